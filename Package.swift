@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "AdminLedger",
+  products: [
+    .executable(name: "adminledger", targets: ["adminledger"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibGit2", pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+    .target(name: "LedgerJSON"),
+    .target(name: "LedgerGit", dependencies: ["CLibGit2"]),
+    .target(name: "LedgerCore", dependencies: ["LedgerJSON", "LedgerGit"]),
+    .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON"]),
+    .executableTarget(name: "adminledger", dependencies: ["LedgerCLI"]),
+    .target(name: "LedgerTestSupport", dependencies: ["LedgerCore", "LedgerCLI"]),
+    .testTarget(name: "LedgerJSONTests", dependencies: ["LedgerJSON"]),
+    .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerTestSupport"]),
+    .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerTestSupport"]),
+    .testTarget(
+      name: "LedgerCLITests", dependencies: ["LedgerCLI", "LedgerTestSupport"]),
+  ]
+)

@@ -1,0 +1,54 @@
+import LedgerCore
+import LedgerJSON
+
+/// Reading kinds, ids, record keys and `FIELD=VALUE` assignments from the command line.
+enum RecordArguments {
+  static func kind(_ text: String) throws(CLIError) -> RecordKind {
+    guard let kind = RecordKind(name: text) else {
+      let names = RecordKind.allCases.map(\.rawValue)
+      let suggestion = Suggestion.closest(to: text, among: names)
+      throw .usage(
+        "unknown kind '\(text)'",
+        hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
+          + "kinds: " + names.joined(separator: ", "))
+    }
+    return kind
+  }
+
+  static func id(_ text: String) throws(CLIError) -> RecordID {
+    if let problem = RecordID.check(text) {
+      throw .usage(
+        "invalid id '\(text)': \(problem.rule)",
+        hint: "ids look like hlefevre, cen-paca or 2026-11-27-k3f9q")
+    }
+    guard let id = RecordID(text) else { throw .usage("invalid id '\(text)'") }
+    return id
+  }
+
+  /// `KIND/ID`, such as `people/hlefevre`.
+  static func key(_ text: String) throws(CLIError) -> RecordKey {
+    let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2 else {
+      throw .usage("expected KIND/ID, such as people/hlefevre, got '\(text)'")
+    }
+    return RecordKey(kind: try kind(String(parts[0])), id: try id(String(parts[1])))
+  }
+
+  static func field(_ text: String) throws(CLIError) -> FieldPath {
+    guard let path = FieldPath(text) else {
+      throw .usage("invalid field '\(text)': use a name or a dotted path such as credentials.channel")
+    }
+    return path
+  }
+
+  /// `FIELD=VALUE`: the value is JSON when it parses as JSON, otherwise a string.
+  static func assignment(_ text: String) throws(CLIError) -> (FieldPath, JSONValue) {
+    guard let equals = text.firstIndex(of: "=") else {
+      throw .usage("expected FIELD=VALUE, got '\(text)'", hint: "for example --set status=active")
+    }
+    let path = try field(String(text[..<equals]))
+    let raw = String(text[text.index(after: equals)...])
+    let value = (try? JSONParser.parse(raw)) ?? .string(raw)
+    return (path, value)
+  }
+}

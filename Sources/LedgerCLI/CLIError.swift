@@ -1,0 +1,13 @@
+import LedgerCore
+
+/// Why a command stopped. Cases carry data; `Output/FailureMessages.swift` words them.
+public enum CLIError: Error, Sendable {
+  /// Bad arguments: exits 2 with the command's usage line.
+  case usage(String, hint: String? = nil)
+  /// A ledger operation failed.
+  case store(StoreError)
+  /// Problems in the user's data, already located.
+  case findings([Diagnostic])
+  /// A file the user named could not be read.
+  case unreadableFile(path: String, reason: String)
+}

@@ -1,0 +1,73 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+
+/// `adminledger add KIND [ID]`: adds a record in one commit.
+enum AddCommand {
+  static let spec = CommandSpec(
+    name: "add", synopsis: "KIND [ID] [--set FIELD=VALUE]... [--file FILE|-]",
+    summary: "add a record",
+    details: """
+      Fields come from --file (a JSON object; - reads standard input) and then --set, in order.
+      FIELD may be a dotted path into nested objects (credentials.channel). A VALUE that parses
+      as JSON is taken as JSON (3, true, ["a","b"]); anything else is a string.
+      Accounts, rights, tickets, payments, contracts and trainings get a generated id
+      (2026-11-27-k3f9q) when ID is left out; people, organizations and systems need one.
+      """,
+    options: [
+      .repeated("set", "FIELD=VALUE", "set a field"),
+      .single("file", "FILE", "read the record's fields from a JSON file, or - for standard input"),
+    ],
+    positionals: 1...2, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let kind = try RecordArguments.kind(context.positionals[0])
+    let id = try context.positionals.dropFirst().first.map(RecordArguments.id)
+    var fields = try context.arguments.value("file").map { (path) throws(CLIError) in
+      try readObject(path, context)
+    } ?? JSONObject()
+    for text in context.arguments.all("set") {
+      let (path, value) = try RecordArguments.assignment(text)
+      do throws(FieldPath.Problem) {
+        fields = try path.setting(value, in: fields)
+      } catch {
+        throw .usage("cannot set \(path): a field on the way is not an object")
+      }
+    }
+    let ledger = try context.openLedger()
+    let author = try context.author(for: ledger)
+    let result = try context.perform { () throws(StoreError) in
+      try ledger.store.add(kind, id: id, fields: fields, by: author, at: context.environment.now())
+    }
+    WriteReport.print(result, verb: "add", context)
+    return .ok
+  }
+
+  /// The JSON object in `path` (or standard input for `-`).
+  static func readObject(_ path: String, _ context: CommandContext) throws(CLIError) -> JSONObject {
+    let name = path == "-" ? "<stdin>" : path
+    let bytes: [UInt8]
+    if path == "-" {
+      bytes = context.environment.readStandardInput()
+    } else {
+      guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
+        throw .unreadableFile(path: path, reason: "no such file")
+      }
+      bytes = Array(data)
+    }
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      throw .findings([Diagnostic(parseError: error, file: name)])
+    }
+    guard case .object(let object) = value else {
+      throw .findings([
+        Diagnostic(
+          file: name, rule: "record-object",
+          message: "a record is a JSON object, found \(value.typeName)", hint: "wrap the fields in { }")
+      ])
+    }
+    return object
+  }
+}

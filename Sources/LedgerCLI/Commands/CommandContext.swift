@@ -1,0 +1,67 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+
+/// What a running command has: its arguments, the environment, and shared helpers.
+struct CommandContext {
+  let arguments: ParsedArguments
+  let environment: CLIEnvironment
+  let command: CommandSpec
+  let format: OutputFormat
+
+  var out: TextSink { environment.standardOutput }
+  var err: TextSink { environment.standardError }
+  var positionals: [String] { arguments.positionals }
+
+  /// A path the user gave, made absolute against the current folder.
+  func url(for path: String) -> URL {
+    URL(fileURLWithPath: path, relativeTo: environment.currentDirectory).standardizedFileURL
+  }
+
+  /// The ledger named by `--ledger`, or found from the current folder upward.
+  func openLedger() throws(CLIError) -> Ledger {
+    let start = arguments.value("ledger").map(url(for:)) ?? environment.currentDirectory
+    do {
+      return try Ledger.open(from: start)
+    } catch {
+      throw .store(error)
+    }
+  }
+
+  /// The author of a write: `--author`, then `ADMINLEDGER_AUTHOR`, then git's configuration.
+  func author(for ledger: Ledger?) throws(CLIError) -> Author {
+    let sources: [(String, String?)] = [
+      ("--author", arguments.value("author")),
+      ("ADMINLEDGER_AUTHOR", environment.variables["ADMINLEDGER_AUTHOR"]),
+    ]
+    for (source, text) in sources {
+      guard let text, !text.isEmpty else { continue }
+      guard let author = Author(parsing: text) else {
+        throw .usage(
+          "\(source) must look like \"Name <email>\", got \"\(text)\"",
+          hint: "for example --author \"Claire Durand <claire.durand@example.org>\"")
+      }
+      return author
+    }
+    if let author = ledger?.configuredAuthor() ?? Ledger.globallyConfiguredAuthor() {
+      return author
+    }
+    throw .usage(
+      "no author: the commit needs a name and an email",
+      hint: "pass --author \"Name <email>\", set ADMINLEDGER_AUTHOR, or set git's user.name and user.email")
+  }
+
+  /// Runs a store operation, turning its failure into a CLI error.
+  func perform<Result>(_ body: () throws(StoreError) -> Result) throws(CLIError) -> Result {
+    do {
+      return try body()
+    } catch {
+      throw .store(error)
+    }
+  }
+
+  /// Prints a JSON value on standard output in canonical form.
+  func printJSON(_ value: JSONValue) {
+    out.write(CanonicalWriter.write(value))
+  }
+}

@@ -1,0 +1,36 @@
+import LedgerCore
+
+/// `adminledger commit -m MESSAGE`: commits hand edits, each file checked and made canonical.
+enum CommitCommand {
+  static let spec = CommandSpec(
+    name: "commit", synopsis: "-m MESSAGE",
+    summary: "commit hand edits of the ledger's files",
+    details: """
+      Every edited file must be valid JSON and a valid record; otherwise nothing is committed
+      and each problem is shown with its line and column. Committed files are rewritten in
+      canonical form. Only the ledger's files are committed; other staged work stays staged.
+      """,
+    options: [.single("message", "MESSAGE", "the commit message", short: "m")],
+    run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    guard let message = context.arguments.value("message"), !message.isEmpty else {
+      throw .usage("a commit needs a message", hint: "pass -m \"what changed and why\"")
+    }
+    let ledger = try context.openLedger()
+    let author = try context.author(for: ledger)
+    let result = try context.perform { () throws(StoreError) in
+      try ledger.commitHandEdits(message: message, by: author, at: context.environment.now())
+    }
+    guard result != nil else {
+      if context.format == .json {
+        context.printJSON(["action": "commit", "commit": nil, "records": []])
+      } else {
+        context.out.line("Nothing to commit: the ledger's files match the last commit.")
+      }
+      return .ok
+    }
+    WriteReport.print(result, verb: "commit", context)
+    return .ok
+  }
+}

@@ -1,0 +1,37 @@
+import LedgerCore
+import LedgerJSON
+
+/// `adminledger set KIND/ID`: changes fields of a record in one commit.
+enum SetCommand {
+  static let spec = CommandSpec(
+    name: "set", synopsis: "KIND/ID [--set FIELD=VALUE]... [--unset FIELD]...",
+    summary: "change or remove fields of a record",
+    details: """
+      FIELD may be a dotted path into nested objects. A VALUE that parses as JSON is taken as
+      JSON; anything else is a string. Setting a field to the value it has makes no commit.
+      """,
+    options: [
+      .repeated("set", "FIELD=VALUE", "set a field"),
+      .repeated("unset", "FIELD", "remove a field"),
+    ],
+    positionals: 1...1, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let key = try RecordArguments.key(context.positionals[0])
+    var assignments: [(FieldPath, JSONValue)] = []
+    for text in context.arguments.all("set") { assignments.append(try RecordArguments.assignment(text)) }
+    var removals: [FieldPath] = []
+    for text in context.arguments.all("unset") { removals.append(try RecordArguments.field(text)) }
+    guard !assignments.isEmpty || !removals.isEmpty else {
+      throw .usage("nothing to change", hint: "give --set FIELD=VALUE or --unset FIELD")
+    }
+    let ledger = try context.openLedger()
+    let author = try context.author(for: ledger)
+    let result = try context.perform { () throws(StoreError) in
+      try ledger.store.update(
+        key, setting: assignments, unsetting: removals, by: author, at: context.environment.now())
+    }
+    WriteReport.print(result, verb: "set", context)
+    return .ok
+  }
+}

@@ -1,0 +1,27 @@
+import LedgerCore
+import LedgerJSON
+
+/// How write commands report the commit they made.
+enum WriteReport {
+  static func print(_ result: WriteResult?, verb: String, _ context: CommandContext) {
+    guard let result else {
+      if context.format == .json {
+        context.printJSON(["action": .string(verb), "commit": .null, "records": []])
+      } else {
+        context.out.line("Nothing changed: the record already holds these values")
+      }
+      return
+    }
+    let records = result.changes.records.map(\.description)
+    if context.format == .json {
+      context.printJSON([
+        "action": .string(verb), "commit": .string(result.commit),
+        "records": .array(records.map { .string($0) }),
+      ])
+      return
+    }
+    let past = ["add": "Added", "set": "Updated", "rm": "Removed", "commit": "Committed"][verb] ?? verb
+    context.out.line("\(past) \(records.joined(separator: ", ")) (commit \(result.commit.prefix(7)))")
+    for line in result.changes.message.body where verb != "commit" { context.out.line("  " + line) }
+  }
+}

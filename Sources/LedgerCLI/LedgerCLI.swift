@@ -1,0 +1,115 @@
+import LedgerCore
+
+/// The command line: parses arguments, runs one command, prints, and returns the exit code.
+public enum LedgerCLI {
+  /// The tool's version, printed by `--version`.
+  public static let version = "0.1.0"
+
+  /// Runs the command line `arguments` (the program name first) in `environment`.
+  ///
+  /// - Returns: the exit status of DESIGN.md: 0 ok, 1 findings, 2 usage, 3 failure.
+  public static func run(_ arguments: [String], environment: CLIEnvironment = .process()) -> Int32 {
+    let words = hoistingGlobalOptions(Array(arguments.dropFirst()))
+    let renderer = FailureRenderer(
+      sink: environment.standardError, format: requestedFormat(words),
+      colored: Color.enabled(for: environment.standardError, variables: environment.variables))
+    guard let first = words.first else {
+      environment.standardError.write(HelpRenderer.overview())
+      return ExitStatus.usage.rawValue
+    }
+    switch first {
+    case "--version", "version":
+      environment.standardOutput.line("adminledger \(version)")
+      return ExitStatus.ok.rawValue
+    case "--help", "-h", "help":
+      return help(for: Array(words.dropFirst()), environment: environment)
+    default:
+      break
+    }
+    guard let (command, rest) = CommandTable.lookup(words) else {
+      let names = CommandTable.all.map(\.name)
+      let suggestion =
+        names.first(where: { $0.hasPrefix(first + " ") })
+        ?? Suggestion.closest(to: first, among: names)
+      return renderer.render(
+        .usage("unknown command '\(first)'", hint: suggestion.map { "did you mean '\($0)'?" }
+          ?? "run 'adminledger --help' to see the commands"), command: nil).rawValue
+    }
+    return execute(command, rest, environment: environment, renderer: renderer).rawValue
+  }
+
+  private static func execute(
+    _ command: CommandSpec, _ rest: [String], environment: CLIEnvironment,
+    renderer: FailureRenderer
+  ) -> ExitStatus {
+    do throws(CLIError) {
+      let arguments = try ArgumentParser.parse(rest, for: command)
+      if arguments.flag("help") {
+        environment.standardOutput.write(HelpRenderer.help(for: command))
+        return .ok
+      }
+      guard command.positionals.contains(arguments.positionals.count) else {
+        throw .usage(
+          arguments.positionals.count < command.positionals.lowerBound
+            ? "missing arguments for '\(command.name)'"
+            : "too many arguments for '\(command.name)': \(arguments.positionals.joined(separator: " "))")
+      }
+      let formatName = arguments.value("format") ?? command.formats[0].rawValue
+      guard let format = OutputFormat(rawValue: formatName), command.formats.contains(format) else {
+        throw .usage(
+          "'\(command.name)' has no format '\(formatName)'",
+          hint: "use --format " + command.formats.map(\.rawValue).joined(separator: "|"))
+      }
+      let context = CommandContext(
+        arguments: arguments, environment: environment, command: command, format: format)
+      return try command.run(context)
+    } catch {
+      return renderer.render(error, command: command)
+    }
+  }
+
+  private static func help(for words: [String], environment: CLIEnvironment) -> Int32 {
+    guard !words.isEmpty else {
+      environment.standardOutput.write(HelpRenderer.overview())
+      return ExitStatus.ok.rawValue
+    }
+    guard let (command, _) = CommandTable.lookup(words) else {
+      environment.standardError.line("adminledger: error: no command '\(words.joined(separator: " "))'")
+      return ExitStatus.usage.rawValue
+    }
+    environment.standardOutput.write(HelpRenderer.help(for: command))
+    return ExitStatus.ok.rawValue
+  }
+
+  /// Moves global options written before the command (`--ledger X list`) after it.
+  private static func hoistingGlobalOptions(_ words: [String]) -> [String] {
+    var leading: [String] = []
+    var index = 0
+    while index < words.count, words[index].hasPrefix("--"),
+      let spec = OptionSpec.global.first(where: { words[index].dropFirst(2).hasPrefix($0.name) }),
+      spec.name != "help"
+    {
+      leading.append(words[index])
+      if spec.takesValue, !words[index].contains("="), index + 1 < words.count {
+        leading.append(words[index + 1])
+        index += 1
+      }
+      index += 1
+    }
+    guard !leading.isEmpty else { return words }
+    let rest = Array(words[index...])
+    guard let (command, tail) = CommandTable.lookup(rest) else { return rest + leading }
+    return command.name.split(separator: " ").map(String.init) + leading + tail
+  }
+
+  /// `--format` as given anywhere on the line, so even argument errors can be JSON.
+  private static func requestedFormat(_ words: [String]) -> OutputFormat {
+    for (index, word) in words.enumerated() {
+      if word.hasPrefix("--format=") { return OutputFormat(rawValue: String(word.dropFirst(9))) ?? .text }
+      if word == "--format", index + 1 < words.count {
+        return OutputFormat(rawValue: words[index + 1]) ?? .text
+      }
+    }
+    return .text
+  }
+}

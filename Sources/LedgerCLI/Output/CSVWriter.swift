@@ -1,0 +1,35 @@
+import LedgerCore
+import LedgerJSON
+
+/// RFC 4180 CSV: comma-separated, CRLF-free (`\n` lines), fields quoted when they hold a
+/// comma, quote or line break, quotes doubled.
+enum CSVWriter {
+  /// Records as rows: `id` first, then every top-level field any record has, sorted.
+  static func write(records: [Record]) -> String {
+    var fieldSet = Set<String>()
+    for record in records { fieldSet.formUnion(record.fields.keys) }
+    let fields = fieldSet.sorted()
+    var lines = [(["id"] + fields).map(quote).joined(separator: ",")]
+    for record in records {
+      let cells = [record.key.id.value] + fields.map { cell(record.fields[$0]) }
+      lines.append(cells.map(quote).joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A value as CSV text: strings bare, absent and null empty, anything else compact JSON.
+  static func cell(_ value: JSONValue?) -> String {
+    switch value {
+    case nil, .null?: ""
+    case .string(let text)?: text
+    case let other?: other.compactText
+    }
+  }
+
+  static func quote(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+  }
+}

@@ -1,0 +1,87 @@
+import LedgerCore
+
+/// The words for every failure a person can see: message, hint, and exit status.
+struct FailureMessage {
+  let message: String
+  let hint: String?
+  let status: ExitStatus
+
+  init(_ message: String, hint: String? = nil, status: ExitStatus) {
+    self.message = message
+    self.hint = hint
+    self.status = status
+  }
+
+  // One switch over every case, so each wording sits here and nowhere else.
+  // swiftlint:disable:next function_body_length
+  init(_ error: StoreError) {
+    switch error {
+    case .notALedger(let searched):
+      self.init(
+        "not a ledger: \(searched) has no ledger.json in it or above it",
+        hint: "run 'adminledger init' there, or pass --ledger <path>", status: .usage)
+    case .notARepository(let path):
+      self.init(
+        "not a ledger: \(path) is not inside a git repository",
+        hint: "run 'adminledger init' there, or pass --ledger <path>", status: .usage)
+    case .alreadyALedger(let path):
+      self.init(
+        "\(path) already holds a ledger (ledger.json)",
+        hint: "use it as it is, or choose another folder", status: .usage)
+    case .recordExists(let key):
+      self.init(
+        "\(key) already exists", hint: "change it with 'adminledger set \(key) --set FIELD=VALUE'",
+        status: .usage)
+    case .idRequired(let kind):
+      self.init(
+        "adding to \(kind) needs an id: a \(kind.singular)'s id is a name people choose",
+        hint: "run 'adminledger add \(kind) ID ...', for example 'adminledger add \(kind) \(FailureMessage.exampleID(kind))'",
+        status: .usage)
+    case .recordNotFound(let key):
+      self.init(
+        "no record \(key)", hint: "run 'adminledger list \(key.kind)' to see the ids",
+        status: .usage)
+    case .fieldNotFound(let key, let field):
+      self.init(
+        "\(key) has no field \"\(field)\"", hint: "run 'adminledger show \(key)' to see its fields",
+        status: .usage)
+    case .fieldNotAnObject(let key, let field, let found):
+      self.init(
+        "cannot set inside \"\(field)\" of \(key): it holds a \(found), not an object",
+        hint: "set \"\(field)\" itself, or remove it first with --unset \(field)", status: .usage)
+    case .revisionNotFound(let revision):
+      self.init(
+        "no commit '\(revision)'", hint: "name a commit, branch or tag ('git log' lists them)",
+        status: .usage)
+    case .detachedHead:
+      self.init(
+        "HEAD is not on a branch, so there is no branch to write to",
+        hint: "switch to the ledger's branch first (git switch main)", status: .failure)
+    case .uncommittedEdits(let paths):
+      self.init(
+        "uncommitted hand edits in \(paths.joined(separator: ", ")); nothing was written",
+        hint: "commit them first with 'adminledger commit -m MESSAGE', or discard them with 'git checkout -- FILE'",
+        status: .findings)
+    case .invalid(let list):
+      self.init(DiagnosticRenderer.summary(list.diagnostics), status: .findings)
+    case .contention(let attempts):
+      self.init(
+        "the branch kept moving under \(attempts) attempts to write; nothing was written",
+        hint: "try again", status: .failure)
+    case .nothingChanged:
+      self.init("internal error: the write changed nothing", status: .failure)
+    case .io(let path, let reason):
+      self.init("cannot write \(path): \(reason)", status: .failure)
+    case .git(let action, let gitError):
+      self.init("cannot \(action) (\(gitError))", status: .failure)
+    }
+  }
+
+  private static func exampleID(_ kind: RecordKind) -> String {
+    switch kind {
+    case .people: "cdurand"
+    case .organizations: "cen-paca"
+    default: "geonature"
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import LedgerCore
+import LedgerJSON
+
+/// Prints a command's failure on standard error, as text or JSON, and gives its exit status.
+struct FailureRenderer {
+  let sink: TextSink
+  let format: OutputFormat
+  let colored: Bool
+
+  func render(_ error: CLIError, command: CommandSpec?) -> ExitStatus {
+    switch error {
+    case .usage(let message, let hint):
+      let usage = command.map { "\($0.usageLine)\nrun 'adminledger \($0.name) --help' for details" }
+      emit(FailureMessage(message, hint: hint, status: .usage), diagnostics: [], footer: usage)
+      return .usage
+    case .store(.invalid(let list)):
+      emit(FailureMessage(.invalid(list)), diagnostics: list.diagnostics, footer: nil)
+      return .findings
+    case .store(let storeError):
+      let message = FailureMessage(storeError)
+      emit(message, diagnostics: [], footer: nil)
+      return message.status
+    case .findings(let diagnostics):
+      emit(FailureMessage(DiagnosticRenderer.summary(diagnostics), status: .findings), diagnostics: diagnostics, footer: nil)
+      return .findings
+    case .unreadableFile(let path, let reason):
+      emit(FailureMessage("cannot read \(path): \(reason)", hint: "check the path", status: .usage), diagnostics: [], footer: nil)
+      return .usage
+    }
+  }
+
+  private func emit(_ failure: FailureMessage, diagnostics: [Diagnostic], footer: String?) {
+    if format == .json || format == .ndjson {
+      var object: JSONObject = [
+        "error": .string(failure.message), "exit": .number(JSONNumber(Int(failure.status.rawValue))),
+      ]
+      if let hint = failure.hint { object["hint"] = .string(hint) }
+      if !diagnostics.isEmpty { object["diagnostics"] = .array(diagnostics.map(DiagnosticRenderer.json)) }
+      sink.write(CanonicalWriter.write(.object(object)))
+      return
+    }
+    for diagnostic in diagnostics { sink.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
+    let label = colored ? Color.wrap("error:", .red) : "error:"
+    if diagnostics.isEmpty {
+      sink.line("adminledger: \(label) \(failure.message)")
+    } else {
+      sink.line(failure.message)
+    }
+    if let hint = failure.hint { sink.line("hint: \(hint)") }
+    if let footer { sink.line(footer) }
+  }
+}

@@ -1,0 +1,53 @@
+/// A commit message: a subject, body lines, and the ledger's trailers.
+///
+///     Set rights/2026-03-02-k3f9q: status
+///
+///     status: "active" -> "revoked"
+///
+///     Ledger-Action: set
+///     Ledger-Record: rights/2026-03-02-k3f9q
+///
+/// Trailers follow git's trailer convention, so `git interpret-trailers` and the audit read them.
+public struct CommitMessage: Equatable, Sendable {
+  /// What a write did to its records.
+  public enum Action: String, Sendable, CaseIterable {
+    case initialize = "init", add, set, rm
+  }
+
+  public var subject: String
+  public var body: [String]
+  public var actions: [Action]
+  public var records: [RecordKey]
+
+  public init(subject: String, body: [String] = [], actions: [Action], records: [RecordKey]) {
+    self.subject = subject
+    self.body = body
+    self.actions = actions
+    self.records = records
+  }
+
+  /// The full text, ending with a newline.
+  public var text: String {
+    var lines = [subject]
+    if !body.isEmpty { lines += [""] + body }
+    let trailers =
+      actions.map { "Ledger-Action: \($0.rawValue)" }
+      + records.sorted().map { "Ledger-Record: \($0)" }
+    if !trailers.isEmpty { lines += [""] + trailers }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The ledger's trailers read back from a commit message.
+  public static func trailers(in message: String) -> (actions: [Action], records: [String]) {
+    var actions: [Action] = []
+    var records: [String] = []
+    for line in message.split(separator: "\n") {
+      if line.hasPrefix("Ledger-Action: "), let action = Action(rawValue: String(line.dropFirst(15))) {
+        actions.append(action)
+      } else if line.hasPrefix("Ledger-Record: ") {
+        records.append(String(line.dropFirst(15)))
+      }
+    }
+    return (actions, records)
+  }
+}

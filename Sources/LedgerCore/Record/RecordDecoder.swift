@@ -1,0 +1,37 @@
+import LedgerJSON
+
+/// Turns the bytes of a record file into a `Record`, or the diagnostics saying why not.
+public enum RecordDecoder {
+  /// Decodes the file of record `key`; `file` is the path messages name.
+  ///
+  /// - Throws: `DiagnosticList` when the bytes are not JSON, not an object, or hold an `"id"`.
+  public static func decode(_ bytes: [UInt8], key: RecordKey, file: String) throws(DiagnosticList)
+    -> Record
+  {
+    let document: JSONDocument
+    do {
+      document = try JSONParser.parseDocument(bytes)
+    } catch {
+      throw DiagnosticList([Diagnostic(parseError: error, file: file)])
+    }
+    guard case .object(let fields) = document.value else {
+      throw DiagnosticList([
+        Diagnostic(
+          file: file, rule: "record-object",
+          message: "a record is a JSON object, found \(document.value.typeName)",
+          hint: "wrap the fields in { }")
+      ])
+    }
+    if fields["id"] != nil {
+      let location = document.location(of: JSONPointer(tokens: ["id"]))
+      throw DiagnosticList([
+        Diagnostic(
+          file: file, line: location.line, column: location.column,
+          instancePath: JSONPointer(tokens: ["id"]), rule: "no-id-field",
+          message: "a record does not hold its id; the id is the file name \"\(key.id)\"",
+          hint: "remove the \"id\" field")
+      ])
+    }
+    return Record(key: key, fields: fields)
+  }
+}

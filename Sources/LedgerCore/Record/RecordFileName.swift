@@ -1,0 +1,17 @@
+/// Checks the names of files inside a kind's folder.
+public enum RecordFileName {
+  /// The diagnostic for a file in a kind folder whose name is not `ID.json`.
+  public static func diagnostic(for file: String) -> Diagnostic {
+    let name = String(file.split(separator: "/").last ?? "")
+    guard name.hasSuffix(".json") else {
+      return Diagnostic(
+        file: file, rule: "record-file", message: "a kind's folder holds only ID.json files",
+        hint: "move or remove \(file)")
+    }
+    let id = String(name.dropLast(5))
+    let rule = RecordID.check(id)?.rule ?? "invalid id"
+    return Diagnostic(
+      file: file, rule: "id", message: "\"\(id)\" is not a valid id: \(rule)",
+      hint: "rename the file; ids look like hlefevre or 2026-11-27-k3f9q")
+  }
+}

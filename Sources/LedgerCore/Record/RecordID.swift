@@ -1,0 +1,53 @@
+/// A record's id: its file name without `.json`.
+///
+/// `[a-z0-9][a-z0-9._-]{0,63}`, never containing `..`: an id is a name, never a path, so no
+/// id can reach outside its kind's folder.
+public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible {
+  public let value: String
+
+  /// Why a text is not an id.
+  public enum Problem: Equatable, Sendable {
+    case empty, tooLong, badFirstCharacter(Character), badCharacter(Character), dotDot
+
+    /// The rule, as messages say it.
+    public var rule: String {
+      switch self {
+      case .empty: "an id cannot be empty"
+      case .tooLong: "an id has at most 64 characters"
+      case .badFirstCharacter(let character):
+        "an id starts with a lowercase letter or digit, not '\(character)'"
+      case .badCharacter(let character):
+        "an id holds only lowercase letters, digits, '.', '_' and '-', not '\(character)'"
+      case .dotDot: "an id cannot contain '..'"
+      }
+    }
+  }
+
+  /// Checks `text` against the id rule.
+  public static func check(_ text: String) -> Problem? {
+    guard let first = text.first else { return .empty }
+    guard text.count <= 64 else { return .tooLong }
+    guard isLowerAlphanumeric(first) else { return .badFirstCharacter(first) }
+    if let bad = text.first(where: { !isLowerAlphanumeric($0) && !".-_".contains($0) }) {
+      return .badCharacter(bad)
+    }
+    return text.contains("..") ? .dotDot : nil
+  }
+
+  /// An id, or nil when `text` breaks the rule (use `check` to learn why).
+  public init?(_ text: String) {
+    guard RecordID.check(text) == nil else { return nil }
+    value = text
+  }
+
+  /// An id made by `IDGenerator`, whose shape (a date and five alphanumerics) always passes.
+  init(generated text: String) { value = text }
+
+  public var description: String { value }
+
+  public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.value < rhs.value }
+
+  private static func isLowerAlphanumeric(_ character: Character) -> Bool {
+    character.isASCII && (character.isNumber || character.isLowercase)
+  }
+}

@@ -1,0 +1,49 @@
+/// The nine kinds of record, each a folder of the ledger.
+public enum RecordKind: String, CaseIterable, Sendable, Comparable {
+  case people, organizations, systems, accounts, rights, tickets, payments, contracts, trainings
+
+  /// The folder holding this kind's records, relative to the ledger root.
+  public var folder: String { rawValue }
+
+  /// Kinds whose records are events rather than named things: `add` makes up their id
+  /// (date plus random suffix) when none is given, so offline administrators never collide.
+  public var generatesIDs: Bool {
+    switch self {
+    case .people, .organizations, .systems: false
+    case .accounts, .rights, .tickets, .payments, .contracts, .trainings: true
+    }
+  }
+
+  /// The fields `list` shows by default, after the id.
+  public var summaryFields: [String] {
+    switch self {
+    case .people: ["name", "organization", "functions", "member_status"]
+    case .organizations: ["name", "type", "website"]
+    case .systems: ["name", "type", "url"]
+    case .accounts: ["person", "system", "login", "status"]
+    case .rights: ["account", "role", "status", "end"]
+    case .tickets: ["type", "title", "status", "opened"]
+    case .payments: ["provider", "amount", "status", "due"]
+    case .contracts: ["provider", "yearly_amount", "renewal", "status"]
+    case .trainings: ["date", "topic", "organization"]
+    }
+  }
+
+  /// Reads a kind name, also accepting the singular (`person`, `right`).
+  public init?(name: String) {
+    if let kind = RecordKind(rawValue: name) {
+      self = kind
+    } else if let kind = RecordKind.allCases.first(where: { $0.singular == name }) {
+      self = kind
+    } else {
+      return nil
+    }
+  }
+
+  /// The singular noun, for messages: `person`, `right`.
+  public var singular: String {
+    self == .people ? "person" : String(rawValue.dropLast())
+  }
+
+  public static func < (lhs: RecordKind, rhs: RecordKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import LedgerGit
+
+/// A ledger stored in a git repository, written through libgit2.
+///
+/// A write reads HEAD, builds the new tree from HEAD's tree (never from the index, so a
+/// person's staged work stays out of it), writes the commit, then moves the branch with a
+/// compare-and-swap on the commit it read. If the branch moved meanwhile the plan runs again
+/// on the new state. Only after the branch moved are the work-tree files and the index
+/// brought in line, each file replaced whole.
+public final class GitRecordStore: RecordStore {
+  let repository: Repository
+  /// The ledger's folder inside the repository, `""` at its root.
+  let prefix: String
+  private let maximumAttempts = 50
+
+  init(repository: Repository, prefix: String) {
+    self.repository = repository
+    self.prefix = prefix
+  }
+
+  public func snapshot(at revision: String?) throws(StoreError) -> any LedgerSnapshot {
+    try gitSnapshot(at: revision)
+  }
+
+  func gitSnapshot(at revision: String?) throws(StoreError) -> GitSnapshot {
+    guard let revision else {
+      return try GitSnapshot(repository: repository, commit: try readHead().commit, prefix: prefix)
+    }
+    do {
+      let commit = try repository.resolveCommit(revision)
+      return try GitSnapshot(repository: repository, commit: commit, prefix: prefix)
+    } catch {
+      throw .revisionNotFound(revision)
+    }
+  }
+
+  public func write(
+    by author: Author, at date: Date,
+    _ plan: (any LedgerSnapshot) throws(StoreError) -> ChangeSet?
+  ) throws(StoreError) -> WriteResult? {
+    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    defer { withExtendedLifetime(lock) {} }
+    for attempt in 1...maximumAttempts {
+      let head = try readHead()
+      let branch: String
+      switch head {
+      case .branch(let name, _), .unborn(let name): branch = name
+      case .detached: throw .detachedHead
+      }
+      let snapshot = try GitSnapshot(repository: repository, commit: head.commit, prefix: prefix)
+      guard let changes = try plan(snapshot), !changes.files.isEmpty else { return nil }
+      let files = changes.files.map { (path: snapshot.repositoryPath($0.path), content: $0.content) }
+      try guardHandEdits(changes, in: snapshot)
+      guard let commit = try makeCommit(changes, on: snapshot, by: author, at: date)
+      else { return nil }
+      do {
+        try repository.moveReference(
+          branch, to: commit, expecting: head.commit,
+          reflogMessage: "adminledger: \(changes.message.subject)")
+      } catch where [.modified, .exists, .locked].contains(error.code) {
+        usleep(UInt32(min(attempt, 20)) * 5_000)  // another writer won the race: re-read, retry
+        continue
+      } catch {
+        throw .git(action: "move \(branch)", error)
+      }
+      if let root = repository.workingDirectory {
+        try WorkingTree(repository: repository, root: root).apply(files)
+      }
+      return WriteResult(commit: commit.description, changes: changes)
+    }
+    throw .contention(attempts: maximumAttempts)
+  }
+
+  /// Refuses the write when a file it replaces holds an uncommitted hand edit.
+  private func guardHandEdits(_ changes: ChangeSet, in snapshot: GitSnapshot) throws(StoreError) {
+    guard let root = repository.workingDirectory else { return }
+    var expected: [String: ObjectID?] = [:]
+    do {
+      for file in changes.files where !file.adoptsWorkingFile {
+        expected[snapshot.repositoryPath(file.path)] = try snapshot.blobID(file.path)
+      }
+    } catch {
+      throw .git(action: "read HEAD", error)
+    }
+    let edited = try WorkingTree(repository: repository, root: root).editedPaths(expected)
+    guard edited.isEmpty else {
+      throw .uncommittedEdits(paths: edited.map { ledgerPath($0) })
+    }
+  }
+
+  /// Writes blobs, tree and commit; nil when the tree would not change.
+  private func makeCommit(
+    _ changes: ChangeSet, on snapshot: GitSnapshot, by author: Author, at date: Date
+  ) throws(StoreError) -> ObjectID? {
+    do {
+      var updates: [TreeUpdate] = []
+      for file in changes.files {
+        let path = snapshot.repositoryPath(file.path)
+        if let content = file.content {
+          updates.append(.upsert(path: path, blob: try repository.writeBlob(content)))
+        } else if try snapshot.blobID(file.path) != nil {
+          updates.append(.remove(path: path))
+        }
+      }
+      let tree = try repository.updatedTree(snapshot.tree, applying: updates)
+      guard tree != snapshot.tree else { return nil }
+      let offset = TimeZone.current.secondsFromGMT(for: date) / 60
+      let signature = Signature(name: author.name, email: author.email, date: date, offsetMinutes: offset)
+      return try repository.createCommit(
+        tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], author: signature,
+        committer: signature, message: changes.message.text)
+    } catch {
+      throw .git(action: "write the commit", error)
+    }
+  }
+
+  func readHead() throws(StoreError) -> HeadState {
+    do {
+      return try repository.head()
+    } catch {
+      throw .git(action: "read HEAD", error)
+    }
+  }
+
+  /// A repository path made relative to the ledger root.
+  func ledgerPath(_ repositoryPath: String) -> String {
+    prefix.isEmpty ? repositoryPath : String(repositoryPath.dropFirst(prefix.count + 1))
+  }
+}

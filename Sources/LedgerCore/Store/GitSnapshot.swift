@@ -1,0 +1,61 @@
+import LedgerGit
+
+/// The ledger inside one commit's tree of a git repository.
+final class GitSnapshot: LedgerSnapshot {
+  let repository: Repository
+  /// The commit shown, or nil on an unborn branch (an empty ledger).
+  let commitID: ObjectID?
+  let tree: ObjectID?
+  /// The ledger's folder inside the repository, `""` at the root.
+  let prefix: String
+
+  init(repository: Repository, commit: ObjectID?, prefix: String) throws(StoreError) {
+    self.repository = repository
+    self.commitID = commit
+    self.prefix = prefix
+    if let commit {
+      do {
+        tree = try repository.commit(commit).tree
+      } catch {
+        throw .git(action: "read commit \(commit.short)", error)
+      }
+    } else {
+      tree = nil
+    }
+  }
+
+  var revision: String? { commitID?.description }
+
+  func fileBytes(_ path: String) throws(StoreError) -> [UInt8]? {
+    guard let tree else { return nil }
+    do {
+      guard let entry = try repository.entry(in: tree, at: repositoryPath(path)), entry.kind == .blob
+      else { return nil }
+      return try repository.blob(entry.id)
+    } catch {
+      throw .git(action: "read \(path)", error)
+    }
+  }
+
+  func fileNames(in folder: String) throws(StoreError) -> [String] {
+    guard let tree else { return [] }
+    do {
+      let entries = try repository.treeEntries(in: tree, at: repositoryPath(folder)) ?? []
+      return entries.filter { $0.kind == .blob }.map(\.name).sorted()
+    } catch {
+      throw .git(action: "read \(folder)", error)
+    }
+  }
+
+  /// The blob id of a ledger file in this commit, or nil when absent.
+  func blobID(_ path: String) throws(GitError) -> ObjectID? {
+    guard let tree, let entry = try repository.entry(in: tree, at: repositoryPath(path)) else {
+      return nil
+    }
+    return entry.kind == .blob ? entry.id : nil
+  }
+
+  func repositoryPath(_ path: String) -> String {
+    prefix.isEmpty ? path : path.isEmpty ? prefix : prefix + "/" + path
+  }
+}

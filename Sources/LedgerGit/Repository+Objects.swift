@@ -1,0 +1,126 @@
+internal import CLibGit2
+import Foundation
+
+// Blobs and trees: reading what a revision holds and writing new content.
+extension Repository {
+  /// The bytes of a blob.
+  public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+    var raw = id.raw
+    var blob: OpaquePointer?
+    try git("git_blob_lookup") { git_blob_lookup(&blob, handle, &raw) }
+    guard let blob else { throw .nilHandle("git_blob_lookup") }
+    defer { git_blob_free(blob) }
+    let size = Int(git_blob_rawsize(blob))
+    guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: content, count: size))
+  }
+
+  /// Stores `bytes` as a blob and returns its id.
+  public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
+    var out = git_oid()
+    try git("git_blob_create_from_buffer") {
+      bytes.withUnsafeBytes { git_blob_create_from_buffer(&out, handle, $0.baseAddress, $0.count) }
+    }
+    return ObjectID(out)
+  }
+
+  /// The id `bytes` would have as a blob, without storing it.
+  public static func blobID(of bytes: [UInt8]) throws(GitError) -> ObjectID {
+    LibGit2.ensureInitialized()
+    var out = git_oid()
+    try git("git_odb_hash") {
+      bytes.withUnsafeBytes { git_odb_hash(&out, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+    }
+    return ObjectID(out)
+  }
+
+  /// The entries of the tree at `path` inside tree `root` (`""` for the root itself).
+  ///
+  /// - Returns: nil when nothing, or something other than a tree, is at `path`.
+  public func treeEntries(in root: ObjectID, at path: String) throws(GitError) -> [TreeEntry]? {
+    let treeID: ObjectID
+    if path.isEmpty {
+      treeID = root
+    } else {
+      guard let entry = try entry(in: root, at: path), entry.kind == .tree else { return nil }
+      treeID = entry.id
+    }
+    return try withTree(treeID) { tree in
+      (0..<git_tree_entrycount(tree)).compactMap { position in
+        git_tree_entry_byindex(tree, position).map(TreeEntry.init(copying:))
+      }
+    }
+  }
+
+  /// The entry at `path` inside tree `root`, or nil when the path does not exist.
+  public func entry(in root: ObjectID, at path: String) throws(GitError) -> TreeEntry? {
+    try withTree(root) { (tree) throws(GitError) -> TreeEntry? in
+      var found: OpaquePointer?
+      let status = git_tree_entry_bypath(&found, tree, path)
+      if status == GIT_ENOTFOUND.rawValue { return nil }
+      guard status >= 0 else { throw GitError(status: status, operation: "git_tree_entry_bypath") }
+      guard let found else { throw .nilHandle("git_tree_entry_bypath") }
+      defer { git_tree_entry_free(found) }
+      return TreeEntry(copying: found)
+    }
+  }
+
+  /// Writes the tree that `base` becomes after `updates`; `base` nil means the empty tree.
+  public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError)
+    -> ObjectID
+  {
+    guard let base else { return try updatedTree(baseline: nil, updates) }
+    return try withTree(base) { (tree) throws(GitError) in try updatedTree(baseline: tree, updates) }
+  }
+
+  private func updatedTree(baseline: OpaquePointer?, _ updates: [TreeUpdate]) throws(GitError)
+    -> ObjectID
+  {
+    let paths = updates.map { strdup($0.path) }
+    defer { paths.forEach { free($0) } }
+    var raw: [git_tree_update] = zip(updates, paths).map { update, path in
+      var entry = git_tree_update()
+      entry.path = UnsafePointer(path)
+      switch update {
+      case .upsert(_, let blob):
+        entry.action = GIT_TREE_UPDATE_UPSERT
+        entry.id = blob.raw
+        entry.filemode = GIT_FILEMODE_BLOB
+      case .remove:
+        entry.action = GIT_TREE_UPDATE_REMOVE
+      }
+      return entry
+    }
+    var out = git_oid()
+    try git("git_tree_create_updated") {
+      git_tree_create_updated(&out, handle, baseline, raw.count, &raw)
+    }
+    return ObjectID(out)
+  }
+
+  func withTree<Result>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> Result)
+    throws(GitError) -> Result
+  {
+    var raw = id.raw
+    var tree: OpaquePointer?
+    try git("git_tree_lookup") { git_tree_lookup(&tree, handle, &raw) }
+    guard let tree else { throw .nilHandle("git_tree_lookup") }
+    defer { git_tree_free(tree) }
+    return try body(tree)
+  }
+}
+
+extension TreeEntry {
+  init(copying entry: OpaquePointer) {
+    let kind: Kind
+    switch git_tree_entry_type(entry) {
+    case GIT_OBJECT_BLOB: kind = .blob
+    case GIT_OBJECT_TREE: kind = .tree
+    default: kind = .other
+    }
+    self.init(
+      name: git_tree_entry_name(entry).map { String(cString: $0) } ?? "",
+      id: git_tree_entry_id(entry).map { ObjectID($0.pointee) } ?? ObjectID(git_oid()),
+      kind: kind)
+  }
+}

@@ -1,0 +1,62 @@
+/// A JSON object that keeps its members in the order they were read or added.
+///
+/// Keys are unique: the parser refuses duplicates and `subscript` set replaces in place.
+/// Two objects are equal when they hold the same keys with equal values, in any order.
+public struct JSONObject: Hashable, Sendable, Sequence {
+  public struct Member: Hashable, Sendable {
+    public var key: String
+    public var value: JSONValue
+  }
+
+  private var members: [Member] = []
+  private var positions: [String: Int] = [:]
+
+  public init() {}
+
+  /// An object from key-value pairs; a later pair with the same key replaces an earlier one.
+  public init(_ pairs: [(String, JSONValue)]) {
+    for (key, value) in pairs { self[key] = value }
+  }
+
+  public var count: Int { members.count }
+  public var isEmpty: Bool { members.isEmpty }
+  /// Keys in member order.
+  public var keys: [String] { members.map(\.key) }
+
+  public subscript(key: String) -> JSONValue? {
+    get { positions[key].map { members[$0].value } }
+    set {
+      if let newValue {
+        if let position = positions[key] {
+          members[position].value = newValue
+        } else {
+          positions[key] = members.count
+          members.append(Member(key: key, value: newValue))
+        }
+      } else if let position = positions.removeValue(forKey: key) {
+        members.remove(at: position)
+        for index in position..<members.count { positions[members[index].key] = index }
+      }
+    }
+  }
+
+  public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+
+  /// Members sorted by the UTF-8 bytes of their keys, the canonical order.
+  public var sortedMembers: [Member] {
+    members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+  }
+
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    return lhs.members.allSatisfy { rhs[$0.key] == $0.value }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for member in sortedMembers {
+      hasher.combine(member.key)
+      hasher.combine(member.value)
+    }
+  }
+}

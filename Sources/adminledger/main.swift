@@ -1,0 +1,4 @@
+import Foundation
+import LedgerCLI
+
+exit(LedgerCLI.run(CommandLine.arguments))

@@ -9,6 +9,11 @@ public struct HandEdit: Equatable, Sendable {
   /// Path relative to the ledger root.
   public let path: String
   public let change: Change
+  public init(path: String, change: Change) {
+    self.path = path
+    self.change = change
+  }
+
   /// The record the file holds, when it is a record file with a valid name.
   public var key: RecordKey? { RecordKey(path: path) }
 }

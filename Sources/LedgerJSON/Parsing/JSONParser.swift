@@ -277,16 +277,17 @@ public struct JSONParser {
     return text.unicodeScalars.allSatisfy({ $0.value >= 0x20 }) ? "'\(text)'" : "a control character"
   }
 
-  /// The word at `offset` (up to a delimiter), quoted, for messages such as `found 'NaN'`.
+  /// The bare word at `offset`, quoted, for messages such as `found 'NaN'`; a single
+  /// character when no letter starts there.
   private func describeWord(at offset: Int) -> String {
     var end = offset
-    while end < bytes.count, end - offset < 16,
-      ![ASCII.comma, ASCII.closeBrace, ASCII.closeBracket, ASCII.space, ASCII.newline].contains(
-        bytes[end])
-    {
-      end += 1
-    }
+    while end < bytes.count, end - offset < 16, isLetter(bytes[end]) { end += 1 }
+    guard end > offset else { return describeByte(at: offset) }
     return "'\(String(decoding: bytes[offset..<end], as: UTF8.self))'"
+  }
+
+  private func isLetter(_ byte: UInt8) -> Bool {
+    (ASCII.lowerA...0x7A).contains(byte) || (ASCII.upperA...0x5A).contains(byte)
   }
 
   private func describeEscape(from start: Int) -> String {

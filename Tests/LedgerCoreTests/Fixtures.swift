@@ -1,0 +1,45 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+import LedgerTestSupport
+import Testing
+
+let claire = Author(name: "Claire Durand", email: "claire.durand@example.org")
+let marc = Author(name: "Marc Petit", email: "marc.petit@example.org")
+/// 2026-11-18 in UTC.
+let fixedDate = Date(timeIntervalSince1970: 1_795_000_000)
+let settings = LedgerSettings(name: "Test", timeZoneIdentifier: "Europe/Paris", currency: "EUR")
+
+/// The two stores every store check runs against.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+  case git, memory
+  var testDescription: String { rawValue }
+}
+
+/// A store of the given kind holding a fresh ledger; keeps its folder alive.
+struct StoreFixture {
+  let store: any RecordStore
+  let sandbox: TemporaryDirectory?
+
+  init(_ kind: StoreKind) throws {
+    switch kind {
+    case .git:
+      let sandbox = try TemporaryDirectory()
+      store = try Ledger.create(at: sandbox.url, settings: settings, by: claire, at: fixedDate).store
+      self.sandbox = sandbox
+    case .memory:
+      let bytes = CanonicalWriter.bytes(.object(settings.document))
+      store = MemoryRecordStore(files: [LedgerSettings.fileName: bytes])
+      sandbox = nil
+    }
+  }
+}
+
+func key(_ text: String) throws -> RecordKey {
+  let parts = text.split(separator: "/")
+  guard parts.count == 2, let kind = RecordKind(rawValue: String(parts[0])), let id = RecordID(String(parts[1]))
+  else { throw StoreError.revisionNotFound(text) }
+  return RecordKey(kind: kind, id: id)
+}
+
+func object(_ value: JSONValue) -> JSONObject { value.objectValue ?? JSONObject() }

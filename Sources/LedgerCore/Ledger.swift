@@ -95,6 +95,10 @@ public final class Ledger {
     Repository.globalIdentity().map { Author(name: $0.name, email: $0.email) }
   }
 
+  /// Stops this process from reading the user's and the system's git configuration; for
+  /// tests, which must not depend on the machine they run on.
+  public static func ignoreUserGitConfiguration() { LibGit2.ignoreUserConfiguration() }
+
   private static func canonical(_ url: URL) -> URL {
     url.standardizedFileURL.resolvingSymlinksInPath()
   }

@@ -2,8 +2,27 @@ internal import CLibGit2
 
 /// Process-wide libgit2 set-up, run once and never shut down (shutting down while another
 /// handle lives would free libgit2's global state under it).
-enum LibGit2 {
+public enum LibGit2 {
   private static let initialized: Int32 = git_libgit2_init()
 
   static func ensureInitialized() { _ = initialized }
+
+  /// Makes this process read no user or system git configuration (only each repository's
+  /// own), so tests never depend on the machine's `~/.gitconfig`.
+  ///
+  /// libgit2's options are process-wide and not thread-safe: call this before any other
+  /// libgit2 use in the process. It runs once; later calls return at once.
+  public static func ignoreUserConfiguration() { _ = isolated }
+
+  private static let isolated: Bool = {
+    ensureInitialized()
+    let levels = [
+      GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL,
+      GIT_CONFIG_LEVEL_PROGRAMDATA,
+    ]
+    for level in levels {
+      _ = ledger_git_set_search_path(Int32(level.rawValue), "/nonexistent/adminledger-no-config")
+    }
+    return true
+  }()
 }

@@ -1,10 +1,15 @@
 import Foundation
+import LedgerCore
 
 /// A fresh folder for one test, unique by UUID, removed when the value goes away.
+///
+/// Making one also stops libgit2 from reading the machine's own git configuration.
 public final class TemporaryDirectory {
   public let url: URL
 
   public init() throws {
+    // Every test that touches git makes its folder first: isolate libgit2 before any use.
+    Ledger.ignoreUserGitConfiguration()
     url = FileManager.default.temporaryDirectory
       .appendingPathComponent("adminledger-test-\(UUID().uuidString)", isDirectory: true)
       .resolvingSymlinksInPath()

@@ -1,0 +1,113 @@
+import Foundation
+import LedgerTestSupport
+import Testing
+
+@Suite struct ReadCommandTests {
+  func sampleLedger() throws -> LedgerSandbox {
+    let ledger = try LedgerSandbox()
+    ledger.run("add", "people", "hlefevre", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca", "--set", #"functions=["delegate","board"]"#)
+    ledger.run("add", "people", "tnguyen", "--set", "name=Thu Nguyen", "--set", "member_status=active")
+    return ledger
+  }
+
+  @Test func showPrintsFieldsOnePerLine() throws {
+    let ledger = try sampleLedger()
+    let result = ledger.run("show", "people/hlefevre")
+    #expect(
+      result.output == """
+        people/hlefevre
+          functions:    delegate, board
+          name:         Hugo Lefèvre
+          organization: cen-paca
+
+        """)
+  }
+
+  @Test func listPrintsATableOfTheMainFields() throws {
+    let ledger = try sampleLedger()
+    #expect(
+      ledger.run("list", "people").output == """
+        id        name          organization  functions        member_status
+        hlefevre  Hugo Lefèvre  cen-paca      delegate, board
+        tnguyen   Thu Nguyen                                   active
+
+        """)
+    #expect(ledger.run("list", "tickets").output == "No tickets in the ledger.\n")
+  }
+
+  @Test func listSpeaksJSONNDJSONAndCSV() throws {
+    let ledger = try sampleLedger()
+    let json = ledger.run("list", "people", "--format", "json").output
+    #expect(json.hasPrefix("[\n  {\n    \"functions\": [\n"))
+    #expect(json.contains("\"id\": \"tnguyen\""))
+    #expect(
+      ledger.run("list", "people", "--format", "ndjson").output == """
+        {"functions":["delegate","board"],"id":"hlefevre","name":"Hugo Lefèvre","organization":"cen-paca"}
+        {"id":"tnguyen","member_status":"active","name":"Thu Nguyen"}
+
+        """)
+    #expect(
+      ledger.run("list", "people", "--format", "csv").output == """
+        id,functions,member_status,name,organization
+        hlefevre,"[""delegate"",""board""]",,Hugo Lefèvre,cen-paca
+        tnguyen,,active,Thu Nguyen,
+
+        """)
+  }
+
+  @Test func atReadsAPastCommit() throws {
+    let ledger = try sampleLedger()
+    ledger.run("set", "people/tnguyen", "--set", "member_status=lapsed")
+    #expect(ledger.run("show", "people/tnguyen", "--at", "HEAD~1", "--format", "json").output.contains(#""member_status": "active""#))
+    #expect(ledger.run("show", "people/tnguyen", "--format", "json").output.contains(#""member_status": "lapsed""#))
+    let missing = ledger.run("list", "people", "--at", "no-such-rev")
+    #expect(missing.status == 2)
+    #expect(missing.error.contains("no commit 'no-such-rev'"))
+  }
+
+  @Test func readsWorkFromASubfolderAndWithLedgerOption() throws {
+    var ledger = try sampleLedger()
+    try FileManager.default.createDirectory(at: ledger.directory.path("people/sub"), withIntermediateDirectories: true)
+    ledger.cli.directory = ledger.directory.path("people/sub")
+    #expect(ledger.run("show", "people/tnguyen").status == 0)
+    ledger.cli.directory = FileManager.default.temporaryDirectory
+    #expect(ledger.run("show", "people/tnguyen", "--ledger", ledger.directory.url.path).status == 0)
+    #expect(ledger.run("--ledger", ledger.directory.url.path, "show", "people/tnguyen").status == 0)
+  }
+
+  @Test func statusListsHandEditsAndCommitCommitsThem() throws {
+    let ledger = try sampleLedger()
+    #expect(ledger.run("status").output == "No hand edits: the ledger's files match the last commit.\n")
+    try ledger.directory.write("people/tnguyen.json", #"{"name": "Thu Nguyen", "member_status": "lapsed"}"#)
+    try ledger.directory.write("organizations/cen-paca.json", #"{"name": "CEN PACA"}"#)
+    try FileManager.default.removeItem(at: ledger.directory.path("people/hlefevre.json"))
+    try ledger.directory.write("notes.txt", "not a ledger file")
+    #expect(
+      ledger.run("status").output == """
+        added     organizations/cen-paca.json
+        deleted   people/hlefevre.json
+        modified  people/tnguyen.json
+
+        """)
+    let committed = ledger.run("commit", "-m", "Sync with the back office")
+    #expect(committed.status == 0, "\(committed)")
+    let message = try ExternalProgram.git("log", "-1", "--format=%B", in: ledger.directory.url).output
+    #expect(
+      message == """
+        Sync with the back office
+
+        Ledger-Action: add
+        Ledger-Action: rm
+        Ledger-Action: set
+        Ledger-Record: organizations/cen-paca
+        Ledger-Record: people/hlefevre
+        Ledger-Record: people/tnguyen
+
+
+        """)
+    #expect(ledger.directory.read("people/tnguyen.json") == "{\n  \"member_status\": \"lapsed\",\n  \"name\": \"Thu Nguyen\"\n}\n")
+    #expect(ledger.run("status", "--format", "json").output == "[]\n")
+    // The file that is not the ledger's stays untracked.
+    #expect(try ExternalProgram.git("status", "--porcelain", in: ledger.directory.url).output == "?? notes.txt\n")
+  }
+}

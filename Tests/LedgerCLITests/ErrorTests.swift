@@ -1,0 +1,133 @@
+import Foundation
+import LedgerTestSupport
+import Testing
+
+/// One bad command line, the exit code it must get, and words its message must hold.
+struct BadInput: CustomTestStringConvertible, Sendable {
+  let name: String
+  let arguments: [String]
+  let status: Int32
+  let message: String
+  var testDescription: String { name }
+}
+
+@Suite struct ErrorTests {
+  static let cases: [BadInput] = [
+    BadInput(name: "unknown kind", arguments: ["add", "peple", "x"], status: 2, message: "unknown kind 'peple'\nhint: did you mean 'people'?"),
+    BadInput(name: "uppercase id", arguments: ["add", "people", "Hugo"], status: 2, message: "invalid id 'Hugo': an id starts with a lowercase letter or digit, not 'H'"),
+    BadInput(name: "path as id", arguments: ["add", "people", "../../etc"], status: 2, message: "invalid id '../../etc'"),
+    BadInput(name: "slash in key", arguments: ["show", "people/a/b"], status: 2, message: "invalid id 'a/b'"),
+    BadInput(name: "key without slash", arguments: ["show", "people"], status: 2, message: "expected KIND/ID"),
+    BadInput(name: "missing record", arguments: ["show", "people/nobody"], status: 2, message: "no record people/nobody"),
+    BadInput(name: "set on a missing record", arguments: ["set", "people/nobody", "--set", "a=1"], status: 2, message: "no record people/nobody"),
+    BadInput(name: "rm of a missing record", arguments: ["rm", "people/nobody"], status: 2, message: "no record people/nobody"),
+    BadInput(name: "add existing", arguments: ["add", "people", "hugo"], status: 2, message: "people/hugo already exists"),
+    BadInput(name: "id field", arguments: ["add", "people", "x", "--set", "id=y"], status: 1, message: "a record does not hold its id"),
+    BadInput(name: "named kind without id", arguments: ["add", "people"], status: 2, message: "adding to people needs an id"),
+    BadInput(name: "set nothing", arguments: ["set", "people/hugo"], status: 2, message: "nothing to change"),
+    BadInput(name: "assignment without =", arguments: ["set", "people/hugo", "--set", "name"], status: 2, message: "expected FIELD=VALUE"),
+    BadInput(name: "empty field path", arguments: ["set", "people/hugo", "--set", "a..b=1"], status: 2, message: "invalid field 'a..b'"),
+    BadInput(name: "set inside a string", arguments: ["set", "people/hugo", "--set", "name.first=H"], status: 2, message: "it holds a string, not an object"),
+    BadInput(name: "unset missing field", arguments: ["set", "people/hugo", "--unset", "phone"], status: 2, message: "people/hugo has no field \"phone\""),
+    BadInput(name: "unknown command", arguments: ["lst", "people"], status: 2, message: "unknown command 'lst'\nhint: did you mean 'list'?"),
+    BadInput(name: "json without subcommand", arguments: ["json"], status: 2, message: "did you mean 'json check'?"),
+    BadInput(name: "unknown option", arguments: ["list", "people", "--formt", "json"], status: 2, message: "unknown option '--formt' for 'list'\nhint: did you mean '--format'?"),
+    BadInput(name: "option without value", arguments: ["list", "people", "--at"], status: 2, message: "option '--at' needs a value"),
+    BadInput(name: "too many arguments", arguments: ["show", "people/hugo", "extra"], status: 2, message: "too many arguments"),
+    BadInput(name: "missing arguments", arguments: ["list"], status: 2, message: "missing arguments for 'list'\nusage: adminledger list KIND"),
+    BadInput(name: "format not offered", arguments: ["show", "people/hugo", "--format", "csv"], status: 2, message: "'show' has no format 'csv'"),
+    BadInput(name: "missing --file", arguments: ["add", "people", "x", "--file", "nope.json"], status: 2, message: "cannot read nope.json"),
+    BadInput(name: "commit without message", arguments: ["commit"], status: 2, message: "a commit needs a message"),
+  ]
+
+  @Test(arguments: cases)
+  func badInputIsRefusedAndChangesNothing(_ bad: BadInput) throws {
+    let ledger = try LedgerSandbox()
+    ledger.run("add", "people", "hugo", "--set", "name=Hugo")
+    let head = try ledger.head()
+    let files = try ledger.snapshotOfFiles()
+    let result = ledger.cli.run(bad.arguments)
+    #expect(result.status == bad.status, "\(result)")
+    #expect(result.error.contains(bad.message), "\(result)")
+    #expect(result.output.isEmpty)
+    #expect(try ledger.head() == head)
+    #expect(try ledger.snapshotOfFiles() == files)
+  }
+
+  @Test func malformedJSONFileIsRefusedWithLineAndColumn() throws {
+    let ledger = try LedgerSandbox()
+    try ledger.directory.write("new.json", "{\n  \"name\": \"Hugo\",\n  \"emails\": [\"a\" \"b\"]\n}\n")
+    let head = try ledger.head()
+    let result = ledger.run("add", "people", "hugo", "--file", "new.json")
+    #expect(result.status == 1)
+    #expect(
+      result.error == """
+        new.json:3:18: error[json]: expected ',' or ']' but found '"'
+        hint: fix the JSON at that spot; a record is one JSON object
+        adminledger: 1 error in 1 file
+
+        """)
+    #expect(try ledger.head() == head)
+  }
+
+  @Test func outsideALedgerTheErrorSaysWhatToDo() throws {
+    let sandbox = try TemporaryDirectory()
+    let cli = CLIRunner(directory: sandbox.url)
+    let result = cli.run("list", "people")
+    #expect(result.status == 2)
+    #expect(
+      result.error == """
+        adminledger: error: not a ledger: \(sandbox.url.path) is not inside a git repository
+        hint: run 'adminledger init' there, or pass --ledger <path>
+
+        """)
+    _ = try ExternalProgram.git("init", "-q", in: sandbox.url)
+    #expect(cli.run("show", "people/a").error.contains("has no ledger.json in it or above it"))
+    #expect(cli.run("add", "people", "a").status == 2)
+    #expect(FileManager.default.fileExists(atPath: sandbox.path("people").path) == false)
+  }
+
+  @Test func initRefusesAnExistingLedger() throws {
+    let ledger = try LedgerSandbox()
+    let result = ledger.run("init")
+    #expect(result.status == 2)
+    #expect(result.error.contains("already holds a ledger"))
+  }
+
+  @Test func errorsAreJSONWhenAskedFor() throws {
+    let ledger = try LedgerSandbox()
+    let result = ledger.run("show", "people/nobody", "--format", "json")
+    #expect(result.status == 2)
+    #expect(
+      result.error == """
+        {
+          "error": "no record people/nobody",
+          "exit": 2,
+          "hint": "run 'adminledger list people' to see the ids"
+        }
+
+        """)
+  }
+
+  @Test func writeOverAHandEditedRecordIsRefused() throws {
+    let ledger = try LedgerSandbox()
+    ledger.run("add", "people", "hugo", "--set", "name=Hugo")
+    try ledger.directory.write("people/hugo.json", #"{"name": "Hugo (edited)"}"#)
+    let head = try ledger.head()
+    let result = ledger.run("set", "people/hugo", "--set", "phone=1")
+    #expect(result.status == 1)
+    #expect(result.error.contains("uncommitted hand edits in people/hugo.json; nothing was written"))
+    #expect(try ledger.head() == head)
+    #expect(ledger.directory.read("people/hugo.json") == #"{"name": "Hugo (edited)"}"#)
+  }
+
+  @Test func commitOfInvalidHandEditsNamesLineAndColumn() throws {
+    let ledger = try LedgerSandbox()
+    try ledger.directory.write("people/hugo.json", "{\n  \"name\": \"Hugo\"\n  \"phone\": \"1\"\n}\n")
+    let head = try ledger.head()
+    let result = ledger.run("commit", "-m", "hand edit")
+    #expect(result.status == 1)
+    #expect(result.error.hasPrefix("people/hugo.json:3:3: error[json]: expected ',' or '}' but found '\"'\n"))
+    #expect(try ledger.head() == head)
+  }
+}

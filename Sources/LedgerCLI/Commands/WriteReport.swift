@@ -21,7 +21,8 @@ enum WriteReport {
       return
     }
     let past = ["add": "Added", "set": "Updated", "rm": "Removed", "commit": "Committed"][verb] ?? verb
-    context.out.line("\(past) \(records.joined(separator: ", ")) (commit \(result.commit.prefix(7)))")
+    let named = records.count <= 5 ? records.joined(separator: ", ") : "\(records.count) records"
+    context.out.line("\(past) \(named) (commit \(result.commit.prefix(7)))")
     for line in result.changes.message.body where verb != "commit" { context.out.line("  " + line) }
   }
 }

@@ -8,22 +8,24 @@ public enum RecordDecoder {
   public static func decode(_ bytes: [UInt8], key: RecordKey, file: String) throws(DiagnosticList)
     -> Record
   {
-    let document: JSONDocument
+    let value: JSONValue
     do {
-      document = try JSONParser.parseDocument(bytes)
+      value = try JSONParser.parse(bytes)
     } catch {
       throw DiagnosticList([Diagnostic(parseError: error, file: file)])
     }
-    guard case .object(let fields) = document.value else {
+    guard case .object(let fields) = value else {
       throw DiagnosticList([
         Diagnostic(
           file: file, rule: "record-object",
-          message: "a record is a JSON object, found \(document.value.typeName)",
+          message: "a record is a JSON object, found \(value.typeName)",
           hint: "wrap the fields in { }")
       ])
     }
     if fields["id"] != nil {
-      let location = document.location(of: JSONPointer(tokens: ["id"]))
+      // Rare: parse again, keeping positions, only to place the message.
+      let document = try? JSONParser.parseDocument(bytes)
+      let location = document?.location(of: JSONPointer(tokens: ["id"])) ?? SourceLocation(line: 1, column: 1)
       throw DiagnosticList([
         Diagnostic(
           file: file, line: location.line, column: location.column,

@@ -47,6 +47,20 @@ final class GitSnapshot: LedgerSnapshot {
     }
   }
 
+  func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
+    guard let tree else { return [] }
+    do {
+      let entries = try repository.treeEntries(in: tree, at: repositoryPath(folder)) ?? []
+      var result: [(name: String, bytes: [UInt8])] = []
+      for entry in entries where entry.kind == .blob {
+        result.append((entry.name, try repository.blob(entry.id)))
+      }
+      return result.sorted { $0.name < $1.name }
+    } catch {
+      throw .git(action: "read \(folder)", error)
+    }
+  }
+
   /// The blob id of a ledger file in this commit, or nil when absent.
   func blobID(_ path: String) throws(GitError) -> ObjectID? {
     guard let tree, let entry = try repository.entry(in: tree, at: repositoryPath(path)) else {

@@ -11,6 +11,9 @@ public protocol LedgerSnapshot: AnyObject {
   func fileBytes(_ path: String) throws(StoreError) -> [UInt8]?
   /// The names of the files directly in `folder` (relative to the ledger root), sorted.
   func fileNames(in folder: String) throws(StoreError) -> [String]
+  /// The files directly in `folder` with their bytes, sorted by name; a store overrides the
+  /// default (names, then each file by path) when it can read a folder in one pass.
+  func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])]
 }
 
 /// Records of one kind, and the files of that kind that could not be read as records.
@@ -20,6 +23,14 @@ public struct RecordLoad: Sendable {
 }
 
 extension LedgerSnapshot {
+  public func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
+    var result: [(name: String, bytes: [UInt8])] = []
+    for name in try fileNames(in: folder) {
+      if let bytes = try fileBytes(folder + "/" + name) { result.append((name, bytes)) }
+    }
+    return result
+  }
+
   /// The ledger's settings.
   ///
   /// - Throws: `.notALedger` when there is no `ledger.json`, `.invalid` when it is broken.
@@ -49,13 +60,12 @@ extension LedgerSnapshot {
   /// Every record of `kind`, sorted by id, with diagnostics for files that are not records.
   public func records(of kind: RecordKind) throws(StoreError) -> RecordLoad {
     var load = RecordLoad(records: [], diagnostics: [])
-    for name in try fileNames(in: kind.folder) {
+    for (name, bytes) in try files(in: kind.folder) {
       let file = kind.folder + "/" + name
       guard let key = RecordKey(path: file) else {
         load.diagnostics.append(RecordFileName.diagnostic(for: file))
         continue
       }
-      guard let bytes = try fileBytes(file) else { continue }
       do {
         load.records.append(try RecordDecoder.decode(bytes, key: key, file: file))
       } catch {

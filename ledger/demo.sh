@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The demo: a fresh ledger from the sample of the regional data platform, changed by two
+# administrators, showing what the tool does. Each command is printed before its output.
+# Usage: ledger/demo.sh PATH-TO-ADMINLEDGER
+set -euo pipefail
+tool=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+samples=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export NO_COLOR=1
+
+step() { printf '\n\033[1m## %s\033[0m\n' "$*"; }
+# Prints the command, runs it, and shows a non-zero exit code without stopping the demo.
+run() {
+  local shown="" word
+  for word in "$@"; do
+    if [[ "$word" =~ ^[A-Za-z0-9_./:=,@+-]+$ ]]; then shown+=" $word"
+    elif [[ "$word" == *"'"* ]]; then shown+=" \"$word\""
+    else shown+=" '$word'"; fi
+  done
+  printf '$ adminledger%s\n' "$shown"
+  local status=0
+  "$tool" "$@" || status=$?
+  if [ "$status" -ne 0 ]; then printf '(exit %d)\n' "$status"; fi
+}
+
+cd "$work"
+export ADMINLEDGER_AUTHOR="Sophie Roux <sroux@cen-paca.example.org>"
+
+step "Sophie, the user manager, creates a ledger and commits the sample records as a hand edit"
+run init biodiv --name "Biodiv'Sud data platform"
+cd biodiv
+cp -R "$samples/platform/." .
+run status --format json | head -5
+echo "..."
+run commit -m "Import the platform's records from the spreadsheets"
+
+step "Reading: a table, one record, JSON for scripts"
+run list organizations
+run show people/tblanc
+run show systems/geonature --format json
+
+step "Scenario 1: a member organisation joins; Sophie records it"
+run add organizations gecko-alpes --set "name=Gecko Alpes" --set type=member --set 'contacts=["lmartin"]'
+run add accounts --set person=lmartin --set system=wiki --set login=lmartin --set status=requested --set opened=2026-11-27
+
+step "Marc, the system administrator, works as himself: revokes an expired temporary right"
+right=$("$tool" list rights --format ndjson | grep '"end":"2026-11-10"' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>" run set "rights/$right" --set status=revoked --set 'reason=three months are over; access closed'
+
+step "Hand edits are first-class: edit a file, see it in status, commit it"
+sed -i 's/"priority": "low"/"priority": "high"/' tickets/*.json
+run status
+run commit -m "Raise the herbarium import's priority after the committee"
+
+step "Bad input is refused with a clear message and changes nothing"
+run add people "Jean Dupont" --set name=Jean
+run add peple jdupont
+printf '{\n  "name": "Jean",\n  "emails": ["a" "b"]\n}\n' > /tmp/adminledger-demo-bad.json
+run add people jdupont --file /tmp/adminledger-demo-bad.json
+run json check /tmp/adminledger-demo-bad.json
+rm -f /tmp/adminledger-demo-bad.json
+
+step "Every write is an ordinary git commit with trailers"
+git log --format='%h %an: %s' | head -6
+echo
+git log -1 --format=%B
+step "The past stays readable"
+run show "rights/$right" --at HEAD~2

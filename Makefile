@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := libgit2-dev pkg-config git
 
-.PHONY: all deps build release test demo install bench clean
+.PHONY: all deps build release test demo install bench clean json-schema-test-suite schemas
 
 all: build
 
@@ -27,9 +27,26 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps json-schema-test-suite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The official JSON-Schema-Test-Suite, which the `jsonschema` source package on PyPI carries:
+# fetched once into .build (never committed); without it, that one test is skipped.
+SUITE := .build/json-schema-test-suite
+json-schema-test-suite:
+	@if [ ! -d $(SUITE)/tests/draft2020-12 ]; then \
+	  rm -rf .build/suite-download && mkdir -p .build/suite-download $(SUITE) && \
+	  if python3 -m pip download -q --no-deps --no-binary :all: jsonschema==4.26.0 \
+	      -d .build/suite-download >/dev/null 2>&1 \
+	    && tar xzf .build/suite-download/jsonschema-4.26.0.tar.gz -C .build/suite-download; then \
+	    cp -R .build/suite-download/jsonschema-4.26.0/json/tests .build/suite-download/jsonschema-4.26.0/json/remotes $(SUITE)/; \
+	  else echo "note: could not download the JSON-Schema-Test-Suite; its test is skipped"; fi; \
+	fi
+
+# Regenerates the embedded copy of schemas/ after a schema changed.
+schemas:
+	bash schemas/embed.sh
 
 demo: release
 	bash ledger/demo.sh .build/release/adminledger

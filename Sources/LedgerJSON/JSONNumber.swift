@@ -6,11 +6,11 @@
 public struct JSONNumber: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The number exactly as written, for example `1234.50`.
   public let text: String
-  private let negative: Bool
+  let negative: Bool
   /// Significant digits without leading or trailing zeros; empty for zero.
-  private let digits: [UInt8]
+  let digits: [UInt8]
   /// Decimal exponent of the first significant digit: value = 0.d1d2d3... × 10^exponent.
-  private let exponent: Int
+  let exponent: Int
 
   /// Reads a number in JSON's grammar (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
   ///

@@ -63,8 +63,8 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     lhs.tokens.lexicographicallyPrecedes(rhs.tokens)
   }
 
-  /// An array index token: `0` or digits without a leading zero.
-  static func arrayIndex(_ token: String) -> Int? {
+  /// The array index a token names: `0`, or digits without a leading zero.
+  public static func arrayIndex(_ token: String) -> Int? {
     guard !token.isEmpty, token.utf8.allSatisfy(ASCII.isDigit),
       token == "0" || !token.hasPrefix("0")
     else { return nil }

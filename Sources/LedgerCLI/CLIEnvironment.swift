@@ -13,11 +13,13 @@ public struct CLIEnvironment: Sendable {
   public var readStandardInput: @Sendable () -> [UInt8]
   public var standardOutput: TextSink
   public var standardError: TextSink
+  /// The `adminledger` executable, for the git hooks `init` installs.
+  public var toolPath: String?
 
   public init(
     variables: [String: String], currentDirectory: URL, now: @escaping @Sendable () -> Date,
     readStandardInput: @escaping @Sendable () -> [UInt8], standardOutput: TextSink,
-    standardError: TextSink
+    standardError: TextSink, toolPath: String? = nil
   ) {
     self.variables = variables
     self.currentDirectory = currentDirectory
@@ -25,6 +27,7 @@ public struct CLIEnvironment: Sendable {
     self.readStandardInput = readStandardInput
     self.standardOutput = standardOutput
     self.standardError = standardError
+    self.toolPath = toolPath
   }
 
   /// The real process: its variables, folder, clock, stdin, stdout and stderr.
@@ -34,6 +37,7 @@ public struct CLIEnvironment: Sendable {
       currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
       now: { Date() },
       readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-      standardOutput: .standardOutput, standardError: .standardError)
+      standardOutput: .standardOutput, standardError: .standardError,
+      toolPath: Bundle.main.executableURL?.resolvingSymlinksInPath().path)
   }
 }

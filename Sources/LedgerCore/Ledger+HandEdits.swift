@@ -81,7 +81,7 @@ extension Ledger {
     }
     let (subject, body) = Ledger.splitMessage(message)
     let commitMessage = CommitMessage(subject: subject, body: body, actions: actions, records: keys)
-    return try store.write(by: author, at: date) { _ in
+    return try store.validatedWrite(by: author, at: date) { _ in
       ChangeSet(files: files, message: commitMessage, records: keys)
     }
   }

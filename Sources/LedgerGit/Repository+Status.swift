@@ -65,3 +65,51 @@ extension PathStatus.Change {
     }
   }
 }
+
+/// A path whose staged content differs from HEAD: the blob staged, or nil when the path is
+/// staged for removal.
+public struct StagedChange: Equatable, Sendable {
+  public let path: String
+  public let blob: ObjectID?
+}
+
+extension Repository {
+  /// What `git commit` would commit under `folder`: index against HEAD, sorted by path.
+  public func stagedChanges(under folder: String) throws(GitError) -> [StagedChange] {
+    var options = git_diff_options()
+    try git("git_diff_options_init") {
+      git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+    }
+    let headTree = try head().commit.map { (commit) throws(GitError) in try self.commit(commit).tree }
+    let pattern = folder.isEmpty ? "*" : folder + "/*"
+    var diff: OpaquePointer?
+    let compare = { (tree: OpaquePointer?) -> Int32 in
+      pattern.withCString { pointer in
+        var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: pointer)]
+        return strings.withUnsafeMutableBufferPointer { buffer in
+          options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+          return git_diff_tree_to_index(&diff, self.handle, tree, nil, &options)
+        }
+      }
+    }
+    if let headTree {
+      try withTree(headTree) { (tree) throws(GitError) in try git("git_diff_tree_to_index") { compare(tree) } }
+    } else {
+      try git("git_diff_tree_to_index") { compare(nil) }
+    }
+    guard let diff else { throw .nilHandle("git_diff_tree_to_index") }
+    defer { git_diff_free(diff) }
+    var result: [StagedChange] = []
+    for position in 0..<git_diff_num_deltas(diff) {
+      guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
+      if delta.status == GIT_DELTA_DELETED {
+        guard let path = delta.old_file.path.map({ String(cString: $0) }) else { continue }
+        result.append(StagedChange(path: path, blob: nil))
+      } else {
+        guard let path = delta.new_file.path.map({ String(cString: $0) }) else { continue }
+        result.append(StagedChange(path: path, blob: ObjectID(delta.new_file.id)))
+      }
+    }
+    return result.sorted { $0.path < $1.path }
+  }
+}

@@ -37,7 +37,8 @@ public struct CLIRunner: Sendable {
     let input = standardInput
     let environment = CLIEnvironment(
       variables: variables, currentDirectory: directory, now: { now },
-      readStandardInput: { input }, standardOutput: output, standardError: error)
+      readStandardInput: { input }, standardOutput: output, standardError: error,
+      toolPath: try? ExternalProgram.builtTool().path)
     let status = LedgerCLI.run(["adminledger"] + arguments, environment: environment)
     return CLIResult(status: status, output: output.text, error: error.text)
   }

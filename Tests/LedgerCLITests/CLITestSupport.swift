@@ -17,6 +17,21 @@ struct LedgerSandbox {
   @discardableResult
   func run(_ arguments: String...) -> CLIResult { cli.run(arguments) }
 
+  /// Adds what most records refer to: an organisation, a person in it, and a system.
+  func seed() throws {
+    let steps: [[String]] = [
+      ["add", "organizations", "cen-paca", "--set", "name=CEN PACA", "--set", "type=member"],
+      ["add", "people", "hugo", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca",
+       "--set", #"emails=["hugo@example.org"]"#],
+      ["add", "systems", "geonature", "--set", "name=GeoNature", "--set", "type=application",
+       "--set", #"roles=["reader","contributor","admin"]"#],
+    ]
+    for step in steps {
+      let result = cli.run(step)
+      try #require(result.status == 0, "seeding failed: \(result)")
+    }
+  }
+
   /// The commit HEAD points at, read with the real git program.
   func head() throws -> String {
     try ExternalProgram.git("rev-parse", "HEAD", in: directory.url).output

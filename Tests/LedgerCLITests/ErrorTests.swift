@@ -28,6 +28,14 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     BadInput(name: "assignment without =", arguments: ["set", "people/hugo", "--set", "name"], status: 2, message: "expected FIELD=VALUE"),
     BadInput(name: "empty field path", arguments: ["set", "people/hugo", "--set", "a..b=1"], status: 2, message: "invalid field 'a..b'"),
     BadInput(name: "set inside a string", arguments: ["set", "people/hugo", "--set", "name.first=H"], status: 2, message: "it holds a string, not an object"),
+    BadInput(name: "unknown field", arguments: ["set", "people/hugo", "--set", "nmae=H"], status: 2, message: "people records have no field \"nmae\"\nhint: did you mean 'name'?"),
+    BadInput(name: "boolean field given yes", arguments: ["add", "rights", "--set", "temporary=yes"], status: 2, message: "field \"temporary\" of rights takes a boolean (true or false), not \"yes\""),
+    BadInput(name: "a password field", arguments: ["set", "people/hugo", "--set", "password=hunter2"], status: 1, message: "error[no-secret]: field \"password\" would store a secret"),
+    BadInput(name: "a token value", arguments: ["set", "people/hugo", "--set", "notes=ghp_R8xT2kQ9vLm4Zp7WcN3yHb6JdF1sGa5Ue0Yi"], status: 1, message: "error[no-secret]: the value looks like an access token"),
+    BadInput(name: "a bad enum value", arguments: ["set", "people/hugo", "--set", "member_status=paid"], status: 1, message: "people/hugo.json:2:20: error[schema/enum]: \"member_status\" must be one of \"active\", \"lapsed\", \"resigned\", \"honorary\", \"none\", found string \"paid\" (at /member_status)"),
+    BadInput(name: "a bad date", arguments: ["set", "people/hugo", "--set", "paid_until=31/12/2026"], status: 1, message: "error[schema/format]: \"paid_until\" must be a date such as 2026-11-27, found \"31/12/2026\""),
+    BadInput(name: "a missing required field", arguments: ["add", "organizations", "lpo", "--set", "name=LPO"], status: 1, message: "organizations/lpo.json:1:1: error[schema/required]: missing required field \"type\"\nhint: add the field with --set FIELD=VALUE"),
+    BadInput(name: "a reference to nothing", arguments: ["set", "people/hugo", "--set", "organization=nowhere"], status: 1, message: "error[ref-exists]: \"organization\" names organizations/nowhere, which does not exist"),
     BadInput(name: "unset missing field", arguments: ["set", "people/hugo", "--unset", "phone"], status: 2, message: "people/hugo has no field \"phone\""),
     BadInput(name: "unknown command", arguments: ["lst", "people"], status: 2, message: "unknown command 'lst'\nhint: did you mean 'list'?"),
     BadInput(name: "json without subcommand", arguments: ["json"], status: 2, message: "did you mean 'json check'?"),
@@ -46,6 +54,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     ledger.run("add", "people", "hugo", "--set", "name=Hugo")
     let head = try ledger.head()
     let files = try ledger.snapshotOfFiles()
+    defer { withExtendedLifetime(ledger) {} }
     let result = ledger.cli.run(bad.arguments)
     #expect(result.status == bad.status, "\(result)")
     #expect(result.error.contains(bad.message), "\(result)")
@@ -114,7 +123,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     ledger.run("add", "people", "hugo", "--set", "name=Hugo")
     try ledger.directory.write("people/hugo.json", #"{"name": "Hugo (edited)"}"#)
     let head = try ledger.head()
-    let result = ledger.run("set", "people/hugo", "--set", "phone=1")
+    let result = ledger.run("set", "people/hugo", "--set", "phone=+33612345678")
     #expect(result.status == 1)
     #expect(result.error.contains("uncommitted hand edits in people/hugo.json; nothing was written"))
     #expect(try ledger.head() == head)

@@ -5,6 +5,7 @@ import Testing
 @Suite struct ReadCommandTests {
   func sampleLedger() throws -> LedgerSandbox {
     let ledger = try LedgerSandbox()
+    ledger.run("add", "organizations", "cen-paca", "--set", "name=CEN PACA", "--set", "type=member")
     ledger.run("add", "people", "hlefevre", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca", "--set", #"functions=["delegate","board"]"#)
     ledger.run("add", "people", "tnguyen", "--set", "name=Thu Nguyen", "--set", "member_status=active")
     return ledger
@@ -79,12 +80,12 @@ import Testing
     let ledger = try sampleLedger()
     #expect(ledger.run("status").output == "No hand edits: the ledger's files match the last commit.\n")
     try ledger.directory.write("people/tnguyen.json", #"{"name": "Thu Nguyen", "member_status": "lapsed"}"#)
-    try ledger.directory.write("organizations/cen-paca.json", #"{"name": "CEN PACA"}"#)
+    try ledger.directory.write("organizations/lpo.json", #"{"name": "LPO", "type": "partner"}"#)
     try FileManager.default.removeItem(at: ledger.directory.path("people/hlefevre.json"))
     try ledger.directory.write("notes.txt", "not a ledger file")
     #expect(
       ledger.run("status").output == """
-        added     organizations/cen-paca.json
+        added     organizations/lpo.json
         deleted   people/hlefevre.json
         modified  people/tnguyen.json
 
@@ -99,7 +100,7 @@ import Testing
         Ledger-Action: add
         Ledger-Action: rm
         Ledger-Action: set
-        Ledger-Record: organizations/cen-paca
+        Ledger-Record: organizations/lpo
         Ledger-Record: people/hlefevre
         Ledger-Record: people/tnguyen
 

@@ -16,7 +16,14 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
   var testDescription: String { rawValue }
 }
 
-/// A store of the given kind holding a fresh ledger; keeps its folder alive.
+/// Schemas that accept any object, so store tests exercise the store, not validation.
+let permissiveSchemas: [String: [UInt8]] = Dictionary(
+  uniqueKeysWithValues: RecordKind.allCases.map { kind in
+    ("schemas/\(kind.rawValue).schema.json", Array(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}"#.utf8))
+  })
+
+/// A store of the given kind holding a fresh ledger with permissive schemas; keeps its
+/// folder alive.
 struct StoreFixture {
   let store: any RecordStore
   let sandbox: TemporaryDirectory?
@@ -25,11 +32,14 @@ struct StoreFixture {
     switch kind {
     case .git:
       let sandbox = try TemporaryDirectory()
-      store = try Ledger.create(at: sandbox.url, settings: settings, by: claire, at: fixedDate).store
+      let ledger = try Ledger.create(at: sandbox.url, settings: settings, by: claire, at: fixedDate)
+      for (path, bytes) in permissiveSchemas { try sandbox.write(path, String(decoding: bytes, as: UTF8.self)) }
+      _ = try ledger.commitHandEdits(message: "permissive schemas", by: claire, at: fixedDate)
+      store = ledger.store
       self.sandbox = sandbox
     case .memory:
       let bytes = CanonicalWriter.bytes(.object(settings.document))
-      store = MemoryRecordStore(files: [LedgerSettings.fileName: bytes])
+      store = MemoryRecordStore(files: permissiveSchemas.merging([LedgerSettings.fileName: bytes]) { $1 })
       sandbox = nil
     }
   }

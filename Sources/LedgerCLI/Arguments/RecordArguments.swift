@@ -41,14 +41,12 @@ enum RecordArguments {
     return path
   }
 
-  /// `FIELD=VALUE`: the value is JSON when it parses as JSON, otherwise a string.
-  static func assignment(_ text: String) throws(CLIError) -> (FieldPath, JSONValue) {
+  /// `FIELD=VALUE`; the value stays text until the field's schema types it.
+  static func assignment(_ text: String) throws(CLIError) -> (FieldPath, FieldInput) {
     guard let equals = text.firstIndex(of: "=") else {
       throw .usage("expected FIELD=VALUE, got '\(text)'", hint: "for example --set status=active")
     }
     let path = try field(String(text[..<equals]))
-    let raw = String(text[text.index(after: equals)...])
-    let value = (try? JSONParser.parse(raw)) ?? .string(raw)
-    return (path, value)
+    return (path, .text(String(text[text.index(after: equals)...])))
   }
 }

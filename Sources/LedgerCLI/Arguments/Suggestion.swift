@@ -6,21 +6,26 @@ enum Suggestion {
     return best.1 <= max(1, word.count / 3) ? best.0 : nil
   }
 
-  /// Levenshtein distance over characters.
+  /// Edit distance over characters, counting a swap of two neighbours as one edit
+  /// (optimal string alignment), so `nmae` is one edit from `name`.
   static func distance(_ lhs: String, _ rhs: String) -> Int {
     let left = Array(lhs)
     let right = Array(rhs)
     guard !left.isEmpty else { return right.count }
     guard !right.isEmpty else { return left.count }
-    var previous = Array(0...right.count)
-    for (row, leftCharacter) in left.enumerated() {
-      var current = [row + 1] + Array(repeating: 0, count: right.count)
-      for (column, rightCharacter) in right.enumerated() {
-        let substitution = previous[column] + (leftCharacter == rightCharacter ? 0 : 1)
-        current[column + 1] = min(previous[column + 1] + 1, current[column] + 1, substitution)
+    var table = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
+    for row in 0...left.count { table[row][0] = row }
+    for column in 0...right.count { table[0][column] = column }
+    for row in 1...left.count {
+      for column in 1...right.count {
+        let cost = left[row - 1] == right[column - 1] ? 0 : 1
+        table[row][column] = min(
+          table[row - 1][column] + 1, table[row][column - 1] + 1, table[row - 1][column - 1] + cost)
+        if row > 1, column > 1, left[row - 1] == right[column - 2], left[row - 2] == right[column - 1] {
+          table[row][column] = min(table[row][column], table[row - 2][column - 2] + 1)
+        }
       }
-      previous = current
     }
-    return previous[right.count]
+    return table[left.count][right.count]
   }
 }

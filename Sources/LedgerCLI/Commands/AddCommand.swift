@@ -9,8 +9,10 @@ enum AddCommand {
     summary: "add a record",
     details: """
       Fields come from --file (a JSON object; - reads standard input) and then --set, in order.
-      FIELD may be a dotted path into nested objects (credentials.channel). A VALUE that parses
-      as JSON is taken as JSON (3, true, ["a","b"]); anything else is a string.
+      FIELD may be a dotted path into nested objects (mailbox.address). VALUE is typed by the
+      kind's schema: a money or text field keeps 12.50 as the string "12.50", a boolean field
+      takes true or false, a list takes JSON (["a","b"]). The record is validated before it is
+      committed; an invalid one is refused and nothing is written.
       Accounts, rights, tickets, payments, contracts and trainings get a generated id
       (2026-11-27-k3f9q) when ID is left out; people, organizations and systems need one.
       """,
@@ -23,21 +25,17 @@ enum AddCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])
     let id = try context.positionals.dropFirst().first.map(RecordArguments.id)
-    var fields = try context.arguments.value("file").map { (path) throws(CLIError) in
+    let fields = try context.arguments.value("file").map { (path) throws(CLIError) in
       try readObject(path, context)
     } ?? JSONObject()
-    for text in context.arguments.all("set") {
-      let (path, value) = try RecordArguments.assignment(text)
-      do throws(FieldPath.Problem) {
-        fields = try path.setting(value, in: fields)
-      } catch {
-        throw .usage("cannot set \(path): a field on the way is not an object")
-      }
-    }
+    var assignments: [(FieldPath, FieldInput)] = []
+    for text in context.arguments.all("set") { assignments.append(try RecordArguments.assignment(text)) }
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
+    context.warnIfUnknownAuthor(author, in: ledger)
     let result = try context.perform { () throws(StoreError) in
-      try ledger.store.add(kind, id: id, fields: fields, by: author, at: context.environment.now())
+      try ledger.store.add(
+        kind, id: id, fields: fields, setting: assignments, by: author, at: context.environment.now())
     }
     WriteReport.print(result, verb: "add", context)
     return .ok

@@ -51,6 +51,13 @@ struct CommandContext {
       hint: "pass --author \"Name <email>\", set ADMINLEDGER_AUTHOR, or set git's user.name and user.email")
   }
 
+  /// Warns, without refusing, when the author of a write is not a known administrator:
+  /// locally a commit's author is self-declared; the audit and the server hook enforce.
+  func warnIfUnknownAuthor(_ author: Author, in ledger: Ledger) {
+    guard (try? ledger.isKnownAdministrator(author, at: environment.now())) == .some(false) else { return }
+    err.line("warning: \(author) is not a known administrator (no person with a ledger role lists \(author.email) in git_identities); the audit will report this commit")
+  }
+
   /// Runs a store operation, turning its failure into a CLI error.
   func perform<Result>(_ body: () throws(StoreError) -> Result) throws(CLIError) -> Result {
     do {

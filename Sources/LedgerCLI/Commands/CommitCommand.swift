@@ -19,6 +19,7 @@ enum CommitCommand {
     }
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
+    context.warnIfUnknownAuthor(author, in: ledger)
     let result = try context.perform { () throws(StoreError) in
       try ledger.commitHandEdits(message: message, by: author, at: context.environment.now())
     }

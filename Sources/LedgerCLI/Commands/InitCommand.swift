@@ -9,7 +9,8 @@ enum InitCommand {
     summary: "create a ledger (and a git repository, unless PATH is already inside one)",
     details: """
       PATH defaults to the current folder. Inside an existing repository the ledger sits in
-      PATH as a subfolder of it. The first commit holds ledger.json.
+      PATH as a subfolder of it. The first commit holds ledger.json. A pre-commit hook is
+      installed so that a plain 'git commit' of an invalid record is refused too.
       """,
     options: [
       .single("name", "NAME", "the ledger's name (default: the folder's name)"),
@@ -35,6 +36,12 @@ enum InitCommand {
       try Ledger.create(at: folder, settings: settings, by: author, at: context.environment.now())
     }
     let commit = try context.perform { () throws(StoreError) in try ledger.store.snapshot(at: nil).revision } ?? ""
+    let hook = try context.environment.toolPath.map { (tool) throws(CLIError) in
+      try context.perform { () throws(StoreError) in try ledger.installHooks(tool: tool) }
+    }
+    if case .keptExisting(let path)? = hook {
+      context.err.line("warning: \(path) already exists and was left alone; add 'adminledger hook pre-commit' to it so plain git commits are validated")
+    }
     if context.format == .json {
       context.printJSON([
         "ledger": .string(ledger.root.path), "name": .string(name), "commit": .string(commit),

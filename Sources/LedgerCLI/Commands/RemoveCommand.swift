@@ -11,6 +11,7 @@ enum RemoveCommand {
     let key = try RecordArguments.key(context.positionals[0])
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
+    context.warnIfUnknownAuthor(author, in: ledger)
     let result = try context.perform { () throws(StoreError) in
       try ledger.store.remove(key, by: author, at: context.environment.now())
     }

@@ -7,8 +7,9 @@ enum SetCommand {
     name: "set", synopsis: "KIND/ID [--set FIELD=VALUE]... [--unset FIELD]...",
     summary: "change or remove fields of a record",
     details: """
-      FIELD may be a dotted path into nested objects. A VALUE that parses as JSON is taken as
-      JSON; anything else is a string. Setting a field to the value it has makes no commit.
+      FIELD may be a dotted path into nested objects. VALUE is typed by the kind's schema, as
+      for add. The changed record, and the records that refer to it, are validated before the
+      commit. Setting a field to the value it has makes no commit.
       """,
     options: [
       .repeated("set", "FIELD=VALUE", "set a field"),
@@ -18,7 +19,7 @@ enum SetCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try RecordArguments.key(context.positionals[0])
-    var assignments: [(FieldPath, JSONValue)] = []
+    var assignments: [(FieldPath, FieldInput)] = []
     for text in context.arguments.all("set") { assignments.append(try RecordArguments.assignment(text)) }
     var removals: [FieldPath] = []
     for text in context.arguments.all("unset") { removals.append(try RecordArguments.field(text)) }
@@ -27,6 +28,7 @@ enum SetCommand {
     }
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
+    context.warnIfUnknownAuthor(author, in: ledger)
     let result = try context.perform { () throws(StoreError) in
       try ledger.store.update(
         key, setting: assignments, unsetting: removals, by: author, at: context.environment.now())

@@ -49,6 +49,15 @@ struct FailureMessage {
       self.init(
         "cannot set inside \"\(field)\" of \(key): it holds a \(found), not an object",
         hint: "set \"\(field)\" itself, or remove it first with --unset \(field)", status: .usage)
+    case .fieldInput(.unknownField(let kind, let field, let known)):
+      let suggestion = Suggestion.closest(to: field, among: known).map { "did you mean '\($0)'? " } ?? ""
+      self.init(
+        "\(kind) records have no field \"\(field)\"",
+        hint: suggestion + "fields: " + known.joined(separator: ", "), status: .usage)
+    case .fieldInput(.wrongType(let kind, let field, let expected, let text)):
+      self.init(
+        "field \"\(field)\" of \(kind) takes \(FailureMessage.describe(expected)), not \"\(text)\"",
+        hint: FailureMessage.example(expected), status: .usage)
     case .revisionNotFound(let revision):
       self.init(
         "no commit '\(revision)'", hint: "name a commit, branch or tag ('git log' lists them)",
@@ -75,6 +84,27 @@ struct FailureMessage {
     case .git(let action, let gitError):
       self.init("cannot \(action) (\(gitError))", status: .failure)
     }
+  }
+
+  private static func describe(_ types: [String]) -> String {
+    types.map { type in
+      switch type {
+      case "boolean": "a boolean (true or false)"
+      case "integer": "an integer"
+      case "number": "a number"
+      case "array": "a list (JSON array)"
+      case "object": "an object (JSON object)"
+      case "null": "null"
+      default: "a \(type)"
+      }
+    }.joined(separator: " or ")
+  }
+
+  private static func example(_ types: [String]) -> String {
+    if types.contains("boolean") { return "write true or false" }
+    if types.contains("array") { return "write a JSON array, such as '[\"a\",\"b\"]'" }
+    if types.contains("object") { return "write a JSON object, or set its fields one by one (field.sub=value)" }
+    return "write a number, such as 3 or 3.5"
   }
 
   private static func exampleID(_ kind: RecordKind) -> String {

@@ -26,14 +26,20 @@ public enum RecordDecoder {
       // Rare: parse again, keeping positions, only to place the message.
       let document = try? JSONParser.parseDocument(bytes)
       let location = document?.location(of: JSONPointer(tokens: ["id"])) ?? SourceLocation(line: 1, column: 1)
-      throw DiagnosticList([
-        Diagnostic(
-          file: file, line: location.line, column: location.column,
-          instancePath: JSONPointer(tokens: ["id"]), rule: "no-id-field",
-          message: "a record does not hold its id; the id is the file name \"\(key.id)\"",
-          hint: "remove the \"id\" field")
-      ])
+      var diagnostic = idFieldDiagnostic(key)
+      diagnostic.file = file
+      diagnostic.line = location.line
+      diagnostic.column = location.column
+      throw DiagnosticList([diagnostic])
     }
     return Record(key: key, fields: fields)
+  }
+
+  /// The finding for a record that holds an `"id"` field.
+  static func idFieldDiagnostic(_ key: RecordKey) -> Diagnostic {
+    Diagnostic(
+      file: key.path, instancePath: JSONPointer(tokens: ["id"]), rule: "no-id-field",
+      message: "a record does not hold its id; the id is the file name \"\(key.id)\"",
+      hint: "remove the \"id\" field; name the record with 'adminledger add \(key.kind) ID'")
   }
 }

@@ -3,21 +3,20 @@ import LedgerJSON
 
 // The record verbs every store offers: add, set, rm. Each is one commit.
 extension RecordStore {
-  /// Adds a record; a kind that generates ids makes one when `id` is nil.
+  /// Adds a record; a kind that generates ids makes one when `id` is nil. `assignments`
+  /// apply on top of `fields`, typed by the kind's schema.
   ///
-  /// - Throws: `.recordExists`, `.idRequired`, `.invalid` (an `"id"` field).
+  /// - Throws: `.recordExists`, `.idRequired`, `.fieldInput`, `.invalid` (the record or a
+  ///   rule it breaks; nothing is written).
   public func add(
-    _ kind: RecordKind, id: RecordID?, fields: JSONObject, by author: Author, at date: Date
+    _ kind: RecordKind, id: RecordID?, fields base: JSONObject = JSONObject(),
+    setting assignments: [(FieldPath, FieldInput)] = [], by author: Author, at date: Date
   ) throws(StoreError) -> WriteResult {
-    let result = try write(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
+    let result = try validatedWrite(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
       let settings = try snapshot.settings()
       let key = try newKey(kind, id: id, in: snapshot, date: date, timeZone: settings.timeZone)
-      if fields["id"] != nil {
-        throw .invalid(DiagnosticList([Diagnostic(
-          file: key.path, instancePath: JSONPointer(tokens: ["id"]), rule: "no-id-field",
-          message: "a record does not hold its id; the id is the file name \"\(key.id)\"",
-          hint: "give the id as 'adminledger add \(kind) ID' and drop the \"id\" field")]))
-      }
+      let fields = try apply(assignments, to: base, kind: kind, key: key, in: snapshot)
+      if fields["id"] != nil { throw .invalid(DiagnosticList([RecordDecoder.idFieldDiagnostic(key)])) }
       let record = Record(key: key, fields: fields)
       let body = FieldChange.between(nil, fields).map(\.summary)
       let message = CommitMessage(subject: "Add \(key)", body: body, actions: [.add], records: [key])
@@ -27,24 +26,16 @@ extension RecordStore {
     return result
   }
 
-  /// Sets and removes fields of an existing record.
+  /// Sets and removes fields of an existing record, typed by the kind's schema.
   ///
   /// - Returns: the commit, or nil when the record already had those values.
   public func update(
-    _ key: RecordKey, setting assignments: [(FieldPath, JSONValue)], unsetting removals: [FieldPath],
+    _ key: RecordKey, setting assignments: [(FieldPath, FieldInput)], unsetting removals: [FieldPath],
     by author: Author, at date: Date
   ) throws(StoreError) -> WriteResult? {
-    try write(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
+    try validatedWrite(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
       guard let record = try snapshot.record(key) else { throw .recordNotFound(key) }
-      var fields = record.fields
-      for (path, value) in assignments {
-        do throws(FieldPath.Problem) {
-          fields = try path.setting(value, in: fields)
-        } catch {
-          guard case .notAnObject(let prefix, let found) = error else { continue }
-          throw .fieldNotAnObject(key, field: prefix, found: found)
-        }
-      }
+      var fields = try apply(assignments, to: record.fields, kind: key.kind, key: key, in: snapshot)
       for path in removals {
         do throws(FieldPath.Problem) {
           fields = try path.removing(from: fields)
@@ -66,17 +57,63 @@ extension RecordStore {
     }
   }
 
-  /// Removes a record.
+  /// Removes a record; refused when others still refer to it.
   public func remove(_ key: RecordKey, by author: Author, at date: Date) throws(StoreError)
     -> WriteResult
   {
-    let result = try write(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
+    let result = try validatedWrite(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
       guard let record = try snapshot.record(key) else { throw .recordNotFound(key) }
       let body = FieldChange.between(record.fields, nil).map(\.summary)
       let message = CommitMessage(subject: "Remove \(key)", body: body, actions: [.rm], records: [key])
       return ChangeSet(putting: [], removing: [key], message: message)
     }
     guard let result else { throw .nothingChanged }
+    return result
+  }
+
+  /// Makes one commit from `plan` after validating what it changes; refuses it, writing
+  /// nothing, when the validation finds an error.
+  public func validatedWrite(
+    by author: Author, at date: Date, _ plan: (any LedgerSnapshot) throws(StoreError) -> ChangeSet?
+  ) throws(StoreError) -> WriteResult? {
+    try write(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
+      guard let changes = try plan(snapshot) else { return nil }
+      let findings = try LedgerValidator(snapshot, changes: changes.files).validateChanges(changes.files)
+      let errors = findings.filter { $0.severity == .error }
+      guard errors.isEmpty else { throw .invalid(DiagnosticList(errors)) }
+      return changes
+    }
+  }
+
+  /// `fields` with `assignments` applied, each value typed by the kind's schema.
+  private func apply(
+    _ assignments: [(FieldPath, FieldInput)], to fields: JSONObject, kind: RecordKind, key: RecordKey,
+    in snapshot: any LedgerSnapshot
+  ) throws(StoreError) -> JSONObject {
+    guard !assignments.isEmpty else { return fields }
+    let schema = try RecordSchemas(LedgerState(snapshot)).schema(for: kind)
+    var result = fields
+    for (path, input) in assignments {
+      if path.components == ["id"] { throw .invalid(DiagnosticList([RecordDecoder.idFieldDiagnostic(key)])) }
+      if let secret = path.components.first(where: SecretRule.isSecretName) {
+        throw .invalid(DiagnosticList([Diagnostic(
+          file: key.path, instancePath: path.pointer, rule: SecretRule.name,
+          message: "field \"\(secret)\" would store a secret; the ledger never holds one",
+          hint: SecretRule.hint)]))
+      }
+      let value: JSONValue
+      do throws(FieldInputProblem) {
+        value = try FieldTyping.value(input, for: path, kind: kind, schema: schema)
+      } catch {
+        throw .fieldInput(error)
+      }
+      do throws(FieldPath.Problem) {
+        result = try path.setting(value, in: result)
+      } catch {
+        guard case .notAnObject(let prefix, let found) = error else { continue }
+        throw .fieldNotAnObject(key, field: prefix, found: found)
+      }
+    }
     return result
   }
 

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case recordNotFound(RecordKey)
   case fieldNotFound(RecordKey, field: String)
   case fieldNotAnObject(RecordKey, field: String, found: String)
+  /// A `--set` value that does not fit the field's schema.
+  case fieldInput(FieldInputProblem)
   /// A revision or date that names no commit.
   case revisionNotFound(String)
   /// HEAD is not on a branch, so a write has no branch to move.

@@ -57,7 +57,7 @@ extension Evaluator {
       if !matched, let additional {
         let result = evaluate(additional, member.value, at: childPath)
         if case .always(false) = additional.body {
-          outcome.errors.append(error(node, "additionalProperties", path, Messages.additionalProperty(path, member.key)))
+          outcome.errors.append(error(node, "additionalProperties", childPath, Messages.additionalProperty(path, member.key)))
           continue
         }
         outcome.absorbChild(result)

@@ -1,0 +1,77 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+import LedgerSchema
+
+/// `adminledger schema validate --schema S INSTANCE...`: JSON Schema 2020-12 on any files.
+enum SchemaValidateCommand {
+  static let spec = CommandSpec(
+    name: "schema validate", synopsis: "--schema SCHEMA.json INSTANCE.json...",
+    summary: "validate JSON files against a JSON Schema (draft 2020-12)",
+    details: """
+      Exits 0 when every instance is valid, 1 when one is not (each finding printed), 2 on bad
+      usage (a file that cannot be read), 3 when the schema itself is invalid. A $ref to a
+      built-in schema or to the 2020-12 meta-schema by its $id resolves offline; nothing is
+      ever fetched from the network.
+      """,
+    options: [.single("schema", "SCHEMA.json", "the schema to validate against")],
+    positionals: 1...Int.max, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    guard let schemaPath = context.arguments.value("schema") else {
+      throw .usage("which schema? pass --schema SCHEMA.json")
+    }
+    let schemaBytes = try read(schemaPath, context)
+    var instances: [(String, [UInt8])] = []
+    for path in context.positionals { instances.append((path, try read(path, context))) }
+    let schema: Schema
+    do {
+      let value = try JSONParser.parse(schemaBytes)
+      schema = try SchemaRegistry.standard().register(value, uri: context.url(for: schemaPath).absoluteString)
+    } catch let error as JSONParseError {
+      context.err.line("\(schemaPath):\(error.location.line):\(error.location.column): error: \(error.message)")
+      context.err.line("adminledger: error: the schema is not valid JSON")
+      return .failure
+    } catch let error as SchemaError {
+      for problem in error.problems { context.err.line("\(schemaPath): error: \(problem.message) (at \(problem.pointer))") }
+      context.err.line("adminledger: error: \(schemaPath) is not a valid JSON Schema 2020-12")
+      return .failure
+    } catch {
+      return .failure
+    }
+    var results: [JSONValue] = []
+    var invalid = 0
+    for (path, bytes) in instances {
+      let findings = validate(bytes, against: schema, file: path)
+      if !findings.isEmpty { invalid += 1 }
+      results.append(["file": .string(path), "valid": .bool(findings.isEmpty), "diagnostics": .array(findings.map(DiagnosticRenderer.json))])
+      if context.format == .text {
+        for finding in findings { context.out.line(DiagnosticRenderer.text(finding, colored: false)) }
+      }
+    }
+    if context.format == .json { context.printJSON(.array(results)) }
+    return invalid == 0 ? .ok : .findings
+  }
+
+  private static func validate(_ bytes: [UInt8], against schema: Schema, file: String) -> [Diagnostic] {
+    let document: JSONDocument
+    do {
+      document = try JSONParser.parseDocument(bytes)
+    } catch {
+      return [Diagnostic(parseError: error, file: file)]
+    }
+    return schema.validate(document.value).errors.map { error in
+      let location = document.location(of: error.instancePath)
+      return Diagnostic(
+        file: file, line: location.line, column: location.column, instancePath: error.instancePath,
+        rule: error.keyword, message: error.message)
+    }
+  }
+
+  private static func read(_ path: String, _ context: CommandContext) throws(CLIError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
+      throw .unreadableFile(path: path, reason: "no such file")
+    }
+    return Array(data)
+  }
+}

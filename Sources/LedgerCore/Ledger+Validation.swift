@@ -1,0 +1,46 @@
+import Foundation
+import LedgerGit
+
+// Validating a whole ledger, and what a plain `git commit` is about to commit.
+extension Ledger {
+  /// Every finding in the ledger at `revision` (HEAD when nil), and how many records it holds.
+  public func validate(at revision: String?) throws(StoreError) -> (diagnostics: [Diagnostic], records: Int) {
+    let snapshot = try store.snapshot(at: revision)
+    let diagnostics = try LedgerValidator(snapshot).validateAll()
+    var count = 0
+    for kind in RecordKind.allCases { count += try snapshot.fileNames(in: kind.folder).count }
+    return (diagnostics, count)
+  }
+
+  /// The findings in the ledger files staged for the next commit (the pre-commit hook).
+  public func validateStaged() throws(StoreError) -> [Diagnostic] {
+    let snapshot = try store.snapshot(at: nil)
+    var changes: [ChangeSet.FileChange] = []
+    do {
+      for staged in try repository.stagedChanges(under: store.prefix) {
+        let path = store.ledgerPath(staged.path)
+        guard Ledger.isLedgerFile(path) else { continue }
+        changes.append(.init(path: path, content: try staged.blob.map { (blob) throws(GitError) in try repository.blob(blob) }))
+      }
+    } catch {
+      throw .git(action: "read the staged changes", error)
+    }
+    guard !changes.isEmpty else { return [] }
+    return try LedgerValidator(snapshot, changes: changes).validateChanges(changes)
+  }
+
+  /// Whether `author` is a known administrator: a person whose `git_identities` hold the
+  /// author's email and who holds a ledger role today. Nil when the ledger names no
+  /// administrator at all yet (a new ledger), so there is nothing to compare with.
+  public func isKnownAdministrator(_ author: Author, at date: Date) throws(StoreError) -> Bool? {
+    let snapshot = try store.snapshot(at: nil)
+    let today = LedgerDate.day(of: date, in: try snapshot.settings().timeZone)
+    let people = try snapshot.records(of: .people).records
+    let administrators = people.filter { !Policy.roles(of: $0, on: today).isEmpty }
+    guard !administrators.isEmpty else { return nil }
+    let email = author.email.lowercased()
+    return administrators.contains { person in
+      (person.fields["git_identities"]?.arrayValue ?? []).contains { $0.stringValue?.lowercased() == email }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import LedgerJSON
+
+/// The rules a schema cannot say, each with a name, a message and a hint. Each takes one
+/// record as its subject and reads the others through the context.
+enum CrossRecordRules {
+  typealias Rule = @Sendable (Record, RuleContext) throws(StoreError) -> [Diagnostic]
+
+  /// Every rule, in the order findings are reported.
+  static let all: [(name: String, check: Rule)] = [
+    ("ref-exists", referencesExist),
+    ("right-role-offered", rightRoleIsOffered),
+    ("temporary-right-end", temporaryRightHasEnd),
+    ("active-right-on-closed-account", noActiveRightOnClosedAccount),
+    ("payment-approver", paymentApproverHoldsRole),
+    ("evolution-approval", evolutionIsApprovedBeforeWork),
+    ("ticket-closed-date", closedTicketHasClosingDate),
+  ]
+
+  static func check(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for rule in all { findings += try rule.check(record, context) }
+    return findings
+  }
+
+  private static func finding(_ record: Record, _ field: String, _ rule: String, _ message: String, hint: String) -> Diagnostic {
+    finding(record, JSONPointer(tokens: [field]), rule, message, hint: hint)
+  }
+
+  private static func finding(_ record: Record, _ pointer: JSONPointer, _ rule: String, _ message: String, hint: String) -> Diagnostic {
+    Diagnostic(file: record.key.path, instancePath: pointer, rule: rule, message: message, hint: hint)
+  }
+
+  private static func text(_ record: Record?, _ field: String) -> String? {
+    record?.fields[field]?.stringValue
+  }
+
+  // MARK: - Rules
+
+  /// Every `x-ref` names an existing record of the right kind.
+  static func referencesExist(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for (pointer, kind, id, declared) in context.references(of: record) {
+      let field = pointer.description.dropFirst()
+      guard let kind else {
+        findings.append(finding(record, pointer, "ref-exists", "the schema's x-ref \(declared.compactText) names no kind of record", hint: "x-ref takes a kind: " + RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))
+        continue
+      }
+      if try context.record(kind, id) == nil {
+        findings.append(finding(record, pointer, "ref-exists", "\"\(field)\" names \(kind)/\(id), which does not exist", hint: "add it first, or fix the id ('adminledger list \(kind)' shows them)"))
+      }
+    }
+    return findings
+  }
+
+  /// A right's role is one its account's system offers.
+  static func rightRoleIsOffered(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .rights, let role = text(record, "role"), let accountID = text(record, "account"),
+      let account = try context.record(.accounts, accountID), let systemID = text(account, "system"),
+      let system = try context.record(.systems, systemID), let offered = system.fields["roles"]?.arrayValue
+    else { return [] }
+    guard !offered.contains(.string(role)) else { return [] }
+    let names = offered.compactMap(\.stringValue).joined(separator: ", ")
+    return [finding(record, "role", "right-role-offered", "role \"\(role)\" is not one that systems/\(systemID) offers (\(names))", hint: "use one of its roles, or add the role to systems/\(systemID)")]
+  }
+
+  /// A temporary right has an end, not before its start.
+  static func temporaryRightHasEnd(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .rights, record.fields["temporary"] == .bool(true) else { return [] }
+    guard let end = text(record, "end") else {
+      return [finding(record, "temporary", "temporary-right-end", "a temporary right needs an end date", hint: "add --set end=YYYY-MM-DD")]
+    }
+    if let start = text(record, "start"), end < start {
+      return [finding(record, "end", "temporary-right-end", "the right ends (\(end)) before it starts (\(start))", hint: "fix start or end")]
+    }
+    return []
+  }
+
+  /// No active right on a closed or suspended account.
+  static func noActiveRightOnClosedAccount(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .rights, text(record, "status") == "active", let accountID = text(record, "account"),
+      let account = try context.record(.accounts, accountID), let status = text(account, "status"),
+      status == "closed" || status == "suspended"
+    else { return [] }
+    return [finding(record, "status", "active-right-on-closed-account", "the right is active on accounts/\(accountID), which is \(status)", hint: "revoke the right (--set status=revoked) when the account closes")]
+  }
+
+  /// An approved or paid payment names an approver holding a role that may approve payments
+  /// on the day of approval.
+  static func paymentApproverHoldsRole(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .payments, let status = text(record, "status"), status == "approved" || status == "paid",
+      let approverID = text(record, "approved_by")
+    else { return [] }
+    let allowed = context.policy.paymentApprovers
+    let day = text(record, "approved_on")
+    let held = Policy.roles(of: try context.record(.people, approverID), on: day)
+    guard !held.contains(where: allowed.contains) else { return [] }
+    let when = day.map { " on \($0)" } ?? ""
+    return [finding(record, "approved_by", "payment-approver", "people/\(approverID) held no role that may approve payments (\(allowed.joined(separator: ", ")))\(when)", hint: "the approval must come from someone holding one of those roles in ledger_roles")]
+  }
+
+  /// An evolution is approved before it is in progress, tested or closed.
+  static func evolutionIsApprovedBeforeWork(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .tickets, text(record, "type") == "evolution", let status = text(record, "status"),
+      ["in-progress", "testing", "closed"].contains(status), record.fields["approval"] == nil
+    else { return [] }
+    return [finding(record, "status", "evolution-approval", "an evolution cannot be \(status) before it is approved", hint: "record the approval first: --set approval.by=committee --set approval.date=YYYY-MM-DD")]
+  }
+
+  /// A closed ticket has a closing date, not before its opening.
+  static func closedTicketHasClosingDate(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .tickets, text(record, "status") == "closed" else { return [] }
+    guard let closed = text(record, "closed") else {
+      return [finding(record, "status", "ticket-closed-date", "a closed ticket needs its closing date", hint: "add --set closed=YYYY-MM-DD")]
+    }
+    if let opened = text(record, "opened"), closed < opened {
+      return [finding(record, "closed", "ticket-closed-date", "the ticket closes (\(closed)) before it opens (\(opened))", hint: "fix opened or closed")]
+    }
+    return []
+  }
+}

@@ -1,0 +1,86 @@
+import LedgerJSON
+import LedgerSchema
+
+/// No secret is ever stored: a field named like a password, passphrase, token, secret, API
+/// key or private key, or a value that looks like one (a PEM private key, a long random
+/// token), is refused, unless the schema marks the field `x-not-secret` (a key fingerprint).
+enum SecretRule {
+  static let name = "no-secret"
+
+  static let hint =
+    "record the hand-over instead (handovers: date and channel); keep the secret in a password manager"
+
+  /// Words in a field name that mean it holds a secret.
+  static let secretWords = ["password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key"]
+
+  static func check(_ record: Record, _ context: RuleContext) -> [Diagnostic] {
+    let allowed = Set(context.paths("x-not-secret", in: record.key.kind).flatMap { path in
+      path.values(in: .object(record.fields)).map(\.0)
+    })
+    var findings: [Diagnostic] = []
+    walk(.object(record.fields), at: .root) { pointer, key, value in
+      guard !allowed.contains(pointer) else { return }
+      if let key, isSecretName(key) {
+        findings.append(Diagnostic(
+          file: record.key.path, instancePath: pointer, rule: name,
+          message: "field \"\(key)\" would store a secret; the ledger never holds one", hint: hint))
+      } else if case .string(let text) = value, let kind = secretKind(text) {
+        findings.append(Diagnostic(
+          file: record.key.path, instancePath: pointer, rule: name,
+          message: "the value looks like \(kind); the ledger never holds one",
+          hint: "remove it; if it is not a secret, mark the field x-not-secret in the ledger's schema"))
+      }
+    }
+    return findings
+  }
+
+  static func isSecretName(_ key: String) -> Bool {
+    let lowered = key.lowercased()
+    return secretWords.contains { lowered.contains($0) }
+  }
+
+  /// What secret `text` looks like, or nil.
+  static func secretKind(_ text: String) -> String? {
+    if text.contains("-----BEGIN") && text.contains("PRIVATE KEY") { return "a private key" }
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count >= 24, scalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace }) else {
+      return nil
+    }
+    if text.contains("://") || text.contains("@") || text.contains("/") && text.contains(".") { return nil }
+    let classes = [
+      scalars.contains { ("a"..."z").contains($0) }, scalars.contains { ("A"..."Z").contains($0) },
+      scalars.contains { ("0"..."9").contains($0) },
+    ].filter { $0 }.count
+    guard classes >= 3 || (classes == 2 && scalars.count >= 32) else { return nil }
+    return entropy(scalars) >= 3.5 ? "an access token" : nil
+  }
+
+  /// Shannon entropy in bits per character.
+  private static func entropy(_ scalars: [Unicode.Scalar]) -> Double {
+    var counts: [Unicode.Scalar: Int] = [:]
+    for scalar in scalars { counts[scalar, default: 0] += 1 }
+    let total = Double(scalars.count)
+    return counts.values.reduce(0) { sum, count in
+      let share = Double(count) / total
+      return sum - share * log2(share)
+    }
+  }
+
+  private static func walk(_ value: JSONValue, at pointer: JSONPointer, key: String? = nil, _ visit: (JSONPointer, String?, JSONValue) -> Void) {
+    visit(pointer, key, value)
+    switch value {
+    case .object(let object):
+      for member in object { walk(member.value, at: pointer.appending(member.key), key: member.key, visit) }
+    case .array(let items):
+      for (index, item) in items.enumerated() { walk(item, at: pointer.appending(index), visit) }
+    default:
+      break
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

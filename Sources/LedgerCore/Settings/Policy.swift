@@ -1,0 +1,53 @@
+import LedgerJSON
+
+/// The policy of `ledger.json`: what each ledger role may do, and who holds which role when.
+public struct Policy: Equatable, Sendable {
+  /// What one role may do.
+  public struct Role: Equatable, Sendable {
+    public var writes: Set<String>
+    public var approvesPayments: Bool
+    public var grantsRights: Bool
+    public var changesPolicy: Bool
+  }
+
+  public var roles: [String: Role]
+
+  /// The policy in `settings`; without one, treasurer and president approve payments and
+  /// admin does everything, the roles DESIGN.md names.
+  public init(_ settings: LedgerSettings?) {
+    guard case .object(let declared)? = settings?.document["policy"]?.objectValue?["roles"] else {
+      roles = [
+        "admin": Role(writes: ["*"], approvesPayments: false, grantsRights: true, changesPolicy: true),
+        "treasurer": Role(writes: ["payments", "contracts"], approvesPayments: true, grantsRights: false, changesPolicy: false),
+        "president": Role(writes: ["*"], approvesPayments: true, grantsRights: false, changesPolicy: true),
+      ]
+      return
+    }
+    var roles: [String: Role] = [:]
+    for member in declared {
+      let object = member.value.objectValue ?? JSONObject()
+      roles[member.key] = Role(
+        writes: Set((object["write"]?.arrayValue ?? []).compactMap(\.stringValue)),
+        approvesPayments: object["approve_payments"] == .bool(true),
+        grantsRights: object["grant_rights"] == .bool(true),
+        changesPolicy: object["change_policy"] == .bool(true))
+    }
+    self.roles = roles
+  }
+
+  /// Names of the roles that may approve payments, sorted.
+  public var paymentApprovers: [String] {
+    roles.filter(\.value.approvesPayments).keys.sorted()
+  }
+
+  /// The roles `person` holds on `day` (`YYYY-MM-DD`): each entry of `ledger_roles` whose
+  /// `until`, if any, is not before that day. Nil `day` means at any time.
+  public static func roles(of person: Record?, on day: String?) -> [String] {
+    guard let entries = person?.fields["ledger_roles"]?.arrayValue else { return [] }
+    return entries.compactMap { entry -> String? in
+      guard let object = entry.objectValue, let role = object["role"]?.stringValue else { return nil }
+      if let day, let until = object["until"]?.stringValue, until < day { return nil }
+      return role
+    }
+  }
+}

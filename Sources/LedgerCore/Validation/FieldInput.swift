@@ -1,0 +1,63 @@
+import LedgerJSON
+import LedgerSchema
+
+/// A value for a field as a person gave it: JSON already, or text from `--set FIELD=TEXT`
+/// that the field's schema will type.
+public enum FieldInput: Equatable, Sendable {
+  case json(JSONValue)
+  case text(String)
+}
+
+/// Why a `--set` value does not fit its field.
+public enum FieldInputProblem: Error, Equatable, Sendable {
+  /// The schema has no such field; `known` lists the fields it has.
+  case unknownField(RecordKind, field: String, known: [String])
+  /// The text cannot become any type the field accepts.
+  case wrongType(RecordKind, field: String, expected: [String], text: String)
+}
+
+/// Types `--set` text by the schema: `amount=12.50` stays the string a money field asks for,
+/// `count=3` becomes a number, `temporary=yes` is refused because a boolean is expected.
+enum FieldTyping {
+  static func value(
+    _ input: FieldInput, for path: FieldPath, kind: RecordKind, schema: Schema?
+  ) throws(FieldInputProblem) -> JSONValue {
+    guard case .text(let text) = input else {
+      if case .json(let value) = input { return value }
+      return .null
+    }
+    let parsed = try? JSONParser.parse(text)
+    guard let schema else { return parsed ?? .string(text) }
+    guard let shape = schema.fieldShape(at: path.components) else {
+      let parent = Array(path.components.dropLast())
+      throw .unknownField(kind, field: path.description, known: schema.fieldNames(at: parent))
+    }
+    let types = shape.types
+    if types.isEmpty { return parsed ?? .string(text) }
+    if let parsed, types.contains(where: { matches(parsed, $0) }) {
+      // A quoted JSON string is the string itself; otherwise JSON wins when it fits.
+      if case .string = parsed { return parsed }
+      if !types.contains("string") || !isPlainText(text) { return parsed }
+    }
+    if types.contains("string") { return .string(text) }
+    throw .wrongType(kind, field: path.description, expected: types.sorted(), text: text)
+  }
+
+  private static func matches(_ value: JSONValue, _ type: String) -> Bool {
+    switch (type, value) {
+    case ("integer", .number(let number)): number.isInteger
+    default: value.typeName == type
+    }
+  }
+
+  /// Text that a person would mean as a string even though it parses as JSON: `12.50`,
+  /// `true` for a string field. Arrays and objects are always meant as JSON.
+  private static func isPlainText(_ text: String) -> Bool {
+    !(text.hasPrefix("[") || text.hasPrefix("{"))
+  }
+}
+
+extension FieldInput: ExpressibleByStringLiteral {
+  /// A string literal is text, as if typed after `--set FIELD=`.
+  public init(stringLiteral value: String) { self = .text(value) }
+}

@@ -1,0 +1,72 @@
+import LedgerJSON
+
+/// The ledger as a write would leave it: a snapshot with a change set laid over it.
+///
+/// Records are read and parsed on demand, kind by kind, and kept, so validation reads only
+/// the kinds its rules need and parses each file once.
+final class LedgerState {
+  private let snapshot: any LedgerSnapshot
+  /// Files the write changes: new bytes, or nil for a removed file.
+  private let overlay: [String: [UInt8]?]
+  private var kinds: [RecordKind: [RecordID: Record]] = [:]
+  private var bytesCache: [String: [UInt8]] = [:]
+
+  init(_ snapshot: any LedgerSnapshot, changes: [ChangeSet.FileChange] = []) {
+    self.snapshot = snapshot
+    var overlay: [String: [UInt8]?] = [:]
+    for change in changes { overlay[change.path] = .some(change.content) }
+    self.overlay = overlay
+  }
+
+  /// The bytes of a file, as the write leaves it.
+  func bytes(_ path: String) throws(StoreError) -> [UInt8]? {
+    if let changed = overlay[path] { return changed }
+    if let cached = bytesCache[path] { return cached }
+    let bytes = try snapshot.fileBytes(path)
+    if let bytes { bytesCache[path] = bytes }
+    return bytes
+  }
+
+  /// One record; nil when absent or unreadable (unreadable files get their own diagnostic).
+  func record(_ key: RecordKey) throws(StoreError) -> Record? {
+    if let loaded = kinds[key.kind] { return loaded[key.id] }
+    guard let bytes = try bytes(key.path) else { return nil }
+    return try? RecordDecoder.decode(bytes, key: key, file: key.path)
+  }
+
+  /// Every readable record of a kind, sorted by id.
+  func records(of kind: RecordKind) throws(StoreError) -> [Record] {
+    try loaded(kind).values.sorted { $0.key.id < $1.key.id }
+  }
+
+  /// Every file of a kind's folder, as the write leaves it, with its bytes.
+  func files(of kind: RecordKind) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
+    var files: [String: [UInt8]] = [:]
+    for file in try snapshot.files(in: kind.folder) { files[file.name] = file.bytes }
+    for (path, content) in overlay where path.hasPrefix(kind.folder + "/") {
+      let name = String(path.dropFirst(kind.folder.count + 1))
+      guard !name.contains("/") else { continue }
+      files[name] = content
+    }
+    return files.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
+  }
+
+  /// The settings as the write leaves them, or nil when `ledger.json` is unreadable.
+  func settings() throws(StoreError) -> LedgerSettings? {
+    guard let bytes = try bytes(LedgerSettings.fileName) else { return nil }
+    return try? LedgerSettings.read(bytes)
+  }
+
+  private func loaded(_ kind: RecordKind) throws(StoreError) -> [RecordID: Record] {
+    if let loaded = kinds[kind] { return loaded }
+    var records: [RecordID: Record] = [:]
+    for file in try files(of: kind) {
+      guard let key = RecordKey(path: kind.folder + "/" + file.name),
+        let record = try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
+      else { continue }
+      records[key.id] = record
+    }
+    kinds[kind] = records
+    return records
+  }
+}

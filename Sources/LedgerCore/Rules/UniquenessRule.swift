@@ -13,13 +13,13 @@ enum UniquenessRule {
     let all = try context.state.records(of: kind)
     var findings: [Diagnostic] = []
     for path in paths {
-      var owners: [JSONValue: RecordKey] = [:]
+      var owners: [JSONValue: [RecordKey]] = [:]
       for record in all {
-        for (_, value) in uniqueValues(record, path) where owners[value] == nil { owners[value] = record.key }
+        for (_, value) in uniqueValues(record, path) { owners[value, default: []].append(record.key) }
       }
       for record in records {
         for (pointer, value) in uniqueValues(record, path) {
-          guard let owner = owners[value], owner != record.key else { continue }
+          guard let owner = owners[value]?.first(where: { $0 != record.key }) else { continue }
           findings.append(Diagnostic(
             file: record.key.path, instancePath: pointer, rule: name,
             message: "\(describe(value, path)) is already used by \(owner)",

@@ -12,6 +12,18 @@ extension Ledger {
     return (diagnostics, count)
   }
 
+  /// Whether a person's file mentions `"ledger_roles"`: a byte search, much cheaper than parsing.
+  static func mentionsRoles(_ bytes: [UInt8]) -> Bool {
+    let marker = Array(#""ledger_roles""#.utf8)
+    guard bytes.count >= marker.count else { return false }
+    var start = 0
+    while start <= bytes.count - marker.count {
+      if bytes[start] == marker[0], bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
+      start += 1
+    }
+    return false
+  }
+
   /// The findings in the ledger files staged for the next commit (the pre-commit hook).
   public func validateStaged() throws(StoreError) -> [Diagnostic] {
     let snapshot = try store.snapshot(at: nil)
@@ -35,8 +47,11 @@ extension Ledger {
   public func isKnownAdministrator(_ author: Author, at date: Date) throws(StoreError) -> Bool? {
     let snapshot = try store.snapshot(at: nil)
     let today = LedgerDate.day(of: date, in: try snapshot.settings().timeZone)
-    let people = try snapshot.records(of: .people).records
-    let administrators = people.filter { !Policy.roles(of: $0, on: today).isEmpty }
+    // Only people with ledger roles matter: skip parsing the others (most of them).
+    let administrators = try snapshot.files(in: RecordKind.people.folder).compactMap { file -> Record? in
+      guard Ledger.mentionsRoles(file.bytes), let key = RecordKey(path: "people/" + file.name) else { return nil }
+      return try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
+    }.filter { !Policy.roles(of: $0, on: today).isEmpty }
     guard !administrators.isEmpty else { return nil }
     let email = author.email.lowercased()
     return administrators.contains { person in

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerJSON
 
 /// The schemas a validator can reach, by URI: the 2020-12 meta-schemas and the ledger's
@@ -12,11 +13,12 @@ public final class SchemaRegistry {
   public init() {}
 
   /// A registry holding the 2020-12 meta-schemas and the ledger's built-in schemas.
+  ///
+  /// The built-in schemas are compiled once per process and shared: a new registry starts
+  /// from a copy of their table, and what it registers later stays its own.
   public static func standard() -> SchemaRegistry {
     let registry = SchemaRegistry()
-    let documents = (BuiltinSchemas.metaSchemas + BuiltinSchemas.ledgerSchemas).map { ($0.value, $0.uri) }
-    // Built-in documents are checked by tests; a failure here is a build defect.
-    _ = try? registry.register(documents: documents, checkAgainstMetaSchema: false)
+    registry.resources = BuiltinPrototype.shared.resources
     return registry
   }
 
@@ -86,6 +88,10 @@ public final class SchemaRegistry {
       guard let root = resource.root, case .keywords(let object) = root.body,
         let value = pointer.resolve(in: .object(object))
       else { throw notFound }
+      // Shared built-in resources may be reached from several threads: one compiles at a time.
+      SchemaRegistry.fragmentLock.lock()
+      defer { SchemaRegistry.fragmentLock.unlock() }
+      if let node = resource.nodesByPointer[pointer] { return node }
       var compiler = SchemaCompiler(registry: self, documentURI: resource.uri)
       let node = compiler.compileFragment(value, at: pointer, in: resource, vocabularies: root.vocabularies)
       guard compiler.problems.isEmpty else { throw notFound }
@@ -94,6 +100,8 @@ public final class SchemaRegistry {
     guard let node = resource.anchors[fragment] else { throw notFound }
     return node
   }
+
+  private static let fragmentLock = NSLock()
 
   private func metaSchemaProblems(_ document: JSONValue, uri: String, root: SchemaNode) -> [SchemaError.Problem] {
     let dialect = document.objectValue?["$schema"]?.stringValue ?? BuiltinSchemas.draft202012
@@ -123,5 +131,20 @@ extension String {
       }
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+}
+
+/// The built-in schemas, compiled once. After compilation nothing mutates them except the
+/// rare fragment compilation in `resolve`, which holds `fragmentLock`.
+private final class BuiltinPrototype: @unchecked Sendable {
+  static let shared = BuiltinPrototype()
+  let resources: [URIReference: SchemaResource]
+
+  private init() {
+    let registry = SchemaRegistry()
+    let documents = (BuiltinSchemas.metaSchemas + BuiltinSchemas.ledgerSchemas).map { ($0.value, $0.uri) }
+    // Built-in documents are checked by tests; a failure here is a build defect.
+    _ = try? registry.register(documents: documents, checkAgainstMetaSchema: false)
+    resources = registry.resources
   }
 }

@@ -53,6 +53,21 @@ sed -i 's/"priority": "low"/"priority": "high"/' tickets/*.json
 run status
 run commit -m "Raise the herbarium import's priority after the committee"
 
+step "Every write is validated first: a refused write says why and changes nothing"
+run add payments --set provider=scaleway --set amount=212.40 --set status=approved --set approved_by=sroux --set approved_on=2026-11-27
+run set "rights/$right" --set temporary=yes
+account=$("$tool" list accounts --format ndjson | grep '"login":"tblanc"' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+run set "accounts/$account" --set password=Summer2026
+run add tickets --set type=evolution --set "title=Dark theme" --set status=in-progress --set opened=2026-11-27
+ADMINLEDGER_AUTHOR="Claire Durand <cdurand@cen-paca.example.org>" run add payments --set provider=scaleway --set amount=212.40 --set status=approved --set approved_by=cdurand --set approved_on=2026-11-27
+
+step "The whole ledger checks clean; a plain git commit of a bad record is refused by the hook"
+run validate
+printf '{\n  "name": "Eve",\n  "organization": "nowhere"\n}\n' > people/eve.json
+git add people/eve.json
+git -c user.name=Sophie -c user.email=sroux@cen-paca.example.org commit -q -m "Add Eve" || echo "(git commit refused)"
+git rm -q --cached people/eve.json && rm people/eve.json
+
 step "Bad input is refused with a clear message and changes nothing"
 run add people "Jean Dupont" --set name=Jean
 run add peple jdupont

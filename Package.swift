@@ -14,13 +14,15 @@ let package = Package(
     .target(name: "LedgerSchema", dependencies: ["LedgerJSON"]),
     .target(name: "LedgerGit", dependencies: ["CLibGit2"]),
     .target(name: "LedgerCore", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerGit"]),
-    .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema"]),
+    .target(name: "LedgerQuery", dependencies: ["LedgerCore", "LedgerJSON"]),
+    .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery"]),
     .executableTarget(name: "adminledger", dependencies: ["LedgerCLI"]),
     .target(name: "LedgerTestSupport", dependencies: ["LedgerCore", "LedgerCLI"]),
     .testTarget(name: "LedgerJSONTests", dependencies: ["LedgerJSON"]),
     .testTarget(name: "LedgerSchemaTests", dependencies: ["LedgerSchema", "LedgerTestSupport"]),
     .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerTestSupport"]),
     .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerTestSupport"]),
+    .testTarget(name: "LedgerQueryTests", dependencies: ["LedgerQuery", "LedgerTestSupport"]),
     .testTarget(
       name: "LedgerCLITests", dependencies: ["LedgerCLI", "LedgerTestSupport"]),
   ]

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerQuery
 
 /// Why a command stopped. Cases carry data; `Output/FailureMessages.swift` words them.
 public enum CLIError: Error, Sendable {
@@ -8,6 +9,8 @@ public enum CLIError: Error, Sendable {
   case store(StoreError)
   /// Problems in the user's data, already located.
   case findings([Diagnostic])
+  /// A `--where`, `--sort` or `--fields` that cannot run.
+  case query(QueryError)
   /// A file the user named could not be read.
   case unreadableFile(path: String, reason: String)
 }

@@ -33,7 +33,7 @@ import Testing
         tnguyen   Thu Nguyen                                   active
 
         """)
-    #expect(ledger.run("list", "tickets").output == "No tickets in the ledger.\n")
+    #expect(ledger.run("list", "tickets").output == "No tickets match.\n")
   }
 
   @Test func listSpeaksJSONNDJSONAndCSV() throws {

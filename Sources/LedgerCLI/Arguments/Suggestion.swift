@@ -1,6 +1,8 @@
 /// "Did you mean" for near-misses: the closest candidate within a small edit distance.
 enum Suggestion {
   static func closest(to word: String, among candidates: [String]) -> String? {
+    let extensions = candidates.filter { $0.hasPrefix(word) }
+    if extensions.count == 1, word.count >= 3 { return extensions[0] }
     let scored = candidates.map { ($0, distance(word, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(1, word.count / 3) ? best.0 : nil

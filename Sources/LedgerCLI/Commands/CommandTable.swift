@@ -4,7 +4,7 @@ enum CommandTable {
     InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
     ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
     SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec,
-  ]
+  ] + ReportCommands.all
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

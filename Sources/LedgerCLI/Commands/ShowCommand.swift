@@ -1,24 +1,44 @@
 import LedgerCore
 import LedgerJSON
 
-/// `adminledger show KIND/ID`: one record, as fields or JSON.
+/// `adminledger show KIND/ID`: one record, as fields or JSON, with what it links to.
 enum ShowCommand {
   static let spec = CommandSpec(
-    name: "show", synopsis: "KIND/ID [--at REV]",
+    name: "show", synopsis: "KIND/ID [--refs] [--at REV|DATE]",
     summary: "show one record",
-    details: "Text output lists one field per line (nested fields as dotted paths); JSON output\nis the record's object with \"id\" added.",
-    options: [.single("at", "REV", "read the ledger as it was at a commit, branch or tag")],
+    details: """
+      Text output lists one field per line (nested fields as dotted paths); JSON output is the
+      record's object with "id" added. --refs adds the records it refers to and every record
+      that refers to it (in JSON: {"record", "references", "referred_by"}).
+      """,
+    options: [
+      .flag("refs", "also list the records it refers to and those that refer to it"),
+      .single("at", "REV|DATE", "read the ledger as it was at a commit, or at the end of a day (YYYY-MM-DD)"),
+    ],
     positionals: 1...1, run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try RecordArguments.key(context.positionals[0])
     let ledger = try context.openLedger()
-    let record = try context.perform { () throws(StoreError) in
-      try ledger.store.snapshot(at: context.arguments.value("at")).record(key)
+    let view = try context.perform { () throws(StoreError) in
+      try LedgerView(ledger.store.snapshot(at: context.arguments.value("at")))
     }
-    guard let record else { throw .store(.recordNotFound(key)) }
+    guard let record = try context.perform({ () throws(StoreError) in try view.record(key) }) else {
+      throw .store(.recordNotFound(key))
+    }
+    let withRefs = context.arguments.flag("refs")
+    let outgoing = withRefs ? view.references(of: record) : []
+    let incoming = withRefs ? try context.perform { () throws(StoreError) in try view.referrers(of: key) } : []
     if context.format == .json {
-      context.printJSON(record.jsonWithID)
+      guard withRefs else {
+        context.printJSON(record.jsonWithID)
+        return .ok
+      }
+      context.printJSON([
+        "record": record.jsonWithID,
+        "references": .array(outgoing.map { ["field": .string($0.0.description), "record": .string($0.1.description)] }),
+        "referred_by": .array(incoming.map { ["record": .string($0.0.key.description), "field": .string($0.1.description)] }),
+      ])
       return .ok
     }
     context.out.line(key.description)
@@ -26,6 +46,18 @@ enum ShowCommand {
     let width = rows.map(\.0.count).max() ?? 0
     for (path, value) in rows {
       context.out.line("  " + (path + ":").padded(to: width + 1) + " " + value)
+    }
+    guard withRefs else { return .ok }
+    context.out.line("refers to:")
+    if outgoing.isEmpty { context.out.line("  nothing") }
+    for (pointer, target) in outgoing {
+      let label = (try? view.record(target)).flatMap { $0.map(RecordLabel.label) } ?? "(missing)"
+      context.out.line("  " + String(pointer.description.dropFirst()).padded(to: 14) + " " + target.description + "  " + label)
+    }
+    context.out.line("referred to by:")
+    if incoming.isEmpty { context.out.line("  nothing") }
+    for (referrer, pointer) in incoming {
+      context.out.line("  " + referrer.key.description + "  (" + String(pointer.description.dropFirst()) + ")  " + RecordLabel.label(referrer))
     }
     return .ok
   }

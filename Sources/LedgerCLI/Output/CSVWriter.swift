@@ -17,6 +17,13 @@ enum CSVWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// Rows under a header, each cell a value or nothing.
+  static func write(header: [String], rows: [[JSONValue?]]) -> String {
+    var lines = [header.map(quote).joined(separator: ",")]
+    for row in rows { lines.append(row.map { quote(cell($0)) }.joined(separator: ",")) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// A value as CSV text: strings bare, absent and null empty, anything else compact JSON.
   static func cell(_ value: JSONValue?) -> String {
     switch value {

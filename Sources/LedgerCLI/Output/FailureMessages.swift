@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerQuery
 
 /// The words for every failure a person can see: message, hint, and exit status.
 struct FailureMessage {
@@ -58,6 +59,10 @@ struct FailureMessage {
       self.init(
         "field \"\(field)\" of \(kind) takes \(FailureMessage.describe(expected)), not \"\(text)\"",
         hint: FailureMessage.example(expected), status: .usage)
+    case .revisionNotFound(let revision) where LedgerDate.isDay(revision):
+      self.init(
+        "no commit on or before \(revision): the ledger did not exist yet", hint: "give a later day",
+        status: .usage)
     case .revisionNotFound(let revision):
       self.init(
         "no commit '\(revision)'", hint: "name a commit, branch or tag ('git log' lists them)",
@@ -83,6 +88,23 @@ struct FailureMessage {
       self.init("cannot write \(path): \(reason)", status: .failure)
     case .git(let action, let gitError):
       self.init("cannot \(action) (\(gitError))", status: .failure)
+    }
+  }
+
+  init(_ error: QueryError) {
+    switch error {
+    case .syntax(let text, let column, let expected):
+      self.init(
+        "cannot read the condition \"\(text)\": expected \(expected) at column \(column)",
+        hint: "conditions look like status=active, end<2026-12-31, name~Hugo, status in active,validated, phone or !closed",
+        status: .usage)
+    case .unknownField(let text, let kind, let field, let known):
+      let suggestion = Suggestion.closest(to: field, among: known).map { "did you mean '\($0)'? " } ?? ""
+      self.init(
+        "\(kind) records have no field \"\(field)\" (in \"\(text)\")",
+        hint: suggestion + "fields: " + known.joined(separator: ", "), status: .usage)
+    case .badList(let text, let reason):
+      self.init("cannot read \"\(text)\": \(reason)", hint: "write fields separated by commas, such as name,-end", status: .usage)
     }
   }
 

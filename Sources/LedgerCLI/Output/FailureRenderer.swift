@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerQuery
 import LedgerJSON
 
 /// Prints a command's failure on standard error, as text or JSON, and gives its exit status.
@@ -23,6 +24,9 @@ struct FailureRenderer {
     case .findings(let diagnostics):
       emit(FailureMessage(DiagnosticRenderer.summary(diagnostics), status: .findings), diagnostics: diagnostics, footer: nil)
       return .findings
+    case .query(let queryError):
+      emit(FailureMessage(queryError), diagnostics: [], footer: command.map(\.usageLine))
+      return .usage
     case .unreadableFile(let path, let reason):
       emit(FailureMessage("cannot read \(path): \(reason)", hint: "check the path", status: .usage), diagnostics: [], footer: nil)
       return .usage

@@ -2,6 +2,42 @@ import Foundation
 
 /// Calendar days as the ledger writes them (`YYYY-MM-DD`), computed in the ledger's time zone.
 public enum LedgerDate {
+  /// Whether `text` is a day written `YYYY-MM-DD` (a real calendar day).
+  public static func isDay(_ text: String) -> Bool { components(text) != nil }
+
+  /// The instant the day after `day` begins in `timeZone`: the end of `day`.
+  public static func start(ofDayAfter day: String, in timeZone: TimeZone) -> Date? {
+    guard let (year, month, dayOfMonth) = components(day) else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    guard let start = calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth)) else {
+      return nil
+    }
+    return calendar.date(byAdding: .day, value: 1, to: start)
+  }
+
+  /// Days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier.
+  public static func days(from: String, to: String) -> Int? {
+    guard let a = start(ofDayAfter: from, in: .gmt), let b = start(ofDayAfter: to, in: .gmt) else { return nil }
+    return Int((b.timeIntervalSince(a) / 86_400).rounded())
+  }
+
+  /// `day` moved by `count` days.
+  public static func adding(days count: Int, to day: String) -> String? {
+    guard let next = start(ofDayAfter: day, in: .gmt) else { return nil }
+    return Self.day(of: next.addingTimeInterval(Double(count - 1) * 86_400), in: .gmt)
+  }
+
+  private static func components(_ text: String) -> (Int, Int, Int)? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+    else { return nil }
+    let lengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard (1...lengths[month - 1]).contains(day) else { return nil }
+    return (year, month, day)
+  }
+
   /// The day `date` falls on in `timeZone`.
   public static func day(of date: Date, in timeZone: TimeZone) -> String {
     var calendar = Calendar(identifier: .gregorian)

@@ -27,12 +27,34 @@ public final class GitRecordStore: RecordStore {
     guard let revision else {
       return try GitSnapshot(repository: repository, commit: try readHead().commit, prefix: prefix)
     }
+    if LedgerDate.isDay(revision) {
+      return try GitSnapshot(repository: repository, commit: try lastCommit(onOrBefore: revision), prefix: prefix)
+    }
     do {
       let commit = try repository.resolveCommit(revision)
       return try GitSnapshot(repository: repository, commit: commit, prefix: prefix)
     } catch {
       throw .revisionNotFound(revision)
     }
+  }
+
+  /// The last commit of `day` (in the ledger's time zone) on HEAD's first-parent line: the
+  /// ledger as it stood at the end of that day.
+  func lastCommit(onOrBefore day: String) throws(StoreError) -> ObjectID {
+    let head = try gitSnapshot(at: nil)
+    let timeZone = (try? head.settings().timeZone) ?? .gmt
+    guard let end = LedgerDate.start(ofDayAfter: day, in: timeZone) else { throw .revisionNotFound(day) }
+    var next = head.commitID
+    do {
+      while let id = next {
+        let commit = try repository.commit(id)
+        if commit.committer.date < end { return id }
+        next = commit.parents.first
+      }
+    } catch {
+      throw .git(action: "read history", error)
+    }
+    throw .revisionNotFound(day)
   }
 
   public func write(

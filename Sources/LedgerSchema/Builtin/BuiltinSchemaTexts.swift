@@ -284,6 +284,108 @@ extension BuiltinSchemas {
           "consistency": {
             "description": "Cross-system checks the organisation wants (report consistency).",
             "items": {
+              "additionalProperties": false,
+              "anyOf": [
+                {
+                  "required": [
+                    "satisfies"
+                  ]
+                },
+                {
+                  "required": [
+                    "has"
+                  ]
+                }
+              ],
+              "properties": {
+                "every": {
+                  "additionalProperties": false,
+                  "description": "The records the check is about.",
+                  "properties": {
+                    "kind": {
+                      "description": "The kind of records selected.",
+                      "enum": [
+                        "people",
+                        "organizations",
+                        "systems",
+                        "accounts",
+                        "rights",
+                        "tickets",
+                        "payments",
+                        "contracts",
+                        "trainings"
+                      ]
+                    },
+                    "where": {
+                      "description": "Conditions, as for 'list --where'.",
+                      "items": {
+                        "minLength": 1,
+                        "type": "string"
+                      },
+                      "type": "array"
+                    }
+                  },
+                  "required": [
+                    "kind"
+                  ],
+                  "type": "object"
+                },
+                "has": {
+                  "additionalProperties": false,
+                  "description": "Records that must exist for each selected record.",
+                  "properties": {
+                    "kind": {
+                      "description": "The kind of records selected.",
+                      "enum": [
+                        "people",
+                        "organizations",
+                        "systems",
+                        "accounts",
+                        "rights",
+                        "tickets",
+                        "payments",
+                        "contracts",
+                        "trainings"
+                      ]
+                    },
+                    "link": {
+                      "description": "The field of these records that names the selected record (a path; it may follow references).",
+                      "minLength": 1,
+                      "type": "string"
+                    },
+                    "where": {
+                      "description": "Conditions, as for 'list --where'.",
+                      "items": {
+                        "minLength": 1,
+                        "type": "string"
+                      },
+                      "type": "array"
+                    }
+                  },
+                  "required": [
+                    "kind",
+                    "link"
+                  ],
+                  "type": "object"
+                },
+                "name": {
+                  "description": "What the check ensures, in the organisation's words.",
+                  "minLength": 1,
+                  "type": "string"
+                },
+                "satisfies": {
+                  "description": "Conditions each selected record must meet.",
+                  "items": {
+                    "minLength": 1,
+                    "type": "string"
+                  },
+                  "type": "array"
+                }
+              },
+              "required": [
+                "name",
+                "every"
+              ],
               "type": "object"
             },
             "type": "array"

@@ -8,6 +8,11 @@ public struct KeywordPath: Hashable, Sendable {
   /// The keyword's value in the schema (`"organizations"` for an `x-ref`).
   public let value: JSONValue
 
+  public init(steps: [String], value: JSONValue) {
+    self.steps = steps
+    self.value = value
+  }
+
   /// The values at this path in `instance`, each with its JSON pointer.
   public func values(in instance: JSONValue) -> [(JSONPointer, JSONValue)] {
     var current: [(JSONPointer, JSONValue)] = [(.root, instance)]

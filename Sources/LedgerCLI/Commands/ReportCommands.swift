@@ -1,0 +1,117 @@
+import Foundation
+import LedgerCore
+import LedgerQuery
+
+/// The `report` commands: each reads the ledger (now, or `--at`) and prints a `Report`.
+enum ReportCommands {
+  static let formats: [OutputFormat] = [.text, .json, .csv]
+  static let at = OptionSpec.single("at", "REV|DATE", "report on the ledger as it was at a commit, or at the end of a day")
+
+  static let expiring = CommandSpec(
+    name: "report expiring", synopsis: "[--within DURATION] [--at REV|DATE]",
+    summary: "report temporary rights, contracts, memberships and roles that expire soon or are overdue",
+    details: """
+      Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
+      a membership's paid-until date, a temporary ledger role) on records still in force, from
+      the overdue ones to those due within DURATION (default 60d; also 8w, 2m, 1y), soonest
+      first. Today is computed in the ledger's time zone.
+      """,
+    options: [.single("within", "DURATION", "how far ahead to look (default 60d)"), at],
+    formats: formats,
+    run: { context throws(CLIError) in
+      let days = try duration(context.arguments.value("within") ?? "60d")
+      let (view, today) = try read(context)
+      let report = try context.perform { () throws(StoreError) in try ExpiringReport.make(view, today: today, within: days) }
+      ReportPrinter.print(report, context)
+      return .ok
+    })
+
+  static let person = CommandSpec(
+    name: "report person", synopsis: "ID [--at REV|DATE]",
+    summary: "report everything about one person: accounts, rights, tickets, trainings, approvals",
+    options: [at], positionals: 1...1, formats: formats,
+    run: { context throws(CLIError) in
+      let key = RecordKey(kind: .people, id: try RecordArguments.id(context.positionals[0]))
+      let (view, _) = try read(context)
+      guard let record = try context.perform({ () throws(StoreError) in try view.record(key) }) else {
+        throw .store(.recordNotFound(key))
+      }
+      ReportPrinter.print(try context.perform { () throws(StoreError) in try PersonReport.make(view, person: record) }, context)
+      return .ok
+    })
+
+  static let access = CommandSpec(
+    name: "report access", synopsis: "SYSTEM [--all] [--at REV|DATE]",
+    summary: "report who holds which role on a system, through which account, until when, validated by whom",
+    options: [.flag("all", "include revoked and expired rights"), at], positionals: 1...1, formats: formats,
+    run: { context throws(CLIError) in
+      let system = try RecordArguments.id(context.positionals[0])
+      let (view, _) = try read(context)
+      guard try context.perform({ () throws(StoreError) in try view.record(.systems, system.value) }) != nil else {
+        throw .store(.recordNotFound(RecordKey(kind: .systems, id: system)))
+      }
+      let report = try context.perform { () throws(StoreError) in
+        try AccessReport.make(view, system: system.value, all: context.arguments.flag("all"))
+      }
+      ReportPrinter.print(report, context)
+      return .ok
+    })
+
+  static let annual = CommandSpec(
+    name: "report annual", synopsis: "--year YEAR",
+    summary: "report the year's figures: data requests, trainings, payments, tickets, rights",
+    details: """
+      Reads the ledger as it stood at the end of the year. Rights granted, revoked and expired
+      are computed from the history: each change of a right's status counts on the day of its
+      commit; a right added already active counts on its own start or validation date.
+      """,
+    options: [.single("year", "YEAR", "the year, such as 2026")], formats: formats,
+    run: { context throws(CLIError) in
+      guard let text = context.arguments.value("year"), let year = Int(text), (1970...9999).contains(year) else {
+        throw .usage("which year? pass --year YYYY")
+      }
+      let ledger = try context.openLedger()
+      let report = try context.perform { () throws(StoreError) in try AnnualReport.make(ledger.store, year: year) }
+      ReportPrinter.print(report, context)
+      return .ok
+    })
+
+  static let consistency = CommandSpec(
+    name: "report consistency", synopsis: "[--at REV|DATE]",
+    summary: "run the cross-system checks declared in ledger.json; exit 1 when one finds something",
+    details: """
+      Each check in ledger.json's "consistency" list selects records ("every": kind and
+      conditions) and says what must hold for each ("satisfies": conditions) or what must
+      exist for each ("has": kind, conditions, and the "link" field naming it). Conditions are
+      those of 'list --where'; the word today stands for today.
+      """,
+    options: [at], formats: formats,
+    run: { context throws(CLIError) in
+      let (view, today) = try read(context)
+      let report = try context.perform { () throws(StoreError) in try ConsistencyReport.make(view, today: today) }
+      ReportPrinter.print(report, context)
+      return (report.findings ?? 0) > 0 ? .findings : .ok
+    })
+
+  static let all = [expiring, person, access, annual, consistency]
+
+  /// The ledger view for `--at`, and today's date in the ledger's time zone.
+  static func read(_ context: CommandContext) throws(CLIError) -> (LedgerView, String) {
+    let ledger = try context.openLedger()
+    return try context.perform { () throws(StoreError) in
+      let view = try LedgerView(ledger.store.snapshot(at: context.arguments.value("at")))
+      let zone = try ledger.store.snapshot(at: nil).settings().timeZone
+      return (view, LedgerDate.day(of: context.environment.now(), in: zone))
+    }
+  }
+
+  /// `60d`, `8w`, `2m`, `1y`, or a number of days.
+  static func duration(_ text: String) throws(CLIError) -> Int {
+    let units: [Character: Int] = ["d": 1, "w": 7, "m": 30, "y": 365]
+    if let count = Int(text), count >= 0 { return count }
+    guard let unit = text.last, let size = units[unit], let count = Int(text.dropLast()), count >= 0 else {
+      throw .usage("cannot read the duration '\(text)'", hint: "write 60d, 8w, 2m or 1y")
+    }
+    return count * size
+  }
+}

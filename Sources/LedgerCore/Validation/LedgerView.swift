@@ -1,0 +1,84 @@
+import LedgerJSON
+import LedgerSchema
+
+/// The ledger at one commit as readers see it: records loaded on demand, and what the
+/// schemas say about their fields (which are references, which are expiry dates).
+///
+/// Queries and reports read through this; it never writes.
+public final class LedgerView {
+  let context: RuleContext
+  /// The commit shown, or nil for an empty ledger.
+  public let revision: String?
+
+  /// A view of `snapshot`.
+  public init(_ snapshot: any LedgerSnapshot) throws(StoreError) {
+    let state = LedgerState(snapshot)
+    context = try RuleContext(state: state, schemas: try RecordSchemas(state))
+    revision = snapshot.revision
+  }
+
+  /// The settings, when `ledger.json` is readable.
+  public func settings() throws(StoreError) -> LedgerSettings? { try context.state.settings() }
+
+  /// The policy of the settings.
+  public var policy: Policy { context.policy }
+
+  /// Every readable record of `kind`, sorted by id.
+  public func records(of kind: RecordKind) throws(StoreError) -> [Record] {
+    try context.state.records(of: kind)
+  }
+
+  /// One record, or nil.
+  public func record(_ key: RecordKey) throws(StoreError) -> Record? { try context.state.record(key) }
+
+  /// One record by kind and id text, or nil.
+  public func record(_ kind: RecordKind, _ id: String) throws(StoreError) -> Record? {
+    try context.record(kind, id)
+  }
+
+  /// The top-level fields the kind's schema declares, sorted.
+  public func fieldNames(of kind: RecordKind) -> [String] {
+    context.schemas.schema(for: kind)?.fieldNames() ?? []
+  }
+
+  /// Whether the kind's schema allows a field at `path` (a dotted path's components).
+  public func allowsField(_ path: [String], in kind: RecordKind) -> Bool {
+    guard let schema = context.schemas.schema(for: kind) else { return true }
+    return schema.fieldShape(at: path) != nil
+  }
+
+  /// The fields of `kind` that reference other records: their path (`*` for array items)
+  /// and the kind they name.
+  public func referenceFields(of kind: RecordKind) -> [(steps: [String], target: RecordKind)] {
+    context.paths("x-ref", in: kind).compactMap { path in
+      path.value.stringValue.flatMap(RecordKind.init(rawValue:)).map { (path.steps, $0) }
+    }
+  }
+
+  /// The date fields of `kind` marked `x-expiry`, with what expires (`temporary right`).
+  public func expiryFields(of kind: RecordKind) -> [(steps: [String], label: String)] {
+    context.paths("x-expiry", in: kind).map { path in
+      (path.steps, path.value.stringValue ?? path.steps.joined(separator: "."))
+    }
+  }
+
+  /// The values at a schema path (with `*` for items) in a record, with their pointers.
+  public func values(at steps: [String], in record: Record) -> [(JSONPointer, JSONValue)] {
+    KeywordPath(steps: steps, value: .null).values(in: .object(record.fields))
+  }
+
+  /// The records `record` refers to: where, and which record.
+  public func references(of record: Record) -> [(JSONPointer, RecordKey)] {
+    context.references(of: record).compactMap { pointer, kind, id, _ in
+      guard let kind, let recordID = RecordID(id) else { return nil }
+      return (pointer, RecordKey(kind: kind, id: recordID))
+    }
+  }
+
+  /// The records that refer to `key`, each with the place of the reference.
+  public func referrers(of key: RecordKey) throws(StoreError) -> [(Record, JSONPointer)] {
+    try context.referrers(of: key).flatMap { record in
+      references(of: record).filter { $0.1 == key }.map { (record, $0.0) }
+    }
+  }
+}

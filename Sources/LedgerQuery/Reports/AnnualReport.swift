@@ -1,0 +1,126 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+
+/// `report annual --year YEAR`: the year's figures (the "fiche bilan"): data requests by type
+/// and status, trainings and people trained per organisation, payments per provider, tickets
+/// opened and closed, rights granted, revoked and expired, the last computed from history.
+public enum AnnualReport {
+  public static func make(_ store: GitRecordStore, year: Int) throws(StoreError) -> Report {
+    let prefix = String(format: "%04d-", year)
+    let endOfYear = prefix + "12-31"
+    let view = try LedgerView(store.snapshot(at: endOfYear))
+    let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
+    let tickets = try view.records(of: .tickets)
+    return Report(title: "Annual report \(year)", sections: [
+      dataRequests(tickets.filter { $0.fields["type"] == "data-request" && inYear($0.fields["opened"]) }),
+      try trainings(view, inYear),
+      try trainedPeople(view, inYear),
+      try payments(view, inYear),
+      ticketCounts(tickets, inYear),
+      try rightEvents(store, view, endOfYear: endOfYear, prefix: prefix),
+    ])
+  }
+
+  private static func dataRequests(_ requests: [Record]) -> Report.Section {
+    var counts: [[String]: Int] = [:]
+    for request in requests {
+      let key = [request.fields["request_type"]?.stringValue ?? "(none)", request.fields["status"]?.stringValue ?? "(none)"]
+      counts[key, default: 0] += 1
+    }
+    return Report.Section(
+      title: "Data requests opened, by type and status", columns: ["type", "status", "count"],
+      rows: counts.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { [.string($0.key[0]), .string($0.key[1]), .count($0.value)] })
+  }
+
+  private static func trainings(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
+    let sessions = try view.records(of: .trainings).filter { inYear($0.fields["date"]) }
+    return Report.Section(
+      title: "Training sessions", columns: ["date", "topic", "organization", "attendees", "hours"],
+      rows: sessions.sorted { $0.fields["date"]?.compactText ?? "" < $1.fields["date"]?.compactText ?? "" }.map { session in
+        [session.fields["date"] ?? .null, session.fields["topic"] ?? .null, session.fields["organization"] ?? .null,
+         .count(session.fields["attendees"]?.arrayValue?.count ?? 0), session.fields["duration_hours"] ?? .null]
+      })
+  }
+
+  /// People trained during the year, counted once each, by the organisation they belong to.
+  private static func trainedPeople(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
+    var people: [String: Set<String>] = [:]
+    var sessions: [String: Set<String>] = [:]
+    for session in try view.records(of: .trainings) where inYear(session.fields["date"]) {
+      for case .string(let id) in session.fields["attendees"]?.arrayValue ?? [] {
+        let organization = try view.record(.people, id)?.fields["organization"]?.stringValue ?? "(none)"
+        people[organization, default: []].insert(id)
+        sessions[organization, default: []].insert(session.key.id.value)
+      }
+    }
+    return Report.Section(
+      title: "People trained, by organisation", columns: ["organization", "people", "sessions"],
+      rows: people.keys.sorted().map { [.string($0), .count(people[$0]?.count ?? 0), .count(sessions[$0]?.count ?? 0)] })
+  }
+
+  private static func payments(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
+    var totals: [String: (DecimalAmount, Int)] = [:]
+    for payment in try view.records(of: .payments) where payment.fields["status"] == "paid" && inYear(payment.fields["paid_on"]) {
+      let provider = payment.fields["provider"]?.stringValue ?? "(none)"
+      let amount = payment.fields["amount"]?.stringValue.flatMap(DecimalAmount.init) ?? DecimalAmount()
+      let current = totals[provider] ?? (DecimalAmount(), 0)
+      totals[provider] = (current.0 + amount, current.1 + 1)
+    }
+    let total = totals.values.reduce(DecimalAmount()) { $0 + $1.0 }
+    var rows = totals.keys.sorted().map { provider -> [JSONValue] in
+      [.string(provider), .count(totals[provider]?.1 ?? 0), .string((totals[provider]?.0 ?? DecimalAmount()).description)]
+    }
+    rows.append([.string("total"), .count(totals.values.reduce(0) { $0 + $1.1 }), .string(total.description)])
+    return Report.Section(title: "Payments made, by provider", columns: ["provider", "payments", "amount"], rows: rows)
+  }
+
+  private static func ticketCounts(_ tickets: [Record], _ inYear: (JSONValue?) -> Bool) -> Report.Section {
+    let types = Set(tickets.compactMap { $0.fields["type"]?.stringValue }).sorted()
+    return Report.Section(
+      title: "Tickets opened and closed, by type", columns: ["type", "opened", "closed"],
+      rows: types.map { type in
+        let ofType = tickets.filter { $0.fields["type"]?.stringValue == type }
+        return [.string(type), .count(ofType.filter { inYear($0.fields["opened"]) }.count), .count(ofType.filter { inYear($0.fields["closed"]) }.count)]
+      })
+  }
+
+  /// Rights that became active, revoked or expired during the year, read from the history.
+  /// A right added already active counts on its own date (start, else validation), when it
+  /// gives one; every other change counts on the day of its commit.
+  private static func rightEvents(
+    _ store: GitRecordStore, _ view: LedgerView, endOfYear: String, prefix: String
+  ) throws(StoreError) -> Report.Section {
+    var events: [String: [String: Set<String>]] = [:]  // event -> system -> rights
+    let history = try store.firstParentHistory(from: endOfYear, since: nil)
+    let timeZone = (try view.settings())?.timeZone ?? .gmt
+    for entry in history {
+      let day = LedgerDate.day(of: entry.date, in: timeZone)
+      for change in try store.changes(of: .rights, from: entry.parents.first, to: entry.commit) {
+        guard let new = change.new, let status = new.fields["status"]?.stringValue,
+          status != change.old?.fields["status"]?.stringValue
+        else { continue }
+        let event: String
+        switch status {
+        case "active": event = "granted"
+        case "revoked": event = "revoked"
+        case "expired": event = "expired"
+        default: continue
+        }
+        let ownDate = change.old == nil && event == "granted"
+          ? (new.fields["start"]?.stringValue ?? new.fields["validated_on"]?.stringValue) : nil
+        guard (ownDate ?? day).hasPrefix(prefix) else { continue }
+        let account = try new.fields["account"]?.stringValue.flatMap { (id) throws(StoreError) in try view.record(.accounts, id) }
+        let system = account?.fields["system"]?.stringValue ?? "(unknown)"
+        events[event, default: [:]][system, default: []].insert(new.key.id.value)
+      }
+    }
+    var rows: [[JSONValue]] = []
+    for event in ["granted", "revoked", "expired"] {
+      for (system, rights) in (events[event] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        rows.append([.string(event), .string(system), .count(rights.count)])
+      }
+    }
+    return Report.Section(title: "Rights granted, revoked and expired (from history)", columns: ["event", "system", "rights"], rows: rows)
+  }
+}

@@ -1,0 +1,100 @@
+import LedgerCore
+import LedgerJSON
+
+/// `report consistency`: the cross-system checks the organisation declares in `ledger.json`:
+///
+///     "consistency": [
+///       {"name": "Editors on the site are active members",
+///        "every": {"kind": "rights", "where": ["account.system=website", "status=active"]},
+///        "satisfies": ["account.person.member_status=active"]},
+///       {"name": "Every delegate has a mailbox",
+///        "every": {"kind": "people", "where": ["functions=delegate"]},
+///        "has": {"kind": "accounts", "where": ["system=mail", "status=active"], "link": "person"}}
+///     ]
+///
+/// `satisfies`: each record meeting `every` meets these conditions too. `has`: for each one,
+/// a record of `has.kind` meeting `has.where` names it in its `link` field (a path, which may
+/// follow references). Conditions are those of `list --where`; `today` stands for today.
+public enum ConsistencyReport {
+  public static func make(_ view: LedgerView, today: String) throws(StoreError) -> Report {
+    let checks = try view.settings()?.document["consistency"]?.arrayValue ?? []
+    var summary: [[JSONValue]] = []
+    var findings: [[JSONValue]] = []
+    let evaluator = QueryEvaluator(view: view, today: today)
+    for (index, check) in checks.enumerated() {
+      let name = check.objectValue?["name"]?.stringValue ?? "check \(index + 1)"
+      do {
+        let (checked, found) = try run(check, evaluator: evaluator, view: view)
+        summary.append([.string(name), .count(checked), .count(found.count)])
+        findings += found.map { [.string(name), .string($0.0), .string($0.1)] }
+      } catch let error as QueryError {
+        summary.append([.string(name), .count(0), .count(1)])
+        findings.append([.string(name), .string("ledger.json"), .string("the check cannot run: \(describe(error))")])
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        continue
+      }
+    }
+    return Report(
+      title: "Consistency",
+      sections: [
+        Report.Section(title: "Checks", columns: ["check", "records", "findings"], rows: summary),
+        Report.Section(title: "Findings", columns: ["check", "record", "finding"], rows: findings),
+      ], findings: findings.count)
+  }
+
+  private static func run(_ check: JSONValue, evaluator: QueryEvaluator, view: LedgerView) throws -> (Int, [(String, String)]) {
+    let object = check.objectValue ?? JSONObject()
+    let (kind, conditions) = try selection(object["every"], view: view)
+    let subjects = try view.records(of: kind).filter { try evaluator.meets($0, conditions) }
+    var found: [(String, String)] = []
+    if case .array(let required)? = object["satisfies"] {
+      let planner = Planner(view: view)
+      for text in required.compactMap(\.stringValue) {
+        let condition = try QueryParser.condition(text)
+        let path = try planner.resolve(condition.path, in: kind, condition: text)
+        for subject in subjects where !(try evaluator.meets(subject, [(condition, path)])) {
+          let actual = try evaluator.values(path, in: subject).map(\.compactText).joined(separator: ", ")
+          found.append((subject.key.description, "\(text) does not hold (\(condition.path.joined(separator: ".")): \(actual.isEmpty ? "none" : actual))"))
+        }
+      }
+    }
+    if case .object(let has)? = object["has"] {
+      let (targetKind, targetConditions) = try selection(.object(has), view: view)
+      let linkText = has["link"]?.stringValue ?? ""
+      let link = try Planner(view: view).resolve(linkText.split(separator: ".").map(String.init), in: targetKind, condition: linkText)
+      var linked = Set<String>()
+      for target in try view.records(of: targetKind) where try evaluator.meets(target, targetConditions) {
+        for value in try evaluator.values(link, in: target) { if let id = value.stringValue { linked.insert(id) } }
+      }
+      let wanted = (has["where"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+      for subject in subjects where !linked.contains(subject.key.id.value) {
+        found.append((subject.key.description, "has no \(targetKind) with \(wanted.isEmpty ? "any value" : wanted) linked through \(linkText)"))
+      }
+    }
+    return (subjects.count, found)
+  }
+
+  /// `{"kind": ..., "where": [...]}` read and planned.
+  private static func selection(_ value: JSONValue?, view: LedgerView) throws -> (RecordKind, [(Condition, ResolvedPath)]) {
+    guard let object = value?.objectValue, let name = object["kind"]?.stringValue, let kind = RecordKind(rawValue: name) else {
+      throw QueryError.badList(text: value?.compactText ?? "", reason: "a selection needs \"kind\", one of the nine kinds")
+    }
+    let planner = Planner(view: view)
+    var conditions: [(Condition, ResolvedPath)] = []
+    for text in (object["where"]?.arrayValue ?? []).compactMap(\.stringValue) {
+      let condition = try QueryParser.condition(text)
+      conditions.append((condition, try planner.resolve(condition.path, in: kind, condition: text)))
+    }
+    return (kind, conditions)
+  }
+
+  private static func describe(_ error: QueryError) -> String {
+    switch error {
+    case .syntax(let text, let column, let expected): "\"\(text)\": expected \(expected) at column \(column)"
+    case .unknownField(let text, let kind, let field, _): "\(kind) have no field \"\(field)\" (in \"\(text)\")"
+    case .badList(let text, let reason): "\(text): \(reason)"
+    }
+  }
+}

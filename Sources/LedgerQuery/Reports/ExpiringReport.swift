@@ -1,0 +1,59 @@
+import LedgerCore
+import LedgerJSON
+
+/// `report expiring`: every date the schemas mark `x-expiry` (temporary rights' ends, contract
+/// renewals, paid-until dates of memberships, temporary ledger roles), on records still in
+/// force, up to `within` days from today, soonest first; past ones are overdue.
+public enum ExpiringReport {
+  /// Statuses of records that no longer need renewing.
+  static let finished: Set<String> = ["revoked", "expired", "closed", "ended", "cancelled", "resigned", "rejected", "lapsed"]
+
+  public static func make(_ view: LedgerView, today: String, within days: Int) throws(StoreError) -> Report {
+    guard let horizon = LedgerDate.adding(days: days, to: today) else {
+      return Report(title: "Expiring", sections: [])
+    }
+    var items: [(date: String, row: [JSONValue])] = []
+    for kind in RecordKind.allCases {
+      for (steps, label) in view.expiryFields(of: kind) {
+        for record in try view.records(of: kind) where !isFinished(record) {
+          for (pointer, value) in view.values(at: steps, in: record) {
+            guard case .string(let date) = value, LedgerDate.isDay(date), date <= horizon else { continue }
+            let left = LedgerDate.days(from: today, to: date) ?? 0
+            let state = left < 0 ? "overdue" : (left == 0 ? "today" : "due")
+            items.append((date, [
+              .string(date), .count(left), .string(state), .string(record.key.description),
+              .string(label), .string(String(pointer.description.dropFirst())), .string(try about(record, view)),
+            ]))
+          }
+        }
+      }
+    }
+    items.sort { ($0.date, $0.row[3].compactText) < ($1.date, $1.row[3].compactText) }
+    let section = Report.Section(
+      title: "Expiring by \(horizon) (today is \(today))",
+      columns: ["date", "days", "state", "record", "what", "field", "about"], rows: items.map(\.row))
+    return Report(title: "Expiring", sections: [section])
+  }
+
+  private static func isFinished(_ record: Record) -> Bool {
+    if let status = record.fields["status"]?.stringValue, finished.contains(status) { return true }
+    if let status = record.fields["member_status"]?.stringValue, status != "active" { return true }
+    return false
+  }
+
+  /// Who or what the record concerns: a right's person and system, a contract's provider.
+  static func about(_ record: Record, _ view: LedgerView) throws(StoreError) -> String {
+    let text = { (key: String) in record.fields[key]?.stringValue }
+    switch record.key.kind {
+    case .rights:
+      let account = try text("account").flatMap { (id) throws(StoreError) in try view.record(.accounts, id) }
+      let person = try account?.fields["person"]?.stringValue.flatMap { (id) throws(StoreError) in try view.record(.people, id) }
+      let name = person?.fields["name"]?.stringValue ?? account?.fields["person"]?.stringValue ?? "?"
+      return "\(text("role") ?? "?") on \(account?.fields["system"]?.stringValue ?? "?") for \(name)"
+    case .contracts:
+      return "\(text("title") ?? "") (\(text("provider") ?? "?"))"
+    default:
+      return text("name") ?? text("title") ?? ""
+    }
+  }
+}

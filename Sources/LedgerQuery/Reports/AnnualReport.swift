@@ -85,9 +85,18 @@ public enum AnnualReport {
       })
   }
 
+  /// The day a right added already active was granted, by its own record: its start, its
+  /// validation, or the day in its generated id.
+  private static func ownDate(of right: Record) -> String? {
+    if let start = right.fields["start"]?.stringValue { return start }
+    if let validated = right.fields["validated_on"]?.stringValue { return validated }
+    let day = String(right.key.id.value.prefix(10))
+    return LedgerDate.isDay(day) ? day : nil
+  }
+
   /// Rights that became active, revoked or expired during the year, read from the history.
-  /// A right added already active counts on its own date (start, else validation), when it
-  /// gives one; every other change counts on the day of its commit.
+  /// A right added already active counts on its own date (see `ownDate`); every other change
+  /// counts on the day of its commit; a right added already revoked or expired counts not.
   private static func rightEvents(
     _ store: GitRecordStore, _ view: LedgerView, endOfYear: String, prefix: String
   ) throws(StoreError) -> Report.Section {
@@ -107,8 +116,9 @@ public enum AnnualReport {
         case "expired": event = "expired"
         default: continue
         }
-        let ownDate = change.old == nil && event == "granted"
-          ? (new.fields["start"]?.stringValue ?? new.fields["validated_on"]?.stringValue) : nil
+        // A right that arrives already revoked or expired shows no change the history saw.
+        if change.old == nil, event != "granted" { continue }
+        let ownDate = change.old == nil ? ownDate(of: new) : nil
         guard (ownDate ?? day).hasPrefix(prefix) else { continue }
         let account = try new.fields["account"]?.stringValue.flatMap { (id) throws(StoreError) in try view.record(.accounts, id) }
         let system = account?.fields["system"]?.stringValue ?? "(unknown)"

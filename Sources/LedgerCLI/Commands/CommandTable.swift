@@ -3,7 +3,8 @@ enum CommandTable {
   static let all: [CommandSpec] = [
     InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
     ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
-    SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec,
+    SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, ImportCommand.spec,
+    ExportCommand.spec, ExportCommand.contacts,
   ] + ReportCommands.all
 
   /// The command the first words name (one word, or two for `json check`), and the rest.

@@ -82,6 +82,8 @@ struct FailureMessage {
       self.init(
         "the branch kept moving under \(attempts) attempts to write; nothing was written",
         hint: "try again", status: .failure)
+    case .importRefused(let file, let problems):
+      self.init("\(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported", status: .findings)
     case .nothingChanged:
       self.init("internal error: the write changed nothing", status: .failure)
     case .io(let path, let reason):

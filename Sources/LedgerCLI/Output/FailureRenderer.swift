@@ -14,6 +14,17 @@ struct FailureRenderer {
       let usage = command.map { "\($0.usageLine)\nrun 'adminledger \($0.name) --help' for details" }
       emit(FailureMessage(message, hint: hint, status: .usage), diagnostics: [], footer: usage)
       return .usage
+    case .store(.importRefused(let file, let problems)):
+      if format == .json {
+        sink.write(CanonicalWriter.write([
+          "error": .string("the import is refused; nothing was imported"), "exit": 1,
+          "problems": .array(problems.map(ImportReport.json)),
+        ]))
+      } else {
+        for problem in problems { sink.line(ImportReport.text(problem, file: file)) }
+        sink.line("adminledger: \(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported")
+      }
+      return .findings
     case .store(.invalid(let list)):
       emit(FailureMessage(.invalid(list)), diagnostics: list.diagnostics, footer: nil)
       return .findings

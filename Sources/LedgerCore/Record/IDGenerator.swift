@@ -15,6 +15,11 @@ public struct IDGenerator: Sendable {
     return makeID(at: date, using: &generator)
   }
 
+  /// Five random characters, the part of a generated id after the day.
+  static func suffix() -> String {
+    String((0..<5).map { _ in alphabet.randomElement() ?? "x" })
+  }
+
   /// A fresh id drawn from `generator`, so tests can fix the suffix.
   public func makeID<Generator: RandomNumberGenerator>(at date: Date, using generator: inout Generator)
     -> RecordID

@@ -26,6 +26,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case invalid(DiagnosticList)
   /// Other writers kept moving the branch; gave up after `attempts` tries.
   case contention(attempts: Int)
+  /// An import whose rows do not all make valid records: nothing was written.
+  case importRefused(file: String, problems: [ImportProblem])
   /// A write that must change the tree did not (an internal inconsistency).
   case nothingChanged
   /// Reading or writing a file failed.

@@ -877,6 +877,15 @@ extension BuiltinSchemas {
         "additionalProperties": false,
         "description": "A member organisation, partner, provider, contractor or funder.",
         "properties": {
+          "aliases": {
+            "description": "Other names the organisation goes by (acronyms, short names), used to match imported rows.",
+            "items": {
+              "minLength": 1,
+              "type": "string"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
           "contacts": {
             "description": "People to contact there.",
             "items": {

@@ -1,0 +1,51 @@
+import LedgerCore
+import LedgerJSON
+import LedgerQuery
+
+/// `adminledger export KIND` and `adminledger export contacts`.
+enum ExportCommand {
+  static let spec = CommandSpec(
+    name: "export", synopsis: "KIND [--where CONDITION]... [--at REV|DATE] [--format csv|json|ndjson]",
+    summary: "export records as CSV (the form 'import' reads back) or JSON",
+    details: """
+      CSV has an id column and a column per field; lists and objects are written as JSON, so
+      'adminledger import KIND FILE' reads the file back into the same records.
+      """,
+    options: [
+      .repeated("where", "CONDITION", "export only records meeting the condition (as for list)"),
+      .single("at", "REV|DATE", "export the ledger as it was at a commit, or at the end of a day"),
+    ],
+    positionals: 1...1, formats: [.csv, .json, .ndjson],
+    run: { context throws(CLIError) in
+      let kind = try RecordArguments.kind(context.positionals[0])
+      let query = try ListCommand.parseQuery(context)
+      let ledger = try context.openLedger()
+      let view = try context.perform { () throws(StoreError) in try LedgerView(ledger.store.snapshot(at: context.arguments.value("at"))) }
+      let plan: QueryPlan
+      do throws(QueryError) { plan = try Planner(view: view).plan(query, for: kind) } catch { throw .query(error) }
+      let records = try context.perform { () throws(StoreError) in try QueryEvaluator(view: view).run(plan) }
+      switch context.format {
+      case .json: context.printJSON(.array(records.map(\.jsonWithID)))
+      case .ndjson: records.forEach { context.out.line($0.jsonWithID.compactText) }
+      default: context.out.write(CSVWriter.write(records: records))
+      }
+      return .ok
+    })
+
+  static let contacts = CommandSpec(
+    name: "export contacts", synopsis: "[--at REV|DATE]",
+    summary: "export the mailing service's contact list (EMAIL;FIRSTNAME;LASTNAME;SMS)",
+    details: """
+      One line per active member with a paid-up membership and an email, in the form the
+      mailing service (Brevo) imports: ';' separators, last names in capitals, mobile numbers
+      in international form.
+      """,
+    options: [.single("at", "REV|DATE", "export the ledger as it was at a commit, or at the end of a day")],
+    formats: [.csv],
+    run: { context throws(CLIError) in
+      let (view, today) = try ReportCommands.read(context)
+      let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(view, today: today) }
+      context.out.write(lines.joined(separator: "\n") + "\n")
+      return .ok
+    })
+}

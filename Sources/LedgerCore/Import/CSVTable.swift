@@ -1,0 +1,135 @@
+import Foundation
+
+/// A CSV file read into a header and rows, as spreadsheets and back offices write them.
+///
+/// RFC 4180 quoting (`"a;b"`, `""` for a quote), CRLF or LF line ends, `;` or `,` detected
+/// from the header, a trailing separator on every line (the back office's habit) ignored,
+/// UTF-8 with or without BOM, or ISO-8859-1 when the bytes are not UTF-8 or when asked.
+public struct CSVTable: Sendable {
+  public enum Encoding: String, Sendable, CaseIterable {
+    case automatic = "auto", utf8 = "utf-8", latin1 = "latin1"
+  }
+
+  public let header: [String]
+  /// Each row with the line of the file it starts on.
+  public let rows: [(line: Int, cells: [String])]
+  public let delimiter: Character
+
+  /// The cell of `row` under `column`, or "" when the row is shorter.
+  public func cell(_ row: [String], _ column: String) -> String {
+    guard let index = header.firstIndex(of: column), index < row.count else { return "" }
+    return row[index]
+  }
+
+  /// Reads a CSV file's bytes.
+  ///
+  /// - Throws: `ImportProblem` for text that is not in the encoding asked, or a quote left open.
+  public static func read(_ bytes: [UInt8], encoding: Encoding = .automatic) throws(ImportProblem) -> CSVTable {
+    let text = try decode(bytes, encoding)
+    var records = try split(text, delimiter: detectDelimiter(text))
+    guard !records.isEmpty else { throw ImportProblem(line: 1, message: "the file is empty") }
+    let delimiter = detectDelimiter(text)
+    var header = records.removeFirst().cells.map { $0.trimmingCharacters(in: .whitespaces) }
+    // A separator at the end of every line makes a last column with no name: drop it.
+    if header.last == "" { header.removeLast() }
+    let rows = records.filter { !$0.cells.allSatisfy(\.isEmpty) }
+    return CSVTable(header: header, rows: rows, delimiter: delimiter)
+  }
+
+  private static func decode(_ bytes: [UInt8], _ encoding: Encoding) throws(ImportProblem) -> String {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    switch encoding {
+    case .latin1:
+      return String(body.map { Character(Unicode.Scalar($0)) })
+    case .utf8, .automatic:
+      if let text = String(validating: body, as: UTF8.self) { return text }
+      guard encoding == .automatic else {
+        throw ImportProblem(line: 1, message: "the file is not UTF-8", hint: "pass --encoding latin1 for a file saved in ISO-8859-1")
+      }
+      return String(body.map { Character(Unicode.Scalar($0)) })
+    }
+  }
+
+  /// `;` when the header line holds more semicolons than commas (outside quotes), else `,`.
+  static func detectDelimiter(_ text: String) -> Character {
+    var semicolons = 0
+    var commas = 0
+    var quoted = false
+    for character in text {
+      if character == "\"" { quoted.toggle() }
+      if quoted { continue }
+      if character == "\n" || character == "\r\n" { break }
+      if character == ";" { semicolons += 1 }
+      if character == "," { commas += 1 }
+    }
+    return semicolons > commas ? ";" : ","
+  }
+
+  private static func split(_ text: String, delimiter: Character) throws(ImportProblem) -> [(line: Int, cells: [String])] {
+    var records: [(line: Int, cells: [String])] = []
+    var cells: [String] = []
+    var cell = ""
+    var quoted = false
+    var line = 1
+    var recordLine = 1
+    var iterator = Array(text).makeIterator()
+    var pending: Character? = nil
+    while let character = pending ?? iterator.next() {
+      pending = nil
+      if quoted {
+        if character == "\"" {
+          if let next = iterator.next() {
+            if next == "\"" { cell.append("\"") } else {
+              quoted = false
+              pending = next
+            }
+          } else {
+            quoted = false
+          }
+        } else {
+          if character == "\n" || character == "\r\n" { line += 1 }
+          cell.append(character)
+        }
+        continue
+      }
+      switch character {
+      case "\"" where cell.isEmpty: quoted = true
+      case delimiter:
+        cells.append(cell)
+        cell = ""
+      case "\n", "\r\n", "\r":
+        cells.append(cell)
+        records.append((recordLine, cells))
+        cells = []
+        cell = ""
+        line += 1
+        recordLine = line
+      default: cell.append(character)
+      }
+    }
+    if quoted { throw ImportProblem(line: recordLine, message: "a quoted cell is never closed", hint: "check the quotes on that line") }
+    if !cell.isEmpty || !cells.isEmpty {
+      cells.append(cell)
+      records.append((recordLine, cells))
+    }
+    return records
+  }
+}
+
+/// A problem with one row (or the whole file) of an import: the line, the column, what to do.
+public struct ImportProblem: Error, Equatable, Sendable {
+  public var line: Int
+  public var column: String?
+  public var rule: String
+  public var message: String
+  public var hint: String?
+
+  public init(line: Int, column: String? = nil, rule: String = "import", message: String, hint: String? = nil) {
+    self.line = line
+    self.column = column
+    self.rule = rule
+    self.message = message
+    self.hint = hint
+  }
+}

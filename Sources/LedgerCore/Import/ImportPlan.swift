@@ -1,0 +1,82 @@
+import Foundation
+import LedgerJSON
+import LedgerSchema
+
+/// How to read the cells of an import.
+public struct ImportOptions: Sendable {
+  /// `COLUMN=FIELD` mappings given with `--map`, in order.
+  public var mappings: [(column: String, field: FieldPath)] = []
+  /// The form dates are written in, such as `DD/MM/YYYY`; nil when they are ISO already.
+  public var dateFormat: String?
+  /// Whether numbers are written with a decimal comma (`3,5`).
+  public var decimalComma = false
+  /// Today, in the ledger's time zone, for statuses that depend on it.
+  public var today: String
+
+  public init(today: String) { self.today = today }
+}
+
+/// A record an import would write, the line it came from, and which column fed each field.
+public struct ImportedRecord: Sendable {
+  public var record: Record
+  public var line: Int
+  public var columns: [String: String]
+}
+
+/// What an import would do: the records, the rows it refuses (with why), and the rows it
+/// leaves out on purpose (with why).
+public struct ImportPlan: Sendable {
+  public var records: [ImportedRecord] = []
+  public var problems: [ImportProblem] = []
+  public var skipped: [ImportProblem] = []
+}
+
+/// Turning cells into typed values, shared by the import profiles.
+struct CellReader {
+  let options: ImportOptions
+  let schema: Schema?
+
+  /// The cell's text with dates and decimal commas normalised.
+  func normalised(_ cell: String) -> String {
+    let text = cell.trimmingCharacters(in: .whitespaces)
+    if let format = options.dateFormat, let iso = CellReader.isoDate(text, format: format) { return iso }
+    if options.decimalComma, text.range(of: #"^-?[0-9]+,[0-9]+$"#, options: .regularExpression) != nil {
+      return text.replacingOccurrences(of: ",", with: ".")
+    }
+    return text
+  }
+
+  /// The value of a cell for `field`, typed by the schema.
+  func value(_ cell: String, for field: FieldPath, kind: RecordKind) throws(FieldInputProblem) -> JSONValue {
+    try FieldTyping.value(.text(normalised(cell)), for: field, kind: kind, schema: schema)
+  }
+
+  /// `12/05/2025` read with `DD/MM/YYYY` as `2025-05-12`; nil when it does not fit.
+  static func isoDate(_ text: String, format: String) -> String? {
+    let pattern = Array(format)
+    let characters = Array(text)
+    guard pattern.count == characters.count else { return nil }
+    var year = ""
+    var month = ""
+    var day = ""
+    for (token, character) in zip(pattern, characters) {
+      switch token {
+      case "Y": year.append(character)
+      case "M": month.append(character)
+      case "D": day.append(character)
+      default: if token != character { return nil }
+      }
+    }
+    guard [year, month, day].allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+    let iso = "\(year)-\(month)-\(day)"
+    return LedgerDate.isDay(iso) ? iso : nil
+  }
+
+  /// Letters of a name, lowercased and without accents, as a set of words: "Durand Claire"
+  /// and "Claire DURAND" match.
+  static func nameWords(_ text: String) -> Set<String> {
+    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    return Set(folded.split(whereSeparator: { !$0.isLetter }).map(String.init))
+  }
+}
+

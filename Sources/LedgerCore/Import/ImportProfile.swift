@@ -1,0 +1,104 @@
+import Foundation
+import LedgerJSON
+
+/// How the rows of one kind of file become records.
+public enum ImportProfile: String, Sendable, CaseIterable {
+  /// Columns named like the kind's fields (or mapped with `--map`); `id` names the record.
+  case generic
+  /// The back office's (Dolibarr) member export: French headers, one member a row.
+  case dolibarrMembers = "dolibarr-members"
+  /// The training follow-up sheet: one attendee a row; rows of a session share date,
+  /// trainer and theme; people matched by name and organisation.
+  case trainingFollowup = "training-followup"
+
+  /// The kind the profile writes, when it is fixed.
+  public var kind: RecordKind? {
+    switch self {
+    case .generic: nil
+    case .dolibarrMembers: .people
+    case .trainingFollowup: .trainings
+    }
+  }
+
+  func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, options: ImportOptions, now: Date) throws(StoreError) -> ImportPlan {
+    let reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
+    switch self {
+    case .generic: return try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
+    case .dolibarrMembers: return try DolibarrMembersImport.plan(table, view: view, reader: reader)
+    case .trainingFollowup: return try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
+    }
+  }
+}
+
+/// Columns named like fields, or mapped with `--map COLUMN=FIELD`.
+enum GenericImport {
+  static func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, reader: CellReader, now: Date) throws(StoreError) -> ImportPlan {
+    var plan = ImportPlan()
+    var fields: [String: FieldPath] = [:]
+    let declared = Set(view.fieldNames(of: kind))
+    for column in table.header {
+      if let mapped = reader.options.mappings.first(where: { $0.column == column }) {
+        fields[column] = mapped.field
+      } else if column == "id" || declared.contains(column), let path = FieldPath(column) {
+        fields[column] = path
+      } else if !column.isEmpty {
+        plan.skipped.append(ImportProblem(line: 1, column: column, message: "column \"\(column)\" is not a field of \(kind); it is left out", hint: "map it with --map '\(column)=FIELD'"))
+      }
+    }
+    for missing in reader.options.mappings where !table.header.contains(missing.column) {
+      plan.problems.append(ImportProblem(line: 1, column: missing.column, message: "no column \"\(missing.column)\" in the file", hint: "columns: " + table.header.joined(separator: ", ")))
+    }
+    var used = Set(try view.records(of: kind).map(\.key.id.value))
+    let generator = IDGenerator(timeZone: (try view.settings())?.timeZone ?? .gmt)
+    for row in table.rows {
+      var object = JSONObject()
+      var columns: [String: String] = [:]
+      var id: String?
+      var failed = false
+      for (column, path) in fields.sorted(by: { $0.key < $1.key }) {
+        let cell = table.cell(row.cells, column)
+        guard !cell.isEmpty else { continue }
+        if path.components == ["id"] {
+          id = cell
+          continue
+        }
+        do throws(FieldInputProblem) {
+          object = (try? path.setting(try reader.value(cell, for: path, kind: kind), in: object)) ?? object
+          columns[path.components[0]] = column
+        } catch {
+          plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: Self.describe(error, cell)))
+          failed = true
+        }
+      }
+      guard !failed else { continue }
+      let recordID: RecordID
+      if let id {
+        guard let valid = RecordID(id) else {
+          plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
+          continue
+        }
+        recordID = valid
+      } else if kind.generatesIDs {
+        var generated = generator.makeID(at: now)
+        while used.contains(generated.value) { generated = generator.makeID(at: now) }
+        recordID = generated
+      } else {
+        plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "the row has no id; \(kind) are named by an id column", hint: "add an id column, or map one with --map 'COLUMN=id'"))
+        continue
+      }
+      guard used.insert(recordID.value).inserted || id == nil else {
+        plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "\(kind)/\(recordID) already exists or appears twice in the file"))
+        continue
+      }
+      plan.records.append(ImportedRecord(record: Record(key: RecordKey(kind: kind, id: recordID), fields: object), line: row.line, columns: columns))
+    }
+    return plan
+  }
+
+  static func describe(_ problem: FieldInputProblem, _ cell: String) -> String {
+    switch problem {
+    case .unknownField(let kind, let field, _): "\(kind) have no field \"\(field)\""
+    case .wrongType(_, let field, let expected, _): "\"\(cell)\" does not fit \"\(field)\", which takes \(expected.joined(separator: " or "))"
+    }
+  }
+}

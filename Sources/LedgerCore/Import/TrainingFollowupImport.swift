@@ -1,0 +1,128 @@
+import Foundation
+import LedgerJSON
+
+/// The training follow-up sheet: one attendee a row (`Date;Structure;Nom;Prénom;Formateur;
+/// Thème;Durée (h);Commentaire`). Rows sharing date, trainer and theme are one session. People
+/// are matched by name and organisation (its id, name or an alias); a trainer by name alone.
+/// A row whose person is missing or ambiguous is refused, naming the candidates.
+enum TrainingFollowupImport {
+  static func plan(_ table: CSVTable, view: LedgerView, reader: CellReader, now: Date) throws(StoreError) -> ImportPlan {
+    var plan = ImportPlan()
+    let required = ["Date", "Structure", "Nom", "Prénom", "Formateur", "Thème"]
+    let absent = required.filter { !table.header.contains($0) }
+    guard absent.isEmpty else {
+      plan.problems.append(ImportProblem(line: 1, message: "this is not a training follow-up sheet: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", ")))
+      return plan
+    }
+    let people = try view.records(of: .people)
+    let organizations = try view.records(of: .organizations)
+    var sessions: [[String]: (line: Int, rows: [(line: Int, cells: [String])])] = [:]
+    var order: [[String]] = []
+    for row in table.rows {
+      let key = ["Date", "Formateur", "Thème"].map { table.cell(row.cells, $0) }
+      if sessions[key] == nil {
+        sessions[key] = (row.line, [])
+        order.append(key)
+      }
+      sessions[key]?.rows.append(row)
+    }
+    var used = Set(try view.records(of: .trainings).map(\.key.id.value))
+    for key in order {
+      guard let session = sessions[key] else { continue }
+      let first = session.rows[0].cells
+      let cell = { (cells: [String], column: String) in reader.normalised(table.cell(cells, column)) }
+      let date = cell(first, "Date")
+      guard LedgerDate.isDay(date) else {
+        plan.problems.append(ImportProblem(line: session.line, column: "Date", rule: "date", message: "\"\(table.cell(first, "Date"))\" is not a date", hint: "pass --date-format DD/MM/YYYY for dates such as 12/05/2025"))
+        continue
+      }
+      var attendees: [JSONValue] = []
+      var notes: [String] = []
+      var attendeeOrganizations = Set<String>()
+      var failed = false
+      for row in session.rows {
+        let name = cell(row.cells, "Prénom") + " " + cell(row.cells, "Nom")
+        let structure = cell(row.cells, "Structure")
+        switch match(name: name, organization: structure, people: people, organizations: organizations) {
+        case .found(let person):
+          attendees.append(.string(person.key.id.value))
+          if let organization = person.fields["organization"]?.stringValue { attendeeOrganizations.insert(organization) }
+          let comment = cell(row.cells, "Commentaire")
+          if !comment.isEmpty { notes.append("\(name): \(comment)") }
+        case .problem(let message, let hint):
+          plan.problems.append(ImportProblem(line: row.line, column: "Nom", rule: "match", message: message, hint: hint))
+          failed = true
+        }
+      }
+      let trainerName = cell(first, "Formateur")
+      var trainers: [JSONValue] = []
+      switch match(name: trainerName, organization: nil, people: people, organizations: organizations) {
+      case .found(let person): trainers.append(.string(person.key.id.value))
+      case .problem(let message, let hint):
+        plan.problems.append(ImportProblem(line: session.line, column: "Formateur", rule: "match", message: message, hint: hint))
+        failed = true
+      }
+      guard !failed else { continue }
+      var fields = JSONObject()
+      fields["date"] = .string(date)
+      fields["topic"] = .string(cell(first, "Thème"))
+      fields["trainers"] = .array(trainers)
+      fields["attendees"] = .array(attendees)
+      if attendeeOrganizations.count == 1, let organization = attendeeOrganizations.first {
+        fields["organization"] = .string(organization)
+      }
+      if let path = FieldPath("duration_hours"),
+        case .number(let hours)? = try? reader.value(cell(first, "Durée (h)"), for: path, kind: .trainings)
+      {
+        fields["duration_hours"] = .number(hours)
+      }
+      if !notes.isEmpty { fields["notes"] = .string(notes.joined(separator: "\n")) }
+      var id = RecordID(generated: date + "-" + IDGenerator.suffix())
+      while used.contains(id.value) { id = RecordID(generated: date + "-" + IDGenerator.suffix()) }
+      used.insert(id.value)
+      plan.records.append(ImportedRecord(
+        record: Record(key: RecordKey(kind: .trainings, id: id), fields: fields), line: session.line,
+        columns: ["date": "Date", "topic": "Thème", "trainers": "Formateur", "attendees": "Nom", "duration_hours": "Durée (h)"]))
+    }
+    return plan
+  }
+
+  enum Match {
+    case found(Record)
+    case problem(String, hint: String)
+  }
+
+  /// The one person with this name (in this organisation, when given).
+  static func match(name: String, organization: String?, people: [Record], organizations: [Record]) -> Match {
+    let words = CellReader.nameWords(name)
+    let named = people.filter { CellReader.nameWords($0.fields["name"]?.stringValue ?? "") == words }
+    guard let organization, !organization.isEmpty else {
+      if named.count == 1 { return .found(named[0]) }
+      return named.isEmpty
+        ? .problem("no person named \(name) in the ledger", hint: "add the person first (adminledger add people ID --set name=...)")
+        : .problem("\(name) is ambiguous: " + named.map(\.key.description).joined(separator: ", "), hint: "make the names distinct, or import this session by hand")
+    }
+    let organizationIDs = Set(organizations.filter { matches(organization, $0) }.map(\.key.id.value))
+    let there = named.filter { organizationIDs.contains($0.fields["organization"]?.stringValue ?? "") }
+    if there.count == 1 { return .found(there[0]) }
+    if there.count > 1 {
+      return .problem("\(name) at \(organization) is ambiguous: " + there.map(\.key.description).joined(separator: ", "), hint: "make the names distinct, or import this session by hand")
+    }
+    if organizationIDs.isEmpty {
+      return .problem("no organisation matches \"\(organization)\"", hint: "add it, or give the existing one an alias (aliases: [\"\(organization)\"])")
+    }
+    let elsewhere = named.map { "\($0.key) (\($0.fields["organization"]?.stringValue ?? "no organisation"))" }
+    return .problem(
+      "no person named \(name) at \(organization)" + (elsewhere.isEmpty ? "" : "; found " + elsewhere.joined(separator: ", ")),
+      hint: "add the person with organization=\(organizationIDs.sorted()[0]), or fix the row")
+  }
+
+  /// An organisation matches a cell by id, name or alias, ignoring case, accents and spacing.
+  static func matches(_ text: String, _ organization: Record) -> Bool {
+    let wanted = CellReader.nameWords(text)
+    var names = [organization.key.id.value.replacingOccurrences(of: "-", with: " ")]
+    names += [organization.fields["name"]?.stringValue].compactMap { $0 }
+    names += (organization.fields["aliases"]?.arrayValue ?? []).compactMap(\.stringValue)
+    return names.contains { CellReader.nameWords($0) == wanted }
+  }
+}

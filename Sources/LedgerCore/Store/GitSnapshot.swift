@@ -50,12 +50,14 @@ final class GitSnapshot: LedgerSnapshot {
   func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
     guard let tree else { return [] }
     do {
-      let entries = try repository.treeEntries(in: tree, at: repositoryPath(folder)) ?? []
-      var result: [(name: String, bytes: [UInt8])] = []
-      for entry in entries where entry.kind == .blob {
-        result.append((entry.name, try repository.blob(entry.id)))
+      guard let folderEntry = try repository.entry(in: tree, at: repositoryPath(folder)),
+        folderEntry.kind == .tree, let entries = try repository.treeEntries(in: folderEntry.id, at: "")
+      else { return [] }
+      let cache = FolderCache(gitDirectory: repository.gitDirectory)
+      let files = try cache.files(folder: repositoryPath(folder), tree: folderEntry.id, entries: entries) {
+        (blob) throws(GitError) in try repository.blob(blob)
       }
-      return result.sorted { $0.name < $1.name }
+      return files.sorted { $0.name < $1.name }
     } catch {
       throw .git(action: "read \(folder)", error)
     }

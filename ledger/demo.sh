@@ -31,7 +31,8 @@ step "Sophie, the user manager, creates a ledger and commits the sample records 
 run init biodiv --name "Biodiv'Sud data platform"
 cd biodiv
 cp -R "$samples/platform/." .
-run status --format json | head -5
+run status --format json > "$work/status.json"
+head -5 "$work/status.json"
 echo "..."
 run commit -m "Import the platform's records from the spreadsheets"
 
@@ -76,9 +77,36 @@ run add people jdupont --file /tmp/adminledger-demo-bad.json
 run json check /tmp/adminledger-demo-bad.json
 rm -f /tmp/adminledger-demo-bad.json
 
+step "Questions on the current state: conditions, reference paths, sorting, chosen fields"
+run list rights --where account.person.organization=pnr-queyras --fields id,account.person.name,role,validated_by.name,validated_on
+run list payments --where "amount>=1000" --sort -amount --fields provider,amount,status,paid_on
+run show people/tblanc --refs
+
+step "Reports: what expires, who can access a system, the year's figures"
+run report expiring --within 60d
+run report access geonature --format csv
+run report annual --year 2026
+
 step "Every write is an ordinary git commit with trailers"
-git log --format='%h %an: %s' | head -6
+git log -6 --format='%h %an: %s'
 echo
 git log -1 --format=%B
 step "The past stays readable"
-run show "rights/$right" --at HEAD~2
+run show "rights/$right" --at HEAD~3
+
+step "The association: consistency before a newsletter, and the mailing service's contact list"
+cd "$work"
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run init association --name "Association nationale des naturalistes"
+cd association
+cp -R "$samples/association/." .
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run commit -m "Import the association's records"
+run report consistency
+run export contacts
+step "Importing the back office's member export (ISO-8859-1, ';', French headers)"
+cd "$work" && "$tool" init members --name Members >/dev/null && cd members
+# The real-shaped files live beside the project in shared/formats when it is there.
+formats=$(cd "$samples/../../shared/formats" 2>/dev/null && pwd || true)
+if [ -n "$formats" ] && [ -f "$formats/dolibarr-members-export-latin1.csv" ]; then
+  run import people "$formats/dolibarr-members-export-latin1.csv" --profile dolibarr-members
+  run list people --fields id,name,member_status,functions
+fi

@@ -10,6 +10,8 @@ import Testing
     (["--where", "status=revoked"], ["2024-06-10-8j7v7", "2024-06-10-j1iao", "2024-06-10-x6ycy"]),
     (["--where", "temporary=true", "--where", "end<2026-12-01"], ["2026-08-01-ep9rw"]),
     (["--where", "temporary=true", "--where", "end>=2026-12-01"], ["2026-09-01-8osa6"]),
+    (["--where", "end<=2026-11-10"], ["2026-08-01-ep9rw"]),
+    (["--where", "validated_on>2026-08-29"], ["2026-09-01-8osa6"]),
     (["--where", "status!=active", "--where", "status!=revoked"], ["2026-11-20-2135s"]),
     (["--where", "account.person.organization=pnr-queyras"], ["2026-02-10-514io", "2026-02-10-mp9qe", "2026-02-20-khu9o"]),
     (["--where", "scope~bouches"], ["2026-08-01-ep9rw"]),

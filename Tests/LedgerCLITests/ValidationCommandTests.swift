@@ -74,6 +74,22 @@ import Testing
     #expect(accepted.status == 0, "\(accepted.error)")
   }
 
+  @Test func aCloneGetsTheHookWithHookInstall() throws {
+    let ledger = try LedgerSandbox()
+    let sandbox = try TemporaryDirectory()
+    _ = try ExternalProgram.git("clone", "-q", ledger.directory.url.path, sandbox.path("clone").path, in: sandbox.url)
+    #expect(!FileManager.default.fileExists(atPath: sandbox.path("clone/.git/hooks/pre-commit").path))
+    var cli = CLIRunner(directory: sandbox.path("clone"))
+    cli.author = "Claire Durand <claire.durand@example.org>"
+    let result = cli.run("hook", "install")
+    #expect(result.status == 0, "\(result)")
+    #expect(sandbox.read("clone/.git/hooks/pre-commit")?.contains("hook pre-commit --ledger '.'") == true)
+    // Installing again replaces adminledger's own hook; someone else's is left alone.
+    #expect(cli.run("hook", "install").status == 0)
+    try sandbox.write("clone/.git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
+    #expect(cli.run("hook", "install").status == 3)
+  }
+
   @Test func aRefusedWriteChangesNothing() throws {
     let ledger = try ValidationCommandTests.sample("association")
     let head = try ledger.head()

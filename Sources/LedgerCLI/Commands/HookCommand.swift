@@ -16,3 +16,25 @@ enum HookCommand {
     throw .findings(diagnostics)
   }
 }
+
+/// `adminledger hook install`: the pre-commit hook, for a clone (git does not copy hooks).
+enum HookInstallCommand {
+  static let spec = CommandSpec(
+    name: "hook install", synopsis: "",
+    summary: "install the pre-commit hook that validates plain git commits (once per clone)",
+    run: { context throws(CLIError) in
+      let ledger = try context.openLedger()
+      guard let tool = context.environment.toolPath else {
+        throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
+      }
+      switch try context.perform({ () throws(StoreError) in try ledger.installHooks(tool: tool) }) {
+      case .installed(let path):
+        context.out.line("Installed \(path)")
+        return .ok
+      case .keptExisting(let path):
+        context.err.line("adminledger: error: \(path) already exists and is not adminledger's; it was left alone")
+        context.err.line("hint: add this line to it: exec \"\(tool)\" hook pre-commit --ledger .")
+        return .failure
+      }
+    })
+}

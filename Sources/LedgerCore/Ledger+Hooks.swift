@@ -9,14 +9,22 @@ public enum HookInstallation: Equatable, Sendable {
 
 // Git hooks that make plain `git commit` follow the ledger's rules.
 extension Ledger {
-  /// Installs a pre-commit hook that runs `adminledger hook pre-commit` on this ledger, so a
-  /// plain `git commit` of an invalid record is refused with the same findings.
+  /// Installs the pre-commit and pre-merge-commit hooks, which run `adminledger hook
+  /// pre-commit` on this ledger, so a plain `git commit` or `git merge` that would commit an
+  /// invalid record is refused with the same findings.
   ///
-  /// - Parameter tool: the path of the `adminledger` executable the hook calls (it falls back
-  ///   to the one on `PATH` if that file moves).
-  public func installHooks(tool: String) throws(StoreError) -> HookInstallation {
+  /// - Parameter tool: the path of the `adminledger` executable the hooks call (they fall
+  ///   back to the one on `PATH` if that file moves).
+  /// - Returns: what happened to each hook.
+  public func installHooks(tool: String) throws(StoreError) -> [HookInstallation] {
+    var results: [HookInstallation] = []
+    for name in ["pre-commit", "pre-merge-commit"] { results.append(try installHook(name, tool: tool)) }
+    return results
+  }
+
+  private func installHook(_ name: String, tool: String) throws(StoreError) -> HookInstallation {
     let hooks = repository.gitDirectory.appendingPathComponent("hooks")
-    let hook = hooks.appendingPathComponent("pre-commit")
+    let hook = hooks.appendingPathComponent(name)
     let marker = "# Installed by adminledger"
     if let existing = FileManager.default.contents(atPath: hook.path),
       !String(decoding: existing, as: UTF8.self).contains(marker)

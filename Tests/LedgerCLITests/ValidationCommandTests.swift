@@ -147,3 +147,27 @@ import Testing
     withExtendedLifetime(sandbox) {}
   }
 }
+
+/// A plain `git merge` whose result breaks a rule is stopped by the pre-merge-commit hook.
+@Suite struct MergeHookTests {
+  @Test func aMergeThatBreaksARuleOnlyInCombinationIsRefused() throws {
+    let ledger = try LedgerSandbox()
+    let root = ledger.directory.url
+    try ledger.seed()
+    let identity = ["-c", "user.name=Claire", "-c", "user.email=claire@example.org"]
+    let git = { (arguments: [String]) throws -> ExternalProgram.Outcome in
+      try ExternalProgram.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + identity + arguments, in: root)
+    }
+    _ = try git(["branch", "other"])
+    // Here: Hugo gets a second email. There: Ana is added with the same email.
+    #expect(ledger.run("set", "people/hugo", "--set", #"emails=["hugo@example.org","shared@example.org"]"#).status == 0)
+    _ = try git(["checkout", "-q", "other"])
+    #expect(ledger.run("add", "people", "ana", "--set", "name=Ana", "--set", #"emails=["shared@example.org"]"#).status == 0)
+    _ = try git(["checkout", "-q", "main"])
+    let merge = try git(["merge", "--no-edit", "other"])
+    #expect(merge.status != 0)
+    #expect(merge.error.contains("error[unique]: \"shared@example.org\" is already used by people/hugo"), "\(merge.error)")
+    _ = try git(["merge", "--abort"])
+    #expect(try ExternalProgram.git("status", "--porcelain", in: root).output.isEmpty)
+  }
+}

@@ -1,6 +1,7 @@
 import LedgerCore
 
-/// `adminledger hook pre-commit`: what the git hook `init` installs runs.
+/// `adminledger hook pre-commit`: what the git hooks `init` installs run (pre-commit and
+/// pre-merge-commit alike: both check what the index is about to commit).
 enum HookCommand {
   static let spec = CommandSpec(
     name: "hook pre-commit", synopsis: "",
@@ -21,20 +22,23 @@ enum HookCommand {
 enum HookInstallCommand {
   static let spec = CommandSpec(
     name: "hook install", synopsis: "",
-    summary: "install the pre-commit hook that validates plain git commits (once per clone)",
+    summary: "install the hooks that validate plain git commits and merges (once per clone)",
     run: { context throws(CLIError) in
       let ledger = try context.openLedger()
       guard let tool = context.environment.toolPath else {
         throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
       }
-      switch try context.perform({ () throws(StoreError) in try ledger.installHooks(tool: tool) }) {
-      case .installed(let path):
-        context.out.line("Installed \(path)")
-        return .ok
-      case .keptExisting(let path):
-        context.err.line("adminledger: error: \(path) already exists and is not adminledger's; it was left alone")
-        context.err.line("hint: add this line to it: exec \"\(tool)\" hook pre-commit --ledger .")
-        return .failure
+      var status = ExitStatus.ok
+      for hook in try context.perform({ () throws(StoreError) in try ledger.installHooks(tool: tool) }) {
+        switch hook {
+        case .installed(let path):
+          context.out.line("Installed \(path)")
+        case .keptExisting(let path):
+          context.err.line("adminledger: error: \(path) already exists and is not adminledger's; it was left alone")
+          context.err.line("hint: add this line to it: exec \"\(tool)\" hook pre-commit --ledger .")
+          status = .failure
+        }
       }
+      return status
     })
 }

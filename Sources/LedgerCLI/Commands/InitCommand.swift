@@ -36,10 +36,10 @@ enum InitCommand {
       try Ledger.create(at: folder, settings: settings, by: author, at: context.environment.now())
     }
     let commit = try context.perform { () throws(StoreError) in try ledger.store.snapshot(at: nil).revision } ?? ""
-    let hook = try context.environment.toolPath.map { (tool) throws(CLIError) in
+    let hooks = try context.environment.toolPath.map { (tool) throws(CLIError) in
       try context.perform { () throws(StoreError) in try ledger.installHooks(tool: tool) }
-    }
-    if case .keptExisting(let path)? = hook {
+    } ?? []
+    for case .keptExisting(let path) in hooks {
       context.err.line("warning: \(path) already exists and was left alone; add 'adminledger hook pre-commit' to it so plain git commits are validated")
     }
     if context.format == .json {

@@ -14,33 +14,12 @@ extension Repository {
   /// differs from HEAD, as `git diff HEAD` sees them plus untracked files, sorted by path.
   /// Ignored files do not count.
   public func uncommittedChanges(under folder: String) throws(GitError) -> [PathStatus] {
-    var options = git_diff_options()
-    try git("git_diff_options_init") {
-      git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
-    }
-    options.flags =
+    let flags =
       GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
       | GIT_DIFF_SHOW_UNTRACKED_CONTENT.rawValue
-    let headTree = try head().commit.map { (commit) throws(GitError) in try self.commit(commit).tree }
-    let pattern = folder.isEmpty ? "*" : folder + "/*"
-    var diff: OpaquePointer?
-    let compare = { (tree: OpaquePointer?) -> Int32 in
-      pattern.withCString { pointer in
-        var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: pointer)]
-        return strings.withUnsafeMutableBufferPointer { buffer in
-          options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
-          return git_diff_tree_to_workdir_with_index(&diff, self.handle, tree, &options)
-        }
-      }
+    let diff = try diffFromHead(under: folder, flags: flags, "git_diff_tree_to_workdir_with_index") {
+      git_diff_tree_to_workdir_with_index(&$0, self.handle, $1, $2)
     }
-    if let headTree {
-      try withTree(headTree) { (tree) throws(GitError) in
-        try git("git_diff_tree_to_workdir_with_index") { compare(tree) }
-      }
-    } else {
-      try git("git_diff_tree_to_workdir_with_index") { compare(nil) }
-    }
-    guard let diff else { throw .nilHandle("git_diff_tree_to_workdir_with_index") }
     defer { git_diff_free(diff) }
     var result: [PathStatus] = []
     for position in 0..<git_diff_num_deltas(diff) {
@@ -76,28 +55,9 @@ public struct StagedChange: Equatable, Sendable {
 extension Repository {
   /// What `git commit` would commit under `folder`: index against HEAD, sorted by path.
   public func stagedChanges(under folder: String) throws(GitError) -> [StagedChange] {
-    var options = git_diff_options()
-    try git("git_diff_options_init") {
-      git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+    let diff = try diffFromHead(under: folder, flags: 0, "git_diff_tree_to_index") {
+      git_diff_tree_to_index(&$0, self.handle, $1, nil, $2)
     }
-    let headTree = try head().commit.map { (commit) throws(GitError) in try self.commit(commit).tree }
-    let pattern = folder.isEmpty ? "*" : folder + "/*"
-    var diff: OpaquePointer?
-    let compare = { (tree: OpaquePointer?) -> Int32 in
-      pattern.withCString { pointer in
-        var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: pointer)]
-        return strings.withUnsafeMutableBufferPointer { buffer in
-          options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
-          return git_diff_tree_to_index(&diff, self.handle, tree, nil, &options)
-        }
-      }
-    }
-    if let headTree {
-      try withTree(headTree) { (tree) throws(GitError) in try git("git_diff_tree_to_index") { compare(tree) } }
-    } else {
-      try git("git_diff_tree_to_index") { compare(nil) }
-    }
-    guard let diff else { throw .nilHandle("git_diff_tree_to_index") }
     defer { git_diff_free(diff) }
     var result: [StagedChange] = []
     for position in 0..<git_diff_num_deltas(diff) {
@@ -111,5 +71,37 @@ extension Repository {
       }
     }
     return result.sorted { $0.path < $1.path }
+  }
+}
+
+extension Repository {
+  /// A diff from HEAD's tree (none on an unborn branch) limited to `folder`, made by `make`
+  /// with the tree and the options; the caller frees it.
+  fileprivate func diffFromHead(
+    under folder: String, flags: UInt32, _ operation: String,
+    _ make: (inout OpaquePointer?, OpaquePointer?, UnsafePointer<git_diff_options>) -> Int32
+  ) throws(GitError) -> OpaquePointer {
+    var options = git_diff_options()
+    try git("git_diff_options_init") { git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)) }
+    options.flags = flags
+    let headTree = try head().commit.map { (commit) throws(GitError) in try self.commit(commit).tree }
+    let pattern = folder.isEmpty ? "*" : folder + "/*"
+    var diff: OpaquePointer?
+    func compare(_ tree: OpaquePointer?) -> Int32 {
+      pattern.withCString { pointer in
+        var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: pointer)]
+        return strings.withUnsafeMutableBufferPointer { buffer in
+          options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+          return make(&diff, tree, &options)
+        }
+      }
+    }
+    if let headTree {
+      try withTree(headTree) { (tree) throws(GitError) in try git(operation) { compare(tree) } }
+    } else {
+      try git(operation) { compare(nil) }
+    }
+    guard let diff else { throw .nilHandle(operation) }
+    return diff
   }
 }

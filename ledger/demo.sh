@@ -104,9 +104,6 @@ run report consistency
 run export contacts
 step "Importing the back office's member export (ISO-8859-1, ';', French headers)"
 cd "$work" && "$tool" init members --name Members >/dev/null && cd members
-# The real-shaped files live beside the project in shared/formats when it is there.
-formats=$(cd "$samples/../../shared/formats" 2>/dev/null && pwd || true)
-if [ -n "$formats" ] && [ -f "$formats/dolibarr-members-export-latin1.csv" ]; then
-  run import people "$formats/dolibarr-members-export-latin1.csv" --profile dolibarr-members
-  run list people --fields id,name,member_status,functions
-fi
+run import people "$samples/imports/dolibarr-members-export-latin1.csv" --profile dolibarr-members
+run list people --fields id,name,member_status,functions
+run export contacts

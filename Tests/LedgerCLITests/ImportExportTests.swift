@@ -3,12 +3,13 @@ import LedgerTestSupport
 import Testing
 
 @Suite struct ImportExportTests {
+  /// The real-shaped files, kept in the project's `ledger/imports`.
   static let formats = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/formats")
+    .deletingLastPathComponent().appendingPathComponent("ledger/imports")
 
   static func formatFile(_ name: String) throws -> String {
     let url = formats.appendingPathComponent(name)
-    try #require(FileManager.default.fileExists(atPath: url.path), "shared/formats/\(name) is missing")
+    try #require(FileManager.default.fileExists(atPath: url.path), "ledger/imports/\(name) is missing")
     return url.path
   }
 

@@ -41,11 +41,19 @@ enum ExportCommand {
       in international form.
       """,
     options: [.single("at", "REV|DATE", "export the ledger as it was at a commit, or at the end of a day")],
-    formats: [.csv],
+    formats: [.csv, .json],
     run: { context throws(CLIError) in
       let (view, today) = try ReportCommands.read(context)
       let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(view, today: today) }
-      context.out.write(lines.joined(separator: "\n") + "\n")
+      guard context.format == .json else {
+        context.out.write(lines.joined(separator: "\n") + "\n")
+        return .ok
+      }
+      let columns = ContactExport.header.split(separator: ";").map(String.init)
+      context.printJSON(.array(lines.dropFirst().map { line in
+        let cells = line.split(separator: ";", omittingEmptySubsequences: false).map { JSONValue.string(String($0)) }
+        return .object(JSONObject(Array(zip(columns, cells))))
+      }))
       return .ok
     })
 }

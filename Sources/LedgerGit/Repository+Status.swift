@@ -97,7 +97,7 @@ extension Repository {
       }
     }
     if let headTree {
-      try withTree(headTree) { (tree) throws(GitError) in try git(operation) { compare(tree) } }
+      _ = try withTree(headTree) { (tree) throws(GitError) in try git(operation) { compare(tree) } }
     } else {
       try git(operation) { compare(nil) }
     }

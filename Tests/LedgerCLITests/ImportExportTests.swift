@@ -88,6 +88,10 @@ import Testing
         adminledger: 1 problem in orgs.csv; nothing was imported
 
         """))
+    try ledger.directory.write("orgs.csv", "id,name,type,website,contacts\ncen,CEN PACA,member,https://cen.example.org,not-a-list\n")
+    let typed = ledger.run("import", "organizations", "orgs.csv")
+    #expect(typed.status == 1)
+    #expect(typed.error.contains(#"orgs.csv:2: error[type]: "not-a-list" does not fit "contacts", which takes array (column "contacts")"#), "\(typed)")
     try ledger.directory.write("orgs.csv", "id,name,type,website\ncen,CEN PACA,member,https://cen.example.org\nlpo,LPO,partnr,\n")
     let invalid = ledger.run("import", "organizations", "orgs.csv")
     #expect(invalid.status == 1)

@@ -62,11 +62,19 @@ enum GenericImport {
           id = cell
           continue
         }
+        let value: JSONValue
         do throws(FieldInputProblem) {
-          object = (try? path.setting(try reader.value(cell, for: path, kind: kind), in: object)) ?? object
-          columns[path.components[0]] = column
+          value = try reader.value(cell, for: path, kind: kind)
         } catch {
           plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: Self.describe(error, cell)))
+          failed = true
+          continue
+        }
+        do throws(FieldPath.Problem) {
+          object = try path.setting(value, in: object)
+          columns[path.components[0]] = column
+        } catch {
+          plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: "column \"\(column)\" and another write the same field \"\(path)\""))
           failed = true
         }
       }

@@ -29,6 +29,11 @@ public struct FieldChange: Equatable, Sendable {
     }
   }
 
+  /// Every leaf of an object, by dotted path, sorted: what `blame` reports on.
+  public static func leaves(of object: JSONObject) -> [(path: String, value: JSONValue)] {
+    flatten(object, prefix: "").sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+
   private static func flatten(_ object: JSONObject, prefix: String) -> [String: JSONValue] {
     var result: [String: JSONValue] = [:]
     for member in object {

@@ -91,6 +91,10 @@ step "Every write is an ordinary git commit with trailers"
 git log -6 --format='%h %an: %s'
 echo
 git log -1 --format=%B
+step "Who changed what: the history of one right, field by field"
+run log "rights/$right" --limit 2
+run blame "rights/$right"
+
 step "The past stays readable"
 run show "rights/$right" --at HEAD~3
 

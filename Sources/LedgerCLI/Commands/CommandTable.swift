@@ -5,7 +5,7 @@ enum CommandTable {
     ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
     SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookInstallCommand.spec, ImportCommand.spec,
     ExportCommand.spec, ExportCommand.contacts,
-  ] + HistoryCommands.all + ReportCommands.all
+  ] + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

@@ -106,6 +106,10 @@ cp -R "$samples/association/." .
 ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run commit -m "Import the association's records"
 run report consistency
 run export contacts
+step "Scenario 9 and 14: an approval recorded by the administrator in the treasurer's name; the audit finds it"
+payment=$("$tool" list payments --where status=received --where provider=ovhcloud --fields id --format csv | tail -1)
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run set "payments/$payment" --set status=approved --set approved_by=slefort --set approved_on=2026-11-27
+run audit
 step "Importing the back office's member export (ISO-8859-1, ';', French headers)"
 cd "$work" && "$tool" init members --name Members >/dev/null && cd members
 run import people "$samples/imports/dolibarr-members-export-latin1.csv" --profile dolibarr-members

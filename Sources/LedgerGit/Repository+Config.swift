@@ -12,17 +12,7 @@ extension Repository {
     return (copied.name, copied.email)
   }
 
-  /// Sets a configuration value in this repository's own config file.
-  public func setConfig(_ name: String, to value: String) throws(GitError) {
-    var config: OpaquePointer?
-    try git("git_repository_config") { git_repository_config(&config, handle) }
-    guard let config else { throw .nilHandle("git_repository_config") }
-    defer { git_config_free(config) }
-    try git("git_config_set_string") { git_config_set_string(config, name, value) }
-  }
-}
 
-extension Repository {
   /// `user.name` and `user.email` from the user's global git configuration, outside any
   /// repository (for the first commit of a new one).
   public static func globalIdentity() -> (name: String, email: String)? {

@@ -21,15 +21,6 @@ public final class Repository {
     return Repository(handle: out)
   }
 
-  /// Opens the repository at exactly `url` (its work tree or its `.git`), never searching.
-  public static func open(at url: URL) throws(GitError) -> Repository {
-    LibGit2.ensureInitialized()
-    var out: OpaquePointer?
-    try git("git_repository_open") { git_repository_open(&out, url.path) }
-    guard let out else { throw .nilHandle("git_repository_open") }
-    return Repository(handle: out)
-  }
-
   /// Creates a new repository with a work tree at `url` whose first branch is `branch`.
   public static func create(at url: URL, initialBranch: String = "main", bare: Bool = false)
     throws(GitError) -> Repository

@@ -12,7 +12,6 @@ extension Repository {
     return (copied.name, copied.email)
   }
 
-
   /// `user.name` and `user.email` from the user's global git configuration, outside any
   /// repository (for the first commit of a new one).
   public static func globalIdentity() -> (name: String, email: String)? {

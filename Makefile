@@ -37,7 +37,7 @@ SUITE := .build/json-schema-test-suite
 json-schema-test-suite:
 	@if [ ! -d $(SUITE)/tests/draft2020-12 ]; then \
 	  rm -rf .build/suite-download && mkdir -p .build/suite-download $(SUITE) && \
-	  if python3 -m pip download -q --no-deps --no-binary :all: jsonschema==4.26.0 \
+	  if python3 -m pip download -q --timeout 20 --retries 1 --no-deps --no-binary :all: jsonschema==4.26.0 \
 	      -d .build/suite-download >/dev/null 2>&1 \
 	    && tar xzf .build/suite-download/jsonschema-4.26.0.tar.gz -C .build/suite-download; then \
 	    cp -R .build/suite-download/jsonschema-4.26.0/json/tests .build/suite-download/jsonschema-4.26.0/json/remotes $(SUITE)/; \

@@ -46,6 +46,16 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     BadInput(name: "format not offered", arguments: ["show", "people/hugo", "--format", "csv"], status: 2, message: "'show' has no format 'csv'"),
     BadInput(name: "missing --file", arguments: ["add", "people", "x", "--file", "nope.json"], status: 2, message: "cannot read nope.json"),
     BadInput(name: "commit without message", arguments: ["commit"], status: 2, message: "a commit needs a message"),
+    BadInput(name: "import with an unknown profile", arguments: ["import", "people", "x.csv", "--profile", "excel"], status: 2, message: "unknown profile 'excel'\nhint: profiles: generic, dolibarr-members, training-followup"),
+    BadInput(name: "import profile for another kind", arguments: ["import", "people", "x.csv", "--profile", "training-followup"], status: 2, message: "the training-followup profile imports trainings, not people"),
+    BadInput(name: "import with an unknown encoding", arguments: ["import", "people", "x.csv", "--encoding", "cp1252"], status: 2, message: "unknown encoding 'cp1252'\nhint: use auto, utf-8 or latin1"),
+    BadInput(name: "import of a missing file", arguments: ["import", "people", "x.csv"], status: 2, message: "cannot read x.csv"),
+    BadInput(name: "annual report without a year", arguments: ["report", "annual"], status: 2, message: "which year? pass --year YYYY"),
+    BadInput(name: "expiring with a bad duration", arguments: ["report", "expiring", "--within", "soon"], status: 2, message: "cannot read the duration 'soon'\nhint: write 60d, 8w, 2m or 1y"),
+    BadInput(name: "list with a bad limit", arguments: ["list", "people", "--limit", "ten"], status: 2, message: "--limit takes a number, not 'ten'"),
+    BadInput(name: "list with a bad sort", arguments: ["list", "people", "--sort", "name,,id"], status: 2, message: "cannot read \"name,,id\": \"\" is not a field name or dotted path"),
+    BadInput(name: "report on a missing system", arguments: ["report", "access", "nothing"], status: 2, message: "no record systems/nothing"),
+    BadInput(name: "schema validate without a schema", arguments: ["schema", "validate", "x.json"], status: 2, message: "which schema? pass --schema SCHEMA.json"),
   ]
 
   @Test(arguments: cases)

@@ -21,7 +21,7 @@ enum AuditCommand {
       let ledger = try context.openLedger()
       context.err.write("Auditing the history...\n")
       let result = try context.perform { () throws(StoreError) in try ledger.store.audit(range: context.positionals.first) }
-      let zone = (try? ledger.store.snapshot(at: nil).settings().timeZone) ?? .gmt
+      let zone = context.timeZone(of: ledger)
       let describe = { (entry: HistoryEntry) in
         "\(entry.commit.prefix(7)) \(LedgerDate.day(of: entry.date, in: zone)) \(entry.authorName)"
       }

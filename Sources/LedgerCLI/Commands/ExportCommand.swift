@@ -19,11 +19,11 @@ enum ExportCommand {
     run: { context throws(CLIError) in
       let kind = try RecordArguments.kind(context.positionals[0])
       let query = try ListCommand.parseQuery(context)
-      let ledger = try context.openLedger()
-      let view = try context.perform { () throws(StoreError) in try LedgerView(ledger.store.snapshot(at: context.arguments.value("at"))) }
+      let reading = try context.read()
       let plan: QueryPlan
-      do throws(QueryError) { plan = try Planner(view: view).plan(query, for: kind) } catch { throw .query(error) }
-      let records = try context.perform { () throws(StoreError) in try QueryEvaluator(view: view).run(plan) }
+      do throws(QueryError) { plan = try Planner(view: reading.view).plan(query, for: kind) } catch { throw .query(error) }
+      let evaluator = QueryEvaluator(view: reading.view, today: reading.today)
+      let records = try context.perform { () throws(StoreError) in try evaluator.run(plan) }
       switch context.format {
       case .json: context.printJSON(.array(records.map(\.jsonWithID)))
       case .ndjson: records.forEach { context.out.line($0.jsonWithID.compactText) }
@@ -43,8 +43,8 @@ enum ExportCommand {
     options: [.single("at", "REV|DATE", "export the ledger as it was at a commit, or at the end of a day")],
     formats: [.csv, .json],
     run: { context throws(CLIError) in
-      let (view, today) = try ReportCommands.read(context)
-      let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(view, today: today) }
+      let reading = try context.read()
+      let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(reading.view, today: reading.today) }
       guard context.format == .json else {
         context.out.write(lines.joined(separator: "\n") + "\n")
         return .ok

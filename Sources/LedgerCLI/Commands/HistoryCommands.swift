@@ -25,7 +25,7 @@ enum HistoryCommands {
         }
         return try ledger.store.log(key, from: context.arguments.value("at"), limit: limit)
       }
-      let zone = (try? ledger.store.snapshot(at: nil).settings().timeZone) ?? .gmt
+      let zone = context.timeZone(of: ledger)
       if context.format == .json {
         context.printJSON(.array(steps.map { step in
           var object = entryJSON(step.entry, zone)
@@ -78,7 +78,7 @@ enum HistoryCommands {
       let key = try RecordArguments.key(context.positionals[0])
       let ledger = try context.openLedger()
       let lines = try context.perform { () throws(StoreError) in try ledger.store.blame(key, at: context.arguments.value("at")) }
-      let zone = (try? ledger.store.snapshot(at: nil).settings().timeZone) ?? .gmt
+      let zone = context.timeZone(of: ledger)
       if context.format == .json {
         context.printJSON(.array(lines.map { line in
           var object = entryJSON(line.entry, zone)

@@ -47,9 +47,7 @@ enum ImportCommand {
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
     context.warnIfUnknownAuthor(author, in: ledger)
-    var options = ImportOptions(today: try context.perform { () throws(StoreError) in
-      LedgerDate.day(of: context.environment.now(), in: try ledger.store.snapshot(at: nil).settings().timeZone)
-    })
+    var options = ImportOptions(today: LedgerDate.day(of: context.environment.now(), in: context.timeZone(of: ledger)))
     options.dateFormat = context.arguments.value("date-format")
     options.decimalComma = context.arguments.flag("decimal-comma")
     for text in context.arguments.all("map") {

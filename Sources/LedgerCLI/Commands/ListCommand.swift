@@ -31,20 +31,14 @@ enum ListCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])
     let query = try parseQuery(context)
-    let ledger = try context.openLedger()
-    let view = try context.perform { () throws(StoreError) in
-      try LedgerView(ledger.store.snapshot(at: context.arguments.value("at")))
-    }
+    let reading = try context.read()
     let plan: QueryPlan
     do {
-      plan = try Planner(view: view).plan(query, for: kind)
+      plan = try Planner(view: reading.view).plan(query, for: kind)
     } catch {
       throw .query(error)
     }
-    let today = try context.perform { () throws(StoreError) in
-      LedgerDate.day(of: context.environment.now(), in: try ledger.store.snapshot(at: nil).settings().timeZone)
-    }
-    let evaluator = QueryEvaluator(view: view, today: today)
+    let evaluator = QueryEvaluator(view: reading.view, today: reading.today)
     let records = try context.perform { () throws(StoreError) in try evaluator.run(plan) }
     try print(records, plan: plan, evaluator: evaluator, kind: kind, context)
     return .ok

@@ -20,8 +20,10 @@ enum ReportCommands {
     formats: formats,
     run: { context throws(CLIError) in
       let days = try duration(context.arguments.value("within") ?? "60d")
-      let (view, today) = try read(context)
-      let report = try context.perform { () throws(StoreError) in try ExpiringReport.make(view, today: today, within: days) }
+      let reading = try context.read()
+      let report = try context.perform { () throws(StoreError) in
+        try ExpiringReport.make(reading.view, today: reading.today, within: days)
+      }
       ReportPrinter.print(report, context)
       return .ok
     })
@@ -32,7 +34,7 @@ enum ReportCommands {
     options: [at], positionals: 1...1, formats: formats,
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .people, id: try RecordArguments.id(context.positionals[0]))
-      let (view, _) = try read(context)
+      let view = try context.read().view
       guard let record = try context.perform({ () throws(StoreError) in try view.record(key) }) else {
         throw .store(.recordNotFound(key))
       }
@@ -46,7 +48,7 @@ enum ReportCommands {
     options: [.flag("all", "include revoked and expired rights"), at], positionals: 1...1, formats: formats,
     run: { context throws(CLIError) in
       let system = try RecordArguments.id(context.positionals[0])
-      let (view, _) = try read(context)
+      let view = try context.read().view
       guard try context.perform({ () throws(StoreError) in try view.record(.systems, system.value) }) != nil else {
         throw .store(.recordNotFound(RecordKey(kind: .systems, id: system)))
       }
@@ -87,23 +89,13 @@ enum ReportCommands {
       """,
     options: [at], formats: formats,
     run: { context throws(CLIError) in
-      let (view, today) = try read(context)
-      let report = try context.perform { () throws(StoreError) in try ConsistencyReport.make(view, today: today) }
+      let reading = try context.read()
+      let report = try context.perform { () throws(StoreError) in try ConsistencyReport.make(reading.view, today: reading.today) }
       ReportPrinter.print(report, context)
       return (report.findings ?? 0) > 0 ? .findings : .ok
     })
 
   static let all = [expiring, person, access, annual, consistency]
-
-  /// The ledger view for `--at`, and today's date in the ledger's time zone.
-  static func read(_ context: CommandContext) throws(CLIError) -> (LedgerView, String) {
-    let ledger = try context.openLedger()
-    return try context.perform { () throws(StoreError) in
-      let view = try LedgerView(ledger.store.snapshot(at: context.arguments.value("at")))
-      let zone = try ledger.store.snapshot(at: nil).settings().timeZone
-      return (view, LedgerDate.day(of: context.environment.now(), in: zone))
-    }
-  }
 
   /// `60d`, `8w`, `2m`, `1y`, or a number of days.
   static func duration(_ text: String) throws(CLIError) -> Int {

@@ -19,10 +19,7 @@ enum ShowCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try RecordArguments.key(context.positionals[0])
-    let ledger = try context.openLedger()
-    let view = try context.perform { () throws(StoreError) in
-      try LedgerView(ledger.store.snapshot(at: context.arguments.value("at")))
-    }
+    let view = try context.read().view
     guard let record = try context.perform({ () throws(StoreError) in try view.record(key) }) else {
       throw .store(.recordNotFound(key))
     }

@@ -40,8 +40,8 @@ extension GitRecordStore {
     var approvals: [AuditApproval] = []
     for entry in entries {
       guard let parent = entry.parents.first else { continue }  // the ledger's creation
-      let before = try gitSnapshot(at: parent)
-      let after = try gitSnapshot(at: entry.commit)
+      let before = try historySnapshot(parent)
+      let after = try historySnapshot(entry.commit)
       let judge = try CommitJudge(store: self, entry: entry, before: before, after: after)
       findings += try judge.findings(isMerge: entry.parents.count > 1)
       approvals += try judge.approvals()

@@ -44,8 +44,8 @@ extension GitRecordStore {
   /// The records of `kind` that differ between two commits (`from` nil: the empty ledger),
   /// found by comparing blob ids, so unchanged records are never parsed.
   public func changes(of kind: RecordKind, from: String?, to: String) throws(StoreError) -> [RecordChange] {
-    let before = try from.map { (revision) throws(StoreError) in try gitSnapshot(at: revision) }
-    let after = try gitSnapshot(at: to)
+    let before = try from.map { (revision) throws(StoreError) in try historySnapshot(revision) }
+    let after = try historySnapshot(to)
     let oldEntries = try blobIDs(kind, in: before)
     let newEntries = try blobIDs(kind, in: after)
     var result: [RecordChange] = []

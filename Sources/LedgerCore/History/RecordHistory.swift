@@ -42,7 +42,7 @@ extension GitRecordStore {
     var pending = Dictionary(uniqueKeysWithValues: FieldChange.leaves(of: current.fields).map { ($0.path, $0.value) })
     var result: [FieldBlame] = []
     for entry in try firstParentHistory(from: revision, since: nil) where !pending.isEmpty {
-      let before = try entry.parents.first.map { (parent) throws(StoreError) in try gitSnapshot(at: parent).record(key) } ?? nil
+      let before = try entry.parents.first.map { (parent) throws(StoreError) in try historySnapshot(parent).record(key) } ?? nil
       let earlier = Dictionary(uniqueKeysWithValues: FieldChange.leaves(of: before?.fields ?? JSONObject()).map { ($0.path, $0.value) })
       for (field, value) in pending where earlier[field] != value {
         result.append(FieldBlame(field: field, value: value, entry: entry))

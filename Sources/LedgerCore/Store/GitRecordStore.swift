@@ -38,6 +38,12 @@ public final class GitRecordStore: RecordStore {
     }
   }
 
+  /// The snapshot of one commit of the history (a hex id), read without the index cache.
+  func historySnapshot(_ commit: String) throws(StoreError) -> GitSnapshot {
+    guard let id = ObjectID(hex: commit) else { return try gitSnapshot(at: commit) }
+    return try GitSnapshot(repository: repository, commit: id, prefix: prefix, usesCache: false)
+  }
+
   /// The last commit of `day` (in the ledger's time zone) on HEAD's first-parent line: the
   /// ledger as it stood at the end of that day.
   func lastCommit(onOrBefore day: String) throws(StoreError) -> ObjectID {

@@ -8,11 +8,15 @@ final class GitSnapshot: LedgerSnapshot {
   let tree: ObjectID?
   /// The ledger's folder inside the repository, `""` at the root.
   let prefix: String
+  /// Whether folder reads go through the index cache. History walks, which read many old
+  /// commits once each, leave it alone rather than fill it with trees nobody reads again.
+  let usesCache: Bool
 
-  init(repository: Repository, commit: ObjectID?, prefix: String) throws(StoreError) {
+  init(repository: Repository, commit: ObjectID?, prefix: String, usesCache: Bool = true) throws(StoreError) {
     self.repository = repository
     self.commitID = commit
     self.prefix = prefix
+    self.usesCache = usesCache
     if let commit {
       do {
         tree = try repository.commit(commit).tree
@@ -53,9 +57,16 @@ final class GitSnapshot: LedgerSnapshot {
       guard let folderEntry = try repository.entry(in: tree, at: repositoryPath(folder)),
         folderEntry.kind == .tree, let entries = try repository.treeEntries(in: folderEntry.id, at: "")
       else { return [] }
-      let cache = FolderCache(gitDirectory: repository.gitDirectory)
-      let files = try cache.files(folder: repositoryPath(folder), tree: folderEntry.id, entries: entries) {
-        (blob) throws(GitError) in try repository.blob(blob)
+      let files: [(name: String, bytes: [UInt8])]
+      if usesCache {
+        let cache = FolderCache(gitDirectory: repository.gitDirectory)
+        files = try cache.files(folder: repositoryPath(folder), tree: folderEntry.id, entries: entries) {
+          (blob) throws(GitError) in try repository.blob(blob)
+        }
+      } else {
+        var read: [(name: String, bytes: [UInt8])] = []
+        for entry in entries where entry.kind == .blob { read.append((entry.name, try repository.blob(entry.id))) }
+        files = read
       }
       return files.sorted { $0.name < $1.name }
     } catch {

@@ -4,7 +4,7 @@ import LedgerJSON
 
 /// A ledger file that differs between the work tree and HEAD: a person's hand edit.
 public struct HandEdit: Equatable, Sendable {
-  public enum Change: String, Sendable { case added, modified, deleted }
+  public enum Change: String, Sendable { case added, modified, deleted, conflicted }
 
   /// Path relative to the ledger root.
   public let path: String
@@ -37,6 +37,7 @@ extension Ledger {
         case .added: .added
         case .modified: .modified
         case .deleted: .deleted
+        case .conflicted: .conflicted
         }
       return HandEdit(path: path, change: change)
     }
@@ -74,7 +75,7 @@ extension Ledger {
       let action: CommitMessage.Action =
         switch edit.change {
         case .added: .add
-        case .modified: .set
+        case .modified, .conflicted: .set
         case .deleted: .rm
         }
       if !actions.contains(action) { actions.append(action) }
@@ -87,7 +88,7 @@ extension Ledger {
   }
 
   /// The canonical bytes of a hand-edited file, or why it cannot be committed.
-  private func readCanonical(_ path: String) throws(DiagnosticList) -> [UInt8] {
+  func readCanonical(_ path: String) throws(DiagnosticList) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
     else {
       throw DiagnosticList([Diagnostic(file: path, rule: "io", message: "cannot read the file")])

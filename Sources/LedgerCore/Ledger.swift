@@ -79,8 +79,12 @@ public final class Ledger {
       if try snapshot.fileBytes(LedgerSettings.fileName) != nil { throw .alreadyALedger(path: folder.path) }
       let message = CommitMessage(
         subject: "Create ledger \(settings.name)", actions: [.initialize], records: [])
+      let attributes = Array(Ledger.mergeAttributes.utf8)
       return ChangeSet(
-        files: [.init(path: LedgerSettings.fileName, content: content)], message: message, records: [])
+        files: [
+          .init(path: LedgerSettings.fileName, content: content),
+          .init(path: Ledger.mergeAttributesFile, content: attributes),
+        ], message: message, records: [])
     }
     return ledger
   }

@@ -3,7 +3,7 @@ internal import CLibGit2
 /// A failed libgit2 call: which call, libgit2's class of error, and libgit2's own text.
 public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Code: Equatable, Sendable {
-    case notFound, exists, conflict, locked, modified, unbornBranch, other(Int32)
+    case notFound, exists, conflict, locked, modified, unbornBranch, nonFastForward, auth, other(Int32)
   }
 
   public let code: Code
@@ -39,6 +39,8 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
     case GIT_ELOCKED.rawValue: .locked
     case GIT_EMODIFIED.rawValue: .modified
     case GIT_EUNBORNBRANCH.rawValue: .unbornBranch
+    case GIT_ENONFASTFORWARD.rawValue: .nonFastForward
+    case GIT_EAUTH.rawValue: .auth
     default: .other(status)
     }
   }

@@ -68,3 +68,16 @@ extension Repository {
     git_reference_free(out)
   }
 }
+
+extension Repository {
+  /// Deletes reference `name`; nothing happens when it does not exist.
+  public func deleteReference(_ name: String) throws(GitError) {
+    var reference: OpaquePointer?
+    let status = git_reference_lookup(&reference, handle, name)
+    if status == GIT_ENOTFOUND.rawValue { return }
+    guard status >= 0 else { throw GitError(status: status, operation: "git_reference_lookup") }
+    guard let reference else { throw .nilHandle("git_reference_lookup") }
+    defer { git_reference_free(reference) }
+    try git("git_reference_delete") { git_reference_delete(reference) }
+  }
+}

@@ -2,7 +2,7 @@ internal import CLibGit2
 
 /// How a work-tree path differs from HEAD, index and work tree taken together.
 public struct PathStatus: Equatable, Sendable {
-  public enum Change: Equatable, Sendable { case added, modified, deleted }
+  public enum Change: Equatable, Sendable { case added, modified, deleted, conflicted }
 
   public let path: String
   public let change: Change
@@ -26,7 +26,7 @@ extension Repository {
       guard let delta = git_diff_get_delta(diff, position)?.pointee,
         let change = PathStatus.Change(delta.status)
       else { continue }
-      let file = change == .deleted ? delta.old_file : delta.new_file
+      let file = change == .deleted || delta.new_file.path == nil ? delta.old_file : delta.new_file
       guard let path = file.path.map({ String(cString: $0) }) else { continue }
       result.append(PathStatus(path: path, change: change))
     }
@@ -40,6 +40,7 @@ extension PathStatus.Change {
     case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: self = .added
     case GIT_DELTA_DELETED: self = .deleted
     case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE, GIT_DELTA_RENAMED, GIT_DELTA_COPIED: self = .modified
+    case GIT_DELTA_CONFLICTED: self = .conflicted
     default: return nil
     }
   }

@@ -21,6 +21,23 @@ public final class Repository {
     return Repository(handle: out)
   }
 
+  /// Opens the repository at exactly `url` (a work tree's root or a bare repository), without
+  /// searching upward.
+  ///
+  /// - Throws: `GitError` with code `.notFound` when `url` is not a repository.
+  public static func open(at url: URL) throws(GitError) -> Repository {
+    LibGit2.ensureInitialized()
+    var out: OpaquePointer?
+    try git("git_repository_open_ext") {
+      git_repository_open_ext(&out, url.path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
+    }
+    guard let out else { throw .nilHandle("git_repository_open_ext") }
+    return Repository(handle: out)
+  }
+
+  /// Whether the repository has no work tree (a shared repository that is pushed to).
+  public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
   /// Creates a new repository with a work tree at `url` whose first branch is `branch`.
   public static func create(at url: URL, initialBranch: String = "main", bare: Bool = false)
     throws(GitError) -> Repository

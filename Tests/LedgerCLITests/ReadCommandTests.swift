@@ -107,7 +107,7 @@ import Testing
 
         """)
     #expect(ledger.directory.read("people/tnguyen.json") == "{\n  \"member_status\": \"lapsed\",\n  \"name\": \"Thu Nguyen\"\n}\n")
-    #expect(ledger.run("status", "--format", "json").output == "[]\n")
+    #expect(ledger.run("status", "--format", "json").output == "{\n  \"edits\": [],\n  \"merge\": null\n}\n")
     // The file that is not the ledger's stays untracked.
     #expect(try ExternalProgram.git("status", "--porcelain", in: ledger.directory.url).output == "?? notes.txt\n")
   }

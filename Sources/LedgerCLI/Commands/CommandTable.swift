@@ -4,8 +4,8 @@ enum CommandTable {
     InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
     ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
     SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookInstallCommand.spec, ImportCommand.spec,
-    ExportCommand.spec, ExportCommand.contacts,
-  ] + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
+    ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
+  ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

@@ -22,9 +22,21 @@ enum HookCommand {
 enum HookInstallCommand {
   static let spec = CommandSpec(
     name: "hook install", synopsis: "",
-    summary: "install the hooks that validate plain git commits and merges (once per clone)",
+    summary: "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone)",
+    details: """
+      Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
+      commit' or 'git merge' commits, and registers the merge driver that makes 'git pull' merge
+      records field by field. A ledger made before the merge driver existed also gets its
+      .gitattributes committed.
+      """,
     run: { context throws(CLIError) in
       let ledger = try context.openLedger()
+      let author = try context.author(for: ledger)
+      if let result = try context.perform({ () throws(StoreError) in
+        try ledger.commitMergeAttributes(by: author, at: context.environment.now())
+      }) {
+        context.out.line("Committed .gitattributes (commit \(result.commit.prefix(7))): ledger files merge field by field")
+      }
       guard let tool = context.environment.toolPath else {
         throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
       }

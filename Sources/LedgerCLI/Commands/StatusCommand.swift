@@ -1,28 +1,44 @@
 import LedgerCore
 import LedgerJSON
 
-/// `adminledger status`: the ledger files edited by hand and not yet committed.
+/// `adminledger status`: a merge in progress, and the ledger files edited by hand and not yet
+/// committed.
 enum StatusCommand {
   static let spec = CommandSpec(
     name: "status", synopsis: "",
-    summary: "show uncommitted hand edits of the ledger's files",
-    details: "Reads ledger.json, the kind folders and schemas/; other files are not the ledger's.",
+    summary: "show a merge in progress and uncommitted hand edits of the ledger's files",
+    details: """
+      Reads ledger.json, the kind folders and schemas/; other files are not the ledger's. A merge
+      stopped by 'adminledger sync' or by 'git pull' is shown with its open conflicts and
+      findings; its conflicted files are listed as 'conflicted'.
+      """,
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()
     let edits = try context.perform { () throws(StoreError) in try ledger.handEdits() }
+    let merge = try context.perform { () throws(StoreError) in try ledger.mergeReport() }
     if context.format == .json {
-      context.printJSON(
-        .array(edits.map { ["path": .string($0.path), "change": .string($0.change.rawValue)] }))
+      context.printJSON([
+        "edits": .array(edits.map { ["path": .string($0.path), "change": .string($0.change.rawValue)] }),
+        "merge": merge.map { MergeRenderer.json($0, zone: context.timeZone(of: ledger)) } ?? .null,
+      ])
       return .ok
+    }
+    if let merge {
+      context.out.line(
+        "A merge is in progress: \(merge.source) (\(merge.incoming.prefix(7))) into this clone, "
+          + "\(DiagnosticRenderer.plural(merge.conflicts.count, "open conflict")), "
+          + "\(DiagnosticRenderer.plural(merge.findings.count, "finding")).")
+      context.err.line("hint: " + MergeRenderer.hint(merge))
     }
     guard !edits.isEmpty else {
-      context.out.line("No hand edits: the ledger's files match the last commit.")
+      if merge == nil { context.out.line("No hand edits: the ledger's files match the last commit.") }
       return .ok
     }
-    for edit in edits { context.out.line(edit.change.rawValue.padded(to: 10) + edit.path) }
-    context.err.line("hint: run 'adminledger commit -m MESSAGE' to validate and commit them")
+    if merge != nil { context.out.line("Files the merge changes, not committed yet:") }
+    for edit in edits { context.out.line((edit.change.rawValue + " ").padded(to: 10) + edit.path) }
+    if merge == nil { context.err.line("hint: run 'adminledger commit -m MESSAGE' to validate and commit them") }
     return .ok
   }
 }

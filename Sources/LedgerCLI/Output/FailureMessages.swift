@@ -86,6 +86,60 @@ struct FailureMessage {
       self.init("\(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported", status: .findings)
     case .nothingChanged:
       self.init("internal error: the write changed nothing", status: .failure)
+    case .unrelatedHistories:
+      self.init(
+        "the incoming branch shares no history with this ledger: it is another repository's",
+        hint: "check the remote's URL with 'git remote -v'", status: .usage)
+    case .mergeInProgress:
+      self.init(
+        "a merge is in progress: the ledger's files are being merged", 
+        hint: "see it with 'adminledger conflicts', settle it with 'adminledger resolve', then 'adminledger sync --continue' (or 'adminledger sync --abort')",
+        status: .usage)
+    case .noMergeInProgress:
+      self.init("no merge is in progress", hint: "'adminledger sync' starts one when the remote has changes", status: .usage)
+    case .editsInTheWay(let paths):
+      self.init(
+        "the merge would overwrite uncommitted hand edits in \(paths.joined(separator: ", ")); nothing was merged",
+        hint: "commit them first with 'adminledger commit -m MESSAGE', or discard them with 'git checkout -- FILE'",
+        status: .usage)
+    case .unresolvedConflicts(let paths):
+      self.init(
+        "conflicts are still open in \(paths.joined(separator: ", ")); nothing was committed",
+        hint: "see them with 'adminledger conflicts' and settle each with 'adminledger resolve KIND/ID [FIELD] --ours|--theirs|--set VALUE'",
+        status: .findings)
+    case .noRemote(let known) where known.isEmpty:
+      self.init(
+        "this ledger has no remote to sync with",
+        hint: "add the shared repository with 'git remote add origin URL', or start from 'adminledger clone URL'",
+        status: .usage)
+    case .noRemote(let known):
+      self.init(
+        "several remotes and none is 'origin' or this branch's upstream: \(known.joined(separator: ", "))",
+        hint: "name one: 'adminledger sync \(known[0])'", status: .usage)
+    case .unknownRemote(let name, let known):
+      let suggestion = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
+      self.init(
+        "no remote '\(name)'",
+        hint: suggestion + (known.isEmpty ? "add one with 'git remote add \(name) URL'" : "remotes: " + known.joined(separator: ", ")),
+        status: .usage)
+    case .remoteNotBare(let url):
+      self.init(
+        "\(url) is not a bare repository: pushing into a repository with a work tree would leave its files out of step with its branch",
+        hint: "share through a bare repository ('git init --bare PATH'), or sync with --no-push", status: .usage)
+    case .notTheLedgersBranch(let name):
+      self.init(
+        "\(name) does not hold this ledger (no ledger.json where this ledger keeps it)",
+        hint: "check the remote's URL with 'git remote -v' and the branch with 'git branch -vv'", status: .usage)
+    case .stagedChanges(let paths):
+      self.init(
+        "staged changes (git add) in \(paths.prefix(5).joined(separator: ", ")) would be swept into the merge; nothing was synced",
+        hint: "commit them, or unstage them with 'git restore --staged FILE'", status: .usage)
+    case .remoteKeptMoving(let attempts):
+      self.init(
+        "the remote kept moving: \(attempts) pushes in a row were refused because others pushed first; your commits are safe here",
+        hint: "run 'adminledger sync' again", status: .failure)
+    case .remote(let action, let url, let gitError):
+      self.init("cannot \(action) (\(url)): \(gitError.message)", hint: FailureMessage.remoteHint(gitError.message, url: url), status: .failure)
     case .io(let path, let reason):
       self.init("cannot write \(path): \(reason)", status: .failure)
     case .git(let action, let gitError):
@@ -108,6 +162,19 @@ struct FailureMessage {
     case .badList(let text, let reason):
       self.init("cannot read \"\(text)\": \(reason)", hint: "write fields separated by commas, such as name,-end", status: .usage)
     }
+  }
+
+  /// What to check when a remote cannot be reached, by what went wrong.
+  private static func remoteHint(_ message: String, url: String) -> String {
+    if message.contains("authentication") || message.contains("credentials") {
+      return url.hasPrefix("https://")
+        ? "set ADMINLEDGER_GIT_TOKEN to an access token of the git host (and ADMINLEDGER_GIT_USERNAME if it needs one)"
+        : "load your key into the ssh agent (ssh-add), or keep it in ~/.ssh/id_ed25519 or ~/.ssh/id_rsa; ADMINLEDGER_SSH_PASSPHRASE unlocks it"
+    }
+    if message.contains("hostkey") {
+      return "this machine does not know the server's ssh host key yet: connect once with 'ssh HOST' (or add it with 'ssh-keyscan HOST >> ~/.ssh/known_hosts')"
+    }
+    return "check the URL and that the repository exists and is reachable (git remote -v lists the remotes)"
   }
 
   private static func describe(_ types: [String]) -> String {

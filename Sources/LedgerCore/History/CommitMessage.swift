@@ -7,23 +7,31 @@
 ///     Ledger-Action: set
 ///     Ledger-Record: rights/2026-03-02-k3f9q
 ///
+/// A merge says `Ledger-Action: merge` and adds one `Ledger-Resolved: KIND/ID FIELD ours|theirs|set`
+/// per conflict a person settled.
+///
 /// Trailers follow git's trailer convention, so `git interpret-trailers` and the audit read them.
 public struct CommitMessage: Equatable, Sendable {
   /// What a write did to its records.
   public enum Action: String, Sendable, CaseIterable {
-    case initialize = "init", add, set, rm
+    case initialize = "init", add, set, rm, merge
   }
 
   public var subject: String
   public var body: [String]
   public var actions: [Action]
   public var records: [RecordKey]
+  /// How a merge's conflicts were settled: `KIND/ID FIELD ours|theirs|set`, one per field.
+  public var resolutions: [String]
 
-  public init(subject: String, body: [String] = [], actions: [Action], records: [RecordKey]) {
+  public init(
+    subject: String, body: [String] = [], actions: [Action], records: [RecordKey], resolutions: [String] = []
+  ) {
     self.subject = subject
     self.body = body
     self.actions = actions
     self.records = records
+    self.resolutions = resolutions
   }
 
   /// The full text, ending with a newline.
@@ -33,6 +41,7 @@ public struct CommitMessage: Equatable, Sendable {
     let trailers =
       actions.map { "Ledger-Action: \($0.rawValue)" }
       + records.sorted().map { "Ledger-Record: \($0)" }
+      + resolutions.map { "Ledger-Resolved: \($0)" }
     if !trailers.isEmpty { lines += [""] + trailers }
     return lines.joined(separator: "\n") + "\n"
   }

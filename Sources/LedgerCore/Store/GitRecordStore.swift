@@ -69,6 +69,8 @@ public final class GitRecordStore: RecordStore {
   ) throws(StoreError) -> WriteResult? {
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
+    // A stopped merge owns the work tree and the index until it is continued or aborted.
+    if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
     for attempt in 1...maximumAttempts {
       let head = try readHead()
       let branch: String
@@ -149,6 +151,11 @@ public final class GitRecordStore: RecordStore {
     } catch {
       throw .git(action: "read HEAD", error)
     }
+  }
+
+  /// A ledger path made relative to the repository's root.
+  func repositoryPath(_ ledgerPath: String) -> String {
+    prefix.isEmpty ? ledgerPath : prefix + "/" + ledgerPath
   }
 
   /// A repository path made relative to the ledger root.

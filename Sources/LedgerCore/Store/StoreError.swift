@@ -30,6 +30,30 @@ public enum StoreError: Error, Equatable, Sendable {
   case importRefused(file: String, problems: [ImportProblem])
   /// A write that must change the tree did not (an internal inconsistency).
   case nothingChanged
+  /// The incoming branch shares no commit with this ledger: it is another repository's.
+  case unrelatedHistories
+  /// A write was attempted while a merge is stopped on conflicts or findings.
+  case mergeInProgress
+  /// `sync --continue`, `--abort`, `resolve` or `conflicts` with no merge in progress.
+  case noMergeInProgress
+  /// `sync` with no remote named and none to choose; `known` lists the configured ones.
+  case noRemote(known: [String])
+  /// A remote name that the repository's configuration does not have.
+  case unknownRemote(String, known: [String])
+  /// Pushing to a repository with a work tree would leave its files out of step.
+  case remoteNotBare(url: String)
+  /// The remote's branch does not hold this ledger (no ledger.json where this one has it).
+  case notTheLedgersBranch(String)
+  /// Staged changes (`git add`) that a merge would sweep into its commit.
+  case stagedChanges(paths: [String])
+  /// The remote kept moving while this clone tried to push; gave up after `attempts`.
+  case remoteKeptMoving(attempts: Int)
+  /// Reaching a remote failed: fetching, pushing or cloning `url`.
+  case remote(action: String, url: String, GitError)
+  /// `sync --continue` while conflicts are still open in these files (ledger paths).
+  case unresolvedConflicts(paths: [String])
+  /// A merge would overwrite uncommitted hand edits of these files (ledger paths).
+  case editsInTheWay(paths: [String])
   /// Reading or writing a file failed.
   case io(path: String, reason: String)
   /// libgit2 failed while doing `action` (`read history`, `write commit`).

@@ -1,0 +1,58 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+
+/// `adminledger clone URL [PATH]`: a full copy of a shared ledger, ready to sync.
+enum CloneCommand {
+  static let spec = CommandSpec(
+    name: "clone", synopsis: "URL [PATH]",
+    summary: "copy a shared ledger (a path, file://, ssh or https URL) and set up its hooks and merge driver",
+    details: """
+      PATH defaults to the last part of URL without '.git'. The clone gets the hooks that
+      validate plain git commits and merges, and the merge driver that makes 'git pull' merge
+      records field by field. ssh uses the ssh agent, then ~/.ssh/id_ed25519 and ~/.ssh/id_rsa
+      (ADMINLEDGER_SSH_PASSPHRASE unlocks a key); https uses the token in ADMINLEDGER_GIT_TOKEN
+      (and ADMINLEDGER_GIT_USERNAME when the host needs a name). No credential is ever stored.
+      """,
+    positionals: 1...2, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    var url = context.positionals[0]
+    // A local path is made absolute, as git does, so the clone's remote works from anywhere.
+    if !url.contains("://"), !isSCPLike(url) { url = context.url(for: url).path }
+    let folder = context.url(for: context.positionals.count > 1 ? context.positionals[1] : defaultFolder(url))
+    if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
+      throw .usage("\(folder.path) already exists and is not empty", hint: "give another PATH")
+    }
+    let (ledger, hooks) = try context.perform { () throws(StoreError) in
+      try Ledger.clone(from: url, into: folder, access: context.remoteAccess(), tool: context.environment.toolPath)
+    }
+    for case .keptExisting(let path) in hooks {
+      context.err.line("warning: \(path) already exists and was left alone")
+    }
+    let records = try context.perform { () throws(StoreError) -> Int in
+      let snapshot = try ledger.store.snapshot(at: nil)
+      var count = 0
+      for kind in RecordKind.allCases { count += try snapshot.fileNames(in: kind.folder).count }
+      return count
+    }
+    if context.format == .json {
+      context.printJSON(["ledger": .string(ledger.root.path), "url": .string(url), "records": .number(JSONNumber(records))])
+    } else {
+      context.out.line("Cloned \(url) into \(ledger.root.path): \(DiagnosticRenderer.plural(records, "record"))")
+    }
+    return .ok
+  }
+
+  /// `user@host:path`, git's short form of an ssh URL.
+  static func isSCPLike(_ url: String) -> Bool {
+    guard let colon = url.firstIndex(of: ":") else { return false }
+    return !url[..<colon].contains("/")
+  }
+
+  private static func defaultFolder(_ url: String) -> String {
+    var name = url.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "ledger"
+    if name.hasSuffix(".git") { name = String(name.dropLast(4)) }
+    return name.isEmpty ? "ledger" : name
+  }
+}

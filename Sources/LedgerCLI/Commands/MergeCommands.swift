@@ -1,0 +1,100 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+
+/// `conflicts`, `resolve` and `merge-driver`: settling a merge, ours or the git program's.
+enum MergeCommands {
+  static let conflicts = CommandSpec(
+    name: "conflicts", synopsis: "",
+    summary: "show the merge in progress: each conflicting field with both values and who set them",
+    details: """
+      Works on a merge stopped by 'adminledger sync' and on one stopped by 'git pull' or
+      'git merge' (through the merge driver). Exits 1 while a conflict is open or the merged
+      ledger breaks a rule, 0 when everything is settled or no merge is in progress.
+      """,
+    run: { context throws(CLIError) in
+      let ledger = try context.openLedger()
+      guard let report = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }) else {
+        if context.format == .json { context.printJSON(["merge": .null, "conflicts": [], "findings": []]) }
+        else { context.out.line("No merge in progress.") }
+        return .ok
+      }
+      guard report.conflicts.isEmpty, report.findings.isEmpty else { return SyncCommand.stopped(report, ledger, context) }
+      if context.format == .json {
+        context.printJSON(MergeRenderer.json(report, zone: context.timeZone(of: ledger)))
+      } else {
+        context.out.write(MergeRenderer.text(report, zone: context.timeZone(of: ledger), colored: false))
+        context.err.line("hint: " + MergeRenderer.hint(report))
+      }
+      return .ok
+    })
+
+  static let resolve = CommandSpec(
+    name: "resolve", synopsis: "KIND/ID [FIELD] --ours | --theirs | --set VALUE",
+    summary: "settle a conflict of the merge in progress: a whole record, or one field",
+    details: """
+      --ours keeps this clone's side, --theirs takes the incoming side, --set gives the value
+      (typed by the kind's schema, as for 'set'; FIELD is then required). Without FIELD the
+      whole record is taken from one side. Any record may be changed this way to fix a rule the
+      merged ledger breaks. Each choice is recorded in the merge commit's Ledger-Resolved trailers.
+      """,
+    options: [
+      .flag("ours", "keep this clone's value"), .flag("theirs", "take the incoming value"),
+      .single("set", "VALUE", "set the field to VALUE"),
+    ],
+    positionals: 1...2,
+    run: { context throws(CLIError) in
+      let key = try RecordArguments.key(context.positionals[0])
+      let field = try context.positionals.count > 1 ? RecordArguments.field(context.positionals[1]) : nil
+      let choices = [context.arguments.flag("ours"), context.arguments.flag("theirs"), context.arguments.value("set") != nil]
+      guard choices.filter({ $0 }).count == 1 else {
+        throw .usage("give exactly one of --ours, --theirs or --set VALUE", hint: "for example: adminledger resolve \(key) --theirs")
+      }
+      let choice: ResolutionChoice
+      if let text = context.arguments.value("set") {
+        guard field != nil else { throw .usage("--set needs the FIELD it sets", hint: "adminledger resolve \(key) FIELD --set VALUE") }
+        choice = .set(.text(text))
+      } else {
+        choice = context.arguments.flag("ours") ? .ours : .theirs
+      }
+      let ledger = try context.openLedger()
+      let remaining = try context.perform { () throws(StoreError) in try ledger.resolve(key, field: field, choice: choice) }
+      if context.format == .json {
+        context.printJSON([
+          "record": .string(key.description), "field": field.map { .string($0.description) } ?? .null,
+          "open": .array(remaining.map { .string($0.field) }),
+        ])
+        return .ok
+      }
+      let what = field.map { "\(key) \($0)" } ?? key.description
+      if remaining.isEmpty {
+        context.out.line("Resolved \(what): the record is settled.")
+        context.err.line("hint: 'adminledger conflicts' shows what is left; 'adminledger sync --continue' commits the merge")
+      } else {
+        context.out.line("Resolved \(what); still open in \(key): \(remaining.map(\.field).joined(separator: ", "))")
+      }
+      return .ok
+    })
+
+  static let driver = CommandSpec(
+    name: "merge-driver", synopsis: "BASE OURS THEIRS PATH",
+    summary: "merge one ledger file for the git program (git calls it through .gitattributes)",
+    details: """
+      Registered in each clone as git's merge driver 'adminledger' (%O %A %B %P) by init, clone
+      and hook install. Leaves the merged file in OURS and exits 0, or exits 1 on a conflict
+      with valid JSON in OURS (this clone's side where the two conflict); git then marks the
+      file conflicted and 'adminledger conflicts' shows the fields.
+      """,
+    positionals: 4...4,
+    run: { context throws(CLIError) in
+      let files = context.positionals.prefix(3).map(context.url(for:))
+      let clean = try context.perform { () throws(StoreError) in
+        try Ledger.runMergeDriver(
+          base: files[0], ours: files[1], theirs: files[2], path: context.positionals[3],
+          in: context.environment.currentDirectory)
+      }
+      return clean ? .ok : .findings
+    })
+
+  static let all = [conflicts, resolve, driver]
+}

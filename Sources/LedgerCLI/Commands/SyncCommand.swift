@@ -1,0 +1,124 @@
+import LedgerCore
+import LedgerJSON
+
+/// `adminledger sync [REMOTE]`: fetch, merge field by field, validate, push.
+enum SyncCommand {
+  static let spec = CommandSpec(
+    name: "sync", synopsis: "[REMOTE] [--no-push] [--continue | --abort]",
+    summary: "fetch the shared ledger, merge it field by field with this clone, and push",
+    details: """
+      REMOTE defaults to the branch's upstream, else 'origin', else the only remote (any remote
+      'git remote add' made). Changes to different fields of one record merge; arrays the schema
+      marks uniqueItems merge as sets; both sides setting one field differently is a conflict.
+      The merged ledger is validated: a rule broken only by the combination stops the merge too.
+      A stopped merge keeps valid JSON in every file (this clone's side where it conflicts):
+      see it with 'adminledger conflicts', settle it with 'adminledger resolve', then
+      'sync --continue' commits and pushes, or 'sync --abort' goes back to where the sync began.
+      When the push is refused because someone pushed meanwhile, sync fetches and merges again.
+      """,
+    options: [
+      .flag("no-push", "fetch and merge only"),
+      .flag("continue", "commit the stopped merge once everything is settled, then push"),
+      .flag("abort", "abandon the stopped merge and restore the branch, files and index"),
+    ],
+    positionals: 0...1, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let ledger = try context.openLedger()
+    if context.arguments.flag("abort") {
+      guard !context.arguments.flag("continue") else { throw .usage("give --continue or --abort, not both") }
+      try context.perform { () throws(StoreError) in try ledger.abortMerge() }
+      return say(context, ["aborted": true], "Merge aborted: the branch, the files and the index are as before the sync.")
+    }
+    let author = try context.author(for: ledger)
+    var remote = context.positionals.first
+    var push = !context.arguments.flag("no-push")
+    var concluded: String?
+    if context.arguments.flag("continue") {
+      if let report = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }),
+        !report.conflicts.isEmpty || !report.findings.isEmpty
+      {
+        return stopped(report, ledger, context)
+      }
+      let result = try context.perform { () throws(StoreError) in
+        try ledger.continueMerge(by: author, at: context.environment.now())
+      }
+      concluded = result.commit
+      if context.format == .text { context.out.line("Committed the merge (commit \(result.commit.prefix(7)))") }
+      guard let target = result.remote else { return finish(context, concluded: concluded, report: nil) }
+      remote = remote ?? target
+      push = true
+    }
+    let report = try context.perform { () throws(StoreError) in
+      try ledger.sync(remote: remote, push: push, access: context.remoteAccess(), by: author, at: context.environment.now())
+    }
+    if report.integration == .stopped, let merge = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }) {
+      return stopped(merge, ledger, context)
+    }
+    return finish(context, concluded: concluded, report: report)
+  }
+
+  private static func finish(_ context: CommandContext, concluded: String?, report: SyncReport?) -> ExitStatus {
+    if context.format == .json {
+      var object: JSONObject = ["merge_commit": concluded.map { .string($0) } ?? .null]
+      if let report {
+        object["remote"] = .string(report.remote)
+        object["url"] = .string(report.url)
+        object["branch"] = .string(report.branch)
+        object["remote_branch"] = .string(report.remoteBranch)
+        object["pushed"] = .bool(report.pushed)
+        object["rounds"] = .number(JSONNumber(report.rounds))
+        object["result"] = integrationJSON(report.integration)
+      }
+      context.printJSON(.object(object))
+      return .ok
+    }
+    guard let report else { return .ok }
+    let theirs = "\(report.remote)/\(report.remoteBranch)"
+    switch report.integration {
+    case .upToDate: context.out.line("Already up to date with \(theirs).")
+    case .fastForward(let commit): context.out.line("Fast-forwarded \(report.branch) to \(theirs) (commit \(commit.prefix(7)))")
+    case .merged(let commit, let records):
+      context.out.line("Merged \(theirs) into \(report.branch): \(DiagnosticRenderer.plural(records.count, "record")) (commit \(commit.prefix(7)))")
+    case .stopped: break
+    }
+    if report.pushed {
+      context.out.line("Pushed \(report.branch) to \(theirs) (\(report.url))")
+    } else if context.arguments.flag("no-push") {
+      context.out.line("Not pushed (--no-push).")
+    } else {
+      context.out.line("Nothing to push.")
+    }
+    if report.rounds > 1 { context.out.line("The remote moved during the sync: \(report.rounds) rounds of fetch, merge and push.") }
+    return .ok
+  }
+
+  private static func integrationJSON(_ integration: Integration) -> JSONValue {
+    switch integration {
+    case .upToDate: ["action": "up-to-date"]
+    case .fastForward(let commit): ["action": "fast-forward", "commit": .string(commit)]
+    case .merged(let commit, let records):
+      ["action": "merge", "commit": .string(commit), "records": .array(records.map { .string($0.description) })]
+    case .stopped: ["action": "stopped"]
+    }
+  }
+
+  /// Prints a stopped merge and exits 1: conflicts and findings are the ledger's findings.
+  static func stopped(_ report: MergeReport, _ ledger: Ledger, _ context: CommandContext) -> ExitStatus {
+    let zone = context.timeZone(of: ledger)
+    if context.format == .json {
+      context.printJSON(MergeRenderer.json(report, zone: zone))
+    } else {
+      let colored = Color.enabled(for: context.out, variables: context.environment.variables)
+      context.out.write(MergeRenderer.text(report, zone: zone, colored: colored))
+      context.err.line("adminledger: the merge stopped; nothing was committed or pushed")
+      context.err.line("hint: " + MergeRenderer.hint(report))
+    }
+    return .findings
+  }
+
+  private static func say(_ context: CommandContext, _ json: JSONObject, _ text: String) -> ExitStatus {
+    if context.format == .json { context.printJSON(.object(json)) } else { context.out.line(text) }
+    return .ok
+  }
+}

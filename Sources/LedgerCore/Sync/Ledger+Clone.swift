@@ -1,0 +1,46 @@
+import Foundation
+import LedgerGit
+
+// `clone`: a full copy of a shared ledger, with the hooks and merge driver git does not copy.
+extension Ledger {
+  /// Clones the repository at `url` into `folder` and opens its ledger.
+  ///
+  /// - Parameters:
+  ///   - url: a path, `file://`, `ssh://`, `user@host:path` or `https://` URL.
+  ///   - tool: the `adminledger` executable the hooks and the merge driver call; nil installs none.
+  /// - Throws: `.remote` when the remote cannot be cloned, `.notALedger` when it holds no
+  ///   ledger; in both cases the folder is removed again.
+  public static func clone(
+    from url: String, into folder: URL, access: RemoteAccess, tool: String?
+  ) throws(StoreError) -> (ledger: Ledger, hooks: [HookInstallation]) {
+    let existed = FileManager.default.fileExists(atPath: folder.path)
+    do {
+      let repository = try Repository.clone(from: url, into: folder, options: access.transferOptions)
+      try checkOutDefaultBranch(repository)
+    } catch {
+      if !existed { try? FileManager.default.removeItem(at: folder) }
+      throw .remote(action: "clone", url: url, error)
+    }
+    do {
+      let ledger = try Ledger.open(from: folder)
+      let hooks = try tool.map { (tool) throws(StoreError) in try ledger.installHooks(tool: tool) } ?? []
+      return (ledger, hooks)
+    } catch {
+      if !existed { try? FileManager.default.removeItem(at: folder) }
+      throw error
+    }
+  }
+
+  /// When the remote's HEAD names no branch (a bare repository made by `git init --bare`
+  /// whose first push was to `main`), checks out `main`, else `master`, as git would have.
+  private static func checkOutDefaultBranch(_ repository: Repository) throws(GitError) {
+    guard case .unborn = try repository.head() else { return }
+    for name in ["main", "master"] {
+      guard let commit = try repository.referenceTarget("refs/remotes/origin/\(name)") else { continue }
+      try repository.checkOutNewBranch("refs/heads/\(name)", at: commit)
+      try repository.setConfig("branch.\(name).remote", "origin")
+      try repository.setConfig("branch.\(name).merge", "refs/heads/\(name)")
+      return
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import LedgerGit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// Ending a merge in progress: committing it once everything is settled, or going back.
+extension Ledger {
+  /// Commits the merge in progress: its files as the work tree holds them (each made
+  /// canonical), once no conflict is open and the merged ledger breaks no rule.
+  ///
+  /// - Returns: the merge commit, and the remote the stopped sync was to push to.
+  /// - Throws: `.unresolvedConflicts` while a conflict is open; `.invalid` with the findings.
+  public func continueMerge(by author: Author, at date: Date) throws(StoreError) -> (commit: String, remote: String?) {
+    guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
+    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    defer { withExtendedLifetime(lock) {} }
+    let state = MergeState.load(from: repository.gitDirectory)
+    do {
+      let open = try repository.indexConflicts()
+      guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
+      try stageCanonical(try pendingPaths(state))
+      let tree = try repository.writeIndexTree()
+      let headTree = try repository.commit(merge.head).tree
+      let findings = try store.mergeFindings(try repository.changedFiles(from: headTree, to: tree), in: try store.gitSnapshot(at: nil))
+      guard findings.isEmpty else { throw StoreError.invalid(DiagnosticList(findings)) }
+      let (branch, _) = try currentBranch()
+      let incomingChanges = try repository.changedFiles(
+        from: try repository.commit(merge.base).tree, to: try repository.commit(merge.incoming).tree)
+      let records = incomingChanges.compactMap { store.isInside($0.path) ? RecordKey(path: store.ledgerPath($0.path)) : nil }
+      let message = Ledger.mergeMessage(
+        source: state.source ?? "commit \(merge.incoming.short)", into: branch, records: records,
+        resolutions: state.resolutions.map(\.trailer))
+      let commit = try commitMerge(tree, parents: [merge.head, merge.incoming], message: message, by: author, at: date)
+      try moveBranch(branch, from: merge.head, to: commit)
+      try repository.endMerge()
+      MergeState.clear(in: repository.gitDirectory)
+      return (commit.description, state.remote)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as GitError {
+      throw .git(action: "commit the merge", error)
+    } catch {
+      throw .io(path: root.path, reason: "\(error)")
+    }
+  }
+
+  /// Puts every ledger file of the merge into canonical form and stages what the work tree
+  /// holds, so a hand edit made while the merge was stopped is part of it.
+  private func stageCanonical(_ paths: [String]) throws {
+    guard let workdir = repository.workingDirectory else { return }
+    var problems: [Diagnostic] = []
+    var files: [(path: String, content: [UInt8]?)] = []
+    for path in paths where store.isInside(path) && Ledger.isLedgerFile(store.ledgerPath(path)) {
+      guard FileManager.default.fileExists(atPath: workdir.appendingPathComponent(path).path) else {
+        files.append((path, nil))
+        continue
+      }
+      do throws(DiagnosticList) {
+        files.append((path, try readCanonical(store.ledgerPath(path))))
+      } catch {
+        problems += error.diagnostics
+      }
+    }
+    guard problems.isEmpty else { throw StoreError.invalid(DiagnosticList(problems)) }
+    try WorkingTree(repository: repository, root: workdir).apply(files)
+  }
+
+  /// Puts a copy of `source` in place of `file` in one rename, so `file` is never missing.
+  private static func replaceFile(_ file: URL, with source: URL) throws {
+    let aside = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).adminledger-restore")
+    try? FileManager.default.removeItem(at: aside)
+    try FileManager.default.copyItem(at: source, to: aside)
+    guard rename(aside.path, file.path) == 0 else {
+      throw StoreError.io(path: file.path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// Abandons the merge in progress and restores the branch, the work tree and the index as
+  /// they were before the sync began.
+  public func abortMerge() throws(StoreError) {
+    guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
+    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    defer { withExtendedLifetime(lock) {} }
+    let state = MergeState.load(from: repository.gitDirectory)
+    let target = state.originalHead ?? merge.head
+    do {
+      let (branch, _) = try currentBranch()
+      let targetTree = try repository.commit(target).tree
+      var paths = Set(try pendingPaths(state))
+      for change in try repository.changedFiles(from: targetTree, to: try repository.commit(merge.head).tree) {
+        paths.insert(change.path)
+      }
+      if let workdir = repository.workingDirectory {
+        var files: [(path: String, content: [UInt8]?)] = []
+        for path in paths.sorted() {
+          files.append((path, try repository.entry(in: targetTree, at: path).map { (entry) throws(GitError) in try repository.blob(entry.id) }))
+        }
+        try WorkingTree(repository: repository, root: workdir).apply(files)
+      }
+      if target != merge.head { try moveBranch(branch, from: merge.head, to: target) }
+      let saved = MergeState.folder(in: repository.gitDirectory).appendingPathComponent("index")
+      // The index saved when the merge stopped is the one from before the sync only when the
+      // sync made no merge commit before stopping.
+      if target == merge.head, FileManager.default.fileExists(atPath: saved.path) {
+        try Ledger.replaceFile(repository.indexFile, with: saved)
+      }
+      try repository.endMerge()
+      MergeState.clear(in: repository.gitDirectory)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as GitError {
+      throw .git(action: "abort the merge", error)
+    } catch {
+      throw .io(path: root.path, reason: "\(error)")
+    }
+  }
+}

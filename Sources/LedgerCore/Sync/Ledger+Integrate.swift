@@ -1,0 +1,122 @@
+import Foundation
+import LedgerGit
+
+/// What bringing a commit into the ledger's branch did.
+public enum Integration: Equatable, Sendable {
+  /// The branch already held it.
+  case upToDate
+  /// The branch moved forward to it: no merge commit.
+  case fastForward(to: String)
+  /// A merge commit joins both sides.
+  case merged(commit: String, records: [RecordKey])
+  /// The merge stopped on conflicts or findings; nothing was committed.
+  case stopped
+}
+
+// Bringing an incoming commit into the ledger's branch: up to date, fast-forward, a merge
+// commit, or a stopped merge. Each moves the branch by compare-and-swap, so a write made
+// meanwhile by another process is never lost: the integration runs again on top of it.
+extension Ledger {
+  /// Brings commit `incoming` (named `source` in messages) into the branch.
+  func integrate(
+    _ incoming: ObjectID, source: String, originalHead: ObjectID?, remote: String?, by author: Author, at date: Date
+  ) throws(StoreError) -> Integration {
+    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    defer { withExtendedLifetime(lock) {} }
+    for _ in 1...10 {
+      let (branch, head) = try currentBranch()
+      do {
+        guard let ours = head else {
+          try fastForward(branch, from: nil, to: incoming)
+          return .fastForward(to: incoming.description)
+        }
+        if try ours == incoming || repository.isDescendant(ours, of: incoming) { return .upToDate }
+        if try repository.isDescendant(incoming, of: ours) {
+          try fastForward(branch, from: ours, to: incoming)
+          return .fastForward(to: incoming.description)
+        }
+        let plan = try store.planMerge(ours: ours, theirs: incoming)
+        try guardEdits(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path), against: ours)
+        guard plan.isClean else {
+          try stop(plan, source: source, originalHead: originalHead ?? ours, remote: remote)
+          return .stopped
+        }
+        let message = Ledger.mergeMessage(source: source, into: branch, records: plan.records, resolutions: [])
+        let commit = try commitMerge(plan.tree, parents: [ours, incoming], message: message, by: author, at: date)
+        try moveBranch(branch, from: ours, to: commit)
+        try updateWorkTree(plan.changes)
+        return .merged(commit: commit.description, records: plan.records)
+      } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) {
+        continue  // the branch moved under us: integrate again on top of the new commit
+      } catch let error as StoreError {
+        throw error
+      } catch let error as GitError {
+        throw .git(action: "merge \(source)", error)
+      } catch {
+        throw .io(path: root.path, reason: "\(error)")
+      }
+    }
+    throw .contention(attempts: 10)
+  }
+
+  /// The branch HEAD is on and its commit (nil on a branch with no commit yet).
+  func currentBranch() throws(StoreError) -> (name: String, commit: ObjectID?) {
+    switch try store.readHead() {
+    case .branch(let name, let commit): (name, commit)
+    case .unborn(let name): (name, nil)
+    case .detached: throw .detachedHead
+    }
+  }
+
+  private func fastForward(_ branch: String, from ours: ObjectID?, to incoming: ObjectID) throws {
+    let oldTree = try ours.map { (commit) throws(GitError) in try repository.commit(commit).tree }
+    let changes = try repository.changedFiles(from: oldTree, to: try repository.commit(incoming).tree)
+    if let ours { try guardEdits(changes.map(\.path), against: ours) }
+    try moveBranch(branch, from: ours, to: incoming)
+    try updateWorkTree(changes)
+  }
+
+  /// Refuses the merge when a file it would write holds an uncommitted hand edit.
+  func guardEdits(_ paths: [String], against commit: ObjectID) throws {
+    guard let workdir = repository.workingDirectory else { return }
+    let tree = try repository.commit(commit).tree
+    var expected: [String: ObjectID?] = [:]
+    for path in paths { expected[path] = try repository.entry(in: tree, at: path).map(\.id) }
+    let edited = try WorkingTree(repository: repository, root: workdir).editedPaths(expected)
+    guard edited.isEmpty else { throw StoreError.editsInTheWay(paths: edited.map(store.ledgerPath)) }
+  }
+
+  func commitMerge(
+    _ tree: ObjectID, parents: [ObjectID], message: CommitMessage, by author: Author, at date: Date
+  ) throws(GitError) -> ObjectID {
+    let offset = TimeZone.current.secondsFromGMT(for: date) / 60
+    let signature = Signature(name: author.name, email: author.email, date: date, offsetMinutes: offset)
+    return try repository.createCommit(
+      tree: tree, parents: parents, author: signature, committer: signature, message: message.text)
+  }
+
+  func moveBranch(_ branch: String, from old: ObjectID?, to new: ObjectID) throws(GitError) {
+    try repository.moveReference(branch, to: new, expecting: old, reflogMessage: "adminledger: sync to \(new.short)")
+  }
+
+  /// Brings the work tree and the index to the new side of `changes`.
+  func updateWorkTree(_ changes: [TreeChange]) throws {
+    guard let workdir = repository.workingDirectory, !changes.isEmpty else { return }
+    var files: [(path: String, content: [UInt8]?)] = []
+    for change in changes { files.append((change.path, try change.new.map(repository.blob))) }
+    try WorkingTree(repository: repository, root: workdir).apply(files)
+  }
+
+  /// The message of a merge commit: what was merged, the records it brought, the resolutions.
+  static func mergeMessage(
+    source: String, into branch: String, records: [RecordKey], resolutions: [String]
+  ) -> CommitMessage {
+    let name = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst(11)) : branch
+    let count = records.count == 1 ? "1 record" : "\(records.count) records"
+    var body = records.sorted().prefix(50).map(\.description)
+    if records.count > 50 { body.append("and \(records.count - 50) more") }
+    return CommitMessage(
+      subject: "Merge \(source) into \(name): \(count)", body: body, actions: [.merge], records: records,
+      resolutions: resolutions)
+  }
+}

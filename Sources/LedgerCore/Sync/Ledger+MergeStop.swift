@@ -1,0 +1,69 @@
+import Foundation
+import LedgerGit
+
+// A merge that stopped on conflicts or findings: written the way git writes its own (MERGE_HEAD,
+// conflicted paths in the index), so `git status` and `git commit` see it too, with valid JSON
+// in every file (this clone's side where the two sides conflict).
+extension Ledger {
+  /// Writes a stopped merge: saves the index (so --abort restores it byte for byte), writes the
+  /// merged files, marks the conflicted ones in the index, and records MERGE_HEAD and the state.
+  func stop(_ plan: MergePlan, source: String, originalHead: ObjectID, remote: String?) throws {
+    let gitDirectory = repository.gitDirectory
+    let folder = MergeState.folder(in: gitDirectory)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let saved = folder.appendingPathComponent("index")
+    try? FileManager.default.removeItem(at: saved)
+    if FileManager.default.fileExists(atPath: repository.indexFile.path) {
+      try FileManager.default.copyItem(at: repository.indexFile, to: saved)
+    }
+    var state = MergeState()
+    state.originalHead = originalHead
+    state.paths = Array(Set(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path))).sorted()
+    state.remote = remote
+    state.source = source
+    try state.save(in: gitDirectory)
+    try updateWorkTree(plan.changes)
+    try repository.markConflicts(plan.conflictedBlobs)
+    let (branch, _) = try currentBranch()
+    let message = Ledger.mergeMessage(source: source, into: branch, records: plan.records, resolutions: [])
+    try repository.beginMerge(of: plan.theirs, onto: plan.ours, message: message.text)
+  }
+
+  /// The merge in progress, ours or the git program's: nil when there is none.
+  func mergeInProgress() throws(StoreError) -> (head: ObjectID, incoming: ObjectID, base: ObjectID)? {
+    do {
+      guard let incoming = try repository.mergeHead() else { return nil }
+      guard let head = try currentBranch().commit else { return nil }
+      guard let base = try repository.mergeBase(head, incoming) else { throw StoreError.unrelatedHistories }
+      return (head, incoming, base)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as GitError {
+      throw .git(action: "read the merge in progress", error)
+    } catch {
+      throw .io(path: repository.gitDirectory.path, reason: "\(error)")
+    }
+  }
+
+  /// The three versions of one repository path in the merge in progress.
+  func mergeInput(
+    _ path: String, _ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID)
+  ) throws(GitError) -> MergeInput {
+    func bytes(_ commit: ObjectID) throws(GitError) -> [UInt8]? {
+      let tree = try repository.commit(commit).tree
+      guard let entry = try repository.entry(in: tree, at: path), entry.kind == .blob else { return nil }
+      return try repository.blob(entry.id)
+    }
+    let shown = store.isInside(path) ? store.ledgerPath(path) : path
+    return MergeInput(path: shown, base: try bytes(merge.base), ours: try bytes(merge.head), theirs: try bytes(merge.incoming))
+  }
+
+  /// Every path the merge in progress may commit: what it wrote, what is conflicted, and what
+  /// the index holds that HEAD does not (a merge the git program started).
+  func pendingPaths(_ state: MergeState) throws(GitError) -> [String] {
+    var paths = Set(state.paths)
+    for conflict in try repository.indexConflicts() { paths.insert(conflict.path) }
+    for staged in try repository.stagedChanges(under: "") { paths.insert(staged.path) }
+    return paths.sorted()
+  }
+}

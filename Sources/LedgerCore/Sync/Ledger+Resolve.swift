@@ -1,0 +1,107 @@
+import Foundation
+import LedgerGit
+import LedgerJSON
+
+/// How `resolve` settles a record or one of its fields.
+public enum ResolutionChoice: Equatable, Sendable {
+  /// This clone's side.
+  case ours
+  /// The incoming side.
+  case theirs
+  /// A value given by the person (a field only).
+  case set(FieldInput)
+}
+
+// Settling a merge in progress one record, or one field, at a time. The file in the work tree
+// is the resolution: each choice is applied to it, and once no conflict of the record is
+// left open the file is staged, which clears it from git's conflicted paths.
+extension Ledger {
+  /// Settles `key` whole (`field` nil: ours or theirs) or one field of it.
+  ///
+  /// - Returns: the record's conflicts still open.
+  public func resolve(_ key: RecordKey, field: FieldPath?, choice: ResolutionChoice) throws(StoreError)
+    -> [MergeConflict]
+  {
+    guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
+    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    defer { withExtendedLifetime(lock) {} }
+    let path = store.repositoryPath(key.path)
+    var state = MergeState.load(from: repository.gitDirectory)
+    do {
+      let snapshot = try store.gitSnapshot(at: nil)
+      let rules = try MergeRules(snapshot)
+      let input = try mergeInput(path, merge)
+      let open = try openConflicts(path, merge, state, rules)
+      let current = try workingValue(path) ?? FileMerger.merge(input, sets: rules.sets(forLedgerPath: key.path)).bytes
+        .flatMap { try? JSONParser.parse($0) }
+      let side: [UInt8]?? =
+        switch choice {
+        case .ours: .some(input.ours)
+        case .theirs: .some(input.theirs)
+        case .set: nil
+        }
+      let sideValue = side.map { $0.flatMap { try? JSONParser.parse($0) } }
+      let updated: JSONValue?
+      if let field {
+        guard case .object(let fields)? = current else { throw StoreError.recordNotFound(key) }
+        let value: JSONValue?
+        if case .set(let input) = choice {
+          let schema = try RecordSchemas(LedgerState(snapshot)).schema(for: key.kind)
+          value = try FieldTyping.value(input, for: field, kind: key.kind, schema: schema)
+        } else {
+          value = sideValue.flatMap { $0.flatMap(field.pointer.resolve) }
+        }
+        updated = .object(try value.map { try field.setting($0, in: fields) } ?? (try? field.removing(from: fields)) ?? fields)
+      } else {
+        updated = sideValue ?? current
+      }
+      try writeWorking(path, updated)
+      let stateChoice: MergeState.Resolution.Choice =
+        switch choice {
+        case .ours: .ours
+        case .theirs: .theirs
+        case .set: .set
+        }
+      let scope = field?.pointer ?? .root
+      let settled = open.filter { $0.pointer.tokens.starts(with: scope.tokens) }
+      let fields = settled.isEmpty ? [scope] : settled.map(\.pointer)
+      state.resolutions += fields.map { MergeState.Resolution(path: key.path, field: $0, choice: stateChoice) }
+      if !state.paths.contains(path) { state.paths.append(path) }
+      try state.save(in: repository.gitDirectory)
+      let remaining = open.filter { !$0.pointer.tokens.starts(with: scope.tokens) }
+      if remaining.isEmpty { try repository.stageWorkingFiles([path]) }
+      return remaining
+    } catch let error as StoreError {
+      throw error
+    } catch let error as FieldInputProblem {
+      throw .fieldInput(error)
+    } catch let error as FieldPath.Problem {
+      guard case .notAnObject(let prefix, let found) = error else { throw .fieldNotFound(key, field: field?.description ?? "") }
+      throw .fieldNotAnObject(key, field: prefix, found: found)
+    } catch let error as GitError {
+      throw .git(action: "resolve \(key)", error)
+    } catch {
+      throw .io(path: key.path, reason: "\(error)")
+    }
+  }
+
+  /// The JSON the work tree holds at `path`; nil when the file is absent or not JSON (git's
+  /// conflict markers), in which case the merge's own result stands in for it.
+  private func workingValue(_ path: String) throws -> JSONValue? {
+    guard let workdir = repository.workingDirectory,
+      let data = FileManager.default.contents(atPath: workdir.appendingPathComponent(path).path)
+    else { return nil }
+    return try? JSONParser.parse(Array(data))
+  }
+
+  private func writeWorking(_ path: String, _ value: JSONValue?) throws {
+    guard let workdir = repository.workingDirectory else { return }
+    let url = workdir.appendingPathComponent(path)
+    if let value {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(CanonicalWriter.bytes(value)).write(to: url, options: .atomic)
+    } else if FileManager.default.fileExists(atPath: url.path) {
+      try FileManager.default.removeItem(at: url)
+    }
+  }
+}

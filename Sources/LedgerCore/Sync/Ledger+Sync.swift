@@ -1,0 +1,144 @@
+import Foundation
+import LedgerGit
+
+/// What one `sync` did.
+public struct SyncReport: Sendable {
+  /// The remote's name and URL.
+  public let remote: String
+  public let url: String
+  /// The local branch and the remote's branch it syncs with.
+  public let branch: String
+  public let remoteBranch: String
+  /// What bringing in the remote's commits did.
+  public var integration: Integration = .upToDate
+  /// Whether the push moved the remote's branch (false: nothing to push, or --no-push).
+  public var pushed = false
+  /// Fetch-merge-push rounds: more than one when the remote moved during the sync.
+  public var rounds = 0
+}
+
+// `sync`: fetch, merge, push, and again when the remote moved meanwhile.
+extension Ledger {
+  /// How many fetch-merge-push rounds a sync makes before giving up on a remote that keeps moving.
+  static let syncRounds = 5
+
+  /// Syncs the ledger's branch with `remote` (nil: the branch's upstream, else `origin`, else
+  /// the only remote).
+  ///
+  /// - Throws: `.mergeInProgress` while a merge is stopped; `.remote` when the remote cannot
+  ///   be reached; `.remoteKeptMoving` after `syncRounds` refused pushes.
+  public func sync(
+    remote: String?, push: Bool, access: RemoteAccess, by author: Author, at date: Date
+  ) throws(StoreError) -> SyncReport {
+    guard try mergeInProgress() == nil else { throw .mergeInProgress }
+    let (branch, original) = try currentBranch()
+    let upstream = try self.upstream(of: branch, remote: remote)
+    var report = SyncReport(remote: upstream.remote, url: upstream.url, branch: shortName(branch), remoteBranch: upstream.branch)
+    if push, let path = Ledger.localPath(of: upstream.url, relativeTo: root) { try requireBare(path, url: upstream.url) }
+    let staged = try gitCall("read the index") { () throws(GitError) in try repository.stagedChanges(under: "") }
+    guard staged.isEmpty else { throw .stagedChanges(paths: staged.map(\.path)) }
+    let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
+    while report.rounds < Ledger.syncRounds {
+      report.rounds += 1
+      try remoteCall("fetch from", upstream) { () throws(GitError) in
+        try repository.fetch(remote: upstream.remote, options: access.transferOptions)
+      }
+      let remoteTip = try gitCall("read \(tracking)") { () throws(GitError) in try repository.referenceTarget(tracking) }
+      if let remoteTip {
+        try requireLedger(in: remoteTip, named: "\(upstream.remote)/\(upstream.branch)")
+        let outcome = try integrate(
+          remoteTip, source: "\(upstream.remote)/\(upstream.branch)", originalHead: original,
+          remote: push ? upstream.remote : nil, by: author, at: date)
+        if report.integration == .upToDate || outcome != .upToDate { report.integration = outcome }
+        if outcome == .stopped { return report }
+      }
+      guard push, let head = try currentBranch().commit, head != remoteTip else { return report }
+      if try pushBranch(branch, head: head, expecting: remoteTip, to: upstream, access: access) {
+        report.pushed = true
+        return report
+      }
+    }
+    throw .remoteKeptMoving(attempts: Ledger.syncRounds)
+  }
+
+  /// Pushes `head` to the remote's branch if it still points at `expected`.
+  ///
+  /// - Returns: false when the remote moved meanwhile (the push was refused, nothing changed).
+  private func pushBranch(
+    _ branch: String, head: ObjectID, expecting expected: ObjectID?, to upstream: Upstream, access: RemoteAccess
+  ) throws(StoreError) -> Bool {
+    let target = "refs/heads/\(upstream.branch)"
+    let pushed = try remoteCall("push to", upstream) { () throws(GitError) -> Bool in
+      guard let path = Ledger.localPath(of: upstream.url, relativeTo: root) else {
+        do throws(GitError) {
+          try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: access.transferOptions)
+          return true
+        } catch where error.code == .nonFastForward {
+          return false
+        }
+      }
+      // libgit2 moves a local remote's branch without checking what it points at, so two
+      // clones pushing at once could lose one's commits: send the objects under a reference of
+      // our own, then move the branch by compare-and-swap in the remote repository.
+      let parking = "refs/adminledger/incoming/" + UUID().uuidString.lowercased()
+      try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: access.transferOptions)
+      let shared = try Repository.open(at: path)
+      defer { try? shared.deleteReference(parking) }
+      do throws(GitError) {
+        try shared.moveReference(target, to: head, expecting: expected, reflogMessage: "push by adminledger")
+        // A new shared repository's HEAD may name a branch nobody pushed: name this one, so
+        // clones check it out.
+        if case .unborn = try shared.head() { try shared.pointHead(at: target) }
+        return true
+      } catch where [.modified, .exists, .locked].contains(error.code) {
+        return false
+      }
+    }
+    guard pushed else { return false }
+    try gitCall("record the push") { () throws(GitError) in
+      let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
+      try repository.moveReference(tracking, to: head, expecting: try repository.referenceTarget(tracking), reflogMessage: "push")
+      if try repository.configValue("branch.\(shortName(branch)).remote") == nil {
+        try repository.setConfig("branch.\(shortName(branch)).remote", upstream.remote)
+        try repository.setConfig("branch.\(shortName(branch)).merge", target)
+      }
+    }
+    return true
+  }
+
+  private func requireBare(_ path: URL, url: String) throws(StoreError) {
+    guard let shared = try? Repository.open(at: path) else { return }  // the fetch will say why
+    guard shared.isBare else { throw .remoteNotBare(url: url) }
+  }
+
+  /// Refuses a remote branch whose commit has no `ledger.json` where this ledger keeps it.
+  private func requireLedger(in commit: ObjectID, named name: String) throws(StoreError) {
+    let found = try gitCall("read \(name)") { () throws(GitError) -> Bool in
+      let tree = try repository.commit(commit).tree
+      return try repository.entry(in: tree, at: store.repositoryPath(LedgerSettings.fileName)) != nil
+    }
+    guard found else { throw .notTheLedgersBranch(name) }
+  }
+
+  private func shortName(_ branch: String) -> String {
+    branch.hasPrefix("refs/heads/") ? String(branch.dropFirst(11)) : branch
+  }
+
+  func gitCall<Result>(_ action: String, _ body: () throws(GitError) -> Result) throws(StoreError) -> Result {
+    do {
+      return try body()
+    } catch {
+      throw .git(action: action, error)
+    }
+  }
+
+  private func remoteCall<Result>(
+    _ verb: String, _ upstream: Upstream, _ body: () throws(GitError) -> Result
+  ) throws(StoreError) -> Result {
+    do {
+      return try body()
+    } catch {
+      throw .remote(action: "\(verb) \(upstream.remote)", url: upstream.url, error)
+    }
+  }
+}

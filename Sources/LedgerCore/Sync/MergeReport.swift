@@ -1,0 +1,113 @@
+import Foundation
+import LedgerGit
+import LedgerJSON
+
+/// One unresolved conflict, with the commit on each side that set the value it has there.
+public struct ConflictReport: Sendable {
+  public let conflict: MergeConflict
+  /// The newest commit on this clone's side (since the merge base) that set the value.
+  public let oursChange: HistoryEntry?
+  /// The same on the incoming side.
+  public let theirsChange: HistoryEntry?
+}
+
+/// A merge in progress: what it merges, what is still in conflict, and what it would break.
+public struct MergeReport: Sendable {
+  public let head: String
+  public let incoming: String
+  /// What was merged (`origin/main`), or the incoming commit for a merge git started.
+  public let source: String
+  public let conflicts: [ConflictReport]
+  /// Errors the merged ledger would have: rules broken by the combination of the two sides.
+  public let findings: [Diagnostic]
+  /// The resolutions made so far, as their trailers say them.
+  public let resolutions: [String]
+}
+
+// Reading a merge in progress: conflicts from git's index (ours or the git program's), less
+// the fields already resolved; findings from validating what the merge would commit.
+extension Ledger {
+  /// The merge in progress, or nil when there is none.
+  public func mergeReport() throws(StoreError) -> MergeReport? {
+    guard let merge = try mergeInProgress() else { return nil }
+    let state = MergeState.load(from: repository.gitDirectory)
+    do {
+      let rules = try MergeRules(try store.gitSnapshot(at: nil))
+      var reports: [ConflictReport] = []
+      for conflicted in try repository.indexConflicts() {
+        for conflict in try openConflicts(conflicted.path, merge, state, rules) {
+          reports.append(ConflictReport(
+            conflict: conflict, oursChange: try lastChange(conflicted.path, conflict.pointer, from: merge.head, since: merge.base),
+            theirsChange: try lastChange(conflicted.path, conflict.pointer, from: merge.incoming, since: merge.base)))
+        }
+      }
+      return MergeReport(
+        head: merge.head.description, incoming: merge.incoming.description,
+        source: state.source ?? "commit \(merge.incoming.short)", conflicts: reports,
+        findings: try pendingFindings(state), resolutions: state.resolutions.map(\.trailer))
+    } catch let error as StoreError {
+      throw error
+    } catch let error as GitError {
+      throw .git(action: "read the merge in progress", error)
+    } catch {
+      throw .io(path: root.path, reason: "\(error)")
+    }
+  }
+
+  /// The conflicts of one file that no resolution covers yet.
+  func openConflicts(
+    _ path: String, _ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), _ state: MergeState,
+    _ rules: MergeRules
+  ) throws(GitError) -> [MergeConflict] {
+    let input = try mergeInput(path, merge)
+    let sets = store.isInside(path) ? rules.sets(forLedgerPath: input.path) : nil
+    let resolved = state.resolutions.filter { $0.path == input.path }
+    return FileMerger.merge(input, sets: sets).conflicts.filter { conflict in
+      !resolved.contains { conflict.pointer.tokens.starts(with: $0.field.tokens) }
+    }
+  }
+
+  /// The errors the ledger would have if the merge were committed with the files as they are.
+  func pendingFindings(_ state: MergeState) throws -> [Diagnostic] {
+    guard let workdir = repository.workingDirectory else { return [] }
+    var files: [ChangeSet.FileChange] = []
+    for path in try pendingPaths(state) where store.isInside(path) {
+      let ledgerPath = store.ledgerPath(path)
+      guard Ledger.isLedgerFile(ledgerPath) else { continue }
+      let content = FileManager.default.contents(atPath: workdir.appendingPathComponent(path).path).map(Array.init)
+      files.append(.init(path: ledgerPath, content: content))
+    }
+    guard !files.isEmpty else { return [] }
+    let snapshot = try store.gitSnapshot(at: nil)
+    return try LedgerValidator(snapshot, changes: files).validateChanges(files).filter { $0.severity == .error }
+  }
+
+  /// The newest commit on the first-parent line from `tip` back to `base` that gave the value
+  /// at `pointer` of `path` the value it has at `tip`.
+  private func lastChange(
+    _ path: String, _ pointer: JSONPointer, from tip: ObjectID, since base: ObjectID
+  ) throws(GitError) -> HistoryEntry? {
+    func value(_ commit: Commit) throws(GitError) -> (ObjectID?, JSONValue?) {
+      guard let entry = try repository.entry(in: commit.tree, at: path) else { return (nil, nil) }
+      let parsed = try? JSONParser.parse(try repository.blob(entry.id))
+      return (entry.id, parsed.flatMap(pointer.resolve))
+    }
+    var current = try repository.commit(tip)
+    let (_, wanted) = try value(current)
+    while current.id != base, let parentID = current.parents.first {
+      let parent = try repository.commit(parentID)
+      let (currentBlob, currentValue) = try value(current)
+      let (parentBlob, parentValue) = try value(parent)
+      if currentBlob != parentBlob, currentValue == wanted, parentValue != wanted {
+        return HistoryEntry(
+          commit: current.id.description, parents: current.parents.map(\.description),
+          authorName: current.author.name, authorEmail: current.author.email, date: current.author.date,
+          message: current.message)
+      }
+      if parentID == base { break }
+      if try repository.isDescendant(base, of: parentID) { break }
+      current = parent
+    }
+    return nil
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import LedgerGit
+import LedgerJSON
+
+/// What a stopped merge remembers beyond git's own `MERGE_HEAD`, in
+/// `.git/adminledger/merge/state.json`:
+///
+///     {
+///       "original_head": "4f1c…",          HEAD before the sync began: where --abort returns
+///       "paths": ["trainings/2026-11-20-k3f9q.json"],   files the merge wrote (repository paths)
+///       "remote": "origin",                 where --continue pushes; absent with --no-push
+///       "resolutions": [{"choice": "ours", "field": "/duration", "path": "trainings/…"}],
+///       "source": "origin/main"             what was merged, for the commit message
+///     }
+///
+/// A merge the git program stopped (through the merge driver) has no such file until the
+/// first `resolve`; everything else is read from git's index and `MERGE_HEAD`.
+struct MergeState {
+  /// How one conflict, or one field of a record, was settled.
+  struct Resolution: Equatable {
+    enum Choice: String { case ours, theirs, set }
+    /// The record's file, relative to the ledger root.
+    let path: String
+    /// The field; the root for the whole record.
+    let field: JSONPointer
+    let choice: Choice
+
+    /// The trailer's value: `KIND/ID FIELD ours|theirs|set`.
+    var trailer: String {
+      let name = RecordKey(path: path)?.description ?? path
+      let dotted = field.tokens.isEmpty ? "*" : field.tokens.joined(separator: ".")
+      return "\(name) \(dotted) \(choice.rawValue)"
+    }
+  }
+
+  var originalHead: ObjectID?
+  var paths: [String] = []
+  var remote: String?
+  var resolutions: [Resolution] = []
+  var source: String?
+
+  /// The folder holding the state and the index saved when the merge stopped.
+  static func folder(in gitDirectory: URL) -> URL {
+    gitDirectory.appendingPathComponent("adminledger/merge", isDirectory: true)
+  }
+
+  /// Reads the state; an absent file is an empty state (a merge the git program started).
+  static func load(from gitDirectory: URL) -> MergeState {
+    let file = folder(in: gitDirectory).appendingPathComponent("state.json")
+    guard let data = FileManager.default.contents(atPath: file.path),
+      let object = (try? JSONParser.parse(Array(data)))?.objectValue
+    else { return MergeState() }
+    var state = MergeState()
+    state.originalHead = object["original_head"]?.stringValue.flatMap(ObjectID.init(hex:))
+    state.paths = object["paths"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    state.remote = object["remote"]?.stringValue
+    state.source = object["source"]?.stringValue
+    state.resolutions = (object["resolutions"]?.arrayValue ?? []).compactMap { item in
+      guard let entry = item.objectValue, let path = entry["path"]?.stringValue,
+        let field = entry["field"]?.stringValue.flatMap(JSONPointer.init(parsing:)),
+        let choice = entry["choice"]?.stringValue.flatMap(Resolution.Choice.init(rawValue:))
+      else { return nil }
+      return Resolution(path: path, field: field, choice: choice)
+    }
+    return state
+  }
+
+  /// Writes the state whole (write aside, then rename).
+  func save(in gitDirectory: URL) throws(StoreError) {
+    var object: JSONObject = [
+      "paths": .array(paths.map { .string($0) }),
+      "resolutions": .array(resolutions.map { resolution in
+        .object([
+          "path": .string(resolution.path), "field": .string(resolution.field.description),
+          "choice": .string(resolution.choice.rawValue),
+        ])
+      }),
+    ]
+    if let originalHead { object["original_head"] = .string(originalHead.description) }
+    if let remote { object["remote"] = .string(remote) }
+    if let source { object["source"] = .string(source) }
+    let folder = MergeState.folder(in: gitDirectory)
+    let file = folder.appendingPathComponent("state.json")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(CanonicalWriter.bytes(.object(object))).write(to: file, options: .atomic)
+    } catch {
+      throw .io(path: file.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Removes the state and the saved index once the merge is committed or aborted.
+  static func clear(in gitDirectory: URL) {
+    try? FileManager.default.removeItem(at: folder(in: gitDirectory))
+  }
+}

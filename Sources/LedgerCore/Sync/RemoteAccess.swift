@@ -1,0 +1,31 @@
+import Foundation
+import LedgerGit
+
+/// How this clone reaches a remote: the credentials it may offer and where progress goes.
+///
+/// The command line fills it in from the environment; the library reads no variable itself.
+public struct RemoteAccess {
+  /// ssh: ask the ssh agent first.
+  public var useSSHAgent = true
+  /// ssh: private keys to try after the agent, in order (`~/.ssh/id_ed25519`, `~/.ssh/id_rsa`).
+  public var sshKeyFiles: [URL] = []
+  public var sshPassphrase: String?
+  /// https: a token sent as the password, and the user name to send with it.
+  public var httpsToken: String?
+  public var httpsUsername: String?
+  /// Called while objects are received or sent: (objects done, objects in all).
+  public var progress: ((Int, Int) -> Void)?
+
+  public init() {}
+
+  var transferOptions: TransferOptions {
+    var options = TransferOptions()
+    options.useSSHAgent = useSSHAgent
+    options.sshKeyFiles = sshKeyFiles
+    options.sshPassphrase = sshPassphrase
+    options.httpsToken = httpsToken
+    options.httpsUsername = httpsUsername
+    if let progress { options.progress = { progress($0.receivedObjects, $0.totalObjects) } }
+    return options
+  }
+}

@@ -5,6 +5,7 @@
 set -euo pipefail
 tool=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 samples=$(cd "$(dirname "$0")/../ledger" && pwd)
+bench=$(cd "$(dirname "$0")" && pwd)
 records=${2:-2000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -53,6 +54,8 @@ printf '%-40s %12s %12s\n' "read one record (show / show)" "$(per_run 20 show_to
 printf '%-40s %12s %12s\n' "read every person (list / cat-file)" "$(per_run 5 read_tool)" "$(per_run 5 read_git)"
 printf '%-40s %12s %12s\n' "  the same without the index cache" "$(per_run 5 read_cold)" "-"
 printf '%-40s %12s %12s\n' "check everything (validate / cat-file)" "$(per_run 3 validate_tool)" "$(per_run 3 validate_git)"
+bash "$bench/merge.sh" "$tool" "$work/bench" "${MERGE_COMMITS:-1000}"
 echo
 echo "A write validates the record, its references and uniqueness in its kind before it commits;"
-echo "the git baseline commits without any check (--no-verify)."
+echo "the git baseline commits without any check (--no-verify). The merge merges every record both"
+echo "sides changed field by field and validates the result; git merges lines and checks nothing."

@@ -31,11 +31,17 @@ enum HookInstallCommand {
       """,
     run: { context throws(CLIError) in
       let ledger = try context.openLedger()
-      let author = try context.author(for: ledger)
-      if let result = try context.perform({ () throws(StoreError) in
-        try ledger.commitMergeAttributes(by: author, at: context.environment.now())
-      }) {
-        context.out.line("Committed .gitattributes (commit \(result.commit.prefix(7))): ledger files merge field by field")
+      let hasAttributes = try context.perform { () throws(StoreError) in
+        try ledger.store.snapshot(at: nil).fileBytes(Ledger.mergeAttributesFile) != nil
+      }
+      if !hasAttributes {
+        let author = try context.author(for: ledger)
+        let result = try context.perform { () throws(StoreError) in
+          try ledger.commitMergeAttributes(by: author, at: context.environment.now())
+        }
+        if let result {
+          context.out.line("Committed .gitattributes (commit \(result.commit.prefix(7))): ledger files merge field by field")
+        }
       }
       guard let tool = context.environment.toolPath else {
         throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")

@@ -21,20 +21,34 @@ enum ValidateCommand {
       try ledger.validate(at: context.arguments.value("at"))
     }
     let errors = diagnostics.filter { $0.severity == .error }
+    // A merge in progress leaves the work tree between two states: HEAD may be valid while
+    // the files about to be committed are not, so the ledger is not declared valid then.
+    let merge = context.arguments.value("at") == nil
+      ? try context.perform { () throws(StoreError) in try ledger.mergeReport() } : nil
+    let settled = errors.isEmpty && (merge.map { $0.conflicts.isEmpty && $0.findings.isEmpty } ?? true)
     if context.format == .json {
       context.printJSON([
-        "valid": .bool(errors.isEmpty), "records": .number(JSONNumber(records)),
+        "valid": .bool(settled), "records": .number(JSONNumber(records)),
         "diagnostics": .array(diagnostics.map(DiagnosticRenderer.json)),
+        "merge": merge.map { MergeRenderer.json($0, zone: context.timeZone(of: ledger)) } ?? .null,
       ])
-      return errors.isEmpty ? .ok : .findings
+      return settled ? .ok : .findings
     }
     let colored = Color.enabled(for: context.out, variables: context.environment.variables)
     for diagnostic in diagnostics { context.out.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
+    if let merge {
+      for finding in merge.findings { context.out.line(DiagnosticRenderer.text(finding, colored: colored)) }
+      context.out.line(
+        "A merge is in progress (\(merge.source)): \(DiagnosticRenderer.plural(merge.conflicts.count, "open conflict")) and "
+          + "\(DiagnosticRenderer.plural(merge.findings.count, "finding")) in the files it will commit; the last commit was checked below.")
+      context.err.line("hint: " + MergeRenderer.hint(merge))
+    }
     if diagnostics.isEmpty {
-      context.out.line("The ledger is valid: \(DiagnosticRenderer.plural(records, "record")) checked.")
+      let subject = merge == nil ? "The ledger" : "The last commit"
+      context.out.line("\(subject) is valid: \(DiagnosticRenderer.plural(records, "record")) checked.")
     } else {
       context.out.line(DiagnosticRenderer.summary(diagnostics))
     }
-    return errors.isEmpty ? .ok : .findings
+    return settled ? .ok : .findings
   }
 }

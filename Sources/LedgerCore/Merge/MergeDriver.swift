@@ -27,7 +27,7 @@ extension Ledger {
       path: path, base: baseBytes.isEmpty ? nil : baseBytes, ours: try read(ours), theirs: try read(theirs))
     var sets: SetArrays?
     if let ledger = try? Ledger.open(from: nearestFolder(of: directory.appendingPathComponent(path))),
-      ledger.store.isInside(path) || ledger.store.prefix.isEmpty
+      ledger.store.isInside(path)
     {
       let ledgerPath = ledger.store.ledgerPath(path)
       input = MergeInput(path: ledgerPath, base: input.base, ours: input.ours, theirs: input.theirs)

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark of a merge: two clones of one ledger that diverged by COMMITS commits each, every
+# commit changing one person (one side their name, the other their email, so the same records
+# change on both sides in different fields). `adminledger sync --no-push` merges them field by
+# field and validates; the baseline is `git merge` of the same branches in a copy of the clone.
+# Usage: bench/merge.sh PATH-TO-ADMINLEDGER LEDGER-REPO COMMITS
+# LEDGER-REPO is a ledger repository holding people/p0.json ... as bench/run.sh makes them.
+set -euo pipefail
+tool=$1 base=$2 commits=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# One side's commits as a git fast-import stream: commit N rewrites people/pN.json.
+side() {
+  local label=$1 from=$2 n content
+  for ((n = 0; n < commits; n++)); do
+    if [ "$label" = a ]; then
+      content=$(printf '{\n  "emails": [\n    "p%d@example.org"\n  ],\n  "name": "Person %d (renamed)"\n}\n' "$n" "$n")
+    else
+      content=$(printf '{\n  "emails": [\n    "p%d.new@example.org"\n  ],\n  "name": "Person %d"\n}\n' "$n" "$n")
+    fi
+    printf 'commit refs/heads/main\ncommitter Side %s <%s@example.org> %d +0000\ndata 12\nedit person\n' \
+      "$label" "$label" $((1800000000 + n))
+    [ "$n" = 0 ] && printf 'from %s\n' "$from"
+    printf 'M 100644 inline people/p%d.json\ndata %d\n%s\n\n' "$n" $(( ${#content} + 1 )) "$content"
+  done
+}
+
+git clone -q --bare "$base" shared.git
+git clone -q shared.git a
+git clone -q shared.git b
+start=$(git -C a rev-parse HEAD)
+side a "$start" | git -C a fast-import --quiet && git -C a reset -q --hard main
+side b "$start" | git -C b fast-import --quiet && git -C b reset -q --hard main
+git -C b push -q origin main
+git -C a fetch -q origin
+cp -R a a-git
+# The baseline is git's own line merge, without adminledger's hooks or driver.
+git -C a-git config --unset merge.adminledger.driver 2>/dev/null || true
+
+ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
+tool_ms=$(cd a && ms "$tool" sync --no-push)
+git_ms=$(cd a-git && ms git merge --no-verify --no-edit origin/main)
+merged=$(git -C a log -1 --format=%p | wc -w)
+[ "$merged" = 2 ] || { echo "error: adminledger did not make a merge commit" >&2; exit 1; }
+if [ "$(git -C a show HEAD:people/p0.json)" != "$(printf '{\n  "emails": [\n    "p0.new@example.org"\n  ],\n  "name": "Person 0 (renamed)"\n}')" ]; then
+  echo "error: the merged record does not hold both sides' changes" >&2; exit 1
+fi
+[ "$(git -C a-git log -1 --format=%p | wc -w)" = 2 ] || git_ms="$git_ms (conflicted)"
+printf '%-40s %12s %12s\n' "merge $commits + $commits diverged commits" "$tool_ms" "$git_ms"

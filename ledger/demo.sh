@@ -98,6 +98,44 @@ run blame "rights/$right"
 step "The past stays readable"
 run show "rights/$right" --at HEAD~3
 
+step "Working together (scenario 15): Sophie shares the ledger; Marc and Claire clone it"
+git init -q --bare "$work/shared.git"
+git remote add origin "$work/shared.git"
+run sync
+cd "$work"
+run clone shared.git marc
+run clone shared.git claire
+training=trainings/2026-10-03-8rla1
+
+step "Offline, the same afternoon: Marc adds two attendees and corrects the duration; Claire adds a third and changes the duration differently; Sophie fixes the location"
+cd "$work/marc"
+ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>" run set $training --set 'attendees=["afaure","hgarnier","zlambert","lfaure","npetit"]' --set duration_hours=7
+cd "$work/claire"
+ADMINLEDGER_AUTHOR="Claire Durand <cdurand@cen-paca.example.org>" run set $training --set 'attendees=["afaure","hgarnier","zlambert","cmorel"]' --set duration_hours=6.5
+cd "$work/biodiv"
+run set $training --set location=Toulon
+
+step "They sync in the evening: Sophie first, then Marc (his change merges field by field), then Claire (one conflict)"
+run sync
+cd "$work/marc"
+ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>" run sync
+cd "$work/claire"
+export ADMINLEDGER_AUTHOR="Claire Durand <cdurand@cen-paca.example.org>"
+run sync
+run status
+run conflicts
+step "Claire keeps Marc's duration, finishes the merge and pushes; the attendees of both are there"
+run resolve $training duration_hours --theirs
+run sync --continue
+run show $training
+git log -1 --format=%B
+step "Sophie's next sync brings the merge: every copy holds the same ledger"
+cd "$work/biodiv"
+export ADMINLEDGER_AUTHOR="Sophie Roux <sroux@cen-paca.example.org>"
+run sync
+run show $training --format json
+run log $training --limit 3
+
 step "The association: consistency before a newsletter, and the mailing service's contact list"
 cd "$work"
 ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run init association --name "Association nationale des naturalistes"

@@ -19,7 +19,7 @@ enum MergeCommands {
         else { context.out.line("No merge in progress.") }
         return .ok
       }
-      guard report.conflicts.isEmpty, report.findings.isEmpty else { return SyncCommand.stopped(report, ledger, context) }
+      guard report.conflicts.isEmpty, report.findings.isEmpty else { return SyncCommand.stopped(report, ledger, context, announce: false) }
       if context.format == .json {
         context.printJSON(MergeRenderer.json(report, zone: context.timeZone(of: ledger)))
       } else {

@@ -104,14 +104,17 @@ enum SyncCommand {
   }
 
   /// Prints a stopped merge and exits 1: conflicts and findings are the ledger's findings.
-  static func stopped(_ report: MergeReport, _ ledger: Ledger, _ context: CommandContext) -> ExitStatus {
+  /// `announce` says that the sync itself just stopped.
+  static func stopped(
+    _ report: MergeReport, _ ledger: Ledger, _ context: CommandContext, announce: Bool = true
+  ) -> ExitStatus {
     let zone = context.timeZone(of: ledger)
     if context.format == .json {
       context.printJSON(MergeRenderer.json(report, zone: zone))
     } else {
       let colored = Color.enabled(for: context.out, variables: context.environment.variables)
       context.out.write(MergeRenderer.text(report, zone: zone, colored: colored))
-      context.err.line("adminledger: the merge stopped; nothing was committed or pushed")
+      if announce { context.err.line("adminledger: the merge stopped; nothing was committed or pushed") }
       context.err.line("hint: " + MergeRenderer.hint(report))
     }
     return .findings

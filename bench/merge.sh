@@ -28,16 +28,17 @@ side() {
 }
 
 git clone -q --bare "$base" shared.git
-git clone -q shared.git a
 git clone -q shared.git b
-start=$(git -C a rev-parse HEAD)
-side a "$start" | git -C a fast-import --quiet && git -C a reset -q --hard main
+start=$(git -C b rev-parse HEAD)
 side b "$start" | git -C b fast-import --quiet && git -C b reset -q --hard main
 git -C b push -q origin main
-git -C a fetch -q origin
-cp -R a a-git
-# The baseline is git's own line merge, without adminledger's hooks or driver.
-git -C a-git config --unset merge.adminledger.driver 2>/dev/null || true
+# Two identical clones with side a's commits (fast-import is deterministic): one for each tool.
+for clone in a a-git; do
+  git clone -q shared.git "$clone"
+  git -C "$clone" reset -q --hard "$start"
+  side a "$start" | git -C "$clone" fast-import --quiet --force && git -C "$clone" reset -q --hard main
+done
+[ "$(git -C a rev-parse HEAD)" = "$(git -C a-git rev-parse HEAD)" ] || { echo "error: the clones differ" >&2; exit 1; }
 
 ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 tool_ms=$(cd a && ms "$tool" sync --no-push)

@@ -3,7 +3,14 @@ internal import CLibGit2
 /// Process-wide libgit2 set-up, run once and never shut down (shutting down while another
 /// handle lives would free libgit2's global state under it).
 public enum LibGit2 {
-  private static let initialized: Int32 = git_libgit2_init()
+  private static let initialized: Int32 = {
+    let status = git_libgit2_init()
+    // libgit2 caches trees of at most 4 KiB: a kind's folder of a few thousand records is
+    // larger, and was inflated and parsed again for every file looked up in it. Folder trees
+    // of the largest ledgers (100,000 records: a few MiB) stay cached instead.
+    _ = ledger_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
+    return status
+  }()
 
   static func ensureInitialized() { _ = initialized }
 

@@ -1,6 +1,12 @@
 internal import CLibGit2
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // Keeping the index in step with files the tool wrote in the work tree.
 extension Repository {
   /// Re-stages the given work-tree paths as they are on disk: a present file is added, a
@@ -23,14 +29,88 @@ extension Repository {
     try git("git_index_write") { git_index_write(index) }
   }
 
-  /// The blob id the index holds for `path` (stage 0), or nil when it holds none.
-  public func indexedBlob(at path: String) throws(GitError) -> ObjectID? {
-    var index: OpaquePointer?
-    try git("git_repository_index") { git_repository_index(&index, handle) }
-    guard let index else { throw .nilHandle("git_repository_index") }
-    defer { git_index_free(index) }
-    try git("git_index_read") { git_index_read(index, 1) }
-    return git_index_get_bypath(index, path, 0).map { ObjectID($0.pointee.id) }
+  /// The blob id the index holds (stage 0) for each of `paths`, nil where it holds none; the
+  /// index is read once for all of them.
+  public func indexedBlobs(at paths: [String]) throws(GitError) -> [String: ObjectID?] {
+    try withIndex { index in
+      var result: [String: ObjectID?] = [:]
+      for path in paths { result[path] = git_index_get_bypath(index, path, 0).map { ObjectID($0.pointee.id) } }
+      return result
+    }
+  }
+}
+
+// Keeping the index in step cheaply, as git does: an entry records the file's size and times,
+// so a file whose stat still matches its entry needs no reading or hashing.
+extension Repository {
+  /// Stages `blob` for each path whose work-tree file was just written with exactly that
+  /// content (nil: the path is removed); the entry takes the file's stat, so git sees it clean
+  /// without hashing it again. Conflicts recorded for the paths are cleared.
+  public func stage(_ files: [(path: String, blob: ObjectID?)]) throws(GitError) {
+    guard let root = workingDirectory else { return }
+    try withIndex { (index) throws(GitError) in
+      for file in files {
+        _ = git_index_conflict_remove(index, file.path)
+        guard let blob = file.blob else {
+          let status = git_index_remove_bypath(index, file.path)
+          guard status >= 0 else { throw GitError(status: status, operation: "git_index_remove_bypath") }
+          continue
+        }
+        var info = stat()
+        guard stat(root.appendingPathComponent(file.path).path, &info) == 0 else {
+          throw GitError(code: .notFound, operation: "stat", message: "\(file.path): \(String(cString: strerror(errno)))")
+        }
+        let path = strdup(file.path)
+        defer { free(path) }
+        var entry = git_index_entry()
+        entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
+        entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
+        entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
+        entry.uid = info.st_uid
+        entry.gid = info.st_gid
+        entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
+        entry.mode = UInt32(GIT_FILEMODE_BLOB.rawValue)
+        entry.id = blob.raw
+        entry.path = UnsafePointer(path)
+        try git("git_index_add") { git_index_add(index, &entry) }
+      }
+      try git("git_index_write") { git_index_write(index) }
+    }
+  }
+
+  /// The blob each work-tree file holds (nil: no file): taken from the index entry when the
+  /// file's size and times still match it and the entry is older than the index (not racy),
+  /// else computed from the file.
+  public func workTreeBlobs(at paths: [String]) throws(GitError) -> [String: ObjectID?] {
+    guard let root = workingDirectory else { return [:] }
+    var indexStat = stat()
+    let indexTime = stat(indexFile.path, &indexStat) == 0 ? indexStat.st_mtim : timespec()
+    return try withIndex { (index) throws(GitError) in
+      var result: [String: ObjectID?] = [:]
+      for path in paths {
+        let full = root.appendingPathComponent(path).path
+        var info = stat()
+        guard stat(full, &info) == 0 else {
+          result[path] = .some(nil)
+          continue
+        }
+        if let entry = git_index_get_bypath(index, path, 0)?.pointee,
+          entry.file_size == UInt32(truncatingIfNeeded: info.st_size),
+          entry.mtime.seconds == Int32(truncatingIfNeeded: info.st_mtim.tv_sec),
+          entry.mtime.nanoseconds == UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec),
+          entry.ino == UInt32(truncatingIfNeeded: info.st_ino),
+          (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) < (indexTime.tv_sec, indexTime.tv_nsec)
+        {
+          result[path] = ObjectID(entry.id)
+          continue
+        }
+        var out = git_oid()
+        try git("git_odb_hashfile") { git_odb_hashfile(&out, full, GIT_OBJECT_BLOB) }
+        result[path] = ObjectID(out)
+      }
+      return result
+    }
   }
 }
 

@@ -118,7 +118,7 @@ import Testing
       ])
     // Staging does not hide a change from HEAD.
     try repository.stageWorkingFiles(["l/a.json"])
-    #expect(try repository.indexedBlob(at: "l/a.json") == Repository.blobID(of: Array("changed\n".utf8)))
+    #expect(try repository.indexedBlobs(at: ["l/a.json"])["l/a.json"] == Repository.blobID(of: Array("changed\n".utf8)))
     #expect(try repository.uncommittedChanges(under: "l").first == PathStatus(path: "l/a.json", change: .modified))
   }
 

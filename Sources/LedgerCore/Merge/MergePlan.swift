@@ -21,6 +21,14 @@ struct MergePlan {
   /// The records the incoming side changed.
   let records: [RecordKey]
 
+  /// Every file the merge writes or marks conflicted, with its blob on our side (nil: absent).
+  var oursBlobs: [String: ObjectID?] {
+    var blobs: [String: ObjectID?] = [:]
+    for change in changes { blobs[change.path] = change.old }
+    for conflict in conflictedBlobs { blobs[conflict.path] = conflict.ours }
+    return blobs
+  }
+
   /// Whether the merge can be committed as it is.
   var isClean: Bool { conflicts.isEmpty && findings.isEmpty }
 }
@@ -41,6 +49,7 @@ extension GitRecordStore {
         uniqueKeysWithValues: try repository.changedFiles(from: trees.base, to: trees.ours).map { ($0.path, $0) })
       let oursSnapshot = try GitSnapshot(repository: repository, commit: ours, prefix: prefix, usesCache: false)
       let rules = try MergeRules(oursSnapshot)
+      let batch = try ObjectBatch(for: repository)
       var updates: [TreeUpdate] = []
       var merged: [FileMergeResult] = []
       var conflictedBlobs: [IndexConflict] = []
@@ -62,13 +71,14 @@ extension GitRecordStore {
           conflictedBlobs.append(IndexConflict(path: change.path, base: change.old, ours: mine.new, theirs: change.new))
         }
         if let bytes = result.bytes {
-          let blob = try repository.writeBlob(bytes)
+          let blob = try batch.writeBlob(bytes)
           if blob != mine.new { updates.append(.upsert(path: change.path, blob: blob)) }
         } else if mine.new != nil {
           updates.append(.remove(path: change.path))
         }
       }
-      let tree = try repository.updatedTree(trees.ours, applying: updates)
+      let tree = try batch.updatedTree(trees.ours, applying: updates)
+      try batch.flush()
       let changes = try repository.changedFiles(from: trees.ours, to: tree)
       let findings = try mergeFindings(changes, in: oursSnapshot)
       return MergePlan(

@@ -6,10 +6,11 @@ import LedgerSchema
 /// A set merges element by element (an attendee added on one side and another removed on the
 /// other both apply); any other array is one value, as a scalar is.
 public struct SetArrays: Sendable {
-  /// Schema paths of set arrays: field names, `*` for the items of an array.
-  private let paths: Set<[String]>
+  /// Schema paths of set arrays: field names, `*` for the items of an array or any member of
+  /// an object whose members are named freely.
+  private let paths: [[String]]
 
-  public init(paths: [[String]]) { self.paths = Set(paths) }
+  public init(paths: [[String]]) { self.paths = paths }
 
   /// The sets a schema declares.
   public init(schema: Schema?) {
@@ -20,6 +21,10 @@ public struct SetArrays: Sendable {
   /// No array is a set: JSON files without a schema of their own.
   public static let empty = SetArrays(paths: [])
 
-  /// Whether the array at `steps` is a set.
-  public func isSet(_ steps: [String]) -> Bool { paths.contains(steps) }
+  /// Whether the array at `steps` (member names from the record's root) is a set.
+  public func isSet(_ steps: [String]) -> Bool {
+    paths.contains { pattern in
+      pattern.count == steps.count && zip(pattern, steps).allSatisfy { $0 == "*" || $0 == $1 }
+    }
+  }
 }

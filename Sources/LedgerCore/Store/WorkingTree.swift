@@ -1,6 +1,12 @@
 import Foundation
 import LedgerGit
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The files of a repository's work tree that a write touches.
 ///
 /// Before a write: every file it will replace must still match HEAD in the work tree and in
@@ -14,14 +20,15 @@ struct WorkingTree {
   /// `expected` (the blob in HEAD, nil when HEAD has no such file).
   func editedPaths(_ expected: [String: ObjectID?]) throws(StoreError) -> [String] {
     var edited: [String] = []
-    for (path, blob) in expected.sorted(by: { $0.key < $1.key }) {
-      do {
-        let onDisk = try fileBlobID(path)
-        let indexed = try repository.indexedBlob(at: path)
-        if onDisk != blob || indexed != blob { edited.append(path) }
-      } catch {
-        throw .git(action: "compare \(path) with HEAD", error)
+    do {
+      let paths = Array(expected.keys)
+      let indexed = try repository.indexedBlobs(at: paths)
+      let onDisk = try repository.workTreeBlobs(at: paths)
+      for (path, blob) in expected.sorted(by: { $0.key < $1.key }) {
+        if (onDisk[path] ?? nil) != blob || (indexed[path] ?? nil) != blob { edited.append(path) }
       }
+    } catch {
+      throw .git(action: "compare the work tree with HEAD", error)
     }
     return edited
   }
@@ -30,29 +37,18 @@ struct WorkingTree {
   func apply(_ files: [(path: String, content: [UInt8]?)]) throws(StoreError) {
     for file in files {
       let url = root.appendingPathComponent(file.path)
-      do {
-        if let content = file.content {
-          try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-          try Data(content).write(to: url, options: .atomic)
-        } else if FileManager.default.fileExists(atPath: url.path) {
-          try FileManager.default.removeItem(at: url)
-        }
-      } catch {
-        throw .io(path: file.path, reason: error.localizedDescription)
+      if let content = file.content {
+        try AtomicFile.write(content, to: url)
+      } else if unlink(url.path) != 0, errno != ENOENT {
+        throw .io(path: file.path, reason: String(cString: strerror(errno)))
       }
     }
     do {
-      try repository.stageWorkingFiles(files.map(\.path))
+      var staged: [(path: String, blob: ObjectID?)] = []
+      for file in files { staged.append((file.path, try file.content.map(Repository.blobID(of:)))) }
+      try repository.stage(staged)
     } catch {
       throw .git(action: "update the index", error)
     }
-  }
-
-  /// The blob id of the work-tree file at `path`, or nil when there is none.
-  private func fileBlobID(_ path: String) throws(GitError) -> ObjectID? {
-    let url = root.appendingPathComponent(path)
-    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-    return try Repository.blobID(of: Array(data))
   }
 }

@@ -36,7 +36,7 @@ extension Ledger {
           return .fastForward(to: incoming.description)
         }
         let plan = try store.planMerge(ours: ours, theirs: incoming)
-        try guardEdits(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path), against: ours)
+        try guardEdits(plan.oursBlobs)
         guard plan.isClean else {
           try stop(plan, source: source, originalHead: originalHead ?? ours, remote: remote)
           return .stopped
@@ -71,17 +71,15 @@ extension Ledger {
   private func fastForward(_ branch: String, from ours: ObjectID?, to incoming: ObjectID) throws {
     let oldTree = try ours.map { (commit) throws(GitError) in try repository.commit(commit).tree }
     let changes = try repository.changedFiles(from: oldTree, to: try repository.commit(incoming).tree)
-    if let ours { try guardEdits(changes.map(\.path), against: ours) }
+    if ours != nil { try guardEdits(Dictionary(changes.map { ($0.path, $0.old) }) { first, _ in first }) }
     try moveBranch(branch, from: ours, to: incoming)
     try updateWorkTree(changes)
   }
 
-  /// Refuses the merge when a file it would write holds an uncommitted hand edit.
-  func guardEdits(_ paths: [String], against commit: ObjectID) throws {
+  /// Refuses the merge when a file it would write holds an uncommitted hand edit: `expected`
+  /// maps each file it writes to its blob on this clone's side (nil: absent there).
+  func guardEdits(_ expected: [String: ObjectID?]) throws {
     guard let workdir = repository.workingDirectory else { return }
-    let tree = try repository.commit(commit).tree
-    var expected: [String: ObjectID?] = [:]
-    for path in paths { expected[path] = try repository.entry(in: tree, at: path).map(\.id) }
     let edited = try WorkingTree(repository: repository, root: workdir).editedPaths(expected)
     guard edited.isEmpty else { throw StoreError.editsInTheWay(paths: edited.map(store.ledgerPath)) }
   }

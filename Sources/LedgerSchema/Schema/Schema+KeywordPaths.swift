@@ -3,7 +3,8 @@ import LedgerJSON
 /// Where in an instance a ledger keyword applies, found by reading the schema alone:
 /// `["emails", "*"]` for `x-unique` on the items of `emails`.
 public struct KeywordPath: Hashable, Sendable {
-  /// Field names, with `*` for "every item of the array".
+  /// Field names, with `*` for "every item of the array" or "every member of the object"
+  /// (`additionalProperties`: members named freely, such as the roles of a policy).
   public let steps: [String]
   /// The keyword's value in the schema (`"organizations"` for an `x-ref`).
   public let value: JSONValue
@@ -21,6 +22,8 @@ public struct KeywordPath: Hashable, Sendable {
         switch (step, value) {
         case ("*", .array(let items)):
           return items.enumerated().map { (pointer.appending($0.offset), $0.element) }
+        case ("*", .object(let object)):
+          return object.map { (pointer.appending($0.key), $0.value) }
         case (_, .object(let object)):
           return object[step].map { [(pointer.appending(step), $0)] } ?? []
         default:
@@ -33,7 +36,8 @@ public struct KeywordPath: Hashable, Sendable {
 }
 
 extension Schema {
-  /// Every place where `keyword` applies, following `properties`, `items`, `allOf` and `$ref`.
+  /// Every place where `keyword` applies, following `properties`, `items`,
+  /// `additionalProperties`, `allOf` and `$ref`.
   /// Cross-record rules use this to find references and unique values without validating.
   public func keywordPaths(_ keyword: String) -> [KeywordPath] {
     var found: [KeywordPath] = []
@@ -58,7 +62,7 @@ extension Schema {
     for (path, child) in node.subschemas.sorted(by: { $0.key < $1.key }) {
       if path.hasPrefix("properties/") {
         collect(keyword, child, steps: steps + [String(path.dropFirst(11))], into: &found, visited: &visited)
-      } else if path == "items" {
+      } else if path == "items" || path == "additionalProperties" {
         collect(keyword, child, steps: steps + ["*"], into: &found, visited: &visited)
       } else if path.hasPrefix("allOf/") {
         collect(keyword, child, steps: steps, into: &found, visited: &visited)

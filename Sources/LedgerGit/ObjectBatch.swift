@@ -1,0 +1,98 @@
+internal import CLibGit2
+import Foundation
+
+/// Blobs and trees written in memory, then stored together as one pack file by `flush`.
+///
+/// A merge writes a blob for every record both sides changed. Written one by one, each is a
+/// loose file (a folder, a temporary file, a link), and libgit2 rescans the pack folder before
+/// each; a thousand of them cost far more than the merge itself. The batch writes through a
+/// second handle on the repository whose object database has an in-memory backend in front,
+/// and remembers what it wrote (libgit2's own dump of that backend only packs commits and
+/// everything they reach, which would copy the whole ledger). Objects are readable through
+/// `repository` at once, and through every other handle once `flush` has run.
+public final class ObjectBatch {
+  /// The handle the batch writes through; read through it too until `flush`.
+  public let repository: Repository
+  /// The in-memory backend; the object database owns it and frees it with the handle.
+  private let backend: UnsafeMutablePointer<git_odb_backend>
+  /// What was written, in order: the pack holds exactly these.
+  private var written: [ObjectID] = []
+
+  /// Opens `repository` again with an in-memory object backend in front of its own.
+  public init(for repository: Repository) throws(GitError) {
+    let handle = try Repository.open(at: repository.gitDirectory)
+    var odb: OpaquePointer?
+    try git("git_repository_odb") { git_repository_odb(&odb, handle.handle) }
+    guard let odb else { throw .nilHandle("git_repository_odb") }
+    defer { git_odb_free(odb) }
+    var memory: UnsafeMutablePointer<git_odb_backend>?
+    try git("git_mempack_new") { git_mempack_new(&memory) }
+    guard let memory else { throw .nilHandle("git_mempack_new") }
+    // Above the loose (1) and packed (2) backends, so new objects are written here.
+    try git("git_odb_add_backend") { git_odb_add_backend(odb, memory, 1000) }
+    self.repository = handle
+    self.backend = memory
+  }
+
+  /// Stores `bytes` as a blob, in memory until `flush`.
+  public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
+    let blob = try repository.writeBlob(bytes)
+    written.append(blob)
+    return blob
+  }
+
+  /// The tree `base` becomes after `updates`, written in memory until `flush` with every
+  /// folder tree on the way that changed.
+  public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
+    let tree = try repository.updatedTree(base, applying: updates)
+    var folders = Set([""])
+    for update in updates {
+      var parts = update.path.split(separator: "/").dropLast()
+      while !parts.isEmpty {
+        folders.insert(parts.joined(separator: "/"))
+        parts = parts.dropLast()
+      }
+    }
+    for folder in folders.sorted() {
+      let id = folder.isEmpty ? tree : try repository.entry(in: tree, at: folder).map(\.id)
+      let old = try base.flatMap { (base) throws(GitError) -> ObjectID? in
+        folder.isEmpty ? base : try repository.entry(in: base, at: folder).map(\.id)
+      }
+      if let id, id != old { written.append(id) }
+    }
+    return tree
+  }
+
+  /// Writes every object written so far into one pack of the repository, then forgets them.
+  public func flush() throws(GitError) {
+    guard !written.isEmpty else { return }
+    var builder: OpaquePointer?
+    try git("git_packbuilder_new") { git_packbuilder_new(&builder, repository.handle) }
+    guard let builder else { throw .nilHandle("git_packbuilder_new") }
+    defer { git_packbuilder_free(builder) }
+    _ = git_packbuilder_set_threads(builder, 1)
+    for id in Set(written) {
+      var raw = id.raw
+      try git("git_packbuilder_insert") { git_packbuilder_insert(builder, &raw, nil) }
+    }
+    var pack = git_buf()
+    defer { git_buf_dispose(&pack) }
+    try git("git_packbuilder_write_buf") { git_packbuilder_write_buf(&pack, builder) }
+    guard let data = pack.ptr else { throw .nilHandle("git_packbuilder_write_buf") }
+    var odb: OpaquePointer?
+    try git("git_repository_odb") { git_repository_odb(&odb, repository.handle) }
+    guard let odb else { throw .nilHandle("git_repository_odb") }
+    defer { git_odb_free(odb) }
+    var writer: UnsafeMutablePointer<git_odb_writepack>?
+    try git("git_odb_write_pack") { git_odb_write_pack(&writer, odb, nil, nil) }
+    guard let writer, let append = writer.pointee.append, let commit = writer.pointee.commit else {
+      throw .nilHandle("git_odb_write_pack")
+    }
+    defer { writer.pointee.free?(writer) }
+    var progress = git_indexer_progress()
+    try git("git_odb_writepack.append") { append(writer, data, pack.size, &progress) }
+    try git("git_odb_writepack.commit") { commit(writer, &progress) }
+    try git("git_mempack_reset") { git_mempack_reset(backend) }
+    written = []
+  }
+}

@@ -52,6 +52,8 @@ extension Ledger {
   public func commitHandEdits(message: String, by author: Author, at date: Date)
     throws(StoreError) -> WriteResult?
   {
+    // During a merge the files are the merge's, not hand edits to commit on their own.
+    if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
     let edits = try handEdits()
     guard !edits.isEmpty else { return nil }
     var files: [ChangeSet.FileChange] = []

@@ -37,7 +37,8 @@ enum StatusCommand {
       return .ok
     }
     if merge != nil { context.out.line("Files the merge changes, not committed yet:") }
-    for edit in edits { context.out.line((edit.change.rawValue + " ").padded(to: 10) + edit.path) }
+    let width = edits.contains { $0.change == .conflicted } ? 11 : 10
+    for edit in edits { context.out.line(edit.change.rawValue.padded(to: width) + edit.path) }
     if merge == nil { context.err.line("hint: run 'adminledger commit -m MESSAGE' to validate and commit them") }
     return .ok
   }

@@ -138,6 +138,11 @@ struct FailureMessage {
       self.init(
         "the remote kept moving: \(attempts) pushes in a row were refused because others pushed first; your commits are safe here",
         hint: "run 'adminledger sync' again", status: .failure)
+    case .noLedgerIn(let url):
+      self.init(
+        "\(url) holds no ledger (no ledger.json at its root); nothing was cloned",
+        hint: "check the URL; to share a new ledger, push it there with 'git remote add origin URL' and 'adminledger sync'",
+        status: .usage)
     case .remote(let action, let url, let gitError):
       self.init("cannot \(action) (\(url)): \(gitError.message)", hint: FailureMessage.remoteHint(gitError.message, url: url), status: .failure)
     case .io(let path, let reason):

@@ -48,6 +48,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case stagedChanges(paths: [String])
   /// The remote kept moving while this clone tried to push; gave up after `attempts`.
   case remoteKeptMoving(attempts: Int)
+  /// A cloned repository holds no ledger (no `ledger.json` at its root).
+  case noLedgerIn(url: String)
   /// Reaching a remote failed: fetching, pushing or cloning `url`.
   case remote(action: String, url: String, GitError)
   /// `sync --continue` while conflicts are still open in these files (ledger paths).

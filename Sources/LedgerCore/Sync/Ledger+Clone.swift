@@ -21,8 +21,14 @@ extension Ledger {
       if !existed { try? FileManager.default.removeItem(at: folder) }
       throw .remote(action: "clone", url: url, error)
     }
-    do {
-      let ledger = try Ledger.open(from: folder)
+    do throws(StoreError) {
+      let ledger: Ledger
+      do throws(StoreError) {
+        ledger = try Ledger.open(from: folder)
+      } catch {
+        guard case .notALedger = error else { throw error }
+        throw .noLedgerIn(url: url)
+      }
       let hooks = try tool.map { (tool) throws(StoreError) in try ledger.installHooks(tool: tool) } ?? []
       return (ledger, hooks)
     } catch {

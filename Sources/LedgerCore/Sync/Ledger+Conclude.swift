@@ -18,7 +18,7 @@ extension Ledger {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
-    let state = MergeState.load(from: repository.gitDirectory)
+    let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
     do {
       let open = try repository.indexConflicts()
       guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
@@ -85,7 +85,7 @@ extension Ledger {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
-    let state = MergeState.load(from: repository.gitDirectory)
+    let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
     let target = state.originalHead ?? merge.head
     do {
       let (branch, _) = try currentBranch()

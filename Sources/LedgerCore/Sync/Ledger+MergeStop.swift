@@ -17,6 +17,7 @@ extension Ledger {
       try FileManager.default.copyItem(at: repository.indexFile, to: saved)
     }
     var state = MergeState()
+    state.incoming = plan.theirs
     state.originalHead = originalHead
     state.paths = Array(Set(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path))).sorted()
     state.remote = remote

@@ -26,7 +26,7 @@ extension Ledger {
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
     let path = store.repositoryPath(key.path)
-    var state = MergeState.load(from: repository.gitDirectory)
+    var state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
     do {
       let snapshot = try store.gitSnapshot(at: nil)
       let rules = try MergeRules(snapshot)

@@ -30,7 +30,7 @@ extension Ledger {
   /// The merge in progress, or nil when there is none.
   public func mergeReport() throws(StoreError) -> MergeReport? {
     guard let merge = try mergeInProgress() else { return nil }
-    let state = MergeState.load(from: repository.gitDirectory)
+    let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
     do {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       var reports: [ConflictReport] = []

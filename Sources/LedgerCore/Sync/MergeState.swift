@@ -6,6 +6,7 @@ import LedgerJSON
 /// `.git/adminledger/merge/state.json`:
 ///
 ///     {
+///       "incoming": "9b2e…",                MERGE_HEAD: the state belongs to this merge only
 ///       "original_head": "4f1c…",          HEAD before the sync began: where --abort returns
 ///       "paths": ["trainings/2026-11-20-k3f9q.json"],   files the merge wrote (repository paths)
 ///       "remote": "origin",                 where --continue pushes; absent with --no-push
@@ -33,6 +34,9 @@ struct MergeState {
     }
   }
 
+  /// The commit being merged in; a state left by another merge (one `git merge --abort`
+  /// ended) is not this merge's and is ignored.
+  var incoming: ObjectID?
   var originalHead: ObjectID?
   var paths: [String] = []
   var remote: String?
@@ -44,13 +48,16 @@ struct MergeState {
     gitDirectory.appendingPathComponent("adminledger/merge", isDirectory: true)
   }
 
-  /// Reads the state; an absent file is an empty state (a merge the git program started).
-  static func load(from gitDirectory: URL) -> MergeState {
+  /// Reads the state of the merge of `incoming`; an absent file, or one left by another merge,
+  /// is an empty state (a merge the git program started).
+  static func load(from gitDirectory: URL, incoming: ObjectID) -> MergeState {
+    var state = MergeState()
+    state.incoming = incoming
     let file = folder(in: gitDirectory).appendingPathComponent("state.json")
     guard let data = FileManager.default.contents(atPath: file.path),
-      let object = (try? JSONParser.parse(Array(data)))?.objectValue
-    else { return MergeState() }
-    var state = MergeState()
+      let object = (try? JSONParser.parse(Array(data)))?.objectValue,
+      object["incoming"]?.stringValue == incoming.description
+    else { return state }
     state.originalHead = object["original_head"]?.stringValue.flatMap(ObjectID.init(hex:))
     state.paths = object["paths"]?.arrayValue?.compactMap(\.stringValue) ?? []
     state.remote = object["remote"]?.stringValue
@@ -76,6 +83,7 @@ struct MergeState {
         ])
       }),
     ]
+    if let incoming { object["incoming"] = .string(incoming.description) }
     if let originalHead { object["original_head"] = .string(originalHead.description) }
     if let remote { object["remote"] = .string(remote) }
     if let source { object["source"] = .string(source) }

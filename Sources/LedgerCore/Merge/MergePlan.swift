@@ -40,7 +40,7 @@ extension GitRecordStore {
   ///
   /// - Throws: `.unrelatedHistories` when the two share no commit.
   func planMerge(ours: ObjectID, theirs: ObjectID) throws(StoreError) -> MergePlan {
-    do {
+    return try StoreError.wrapping("merge \(theirs.short) into \(ours.short)") {
       guard let base = try repository.mergeBase(ours, theirs) else { throw StoreError.unrelatedHistories }
       let trees = (
         base: try repository.commit(base).tree, ours: try repository.commit(ours).tree,
@@ -85,12 +85,6 @@ extension GitRecordStore {
         ours: ours, theirs: theirs, base: base, tree: tree, changes: changes, merged: merged,
         conflictedBlobs: conflictedBlobs, conflicts: merged.flatMap(\.conflicts), findings: findings,
         records: records)
-    } catch let error as StoreError {
-      throw error
-    } catch let error as GitError {
-      throw .git(action: "merge \(theirs.short) into \(ours.short)", error)
-    } catch {
-      throw .git(action: "merge", GitError(code: .other(-1), operation: "merge", message: "\(error)"))
     }
   }
 

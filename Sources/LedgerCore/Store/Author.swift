@@ -1,3 +1,6 @@
+import Foundation
+import LedgerGit
+
 /// Who makes a write: the administrator named by `--author`, `ADMINLEDGER_AUTHOR`, or git.
 public struct Author: Equatable, Sendable, CustomStringConvertible {
   public let name: String
@@ -18,6 +21,12 @@ public struct Author: Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(name) <\(email)>" }
+
+  /// The git signature of a commit made at `date`, in this machine's UTC offset.
+  func signature(at date: Date) -> Signature {
+    let offset = TimeZone.current.secondsFromGMT(for: date) / 60
+    return Signature(name: name, email: email, date: date, offsetMinutes: offset)
+  }
 }
 
 extension Substring {

@@ -135,8 +135,7 @@ public final class GitRecordStore: RecordStore {
       }
       let tree = try repository.updatedTree(snapshot.tree, applying: updates)
       guard tree != snapshot.tree else { return nil }
-      let offset = TimeZone.current.secondsFromGMT(for: date) / 60
-      let signature = Signature(name: author.name, email: author.email, date: date, offsetMinutes: offset)
+      let signature = author.signature(at: date)
       return try repository.createCommit(
         tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], author: signature,
         committer: signature, message: changes.message.text)

@@ -61,3 +61,20 @@ public enum StoreError: Error, Equatable, Sendable {
   /// libgit2 failed while doing `action` (`read history`, `write commit`).
   case git(action: String, GitError)
 }
+
+extension StoreError {
+  /// Runs `body`, whose steps fail in the store's words or in libgit2's: a `StoreError`
+  /// passes as it is, a `GitError` becomes `.git(action:)`, and anything else (a file that
+  /// could not be copied) `.io`.
+  static func wrapping<Result>(_ action: String, _ body: () throws -> Result) throws(StoreError) -> Result {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw error
+    } catch let error as GitError {
+      throw .git(action: action, error)
+    } catch {
+      throw .io(path: action, reason: "\(error)")
+    }
+  }
+}

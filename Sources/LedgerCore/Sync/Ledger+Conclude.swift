@@ -19,7 +19,7 @@ extension Ledger {
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
-    do {
+    return try StoreError.wrapping("commit the merge") {
       let open = try repository.indexConflicts()
       guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
       try stageCanonical(try pendingPaths(state))
@@ -39,12 +39,6 @@ extension Ledger {
       try repository.endMerge()
       MergeState.clear(in: repository.gitDirectory)
       return (commit.description, state.remote)
-    } catch let error as StoreError {
-      throw error
-    } catch let error as GitError {
-      throw .git(action: "commit the merge", error)
-    } catch {
-      throw .io(path: root.path, reason: "\(error)")
     }
   }
 
@@ -87,7 +81,7 @@ extension Ledger {
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
     let target = state.originalHead ?? merge.head
-    do {
+    return try StoreError.wrapping("abort the merge") {
       let (branch, _) = try currentBranch()
       let targetTree = try repository.commit(target).tree
       var paths = Set(try pendingPaths(state))
@@ -110,12 +104,6 @@ extension Ledger {
       }
       try repository.endMerge()
       MergeState.clear(in: repository.gitDirectory)
-    } catch let error as StoreError {
-      throw error
-    } catch let error as GitError {
-      throw .git(action: "abort the merge", error)
-    } catch {
-      throw .io(path: root.path, reason: "\(error)")
     }
   }
 }

@@ -71,7 +71,7 @@ extension Ledger {
   private func fastForward(_ branch: String, from ours: ObjectID?, to incoming: ObjectID) throws {
     let oldTree = try ours.map { (commit) throws(GitError) in try repository.commit(commit).tree }
     let changes = try repository.changedFiles(from: oldTree, to: try repository.commit(incoming).tree)
-    if ours != nil { try guardEdits(Dictionary(changes.map { ($0.path, $0.old) }) { first, _ in first }) }
+    try guardEdits(Dictionary(uniqueKeysWithValues: changes.map { ($0.path, $0.old) }))
     try moveBranch(branch, from: ours, to: incoming)
     try updateWorkTree(changes)
   }
@@ -87,8 +87,7 @@ extension Ledger {
   func commitMerge(
     _ tree: ObjectID, parents: [ObjectID], message: CommitMessage, by author: Author, at date: Date
   ) throws(GitError) -> ObjectID {
-    let offset = TimeZone.current.secondsFromGMT(for: date) / 60
-    let signature = Signature(name: author.name, email: author.email, date: date, offsetMinutes: offset)
+    let signature = author.signature(at: date)
     return try repository.createCommit(
       tree: tree, parents: parents, author: signature, committer: signature, message: message.text)
   }

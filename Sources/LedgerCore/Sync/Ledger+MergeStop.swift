@@ -32,17 +32,11 @@ extension Ledger {
 
   /// The merge in progress, ours or the git program's: nil when there is none.
   func mergeInProgress() throws(StoreError) -> (head: ObjectID, incoming: ObjectID, base: ObjectID)? {
-    do {
+    return try StoreError.wrapping("read the merge in progress") {
       guard let incoming = try repository.mergeHead() else { return nil }
       guard let head = try currentBranch().commit else { return nil }
       guard let base = try repository.mergeBase(head, incoming) else { throw StoreError.unrelatedHistories }
       return (head, incoming, base)
-    } catch let error as StoreError {
-      throw error
-    } catch let error as GitError {
-      throw .git(action: "read the merge in progress", error)
-    } catch {
-      throw .io(path: repository.gitDirectory.path, reason: "\(error)")
     }
   }
 

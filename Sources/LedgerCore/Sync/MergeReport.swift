@@ -31,7 +31,7 @@ extension Ledger {
   public func mergeReport() throws(StoreError) -> MergeReport? {
     guard let merge = try mergeInProgress() else { return nil }
     let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
-    do {
+    return try StoreError.wrapping("read the merge in progress") {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       var reports: [ConflictReport] = []
       for conflicted in try repository.indexConflicts() {
@@ -45,12 +45,6 @@ extension Ledger {
         head: merge.head.description, incoming: merge.incoming.description,
         source: state.source ?? "commit \(merge.incoming.short)", conflicts: reports,
         findings: try pendingFindings(state), resolutions: state.resolutions.map(\.trailer))
-    } catch let error as StoreError {
-      throw error
-    } catch let error as GitError {
-      throw .git(action: "read the merge in progress", error)
-    } catch {
-      throw .io(path: root.path, reason: "\(error)")
     }
   }
 

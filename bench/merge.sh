@@ -6,23 +6,26 @@
 # Usage: bench/merge.sh PATH-TO-ADMINLEDGER LEDGER-REPO COMMITS
 # LEDGER-REPO is a ledger repository holding people/p0.json ... as bench/run.sh makes them.
 set -euo pipefail
-tool=$1 base=$2 commits=$3
+tool=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+base=$(cd "$2" && pwd) commits=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-# One side's commits as a git fast-import stream: commit N rewrites people/pN.json.
+# One side's commits as a git fast-import stream: commit N rewrites people/pM.json, M = N + 10
+# (bench/run.sh's own writes change p1 and p2, which the base therefore no longer holds as made).
 side() {
-  local label=$1 from=$2 n content
-  for ((n = 0; n < commits; n++)); do
+  local label=$1 from=$2 i n content
+  for ((i = 0; i < commits; i++)); do
+    n=$((i + 10))
     if [ "$label" = a ]; then
       content=$(printf '{\n  "emails": [\n    "p%d@example.org"\n  ],\n  "name": "Person %d (renamed)"\n}\n' "$n" "$n")
     else
       content=$(printf '{\n  "emails": [\n    "p%d.new@example.org"\n  ],\n  "name": "Person %d"\n}\n' "$n" "$n")
     fi
     printf 'commit refs/heads/main\ncommitter Side %s <%s@example.org> %d +0000\ndata 12\nedit person\n' \
-      "$label" "$label" $((1800000000 + n))
-    [ "$n" = 0 ] && printf 'from %s\n' "$from"
+      "$label" "$label" $((1800000000 + i))
+    [ "$i" = 0 ] && printf 'from %s\n' "$from"
     printf 'M 100644 inline people/p%d.json\ndata %d\n%s\n\n' "$n" $(( ${#content} + 1 )) "$content"
   done
 }
@@ -40,12 +43,13 @@ for clone in a a-git; do
 done
 [ "$(git -C a rev-parse HEAD)" = "$(git -C a-git rev-parse HEAD)" ] || { echo "error: the clones differ" >&2; exit 1; }
 
-ms() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
+ms() { local start end; start=$(date +%s%N); "$@" >"$work/out.txt" 2>&1; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 tool_ms=$(cd a && ms "$tool" sync --no-push)
+cp "$work/out.txt" "$work/tool.txt"
 git_ms=$(cd a-git && ms git merge --no-verify --no-edit origin/main)
 merged=$(git -C a log -1 --format=%p | wc -w)
-[ "$merged" = 2 ] || { echo "error: adminledger did not make a merge commit" >&2; exit 1; }
-if [ "$(git -C a show HEAD:people/p0.json)" != "$(printf '{\n  "emails": [\n    "p0.new@example.org"\n  ],\n  "name": "Person 0 (renamed)"\n}')" ]; then
+[ "$merged" = 2 ] || { echo "error: adminledger did not make a merge commit:" >&2; cat "$work/tool.txt" >&2; exit 1; }
+if [ "$(git -C a show HEAD:people/p10.json)" != "$(printf '{\n  "emails": [\n    "p10.new@example.org"\n  ],\n  "name": "Person 10 (renamed)"\n}')" ]; then
   echo "error: the merged record does not hold both sides' changes" >&2; exit 1
 fi
 [ "$(git -C a-git log -1 --format=%p | wc -w)" = 2 ] || git_ms="$git_ms (conflicted)"

@@ -34,7 +34,7 @@ extension Repository {
   public func indexedBlobs(at paths: [String]) throws(GitError) -> [String: ObjectID?] {
     try withIndex { index in
       var result: [String: ObjectID?] = [:]
-      for path in paths { result[path] = git_index_get_bypath(index, path, 0).map { ObjectID($0.pointee.id) } }
+      for path in paths { result[path] = .some(git_index_get_bypath(index, path, 0).map { ObjectID($0.pointee.id) }) }
       return result
     }
   }

@@ -169,7 +169,7 @@ import Testing
     #expect(validate.status == 1, "\(validate)")
     #expect(!validate.output.contains("The ledger is valid"), "\(validate)")
     #expect(validate.output.contains("trainings/t1.json:4:1: error[json]: expected a value but found '<'"), "\(validate)")
-    #expect(validate.output.contains("A merge is in progress (commit "), "\(validate)")
+    #expect(validate.output.contains("A merge is in progress (branch 'main' of "), "\(validate)")
 
     // git's index holds the three versions: the field conflict is read from them, and the
     // attendees, a set, merge without one.

@@ -41,6 +41,7 @@ struct MergeState {
   var paths: [String] = []
   var remote: String?
   var resolutions: [Resolution] = []
+  /// What is merged, for messages: `origin/main`, or what git's `MERGE_MSG` names.
   var source: String?
 
   /// The folder holding the state and the index saved when the merge stopped.
@@ -53,6 +54,7 @@ struct MergeState {
   static func load(from gitDirectory: URL, incoming: ObjectID) -> MergeState {
     var state = MergeState()
     state.incoming = incoming
+    state.source = gitMergeSource(gitDirectory) ?? "commit \(incoming.short)"
     let file = folder(in: gitDirectory).appendingPathComponent("state.json")
     guard let data = FileManager.default.contents(atPath: file.path),
       let object = (try? JSONParser.parse(Array(data)))?.objectValue,
@@ -61,7 +63,7 @@ struct MergeState {
     state.originalHead = object["original_head"]?.stringValue.flatMap(ObjectID.init(hex:))
     state.paths = object["paths"]?.arrayValue?.compactMap(\.stringValue) ?? []
     state.remote = object["remote"]?.stringValue
-    state.source = object["source"]?.stringValue
+    state.source = object["source"]?.stringValue ?? state.source
     state.resolutions = (object["resolutions"]?.arrayValue ?? []).compactMap { item in
       guard let entry = item.objectValue, let path = entry["path"]?.stringValue,
         let field = entry["field"]?.stringValue.flatMap(JSONPointer.init(parsing:)),
@@ -70,6 +72,15 @@ struct MergeState {
       return Resolution(path: path, field: field, choice: choice)
     }
     return state
+  }
+
+  /// What the git program says it is merging, from the first line of its `MERGE_MSG`
+  /// (`Merge branch 'main' of ssh://server/ledger`): `branch 'main' of ssh://server/ledger`.
+  private static func gitMergeSource(_ gitDirectory: URL) -> String? {
+    guard let data = FileManager.default.contents(atPath: gitDirectory.appendingPathComponent("MERGE_MSG").path),
+      let first = String(decoding: data, as: UTF8.self).split(separator: "\n").first, first.hasPrefix("Merge ")
+    else { return nil }
+    return String(first.dropFirst(6))
   }
 
   /// Writes the state whole (write aside, then rename).

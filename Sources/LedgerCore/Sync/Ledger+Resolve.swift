@@ -10,6 +10,15 @@ public enum ResolutionChoice: Equatable, Sendable {
   case theirs
   /// A value given by the person (a field only).
   case set(FieldInput)
+
+  /// How the merge commit's `Ledger-Resolved` trailer names the choice.
+  var name: MergeState.Resolution.Choice {
+    switch self {
+    case .ours: .ours
+    case .theirs: .theirs
+    case .set: .set
+    }
+  }
 }
 
 // Settling a merge in progress one record, or one field, at a time. The file in the work tree
@@ -32,40 +41,17 @@ extension Ledger {
       let rules = try MergeRules(snapshot)
       let input = try mergeInput(path, merge)
       let open = try openConflicts(path, merge, state, rules)
-      let current = try workingValue(path) ?? FileMerger.merge(input, sets: rules.sets(forLedgerPath: key.path)).bytes
-        .flatMap { try? JSONParser.parse($0) }
-      let side: [UInt8]?? =
-        switch choice {
-        case .ours: .some(input.ours)
-        case .theirs: .some(input.theirs)
-        case .set: nil
-        }
-      let sideValue = side.map { $0.flatMap { try? JSONParser.parse($0) } }
-      let updated: JSONValue?
-      if let field {
-        guard case .object(let fields)? = current else { throw StoreError.recordNotFound(key) }
-        let value: JSONValue?
-        if case .set(let input) = choice {
-          let schema = try RecordSchemas(LedgerState(snapshot)).schema(for: key.kind)
-          value = try FieldTyping.value(input, for: field, kind: key.kind, schema: schema)
-        } else {
-          value = sideValue.flatMap { $0.flatMap(field.pointer.resolve) }
-        }
-        updated = .object(try value.map { try field.setting($0, in: fields) } ?? (try? field.removing(from: fields)) ?? fields)
-      } else {
-        updated = sideValue ?? current
-      }
+      // The work tree is the resolution so far; git's conflict markers stand for the merge's
+      // own result.
+      let current = try workingValue(path)
+        ?? FileMerger.merge(input, sets: rules.sets(forLedgerPath: key.path)).bytes.flatMap { try? JSONParser.parse($0) }
+      let updated = try resolvedValue(key, current, field: field, choice: choice, input: input, snapshot: snapshot)
       try writeWorking(path, updated)
-      let stateChoice: MergeState.Resolution.Choice =
-        switch choice {
-        case .ours: .ours
-        case .theirs: .theirs
-        case .set: .set
-        }
       let scope = field?.pointer ?? .root
       let settled = open.filter { $0.pointer.tokens.starts(with: scope.tokens) }
-      let fields = settled.isEmpty ? [scope] : settled.map(\.pointer)
-      state.resolutions += fields.map { MergeState.Resolution(path: key.path, field: $0, choice: stateChoice) }
+      state.resolutions += (settled.isEmpty ? [scope] : settled.map(\.pointer)).map {
+        MergeState.Resolution(path: key.path, field: $0, choice: choice.name)
+      }
       if !state.paths.contains(path) { state.paths.append(path) }
       try state.save(in: repository.gitDirectory)
       let remaining = open.filter { !$0.pointer.tokens.starts(with: scope.tokens) }
@@ -78,11 +64,41 @@ extension Ledger {
     } catch let error as FieldPath.Problem {
       guard case .notAnObject(let prefix, let found) = error else { throw .fieldNotFound(key, field: field?.description ?? "") }
       throw .fieldNotAnObject(key, field: prefix, found: found)
+    } catch let error as DiagnosticList {
+      throw .invalid(error)
     } catch let error as GitError {
       throw .git(action: "resolve \(key)", error)
     } catch {
       throw .io(path: key.path, reason: "\(error)")
     }
+  }
+
+  /// The record once `choice` is applied to `current` (nil: the record is deleted).
+  private func resolvedValue(
+    _ key: RecordKey, _ current: JSONValue?, field: FieldPath?, choice: ResolutionChoice, input: MergeInput,
+    snapshot: GitSnapshot
+  ) throws -> JSONValue? {
+    func side(_ bytes: [UInt8]?) throws -> JSONValue? {
+      try bytes.map { (bytes) throws(DiagnosticList) in .object(try RecordDecoder.decode(bytes, key: key, file: key.path).fields) }
+    }
+    guard let field else {
+      switch choice {
+      case .ours: return try side(input.ours)
+      case .theirs: return try side(input.theirs)
+      case .set: return current
+      }
+    }
+    guard case .object(let fields)? = current else { throw StoreError.recordNotFound(key) }
+    let value: JSONValue?
+    switch choice {
+    case .ours: value = try side(input.ours).flatMap(field.pointer.resolve)
+    case .theirs: value = try side(input.theirs).flatMap(field.pointer.resolve)
+    case .set(let text):
+      let schema = try RecordSchemas(LedgerState(snapshot)).schema(for: key.kind)
+      value = try FieldTyping.value(text, for: field, kind: key.kind, schema: schema)
+    }
+    guard let value else { return .object((try? field.removing(from: fields)) ?? fields) }
+    return .object(try field.setting(value, in: fields))
   }
 
   /// The JSON the work tree holds at `path`; nil when the file is absent or not JSON (git's

@@ -5,6 +5,15 @@ public struct TreeChange: Equatable, Sendable {
   public let path: String
   public let old: ObjectID?
   public let new: ObjectID?
+  /// What the file is on the new side (on the old side when it is removed).
+  public let kind: FileKind
+
+  public init(path: String, old: ObjectID?, new: ObjectID?, kind: FileKind = .regular) {
+    self.path = path
+    self.old = old
+    self.new = new
+    self.kind = kind
+  }
 }
 
 // Comparing two trees: libgit2 skips every subtree whose id is the same on both sides, so the
@@ -15,6 +24,9 @@ extension Repository {
   public func changedFiles(from old: ObjectID?, to new: ObjectID?) throws(GitError) -> [TreeChange] {
     var options = git_diff_options()
     try git("git_diff_options_init") { git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)) }
+    // A file that became a symbolic link (or the reverse) is one change, not a removal and an
+    // addition of the same path.
+    options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
     return try withOptionalTree(old) { (oldTree) throws(GitError) in
       try withOptionalTree(new) { (newTree) throws(GitError) in
         var diff: OpaquePointer?
@@ -28,7 +40,8 @@ extension Repository {
           let newID = delta.status == GIT_DELTA_DELETED ? nil : ObjectID(delta.new_file.id)
           let file = newID == nil ? delta.old_file : delta.new_file
           guard let path = file.path.map({ String(cString: $0) }) else { continue }
-          result.append(TreeChange(path: path, old: oldID, new: newID))
+          let mode = newID == nil ? delta.old_file.mode : delta.new_file.mode
+          result.append(TreeChange(path: path, old: oldID, new: newID, kind: FileKind(mode: UInt32(mode))))
         }
         return result.sorted { $0.path < $1.path }
       }

@@ -44,9 +44,9 @@ extension Repository {
 // so a file whose stat still matches its entry needs no reading or hashing.
 extension Repository {
   /// Stages `blob` for each path whose work-tree file was just written with exactly that
-  /// content (nil: the path is removed); the entry takes the file's stat, so git sees it clean
+  /// content, as a file of `kind` (blob nil: the path is removed); the entry takes the file's stat, so git sees it clean
   /// without hashing it again. Conflicts recorded for the paths are cleared.
-  public func stage(_ files: [(path: String, blob: ObjectID?)]) throws(GitError) {
+  public func stage(_ files: [(path: String, blob: ObjectID?, kind: FileKind)]) throws(GitError) {
     guard let root = workingDirectory else { return }
     try withIndex { (index) throws(GitError) in
       for file in files {
@@ -57,7 +57,7 @@ extension Repository {
           continue
         }
         var info = stat()
-        guard stat(root.appendingPathComponent(file.path).path, &info) == 0 else {
+        guard lstat(root.appendingPathComponent(file.path).path, &info) == 0 else {
           throw GitError(code: .notFound, operation: "stat", message: "\(file.path): \(String(cString: strerror(errno)))")
         }
         let path = strdup(file.path)
@@ -70,7 +70,7 @@ extension Repository {
         entry.uid = info.st_uid
         entry.gid = info.st_gid
         entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
-        entry.mode = UInt32(GIT_FILEMODE_BLOB.rawValue)
+        entry.mode = file.kind.mode
         entry.id = blob.raw
         entry.path = UnsafePointer(path)
         try git("git_index_add") { git_index_add(index, &entry) }

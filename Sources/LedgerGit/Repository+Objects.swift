@@ -82,10 +82,10 @@ extension Repository {
       var entry = git_tree_update()
       entry.path = UnsafePointer(path)
       switch update {
-      case .upsert(_, let blob):
+      case .upsert(_, let blob, let kind):
         entry.action = GIT_TREE_UPDATE_UPSERT
         entry.id = blob.raw
-        entry.filemode = GIT_FILEMODE_BLOB
+        entry.filemode = git_filemode_t(kind.mode)
       case .remove:
         entry.action = GIT_TREE_UPDATE_REMOVE
       }
@@ -121,6 +121,6 @@ extension TreeEntry {
     self.init(
       name: git_tree_entry_name(entry).map { String(cString: $0) } ?? "",
       id: git_tree_entry_id(entry).map { ObjectID($0.pointee) } ?? ObjectID(git_oid()),
-      kind: kind)
+      kind: kind, fileKind: FileKind(mode: git_tree_entry_filemode(entry).rawValue))
   }
 }

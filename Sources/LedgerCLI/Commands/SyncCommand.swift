@@ -32,7 +32,7 @@ enum SyncCommand {
     }
     let author = try context.author(for: ledger)
     var remote = context.positionals.first
-    var push = !context.arguments.flag("no-push")
+    let push = !context.arguments.flag("no-push")
     var concluded: String?
     if context.arguments.flag("continue") {
       if let report = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }),
@@ -45,9 +45,9 @@ enum SyncCommand {
       }
       concluded = result.commit
       if context.format == .text { context.out.line("Committed the merge (commit \(result.commit.prefix(7)))") }
-      guard let target = result.remote else { return finish(context, concluded: concluded, report: nil) }
+      // The stopped sync's remote, unless it was --no-push or this run says --no-push.
+      guard push, let target = result.remote else { return finish(context, concluded: concluded, report: nil) }
       remote = remote ?? target
-      push = true
     }
     let report = try context.perform { () throws(StoreError) in
       try ledger.sync(remote: remote, push: push, access: context.remoteAccess(), by: author, at: context.environment.now())

@@ -46,7 +46,7 @@ extension GitRecordStore {
         base: try repository.commit(base).tree, ours: try repository.commit(ours).tree,
         theirs: try repository.commit(theirs).tree)
       let ourChanges = Dictionary(
-        uniqueKeysWithValues: try repository.changedFiles(from: trees.base, to: trees.ours).map { ($0.path, $0) })
+        try repository.changedFiles(from: trees.base, to: trees.ours).map { ($0.path, $0) }) { first, _ in first }
       let oursSnapshot = try GitSnapshot(repository: repository, commit: ours, prefix: prefix, usesCache: false)
       let rules = try MergeRules(oursSnapshot)
       let batch = try ObjectBatch(for: repository)
@@ -58,7 +58,7 @@ extension GitRecordStore {
         let path = ledgerPath(change.path)
         if let key = isInside(change.path) ? RecordKey(path: path) : nil { records.append(key) }
         guard let mine = ourChanges[change.path] else {
-          updates.append(change.new.map { .upsert(path: change.path, blob: $0) } ?? .remove(path: change.path))
+          updates.append(change.new.map { .upsert(path: change.path, blob: $0, kind: change.kind) } ?? .remove(path: change.path))
           continue
         }
         guard mine.new != change.new else { continue }
@@ -72,7 +72,7 @@ extension GitRecordStore {
         }
         if let bytes = result.bytes {
           let blob = try batch.writeBlob(bytes)
-          if blob != mine.new { updates.append(.upsert(path: change.path, blob: blob)) }
+          if blob != mine.new { updates.append(.upsert(path: change.path, blob: blob, kind: mine.new == nil ? change.kind : mine.kind)) }
         } else if mine.new != nil {
           updates.append(.remove(path: change.path))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerGit
 
 #if canImport(Glibc)
   import Glibc
@@ -12,14 +13,27 @@ import Foundation
 /// Plain system calls, because a merge writes thousands of files and Foundation's atomic write
 /// costs a dozen calls more per file (it resolves every symlink on the path, among others).
 enum AtomicFile {
-  static func write(_ bytes: [UInt8], to url: URL) throws(StoreError) {
+  /// Replaces the file at `url` with `bytes`; for a symbolic link, `bytes` is its target, as
+  /// git stores it.
+  static func write(_ bytes: [UInt8], to url: URL, kind: FileKind = .regular) throws(StoreError) {
     let path = url.path
     let aside = path + ".adminledger-\(getpid())-tmp"
-    var descriptor = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if descriptor < 0, errno == ENOENT {
-      // The folder is new (a kind's first record): make it, then try again.
-      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      descriptor = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if kind == .symlink {
+      unlink(aside)
+      guard symlink(String(decoding: bytes, as: UTF8.self), aside) == 0 || makeFolder(of: url)
+        && symlink(String(decoding: bytes, as: UTF8.self), aside) == 0
+      else { throw failure(path) }
+      guard rename(aside, path) == 0 else {
+        let error = failure(path)
+        unlink(aside)
+        throw error
+      }
+      return
+    }
+    let permissions: mode_t = kind == .executable ? 0o755 : 0o644
+    var descriptor = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
+    if descriptor < 0, errno == ENOENT, makeFolder(of: url) {
+      descriptor = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
     }
     guard descriptor >= 0 else { throw failure(path) }
     var written = 0
@@ -41,6 +55,11 @@ enum AtomicFile {
       unlink(aside)
       throw error
     }
+  }
+
+  /// Makes the folder of a file that is the first of its folder (a kind's first record).
+  private static func makeFolder(of url: URL) -> Bool {
+    (try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)) != nil
   }
 
   private static func failure(_ path: String) -> StoreError {

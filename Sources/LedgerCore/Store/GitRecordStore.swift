@@ -80,7 +80,7 @@ public final class GitRecordStore: RecordStore {
       }
       let snapshot = try GitSnapshot(repository: repository, commit: head.commit, prefix: prefix)
       guard let changes = try plan(snapshot), !changes.files.isEmpty else { return nil }
-      let files = changes.files.map { (path: snapshot.repositoryPath($0.path), content: $0.content) }
+      let files = changes.files.map { WorkingFile(path: snapshot.repositoryPath($0.path), content: $0.content) }
       try guardHandEdits(changes, in: snapshot)
       guard let commit = try makeCommit(changes, on: snapshot, by: author, at: date)
       else { return nil }

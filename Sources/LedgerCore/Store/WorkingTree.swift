@@ -7,6 +7,14 @@ import LedgerGit
   import Darwin
 #endif
 
+/// A file to bring into the work tree: its content (nil: remove it) and what kind of file.
+struct WorkingFile {
+  /// The path relative to the repository's root.
+  let path: String
+  let content: [UInt8]?
+  var kind: FileKind = .regular
+}
+
 /// The files of a repository's work tree that a write touches.
 ///
 /// Before a write: every file it will replace must still match HEAD in the work tree and in
@@ -34,18 +42,18 @@ struct WorkingTree {
   }
 
   /// Writes or removes files, then stages exactly those paths.
-  func apply(_ files: [(path: String, content: [UInt8]?)]) throws(StoreError) {
+  func apply(_ files: [WorkingFile]) throws(StoreError) {
     for file in files {
       let url = root.appendingPathComponent(file.path)
       if let content = file.content {
-        try AtomicFile.write(content, to: url)
+        try AtomicFile.write(content, to: url, kind: file.kind)
       } else if unlink(url.path) != 0, errno != ENOENT {
         throw .io(path: file.path, reason: String(cString: strerror(errno)))
       }
     }
     do {
-      var staged: [(path: String, blob: ObjectID?)] = []
-      for file in files { staged.append((file.path, try file.content.map(Repository.blobID(of:)))) }
+      var staged: [(path: String, blob: ObjectID?, kind: FileKind)] = []
+      for file in files { staged.append((file.path, try file.content.map(Repository.blobID(of:)), file.kind)) }
       try repository.stage(staged)
     } catch {
       throw .git(action: "update the index", error)

@@ -18,7 +18,7 @@ extension Ledger {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
-    let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
+    let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("commit the merge") {
       let open = try repository.indexConflicts()
       guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
@@ -47,14 +47,14 @@ extension Ledger {
   private func stageCanonical(_ paths: [String]) throws {
     guard let workdir = repository.workingDirectory else { return }
     var problems: [Diagnostic] = []
-    var files: [(path: String, content: [UInt8]?)] = []
+    var files: [WorkingFile] = []
     for path in paths where store.isInside(path) && Ledger.isLedgerFile(store.ledgerPath(path)) {
       guard FileManager.default.fileExists(atPath: workdir.appendingPathComponent(path).path) else {
-        files.append((path, nil))
+        files.append(WorkingFile(path: path, content: nil))
         continue
       }
       do throws(DiagnosticList) {
-        files.append((path, try readCanonical(store.ledgerPath(path))))
+        files.append(WorkingFile(path: path, content: try readCanonical(store.ledgerPath(path))))
       } catch {
         problems += error.diagnostics
       }
@@ -79,7 +79,7 @@ extension Ledger {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
-    let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
+    let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     let target = state.originalHead ?? merge.head
     return try StoreError.wrapping("abort the merge") {
       let (branch, _) = try currentBranch()
@@ -89,9 +89,12 @@ extension Ledger {
         paths.insert(change.path)
       }
       if let workdir = repository.workingDirectory {
-        var files: [(path: String, content: [UInt8]?)] = []
+        var files: [WorkingFile] = []
         for path in paths.sorted() {
-          files.append((path, try repository.entry(in: targetTree, at: path).map { (entry) throws(GitError) in try repository.blob(entry.id) }))
+          let entry = try repository.entry(in: targetTree, at: path)
+          files.append(WorkingFile(
+            path: path, content: try entry.map { (entry) throws(GitError) in try repository.blob(entry.id) },
+            kind: entry?.fileKind ?? .regular))
         }
         try WorkingTree(repository: repository, root: workdir).apply(files)
       }

@@ -71,7 +71,7 @@ extension Ledger {
   private func fastForward(_ branch: String, from ours: ObjectID?, to incoming: ObjectID) throws {
     let oldTree = try ours.map { (commit) throws(GitError) in try repository.commit(commit).tree }
     let changes = try repository.changedFiles(from: oldTree, to: try repository.commit(incoming).tree)
-    try guardEdits(Dictionary(uniqueKeysWithValues: changes.map { ($0.path, $0.old) }))
+    try guardEdits(Dictionary(changes.map { ($0.path, $0.old) }) { first, _ in first })
     try moveBranch(branch, from: ours, to: incoming)
     try updateWorkTree(changes)
   }
@@ -99,8 +99,10 @@ extension Ledger {
   /// Brings the work tree and the index to the new side of `changes`.
   func updateWorkTree(_ changes: [TreeChange]) throws {
     guard let workdir = repository.workingDirectory, !changes.isEmpty else { return }
-    var files: [(path: String, content: [UInt8]?)] = []
-    for change in changes { files.append((change.path, try change.new.map(repository.blob))) }
+    var files: [WorkingFile] = []
+    for change in changes {
+      files.append(WorkingFile(path: change.path, content: try change.new.map(repository.blob), kind: change.kind))
+    }
     try WorkingTree(repository: repository, root: workdir).apply(files)
   }
 

@@ -18,6 +18,7 @@ extension Ledger {
     }
     var state = MergeState()
     state.incoming = plan.theirs
+    state.head = plan.ours
     state.originalHead = originalHead
     state.paths = Array(Set(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path))).sorted()
     state.remote = remote
@@ -33,7 +34,11 @@ extension Ledger {
   /// The merge in progress, ours or the git program's: nil when there is none.
   func mergeInProgress() throws(StoreError) -> (head: ObjectID, incoming: ObjectID, base: ObjectID)? {
     return try StoreError.wrapping("read the merge in progress") {
-      guard let incoming = try repository.mergeHead() else { return nil }
+      guard let incoming = try repository.mergeHead() else {
+        // A merge ended by the git program (commit, `merge --abort`) leaves our state behind.
+        MergeState.clear(in: repository.gitDirectory)
+        return nil
+      }
       guard let head = try currentBranch().commit else { return nil }
       guard let base = try repository.mergeBase(head, incoming) else { throw StoreError.unrelatedHistories }
       return (head, incoming, base)

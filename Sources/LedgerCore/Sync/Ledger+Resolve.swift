@@ -35,7 +35,7 @@ extension Ledger {
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
     let path = store.repositoryPath(key.path)
-    var state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
+    var state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     do {
       let snapshot = try store.gitSnapshot(at: nil)
       let rules = try MergeRules(snapshot)

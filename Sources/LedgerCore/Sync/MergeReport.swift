@@ -30,7 +30,7 @@ extension Ledger {
   /// The merge in progress, or nil when there is none.
   public func mergeReport() throws(StoreError) -> MergeReport? {
     guard let merge = try mergeInProgress() else { return nil }
-    let state = MergeState.load(from: repository.gitDirectory, incoming: merge.incoming)
+    let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("read the merge in progress") {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       var reports: [ConflictReport] = []

@@ -6,7 +6,8 @@ import LedgerJSON
 /// `.git/adminledger/merge/state.json`:
 ///
 ///     {
-///       "incoming": "9b2e…",                MERGE_HEAD: the state belongs to this merge only
+///       "head": "77a0…",                    HEAD while the merge stops, and MERGE_HEAD: the
+///       "incoming": "9b2e…",                state belongs to this very merge and no other
 ///       "original_head": "4f1c…",          HEAD before the sync began: where --abort returns
 ///       "paths": ["trainings/2026-11-20-k3f9q.json"],   files the merge wrote (repository paths)
 ///       "remote": "origin",                 where --continue pushes; absent with --no-push
@@ -34,9 +35,10 @@ struct MergeState {
     }
   }
 
-  /// The commit being merged in; a state left by another merge (one `git merge --abort`
-  /// ended) is not this merge's and is ignored.
+  /// The commit being merged in, and the branch's commit it is merged into; a state left by
+  /// another merge (one `git merge --abort` ended) is not this merge's and is ignored.
   var incoming: ObjectID?
+  var head: ObjectID?
   var originalHead: ObjectID?
   var paths: [String] = []
   var remote: String?
@@ -49,16 +51,17 @@ struct MergeState {
     gitDirectory.appendingPathComponent("adminledger/merge", isDirectory: true)
   }
 
-  /// Reads the state of the merge of `incoming`; an absent file, or one left by another merge,
-  /// is an empty state (a merge the git program started).
-  static func load(from gitDirectory: URL, incoming: ObjectID) -> MergeState {
+  /// Reads the state of the merge of `incoming` into `head`; an absent file, or one left by
+  /// another merge, is an empty state (a merge the git program started).
+  static func load(from gitDirectory: URL, head: ObjectID, incoming: ObjectID) -> MergeState {
     var state = MergeState()
     state.incoming = incoming
+    state.head = head
     state.source = gitMergeSource(gitDirectory) ?? "commit \(incoming.short)"
     let file = folder(in: gitDirectory).appendingPathComponent("state.json")
     guard let data = FileManager.default.contents(atPath: file.path),
       let object = (try? JSONParser.parse(Array(data)))?.objectValue,
-      object["incoming"]?.stringValue == incoming.description
+      object["incoming"]?.stringValue == incoming.description, object["head"]?.stringValue == head.description
     else { return state }
     state.originalHead = object["original_head"]?.stringValue.flatMap(ObjectID.init(hex:))
     state.paths = object["paths"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -95,6 +98,7 @@ struct MergeState {
       }),
     ]
     if let incoming { object["incoming"] = .string(incoming.description) }
+    if let head { object["head"] = .string(head.description) }
     if let originalHead { object["original_head"] = .string(originalHead.description) }
     if let remote { object["remote"] = .string(remote) }
     if let source { object["source"] = .string(source) }

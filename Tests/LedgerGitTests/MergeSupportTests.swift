@@ -263,7 +263,7 @@ import Testing
     try repository.beginMerge(of: incoming, onto: head, message: "Merge incoming work\n")
     try sandbox.write("b.json", "{\"b\": 1}\n")
     try repository.stage([
-      ("a.json", try blobID("{\"a\": 1}\n")), ("b.json", try blobID("{\"b\": 1}\n")),
+      ("a.json", try blobID("{\"a\": 1}\n"), .regular), ("b.json", try blobID("{\"b\": 1}\n"), .regular),
     ])
     let committed = try git(
       "-c", "user.name=Git", "-c", "user.email=git@example.org", "commit", "-q", "--no-edit",
@@ -403,10 +403,10 @@ import Testing
       _ = try repository.writeBlob(Array(text.utf8))
     }
     try FileManager.default.removeItem(at: sandbox.path("d.json"))
-    var staging: [(path: String, blob: ObjectID?)] = try files.sorted { $0.key < $1.key }.map {
-      ($0.key, try blobID($0.value))
+    var staging: [(path: String, blob: ObjectID?, kind: FileKind)] = try files.sorted { $0.key < $1.key }.map {
+      ($0.key, try blobID($0.value), .regular)
     }
-    staging.append(("d.json", nil))
+    staging.append(("d.json", nil, .regular))
     try repository.stage(staging)
 
     #expect(try repository.indexConflicts() == [])
@@ -444,7 +444,7 @@ import Testing
   @Test func stagingAFileThatWasNotWrittenFails() throws {
     let sandbox = try TemporaryDirectory()
     let (repository, _) = try checkedOutRepository(sandbox, ["a.json": "a\n"])
-    #expect(throws: GitError.self) { try repository.stage([("missing.json", try blobID("x\n"))]) }
+    #expect(throws: GitError.self) { try repository.stage([("missing.json", try blobID("x\n"), .regular)]) }
     #expect((try repository.indexedBlobs(at: ["missing.json"])["missing.json"] ?? nil) == nil)
   }
 
@@ -481,7 +481,7 @@ import Testing
     let (repository, _) = try checkedOutRepository(sandbox, ["other.json": "o\n"])
     let file = sandbox.path("r.json")
     try sandbox.write("r.json", "aaaa")
-    try repository.stage([("r.json", try repository.writeBlob(Array("aaaa".utf8)))])
+    try repository.stage([("r.json", try repository.writeBlob(Array("aaaa".utf8)), .regular)])
     try rewriteInPlace(file, "bbbb")  // same size, same inode, most likely the same timestamp
     #expect(try repository.workTreeBlobs(at: ["r.json"])["r.json"] == .some(try blobID("bbbb")))
   }
@@ -492,7 +492,7 @@ import Testing
     let file = sandbox.path("r.json")
     try sandbox.write("r.json", "aaaa")
     let staged = try fileStat(file).st_mtim
-    try repository.stage([("r.json", try repository.writeBlob(Array("aaaa".utf8)))])
+    try repository.stage([("r.json", try repository.writeBlob(Array("aaaa".utf8)), .regular)])
     try rewriteInPlace(file, "bbbb")
     // Everything happened within one timestamp tick: the file's stat equals its entry's, and
     // the index is no newer than the file.
@@ -509,7 +509,7 @@ import Testing
     let file = sandbox.path("r.json")
     try sandbox.write("r.json", "aaaa")
     let staged = try fileStat(file).st_mtim
-    try repository.stage([("r.json", try repository.writeBlob(Array("aaaa".utf8)))])
+    try repository.stage([("r.json", try repository.writeBlob(Array("aaaa".utf8)), .regular)])
     try rewriteInPlace(file, "bbbb")
     try setModificationTime(file, staged)
     try setModificationTime(repository.indexFile, timespec(tv_sec: staged.tv_sec + 2, tv_nsec: 0))

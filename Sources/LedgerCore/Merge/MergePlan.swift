@@ -47,7 +47,7 @@ extension GitRecordStore {
         theirs: try repository.commit(theirs).tree)
       let ourChanges = Dictionary(
         try repository.changedFiles(from: trees.base, to: trees.ours).map { ($0.path, $0) }) { first, _ in first }
-      let oursSnapshot = try GitSnapshot(repository: repository, commit: ours, prefix: prefix, usesCache: false)
+      let oursSnapshot = try GitSnapshot(repository: repository, commit: ours, prefix: prefix)
       let rules = try MergeRules(oursSnapshot)
       let batch = try ObjectBatch(for: repository)
       var updates: [TreeUpdate] = []

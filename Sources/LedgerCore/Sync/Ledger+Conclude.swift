@@ -64,7 +64,7 @@ extension Ledger {
   }
 
   /// Puts a copy of `source` in place of `file` in one rename, so `file` is never missing.
-  private static func replaceFile(_ file: URL, with source: URL) throws {
+  static func replaceFile(_ file: URL, with source: URL) throws {
     let aside = file.deletingLastPathComponent().appendingPathComponent("\(file.lastPathComponent).adminledger-restore")
     try? FileManager.default.removeItem(at: aside)
     try FileManager.default.copyItem(at: source, to: aside)

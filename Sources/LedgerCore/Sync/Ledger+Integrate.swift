@@ -43,8 +43,7 @@ extension Ledger {
         }
         let message = Ledger.mergeMessage(source: source, into: branch, records: plan.records, resolutions: [])
         let commit = try commitMerge(plan.tree, parents: [ours, incoming], message: message, by: author, at: date)
-        try moveBranch(branch, from: ours, to: commit)
-        try updateWorkTree(plan.changes)
+        try moveBranchAndFiles(branch, from: ours, to: commit, changes: plan.changes)
         return .merged(commit: commit.description, records: plan.records)
       } catch let error as GitError where [.modified, .exists, .locked].contains(error.code) {
         continue  // the branch moved under us: integrate again on top of the new commit
@@ -72,8 +71,34 @@ extension Ledger {
     let oldTree = try ours.map { (commit) throws(GitError) in try repository.commit(commit).tree }
     let changes = try repository.changedFiles(from: oldTree, to: try repository.commit(incoming).tree)
     try guardEdits(Dictionary(changes.map { ($0.path, $0.old) }) { first, _ in first })
-    try moveBranch(branch, from: ours, to: incoming)
-    try updateWorkTree(changes)
+    try moveBranchAndFiles(branch, from: ours, to: incoming, changes: changes)
+  }
+
+  /// Moves the branch and brings the work tree and the index along, or changes nothing: if the
+  /// files cannot follow, the branch and the files written so far go back, so no half-moved
+  /// clone (a branch ahead of its index, whose next plain `git commit` would undo the merge)
+  /// is ever left.
+  func moveBranchAndFiles(_ branch: String, from old: ObjectID?, to new: ObjectID, changes: [TreeChange]) throws {
+    try requireIndexUnlocked()
+    try moveBranch(branch, from: old, to: new)
+    do {
+      try updateWorkTree(changes)
+    } catch {
+      let oldTree = try? old.map { (commit) throws(GitError) in try repository.commit(commit).tree }
+      if let newTree = try? repository.commit(new).tree,
+        let back = try? repository.changedFiles(from: newTree, to: oldTree ?? nil)
+      {
+        try? updateWorkTree(back)
+      }
+      if let old { try? moveBranch(branch, from: new, to: old) }
+      throw error
+    }
+  }
+
+  /// Refuses to start while another git program holds the index (an editor's `git status`).
+  func requireIndexUnlocked() throws(StoreError) {
+    let lock = repository.indexFile.path + ".lock"
+    guard !FileManager.default.fileExists(atPath: lock) else { throw .indexLocked(path: lock) }
   }
 
   /// Refuses the merge when a file it would write holds an uncommitted hand edit: `expected`

@@ -23,12 +23,25 @@ extension Ledger {
     state.paths = Array(Set(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path))).sorted()
     state.remote = remote
     state.source = source
+    try requireIndexUnlocked()
     try state.save(in: gitDirectory)
-    try updateWorkTree(plan.changes)
-    try repository.markConflicts(plan.conflictedBlobs)
     let (branch, _) = try currentBranch()
     let message = Ledger.mergeMessage(source: source, into: branch, records: plan.records, resolutions: [])
+    // MERGE_HEAD first: from then on every command sees the merge, and --abort can undo it.
     try repository.beginMerge(of: plan.theirs, onto: plan.ours, message: message.text)
+    do {
+      try updateWorkTree(plan.changes)
+      try repository.markConflicts(plan.conflictedBlobs)
+    } catch {
+      // Back to this clone's side: the files written so far, the index, and no merge.
+      if let back = try? repository.changedFiles(from: plan.tree, to: try repository.commit(plan.ours).tree) {
+        try? updateWorkTree(back)
+      }
+      if FileManager.default.fileExists(atPath: saved.path) { try? Ledger.replaceFile(repository.indexFile, with: saved) }
+      try? repository.endMerge()
+      MergeState.clear(in: gitDirectory)
+      throw error
+    }
   }
 
   /// The merge in progress, ours or the git program's: nil when there is none.

@@ -33,13 +33,16 @@ extension Ledger {
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("read the merge in progress") {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
-      var reports: [ConflictReport] = []
+      var conflicts: [(path: String, conflict: MergeConflict)] = []
       for conflicted in try repository.indexConflicts() {
-        for conflict in try openConflicts(conflicted.path, merge, state, rules) {
-          reports.append(ConflictReport(
-            conflict: conflict, oursChange: try lastChange(conflicted.path, conflict.pointer, from: merge.head, since: merge.base),
-            theirsChange: try lastChange(conflicted.path, conflict.pointer, from: merge.incoming, since: merge.base)))
-        }
+        for conflict in try openConflicts(conflicted.path, merge, state, rules) { conflicts.append((conflicted.path, conflict)) }
+      }
+      let places = conflicts.map { Place(path: $0.path, pointer: $0.conflict.pointer) }
+      let ours = try lastChanges(of: places, from: merge.head, since: merge.base)
+      let theirs = try lastChanges(of: places, from: merge.incoming, since: merge.base)
+      let reports = conflicts.map { item in
+        let place = Place(path: item.path, pointer: item.conflict.pointer)
+        return ConflictReport(conflict: item.conflict, oursChange: ours[place], theirsChange: theirs[place])
       }
       return MergeReport(
         head: merge.head.description, incoming: merge.incoming.description,
@@ -76,32 +79,42 @@ extension Ledger {
     return try LedgerValidator(snapshot, changes: files).validateChanges(files).filter { $0.severity == .error }
   }
 
-  /// The newest commit on the first-parent line from `tip` back to `base` that gave the value
-  /// at `pointer` of `path` the value it has at `tip`.
-  private func lastChange(
-    _ path: String, _ pointer: JSONPointer, from tip: ObjectID, since base: ObjectID
-  ) throws(GitError) -> HistoryEntry? {
-    func value(_ commit: Commit) throws(GitError) -> (ObjectID?, JSONValue?) {
-      guard let entry = try repository.entry(in: commit.tree, at: path) else { return (nil, nil) }
+  /// A field of a file, whose last change a conflict report names.
+  struct Place: Hashable {
+    let path: String
+    let pointer: JSONPointer
+  }
+
+  /// For each place, the newest commit on the first-parent line from `tip` back to `base` that
+  /// gave it the value it has at `tip`: one walk of that side for every place at once.
+  private func lastChanges(
+    of places: [Place], from tip: ObjectID, since base: ObjectID
+  ) throws(GitError) -> [Place: HistoryEntry] {
+    func value(_ commit: Commit, _ place: Place) throws(GitError) -> (ObjectID?, JSONValue?) {
+      guard let entry = try repository.entry(in: commit.tree, at: place.path) else { return (nil, nil) }
       let parsed = try? JSONParser.parse(try repository.blob(entry.id))
-      return (entry.id, parsed.flatMap(pointer.resolve))
+      return (entry.id, parsed.flatMap(place.pointer.resolve))
     }
+    guard !places.isEmpty else { return [:] }
+    let side = try repository.commits(from: tip, excluding: base)
     var current = try repository.commit(tip)
-    let (_, wanted) = try value(current)
-    while current.id != base, let parentID = current.parents.first {
+    var wanted: [Place: JSONValue?] = [:]
+    for place in places { wanted[place] = try value(current, place).1 }
+    var found: [Place: HistoryEntry] = [:]
+    while found.count < wanted.count, side.contains(current.id), let parentID = current.parents.first {
       let parent = try repository.commit(parentID)
-      let (currentBlob, currentValue) = try value(current)
-      let (parentBlob, parentValue) = try value(parent)
-      if currentBlob != parentBlob, currentValue == wanted, parentValue != wanted {
-        return HistoryEntry(
-          commit: current.id.description, parents: current.parents.map(\.description),
-          authorName: current.author.name, authorEmail: current.author.email, date: current.author.date,
-          message: current.message)
+      for (place, target) in wanted where found[place] == nil {
+        guard try repository.entry(in: current.tree, at: place.path)?.id != repository.entry(in: parent.tree, at: place.path)?.id
+        else { continue }
+        if try value(current, place).1 == target, try value(parent, place).1 != target {
+          found[place] = HistoryEntry(
+            commit: current.id.description, parents: current.parents.map(\.description),
+            authorName: current.author.name, authorEmail: current.author.email, date: current.author.date,
+            message: current.message)
+        }
       }
-      if parentID == base { break }
-      if try repository.isDescendant(base, of: parentID) { break }
       current = parent
     }
-    return nil
+    return found
   }
 }

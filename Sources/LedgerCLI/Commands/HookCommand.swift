@@ -30,6 +30,9 @@ enum HookInstallCommand {
       .gitattributes committed.
       """,
     run: { context throws(CLIError) in
+      guard let tool = context.environment.toolPath else {
+        throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
+      }
       let ledger = try context.openLedger()
       let hasAttributes = try context.perform { () throws(StoreError) in
         try ledger.store.snapshot(at: nil).fileBytes(Ledger.mergeAttributesFile) != nil
@@ -42,9 +45,6 @@ enum HookInstallCommand {
         if let result {
           context.out.line("Committed .gitattributes (commit \(result.commit.prefix(7))): ledger files merge field by field")
         }
-      }
-      guard let tool = context.environment.toolPath else {
-        throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
       }
       var status = ExitStatus.ok
       for hook in try context.perform({ () throws(StoreError) in try ledger.installHooks(tool: tool) }) {

@@ -25,7 +25,8 @@ extension Ledger {
     let baseBytes = try read(base)
     var input = MergeInput(
       path: path, base: baseBytes.isEmpty ? nil : baseBytes, ours: try read(ours), theirs: try read(theirs))
-    var sets: SetArrays?
+    // A JSON file merges as JSON even when its ledger cannot be read: never markers in a record.
+    var sets: SetArrays? = path.hasSuffix(".json") ? .empty : nil
     if let ledger = try? Ledger.open(from: nearestFolder(of: directory.appendingPathComponent(path))),
       ledger.store.isInside(path)
     {

@@ -5,14 +5,11 @@ import LedgerGit
 struct MergePlan {
   let ours: ObjectID
   let theirs: ObjectID
-  let base: ObjectID
   /// The merged tree; where the sides conflict it holds ours.
   let tree: ObjectID
   /// Files that differ between ours and the merged tree (repository paths): what the work tree
   /// must receive.
   let changes: [TreeChange]
-  /// Files both sides changed, as merged, with their conflicts (ledger paths).
-  let merged: [FileMergeResult]
   /// The three blobs of every conflicted file, for the index.
   let conflictedBlobs: [IndexConflict]
   let conflicts: [MergeConflict]
@@ -82,7 +79,7 @@ extension GitRecordStore {
       let changes = try repository.changedFiles(from: trees.ours, to: tree)
       let findings = try mergeFindings(changes, in: oursSnapshot)
       return MergePlan(
-        ours: ours, theirs: theirs, base: base, tree: tree, changes: changes, merged: merged,
+        ours: ours, theirs: theirs, tree: tree, changes: changes,
         conflictedBlobs: conflictedBlobs, conflicts: merged.flatMap(\.conflicts), findings: findings,
         records: records)
     }

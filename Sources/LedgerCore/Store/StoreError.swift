@@ -66,8 +66,8 @@ public enum StoreError: Error, Equatable, Sendable {
 
 extension StoreError {
   /// Runs `body`, whose steps fail in the store's words or in libgit2's: a `StoreError`
-  /// passes as it is, a `GitError` becomes `.git(action:)`, and anything else (a file that
-  /// could not be copied) `.io`.
+  /// passes as it is, and a `GitError` or anything else (a file that could not be copied)
+  /// becomes `.git(action:)`: "cannot ACTION (why)".
   static func wrapping<Result>(_ action: String, _ body: () throws -> Result) throws(StoreError) -> Result {
     do {
       return try body()
@@ -76,7 +76,7 @@ extension StoreError {
     } catch let error as GitError {
       throw .git(action: action, error)
     } catch {
-      throw .io(path: action, reason: "\(error)")
+      throw .git(action: action, GitError(code: .other(-1), operation: "file system", message: error.localizedDescription))
     }
   }
 }

@@ -23,6 +23,8 @@ extension Ledger {
   ) throws(StoreError) -> Integration {
     let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
     defer { withExtendedLifetime(lock) {} }
+    // Another sync of this clone may have stopped a merge while this one waited for the lock.
+    if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
     for _ in 1...10 {
       let (branch, head) = try currentBranch()
       do {

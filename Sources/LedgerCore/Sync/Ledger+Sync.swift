@@ -34,7 +34,13 @@ extension Ledger {
     let (branch, original) = try currentBranch()
     let upstream = try self.upstream(of: branch, remote: remote)
     var report = SyncReport(remote: upstream.remote, url: upstream.url, branch: shortName(branch), remoteBranch: upstream.branch)
-    if push, let path = Ledger.localPath(of: upstream.url, relativeTo: root) { try requireBare(path, url: upstream.url) }
+    if let path = Ledger.localPath(of: upstream.url, relativeTo: root) {
+      guard FileManager.default.fileExists(atPath: path.path) else {
+        throw .remote(action: "fetch from \(upstream.remote)", url: upstream.url, GitError(
+          code: .notFound, operation: "open", message: "there is no repository at \(path.path)"))
+      }
+      if push { try requireBare(path, url: upstream.url) }
+    }
     let staged = try gitCall("read the index") { () throws(GitError) in try repository.stagedChanges(under: "") }
     guard staged.isEmpty else { throw .stagedChanges(paths: staged.map(\.path)) }
     let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
@@ -81,9 +87,9 @@ extension Ledger {
       // clones pushing at once could lose one's commits: send the objects under a reference of
       // our own, then move the branch by compare-and-swap in the remote repository.
       let parking = "refs/adminledger/incoming/" + UUID().uuidString.lowercased()
-      try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: access.transferOptions)
       let shared = try Repository.open(at: path)
       defer { try? shared.deleteReference(parking) }
+      try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: access.transferOptions)
       do throws(GitError) {
         try shared.moveReference(target, to: head, expecting: expected, reflogMessage: "push by adminledger")
         // A new shared repository's HEAD may name a branch nobody pushed: name this one, so

@@ -6,8 +6,11 @@ import LedgerJSON
 public struct MergeInput: Sendable {
   /// The file, relative to the ledger root.
   public let path: String
+  /// The bytes in the merge base.
   public let base: [UInt8]?
+  /// The bytes on this clone's side.
   public let ours: [UInt8]?
+  /// The bytes on the incoming side.
   public let theirs: [UInt8]?
 
   public init(path: String, base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?) {
@@ -23,8 +26,11 @@ public struct MergeInput: Sendable {
 /// Where the sides conflict the bytes hold this clone's side, so a JSON file stays valid JSON;
 /// a text file holds git's conflict markers, as the git program would write.
 public struct FileMergeResult: Sendable {
+  /// The file, as the input named it.
   public let path: String
+  /// The merged bytes; nil when the merge deletes the file.
   public let bytes: [UInt8]?
+  /// The places the sides conflict; empty for a clean merge.
   public let conflicts: [MergeConflict]
 }
 

@@ -9,7 +9,9 @@ import LedgerJSON
 public struct MergeConflict: Equatable, Sendable {
   /// The file, relative to the ledger root.
   public let path: String
+  /// The conflicting field; the root for the whole record or file.
   public let pointer: JSONPointer
+  /// The value in the merge base, on this clone's side and on the incoming side (nil: absent).
   public let base: JSONValue?
   public let ours: JSONValue?
   public let theirs: JSONValue?

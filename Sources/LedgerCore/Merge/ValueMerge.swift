@@ -16,6 +16,7 @@ import LedgerJSON
 public enum ValueMerge {
   /// The merged value (nil: absent) and the places where the sides conflict.
   public struct Outcome: Equatable, Sendable {
+    /// The merged value, holding ours wherever the sides conflict.
     public let value: JSONValue?
     /// Conflict places, sorted by pointer; empty when the merge is clean.
     public let conflicts: [Place]
@@ -23,7 +24,9 @@ public enum ValueMerge {
 
   /// One conflicting place and the value each version has there.
   public struct Place: Equatable, Sendable {
+    /// Where the sides conflict.
     public let pointer: JSONPointer
+    /// The value there in the base, ours and theirs (nil: absent).
     public let base: JSONValue?
     public let ours: JSONValue?
     public let theirs: JSONValue?

@@ -16,7 +16,7 @@ extension Ledger {
   /// - Throws: `.unresolvedConflicts` while a conflict is open; `.invalid` with the findings.
   public func continueMerge(by author: Author, at date: Date) throws(StoreError) -> (commit: String, remote: String?) {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
-    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("commit the merge") {
@@ -32,7 +32,7 @@ extension Ledger {
         from: try repository.commit(merge.base).tree, to: try repository.commit(merge.incoming).tree)
       let records = incomingChanges.compactMap { store.isInside($0.path) ? RecordKey(path: store.ledgerPath($0.path)) : nil }
       let message = Ledger.mergeMessage(
-        source: state.source ?? "commit \(merge.incoming.short)", into: branch, records: records,
+        source: state.source ?? "commit \(merge.incoming.short)", into: shortName(branch), records: records,
         resolutions: state.resolutions.map(\.trailer))
       let commit = try commitMerge(tree, parents: [merge.head, merge.incoming], message: message, by: author, at: date)
       try moveBranch(branch, from: merge.head, to: commit)
@@ -77,7 +77,7 @@ extension Ledger {
   /// they were before the sync began.
   public func abortMerge() throws(StoreError) {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
-    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     let target = state.originalHead ?? merge.head

@@ -21,7 +21,7 @@ extension Ledger {
   func integrate(
     _ incoming: ObjectID, source: String, originalHead: ObjectID?, remote: String?, by author: Author, at date: Date
   ) throws(StoreError) -> Integration {
-    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     // Another sync of this clone may have stopped a merge while this one waited for the lock.
     if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
@@ -43,7 +43,7 @@ extension Ledger {
           try stop(plan, source: source, originalHead: originalHead ?? ours, remote: remote)
           return .stopped
         }
-        let message = Ledger.mergeMessage(source: source, into: branch, records: plan.records, resolutions: [])
+        let message = Ledger.mergeMessage(source: source, into: shortName(branch), records: plan.records, resolutions: [])
         let commit = try commitMerge(plan.tree, parents: [ours, incoming], message: message, by: author, at: date)
         try moveBranchAndFiles(branch, from: ours, to: commit, changes: plan.changes)
         return .merged(commit: commit.description, records: plan.records)
@@ -135,9 +135,8 @@ extension Ledger {
 
   /// The message of a merge commit: what was merged, the records it brought, the resolutions.
   static func mergeMessage(
-    source: String, into branch: String, records: [RecordKey], resolutions: [String]
+    source: String, into name: String, records: [RecordKey], resolutions: [String]
   ) -> CommitMessage {
-    let name = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst(11)) : branch
     let count = records.count == 1 ? "1 record" : "\(records.count) records"
     var body = records.sorted().prefix(50).map(\.description)
     if records.count > 50 { body.append("and \(records.count - 50) more") }

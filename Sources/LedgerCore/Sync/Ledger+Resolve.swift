@@ -32,7 +32,7 @@ extension Ledger {
     -> [MergeConflict]
   {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
-    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     let path = store.repositoryPath(key.path)
     var state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)

@@ -126,8 +126,14 @@ extension Ledger {
     guard found else { throw .notTheLedgersBranch(name) }
   }
 
-  private func shortName(_ branch: String) -> String {
+  /// A branch's short name: `main` for `refs/heads/main`.
+  func shortName(_ branch: String) -> String {
     branch.hasPrefix("refs/heads/") ? String(branch.dropFirst(11)) : branch
+  }
+
+  /// The lock every writer of this clone takes (see `WriteLock`).
+  func lockForWriting() throws(StoreError) -> WriteLock {
+    try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
   }
 
   func gitCall<Result>(_ action: String, _ body: () throws(GitError) -> Result) throws(StoreError) -> Result {

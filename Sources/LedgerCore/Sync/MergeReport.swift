@@ -4,6 +4,7 @@ import LedgerJSON
 
 /// One unresolved conflict, with the commit on each side that set the value it has there.
 public struct ConflictReport: Sendable {
+  /// The field in conflict and its three values.
   public let conflict: MergeConflict
   /// The newest commit on this clone's side (since the merge base) that set the value.
   public let oursChange: HistoryEntry?
@@ -13,6 +14,7 @@ public struct ConflictReport: Sendable {
 
 /// A merge in progress: what it merges, what is still in conflict, and what it would break.
 public struct MergeReport: Sendable {
+  /// The branch's commit the merge goes into, and the commit merged in (hex ids).
   public let head: String
   public let incoming: String
   /// What was merged (`origin/main`), or the incoming commit for a merge git started.

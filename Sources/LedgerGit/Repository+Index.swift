@@ -91,7 +91,7 @@ extension Repository {
       for path in paths {
         let full = root.appendingPathComponent(path).path
         var info = stat()
-        guard stat(full, &info) == 0 else {
+        guard lstat(full, &info) == 0 else {
           result[path] = .some(nil)
           continue
         }
@@ -103,6 +103,16 @@ extension Repository {
           (info.st_mtim.tv_sec, info.st_mtim.tv_nsec) < (indexTime.tv_sec, indexTime.tv_nsec)
         {
           result[path] = ObjectID(entry.id)
+          continue
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+          // git stores a symbolic link as its target's text.
+          var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+          let length = readlink(full, &target, target.count - 1)
+          guard length >= 0 else {
+            throw GitError(code: .other(-1), operation: "readlink", message: "\(path): \(String(cString: strerror(errno)))")
+          }
+          result[path] = try Repository.blobID(of: target.prefix(length).map { UInt8(bitPattern: $0) })
           continue
         }
         var out = git_oid()

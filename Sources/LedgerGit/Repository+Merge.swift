@@ -103,29 +103,3 @@ extension Repository {
     try git("git_repository_state_cleanup") { git_repository_state_cleanup(handle) }
   }
 }
-
-extension Repository {
-  /// The commits reachable from `tip` and not from `excluded` (`git rev-list tip ^excluded`):
-  /// one side of a merge, found in one walk whose cost follows that side's length.
-  public func commits(from tip: ObjectID, excluding excluded: ObjectID?) throws(GitError) -> Set<ObjectID> {
-    var walk: OpaquePointer?
-    try git("git_revwalk_new") { git_revwalk_new(&walk, handle) }
-    guard let walk else { throw .nilHandle("git_revwalk_new") }
-    defer { git_revwalk_free(walk) }
-    var start = tip.raw
-    try git("git_revwalk_push") { git_revwalk_push(walk, &start) }
-    if let excluded {
-      var hidden = excluded.raw
-      try git("git_revwalk_hide") { git_revwalk_hide(walk, &hidden) }
-    }
-    var result = Set<ObjectID>()
-    var next = git_oid()
-    while true {
-      let status = git_revwalk_next(&next, walk)
-      if status == GIT_ITEROVER.rawValue { break }
-      guard status >= 0 else { throw GitError(status: status, operation: "git_revwalk_next") }
-      result.insert(ObjectID(next))
-    }
-    return result
-  }
-}

@@ -41,30 +41,34 @@ extension GitRecordStore {
     return entries
   }
 
-  /// The records of `kind` that differ between two commits (`from` nil: the empty ledger),
-  /// found by comparing blob ids, so unchanged records are never parsed.
-  public func changes(of kind: RecordKind, from: String?, to: String) throws(StoreError) -> [RecordChange] {
-    let before = try from.map { (revision) throws(StoreError) in try historySnapshot(revision) }
-    let after = try historySnapshot(to)
-    let oldEntries = try blobIDs(kind, in: before)
-    let newEntries = try blobIDs(kind, in: after)
-    var result: [RecordChange] = []
-    for name in Set(oldEntries.keys).union(newEntries.keys).sorted() where oldEntries[name] != newEntries[name] {
-      guard let key = RecordKey(path: kind.folder + "/" + name) else { continue }
-      let old = try? before?.record(key)
-      let new = try? after.record(key)
-      result.append(RecordChange(key: key, old: old ?? nil, new: new ?? nil))
+  /// The records of `kind` (every kind when nil) that differ between two commits (`from` nil:
+  /// the empty ledger), found by comparing trees, so the cost follows the changes: unchanged
+  /// folders are skipped whole and unchanged records are never read.
+  public func changes(of kind: RecordKind?, from: String?, to: String) throws(StoreError) -> [RecordChange] {
+    do {
+      let old = try from.flatMap(ObjectID.init(hex:)).map { (commit) throws(GitError) in try repository.commit(commit).tree }
+      guard let new = ObjectID(hex: to) else { throw StoreError.revisionNotFound(to) }
+      return try recordChanges(try repository.changedFiles(from: old, to: try repository.commit(new).tree), kind: kind)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as GitError {
+      throw .git(action: "read history", error)
+    } catch {
+      throw .git(action: "read history", GitError(code: .other(-1), operation: "history", message: "\(error)"))
     }
-    return result
   }
 
-  private func blobIDs(_ kind: RecordKind, in snapshot: GitSnapshot?) throws(StoreError) -> [String: ObjectID] {
-    guard let snapshot, let tree = snapshot.tree else { return [:] }
-    do {
-      let entries = try repository.treeEntries(in: tree, at: snapshot.repositoryPath(kind.folder)) ?? []
-      return Dictionary(uniqueKeysWithValues: entries.filter { $0.kind == .blob }.map { ($0.name, $0.id) })
-    } catch {
-      throw .git(action: "read \(kind.folder)", error)
+  /// The records among tree changes (of one kind when given), each read on both sides.
+  func recordChanges(_ changes: [TreeChange], kind: RecordKind?) throws(GitError) -> [RecordChange] {
+    var result: [RecordChange] = []
+    for change in changes where isInside(change.path) {
+      guard let key = RecordKey(path: ledgerPath(change.path)), kind == nil || key.kind == kind else { continue }
+      func record(_ blob: ObjectID?) throws(GitError) -> Record? {
+        guard let blob else { return nil }
+        return try? RecordDecoder.decode(try repository.blob(blob), key: key, file: key.path)
+      }
+      result.append(RecordChange(key: key, old: try record(change.old), new: try record(change.new)))
     }
+    return result.sorted { $0.key < $1.key }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerGit
 import LedgerJSON
 
 /// One commit that changed records, with each record's field changes.
@@ -7,24 +8,52 @@ public struct HistoryStep: Sendable {
   public let changes: [(key: RecordKey, fields: [FieldChange], action: String)]
 }
 
-/// Who last set a field, and when.
-public struct FieldBlame: Sendable {
-  public let field: String
-  public let value: JSONValue
-  public let entry: HistoryEntry
+/// Which commits `log` shows.
+public struct LogFilter: Sendable {
+  /// Only this record, or only records of this kind.
+  public var record: RecordKey?
+  public var kind: RecordKind?
+  /// Only commits authored on or after `since` and before `until`.
+  public var since: Date?
+  public var until: Date?
+  /// Only commits whose author's email is one of these (lowercased) or whose name is `name`.
+  public var authorEmails: Set<String> = []
+  public var authorName: String?
+  /// Only the first-parent line of the branch: merges shown with everything they brought.
+  public var firstParent = false
+  public var limit: Int?
+
+  public init() {}
+
+  func admits(_ commit: Commit) -> Bool {
+    if let since, commit.author.date < since { return false }
+    if let until, commit.author.date >= until { return false }
+    guard !authorEmails.isEmpty || authorName != nil else { return true }
+    return authorEmails.contains(commit.author.email.lowercased())
+      || authorName.map { $0.lowercased() == commit.author.name.lowercased() } == true
+  }
 }
 
-// The history of records: log, diff and blame, read on the first-parent line.
+// The history of records: log and diff, through merges. A commit on a side branch is shown as
+// the commit that made its changes; a merge shows only what it decided itself (what differs
+// from every parent: a resolution, or a change it invented), as `git log` does for a path.
 extension GitRecordStore {
-  /// The commits from `revision` back (newest first) that changed the ledger's records, or
-  /// only `key` when given, each with its field-level changes.
-  public func log(_ key: RecordKey?, from revision: String?, limit: Int?) throws(StoreError) -> [HistoryStep] {
+  /// The commits from `revision` back, newest first (each after the commits built on it), that
+  /// pass `filter` and changed records, each with its field-level changes.
+  public func log(from revision: String?, filter: LogFilter) throws(StoreError) -> [HistoryStep] {
+    guard let tip = try gitSnapshot(at: revision).commitID else { return [] }
     var steps: [HistoryStep] = []
-    for entry in try firstParentHistory(from: revision, since: nil) {
-      if let limit, steps.count >= limit { break }
-      let changes = try recordChanges(from: entry.parents.first, to: entry.commit, only: key)
-      if changes.isEmpty, key != nil { continue }
-      steps.append(HistoryStep(entry: entry, changes: changes))
+    do {
+      for id in try repository.walk(from: tip, firstParentOnly: filter.firstParent) {
+        if let limit = filter.limit, steps.count >= limit { break }
+        let commit = try repository.commit(id)
+        guard filter.admits(commit) else { continue }
+        let changes = try changesOf(commit, filter: filter)
+        if changes.isEmpty, filter.record != nil || filter.kind != nil { continue }
+        steps.append(HistoryStep(entry: HistoryEntry(commit), changes: changes))
+      }
+    } catch {
+      throw .git(action: "read history", error)
     }
     return steps
   }
@@ -33,35 +62,96 @@ extension GitRecordStore {
   public func diff(from: String, to: String) throws(StoreError) -> [(key: RecordKey, fields: [FieldChange], action: String)] {
     let start = try gitSnapshot(at: from).revision
     let end = try gitSnapshot(at: to).revision ?? to
-    return try recordChanges(from: start, to: end, only: nil)
+    return try changes(of: nil, from: start, to: end).map(GitRecordStore.described)
   }
 
-  /// For every field of `key` as it is at `revision`, the commit that last gave it its value.
-  public func blame(_ key: RecordKey, at revision: String?) throws(StoreError) -> [FieldBlame] {
-    guard let current = try gitSnapshot(at: revision).record(key) else { throw .recordNotFound(key) }
-    var pending = Dictionary(uniqueKeysWithValues: FieldChange.leaves(of: current.fields).map { ($0.path, $0.value) })
-    var result: [FieldBlame] = []
-    for entry in try firstParentHistory(from: revision, since: nil) where !pending.isEmpty {
-      let before = try entry.parents.first.map { (parent) throws(StoreError) in try historySnapshot(parent).record(key) } ?? nil
-      let earlier = Dictionary(uniqueKeysWithValues: FieldChange.leaves(of: before?.fields ?? JSONObject()).map { ($0.path, $0.value) })
-      for (field, value) in pending where earlier[field] != value {
-        result.append(FieldBlame(field: field, value: value, entry: entry))
-        pending[field] = nil
-      }
-    }
-    return result.sorted { $0.field < $1.field }
-  }
-
-  private func recordChanges(from: String?, to: String, only key: RecordKey?) throws(StoreError)
+  /// What one commit changed in the records `filter` asks about: against its parent, or for a
+  /// merge outside `--first-parent`, only what differs from every parent.
+  private func changesOf(_ commit: Commit, filter: LogFilter) throws(GitError)
     -> [(key: RecordKey, fields: [FieldChange], action: String)]
   {
-    var result: [(key: RecordKey, fields: [FieldChange], action: String)] = []
-    for kind in key.map({ [$0.kind] }) ?? RecordKind.allCases {
-      for change in try changes(of: kind, from: from, to: to) where key == nil || change.key == key {
-        let action = change.old == nil ? "add" : (change.new == nil ? "rm" : "set")
-        result.append((change.key, FieldChange.between(change.old?.fields, change.new?.fields), action))
+    let parents = filter.firstParent ? Array(commit.parents.prefix(1)) : commit.parents
+    var changes: [TreeChange]
+    if let record = filter.record {
+      // One record: compare its blob with each parent's, never a whole folder.
+      let path = repositoryPath(record.path)
+      let mine = try repository.entry(in: commit.tree, at: path)?.id
+      var theirs: [ObjectID?] = []
+      for parent in parents { theirs.append(try repository.entry(in: try repository.commit(parent).tree, at: path)?.id) }
+      guard theirs.isEmpty || theirs.allSatisfy({ $0 != mine }) else { return [] }
+      changes = [TreeChange(path: path, old: theirs.first ?? nil, new: mine)]
+      if mine == nil && (theirs.first ?? nil) == nil { return [] }
+    } else {
+      let first = try parents.first.map { (parent) throws(GitError) in try repository.commit(parent).tree }
+      changes = try repository.changedFiles(from: first, to: commit.tree)
+      for parent in parents.dropFirst() {
+        let others = Set(try repository.changedFiles(from: try repository.commit(parent).tree, to: commit.tree).map(\.path))
+        changes = changes.filter { others.contains($0.path) }
       }
     }
-    return result
+    guard parents.count == 2, !changes.isEmpty else {
+      return try recordChanges(changes, kind: filter.kind).map(GitRecordStore.described)
+    }
+    return try decidedByMerge(commit, changes, kind: filter.kind)
+  }
+
+  /// What a merge decided itself in files that differ from both parents: the fields where it
+  /// holds something else than the field-level merge of its parents would (a resolution, or a
+  /// value no side had), each shown from that expected value to the committed one.
+  private func decidedByMerge(_ merge: Commit, _ changes: [TreeChange], kind: RecordKind?) throws(GitError)
+    -> [(key: RecordKey, fields: [FieldChange], action: String)]
+  {
+    let parentTrees = [try repository.commit(merge.parents[0]).tree, try repository.commit(merge.parents[1]).tree]
+    let baseTree = try repository.mergeBase(merge.parents[0], merge.parents[1]).map { (base) throws(GitError) in
+      try repository.commit(base).tree
+    }
+    let rules = try? MergeRules(GitSnapshot(repository: repository, commit: merge.parents[0], prefix: prefix, usesCache: false))
+    var result: [(key: RecordKey, fields: [FieldChange], action: String)] = []
+    for change in changes where isInside(change.path) {
+      guard let key = RecordKey(path: ledgerPath(change.path)), kind == nil || key.kind == kind else { continue }
+      func bytes(_ tree: ObjectID?) throws(GitError) -> [UInt8]? {
+        guard let tree, let entry = try repository.entry(in: tree, at: change.path) else { return nil }
+        return try repository.blob(entry.id)
+      }
+      let input = MergeInput(
+        path: key.path, base: try bytes(baseTree), ours: try bytes(parentTrees[0]), theirs: try bytes(parentTrees[1]))
+      let expected = FileMerger.merge(input, sets: rules?.sets(forLedgerPath: key.path) ?? .empty).bytes
+      let committed = try change.new.map(repository.blob)
+      func fields(_ bytes: [UInt8]?) -> JSONObject? { bytes.flatMap { (try? JSONParser.parse($0))?.objectValue } }
+      let fieldChanges = FieldChange.between(fields(expected), fields(committed))
+      guard !fieldChanges.isEmpty else { continue }
+      let action = expected == nil ? "add" : (committed == nil ? "rm" : "set")
+      result.append((key, fieldChanges, action))
+    }
+    return result.sorted { $0.key < $1.key }
+  }
+
+  static func described(_ change: RecordChange) -> (key: RecordKey, fields: [FieldChange], action: String) {
+    let action = change.old == nil ? "add" : (change.new == nil ? "rm" : "set")
+    return (change.key, FieldChange.between(change.old?.fields, change.new?.fields), action)
+  }
+}
+
+extension HistoryEntry {
+  init(_ commit: Commit) {
+    self.init(
+      commit: commit.id.description, parents: commit.parents.map(\.description), authorName: commit.author.name,
+      authorEmail: commit.author.email, date: commit.author.date, message: commit.message)
+  }
+}
+
+extension LogFilter {
+  /// Restricts the log to one author: WHO is a person's id (their `git_identities` and emails,
+  /// as the ledger at `snapshot` lists them), an email, or a name.
+  public mutating func author(_ who: String, in snapshot: any LedgerSnapshot) throws(StoreError) {
+    if let id = RecordID(who), let person = try? snapshot.record(RecordKey(kind: .people, id: id)) {
+      let listed = (person.fields["git_identities"]?.arrayValue ?? []) + (person.fields["emails"]?.arrayValue ?? [])
+      authorEmails = Set(listed.compactMap { $0.stringValue?.lowercased() })
+      authorName = person.fields["name"]?.stringValue
+    } else if who.contains("@") {
+      authorEmails = [who.lowercased()]
+    } else {
+      authorName = who
+    }
   }
 }

@@ -5,6 +5,11 @@ public enum LedgerDate {
   /// Whether `text` is a day written `YYYY-MM-DD` (a real calendar day).
   public static func isDay(_ text: String) -> Bool { components(text) != nil }
 
+  /// The instant `day` begins in `timeZone`.
+  public static func start(of day: String, in timeZone: TimeZone) -> Date? {
+    adding(days: -1, to: day).flatMap { start(ofDayAfter: $0, in: timeZone) }
+  }
+
   /// The instant the day after `day` begins in `timeZone`: the end of `day`.
   public static func start(ofDayAfter day: String, in timeZone: TimeZone) -> Date? {
     guard let (year, month, dayOfMonth) = components(day) else { return nil }

@@ -1,0 +1,77 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+
+/// `adminledger log`: the commits that changed records, through merges, with field changes.
+enum LogCommand {
+  static let spec = CommandSpec(
+    name: "log",
+    synopsis: "[KIND/ID] [--kind KIND] [--author WHO] [--since DATE] [--until DATE] [--limit N] [--first-parent] [--at REV|DATE]",
+    summary: "show the commits that changed the ledger or one record, with each field change",
+    details: """
+      Newest first, through merges: a change made on another administrator's clone is shown as
+      the commit that made it, and a merge only with what it decided itself (a resolution, or a
+      change neither side had). --first-parent shows the branch's own line instead, each merge
+      with everything it brought. WHO is a person's id (matched through their git_identities),
+      an email or a name. DATE is YYYY-MM-DD in the ledger's time zone; --until includes the day.
+      """,
+    options: [
+      .single("kind", "KIND", "only changes to records of this kind"),
+      .single("author", "WHO", "only commits by this person (id, email or name)"),
+      .single("since", "DATE", "only commits made on or after this day"),
+      .single("until", "DATE", "only commits made on or before this day"),
+      .single("limit", "N", "show at most N commits"),
+      .flag("first-parent", "follow only the branch's first-parent line"),
+      ReportCommands.at,
+    ],
+    positionals: 0...1, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let ledger = try context.openLedger()
+    let zone = context.timeZone(of: ledger)
+    var filter = LogFilter()
+    filter.record = try context.positionals.first.map(RecordArguments.key)
+    filter.kind = try context.arguments.value("kind").map(RecordArguments.kind)
+    filter.firstParent = context.arguments.flag("first-parent")
+    filter.limit = try context.arguments.value("limit").map { (text) throws(CLIError) -> Int in
+      guard let value = Int(text), value >= 0 else { throw .usage("--limit takes a number, not '\(text)'") }
+      return value
+    }
+    filter.since = try day("since", context).flatMap { LedgerDate.start(of: $0, in: zone) }
+    filter.until = try day("until", context).flatMap { LedgerDate.start(ofDayAfter: $0, in: zone) }
+    let at = context.arguments.value("at")
+    let steps = try context.perform { () throws(StoreError) in
+      if let who = context.arguments.value("author") { try filter.author(who, in: try ledger.store.snapshot(at: nil)) }
+      if let key = filter.record, try ledger.store.snapshot(at: at).record(key) == nil {
+        var probe = LogFilter()
+        probe.record = key
+        probe.limit = 1
+        if try ledger.store.log(from: at, filter: probe).isEmpty { throw .recordNotFound(key) }
+      }
+      return try ledger.store.log(from: at, filter: filter)
+    }
+    if context.format == .json {
+      context.printJSON(.array(steps.map { step in
+        var object = HistoryCommands.entryJSON(step.entry, zone)
+        object["records"] = .array(step.changes.map(HistoryCommands.changeJSON))
+        return .object(object)
+      }))
+      return .ok
+    }
+    for (index, step) in steps.enumerated() {
+      if index > 0 { context.out.line("") }
+      let entry = step.entry
+      let merge = entry.parents.count > 1 ? "  (merge)" : ""
+      context.out.line("commit \(entry.commit.prefix(7))  \(LedgerDate.day(of: entry.date, in: zone))  \(entry.authorName) <\(entry.authorEmail)>\(merge)")
+      context.out.line("    " + (entry.message.split(separator: "\n").first.map(String.init) ?? ""))
+      HistoryCommands.printChanges(step.changes, context)
+    }
+    return .ok
+  }
+
+  private static func day(_ option: String, _ context: CommandContext) throws(CLIError) -> String? {
+    guard let text = context.arguments.value(option) else { return nil }
+    guard LedgerDate.isDay(text) else { throw .usage("--\(option) takes a day (YYYY-MM-DD), not '\(text)'") }
+    return text
+  }
+}

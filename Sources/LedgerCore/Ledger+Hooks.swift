@@ -65,9 +65,21 @@ extension Ledger {
     }
   }
 
-  private func installScript(_ name: String, tool: String, purpose: String, command: String) throws(StoreError)
-    -> HookInstallation
-  {
+  /// Installs the pre-receive hook of a shared repository (opened by `openShared`), which
+  /// runs `adminledger hook pre-receive` on every push: see `checkPush`.
+  ///
+  /// - Parameter tool: the path of the `adminledger` executable on this server (the hook
+  ///   falls back to the one on `PATH` if that file moves).
+  public func installPreReceiveHook(tool: String) throws(StoreError) -> HookInstallation {
+    try installScript(
+      "pre-receive", tool: tool, purpose: "refuses pushes to the ledger's branch that break its policy",
+      command: "hook pre-receive", refusal: "adminledger is not installed on this server: cannot check the push, so it is refused")
+  }
+
+  private func installScript(
+    _ name: String, tool: String, purpose: String, command: String,
+    refusal: String = "adminledger is not installed: cannot check the ledger's files"
+  ) throws(StoreError) -> HookInstallation {
     let hooks = repository.gitDirectory.appendingPathComponent("hooks")
     let hook = hooks.appendingPathComponent(name)
     let marker = "# Installed by adminledger"
@@ -81,7 +93,7 @@ extension Ledger {
       \(marker): \(purpose).
       tool=\(Ledger.shellQuoted(tool))
       [ -x "$tool" ] || tool=$(command -v adminledger) || {
-        echo "adminledger is not installed: cannot check the ledger's files" >&2
+        echo \(Ledger.shellQuoted(refusal)) >&2
         exit 1
       }
       exec "$tool" \(command)
@@ -99,5 +111,106 @@ extension Ledger {
 
   static func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+/// One line git gives a pre-receive hook on standard input: `OLD NEW REFNAME`, one reference
+/// a push updates. A created reference's old id, and a deleted one's new id, are all zeros.
+public struct PushedUpdate: Equatable, Sendable {
+  public let old: String
+  public let new: String
+  /// The reference's full name: `refs/heads/main`.
+  public let reference: String
+
+  public init(old: String, new: String, reference: String) {
+    self.old = old
+    self.new = new
+    self.reference = reference
+  }
+
+  /// Reads one line of a pre-receive hook's input; nil when it is not `OLD NEW REFNAME`.
+  public init?(line: String) {
+    let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    guard words.count == 3, ObjectID(hex: words[0]) != nil, ObjectID(hex: words[1]) != nil else { return nil }
+    self.init(old: words[0], new: words[1], reference: words[2])
+  }
+
+  /// Whether the push creates the reference.
+  public var creates: Bool { old.allSatisfy { $0 == "0" } }
+  /// Whether the push deletes the reference.
+  public var deletes: Bool { new.allSatisfy { $0 == "0" } }
+
+  /// The short name: `main` for `refs/heads/main`.
+  public var shortName: String { PushedUpdate.shortName(of: reference) }
+
+  /// `main` for `refs/heads/main`; other references keep their full name.
+  public static func shortName(of reference: String) -> String {
+    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
+  }
+}
+
+/// What the pre-receive hook found in one update of a push.
+public struct PushCheck: Sendable {
+  public enum Outcome: Sendable {
+    /// Not the ledger's branch: let through unchecked.
+    case otherReference
+    /// The push deletes the ledger's branch.
+    case deletesBranch
+    /// The new commit does not descend from the branch's commit: a force push of a rebased,
+    /// amended or reset branch.
+    case rewritesBranch
+    /// The new commit holds no `ledger.json` at the root.
+    case removesLedger
+    /// The audit of the pushed commits (all of the new commit's history when the push
+    /// creates the branch).
+    case audited(AuditResult)
+  }
+
+  public let update: PushedUpdate
+  public let outcome: Outcome
+
+  /// Whether this update makes the hook refuse the push.
+  public var refuses: Bool {
+    switch outcome {
+    case .otherReference: false
+    case .deletesBranch, .rewritesBranch, .removesLedger: true
+    case .audited(let result): !result.findings.isEmpty
+    }
+  }
+}
+
+// The server's side: what a shared repository's pre-receive hook checks.
+extension Ledger {
+  /// Judges the updates of one push to this shared repository. Only the ledger's branch
+  /// (the one HEAD names) is checked: it may not be deleted or rewritten, its new commit
+  /// must hold the ledger, and the pushed commits (those the branch did not have) go
+  /// through the audit. Other references are let through.
+  ///
+  /// The pushed objects must be readable: during pre-receive, open the repository with
+  /// the quarantine's object folders (`openShared(gitDirectory:objectDirectories:)`).
+  public func checkPush(_ updates: [PushedUpdate]) throws(StoreError) -> [PushCheck] {
+    let branch = try ledgerBranch()
+    var checks: [PushCheck] = []
+    for update in updates {
+      checks.append(PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: branch)))
+    }
+    return checks
+  }
+
+  private func outcome(of update: PushedUpdate, ledgerBranch: String?) throws(StoreError) -> PushCheck.Outcome {
+    guard update.reference == ledgerBranch else { return .otherReference }
+    if update.deletes { return .deletesBranch }
+    if !update.creates {
+      guard let old = ObjectID(hex: update.old), let new = ObjectID(hex: update.new) else {
+        throw .revisionNotFound(update.new)
+      }
+      do {
+        guard try repository.isDescendant(new, of: old) else { return .rewritesBranch }
+      } catch {
+        throw .git(action: "compare \(update.new) with \(update.old)", error)
+      }
+    }
+    guard try holdsLedger(at: update.new) else { return .removesLedger }
+    return .audited(try store.audit(range: update.creates ? update.new : "\(update.old)..\(update.new)"))
   }
 }

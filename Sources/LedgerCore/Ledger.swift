@@ -9,7 +9,7 @@ public final class Ledger {
   public let store: GitRecordStore
   let repository: Repository
 
-  private init(root: URL, repository: Repository, prefix: String) {
+  init(root: URL, repository: Repository, prefix: String) {
     self.root = root
     self.repository = repository
     self.store = GitRecordStore(repository: repository, prefix: prefix)

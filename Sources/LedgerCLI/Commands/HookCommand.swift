@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 
 /// `adminledger hook pre-commit`: what the git hooks `init` installs run (pre-commit and
@@ -18,20 +19,52 @@ enum HookCommand {
   }
 }
 
-/// `adminledger hook install`: the pre-commit hook, for a clone (git does not copy hooks).
+/// `adminledger hook install [pre-receive --repo BARE_REPO]`: the pre-commit hook, for a clone
+/// (git does not copy hooks); or the pre-receive hook, for the shared bare repository.
 enum HookInstallCommand {
   static let spec = CommandSpec(
-    name: "hook install", synopsis: "",
-    summary: "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone)",
+    name: "hook install", synopsis: "[pre-receive --repo BARE_REPO]",
+    summary: "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
     details: """
       Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
       commit' or 'git merge' commits, and registers the merge driver that makes 'git pull' merge
       records field by field. A ledger made before the merge driver existed also gets its
       .gitattributes committed.
+
+      'hook install pre-receive --repo BARE_REPO' installs instead the server's hook of the
+      shared bare repository the clones push to, BARE_REPO/hooks/pre-receive: on every push it
+      runs 'adminledger hook pre-receive', which refuses a push that deletes or rewrites the
+      ledger's branch or whose commits the audit finds fault with, whichever git client pushed
+      it (see 'adminledger hook pre-receive --help'). adminledger must be installed on the
+      server; the hook calls it by the path this command ran from, then 'adminledger' on PATH.
+      - A bare repository reached over ssh: run this command on the server, as the user that
+        owns the repository (the one the pushes run as).
+      - Gitea: git hooks are off until an administrator enables them (app.ini, [security]
+        DISABLE_GIT_HOOKS = false) and lets the user edit them. Gitea keeps its own
+        hooks/pre-receive, so set the repository's Settings > Git Hooks > pre-receive to the
+        two lines '#!/bin/sh' and 'exec /PATH/TO/adminledger hook pre-receive' instead (Gitea
+        stores them in hooks/pre-receive.d/ and passes the push on to them).
+      - GitLab (self-managed): a server administrator sets server hooks, not the web
+        interface. Put the same two lines in custom_hooks/pre-receive; from GitLab 15.11,
+        load a tar of custom_hooks/ with 'gitaly hooks set --storage STORAGE --repository
+        RELATIVE_PATH --config CONFIG' (the relative path is shown under Admin area >
+        Projects); earlier versions read custom_hooks/ inside the repository's folder on
+        disk. adminledger must be installed on each Gitaly server.
       """,
+    options: [.single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in")],
+    positionals: 0...1,
     run: { context throws(CLIError) in
       guard let tool = context.environment.toolPath else {
         throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
+      }
+      if let which = context.positionals.first {
+        guard which == "pre-receive" else {
+          throw .usage("unknown hook '\(which)'", hint: "'hook install' installs a clone's hooks; 'hook install pre-receive --repo BARE_REPO' the shared repository's")
+        }
+        return try installPreReceive(context, tool: tool)
+      }
+      if context.arguments.value("repo") != nil {
+        throw .usage("--repo goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
       }
       let ledger = try context.openLedger()
       let hasAttributes = try context.perform { () throws(StoreError) in
@@ -59,4 +92,155 @@ enum HookInstallCommand {
       }
       return status
     })
+
+  /// `hook install pre-receive --repo BARE_REPO`.
+  private static func installPreReceive(_ context: CommandContext, tool: String) throws(CLIError) -> ExitStatus {
+    guard let path = context.arguments.value("repo") else {
+      throw .usage("'hook install pre-receive' needs the shared repository", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
+    }
+    let ledger = try HookPreReceiveCommand.openShared(context.url(for: path), objectDirectories: [])
+    let holdsLedger = try context.perform { () throws(StoreError) in try ledger.holdsLedger() }
+    guard holdsLedger else {
+      let branch = (try? ledger.ledgerBranch()).flatMap { $0 }.map(PushedUpdate.shortName(of:)) ?? "HEAD"
+      throw .usage(
+        "\(ledger.root.path) holds no ledger (no ledger.json at the root of \(branch)); no hook was installed",
+        hint: "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook")
+    }
+    let installation = try context.perform { () throws(StoreError) in try ledger.installPreReceiveHook(tool: tool) }
+    switch installation {
+    case .installed(let hook):
+      let branch = try context.perform { () throws(StoreError) in try ledger.ledgerBranch() }
+      context.out.line("Installed \(hook): pushes to \(branch.map(PushedUpdate.shortName(of:)) ?? "HEAD") are audited, and refused when they break the ledger's policy")
+      return .ok
+    case .keptExisting(let hook):
+      context.err.line("adminledger: error: \(hook) already exists and is not adminledger's; it was left alone")
+      context.err.line("hint: make it also run: exec \"\(tool)\" hook pre-receive (git gives it the pushed references on standard input; pass them on)")
+      return .findings
+    }
+  }
+}
+
+/// `adminledger hook pre-receive`: what the shared repository's pre-receive hook runs.
+enum HookPreReceiveCommand {
+  static let spec = CommandSpec(
+    name: "hook pre-receive", synopsis: "[--repo BARE_REPO]",
+    summary: "refuse a push to the shared repository that breaks the ledger's policy (run by its pre-receive hook)",
+    details: """
+      Reads what git gives a pre-receive hook in a bare repository: one 'OLD NEW REFNAME' line
+      per reference the push updates. Only the ledger's branch, the one the bare repository's
+      HEAD names, is checked; other branches and tags go through untouched. The push is
+      refused (exit 1: git then refuses every reference of the push, and shows the pusher these
+      lines prefixed with 'remote:') when it deletes the ledger's branch, rewrites it (the new
+      commit does not descend from the branch's: a force push of a rebased, amended or reset
+      branch), leaves no ledger.json, or when the audit of the pushed commits (all of the new
+      commit's history when the push creates the branch) finds anything: an unknown author, a
+      change outside the author's roles, a forged approval, an invalid result, an evil merge.
+      Each finding is printed with its commit, its author and the rule. Install it with
+      'adminledger hook install pre-receive --repo BARE_REPO'.
+      """,
+    options: [.single("repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)")],
+    formats: [.text],
+    run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let variables = context.environment.variables
+    let folder = context.arguments.value("repo") ?? variables["GIT_DIR"] ?? "."
+    // During pre-receive the pushed objects wait in a quarantine folder that only these
+    // variables name; libgit2 reads neither.
+    let objectFolders = ([variables["GIT_OBJECT_DIRECTORY"]].compactMap { $0 }
+      + alternatePaths(variables["GIT_ALTERNATE_OBJECT_DIRECTORIES"] ?? ""))
+      .filter { !$0.isEmpty }.map { context.url(for: $0) }
+    let ledger = try openShared(context.url(for: folder), objectDirectories: objectFolders)
+    let input = String(decoding: context.environment.readStandardInput(), as: UTF8.self)
+    var updates: [PushedUpdate] = []
+    for line in input.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
+      guard let update = PushedUpdate(line: String(line)) else {
+        throw .usage("cannot read the pushed reference '\(line)': expected 'OLD NEW REFNAME', as git gives its pre-receive hook")
+      }
+      updates.append(update)
+    }
+    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates) }
+    let refusals = checks.filter(\.refuses)
+    guard !refusals.isEmpty else {
+      for check in checks {
+        guard case .audited(let result) = check.outcome else { continue }
+        context.out.line("adminledger: \(check.update.shortName): \(DiagnosticRenderer.plural(result.commits, "commit")) audited, no findings")
+      }
+      return .ok
+    }
+    for check in refusals { report(check, context) }
+    return .findings
+  }
+
+  /// Opens a shared bare repository, in the words of a command run on the server.
+  static func openShared(_ folder: URL, objectDirectories: [URL]) throws(CLIError) -> Ledger {
+    do throws(StoreError) {
+      return try Ledger.openShared(gitDirectory: folder, objectDirectories: objectDirectories)
+    } catch .notARepository(let path) {
+      throw .usage("\(path) is not a git repository", hint: "name the shared bare repository the clones push to")
+    } catch .remoteNotBare(let path) {
+      throw .usage(
+        "\(path) is not a bare repository: the pre-receive hook belongs in the shared repository the clones push to",
+        hint: "in a clone, 'adminledger hook install' installs the clone's own hooks")
+    } catch {
+      throw .store(error)
+    }
+  }
+
+  /// Why one update refuses the push, printed for the pusher.
+  private static func report(_ check: PushCheck, _ context: CommandContext) {
+    let update = check.update
+    let branch = update.shortName
+    switch check.outcome {
+    case .otherReference:
+      return
+    case .deletesBranch:
+      context.err.line("adminledger: the push is refused: it deletes \(branch), the ledger's branch")
+      context.err.line("hint: the shared ledger's branch is never deleted")
+    case .rewritesBranch:
+      context.err.line("adminledger: the push is refused: it rewrites the ledger's branch \(branch) (\(update.new.prefix(7)) does not descend from \(update.old.prefix(7)), the commit \(branch) points at: a force push of a rebased, amended or reset branch)")
+      context.err.line("hint: the shared history is never rewritten; bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force")
+    case .removesLedger:
+      context.err.line("adminledger: the push is refused: \(update.new.prefix(7)) has no ledger.json at its root, so \(branch) would no longer hold the ledger")
+      context.err.line("hint: push the ledger's own history to \(branch)")
+    case .audited(let result):
+      for finding in result.findings {
+        let entry = finding.entry
+        context.err.line("adminledger: \(entry.commit.prefix(7)) \(entry.authorName) <\(entry.authorEmail)>: [\(finding.rule)] \(finding.message)")
+      }
+      context.err.line("adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move")
+      let range = update.creates ? String(update.new.prefix(7)) : "\(update.old.prefix(7))..\(update.new.prefix(7))"
+      context.err.line("hint: 'adminledger audit \(range)' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way (\(update.creates ? "" : "'git reset \(update.old.prefix(7))' keeps them in your files, ")'adminledger commit' commits them as you), then push again")
+    }
+  }
+
+  /// The folders of `GIT_ALTERNATE_OBJECT_DIRECTORIES`: separated by colons, each one in
+  /// double quotes (with backslash escapes) when it holds a colon or starts with a quote.
+  static func alternatePaths(_ text: String) -> [String] {
+    var paths: [String] = []
+    var characters = text[...]
+    while !characters.isEmpty {
+      var path = ""
+      if characters.first == "\"" {
+        characters = characters.dropFirst()
+        while let character = characters.first, character != "\"" {
+          characters = characters.dropFirst()
+          if character == "\\", let escaped = characters.first {
+            characters = characters.dropFirst()
+            path.append(escaped)
+          } else {
+            path.append(character)
+          }
+        }
+        characters = characters.dropFirst()  // the closing quote
+        characters = characters.drop { $0 != ":" }
+      } else {
+        path = String(characters.prefix { $0 != ":" })
+        characters = characters.dropFirst(path.count)
+      }
+      characters = characters.dropFirst()  // the colon
+      paths.append(path)
+    }
+    return paths
+  }
 }

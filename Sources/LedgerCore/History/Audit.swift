@@ -5,9 +5,23 @@ import LedgerJSON
 /// One thing the audit found in one commit.
 public struct AuditFinding: Sendable {
   public let entry: HistoryEntry
-  /// `unknown-author`, `outside-roles`, `approval-by-other` or `invalid-result`.
+  /// `unknown-author`, `outside-roles`, `approval-by-other`, `invalid-result`, `evil-merge`
+  /// or `rewritten-history`.
   public let rule: String
   public let message: String
+  /// For `evil-merge`: the record, the field, the expected and the committed values.
+  public let deviation: MergeDeviation?
+  /// For `rewritten-history`: the commit the last audit passed and the commits that
+  /// disappeared; `entry` is then that commit (only its id is known when its object is gone).
+  public let rewrite: HistoryRewrite?
+
+  init(entry: HistoryEntry, rule: String, message: String, deviation: MergeDeviation? = nil, rewrite: HistoryRewrite? = nil) {
+    self.entry = entry
+    self.rule = rule
+    self.message = message
+    self.deviation = deviation
+    self.rewrite = rewrite
+  }
 }
 
 /// A payment approval found in the history: who approved, under which role, recorded when.
@@ -24,20 +38,70 @@ public struct AuditResult: Sendable {
   public let commits: Int
   public let findings: [AuditFinding]
   public let approvals: [AuditApproval]
+  /// The commit the audit started after (`sinceLast`: the last commit an earlier audit
+  /// passed); nil when it audited a range or the whole history.
+  public let since: String?
+  /// The commit recorded as passed, when the audit was of the branch's history (no range).
+  public let passed: String?
+  /// Why the audit of the branch's history could not record the commit it passed.
+  public let unrecorded: String?
+
+  init(
+    commits: Int, findings: [AuditFinding], approvals: [AuditApproval], since: String? = nil, passed: String? = nil,
+    unrecorded: String? = nil
+  ) {
+    self.commits = commits
+    self.findings = findings
+    self.approvals = approvals
+    self.since = since
+    self.passed = passed
+    self.unrecorded = unrecorded
+  }
 }
 
-// The audit: each commit judged against the ledger as it stood just before it.
+// The audit: each commit judged against the ledger as it stood just before it, each merge
+// against the field-level merge of its parents.
 extension GitRecordStore {
   /// Audits the commits of `range` (`A..B`, a single revision meaning all its history, or
   /// nil for all of HEAD's): an author who is not a known administrator; a change outside the
   /// author's roles as the policy stood before the commit (writing a kind, granting a right,
   /// changing the policy); a payment approval recorded by someone other than the approver;
-  /// a commit whose result breaks the schemas or rules. Merges are checked for validity; the
-  /// commits they bring are audited on their own.
-  public func audit(range: String?) throws(StoreError) -> AuditResult {
-    let entries = try commits(in: range)
+  /// a commit whose result breaks the schemas or rules; a merge whose result differs from the
+  /// field-level merge of its parents, its own resolutions applied (`evil-merge`). The commits
+  /// a merge brings are audited on their own.
+  ///
+  /// An audit of the branch's history (`range` nil) records HEAD's commit as passed in
+  /// `.git/adminledger/audit-last`. With `sinceLast` it audits only the commits after the one
+  /// recorded; when the branch no longer holds that commit, it reports `rewritten-history`
+  /// with the commits that disappeared and audits the whole branch.
+  public func audit(range: String?, sinceLast: Bool = false) throws(StoreError) -> AuditResult {
     var findings: [AuditFinding] = []
+    var audited = range
+    var since: String?
+    var tip: ObjectID?
+    if range == nil {
+      let head = try readHead()
+      tip = head.commit
+      if sinceLast, let last = AuditMark(gitDirectory: repository.gitDirectory).read() {
+        let branch: String
+        switch head {
+        case .branch(let name, _), .unborn(let name): branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        case .detached: branch = "HEAD"
+        }
+        if let rewrite = try rewrite(since: last, tip: tip, branch: branch) {
+          let entry = rewrite.disappeared.first { $0.commit == rewrite.last }
+            ?? HistoryEntry(commit: rewrite.last, parents: [], authorName: "", authorEmail: "", date: .distantPast, message: "")
+          findings.append(AuditFinding(entry: entry, rule: "rewritten-history", message: rewrite.message, rewrite: rewrite))
+        } else if let tip {
+          audited = "\(last)..\(tip)"
+          since = last.description
+        }
+      }
+      if audited == nil, let tip { audited = tip.description }
+    }
+    let entries = try commits(in: audited)
     var approvals: [AuditApproval] = []
+    let merges = MergeAuditor(store: self)
     for entry in entries {
       guard let parent = entry.parents.first else { continue }  // the ledger's creation
       let before = try historySnapshot(parent)
@@ -45,8 +109,27 @@ extension GitRecordStore {
       let judge = try CommitJudge(store: self, entry: entry, before: before, after: after)
       findings += try judge.findings(isMerge: entry.parents.count > 1)
       approvals += try judge.approvals()
+      if entry.parents.count > 1, let id = ObjectID(hex: entry.commit) {
+        let commit = try StoreError.wrapping("read history") { try repository.commit(id) }
+        findings += try merges.deviations(in: commit).map { deviation in
+          AuditFinding(entry: entry, rule: "evil-merge", message: deviation.message, deviation: deviation)
+        }
+      }
     }
-    return AuditResult(commits: entries.count, findings: findings, approvals: approvals)
+    // The audit stands even when it cannot be recorded (a clone read from a read-only disk).
+    var passed: String?
+    var unrecorded: String?
+    if range == nil, let tip {
+      do {
+        try AuditMark(gitDirectory: repository.gitDirectory).write(tip)
+        passed = tip.description
+      } catch {
+        if case .io(let path, let reason) = error { unrecorded = "\(path): \(reason)" } else { unrecorded = "\(error)" }
+      }
+    }
+    return AuditResult(
+      commits: entries.count, findings: findings, approvals: approvals, since: since, passed: passed,
+      unrecorded: unrecorded)
   }
 
   /// Every commit of the range, oldest first: reachable from its end, not from its start.
@@ -54,37 +137,15 @@ extension GitRecordStore {
     let parts = range?.components(separatedBy: "..") ?? []
     let end = parts.count == 2 ? (parts[1].isEmpty ? nil : parts[1]) : range
     let start = parts.count == 2 ? parts[0] : nil
-    let excluded = try start.map { (revision) throws(StoreError) in try ancestors(of: revision) } ?? []
-    var seen = Set<String>()
-    var pending = [try gitSnapshot(at: end).revision].compactMap { $0 }
-    var entries: [HistoryEntry] = []
+    guard let tip = try gitSnapshot(at: end).commitID else { return [] }
+    let excluded = try start.flatMap { (revision) throws(StoreError) in try gitSnapshot(at: revision).commitID }
     do {
-      while let id = pending.popLast() {
-        guard !excluded.contains(id), seen.insert(id).inserted, let oid = ObjectID(hex: id) else { continue }
-        let commit = try repository.commit(oid)
-        entries.append(HistoryEntry(
-          commit: id, parents: commit.parents.map(\.description), authorName: commit.author.name,
-          authorEmail: commit.author.email, date: commit.author.date, message: commit.message))
-        pending += commit.parents.map(\.description)
-      }
+      return try repository.commits(from: tip, excluding: excluded)
+        .map { (id) throws(GitError) in HistoryEntry(auditedCommit: try repository.commit(id)) }
+        .sorted { ($0.date, $0.commit) < ($1.date, $1.commit) }
     } catch {
       throw .git(action: "read history", error)
     }
-    return entries.sorted { ($0.date, $0.commit) < ($1.date, $1.commit) }
-  }
-
-  private func ancestors(of revision: String) throws(StoreError) -> Set<String> {
-    var seen = Set<String>()
-    var pending = [try gitSnapshot(at: revision).revision].compactMap { $0 }
-    do {
-      while let id = pending.popLast() {
-        guard seen.insert(id).inserted, let oid = ObjectID(hex: id) else { continue }
-        pending += try repository.commit(oid).parents.map(\.description)
-      }
-    } catch {
-      throw .git(action: "read history", error)
-    }
-    return seen
   }
 }
 

@@ -48,10 +48,9 @@ extension Ledger {
       let updated = try resolvedValue(key, current, field: field, choice: choice, input: input, snapshot: snapshot)
       try writeWorking(path, updated)
       let scope = field?.pointer ?? .root
-      let settled = open.filter { $0.pointer.tokens.starts(with: scope.tokens) }
-      state.resolutions += (settled.isEmpty ? [scope] : settled.map(\.pointer)).map {
-        MergeState.Resolution(path: key.path, field: $0, choice: choice.name)
-      }
+      // One resolution for what was settled: a field, or the whole record (`*`), so the
+      // trailer says exactly what the merge took from where.
+      state.resolutions.append(MergeState.Resolution(path: key.path, field: scope, choice: choice.name))
       if !state.paths.contains(path) { state.paths.append(path) }
       try state.save(in: repository.gitDirectory)
       let remaining = open.filter { !$0.pointer.tokens.starts(with: scope.tokens) }

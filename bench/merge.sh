@@ -54,3 +54,15 @@ if [ "$(git -C a show HEAD:people/p10.json)" != "$(printf '{\n  "emails": [\n   
 fi
 [ "$(git -C a-git log -1 --format=%p | wc -w)" = 2 ] || git_ms="$git_ms (conflicted)"
 printf '%-40s %12s %12s\n' "merge $commits + $commits diverged commits" "$tool_ms" "$git_ms"
+# The merged history, reviewed: the audit judges every commit (authors, roles, validity, the
+# merge against its parents); `git log -p` only prints every change.
+total=$(git -C a rev-list --count HEAD)
+audit_ms=$(cd a && ms "$tool" audit)
+log_ms=$(cd a && ms git log -p)
+printf '%-40s %12s %12s\n' "audit of $total commits (audit / log -p)" "$audit_ms" "$log_ms"
+blame_ms=$(cd a && ms "$tool" blame people/p10)
+gitblame_ms=$(cd a && ms git blame people/p10.json)
+printf '%-40s %12s %12s\n' "blame through the merge (blame / blame)" "$blame_ms" "$gitblame_ms"
+log1_ms=$(cd a && ms "$tool" log people/p10)
+gitlog1_ms=$(cd a && ms git log -p -- people/p10.json)
+printf '%-40s %12s %12s\n' "log of one record (log / log -p -- PATH)" "$log1_ms" "$gitlog1_ms"

@@ -102,11 +102,13 @@ extension GitRecordStore {
     let entries = try commits(in: audited)
     var approvals: [AuditApproval] = []
     let merges = MergeAuditor(store: self)
+    let people = AuditPeople(store: self, audited: Set(entries.compactMap { ObjectID(hex: $0.commit) }))
     for entry in entries {
-      guard let parent = entry.parents.first else { continue }  // the ledger's creation
+      guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else { continue }  // the ledger's creation
       let before = try historySnapshot(parent)
       let after = try historySnapshot(entry.commit)
-      let judge = try CommitJudge(store: self, entry: entry, before: before, after: after)
+      let judge = try CommitJudge(
+        store: self, entry: entry, before: before, after: after, people: try people.people(at: parentID))
       findings += try judge.findings(isMerge: entry.parents.count > 1)
       approvals += try judge.approvals()
       if entry.parents.count > 1, let id = ObjectID(hex: entry.commit) {
@@ -164,7 +166,8 @@ struct CommitJudge {
   /// made before any administrator is recorded, and are not judged on roles.
   let hasAdministrators: Bool
 
-  init(store: GitRecordStore, entry: HistoryEntry, before: GitSnapshot, after: GitSnapshot) throws(StoreError) {
+  /// - Parameter people: the people who list git identities or hold ledger roles, before the commit.
+  init(store: GitRecordStore, entry: HistoryEntry, before: GitSnapshot, after: GitSnapshot, people: [Record]) throws(StoreError) {
     self.store = store
     self.entry = entry
     self.before = before
@@ -173,7 +176,6 @@ struct CommitJudge {
     day = LedgerDate.day(of: entry.date, in: settings?.timeZone ?? .gmt)
     policy = Policy(settings)
     let email = entry.authorEmail.lowercased()
-    let people = try before.records(of: .people).records
     author = people.first { person in
       (person.fields["git_identities"]?.arrayValue ?? []).contains { $0.stringValue?.lowercased() == email }
     }
@@ -244,11 +246,7 @@ struct CommitJudge {
   }
 
   private func recordChanges() throws(StoreError) -> [RecordChange] {
-    var result: [RecordChange] = []
-    for kind in RecordKind.allCases {
-      result += try store.changes(of: kind, from: before.revision, to: entry.commit)
-    }
-    return result
+    try store.changes(of: nil, from: before.revision, to: entry.commit)
   }
 
   /// `ledger.json` and the ledger's own schemas, when the commit changed them.

@@ -1,0 +1,86 @@
+import LedgerGit
+import LedgerJSON
+
+/// The people an audit judges authors by — those who list git identities or hold ledger roles —
+/// as they stood at each commit, kept from commit to commit by the changes to `people/`.
+///
+/// Reading every person for every audited commit cost commits x people; here the people are
+/// read once, at the start of the audited range, and each later commit only re-reads the
+/// person files it changed. States are shared between commits until one changes, so the memory
+/// follows the changes too.
+final class AuditPeople {
+  private let store: GitRecordStore
+  /// The commits being audited: a state is derived from the parent's only inside them.
+  private let audited: Set<ObjectID>
+  private var states: [ObjectID: [RecordID: Record]] = [:]
+
+  init(store: GitRecordStore, audited: Set<ObjectID>) {
+    self.store = store
+    self.audited = audited
+  }
+
+  /// The people who matter to the audit as the ledger stood at `commit`.
+  func people(at commit: ObjectID) throws(StoreError) -> [Record] {
+    try state(at: commit).values.sorted { $0.key.id < $1.key.id }
+  }
+
+  private func state(at commit: ObjectID) throws(StoreError) -> [RecordID: Record] {
+    if let known = states[commit] { return known }
+    // Walk back the first-parent line through audited commits to one whose state is known, or
+    // to the start of the range, read in full; then apply each commit's changes forward.
+    var chain: [(commit: ObjectID, parent: ObjectID)] = []
+    var current = commit
+    while states[current] == nil, audited.contains(current), let parent = try store.parentOf(current) {
+      chain.append((current, parent))
+      current = parent
+    }
+    var state: [RecordID: Record]
+    if let known = states[current] {
+      state = known
+    } else {
+      state = try readAll(at: current)
+      states[current] = state
+    }
+    for step in chain.reversed() {
+      state = try applying(step.parent, step.commit, to: state)
+      states[step.commit] = state
+    }
+    return state
+  }
+
+  private func readAll(at commit: ObjectID) throws(StoreError) -> [RecordID: Record] {
+    var state: [RecordID: Record] = [:]
+    for person in try store.historySnapshot(commit.description).records(of: .people).records where AuditPeople.matters(person) {
+      state[person.key.id] = person
+    }
+    return state
+  }
+
+  private func applying(_ parent: ObjectID, _ commit: ObjectID, to state: [RecordID: Record]) throws(StoreError)
+    -> [RecordID: Record]
+  {
+    let changes = try store.changes(of: .people, from: parent.description, to: commit.description)
+    guard !changes.isEmpty else { return state }
+    var next = state
+    for change in changes {
+      next[change.key.id] = change.new.flatMap { AuditPeople.matters($0) ? $0 : nil }
+    }
+    return next
+  }
+
+  /// Whether a person can be a commit's author or hold a role: anyone else never matters here.
+  static func matters(_ person: Record) -> Bool {
+    person.fields["git_identities"] != nil || person.fields["ledger_roles"] != nil
+  }
+}
+
+extension GitRecordStore {
+  /// The first parent of `commit`, or nil for a root commit.
+  func parentOf(_ commit: ObjectID) throws(StoreError) -> ObjectID? {
+    do {
+      return try repository.commit(commit).parents.first
+    } catch {
+      throw .git(action: "read history", error)
+    }
+  }
+}

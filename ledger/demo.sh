@@ -153,3 +153,9 @@ cd "$work" && "$tool" init members --name Members >/dev/null && cd members
 run import people "$samples/imports/dolibarr-members-export-latin1.csv" --profile dolibarr-members
 run list people --fields id,name,member_status,functions
 run export contacts
+
+step "A reviewer's view of the shared ledger: who did what, through the merges"
+cd "$work/biodiv"
+run log --author mpetit --limit 2
+run blame trainings/2026-10-03-8rla1
+run audit

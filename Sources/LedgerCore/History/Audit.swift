@@ -103,10 +103,11 @@ extension GitRecordStore {
     var approvals: [AuditApproval] = []
     let merges = MergeAuditor(store: self)
     let people = AuditPeople(store: self, audited: Set(entries.compactMap { ObjectID(hex: $0.commit) }))
+    let memo = HistoryMemo()
     for entry in entries {
       guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else { continue }  // the ledger's creation
-      let before = try historySnapshot(parent)
-      let after = try historySnapshot(entry.commit)
+      let before = try historySnapshot(parent, memo: memo)
+      let after = try historySnapshot(entry.commit, memo: memo)
       let judge = try CommitJudge(
         store: self, entry: entry, before: before, after: after, people: try people.people(at: parentID))
       findings += try judge.findings(isMerge: entry.parents.count > 1)

@@ -39,9 +39,9 @@ public final class GitRecordStore: RecordStore {
   }
 
   /// The snapshot of one commit of the history (a hex id), read without the index cache.
-  func historySnapshot(_ commit: String) throws(StoreError) -> GitSnapshot {
+  func historySnapshot(_ commit: String, memo: HistoryMemo? = nil) throws(StoreError) -> GitSnapshot {
     guard let id = ObjectID(hex: commit) else { return try gitSnapshot(at: commit) }
-    return try GitSnapshot(repository: repository, commit: id, prefix: prefix, usesCache: false)
+    return try GitSnapshot(repository: repository, commit: id, prefix: prefix, usesCache: false, memo: memo)
   }
 
   /// The last commit of `day` (in the ledger's time zone) on HEAD's first-parent line: the

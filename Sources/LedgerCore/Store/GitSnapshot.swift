@@ -11,12 +11,18 @@ final class GitSnapshot: LedgerSnapshot {
   /// Whether folder reads go through the index cache. History walks, which read many old
   /// commits once each, leave it alone rather than fill it with trees nobody reads again.
   let usesCache: Bool
+  /// Blobs and records already read by a walk through history (the audit's), shared by the
+  /// snapshots of the commits it visits.
+  let memo: HistoryMemo?
 
-  init(repository: Repository, commit: ObjectID?, prefix: String, usesCache: Bool = true) throws(StoreError) {
+  init(
+    repository: Repository, commit: ObjectID?, prefix: String, usesCache: Bool = true, memo: HistoryMemo? = nil
+  ) throws(StoreError) {
     self.repository = repository
     self.commitID = commit
     self.prefix = prefix
     self.usesCache = usesCache
+    self.memo = memo
     if let commit {
       do {
         tree = try repository.commit(commit).tree
@@ -65,12 +71,40 @@ final class GitSnapshot: LedgerSnapshot {
         }
       } else {
         var read: [(name: String, bytes: [UInt8])] = []
-        for entry in entries where entry.kind == .blob { read.append((entry.name, try repository.blob(entry.id))) }
+        for entry in entries where entry.kind == .blob {
+          let bytes: [UInt8]
+          if let memo {
+            bytes = try memo.bytes(entry.id) { (blob) throws(GitError) in try repository.blob(blob) }
+          } else {
+            bytes = try repository.blob(entry.id)
+          }
+          read.append((entry.name, bytes))
+        }
         files = read
       }
       return files.sorted { $0.name < $1.name }
     } catch {
       throw .git(action: "read \(folder)", error)
+    }
+  }
+
+  /// The records of `kind`, through the history memo when the snapshot has one (each version
+  /// of a record parsed once in a whole walk), else nil: read them the usual way.
+  func memoizedRecords(of kind: RecordKind) throws(StoreError) -> [RecordID: Record]? {
+    guard let memo, let tree else { return nil }
+    do {
+      guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree,
+        let entries = try repository.treeEntries(in: folder.id, at: "")
+      else { return [:] }
+      var records: [RecordID: Record] = [:]
+      for entry in entries where entry.kind == .blob {
+        guard let key = RecordKey(path: kind.folder + "/" + entry.name) else { continue }
+        let bytes = try memo.bytes(entry.id) { (blob) throws(GitError) in try repository.blob(blob) }
+        if let record = memo.record(entry.id, key: key, bytes: bytes) { records[key.id] = record }
+      }
+      return records
+    } catch {
+      throw .git(action: "read \(kind.folder)", error)
     }
   }
 

@@ -59,6 +59,15 @@ final class LedgerState {
 
   private func loaded(_ kind: RecordKind) throws(StoreError) -> [RecordID: Record] {
     if let loaded = kinds[kind] { return loaded }
+    if var records = try (snapshot as? GitSnapshot)?.memoizedRecords(of: kind) {
+      // The walk has parsed these versions before: only the files this state changes are new.
+      for (path, content) in overlay where path.hasPrefix(kind.folder + "/") {
+        guard let key = RecordKey(path: path) else { continue }
+        records[key.id] = content.flatMap { try? RecordDecoder.decode($0, key: key, file: key.path) }
+      }
+      kinds[kind] = records
+      return records
+    }
     var records: [RecordID: Record] = [:]
     for file in try files(of: kind) {
       guard let key = RecordKey(path: kind.folder + "/" + file.name),

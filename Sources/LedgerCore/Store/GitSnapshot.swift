@@ -98,7 +98,7 @@ final class GitSnapshot: LedgerSnapshot {
       else { return [:] }
       var records: [RecordID: Record] = [:]
       for entry in entries where entry.kind == .blob {
-        guard let key = RecordKey(path: kind.folder + "/" + entry.name) else { continue }
+        guard let key = memo.key(kind, entry.name) else { continue }
         let bytes = try memo.bytes(entry.id) { (blob) throws(GitError) in try repository.blob(blob) }
         if let record = memo.record(entry.id, key: key, bytes: bytes) { records[key.id] = record }
       }

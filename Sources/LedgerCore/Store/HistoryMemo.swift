@@ -8,6 +8,16 @@ import LedgerJSON
 final class HistoryMemo {
   private var blobs: [ObjectID: [UInt8]] = [:]
   private var fields: [ObjectID: JSONObject] = [:]
+  private var keys: [String: RecordKey?] = [:]
+
+  /// The record key a file of a kind's folder names (checked once per name in the walk).
+  func key(_ kind: RecordKind, _ name: String) -> RecordKey? {
+    let path = kind.folder + "/" + name
+    if let known = keys[path] { return known }
+    let key = RecordKey(path: path)
+    keys[path] = key
+    return key
+  }
 
   /// The bytes of `blob`, read with `read` the first time.
   func bytes(_ blob: ObjectID, _ read: (ObjectID) throws(GitError) -> [UInt8]) throws(GitError) -> [UInt8] {

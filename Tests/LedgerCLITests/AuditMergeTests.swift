@@ -362,3 +362,14 @@ import Testing
     #expect(missing.output.contains(#""commits": \#(commits),"#))
   }
 }
+
+/// A commit that brings the policy and the records it allows together is judged under the
+/// policy it brings: the platform's first import holds approvals by its coordinator.
+@Suite struct AuditPolicyTests {
+  @Test func aFirstImportIsJudgedUnderThePolicyItBrings() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let audit = ledger.run("audit", "--format", "json")
+    #expect(!audit.output.contains("invalid-result"), "\(audit)")
+    #expect(!audit.output.contains("payment-approver"), "\(audit)")
+  }
+}

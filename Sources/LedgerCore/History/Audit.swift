@@ -221,7 +221,17 @@ struct CommitJudge {
         }
       }
     }
-    let paths = changes.map { ChangeSet.FileChange(path: $0.key.path, content: $0.new?.canonicalBytes) }
+    var paths = changes.map { ChangeSet.FileChange(path: $0.key.path, content: $0.new?.canonicalBytes) }
+    // The records are judged under the settings and schemas the same commit leaves (a ledger's
+    // first import brings its policy and the approvals it allows together).
+    if files.contains(LedgerSettings.fileName) {
+      paths.append(.init(path: LedgerSettings.fileName, content: try after.fileBytes(LedgerSettings.fileName)))
+    }
+    if files.contains("schemas/") {
+      for name in Set(try before.fileNames(in: "schemas") + after.fileNames(in: "schemas")).sorted() {
+        paths.append(.init(path: "schemas/" + name, content: try after.fileBytes("schemas/" + name)))
+      }
+    }
     if !paths.isEmpty {
       let state = try LedgerValidator(before, changes: paths)
       for diagnostic in try state.validateChanges(paths) where diagnostic.severity == .error {

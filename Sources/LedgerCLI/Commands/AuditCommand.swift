@@ -36,7 +36,10 @@ enum AuditCommand {
         throw .usage("give a RANGE or --since-last, not both", hint: "adminledger audit --since-last")
       }
       let ledger = try context.openLedger()
-      context.err.write(sinceLast ? "Auditing the history since the last audit...\n" : "Auditing the history...\n")
+      // Progress is for a person at a terminal; piped output stays plain and stable.
+      if context.err.isTerminal {
+        context.err.write(sinceLast ? "Auditing the history since the last audit...\n" : "Auditing the history...\n")
+      }
       let result = try context.perform { () throws(StoreError) in
         try ledger.store.audit(range: context.positionals.first, sinceLast: sinceLast)
       }

@@ -10,3 +10,7 @@ static inline int ledger_git_set_search_path(int level, const char *path) {
 static inline int ledger_git_set_cache_object_limit(git_object_t type, size_t size) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
 }
+
+static inline int ledger_git_set_cache_max_size(ssize_t size) {
+  return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
+}

@@ -9,6 +9,9 @@ public enum LibGit2 {
     // larger, and was inflated and parsed again for every file looked up in it. Folder trees
     // of the largest ledgers (100,000 records: a few MiB) stay cached instead.
     _ = ledger_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
+    // A walk through history meets a new root tree at every commit: 32 MiB of cached objects
+    // keep the folder trees a command reuses without holding every tree it has seen.
+    _ = ledger_git_set_cache_max_size(32 << 20)
     return status
   }()
 

@@ -372,4 +372,29 @@ import Testing
     #expect(!audit.output.contains("invalid-result"), "\(audit)")
     #expect(!audit.output.contains("payment-approver"), "\(audit)")
   }
+
+  /// The audit walks history with an index of unique values kept from commit to commit: a
+  /// duplicate committed behind the tool's back is found, and the commit that removes it again
+  /// is clean.
+  @Test func aDuplicateEmailCommittedWithGitIsFoundAndItsRemovalIsClean() throws {
+    let ledger = try LedgerSandbox()
+    try ledger.seed()
+    try ledger.directory.write("people/hugo2.json", "{\n  \"emails\": [\n    \"hugo@example.org\"\n  ],\n  \"name\": \"Hugo Bis\",\n  \"organization\": \"cen-paca\"\n}\n")
+    let root = ledger.directory.url
+    _ = try ExternalProgram.git("add", "people/hugo2.json", in: root)
+    let commit = try ExternalProgram.git(
+      "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "-m", "twin",
+      in: root)
+    try #require(commit.status == 0, "\(commit.error)")
+    _ = try ExternalProgram.git("rm", "-q", "people/hugo2.json", in: root)
+    _ = try ExternalProgram.git(
+      "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "-m", "untwin",
+      in: root)
+
+    let audit = ledger.run("audit")
+    #expect(audit.status == 1, "\(audit)")
+    let findings = audit.output.split(separator: "\n").filter { $0.contains("[invalid-result]") }
+    #expect(findings.count == 1, "\(audit)")
+    #expect(findings.first?.contains("people/hugo2.json: error[unique]: \"hugo@example.org\" is already used by people/hugo") == true, "\(audit)")
+  }
 }

@@ -10,16 +10,18 @@ enum UniquenessRule {
   static func check(_ records: [Record], kind: RecordKind, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
     let paths = context.paths("x-unique", in: kind)
     guard !paths.isEmpty else { return [] }
-    let all = try context.state.records(of: kind)
     var findings: [Diagnostic] = []
     for path in paths {
-      var owners: [JSONValue: [RecordKey]] = [:]
-      for record in all {
-        for (_, value) in uniqueValues(record, path) { owners[value, default: []].append(record.key) }
+      let owners: (JSONValue) -> [RecordKey]
+      if let indexed = try context.state.uniqueOwners(kind, path) {
+        owners = { indexed[$0] }
+      } else {
+        let all = try allOwners(of: kind, path, context)
+        owners = { all[$0] ?? [] }
       }
       for record in records {
-        for (pointer, value) in uniqueValues(record, path) {
-          guard let owner = owners[value]?.first(where: { $0 != record.key }) else { continue }
+        for (pointer, value) in values(of: record, path) {
+          guard let owner = owners(value).first(where: { $0 != record.key }) else { continue }
           findings.append(Diagnostic(
             file: record.key.path, instancePath: pointer, rule: name,
             message: "\(describe(value, path)) is already used by \(owner)",
@@ -30,9 +32,20 @@ enum UniquenessRule {
     return findings
   }
 
+  /// Which records hold each unique value, from every record of the kind.
+  private static func allOwners(of kind: RecordKind, _ path: KeywordPath, _ context: RuleContext) throws(StoreError)
+    -> [JSONValue: [RecordKey]]
+  {
+    var owners: [JSONValue: [RecordKey]] = [:]
+    for record in try context.state.records(of: kind) {
+      for (_, value) in values(of: record, path) { owners[value, default: []].append(record.key) }
+    }
+    return owners
+  }
+
   /// The values a path marks unique in a record: the value itself for `x-unique: true`, or
   /// the combination of the named fields for `x-unique: ["system", "login"]`.
-  private static func uniqueValues(_ record: Record, _ path: KeywordPath) -> [(JSONPointer, JSONValue)] {
+  static func values(of record: Record, _ path: KeywordPath) -> [(JSONPointer, JSONValue)] {
     let located = path.values(in: .object(record.fields))
     guard case .array(let names) = path.value else { return located }
     return located.compactMap { pointer, value in

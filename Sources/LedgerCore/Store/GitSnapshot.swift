@@ -1,4 +1,6 @@
 import LedgerGit
+import LedgerJSON
+import LedgerSchema
 
 /// The ledger inside one commit's tree of a git repository.
 final class GitSnapshot: LedgerSnapshot {
@@ -103,6 +105,20 @@ final class GitSnapshot: LedgerSnapshot {
         if let record = memo.record(entry.id, key: key, bytes: bytes) { records[key.id] = record }
       }
       return records
+    } catch {
+      throw .git(action: "read \(kind.folder)", error)
+    }
+  }
+
+  /// The owners of each value `path` marks unique among the records of `kind`, from the
+  /// history memo's index when the snapshot has one, else nil: compute them the usual way.
+  func memoizedUniqueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [JSONValue: Set<RecordKey>]? {
+    guard let memo, let tree else { return nil }
+    do {
+      guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree else {
+        return [:]
+      }
+      return try memo.uniqueOwners(kind, path, folder: folder.id, in: repository)
     } catch {
       throw .git(action: "read \(kind.folder)", error)
     }

@@ -1,5 +1,6 @@
 import LedgerGit
 import LedgerJSON
+import LedgerSchema
 
 /// What a walk through many commits has already read: blobs by id, and the records parsed from
 /// them. Consecutive commits share almost every file, so an audit that validates each commit
@@ -33,5 +34,48 @@ final class HistoryMemo {
     guard let record = try? RecordDecoder.decode(bytes, key: key, file: key.path) else { return nil }
     fields[blob] = record.fields
     return record
+  }
+
+  // MARK: - Unique values, kept from one folder tree to the next by their differences.
+
+  /// Which records hold each value a path marks unique, for one folder tree of a kind.
+  private struct UniqueIndex {
+    var tree: ObjectID
+    var owners: [JSONValue: Set<RecordKey>]
+  }
+
+  private var uniqueIndexes: [String: UniqueIndex] = [:]
+
+  /// The owners of every value `path` marks unique among the records of `kind` in the folder
+  /// tree `folder`: built once, then updated from the records that changed between the folder
+  /// tree last asked for and this one, so a walk pays for each commit's changes only.
+  func uniqueOwners(
+    _ kind: RecordKind, _ path: KeywordPath, folder: ObjectID, in repository: Repository
+  ) throws(GitError) -> [JSONValue: Set<RecordKey>] {
+    let name = "\(kind.rawValue)|\(path.steps.joined(separator: "/"))|\(path.value.compactText)"
+    func values(_ blob: ObjectID?, _ key: RecordKey) throws(GitError) -> [JSONValue] {
+      guard let blob else { return [] }
+      let bytes = try self.bytes(blob) { (blob) throws(GitError) in try repository.blob(blob) }
+      return record(blob, key: key, bytes: bytes).map { UniquenessRule.values(of: $0, path).map(\.1) } ?? []
+    }
+    // Taken out while updated, so the update changes the index in place instead of copying it.
+    if var index = uniqueIndexes.removeValue(forKey: name) {
+      defer { uniqueIndexes[name] = index }
+      guard index.tree != folder else { return index.owners }
+      for change in try repository.changedFiles(from: index.tree, to: folder) {
+        guard let key = key(kind, change.path) else { continue }
+        for value in try values(change.old, key) { index.owners[value]?.remove(key) }
+        for value in try values(change.new, key) { index.owners[value, default: []].insert(key) }
+      }
+      index.tree = folder
+      return index.owners
+    }
+    var owners: [JSONValue: Set<RecordKey>] = [:]
+    for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.kind == .blob {
+      guard let key = key(kind, entry.name) else { continue }
+      for value in try values(entry.id, key) { owners[value, default: []].insert(key) }
+    }
+    uniqueIndexes[name] = UniqueIndex(tree: folder, owners: owners)
+    return owners
   }
 }

@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerSchema
 
 /// The ledger as a write would leave it: a snapshot with a change set laid over it.
 ///
@@ -51,6 +52,21 @@ final class LedgerState {
     return files.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
   }
 
+  /// The owners of each value `path` marks unique among the records of `kind` as the write
+  /// leaves them, when a history walk keeps an index of them; nil otherwise.
+  func uniqueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> UniqueOwners? {
+    guard let git = snapshot as? GitSnapshot, let indexed = try git.memoizedUniqueOwners(kind, path) else { return nil }
+    var owners = UniqueOwners(indexed: indexed)
+    for (file, content) in overlay where file.hasPrefix(kind.folder + "/") {
+      guard let key = RecordKey(path: file) else { continue }
+      owners.rewritten.insert(key)
+      if let content, let new = try? RecordDecoder.decode(content, key: key, file: key.path) {
+        for (_, value) in UniquenessRule.values(of: new, path) { owners.added[value, default: []].append(key) }
+      }
+    }
+    return owners
+  }
+
   /// The settings as the write leaves them, or nil when `ledger.json` is unreadable.
   func settings() throws(StoreError) -> LedgerSettings? {
     guard let bytes = try bytes(LedgerSettings.fileName) else { return nil }
@@ -77,5 +93,22 @@ final class LedgerState {
     }
     kinds[kind] = records
     return records
+  }
+}
+
+/// Which records hold a unique value: an index of the snapshot's records, with the records a
+/// write rewrites taken out and counted again as the write leaves them. Answers one value at a
+/// time, so nothing is copied per write.
+struct UniqueOwners {
+  let indexed: [JSONValue: Set<RecordKey>]
+  var rewritten: Set<RecordKey> = []
+  var added: [JSONValue: [RecordKey]] = [:]
+
+  init(indexed: [JSONValue: Set<RecordKey>]) { self.indexed = indexed }
+
+  /// The records holding `value`, sorted.
+  subscript(value: JSONValue) -> [RecordKey] {
+    let kept = (indexed[value] ?? []).subtracting(rewritten)
+    return (Array(kept) + (added[value] ?? [])).sorted()
   }
 }

@@ -1,13 +1,42 @@
 internal import CLibGit2
 
 /// A git object id (SHA-1), printed as 40 lowercase hex digits.
+///
+/// The 20 bytes are kept inline as three integers, not in an array: ids are hashed and compared
+/// by the million in history walks and indexes, and an array would cost an allocation and
+/// reference counting each time.
 public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// Bytes 0-7, 8-15 and 16-19, big-endian, so comparing the integers compares the bytes.
+  private let high: UInt64
+  private let middle: UInt64
+  private let low: UInt32
+
   /// The 20 raw bytes.
-  public let bytes: [UInt8]
+  public var bytes: [UInt8] {
+    (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * $0)) }
+      + (0..<8).map { UInt8(truncatingIfNeeded: middle >> (56 - 8 * $0)) }
+      + (0..<4).map { UInt8(truncatingIfNeeded: low >> (24 - 8 * $0)) }
+  }
+
+  private init(_ bytes: some Collection<UInt8>) {
+    var high: UInt64 = 0
+    var middle: UInt64 = 0
+    var low: UInt32 = 0
+    for (index, byte) in bytes.prefix(20).enumerated() {
+      switch index {
+      case 0..<8: high = high << 8 | UInt64(byte)
+      case 8..<16: middle = middle << 8 | UInt64(byte)
+      default: low = low << 8 | UInt32(byte)
+      }
+    }
+    self.high = high
+    self.middle = middle
+    self.low = low
+  }
 
   init(_ oid: git_oid) {
     var copy = oid
-    bytes = withUnsafeBytes(of: &copy.id) { Array($0.prefix(20)) }
+    self = withUnsafeBytes(of: &copy.id) { ObjectID(UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
   }
 
   /// Reads 40 hex digits; nil for anything else.
@@ -23,13 +52,17 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
       result.append(high << 4 | low)
       index += 2
     }
-    bytes = result
+    self.init(result)
   }
 
   var raw: git_oid {
     var oid = git_oid()
     withUnsafeMutableBytes(of: &oid.id) { buffer in
-      for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+      for index in 0..<8 {
+        buffer[index] = UInt8(truncatingIfNeeded: high >> (56 - 8 * index))
+        buffer[8 + index] = UInt8(truncatingIfNeeded: middle >> (56 - 8 * index))
+      }
+      for index in 0..<4 { buffer[16 + index] = UInt8(truncatingIfNeeded: low >> (24 - 8 * index)) }
     }
     return oid
   }
@@ -49,7 +82,7 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
   public var short: String { String(description.prefix(7)) }
 
   public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
-    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
   }
 
   private static func hexValue(_ byte: UInt8) -> UInt8? {

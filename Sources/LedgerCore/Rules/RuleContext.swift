@@ -44,6 +44,10 @@ final class RuleContext {
     for kind in RecordKind.allCases {
       let paths = self.paths("x-ref", in: kind).filter { $0.value.stringValue == key.kind.rawValue }
       guard !paths.isEmpty else { continue }
+      if let found = try indexedReferrers(of: key, in: kind, paths) {
+        result += found
+        continue
+      }
       for record in try state.records(of: kind)
       where paths.contains(where: { path in
         path.values(in: .object(record.fields)).contains { $0.1 == .string(key.id.value) }
@@ -52,5 +56,21 @@ final class RuleContext {
       }
     }
     return result
+  }
+
+  /// The referrers a history walk's index knows (nil without one), read one by one.
+  private func indexedReferrers(of key: RecordKey, in kind: RecordKind, _ paths: [KeywordPath]) throws(StoreError)
+    -> [Record]?
+  {
+    var keys = Set<RecordKey>()
+    for path in paths {
+      guard let owners = try state.valueOwners(kind, path) else { return nil }
+      keys.formUnion(owners[.string(key.id.value)])
+    }
+    var records: [Record] = []
+    for referrer in keys.sorted() {
+      if let record = try state.record(referrer) { records.append(record) }
+    }
+    return records
   }
 }

@@ -13,7 +13,7 @@ enum UniquenessRule {
     var findings: [Diagnostic] = []
     for path in paths {
       let owners: (JSONValue) -> [RecordKey]
-      if let indexed = try context.state.uniqueOwners(kind, path) {
+      if let indexed = try context.state.valueOwners(kind, path) {
         owners = { indexed[$0] }
       } else {
         let all = try allOwners(of: kind, path, context)

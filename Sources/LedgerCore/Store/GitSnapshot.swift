@@ -110,15 +110,15 @@ final class GitSnapshot: LedgerSnapshot {
     }
   }
 
-  /// The owners of each value `path` marks unique among the records of `kind`, from the
-  /// history memo's index when the snapshot has one, else nil: compute them the usual way.
-  func memoizedUniqueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [JSONValue: Set<RecordKey>]? {
+  /// The owners of each value at `path` among the records of `kind`, from the history memo's
+  /// index when the snapshot has one, else nil: compute them the usual way.
+  func memoizedValueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [JSONValue: Set<RecordKey>]? {
     guard let memo, let tree else { return nil }
     do {
       guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree else {
         return [:]
       }
-      return try memo.uniqueOwners(kind, path, folder: folder.id, in: repository)
+      return try memo.valueOwners(kind, path, folder: folder.id, in: repository)
     } catch {
       throw .git(action: "read \(kind.folder)", error)
     }

@@ -36,20 +36,22 @@ final class HistoryMemo {
     return record
   }
 
-  // MARK: - Unique values, kept from one folder tree to the next by their differences.
+  // MARK: - Values at a keyword path (unique values, references), kept from one folder tree to
+  // the next by their differences.
 
-  /// Which records hold each value a path marks unique, for one folder tree of a kind.
-  private struct UniqueIndex {
+  /// Which records hold each value at a keyword path, for one folder tree of a kind.
+  private struct ValueIndex {
     var tree: ObjectID
     var owners: [JSONValue: Set<RecordKey>]
   }
 
-  private var uniqueIndexes: [String: UniqueIndex] = [:]
+  private var valueIndexes: [String: ValueIndex] = [:]
 
-  /// The owners of every value `path` marks unique among the records of `kind` in the folder
-  /// tree `folder`: built once, then updated from the records that changed between the folder
-  /// tree last asked for and this one, so a walk pays for each commit's changes only.
-  func uniqueOwners(
+  /// The owners of every value at `path` (an `x-unique` or `x-ref` path) among the records of
+  /// `kind` in the folder tree `folder`: built once, then updated from the records that changed
+  /// between the folder tree last asked for and this one, so a walk pays for each commit's
+  /// changes only.
+  func valueOwners(
     _ kind: RecordKind, _ path: KeywordPath, folder: ObjectID, in repository: Repository
   ) throws(GitError) -> [JSONValue: Set<RecordKey>] {
     let name = "\(kind.rawValue)|\(path.steps.joined(separator: "/"))|\(path.value.compactText)"
@@ -59,8 +61,8 @@ final class HistoryMemo {
       return record(blob, key: key, bytes: bytes).map { UniquenessRule.values(of: $0, path).map(\.1) } ?? []
     }
     // Taken out while updated, so the update changes the index in place instead of copying it.
-    if var index = uniqueIndexes.removeValue(forKey: name) {
-      defer { uniqueIndexes[name] = index }
+    if var index = valueIndexes.removeValue(forKey: name) {
+      defer { valueIndexes[name] = index }
       guard index.tree != folder else { return index.owners }
       for change in try repository.changedFiles(from: index.tree, to: folder) {
         guard let key = key(kind, change.path) else { continue }
@@ -75,7 +77,7 @@ final class HistoryMemo {
       guard let key = key(kind, entry.name) else { continue }
       for value in try values(entry.id, key) { owners[value, default: []].insert(key) }
     }
-    uniqueIndexes[name] = UniqueIndex(tree: folder, owners: owners)
+    valueIndexes[name] = ValueIndex(tree: folder, owners: owners)
     return owners
   }
 }

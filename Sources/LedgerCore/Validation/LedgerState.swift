@@ -52,11 +52,11 @@ final class LedgerState {
     return files.map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
   }
 
-  /// The owners of each value `path` marks unique among the records of `kind` as the write
-  /// leaves them, when a history walk keeps an index of them; nil otherwise.
-  func uniqueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> UniqueOwners? {
-    guard let git = snapshot as? GitSnapshot, let indexed = try git.memoizedUniqueOwners(kind, path) else { return nil }
-    var owners = UniqueOwners(indexed: indexed)
+  /// The owners of each value at `path` (unique values, references) among the records of
+  /// `kind` as the write leaves them, when a history walk keeps an index of them; nil otherwise.
+  func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ValueOwners? {
+    guard let git = snapshot as? GitSnapshot, let indexed = try git.memoizedValueOwners(kind, path) else { return nil }
+    var owners = ValueOwners(indexed: indexed)
     for (file, content) in overlay where file.hasPrefix(kind.folder + "/") {
       guard let key = RecordKey(path: file) else { continue }
       owners.rewritten.insert(key)
@@ -96,10 +96,10 @@ final class LedgerState {
   }
 }
 
-/// Which records hold a unique value: an index of the snapshot's records, with the records a
-/// write rewrites taken out and counted again as the write leaves them. Answers one value at a
-/// time, so nothing is copied per write.
-struct UniqueOwners {
+/// Which records hold a value: an index of the snapshot's records, with the records a write
+/// rewrites taken out and counted again as the write leaves them. Answers one value at a time,
+/// so nothing is copied per write.
+struct ValueOwners {
   let indexed: [JSONValue: Set<RecordKey>]
   var rewritten: Set<RecordKey> = []
   var added: [JSONValue: [RecordKey]] = [:]

@@ -142,6 +142,25 @@ import Testing
       """), "\(json.output)")
   }
 
+  /// A record slipped into a merge (here an administrator nobody appointed) is a change
+  /// neither side made: the merge invented it.
+  @Test func aRecordAddedWhileMergingByHandIsAnEvilMerge() throws {
+    let shared = try SharedLedger()
+    try SharedLedger.succeed(shared.claire, ["set", "people/lea", "--set", "phone=+33655443322"])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    try SharedLedger.succeed(shared.marc, ["set", "people/paul", "--set", "phone=+33699887766"])
+    try git(shared.marc, "fetch", "-q", "origin")
+    try git(shared.marc, "merge", "-q", "--no-commit", "--no-ff", "origin/main")
+    try Data(#"{"git_identities": ["eve@example.org"], "ledger_roles": [{"role": "admin"}], "name": "Eve", "organization": "cen-paca"}"#.utf8)
+      .write(to: shared.marc.directory.appendingPathComponent("people/eve.json"))
+    try git(shared.marc, "add", "people/eve.json")
+    try commitMerge(shared.marc, message: "Merge origin/main")
+
+    let audit = shared.marc.run("audit")
+    #expect(audit.status == 1, "\(audit)")
+    #expect(audit.output.contains("[evil-merge] people/eve: the merge invented a value"), "\(audit)")
+  }
+
   @Test func aMergeMadeWithStrategyOursDropsTheOtherSidesChange() throws {
     let shared = try SharedLedger()
     try SharedLedger.succeed(shared.claire, ["set", "people/lea", "--set", "phone=+33655443322"])

@@ -96,7 +96,12 @@ final class MergeAuditor {
         files[change.path] = (change.old, change.new, change.new)
       }
       for change in fromTheirs where store.isInside(change.path) {
-        files[change.path] = (files[change.path]?.ours ?? change.new, change.old, change.new)
+        // Optional chaining would flatten "ours lacks the file" into "not seen": test the entry.
+        if let seen = files[change.path] {
+          files[change.path] = (seen.ours, change.old, change.new)
+        } else {
+          files[change.path] = (change.new, change.old, change.new)  // unchanged from ours
+        }
       }
       let resolutions = MergeAuditor.resolutions(in: commit.message)
       var found: [MergeDeviation] = []

@@ -11,6 +11,8 @@ final class LedgerState {
   private let overlay: [String: [UInt8]?]
   private var kinds: [RecordKind: [RecordID: Record]] = [:]
   private var bytesCache: [String: [UInt8]] = [:]
+  /// The value owners asked for so far, with this state's changes laid over: built once each.
+  private var valueOwnersCache: [String: ValueOwners] = [:]
 
   init(_ snapshot: any LedgerSnapshot, changes: [ChangeSet.FileChange] = []) {
     self.snapshot = snapshot
@@ -55,8 +57,11 @@ final class LedgerState {
   /// The owners of each value at `path` (unique values, references) among the records of
   /// `kind` as the write leaves them, when a history walk keeps an index of them; nil otherwise.
   func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ValueOwners? {
+    let name = "\(kind.rawValue)|\(path.steps.joined(separator: "/"))|\(path.value.compactText)"
+    if let known = valueOwnersCache[name] { return known }
     guard let git = snapshot as? GitSnapshot, let indexed = try git.memoizedValueOwners(kind, path) else { return nil }
     var owners = ValueOwners(indexed: indexed)
+    defer { valueOwnersCache[name] = owners }
     for (file, content) in overlay where file.hasPrefix(kind.folder + "/") {
       guard let key = RecordKey(path: file) else { continue }
       owners.rewritten.insert(key)

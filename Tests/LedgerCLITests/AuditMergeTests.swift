@@ -416,4 +416,36 @@ import Testing
     #expect(findings.count == 1, "\(audit)")
     #expect(findings.first?.contains("people/hugo2.json: error[unique]: \"hugo@example.org\" is already used by people/hugo") == true, "\(audit)")
   }
+
+  /// A value a merge sets itself is the merger's own change: a treasurer who settles a
+  /// training's conflict with a value of their own is outside their roles.
+  @Test func aValueAMergeSetsIsJudgedOnTheMergersRoles() throws {
+    let shared = try SharedLedger()
+    try SharedLedger.succeed(shared.claire, [
+      "add", "people", "claire", "--set", "name=Claire Durand", "--set", "organization=cen-paca",
+      "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", #"git_identities=["claire.durand@example.org"]"#,
+    ])
+    try SharedLedger.succeed(shared.claire, [
+      "add", "people", "marc", "--set", "name=Marc Petit", "--set", "organization=cen-paca",
+      "--set", #"ledger_roles=[{"role":"treasurer"}]"#, "--set", #"git_identities=["marc.petit@example.org"]"#,
+    ])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    try SharedLedger.succeed(shared.marc, ["sync"])  // both clones know their administrators
+    try SharedLedger.succeed(shared.claire, ["set", "people/anne", "--set", "phone=+33611111111"])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    #expect(shared.marc.run("set", "trainings/intro", "--set", "location=Nice").status == 0)
+    try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille"])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    #expect(shared.marc.run("sync").status == 1)
+    try SharedLedger.succeed(shared.marc, ["resolve", "trainings/intro", "location", "--set", "Toulon"])
+    try SharedLedger.succeed(shared.marc, ["sync", "--continue"])
+    let merge = try shared.head(shared.marc)
+
+    let audit = shared.marc.run("audit")
+    #expect(audit.status == 1, "\(audit)")
+    #expect(
+      audit.output.contains(
+        "\(merge.prefix(7)) \(AuditMergeTests.day) Marc Petit: [outside-roles] set values of trainings while merging although Marc Petit <marc.petit@example.org> holds roles treasurer, which may not write trainings"),
+      "\(audit)")
+  }
 }

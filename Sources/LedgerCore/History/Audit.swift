@@ -117,6 +117,11 @@ extension GitRecordStore {
         findings += try merges.deviations(in: commit).map { deviation in
           AuditFinding(entry: entry, rule: "evil-merge", message: deviation.message, deviation: deviation)
         }
+        // What the merge decided itself (a value it set) is the merger's own change: judged on
+        // the merger's roles like any commit's.
+        let decided = MergeAuditor.resolutions(in: commit.message)
+          .filter { $0.value.contains { $0.choice == .set } }.keys.compactMap { RecordKey(path: $0 + ".json") }
+        findings += judge.mergeDecisions(decided)
       }
     }
     // The audit stands even when it cannot be recorded (a clone read from a read-only disk).
@@ -239,6 +244,16 @@ struct CommitJudge {
       }
     }
     return found
+  }
+
+  /// Findings for records a merge set values of itself (its `set` resolutions): a kind the
+  /// merger's roles may not write.
+  func mergeDecisions(_ records: [RecordKey]) -> [AuditFinding] {
+    guard hasAdministrators, !roles.isEmpty else { return [] }  // an unknown author is reported already
+    return Set(records.map(\.kind)).sorted().compactMap { kind in
+      guard !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) }) else { return nil }
+      return finding("outside-roles", "set values of \(kind) while merging although \(name) holds \(rolesText), which may not write \(kind)")
+    }
   }
 
   func approvals() throws(StoreError) -> [AuditApproval] {

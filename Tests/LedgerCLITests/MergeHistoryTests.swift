@@ -103,4 +103,24 @@ import Testing
     #expect(bad.status == 2)
     #expect(bad.error.contains("--since takes a day (YYYY-MM-DD), not 'yesterday'"), "\(bad)")
   }
+
+  @Test func blameNamesTheMergeForAResolutionThatKeptOneSide() throws {
+    let shared = try SharedLedger()
+    try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", "topic=Advanced"])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "location=Nice"])
+    #expect(shared.marc.run("sync").status == 1)
+    try SharedLedger.succeed(shared.marc, ["resolve", "trainings/intro", "location", "--theirs"])
+    try SharedLedger.succeed(shared.marc, ["sync", "--continue"])
+    let merge = try shared.head(shared.marc)
+
+    let blame = shared.marc.run("blame", "trainings/intro")
+    let location = try #require(blame.output.split(separator: "\n").first { $0.hasPrefix("location") })
+    #expect(location.contains("Marseille") && location.contains(String(merge.prefix(7))), "\(blame)")
+    #expect(location.contains("[merge, theirs]"), "\(blame)")
+    // A field the merge did not settle is still credited to the side that changed it.
+    let topic = try #require(blame.output.split(separator: "\n").first { $0.hasPrefix("topic") })
+    #expect(!topic.contains(String(merge.prefix(7))), "\(blame)")
+    #expect(topic.contains("Claire Durand"), "\(blame)")
+  }
 }

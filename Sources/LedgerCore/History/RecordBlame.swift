@@ -20,7 +20,8 @@ public struct FieldBlame: Sendable {
 // it, never to the merge that brought it; a merge is named only when it chose a value neither
 // parent had. The walk visits each commit once, children first, compares one file's blob id
 // with its parents', parses the record only where it changed, and stops when every field is
-// explained.
+// explained. A field a merge's `Ledger-Resolved` trailer settled is credited to the merge,
+// with the choice, even when the value came from one side: the merge chose it.
 extension GitRecordStore {
   /// For every field of `key` as it is at `revision`, the commit that gave it its value.
   public func blame(_ key: RecordKey, at revision: String?) throws(StoreError) -> [FieldBlame] {
@@ -32,8 +33,18 @@ extension GitRecordStore {
     var result: [FieldBlame] = []
     do {
       for id in try repository.walk(from: tip) {
-        guard let leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
+        guard var leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
         let commit = try repository.commit(id)
+        if commit.parents.count > 1 {
+          // A field the merge's trailers say it settled is the merge's choice, whichever side
+          // it took: named with the resolution.
+          for leaf in leaves {
+            guard let how = resolvedBy(commit.message, key: key, field: leaf.field) else { continue }
+            result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(commit), resolution: how))
+          }
+          leaves.removeAll { resolvedBy(commit.message, key: key, field: $0.field) != nil }
+          if leaves.isEmpty { continue }
+        }
         let blob = try repository.entry(in: commit.tree, at: path)?.id
         var parents: [(id: ObjectID, fields: JSONObject?)] = []
         var sameAs: ObjectID?
@@ -68,12 +79,17 @@ extension GitRecordStore {
 
   /// How a merge's trailers say `field` of `key` was settled, or `merge` when they do not.
   private func resolution(in message: String, key: RecordKey, field: String) -> String {
+    resolvedBy(message, key: key, field: field) ?? "merge"
+  }
+
+  /// The choice (`ours`, `theirs`, `set`) of the trailer that settled `field` of `key`, if any.
+  private func resolvedBy(_ message: String, key: RecordKey, field: String) -> String? {
     for line in message.split(separator: "\n") where line.hasPrefix("Ledger-Resolved: ") {
       let words = line.dropFirst(17).split(separator: " ").map(String.init)
       guard words.count == 3, words[0] == key.description else { continue }
       if words[1] == field || words[1] == "*" || field.hasPrefix(words[1] + ".") { return words[2] }
     }
-    return "merge"
+    return nil
   }
 }
 

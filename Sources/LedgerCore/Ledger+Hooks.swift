@@ -141,12 +141,7 @@ public struct PushedUpdate: Equatable, Sendable {
   public var deletes: Bool { new.allSatisfy { $0 == "0" } }
 
   /// The short name: `main` for `refs/heads/main`.
-  public var shortName: String { PushedUpdate.shortName(of: reference) }
-
-  /// `main` for `refs/heads/main`; other references keep their full name.
-  public static func shortName(of reference: String) -> String {
-    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
-  }
+  public var shortName: String { Ledger.shortBranchName(reference) }
 }
 
 /// What the pre-receive hook found in one update of a push.

@@ -101,7 +101,7 @@ enum HookInstallCommand {
     let ledger = try HookPreReceiveCommand.openShared(context.url(for: path), objectDirectories: [])
     let holdsLedger = try context.perform { () throws(StoreError) in try ledger.holdsLedger() }
     guard holdsLedger else {
-      let branch = (try? ledger.ledgerBranch()).flatMap { $0 }.map(PushedUpdate.shortName(of:)) ?? "HEAD"
+      let branch = (try? ledger.ledgerBranch()).flatMap { $0 }.map(Ledger.shortBranchName) ?? "HEAD"
       throw .usage(
         "\(ledger.root.path) holds no ledger (no ledger.json at the root of \(branch)); no hook was installed",
         hint: "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook")
@@ -110,7 +110,7 @@ enum HookInstallCommand {
     switch installation {
     case .installed(let hook):
       let branch = try context.perform { () throws(StoreError) in try ledger.ledgerBranch() }
-      context.out.line("Installed \(hook): pushes to \(branch.map(PushedUpdate.shortName(of:)) ?? "HEAD") are audited, and refused when they break the ledger's policy")
+      context.out.line("Installed \(hook): pushes to \(branch.map(Ledger.shortBranchName) ?? "HEAD") are audited, and refused when they break the ledger's policy")
       return .ok
     case .keptExisting(let hook):
       context.err.line("adminledger: error: \(hook) already exists and is not adminledger's; it was left alone")

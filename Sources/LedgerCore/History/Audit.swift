@@ -85,7 +85,7 @@ extension GitRecordStore {
       if sinceLast, let last = AuditMark(gitDirectory: repository.gitDirectory).read() {
         let branch: String
         switch head {
-        case .branch(let name, _), .unborn(let name): branch = name.hasPrefix("refs/heads/") ? String(name.dropFirst(11)) : name
+        case .branch(let name, _), .unborn(let name): branch = Ledger.shortBranchName(name)
         case .detached: branch = "HEAD"
         }
         if let rewrite = try rewrite(since: last, tip: tip, branch: branch) {

@@ -32,7 +32,7 @@ extension Ledger {
         from: try repository.commit(merge.base).tree, to: try repository.commit(merge.incoming).tree)
       let records = incomingChanges.compactMap { store.isInside($0.path) ? RecordKey(path: store.ledgerPath($0.path)) : nil }
       let message = Ledger.mergeMessage(
-        source: state.source ?? "commit \(merge.incoming.short)", into: shortName(branch), records: records,
+        source: state.source ?? "commit \(merge.incoming.short)", into: Ledger.shortBranchName(branch), records: records,
         resolutions: state.resolutions.map(\.trailer))
       let commit = try commitMerge(tree, parents: [merge.head, merge.incoming], message: message, by: author, at: date)
       try moveBranch(branch, from: merge.head, to: commit)

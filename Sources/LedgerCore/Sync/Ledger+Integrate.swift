@@ -43,7 +43,7 @@ extension Ledger {
           try stop(plan, source: source, originalHead: originalHead ?? ours, remote: remote)
           return .stopped
         }
-        let message = Ledger.mergeMessage(source: source, into: shortName(branch), records: plan.records, resolutions: [])
+        let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
         let commit = try commitMerge(plan.tree, parents: [ours, incoming], message: message, by: author, at: date)
         try moveBranchAndFiles(branch, from: ours, to: commit, changes: plan.changes)
         return .merged(commit: commit.description, records: plan.records)

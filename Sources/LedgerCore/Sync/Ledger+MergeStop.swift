@@ -26,7 +26,7 @@ extension Ledger {
     try requireIndexUnlocked()
     try state.save(in: gitDirectory)
     let (branch, _) = try currentBranch()
-    let message = Ledger.mergeMessage(source: source, into: shortName(branch), records: plan.records, resolutions: [])
+    let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
     // MERGE_HEAD first: from then on every command sees the merge, and --abort can undo it.
     try repository.beginMerge(of: plan.theirs, onto: plan.ours, message: message.text)
     do {

@@ -33,7 +33,7 @@ extension Ledger {
     guard try mergeInProgress() == nil else { throw .mergeInProgress }
     let (branch, original) = try currentBranch()
     let upstream = try self.upstream(of: branch, remote: remote)
-    var report = SyncReport(remote: upstream.remote, url: upstream.url, branch: shortName(branch), remoteBranch: upstream.branch)
+    var report = SyncReport(remote: upstream.remote, url: upstream.url, branch: Ledger.shortBranchName(branch), remoteBranch: upstream.branch)
     if let path = Ledger.localPath(of: upstream.url, relativeTo: root) {
       guard FileManager.default.fileExists(atPath: path.path) else {
         throw .remote(action: "fetch from \(upstream.remote)", url: upstream.url, GitError(
@@ -104,9 +104,9 @@ extension Ledger {
     try gitCall("record the push") { () throws(GitError) in
       let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
       try repository.moveReference(tracking, to: head, expecting: try repository.referenceTarget(tracking), reflogMessage: "push")
-      if try repository.configValue("branch.\(shortName(branch)).remote") == nil {
-        try repository.setConfig("branch.\(shortName(branch)).remote", upstream.remote)
-        try repository.setConfig("branch.\(shortName(branch)).merge", target)
+      if try repository.configValue("branch.\(Ledger.shortBranchName(branch)).remote") == nil {
+        try repository.setConfig("branch.\(Ledger.shortBranchName(branch)).remote", upstream.remote)
+        try repository.setConfig("branch.\(Ledger.shortBranchName(branch)).merge", target)
       }
     }
     return true
@@ -126,9 +126,9 @@ extension Ledger {
     guard found else { throw .notTheLedgersBranch(name) }
   }
 
-  /// A branch's short name: `main` for `refs/heads/main`.
-  func shortName(_ branch: String) -> String {
-    branch.hasPrefix("refs/heads/") ? String(branch.dropFirst(11)) : branch
+  /// A branch's short name: `main` for `refs/heads/main`; other references keep their full name.
+  public static func shortBranchName(_ reference: String) -> String {
+    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
   }
 
   /// The lock every writer of this clone takes (see `WriteLock`).

@@ -15,7 +15,7 @@ extension Ledger {
   /// The upstream of `branch`: the remote given, else `branch.NAME.remote`, else `origin`, else
   /// the only remote; its branch is `branch.NAME.merge` or the same name as the local branch.
   func upstream(of branch: String, remote given: String?) throws(StoreError) -> Upstream {
-    let name = shortName(branch)
+    let name = Ledger.shortBranchName(branch)
     return try gitCall("read the remotes") { () throws(GitError) -> Result<Upstream, StoreError> in
       let known = try repository.remoteNames()
       let configured = try repository.configValue("branch.\(name).remote")

@@ -113,8 +113,7 @@ extension Ledger {
     guard let workdir = repository.workingDirectory else { return }
     let url = workdir.appendingPathComponent(path)
     if let value {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(CanonicalWriter.bytes(value)).write(to: url, options: .atomic)
+      try AtomicFile.write(CanonicalWriter.bytes(value), to: url)
     } else if FileManager.default.fileExists(atPath: url.path) {
       try FileManager.default.removeItem(at: url)
     }

@@ -17,6 +17,8 @@ let package = Package(
     .target(name: "LedgerQuery", dependencies: ["LedgerCore", "LedgerJSON"]),
     .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery"]),
     .executableTarget(name: "adminledger", dependencies: ["LedgerCLI"]),
+    // The benchmark's synthetic ledger generator and measuring harness (bench/run.sh); Foundation only.
+    .executableTarget(name: "ledger-synth", path: "bench/Synth"),
     .target(name: "LedgerTestSupport", dependencies: ["LedgerCore", "LedgerCLI"]),
     .testTarget(name: "LedgerJSONTests", dependencies: ["LedgerJSON"]),
     .testTarget(name: "LedgerSchemaTests", dependencies: ["LedgerSchema", "LedgerTestSupport"]),

@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := libgit2-dev pkg-config git
 
-.PHONY: all deps build release test demo install bench clean json-schema-test-suite schemas
+.PHONY: all deps build release test demo install bench bench-quick clean json-schema-test-suite schemas
 
 all: build
 
@@ -55,8 +55,17 @@ install: release
 	install -d $(PREFIX)/bin
 	install -m 755 .build/release/adminledger $(PREFIX)/bin/adminledger
 
+# The benchmark (bench/run.sh): adminledger against the git program on a synthetic ledger that
+# bench/Synth generates once into .build/bench/. Full: 100,000 records and 20,000 commits;
+# quick: 10,000 records and 2,000 commits (under three minutes). Results in bench/results/.
+BENCH_TOOLS := .build/release/adminledger .build/release/ledger-synth
 bench: release
-	bash bench/run.sh .build/release/adminledger
+	$(SWIFT) build -c release --product ledger-synth
+	bash bench/run.sh $(BENCH_TOOLS) full
+
+bench-quick: release
+	$(SWIFT) build -c release --product ledger-synth
+	bash bench/run.sh $(BENCH_TOOLS) quick
 
 clean:
 	rm -rf .build

@@ -1,61 +1,220 @@
 #!/usr/bin/env bash
-# Benchmark: the tool's writes and reads on a ledger of a few thousand records, side by side
-# with the git program doing the nearest equivalent on the same repository.
-# Usage: bench/run.sh PATH-TO-ADMINLEDGER [RECORDS]
+# Benchmark: adminledger on a synthetic ledger (bench/Synth, made once by bench/generate.sh and
+# cached under .build/bench/), side by side with the git program doing the nearest equivalent
+# on the same repository in the same run.
+#
+# Usage: bench/run.sh PATH-TO-ADMINLEDGER PATH-TO-LEDGER-SYNTH [full|quick]
+#   full:  100,000 records, 20,000 commits, two branches of 1,000 commits for the merge row
+#   quick: 10,000 records, 2,000 commits, 200 commits a branch
+# Environment: BENCH_SEED (default 1), BENCH_RESULTS (default bench/results).
+#
+# Each row runs its command several times (after one warm-up run, except the slow rows) through
+# `ledger-synth measure`, which reports the median wall time and the peak resident memory of
+# the whole process tree (so a `git ... | git ...` pipeline counts its largest process). The
+# table goes to stdout; bench/results/latest.{json,md} and a timestamped JSON copy are written.
 set -euo pipefail
-tool=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-samples=$(cd "$(dirname "$0")/../ledger" && pwd)
+abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+tool=$(abs "$1")
+synth=$(abs "$2")
+size=${3:-full}
 bench=$(cd "$(dirname "$0")" && pwd)
-records=${2:-2000}
-work=$(mktemp -d)
+root=$(cd "$bench/.." && pwd)
+seed=${BENCH_SEED:-1}
+results=${BENCH_RESULTS:-$bench/results}
+case $size in
+  full) records=100000 commits=20000 sides=1000 runs=5 slow=3 timeout=300 audit_timeout=600 audit_runs=1 ;;
+  quick) records=10000 commits=2000 sides=200 runs=5 slow=3 timeout=60 audit_timeout=60 audit_runs=1 ;;
+  *) echo "usage: bench/run.sh ADMINLEDGER LEDGER-SYNTH [full|quick]" >&2; exit 2 ;;
+esac
+
+dir=$(bash "$bench/generate.sh" "$synth" "$records" "$commits" "$seed" "$sides")
+meta() { sed -n "s/^  \"$1\": \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}\$/\1/p" "$dir/meta.json"; }
+org=$(meta organization) person=$(meta person) set_person=$(meta set_person) last_year=$(meta last_year)
+
+mkdir -p "$root/.build/bench"
+work=$(mktemp -d "$root/.build/bench/run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export ADMINLEDGER_AUTHOR="Claire Durand <cdurand@cen-paca.example.org>" NO_COLOR=1
-export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.org
-export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.org
+export NO_COLOR=1 ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>"
+export GIT_AUTHOR_NAME="Marc Petit" GIT_AUTHOR_EMAIL=mpetit@cen-paca.example.org
+export GIT_COMMITTER_NAME="Marc Petit" GIT_COMMITTER_EMAIL=mpetit@cen-paca.example.org
+mkdir -p "$work/out"
 
-# Milliseconds per run of a command repeated N times.
-per_run() {
-  local runs=$1; shift
-  local start end
-  start=$(date +%s%N)
-  for ((i = 0; i < runs; i++)); do "$@" >/dev/null; done
-  end=$(date +%s%N)
-  echo $(( (end - start) / runs / 1000000 ))
+# The clone the reading rows use, and a scratch clone for the writes.
+git clone -q "$dir/origin.git" "$work/ledger"
+git -C "$work/ledger" commit-graph write --reachable --changed-paths --no-progress
+git clone -q "$dir/origin.git" "$work/scratch"
+git -C "$work/scratch" commit-graph write --reachable --changed-paths --no-progress
+
+# MARK: - Rows
+# compare LABEL RUNS TIMEOUT DIR BEFORE TOOL-ARGS... ::: GIT-ARGS...
+#   DIR: where both commands run, or TOOL-DIR:GIT-DIR; RUNS: measured runs (a warm-up run first when RUNS > 1); BEFORE: a shell command run,
+#   unmeasured, before every run ("" for none); GIT-ARGS "-" when git has no equivalent.
+#   Put "{n}" in an argument for a value unique to the run.
+# pending LABEL ISSUE: a row the tool cannot run yet.
+rows=()
+n=0
+compare() {
+  local label=$1 count=$2 limit=$3 cwd=${4%%:*} gitcwd=${4#*:} before=$5
+  shift 5
+  local toolcmd=() gitcmd=()
+  while [ "$1" != ":::" ]; do toolcmd+=("$1"); shift; done
+  shift
+  gitcmd=("$@")
+  n=$((n + 1))
+  local opts=(--runs "$count" --timeout "$limit")
+  [ "$count" -gt 1 ] && opts+=(--warmup)
+  [ -n "$before" ] && opts+=(--before "$before")
+  printf '%s ... ' "$label" >&2
+  (cd "$cwd" && "$synth" measure "${opts[@]}" -- "${toolcmd[@]}") > "$work/out/$n-tool.json"
+  if [ "${gitcmd[0]}" = "-" ]; then
+    echo null > "$work/out/$n-git.json"
+  else
+    (cd "$gitcwd" && "$synth" measure "${opts[@]}" -- "${gitcmd[@]}") > "$work/out/$n-git.json"
+  fi
+  if [ "$(field "$work/out/$n-tool.json" failed)" = true ]; then
+    # Run it once more to show why.
+    (cd "$cwd" && "${toolcmd[@]}" 2>&1 >/dev/null | tail -3 | sed 's/^/    /' >&2) || true
+  fi
+  rows+=("$n|$label|")
+  printf '%s\n' "$(cell "$work/out/$n-tool.json")" >&2
+}
+pending() {
+  n=$((n + 1))
+  rows+=("$n|$1|not built yet (issue $2)")
+}
+# The value of a top-level key in a measure report (canonical JSON: one member per line).
+field() { sed -n "s/^  \"$2\": \(.*\)\$/\1/p" "$1" | sed 's/,$//'; }
+cell() {
+  local file=$1
+  [ "$(cat "$file")" = null ] && { echo "-"; return; }
+  if [ "$(field "$file" timed_out)" = true ]; then
+    printf 'over %.0f s' "$(field "$file" timeout)"
+  elif [ "$(field "$file" failed)" = true ]; then
+    printf 'failed (exit %s)' "$(sed -n '/"exit_codes"/,/]/p' "$file" | grep -v '"exit_codes"\|]' | grep -v '^ *0,\{0,1\}$' | head -1 | tr -d ' ,')"
+  else
+    awk -v s="$(field "$file" median)" -v m="$(field "$file" peak_mib)" 'BEGIN {
+      if (s < 10) printf "%.3f s, %.0f MiB", s, m; else printf "%.1f s, %.0f MiB", s, m }'
+  fi
+}
+ratio() {
+  local a=$1 b=$2
+  [ "$(cat "$b")" = null ] && { echo "-"; return; }
+  for f in "$a" "$b"; do
+    [ "$(field "$f" timed_out)" = false ] && [ "$(field "$f" failed)" = false ] || { echo "-"; return; }
+  done
+  awk -v x="$(field "$a" median)" -v y="$(field "$b" median)" 'BEGIN { if (y > 0) printf "%.1fx", x / y; else print "-" }'
 }
 
-cd "$work"
-"$tool" init bench --name Bench >/dev/null
-cd bench
-cp -R "$samples/platform/." .
-for ((n = 0; n < records; n++)); do
-  printf '{\n  "emails": [\n    "p%d@example.org"\n  ],\n  "name": "Person %d"\n}\n' "$n" "$n" > "people/p$n.json"
+L=$work/ledger
+blobs=(bash -c "git ls-tree -r HEAD | awk '{print \$3}' | git cat-file --batch")
+compare "list people --where organization=$org (no index cache)" "$runs" "$timeout" "$L" "rm -rf .git/adminledger/index" \
+  "$tool" list people --where "organization=$org" --format ndjson ::: "${blobs[@]}"
+compare "list people --where organization=$org (index cache warm)" "$runs" "$timeout" "$L" "" \
+  "$tool" list people --where "organization=$org" --format ndjson ::: "${blobs[@]}"
+compare "validate" "$slow" "$timeout" "$L" "" "$tool" validate ::: "${blobs[@]}"
+compare "set one field of people/$set_person" "$runs" "$timeout" "$work/scratch" "" \
+  "$tool" set "people/$set_person" --set "name=Bench Run {n}" ::: \
+  bash -c "sed -i 's/^  \"name\": \".*\"/  \"name\": \"Bench Git {n}\"/' people/$set_person.json && git add people/$set_person.json && git commit -q --no-verify -m 'Set people/$set_person: name'"
+compare "blame people/$person" "$slow" "$timeout" "$L" "" "$tool" blame "people/$person" ::: git blame "people/$person.json"
+compare "log people/$person" "$slow" "$timeout" "$L" "" "$tool" log "people/$person" ::: git log -p -- "people/$person.json"
+compare "audit (the whole history)" "$audit_runs" "$audit_timeout" "$L" "" "$tool" audit ::: git log -p
+compare "audit HEAD~1..HEAD (one new commit, as the pre-receive hook)" "$runs" "$timeout" "$L" "" \
+  "$tool" audit HEAD~1..HEAD ::: git show HEAD
+compare "report annual --year $last_year" "$slow" "$timeout" "$L" "" "$tool" report annual --year "$last_year" ::: \
+  git log -p --since="$last_year-01-01"
+
+# The merge: a shared repository whose main is bench-theirs, and a clone whose main is
+# bench-ours (each $sides commits from the history's tip); `sync --no-push` against `git merge`
+# in a copy of that clone. Both go back to bench-ours before each run.
+git clone -q --bare "$dir/origin.git" "$work/shared.git"
+git -C "$work/shared.git" update-ref refs/heads/main refs/heads/bench-theirs
+ours=$(git -C "$work/shared.git" rev-parse refs/heads/bench-ours)
+for clone in merge-tool merge-git; do
+  git clone -q "$work/shared.git" "$work/$clone"
+  git -C "$work/$clone" reset -q --hard "$ours"
 done
-"$tool" commit -m "Bench data" >/dev/null
-git gc -q  # as a clone would have it: objects packed
-total=$(find . -name '*.json' -not -path './.git/*' | wc -l)
+compare "sync --no-push: merge $sides + $sides diverged commits" "$slow" "$timeout" "$work/merge-tool:$work/merge-git" \
+  "git reset -q --hard $ours" "$tool" sync --no-push ::: git merge -q --no-verify --no-edit origin/main
+[ "$(git -C "$work/merge-tool" log -1 --format=%p | wc -w)" = 2 ] || echo "warning: adminledger sync made no merge commit" >&2
+[ "$(git -C "$work/merge-git" log -1 --format=%p | wc -w)" = 2 ] || echo "warning: git merge made no merge commit" >&2
 
-write_tool() { "$tool" set people/p1 --set "name=Name $RANDOM$RANDOM"; }
-write_git() {
-  sed -i "s/\"name\": \".*\"/\"name\": \"Name $RANDOM$RANDOM\"/" people/p2.json
-  git add people/p2.json && git commit -q --no-verify -m "edit"
-}
-read_tool() { "$tool" list people --format ndjson; }
-read_cold() { rm -rf .git/adminledger/index; "$tool" list people --format ndjson; }
-read_git() { git ls-tree HEAD people/ | awk '{print $3}' | git cat-file --batch; }
-validate_tool() { "$tool" validate; }
-validate_git() { git ls-tree -r HEAD | awk '{print $3}' | git cat-file --batch; }
-show_tool() { "$tool" show people/p1 --format json; }
-show_git() { git show HEAD:people/p1.json; }
+# Rows for commands still to come. When `import --update` is built (issue 11):
+#   "$tool" export people | head -n 10001 > "$work/members.csv"
+#   compare "import --update of a 10,000-row member export" "$slow" "$timeout" "$work/scratch" "" "$tool" import people "$work/members.csv" --update ::: -
+pending "import --update of a 10,000-row member export" 11
+# When `site` is built (issue 10):
+#   compare "site" "$slow" "$timeout" "$L" "rm -rf $work/site" "$tool" site "$work/site" ::: -
+pending "site" 10
 
-printf 'ledger of %d records (%d people)\n\n' "$total" "$((records + 26))"
-printf '%-40s %12s %12s\n' "operation (ms per run)" "adminledger" "git program"
-printf '%-40s %12s %12s\n' "write one field (set / commit)" "$(per_run 10 write_tool)" "$(per_run 10 write_git)"
-printf '%-40s %12s %12s\n' "read one record (show / show)" "$(per_run 20 show_tool)" "$(per_run 20 show_git)"
-printf '%-40s %12s %12s\n' "read every person (list / cat-file)" "$(per_run 5 read_tool)" "$(per_run 5 read_git)"
-printf '%-40s %12s %12s\n' "  the same without the index cache" "$(per_run 5 read_cold)" "-"
-printf '%-40s %12s %12s\n' "check everything (validate / cat-file)" "$(per_run 3 validate_tool)" "$(per_run 3 validate_git)"
-bash "$bench/merge.sh" "$tool" "$work/bench" "${MERGE_COMMITS:-1000}"
+# MARK: - Report
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+ram=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+files=$(git -C "$L" ls-tree -r HEAD --name-only | grep -c '/.*\.json$' || true)
+total_commits=$(git -C "$L" rev-list --count HEAD)
+total_merges=$(git -C "$L" rev-list --count --merges HEAD)
+pack=$(du -sk "$dir/origin.git/objects" | awk '{ printf "%.0f MiB", $1 / 1024 }')
+machine="$(nproc) cores, ${cpu:-unknown CPU}, $ram RAM, $(git --version)"
+ledger="$files records at HEAD, $total_commits commits ($total_merges merges), 2016-$last_year, $pack packed (seed $seed)"
+stamp=$(date -u +%Y-%m-%dT%H%M)
+
+table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
+{
+  echo "machine: $machine"
+  echo "ledger:  $ledger"
+  echo "ids:     organization $org, people/$person (changed by $(meta person_commits) commits), set on people/$set_person"
+  echo
+  table_line "operation" "adminledger (median, peak)" "git baseline (median, peak)" "ratio"
+  for entry in "${rows[@]}"; do
+    IFS='|' read -r i label note <<<"$entry"
+    if [ -n "$note" ]; then
+      table_line "$label" "$note" "-" "-"
+    else
+      table_line "$label" "$(cell "$work/out/$i-tool.json")" "$(cell "$work/out/$i-git.json")" \
+        "$(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json")"
+    fi
+  done
+} | tee "$work/table.txt"
+
+mkdir -p "$results"
+{
+  echo "Benchmark ($size, $stamp): $machine."
+  echo "Ledger: $ledger."
+  echo
+  echo "| operation | adminledger (median, peak) | git baseline (median, peak) | ratio |"
+  echo "|---|---|---|---|"
+  for entry in "${rows[@]}"; do
+    IFS='|' read -r i label note <<<"$entry"
+    if [ -n "$note" ]; then
+      echo "| \`$label\` | $note | - | - |"
+    else
+      echo "| \`$label\` | $(cell "$work/out/$i-tool.json") | $(cell "$work/out/$i-git.json") | $(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json") |"
+    fi
+  done
+} > "$results/latest.md"
+json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+{
+  echo "{"
+  echo "  \"size\": $(json_string "$size"), \"date\": $(json_string "$stamp"), \"seed\": $seed,"
+  echo "  \"machine\": $(json_string "$machine"),"
+  echo "  \"ledger\": {\"records\": $files, \"commits\": $total_commits, \"merges\": $total_merges, \"generated\": $(cat "$dir/timing.json")},"
+  echo "  \"meta\": $(cat "$dir/meta.json"),"
+  echo "  \"rows\": ["
+  first=1
+  for entry in "${rows[@]}"; do
+    IFS='|' read -r i label note <<<"$entry"
+    [ $first = 1 ] || echo "    ,"
+    first=0
+    if [ -n "$note" ]; then
+      echo "    {\"operation\": $(json_string "$label"), \"pending\": $(json_string "$note")}"
+    else
+      echo "    {\"operation\": $(json_string "$label"), \"ratio\": $(json_string "$(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json")"),"
+      echo "     \"adminledger\": $(cat "$work/out/$i-tool.json"),"
+      echo "     \"git\": $(cat "$work/out/$i-git.json")}"
+    fi
+  done
+  echo "  ]"
+  echo "}"
+} > "$results/latest.json"
+cp "$results/latest.json" "$results/$stamp-$size.json"
 echo
-echo "A write validates the record, its references and uniqueness in its kind before it commits;"
-echo "the git baseline commits without any check (--no-verify). The merge merges every record both"
-echo "sides changed field by field and validates the result; git merges lines and checks nothing."
+echo "results: $results/latest.json, $results/latest.md, $results/$stamp-$size.json"

@@ -64,7 +64,7 @@ compare() {
   local opts=(--runs "$count" --timeout "$limit")
   [ "$count" -gt 1 ] && opts+=(--warmup)
   [ -n "$before" ] && opts+=(--before "$before")
-  printf '%s ... ' "$label" >&2
+  printf '%s ... ' "${label//\`/}" >&2
   (cd "$cwd" && "$synth" measure "${opts[@]}" -- "${toolcmd[@]}") > "$work/out/$n-tool.json"
   if [ "${gitcmd[0]}" = "-" ]; then
     echo null > "$work/out/$n-git.json"
@@ -107,20 +107,20 @@ ratio() {
 
 L=$work/ledger
 blobs=(bash -c "git ls-tree -r HEAD | awk '{print \$3}' | git cat-file --batch")
-compare "list people --where organization=$org (no index cache)" "$runs" "$timeout" "$L" "rm -rf .git/adminledger/index" \
+compare "\`list people --where organization=$org\`, no index cache" "$runs" "$timeout" "$L" "rm -rf .git/adminledger/index" \
   "$tool" list people --where "organization=$org" --format ndjson ::: "${blobs[@]}"
-compare "list people --where organization=$org (index cache warm)" "$runs" "$timeout" "$L" "" \
+compare "\`list people --where organization=$org\`, index cache warm" "$runs" "$timeout" "$L" "" \
   "$tool" list people --where "organization=$org" --format ndjson ::: "${blobs[@]}"
-compare "validate" "$slow" "$timeout" "$L" "" "$tool" validate ::: "${blobs[@]}"
-compare "set one field of people/$set_person" "$runs" "$timeout" "$work/scratch" "" \
+compare "\`validate\`" "$slow" "$timeout" "$L" "" "$tool" validate ::: "${blobs[@]}"
+compare "\`set people/$set_person --set name=...\` (one field)" "$runs" "$timeout" "$work/scratch" "" \
   "$tool" set "people/$set_person" --set "name=Bench Run {n}" ::: \
   bash -c "sed -i 's/^  \"name\": \".*\"/  \"name\": \"Bench Git {n}\"/' people/$set_person.json && git add people/$set_person.json && git commit -q --no-verify -m 'Set people/$set_person: name'"
-compare "blame people/$person" "$slow" "$timeout" "$L" "" "$tool" blame "people/$person" ::: git blame "people/$person.json"
-compare "log people/$person" "$slow" "$timeout" "$L" "" "$tool" log "people/$person" ::: git log -p -- "people/$person.json"
-compare "audit (the whole history)" "$audit_runs" "$audit_timeout" "$L" "" "$tool" audit ::: git log -p
-compare "audit HEAD~1..HEAD (one new commit, as the pre-receive hook)" "$runs" "$timeout" "$L" "" \
+compare "\`blame people/$person\`" "$slow" "$timeout" "$L" "" "$tool" blame "people/$person" ::: git blame "people/$person.json"
+compare "\`log people/$person\`" "$slow" "$timeout" "$L" "" "$tool" log "people/$person" ::: git log -p -- "people/$person.json"
+compare "\`audit\` of the whole history" "$audit_runs" "$audit_timeout" "$L" "" "$tool" audit ::: git log -p
+compare "\`audit HEAD~1..HEAD\` (one new commit, as the pre-receive hook)" "$runs" "$timeout" "$L" "" \
   "$tool" audit HEAD~1..HEAD ::: git show HEAD
-compare "report annual --year $last_year" "$slow" "$timeout" "$L" "" "$tool" report annual --year "$last_year" ::: \
+compare "\`report annual --year $last_year\`" "$slow" "$timeout" "$L" "" "$tool" report annual --year "$last_year" ::: \
   git log -p --since="$last_year-01-01"
 
 # The merge: a shared repository whose main is bench-theirs, and a clone whose main is
@@ -133,18 +133,18 @@ for clone in merge-tool merge-git; do
   git clone -q "$work/shared.git" "$work/$clone"
   git -C "$work/$clone" reset -q --hard "$ours"
 done
-compare "sync --no-push: merge $sides + $sides diverged commits" "$slow" "$timeout" "$work/merge-tool:$work/merge-git" \
+compare "\`sync --no-push\`: merge of $sides + $sides diverged commits" "$slow" "$timeout" "$work/merge-tool:$work/merge-git" \
   "git reset -q --hard $ours" "$tool" sync --no-push ::: git merge -q --no-verify --no-edit origin/main
 [ "$(git -C "$work/merge-tool" log -1 --format=%p | wc -w)" = 2 ] || echo "warning: adminledger sync made no merge commit" >&2
 [ "$(git -C "$work/merge-git" log -1 --format=%p | wc -w)" = 2 ] || echo "warning: git merge made no merge commit" >&2
 
 # Rows for commands still to come. When `import --update` is built (issue 11):
 #   "$tool" export people | head -n 10001 > "$work/members.csv"
-#   compare "import --update of a 10,000-row member export" "$slow" "$timeout" "$work/scratch" "" "$tool" import people "$work/members.csv" --update ::: -
-pending "import --update of a 10,000-row member export" 11
+#   compare "\`import --update\` of a 10,000-row member export" "$slow" "$timeout" "$work/scratch" "" "$tool" import people "$work/members.csv" --update ::: -
+pending "\`import --update\` of a 10,000-row member export" 11
 # When `site` is built (issue 10):
-#   compare "site" "$slow" "$timeout" "$L" "rm -rf $work/site" "$tool" site "$work/site" ::: -
-pending "site" 10
+#   compare "\`site\`" "$slow" "$timeout" "$L" "rm -rf $work/site" "$tool" site "$work/site" ::: -
+pending "\`site\`" 10
 
 # MARK: - Report
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
@@ -157,6 +157,12 @@ machine="$(nproc) cores, ${cpu:-unknown CPU}, $ram RAM, $(git --version)"
 ledger="$files records at HEAD, $total_commits commits ($total_merges merges), 2016-$last_year, $pack packed (seed $seed)"
 stamp=$(date -u +%Y-%m-%dT%H%M)
 
+legend() {
+  echo "git baselines: list and validate: every record blob read (git ls-tree -r HEAD | awk '{print \$3}' | git cat-file --batch);"
+  echo "set: sed on the file, git add, git commit --no-verify; blame: git blame FILE; log: git log -p -- FILE;"
+  echo "audit: git log -p (the whole history); audit HEAD~1..HEAD: git show HEAD; report annual: git log -p --since=YEAR-01-01;"
+  echo "sync: git merge of the same branches in a copy of the clone. Peak = the largest process of the command's tree."
+}
 table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
 {
   echo "machine: $machine"
@@ -166,6 +172,7 @@ table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
   table_line "operation" "adminledger (median, peak)" "git baseline (median, peak)" "ratio"
   for entry in "${rows[@]}"; do
     IFS='|' read -r i label note <<<"$entry"
+    label=${label//\`/}
     if [ -n "$note" ]; then
       table_line "$label" "$note" "-" "-"
     else
@@ -173,6 +180,8 @@ table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
         "$(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json")"
     fi
   done
+  echo
+  legend
 } | tee "$work/table.txt"
 
 mkdir -p "$results"
@@ -185,11 +194,13 @@ mkdir -p "$results"
   for entry in "${rows[@]}"; do
     IFS='|' read -r i label note <<<"$entry"
     if [ -n "$note" ]; then
-      echo "| \`$label\` | $note | - | - |"
+      echo "| $label | $note | - | - |"
     else
-      echo "| \`$label\` | $(cell "$work/out/$i-tool.json") | $(cell "$work/out/$i-git.json") | $(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json") |"
+      echo "| $label | $(cell "$work/out/$i-tool.json") | $(cell "$work/out/$i-git.json") | $(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json") |"
     fi
   done
+  echo
+  legend | sed 's/^/> /'
 } > "$results/latest.md"
 json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
 {
@@ -205,9 +216,9 @@ json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'
     [ $first = 1 ] || echo "    ,"
     first=0
     if [ -n "$note" ]; then
-      echo "    {\"operation\": $(json_string "$label"), \"pending\": $(json_string "$note")}"
+      echo "    {\"operation\": $(json_string "${label//\`/}"), \"pending\": $(json_string "$note")}"
     else
-      echo "    {\"operation\": $(json_string "$label"), \"ratio\": $(json_string "$(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json")"),"
+      echo "    {\"operation\": $(json_string "${label//\`/}"), \"ratio\": $(json_string "$(ratio "$work/out/$i-tool.json" "$work/out/$i-git.json")"),"
       echo "     \"adminledger\": $(cat "$work/out/$i-tool.json"),"
       echo "     \"git\": $(cat "$work/out/$i-git.json")}"
     fi

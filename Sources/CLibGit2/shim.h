@@ -1,6 +1,10 @@
 #include <git2.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
+#include <zlib.h>
+
+/* inflateInit is a macro, which Swift cannot call. */
+static inline int ledger_inflate_init(z_stream *stream) { return inflateInit(stream); }
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one fixed-argument wrapper per use. */
 static inline int ledger_git_set_search_path(int level, const char *path) {

@@ -18,7 +18,8 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
       + (0..<4).map { UInt8(truncatingIfNeeded: low >> (24 - 8 * $0)) }
   }
 
-  private init(_ bytes: some Collection<UInt8>) {
+  /// The id whose 20 raw bytes begin `bytes`.
+  init(_ bytes: some Collection<UInt8>) {
     var high: UInt64 = 0
     var middle: UInt64 = 0
     var low: UInt32 = 0

@@ -16,42 +16,71 @@ public struct TreeChange: Equatable, Sendable {
   }
 }
 
-// Comparing two trees: libgit2 skips every subtree whose id is the same on both sides, so the
-// cost follows the number of changed files, not the size of the ledger.
+// Comparing two trees: every subtree whose id is the same on both sides is skipped, so the
+// cost follows the number of changed files, not the size of the ledger. Trees are read as
+// stored (see RawTree) and walked side by side in git's order.
 extension Repository {
   /// The files that differ between tree `old` and tree `new` (nil: the empty tree), sorted by
-  /// path. Renames are not detected: a rename is a removal and an addition.
+  /// path. Renames are not detected: a rename is a removal and an addition; a file that
+  /// became a symbolic link (or the reverse) is one change.
   public func changedFiles(from old: ObjectID?, to new: ObjectID?) throws(GitError) -> [TreeChange] {
-    var options = git_diff_options()
-    try git("git_diff_options_init") { git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)) }
-    // A file that became a symbolic link (or the reverse) is one change, not a removal and an
-    // addition of the same path.
-    options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
-    return try withOptionalTree(old) { (oldTree) throws(GitError) in
-      try withOptionalTree(new) { (newTree) throws(GitError) in
-        var diff: OpaquePointer?
-        try git("git_diff_tree_to_tree") { git_diff_tree_to_tree(&diff, handle, oldTree, newTree, &options) }
-        guard let diff else { throw .nilHandle("git_diff_tree_to_tree") }
-        defer { git_diff_free(diff) }
-        var result: [TreeChange] = []
-        for position in 0..<git_diff_num_deltas(diff) {
-          guard let delta = git_diff_get_delta(diff, position)?.pointee else { continue }
-          let oldID = delta.status == GIT_DELTA_ADDED ? nil : ObjectID(delta.old_file.id)
-          let newID = delta.status == GIT_DELTA_DELETED ? nil : ObjectID(delta.new_file.id)
-          let file = newID == nil ? delta.old_file : delta.new_file
-          guard let path = file.path.map({ String(cString: $0) }) else { continue }
-          let mode = newID == nil ? delta.old_file.mode : delta.new_file.mode
-          result.append(TreeChange(path: path, old: oldID, new: newID, kind: FileKind(mode: UInt32(mode))))
+    var result: [TreeChange] = []
+    try compare(old, new, prefix: "", into: &result)
+    return result.sorted { $0.path < $1.path }
+  }
+
+  private func compare(_ old: ObjectID?, _ new: ObjectID?, prefix: String, into result: inout [TreeChange])
+    throws(GitError)
+  {
+    guard old != new else { return }
+    let left = try old.map(rawTree) ?? RawTree(bytes: [])
+    let right = try new.map(rawTree) ?? RawTree(bytes: [])
+    let oldEntries = left.entries
+    let newEntries = right.entries
+    var i = 0
+    var j = 0
+    while i < oldEntries.count || j < newEntries.count {
+      let order =
+        i == oldEntries.count ? 1 : j == newEntries.count ? -1 : RawTree.order(left, oldEntries[i], right, newEntries[j])
+      if order < 0 {
+        try removed(left, oldEntries[i], prefix: prefix, into: &result)
+        i += 1
+      } else if order > 0 {
+        try added(right, newEntries[j], prefix: prefix, into: &result)
+        j += 1
+      } else {
+        let a = oldEntries[i]
+        let b = newEntries[j]
+        let oldID = left.id(of: a)
+        let newID = right.id(of: b)
+        if a.isTree {
+          try compare(oldID, newID, prefix: prefix + left.name(of: a) + "/", into: &result)
+        } else if oldID != newID || a.mode != b.mode {
+          result.append(TreeChange(path: prefix + right.name(of: b), old: oldID, new: newID, kind: FileKind(mode: b.mode)))
         }
-        return result.sorted { $0.path < $1.path }
+        i += 1
+        j += 1
       }
     }
   }
 
-  private func withOptionalTree<Result>(
-    _ id: ObjectID?, _ body: (OpaquePointer?) throws(GitError) -> Result
-  ) throws(GitError) -> Result {
-    guard let id else { return try body(nil) }
-    return try withTree(id) { (tree) throws(GitError) in try body(tree) }
+  private func removed(_ tree: RawTree, _ entry: RawTree.Entry, prefix: String, into result: inout [TreeChange])
+    throws(GitError)
+  {
+    if entry.isTree {
+      try compare(tree.id(of: entry), nil, prefix: prefix + tree.name(of: entry) + "/", into: &result)
+    } else {
+      result.append(TreeChange(path: prefix + tree.name(of: entry), old: tree.id(of: entry), new: nil, kind: FileKind(mode: entry.mode)))
+    }
+  }
+
+  private func added(_ tree: RawTree, _ entry: RawTree.Entry, prefix: String, into result: inout [TreeChange])
+    throws(GitError)
+  {
+    if entry.isTree {
+      try compare(nil, tree.id(of: entry), prefix: prefix + tree.name(of: entry) + "/", into: &result)
+    } else {
+      result.append(TreeChange(path: prefix + tree.name(of: entry), old: nil, new: tree.id(of: entry), kind: FileKind(mode: entry.mode)))
+    }
   }
 }

@@ -45,24 +45,22 @@ extension Repository {
       guard let entry = try entry(in: root, at: path), entry.kind == .tree else { return nil }
       treeID = entry.id
     }
-    return try withTree(treeID) { tree in
-      (0..<git_tree_entrycount(tree)).compactMap { position in
-        git_tree_entry_byindex(tree, position).map(TreeEntry.init(copying:))
-      }
-    }
+    let tree = try rawTree(treeID)
+    return tree.entries.map(tree.treeEntry)
   }
 
   /// The entry at `path` inside tree `root`, or nil when the path does not exist.
   public func entry(in root: ObjectID, at path: String) throws(GitError) -> TreeEntry? {
-    try withTree(root) { (tree) throws(GitError) -> TreeEntry? in
-      var found: OpaquePointer?
-      let status = git_tree_entry_bypath(&found, tree, path)
-      if status == GIT_ENOTFOUND.rawValue { return nil }
-      guard status >= 0 else { throw GitError(status: status, operation: "git_tree_entry_bypath") }
-      guard let found else { throw .nilHandle("git_tree_entry_bypath") }
-      defer { git_tree_entry_free(found) }
-      return TreeEntry(copying: found)
+    var tree = try rawTree(root)
+    let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    guard !names.isEmpty, !names.contains(where: \.isEmpty) else { return nil }
+    for (position, name) in names.enumerated() {
+      guard let found = tree.entry(named: Array(name)) else { return nil }
+      if position == names.count - 1 { return tree.treeEntry(found) }
+      guard found.isTree else { return nil }
+      tree = try rawTree(tree.id(of: found))
     }
+    return nil
   }
 
   /// Writes the tree that `base` becomes after `updates`; `base` nil means the empty tree.

@@ -5,6 +5,11 @@ import Foundation
 public final class Repository {
   let handle: OpaquePointer
 
+  /// Trees read straight from the pack files, with their delta bases kept (see PackReader).
+  lazy var packs = PackReader(objectsDirectory: gitDirectory.appendingPathComponent("objects"))
+  /// The trees read last: a walk compares each commit's folders with its parent's.
+  var recentTrees = RecentTrees()
+
   private init(handle: OpaquePointer) { self.handle = handle }
   deinit { git_repository_free(handle) }
 

@@ -12,6 +12,7 @@ enum SecretRule {
 
   /// Words in a field name that mean it holds a secret.
   static let secretWords = ["password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key"]
+    .map { Array($0.utf8) }
 
   static func check(_ record: Record, _ context: RuleContext) -> [Diagnostic] {
     let allowed = Set(context.paths("x-not-secret", in: record.key.kind).flatMap { path in
@@ -35,18 +36,38 @@ enum SecretRule {
   }
 
   static func isSecretName(_ key: String) -> Bool {
-    let lowered = key.lowercased()
-    return secretWords.contains { lowered.contains($0) }
+    // ASCII case folding is enough: every secret word is ASCII.
+    let lowered = key.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    return secretWords.contains { contains(lowered, $0) }
+  }
+
+  /// Whether `needle` occurs in `haystack`, byte for byte (Foundation's search, by
+  /// characters, costs most of a large ledger's validation).
+  static func contains(_ haystack: some Collection<UInt8>, _ needle: [UInt8]) -> Bool {
+    let bytes = Array(haystack)
+    guard let first = needle.first, bytes.count >= needle.count else { return false }
+    var index = 0
+    while index <= bytes.count - needle.count {
+      if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// What secret `text` looks like, or nil.
   static func secretKind(_ text: String) -> String? {
-    if text.contains("-----BEGIN") && text.contains("PRIVATE KEY") { return "a private key" }
+    let bytes = Array(text.utf8)
+    if contains(bytes, Array("-----BEGIN".utf8)) && contains(bytes, Array("PRIVATE KEY".utf8)) { return "a private key" }
+    guard bytes.count >= 24 else { return nil }
     let scalars = Array(text.unicodeScalars)
     guard scalars.count >= 24, scalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace }) else {
       return nil
     }
-    if text.contains("://") || text.contains("@") || text.contains("/") && text.contains(".") { return nil }
+    if contains(bytes, Array("://".utf8)) || bytes.contains(UInt8(ascii: "@"))
+      || bytes.contains(UInt8(ascii: "/")) && bytes.contains(UInt8(ascii: "."))
+    {
+      return nil
+    }
     let classes = [
       scalars.contains { ("a"..."z").contains($0) }, scalars.contains { ("A"..."Z").contains($0) },
       scalars.contains { ("0"..."9").contains($0) },

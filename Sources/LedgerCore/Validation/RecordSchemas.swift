@@ -39,7 +39,13 @@ final class RecordSchemas {
   /// The schema for `ledger.json`.
   var settingsSchema: Schema? { schema(named: "ledger") }
 
+  /// Resolved once per name: validating a large ledger asks for the same schema per record.
+  private var resolved: [String: Schema?] = [:]
+
   private func schema(named name: String) -> Schema? {
-    own[name] ?? registry.schema(at: BuiltinSchemas.uri(for: name))
+    if let known = resolved[name] { return known }
+    let schema = own[name] ?? registry.schema(at: BuiltinSchemas.uri(for: name))
+    resolved[name] = schema
+    return schema
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerGit
+import LedgerSchema
 
 // Validating a whole ledger, and what a plain `git commit` is about to commit.
 extension Ledger {
@@ -13,6 +14,9 @@ extension Ledger {
   }
 
   /// Whether a person's file mentions `"ledger_roles"`: a byte search, much cheaper than parsing.
+  /// Where a person's ledger roles are: the path the index of administrators follows.
+  static let ledgerRolePath = KeywordPath(steps: ["ledger_roles", "*", "role"], value: .bool(true))
+
   static func mentionsRoles(_ bytes: [UInt8]) -> Bool {
     let marker = Array(#""ledger_roles""#.utf8)
     guard bytes.count >= marker.count else { return false }
@@ -47,11 +51,18 @@ extension Ledger {
   public func isKnownAdministrator(_ author: Author, at date: Date) throws(StoreError) -> Bool? {
     let snapshot = try store.snapshot(at: nil)
     let today = LedgerDate.day(of: date, in: try snapshot.settings().timeZone)
-    // Only people with ledger roles matter: skip parsing the others (most of them).
-    let administrators = try snapshot.files(in: RecordKind.people.folder).compactMap { file -> Record? in
-      guard Ledger.mentionsRoles(file.bytes), let key = RecordKey(path: "people/" + file.name) else { return nil }
-      return try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
-    }.filter { !Policy.roles(of: $0, on: today).isEmpty }
+    // Only people with ledger roles matter: found in the index of roles when the store keeps
+    // one, else by skipping the files that name no role (most of them) without parsing them.
+    let holders: [Record]
+    if let git = snapshot as? GitSnapshot, let keys = try git.holders(.people, Ledger.ledgerRolePath) {
+      holders = keys.compactMap { try? snapshot.record($0) }
+    } else {
+      holders = try snapshot.files(in: RecordKind.people.folder).compactMap { file -> Record? in
+        guard Ledger.mentionsRoles(file.bytes), let key = RecordKey(path: "people/" + file.name) else { return nil }
+        return try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
+      }
+    }
+    let administrators = holders.filter { !Policy.roles(of: $0, on: today).isEmpty }
     guard !administrators.isEmpty else { return nil }
     let email = author.email.lowercased()
     return administrators.contains { person in

@@ -42,4 +42,60 @@ import Testing
     }
     #expect(ledger.run("list", "rights", "--format", "ndjson").output == first)
   }
+
+  // MARK: - Value indexes: what writes look uniqueness and references up in.
+
+  func valueIndexes(_ ledger: LedgerSandbox) -> [URL] {
+    cacheFiles(ledger).filter { $0.pathExtension == "values" }
+  }
+
+  /// Commits a person whose email another person has, with the git program (no check).
+  func commitDuplicateByGit(_ ledger: LedgerSandbox) throws {
+    try ledger.directory.write("people/dupont.json", "{\n  \"emails\": [\n    \"afaure@lpo-paca.example.org\"\n  ],\n  \"name\": \"Jean Dupont\"\n}\n")
+    _ = try ExternalProgram.git("add", "people/dupont.json", in: ledger.directory.url)
+    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "dup", in: ledger.directory.url)
+    #expect(commit.status == 0)
+  }
+
+  @Test func writesLookUpValuesInAnIndexThatFollowsEveryCommit() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    // A first write builds the indexes of the current trees.
+    #expect(ledger.run("set", "people/tblanc", "--set", "name=Théo Blanc-Durand").status == 0)
+    #expect(valueIndexes(ledger).contains { $0.lastPathComponent.hasPrefix("values-people-emails") })
+    // A commit by the git program: the next write's index is made from the last one and the
+    // records that changed, so it knows the new person's email.
+    try commitDuplicateByGit(ledger)
+    let refused = ledger.run("set", "people/dupont", "--set", "name=Jean Dupond")
+    #expect(refused.status == 1)
+    #expect(refused.error.contains("error[unique]"))
+    #expect(refused.error.contains("people/afaure"))
+    // A reference made after the index was built still protects its target.
+    #expect(ledger.run("set", "people/dupont", "--set", #"emails=["jdupont@example.org"]"#).status == 0)
+    #expect(ledger.run("set", "accounts/2023-06-01-7gnoi", "--set", "person=dupont").status == 0)
+    let removal = ledger.run("rm", "people/dupont")
+    #expect(removal.status == 1)
+    #expect(removal.error.contains("accounts/2023-06-01-7gnoi"))
+  }
+
+  @Test func aDamagedOrDeletedValueIndexGivesTheSameAnswers() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    try commitDuplicateByGit(ledger)
+    let expected = ledger.run("set", "people/dupont", "--set", "name=Jean Dupond")
+    #expect(expected.status == 1)
+    let files = valueIndexes(ledger)
+    #expect(!files.isEmpty)
+    // Cut short, or a value changed inside: the checksum tells them apart.
+    for file in files {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      try Data(text.prefix(text.count * 2 / 3).utf8).write(to: file)
+    }
+    #expect(ledger.run("set", "people/dupont", "--set", "name=Jean Dupond").error == expected.error)
+    for file in valueIndexes(ledger) {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      try Data(text.replacingOccurrences(of: "afaure", with: "zzzzzz").utf8).write(to: file)
+    }
+    #expect(ledger.run("set", "people/dupont", "--set", "name=Jean Dupond").error == expected.error)
+    try FileManager.default.removeItem(at: ledger.directory.path(".git/adminledger/index"))
+    #expect(ledger.run("set", "people/dupont", "--set", "name=Jean Dupond").error == expected.error)
+  }
 }

@@ -110,18 +110,63 @@ final class GitSnapshot: LedgerSnapshot {
     }
   }
 
-  /// The owners of each value at `path` among the records of `kind`, from the history memo's
-  /// index when the snapshot has one, else nil: compute them the usual way.
-  func memoizedValueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [JSONValue: Set<RecordKey>]? {
-    guard let memo, let tree else { return nil }
+  /// Which records of `kind` hold a value at `path`: from the history memo's index in a walk,
+  /// else from the value index kept on disk for the kind's folder tree; nil on a snapshot that
+  /// keeps no index (read the kind instead).
+  func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ((JSONValue) -> Set<RecordKey>)? {
+    guard let tree, memo != nil || usesCache else { return nil }
+    let folder: TreeEntry?
     do {
-      guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree else {
-        return [:]
-      }
-      return try memo.valueOwners(kind, path, folder: folder.id, in: repository)
+      folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
     } catch {
       throw .git(action: "read \(kind.folder)", error)
     }
+    guard let folder, folder.kind == .tree else { return { _ in [] } }
+    if let memo {
+      do {
+        let owners = try memo.valueOwners(kind, path, folder: folder.id, in: repository)
+        return { owners[$0] ?? [] }
+      } catch {
+        throw .git(action: "read \(kind.folder)", error)
+      }
+    }
+    guard let index = try valueIndex(kind, path, folder: folder.id) else { return nil }
+    return { value in Set(index.owners(of: value).map { RecordKey(kind: kind, id: $0) }) }
+  }
+
+  /// The records of `kind` holding any value at `path` (people with a ledger role), from the
+  /// value index kept on disk; nil on a snapshot that keeps none.
+  func holders(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [RecordKey]? {
+    guard let tree, usesCache else { return nil }
+    let folder: TreeEntry?
+    do {
+      folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
+    } catch {
+      throw .git(action: "read \(kind.folder)", error)
+    }
+    guard let folder, folder.kind == .tree else { return [] }
+    return try valueIndex(kind, path, folder: folder.id)?.holders.sorted().map { RecordKey(kind: kind, id: $0) }
+  }
+
+  private func valueIndex(_ kind: RecordKind, _ path: KeywordPath, folder: ObjectID) throws(StoreError) -> ValueIndex? {
+    try ValueIndexFiles(gitDirectory: repository.gitDirectory).index(
+      kind, path, folder: folder,
+      records: { () throws(StoreError) in try records(of: kind).records },
+      changes: { (earlier) throws(StoreError) in
+        do throws(GitError) {
+          return try repository.changedFiles(from: earlier, to: folder)
+        } catch {
+          throw .git(action: "read \(kind.folder)", error)
+        }
+      },
+      record: { (blob, key) throws(StoreError) in
+        do throws(GitError) {
+          let bytes = try repository.blob(blob)
+          return try? RecordDecoder.decode(bytes, key: key, file: key.path)
+        } catch {
+          throw .git(action: "read \(key.path)", error)
+        }
+      })
   }
 
   /// The blob id of a ledger file in this commit, or nil when absent.

@@ -55,11 +55,12 @@ final class LedgerState {
   }
 
   /// The owners of each value at `path` (unique values, references) among the records of
-  /// `kind` as the write leaves them, when a history walk keeps an index of them; nil otherwise.
+  /// `kind` as the write leaves them, from an index (a history walk's, or the one kept on
+  /// disk); nil when the snapshot keeps none.
   func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ValueOwners? {
     let name = "\(kind.rawValue)|\(path.steps.joined(separator: "/"))|\(path.value.compactText)"
     if let known = valueOwnersCache[name] { return known }
-    guard let git = snapshot as? GitSnapshot, let indexed = try git.memoizedValueOwners(kind, path) else { return nil }
+    guard let git = snapshot as? GitSnapshot, let indexed = try git.valueOwners(kind, path) else { return nil }
     var owners = ValueOwners(indexed: indexed)
     defer { valueOwnersCache[name] = owners }
     for (file, content) in overlay where file.hasPrefix(kind.folder + "/") {
@@ -105,15 +106,15 @@ final class LedgerState {
 /// rewrites taken out and counted again as the write leaves them. Answers one value at a time,
 /// so nothing is copied per write.
 struct ValueOwners {
-  let indexed: [JSONValue: Set<RecordKey>]
+  let indexed: (JSONValue) -> Set<RecordKey>
   var rewritten: Set<RecordKey> = []
   var added: [JSONValue: [RecordKey]] = [:]
 
-  init(indexed: [JSONValue: Set<RecordKey>]) { self.indexed = indexed }
+  init(indexed: @escaping (JSONValue) -> Set<RecordKey>) { self.indexed = indexed }
 
   /// The records holding `value`, sorted.
   subscript(value: JSONValue) -> [RecordKey] {
-    let kept = (indexed[value] ?? []).subtracting(rewritten)
+    let kept = indexed(value).subtracting(rewritten)
     return (Array(kept) + (added[value] ?? [])).sorted()
   }
 }

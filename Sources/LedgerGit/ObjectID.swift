@@ -35,9 +35,22 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     self.low = low
   }
 
+  /// The id whose 20 raw bytes are at `pointer` (a tree's entry, a pack's index).
+  init(pointer: UnsafeRawPointer) {
+    high = UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self))
+    middle = UInt64(bigEndian: pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    low = UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+  }
+
   init(_ oid: git_oid) {
     var copy = oid
     self = withUnsafeBytes(of: &copy.id) { ObjectID(UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
+  }
+
+  /// The id of 20 raw bytes; nil for any other count.
+  public init?(bytes: [UInt8]) {
+    guard bytes.count == 20 else { return nil }
+    self.init(bytes[...])
   }
 
   /// Reads 40 hex digits; nil for anything else.

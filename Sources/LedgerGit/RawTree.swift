@@ -97,7 +97,51 @@ struct RawTree {
     return result
   }
 
-  func id(of entry: Entry) -> ObjectID { ObjectID(bytes[entry.id..<(entry.id + 20)]) }
+  func id(of entry: Entry) -> ObjectID {
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return ObjectID(bytes[...]) }  // never: an entry lies in the bytes
+      return ObjectID(pointer: base + entry.id)
+    }
+  }
+
+  /// The entry that starts at byte `offset`, or nil at the end or in a damaged tree.
+  func entry(at offset: Int) -> Entry? {
+    var position = offset
+    var mode: UInt32 = 0
+    while position < bytes.count, bytes[position] != 0x20 {
+      let digit = bytes[position] &- 0x30
+      guard digit < 8 else { return nil }
+      mode = mode << 3 | UInt32(digit)
+      position += 1
+    }
+    let start = position + 1
+    guard start < bytes.count else { return nil }
+    let end = bytes.withUnsafeBytes { buffer -> Int in
+      guard let base = buffer.baseAddress, let found = memchr(base + start, 0, buffer.count - start) else {
+        return buffer.count
+      }
+      return base.distance(to: UnsafeRawPointer(found))
+    }
+    guard end + 21 <= bytes.count else { return nil }
+    return Entry(mode: mode, name: start..<end, id: end + 1)
+  }
+
+  /// How many bytes from `offset` in `self` and `otherOffset` in `other` are the same.
+  func commonLength(from offset: Int, _ other: RawTree, _ otherOffset: Int) -> Int {
+    let length = min(bytes.count - offset, other.bytes.count - otherOffset)
+    guard length > 0 else { return 0 }
+    return bytes.withUnsafeBytes { left in
+      other.bytes.withUnsafeBytes { right in
+        guard let a = left.baseAddress, let b = right.baseAddress else { return 0 }
+        // Whole blocks first (memcmp is vectorised), then the bytes of the block that differs.
+        var same = 0
+        let block = 256
+        while same + block <= length, memcmp(a + offset + same, b + otherOffset + same, block) == 0 { same += block }
+        while same < length, left[offset + same] == right[otherOffset + same] { same += 1 }
+        return same
+      }
+    }
+  }
 
   func name(of entry: Entry) -> String { String(decoding: bytes[entry.name], as: UTF8.self) }
 

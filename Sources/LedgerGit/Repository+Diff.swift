@@ -35,22 +35,32 @@ extension Repository {
     guard old != new else { return }
     let left = try old.map(rawTree) ?? RawTree(bytes: [])
     let right = try new.map(rawTree) ?? RawTree(bytes: [])
-    let oldEntries = left.entries
-    let newEntries = right.entries
     var i = 0
     var j = 0
-    while i < oldEntries.count || j < newEntries.count {
-      let order =
-        i == oldEntries.count ? 1 : j == newEntries.count ? -1 : RawTree.order(left, oldEntries[i], right, newEntries[j])
-      if order < 0 {
-        try removed(left, oldEntries[i], prefix: prefix, into: &result)
-        i += 1
-      } else if order > 0 {
-        try added(right, newEntries[j], prefix: prefix, into: &result)
-        j += 1
-      } else {
-        let a = oldEntries[i]
-        let b = newEntries[j]
+    while true {
+      // Two versions of a folder share most of their bytes: step over the identical run whole
+      // entries at a time, without reading their names or ids.
+      let same = left.commonLength(from: i, right, j)
+      var skipped = 0
+      while let entry = left.entry(at: i + skipped), entry.id + 20 - i <= same { skipped = entry.id + 20 - i }
+      i += skipped
+      j += skipped
+      let a = left.entry(at: i)
+      let b = right.entry(at: j)
+      let order: Int
+      switch (a, b) {
+      case (nil, nil): return
+      case (nil, _): order = 1
+      case (_, nil): order = -1
+      case (let a?, let b?): order = RawTree.order(left, a, right, b)
+      }
+      if let a, order < 0 {
+        try removed(left, a, prefix: prefix, into: &result)
+        i = a.id + 20
+      } else if let b, order > 0 {
+        try added(right, b, prefix: prefix, into: &result)
+        j = b.id + 20
+      } else if let a, let b {
         let oldID = left.id(of: a)
         let newID = right.id(of: b)
         if a.isTree {
@@ -58,8 +68,8 @@ extension Repository {
         } else if oldID != newID || a.mode != b.mode {
           result.append(TreeChange(path: prefix + right.name(of: b), old: oldID, new: newID, kind: FileKind(mode: b.mode)))
         }
-        i += 1
-        j += 1
+        i = a.id + 20
+        j = b.id + 20
       }
     }
   }

@@ -98,4 +98,42 @@ import Testing
     try FileManager.default.removeItem(at: ledger.directory.path(".git/adminledger/index"))
     #expect(ledger.run("set", "people/dupont", "--set", "name=Jean Dupond").error == expected.error)
   }
+
+  // MARK: - The history index: what each commit changed, for log, blame and audit.
+
+  @Test func theHistoryIndexGivesTheSameHistoryWhenDamagedDeletedOrBehind() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    #expect(ledger.run("set", "people/tblanc", "--set", "name=Théo Blanc-Durand").status == 0)
+    #expect(ledger.run("set", "people/tblanc", "--set", "name=Théo Blanc").status == 0)
+    let log = ledger.run("log", "people/tblanc", "--format", "json").output
+    let blame = ledger.run("blame", "people/tblanc", "--format", "json").output
+    let whole = ledger.run("log", "--format", "json").output
+    let index = ledger.directory.path(".git/adminledger/history.idx")
+    #expect(FileManager.default.fileExists(atPath: index.path))
+    func same() {
+      #expect(ledger.run("log", "people/tblanc", "--format", "json").output == log)
+      #expect(ledger.run("blame", "people/tblanc", "--format", "json").output == blame)
+      #expect(ledger.run("log", "--format", "json").output == whole)
+    }
+    same()
+    // Bytes changed in the middle, a torn end, garbage appended, the file gone.
+    var bytes = [UInt8](try Data(contentsOf: index))
+    for position in stride(from: bytes.count / 3, to: bytes.count / 2, by: 5) { bytes[position] ^= 0xFF }
+    try Data(bytes).write(to: index)
+    same()
+    let intact = [UInt8](try Data(contentsOf: index))
+    try Data(intact.prefix(intact.count - 7)).write(to: index)
+    same()
+    try Data(intact + Array("ALH1 garbage".utf8)).write(to: index)
+    same()
+    try FileManager.default.removeItem(at: index)
+    same()
+    // A commit made by the git program after the index was written is read and added.
+    try ledger.directory.write("people/tblanc.json", "{\n  \"name\": \"Théo Blanc-Martin\"\n}\n")
+    _ = try ExternalProgram.git("add", "people/tblanc.json", in: ledger.directory.url)
+    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "by git", in: ledger.directory.url)
+    #expect(commit.status == 0)
+    #expect(ledger.run("log", "people/tblanc").output.contains("Théo Blanc-Martin"))
+    #expect(ledger.run("blame", "people/tblanc").output.contains("by git"))
+  }
 }

@@ -46,9 +46,15 @@ extension GitRecordStore {
   /// folders are skipped whole and unchanged records are never read.
   public func changes(of kind: RecordKind?, from: String?, to: String) throws(StoreError) -> [RecordChange] {
     do {
-      let old = try from.flatMap(ObjectID.init(hex:)).map { (commit) throws(GitError) in try repository.commit(commit).tree }
       guard let new = ObjectID(hex: to) else { throw StoreError.revisionNotFound(to) }
-      return try recordChanges(try repository.changedFiles(from: old, to: try repository.commit(new).tree), kind: kind)
+      let parent = from.flatMap(ObjectID.init(hex:))
+      // A commit against one of its parents: the history index knows what changed.
+      let entry = try historyIndex.entry(new)
+      if let parent, let position = entry.parents.firstIndex(of: parent) {
+        return try recordChanges(entry.changes[position], kind: kind)
+      }
+      let old = try parent.map { (commit) throws(GitError) in try historyIndex.tree(of: commit) }
+      return try recordChanges(try repository.changedFiles(from: old, to: entry.tree), kind: kind)
     } catch let error as StoreError {
       throw error
     } catch let error as GitError {

@@ -31,13 +31,15 @@ extension GitRecordStore {
     let path = repositoryPath(key.path)
     var pending: [ObjectID: [BlameLeaf]] = [tip: BlameLeaf.leaves(of: current.fields, sets: sets)]
     var result: [FieldBlame] = []
+    let index = historyIndex
     do {
       for id in try repository.walk(from: tip) {
         guard var leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
-        let commit = try repository.commit(id)
-        if commit.parents.count > 1 {
+        let entry = try index.entry(id)
+        if entry.parents.count > 1 {
           // A field the merge's trailers say it settled is the merge's choice, whichever side
           // it took: named with the resolution.
+          let commit = try repository.commit(id)
           for leaf in leaves {
             guard let how = resolvedBy(commit.message, key: key, field: leaf.field) else { continue }
             result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(commit), resolution: how))
@@ -45,18 +47,21 @@ extension GitRecordStore {
           leaves.removeAll { resolvedBy(commit.message, key: key, field: $0.field) != nil }
           if leaves.isEmpty { continue }
         }
-        let blob = try repository.entry(in: commit.tree, at: path)?.id
+        // The index says against which parents the file changed, with its blob on both sides.
         var parents: [(id: ObjectID, fields: JSONObject?)] = []
         var sameAs: ObjectID?
-        for parent in commit.parents {
-          let parentBlob = try repository.entry(in: try repository.commit(parent).tree, at: path)?.id
-          if parentBlob == blob, sameAs == nil { sameAs = parent }
-          parents.append((parent, try parentBlob.flatMap(fields(of:))))
+        for (parent, changes) in zip(entry.parents, entry.changes) {
+          guard let change = changes.first(where: { $0.path == path }) else {
+            if sameAs == nil { sameAs = parent }
+            continue
+          }
+          parents.append((parent, try change.old.flatMap(fields(of:))))
         }
         if let sameAs {
           pending[sameAs, default: []] += leaves
           continue
         }
+        let commit = try repository.commit(id)
         for leaf in leaves {
           if let holder = parents.first(where: { $0.fields.map(leaf.holds) ?? false }) {
             pending[holder.id, default: []].append(leaf)

@@ -43,13 +43,16 @@ extension GitRecordStore {
   public func log(from revision: String?, filter: LogFilter) throws(StoreError) -> [HistoryStep] {
     guard let tip = try gitSnapshot(at: revision).commitID else { return [] }
     var steps: [HistoryStep] = []
+    let index = historyIndex
+    let narrowed = filter.record != nil || filter.kind != nil
     do {
       for id in try repository.walk(from: tip, firstParentOnly: filter.firstParent) {
         if let limit = filter.limit, steps.count >= limit { break }
+        // The index says what the commit changed: the commit itself is read only when shown.
+        let changes = try changesOf(id, index.entry(id), filter: filter)
+        if changes.isEmpty, narrowed { continue }
         let commit = try repository.commit(id)
         guard filter.admits(commit) else { continue }
-        let changes = try changesOf(commit, filter: filter)
-        if changes.isEmpty, filter.record != nil || filter.kind != nil { continue }
         steps.append(HistoryStep(entry: HistoryEntry(commit), changes: changes))
       }
     } catch {
@@ -67,32 +70,38 @@ extension GitRecordStore {
 
   /// What one commit changed in the records `filter` asks about: against its parent, or for a
   /// merge outside `--first-parent`, only what differs from every parent.
-  private func changesOf(_ commit: Commit, filter: LogFilter) throws(GitError)
+  private func changesOf(_ id: ObjectID, _ entry: HistoryIndex.Entry, filter: LogFilter) throws(GitError)
     -> [(key: RecordKey, fields: [FieldChange], action: String)]
   {
-    let parents = filter.firstParent ? Array(commit.parents.prefix(1)) : commit.parents
+    let parents = filter.firstParent ? Array(entry.parents.prefix(1)) : entry.parents
     var changes: [TreeChange]
     if let record = filter.record {
-      // One record: compare its blob with each parent's, never a whole folder.
+      // One record: shown where its file differs from every parent's.
       let path = repositoryPath(record.path)
-      let mine = try repository.entry(in: commit.tree, at: path)?.id
-      var theirs: [ObjectID?] = []
-      for parent in parents { theirs.append(try repository.entry(in: try repository.commit(parent).tree, at: path)?.id) }
-      guard theirs.isEmpty || theirs.allSatisfy({ $0 != mine }) else { return [] }
-      changes = [TreeChange(path: path, old: theirs.first ?? nil, new: mine)]
-      if mine == nil && (theirs.first ?? nil) == nil { return [] }
+      if parents.isEmpty {
+        guard let mine = try repository.entry(in: entry.tree, at: path)?.id else { return [] }
+        changes = [TreeChange(path: path, old: nil, new: mine)]
+      } else {
+        var first: TreeChange?
+        for position in parents.indices {
+          guard let change = entry.changes[position].first(where: { $0.path == path }) else { return [] }
+          if position == 0 { first = change }
+        }
+        changes = first.map { [$0] } ?? []
+      }
+    } else if parents.isEmpty {
+      changes = try repository.changedFiles(from: nil, to: entry.tree)
     } else {
-      let first = try parents.first.map { (parent) throws(GitError) in try repository.commit(parent).tree }
-      changes = try repository.changedFiles(from: first, to: commit.tree)
-      for parent in parents.dropFirst() {
-        let others = Set(try repository.changedFiles(from: try repository.commit(parent).tree, to: commit.tree).map(\.path))
+      changes = entry.changes[0]
+      for position in parents.indices.dropFirst() {
+        let others = Set(entry.changes[position].map(\.path))
         changes = changes.filter { others.contains($0.path) }
       }
     }
     guard parents.count == 2, !changes.isEmpty else {
       return try recordChanges(changes, kind: filter.kind).map(GitRecordStore.described)
     }
-    return try decidedByMerge(commit, changes, kind: filter.kind)
+    return try decidedByMerge(try repository.commit(id), changes, kind: filter.kind)
   }
 
   /// What a merge decided itself in files that differ from both parents: the fields where it

@@ -13,6 +13,8 @@ public final class GitRecordStore: RecordStore {
   /// The ledger's folder inside the repository, `""` at its root.
   let prefix: String
   private let maximumAttempts = 50
+  /// What each commit changed, read from disk once per command and kept up to date.
+  lazy var historyIndex = HistoryIndex(repository: repository)
 
   init(repository: Repository, prefix: String) {
     self.repository = repository

@@ -1,0 +1,177 @@
+import Foundation
+import LedgerGit
+
+/// What each commit changed, kept on disk in `.git/adminledger/history.idx` so that `log`,
+/// `blame` and `audit` read a record's history without comparing trees: git's commit-graph with
+/// changed paths, made exact.
+///
+/// For each commit it holds its tree, its parents and, against each parent, the files that
+/// differ with their blob on both sides. A commit never changes, so an entry is never stale; a
+/// commit the index lacks (a new commit, one fetched) is compared once and appended. A root
+/// commit keeps no list (it would hold the whole ledger): readers look at its tree instead.
+/// Entries are appended in checksummed segments; a damaged segment and all after it are
+/// dropped, so damage costs recomputing, never a wrong answer.
+final class HistoryIndex {
+  struct Entry {
+    let tree: ObjectID
+    let parents: [ObjectID]
+    /// Against each parent in order, the files that differ; empty for a root commit.
+    let changes: [[TreeChange]]
+  }
+
+  private let repository: Repository
+  private let file: URL
+  private var entries: [ObjectID: Entry] = [:]
+  private var added: [(ObjectID, Entry)] = []
+
+  init(repository: Repository) {
+    self.repository = repository
+    file = repository.gitDirectory.appendingPathComponent("adminledger/history.idx")
+    if let data = FileManager.default.contents(atPath: file.path) { load([UInt8](data)) }
+  }
+
+  deinit { save() }
+
+  /// The entry of `commit`, compared with its parents now when the index lacks it.
+  func entry(_ commit: ObjectID) throws(GitError) -> Entry {
+    if let known = entries[commit] { return known }
+    let object = try repository.commit(commit)
+    var changes: [[TreeChange]] = []
+    for parent in object.parents {
+      changes.append(try repository.changedFiles(from: try tree(of: parent), to: object.tree))
+    }
+    let entry = Entry(tree: object.tree, parents: object.parents, changes: changes)
+    entries[commit] = entry
+    added.append((commit, entry))
+    return entry
+  }
+
+  /// The tree of a commit, from the index when it has the commit.
+  func tree(of commit: ObjectID) throws(GitError) -> ObjectID {
+    if let known = entries[commit] { return known.tree }
+    return try repository.commit(commit).tree
+  }
+
+  /// Writes the entries computed since loading, as one segment at the end of the file.
+  func save() {
+    guard !added.isEmpty else { return }
+    var body = Writer()
+    body.uint32(UInt32(added.count))
+    for (commit, entry) in added {
+      body.id(commit)
+      body.id(entry.tree)
+      body.bytes([UInt8(entry.parents.count)])
+      for (parent, changes) in zip(entry.parents, entry.changes) {
+        body.id(parent)
+        body.uint32(UInt32(changes.count))
+        for change in changes {
+          let path = Array(change.path.utf8)
+          body.uint32(UInt32(path.count))
+          body.bytes(path)
+          body.bytes([(change.old == nil ? 0 : 1) | (change.new == nil ? 0 : 2)])
+          if let old = change.old { body.id(old) }
+          if let new = change.new { body.id(new) }
+          body.uint32(change.kind.mode)
+        }
+      }
+    }
+    var segment = Writer()
+    segment.bytes(HistoryIndex.magic)
+    segment.uint32(UInt32(body.data.count))
+    segment.bytes(body.data)
+    segment.uint64(HistoryIndex.checksum(body.data))
+    added = []
+    // An index that cannot be written (a read-only clone) only means comparing trees again.
+    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let descriptor = open(file.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return }
+    defer { close(descriptor) }
+    _ = segment.data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+  }
+
+  // MARK: - File format: segments of MAGIC, LENGTH, BODY, CHECKSUM (FNV-1a of BODY).
+
+  private static let magic = Array("ALH1".utf8)
+
+  private func load(_ bytes: [UInt8]) {
+    var reader = Reader(bytes: bytes)
+    var valid = 0
+    while reader.position < bytes.count {
+      guard reader.take(4) == HistoryIndex.magic, let length = reader.uint32(), let body = reader.take(Int(length)),
+        let checksum = reader.uint64(), checksum == HistoryIndex.checksum(body),
+        let parsed = HistoryIndex.parse(body)
+      else { break }
+      for (commit, entry) in parsed { entries[commit] = entry }
+      valid = reader.position
+    }
+    // A torn or damaged tail would hide every segment appended after it: cut it off.
+    if valid < bytes.count, let handle = FileHandle(forWritingAtPath: file.path) {
+      try? handle.truncate(atOffset: UInt64(valid))
+      try? handle.close()
+    }
+  }
+
+  private static func parse(_ body: [UInt8]) -> [(ObjectID, Entry)]? {
+    var reader = Reader(bytes: body)
+    guard let count = reader.uint32() else { return nil }
+    var result: [(ObjectID, Entry)] = []
+    result.reserveCapacity(Int(count))
+    for _ in 0..<count {
+      guard let commit = reader.id(), let tree = reader.id(), let parentCount = reader.take(1)?.first else { return nil }
+      var parents: [ObjectID] = []
+      var changes: [[TreeChange]] = []
+      for _ in 0..<parentCount {
+        guard let parent = reader.id(), let changeCount = reader.uint32() else { return nil }
+        var list: [TreeChange] = []
+        list.reserveCapacity(Int(changeCount))
+        for _ in 0..<changeCount {
+          guard let length = reader.uint32(), let path = reader.take(Int(length)), let flags = reader.take(1)?.first
+          else { return nil }
+          let old = flags & 1 != 0 ? reader.id() : nil
+          let new = flags & 2 != 0 ? reader.id() : nil
+          guard flags & 1 == 0 || old != nil, flags & 2 == 0 || new != nil, let mode = reader.uint32() else { return nil }
+          list.append(TreeChange(path: String(decoding: path, as: UTF8.self), old: old, new: new, kind: FileKind(mode: mode)))
+        }
+        parents.append(parent)
+        changes.append(list)
+      }
+      result.append((commit, Entry(tree: tree, parents: parents, changes: changes)))
+    }
+    return reader.position == body.count ? result : nil
+  }
+
+  private static func checksum(_ bytes: [UInt8]) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  private struct Writer {
+    var data: [UInt8] = []
+    mutating func bytes(_ bytes: [UInt8]) { data.append(contentsOf: bytes) }
+    mutating func id(_ id: ObjectID) { data.append(contentsOf: id.bytes) }
+    mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+  }
+
+  private struct Reader {
+    let bytes: [UInt8]
+    var position = 0
+
+    mutating func take(_ count: Int) -> [UInt8]? {
+      guard count >= 0, position + count <= bytes.count else { return nil }
+      defer { position += count }
+      return Array(bytes[position..<(position + count)])
+    }
+
+    mutating func id() -> ObjectID? { take(20).flatMap { ObjectID(bytes: $0) } }
+
+    mutating func uint32() -> UInt32? {
+      take(4).map { $0.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+    }
+
+    mutating func uint64() -> UInt64? {
+      take(8).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    }
+  }
+}

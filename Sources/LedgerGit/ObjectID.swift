@@ -36,7 +36,7 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
   }
 
   /// The id whose 20 raw bytes are at `pointer` (a tree's entry, a pack's index).
-  init(pointer: UnsafeRawPointer) {
+  public init(pointer: UnsafeRawPointer) {
     high = UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self))
     middle = UInt64(bigEndian: pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     low = UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: 16, as: UInt32.self))

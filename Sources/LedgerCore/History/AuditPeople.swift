@@ -1,5 +1,6 @@
 import LedgerGit
 import LedgerJSON
+import LedgerSchema
 
 /// The people an audit judges authors by — those who list git identities or hold ledger roles —
 /// as they stood at each commit, kept from commit to commit by the changes to `people/`.
@@ -50,7 +51,17 @@ final class AuditPeople {
 
   private func readAll(at commit: ObjectID) throws(StoreError) -> [RecordID: Record] {
     var state: [RecordID: Record] = [:]
-    for person in try store.historySnapshot(commit.description).records(of: .people).records where AuditPeople.matters(person) {
+    let snapshot = try store.historySnapshot(commit.description)
+    // Only people listing git identities or holding roles: found in the value indexes.
+    if let identities = try snapshot.holders(.people, AuditPeople.identityPath),
+      let roles = try snapshot.holders(.people, Ledger.ledgerRolePath)
+    {
+      for key in Set(identities + roles) {
+        if let person = try? snapshot.record(key), AuditPeople.matters(person) { state[key.id] = person }
+      }
+      return state
+    }
+    for person in try snapshot.records(of: .people).records where AuditPeople.matters(person) {
       state[person.key.id] = person
     }
     return state
@@ -67,6 +78,9 @@ final class AuditPeople {
     }
     return next
   }
+
+  /// Where a person's git identities are (the path the people schema marks unique).
+  static let identityPath = KeywordPath(steps: ["git_identities", "*"], value: .bool(true))
 
   /// Whether a person can be a commit's author or hold a role: anyone else never matters here.
   static func matters(_ person: Record) -> Bool {

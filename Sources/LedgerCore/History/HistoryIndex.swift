@@ -46,6 +46,36 @@ final class HistoryIndex {
     return entry
   }
 
+  /// Every commit reachable from `tip`, each after all of its children, found in the index
+  /// without reading the commits (an order for walks that only need children first, such as
+  /// blame's; `log` keeps git's order by date).
+  func topologicalOrder(from tip: ObjectID) throws(GitError) -> [ObjectID] {
+    var children: [ObjectID: Int] = [tip: 0]
+    var stack = [tip]
+    while let id = stack.popLast() {
+      for parent in try entry(id).parents {
+        if let count = children[parent] {
+          children[parent] = count + 1
+        } else {
+          children[parent] = 1
+          stack.append(parent)
+        }
+      }
+    }
+    var order: [ObjectID] = []
+    order.reserveCapacity(children.count)
+    var ready = [tip]
+    while let id = ready.popLast() {
+      order.append(id)
+      for parent in try entry(id).parents.reversed() {
+        guard let count = children[parent] else { continue }
+        children[parent] = count - 1
+        if count == 1 { ready.append(parent) }
+      }
+    }
+    return order
+  }
+
   /// The tree of a commit, from the index when it has the commit.
   func tree(of commit: ObjectID) throws(GitError) -> ObjectID {
     if let known = entries[commit] { return known.tree }
@@ -97,7 +127,8 @@ final class HistoryIndex {
     var reader = Reader(bytes: bytes)
     var valid = 0
     while reader.position < bytes.count {
-      guard reader.take(4) == HistoryIndex.magic, let length = reader.uint32(), let body = reader.take(Int(length)),
+      guard reader.take(4).map(Array.init) == HistoryIndex.magic, let length = reader.uint32(),
+        let body = reader.take(Int(length)).map(Array.init),
         let checksum = reader.uint64(), checksum == HistoryIndex.checksum(body),
         let parsed = HistoryIndex.parse(body)
       else { break }
@@ -117,7 +148,7 @@ final class HistoryIndex {
     var result: [(ObjectID, Entry)] = []
     result.reserveCapacity(Int(count))
     for _ in 0..<count {
-      guard let commit = reader.id(), let tree = reader.id(), let parentCount = reader.take(1)?.first else { return nil }
+      guard let commit = reader.id(), let tree = reader.id(), let parentCount = reader.byte() else { return nil }
       var parents: [ObjectID] = []
       var changes: [[TreeChange]] = []
       for _ in 0..<parentCount {
@@ -125,7 +156,7 @@ final class HistoryIndex {
         var list: [TreeChange] = []
         list.reserveCapacity(Int(changeCount))
         for _ in 0..<changeCount {
-          guard let length = reader.uint32(), let path = reader.take(Int(length)), let flags = reader.take(1)?.first
+          guard let length = reader.uint32(), let path = reader.take(Int(length)), let flags = reader.byte()
           else { return nil }
           let old = flags & 1 != 0 ? reader.id() : nil
           let new = flags & 2 != 0 ? reader.id() : nil
@@ -154,24 +185,39 @@ final class HistoryIndex {
     mutating func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
   }
 
+  /// Reads a segment in place: no copy per field, a string per path only.
   private struct Reader {
     let bytes: [UInt8]
     var position = 0
 
-    mutating func take(_ count: Int) -> [UInt8]? {
+    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
       guard count >= 0, position + count <= bytes.count else { return nil }
       defer { position += count }
-      return Array(bytes[position..<(position + count)])
+      return bytes[position..<(position + count)]
     }
 
-    mutating func id() -> ObjectID? { take(20).flatMap { ObjectID(bytes: $0) } }
+    mutating func byte() -> UInt8? {
+      guard position < bytes.count else { return nil }
+      defer { position += 1 }
+      return bytes[position]
+    }
+
+    mutating func id() -> ObjectID? {
+      guard position + 20 <= bytes.count else { return nil }
+      defer { position += 20 }
+      return bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { ObjectID(pointer: $0 + position) } }
+    }
 
     mutating func uint32() -> UInt32? {
-      take(4).map { $0.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+      guard position + 4 <= bytes.count else { return nil }
+      defer { position += 4 }
+      return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt32.self)) }
     }
 
     mutating func uint64() -> UInt64? {
-      take(8).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+      guard position + 8 <= bytes.count else { return nil }
+      defer { position += 8 }
+      return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
     }
   }
 }

@@ -33,7 +33,7 @@ extension GitRecordStore {
     var result: [FieldBlame] = []
     let index = historyIndex
     do {
-      for id in try repository.walk(from: tip) {
+      for id in try index.topologicalOrder(from: tip) {
         guard var leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
         let entry = try index.entry(id)
         if entry.parents.count > 1 {

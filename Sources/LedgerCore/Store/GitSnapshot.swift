@@ -124,7 +124,14 @@ final class GitSnapshot: LedgerSnapshot {
     guard let folder, folder.kind == .tree else { return { _ in [] } }
     if let memo {
       do {
-        let owners = try memo.valueOwners(kind, path, folder: folder.id, in: repository)
+        let owners = try memo.valueOwners(kind, path, folder: folder.id, in: repository) { () throws(GitError) in
+          // The walk's first look at this path starts from the index kept on disk.
+          do {
+            return try valueIndex(kind, path, folder: folder.id)
+          } catch {
+            return nil
+          }
+        }
         return { owners[$0] ?? [] }
       } catch {
         throw .git(action: "read \(kind.folder)", error)
@@ -137,7 +144,7 @@ final class GitSnapshot: LedgerSnapshot {
   /// The records of `kind` holding any value at `path` (people with a ledger role), from the
   /// value index kept on disk; nil on a snapshot that keeps none.
   func holders(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [RecordKey]? {
-    guard let tree, usesCache else { return nil }
+    guard let tree else { return nil }
     let folder: TreeEntry?
     do {
       folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
@@ -148,7 +155,7 @@ final class GitSnapshot: LedgerSnapshot {
     return try valueIndex(kind, path, folder: folder.id)?.holders.sorted().map { RecordKey(kind: kind, id: $0) }
   }
 
-  private func valueIndex(_ kind: RecordKind, _ path: KeywordPath, folder: ObjectID) throws(StoreError) -> ValueIndex? {
+  func valueIndex(_ kind: RecordKind, _ path: KeywordPath, folder: ObjectID) throws(StoreError) -> ValueIndex? {
     try ValueIndexFiles(gitDirectory: repository.gitDirectory).index(
       kind, path, folder: folder,
       records: { () throws(StoreError) in try records(of: kind).records },

@@ -40,19 +40,31 @@ final class HistoryMemo {
   // the next by their differences.
 
   /// Which records hold each value at a keyword path, for one folder tree of a kind.
-  private struct ValueIndex {
+  private struct OwnersAtTree {
     var tree: ObjectID
     var owners: [JSONValue: Set<RecordKey>]
   }
 
-  private var valueIndexes: [String: ValueIndex] = [:]
+  private var valueIndexes: [String: OwnersAtTree] = [:]
+  /// The last folder comparison: every path of a kind asks for the same one in turn.
+  private var lastFolderChanges: (from: ObjectID, to: ObjectID, changes: [TreeChange])?
+
+  private func folderChanges(from old: ObjectID, to new: ObjectID, in repository: Repository) throws(GitError)
+    -> [TreeChange]
+  {
+    if let last = lastFolderChanges, last.from == old, last.to == new { return last.changes }
+    let changes = try repository.changedFiles(from: old, to: new)
+    lastFolderChanges = (old, new, changes)
+    return changes
+  }
 
   /// The owners of every value at `path` (an `x-unique` or `x-ref` path) among the records of
   /// `kind` in the folder tree `folder`: built once, then updated from the records that changed
   /// between the folder tree last asked for and this one, so a walk pays for each commit's
   /// changes only.
   func valueOwners(
-    _ kind: RecordKind, _ path: KeywordPath, folder: ObjectID, in repository: Repository
+    _ kind: RecordKind, _ path: KeywordPath, folder: ObjectID, in repository: Repository,
+    start: () throws(GitError) -> ValueIndex?
   ) throws(GitError) -> [JSONValue: Set<RecordKey>] {
     let name = "\(kind.rawValue)|\(path.steps.joined(separator: "/"))|\(path.value.compactText)"
     func values(_ blob: ObjectID?, _ key: RecordKey) throws(GitError) -> [JSONValue] {
@@ -64,7 +76,7 @@ final class HistoryMemo {
     if var index = valueIndexes.removeValue(forKey: name) {
       defer { valueIndexes[name] = index }
       guard index.tree != folder else { return index.owners }
-      for change in try repository.changedFiles(from: index.tree, to: folder) {
+      for change in try folderChanges(from: index.tree, to: folder, in: repository) {
         guard let key = key(kind, change.path) else { continue }
         for value in try values(change.old, key) { index.owners[value]?.remove(key) }
         for value in try values(change.new, key) { index.owners[value, default: []].insert(key) }
@@ -73,11 +85,16 @@ final class HistoryMemo {
       return index.owners
     }
     var owners: [JSONValue: Set<RecordKey>] = [:]
+    if let index = try start() {
+      for (value, id) in index.pairs { owners[value, default: []].insert(RecordKey(kind: kind, id: id)) }
+      valueIndexes[name] = OwnersAtTree(tree: folder, owners: owners)
+      return owners
+    }
     for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.kind == .blob {
       guard let key = key(kind, entry.name) else { continue }
       for value in try values(entry.id, key) { owners[value, default: []].insert(key) }
     }
-    valueIndexes[name] = ValueIndex(tree: folder, owners: owners)
+    valueIndexes[name] = OwnersAtTree(tree: folder, owners: owners)
     return owners
   }
 }

@@ -50,6 +50,22 @@ struct ValueIndex {
     return result
   }
 
+  /// Every value with the id of a record holding it.
+  var pairs: [(JSONValue, RecordID)] {
+    var result: [(JSONValue, RecordID)] = []
+    for start in lines {
+      var tab = start
+      while tab < text.count, text[tab] != 0x09, text[tab] != 0x0A { tab += 1 }
+      var end = tab
+      while end < text.count, text[end] != 0x0A { end += 1 }
+      guard tab < end, let value = try? JSONParser.parse(Array(text[start..<tab])),
+        let id = RecordID(String(decoding: text[(tab + 1)..<end], as: UTF8.self))
+      else { continue }
+      result.append((value, id))
+    }
+    return result
+  }
+
   /// The ids of every record holding some value at the path.
   var holders: Set<RecordID> {
     var result = Set<RecordID>()

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerJSON
 
 /// Where in an instance a ledger keyword applies, found by reading the schema alone:
@@ -40,9 +41,14 @@ extension Schema {
   /// `additionalProperties`, `allOf` and `$ref`.
   /// Cross-record rules use this to find references and unique values without validating.
   public func keywordPaths(_ keyword: String) -> [KeywordPath] {
+    // The built-in schemas are shared by every validation of a run (an audit makes one per
+    // commit): the paths of a schema node are found once.
+    let key = KeywordPathCache.Key(node: ObjectIdentifier(root), keyword: keyword)
+    if let known = KeywordPathCache.shared.paths(for: key) { return known }
     var found: [KeywordPath] = []
     var visited = Set<String>()
     collect(keyword, root, steps: [], into: &found, visited: &visited)
+    KeywordPathCache.shared.store(found, for: key, keeping: root)
     return found
   }
 
@@ -68,5 +74,32 @@ extension Schema {
         collect(keyword, child, steps: steps, into: &found, visited: &visited)
       }
     }
+  }
+}
+
+/// Keyword paths by schema node. The node is kept alive with its entry, so its identifier is
+/// never reused for another node while the entry exists.
+final class KeywordPathCache: @unchecked Sendable {
+  struct Key: Hashable {
+    let node: ObjectIdentifier
+    let keyword: String
+  }
+
+  static let shared = KeywordPathCache()
+  private let lock = NSLock()
+  private var entries: [Key: (paths: [KeywordPath], node: AnyObject)] = [:]
+
+  func paths(for key: Key) -> [KeywordPath]? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries[key]?.paths
+  }
+
+  func store(_ paths: [KeywordPath], for key: Key, keeping node: AnyObject) {
+    lock.lock()
+    defer { lock.unlock() }
+    // Schemas a ledger brings itself are compiled per validation: keep the cache bounded.
+    if entries.count > 4096 { entries.removeAll() }
+    entries[key] = (paths, node)
   }
 }

@@ -9,34 +9,49 @@ enum Delta {
     guard let baseSize = size(instructions, &position), baseSize == base.count,
       let resultSize = size(instructions, &position)
     else { return nil }
-    var result = [UInt8]()
-    result.reserveCapacity(resultSize)
-    while position < instructions.count {
-      let operation = instructions[position]
-      position += 1
-      if operation & 0x80 != 0 {
-        // Copy: the set low bits say which bytes of offset (4) and size (3) follow.
-        var offset = 0
-        var length = 0
-        for bit in 0..<7 where operation & (1 << bit) != 0 {
-          guard position < instructions.count else { return nil }
-          let byte = Int(instructions[position])
-          position += 1
-          if bit < 4 { offset |= byte << (8 * bit) } else { length |= byte << (8 * (bit - 4)) }
+    // Written in place into a buffer of the announced size: trees of a megabyte are rebuilt
+    // by the thousand in a history walk.
+    var written = 0
+    var valid = true
+    let result = [UInt8](unsafeUninitializedCapacity: resultSize) { output, count in
+      instructions.withUnsafeBufferPointer { ops in
+        base.withUnsafeBufferPointer { source in
+          while valid, position < ops.count {
+            let operation = ops[position]
+            position += 1
+            if operation & 0x80 != 0 {
+              // Copy: the set low bits say which bytes of offset (4) and size (3) follow.
+              var offset = 0
+              var length = 0
+              for bit in 0..<7 where operation & (1 << bit) != 0 {
+                guard position < ops.count else { valid = false; return }
+                let byte = Int(ops[position])
+                position += 1
+                if bit < 4 { offset |= byte << (8 * bit) } else { length |= byte << (8 * (bit - 4)) }
+              }
+              if length == 0 { length = 0x10000 }
+              guard offset + length <= source.count, written + length <= resultSize,
+                let from = source.baseAddress, let to = output.baseAddress
+              else { valid = false; return }
+              (to + written).update(from: from + offset, count: length)
+              written += length
+            } else if operation != 0 {
+              let length = Int(operation)
+              guard position + length <= ops.count, written + length <= resultSize,
+                let from = ops.baseAddress, let to = output.baseAddress
+              else { valid = false; return }
+              (to + written).update(from: from + position, count: length)
+              written += length
+              position += length
+            } else {
+              valid = false  // reserved
+            }
+          }
         }
-        if length == 0 { length = 0x10000 }
-        guard offset + length <= base.count, result.count + length <= resultSize else { return nil }
-        result.append(contentsOf: base[offset..<(offset + length)])
-      } else if operation != 0 {
-        let length = Int(operation)
-        guard position + length <= instructions.count, result.count + length <= resultSize else { return nil }
-        result.append(contentsOf: instructions[position..<(position + length)])
-        position += length
-      } else {
-        return nil  // reserved
       }
+      count = written
     }
-    return result.count == resultSize ? result : nil
+    return valid && written == resultSize ? result : nil
   }
 
   /// A size: seven bits per byte, least significant first.

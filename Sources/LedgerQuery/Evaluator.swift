@@ -16,7 +16,9 @@ public struct QueryEvaluator {
   /// The records of the plan's kind that meet every condition, sorted and limited.
   public func run(_ plan: QueryPlan) throws(StoreError) -> [Record] {
     var matching: [Record] = []
-    for record in try view.records(of: plan.kind) where try meets(record, plan) { matching.append(record) }
+    let candidates: [Record]
+    if let indexed = try indexedCandidates(plan) { candidates = indexed } else { candidates = try view.records(of: plan.kind) }
+    for record in candidates where try meets(record, plan) { matching.append(record) }
     if !plan.sort.isEmpty {
       var keyed: [(Record, [JSONValue?])] = []
       for record in matching {
@@ -44,6 +46,24 @@ public struct QueryEvaluator {
     return matching
   }
 
+  /// The records that can meet an equality on a field of the kind itself, from the field's
+  /// value index: a superset of the answer (every condition is still checked on each), nil
+  /// when no condition can use an index. Only texts that equal a value exactly when they are
+  /// the same string qualify (not a number, a decimal or a boolean, which compare by meaning;
+  /// ASCII only, as Swift compares other text by canonical equivalence).
+  private func indexedCandidates(_ plan: QueryPlan) throws(StoreError) -> [Record]? {
+    for (condition, path) in plan.conditions where condition.op == .equals && path.hops.isEmpty && path.field != ["id"] {
+      guard let text = resolvingToday(condition).values.first, !text.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }),
+        ValueComparison.decimal(text) == nil, !["true", "false", "null"].contains(text)
+      else { continue }
+      let field = path.field
+      return try view.records(of: plan.kind, indexedAt: field, values: { record in
+        QueryEvaluator.read(field, in: .object(record.fields)).filter { $0 != .null }.flatMap { $0.arrayValue ?? [$0] }
+      }, holding: .string(text))
+    }
+    return nil
+  }
+
   /// The values a path reads in a record, following references; arrays are not expanded.
   public func values(_ path: ResolvedPath, in record: Record) throws(StoreError) -> [JSONValue] {
     var current = [record]
@@ -57,7 +77,7 @@ public struct QueryEvaluator {
       current = next
     }
     if path.field == ["id"] { return current.map { .string($0.key.id.value) } }
-    return current.flatMap { read(path.field, in: .object($0.fields)) }
+    return current.flatMap { QueryEvaluator.read(path.field, in: .object($0.fields)) }
   }
 
   private func meets(_ record: Record, _ plan: QueryPlan) throws(StoreError) -> Bool {
@@ -99,11 +119,11 @@ public struct QueryEvaluator {
   }
 
   /// The values at a dotted path, going through arrays of objects (`handovers.date`).
-  private func read(_ path: [String], in value: JSONValue) -> [JSONValue] {
+  static func read(_ path: [String], in value: JSONValue) -> [JSONValue] {
     guard let head = path.first else { return [value] }
     switch value {
-    case .object(let object): return object[head].map { read(Array(path.dropFirst()), in: $0) } ?? []
-    case .array(let items): return items.flatMap { read(path, in: $0) }
+    case .object(let object): return object[head].map { QueryEvaluator.read(Array(path.dropFirst()), in: $0) } ?? []
+    case .array(let items): return items.flatMap { QueryEvaluator.read(path, in: $0) }
     default: return []
     }
   }

@@ -45,7 +45,7 @@ enum ValueComparison {
   }
 
   /// A decimal string such as `1860.00` or `-3`, read as a number.
-  private static func decimal(_ text: String) -> JSONNumber? {
+  static func decimal(_ text: String) -> JSONNumber? {
     guard let first = text.first, first == "-" || first.isNumber, !text.contains("e"), !text.contains("E")
     else { return nil }
     return JSONNumber(text)

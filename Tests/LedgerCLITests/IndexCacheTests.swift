@@ -136,4 +136,41 @@ import Testing
     #expect(ledger.run("log", "people/tblanc").output.contains("Théo Blanc-Martin"))
     #expect(ledger.run("blame", "people/tblanc").output.contains("by git"))
   }
+
+  // MARK: - Query indexes: `list --where FIELD=VALUE` reads only the records holding the value.
+
+  @Test func anIndexedQueryAnswersAsAPlainReadThroughCommitsAndDamage() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    // `in` with one value means `=` but reads every record: the plain answer to compare with.
+    func check(_ value: String) {
+      let indexed = ledger.run("list", "people", "--where", "organization=\(value)", "--format", "ndjson").output
+      let plain = ledger.run("list", "people", "--where", "organization in \(value)", "--format", "ndjson").output
+      #expect(indexed == plain)
+    }
+    check("lpo-paca")
+    #expect(valueIndexes(ledger).contains { $0.lastPathComponent.hasPrefix("values-people-query.organization") })
+    check("lpo-paca")
+    // A person moved to another organization by the git program: the next index is made from
+    // the last one and the changed record.
+    try ledger.directory.write("people/afaure.json", "{\n  \"emails\": [\n    \"afaure@lpo-paca.example.org\"\n  ],\n  \"name\": \"Anaïs Faure\",\n  \"organization\": \"cen-paca\"\n}\n")
+    _ = try ExternalProgram.git("add", "people/afaure.json", in: ledger.directory.url)
+    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "moved", in: ledger.directory.url)
+    #expect(commit.status == 0)
+    check("lpo-paca")
+    check("cen-paca")
+    #expect(ledger.run("list", "people", "--where", "organization=cen-paca", "--fields", "id").output.contains("afaure"))
+    // Damaged, then deleted.
+    for file in valueIndexes(ledger) {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      try Data(text.replacingOccurrences(of: "cen-paca", with: "lpo-paca").utf8).write(to: file)
+    }
+    check("cen-paca")
+    try FileManager.default.removeItem(at: ledger.directory.path(".git/adminledger/index"))
+    check("cen-paca")
+    // An older revision, and a value nobody holds.
+    #expect(
+      ledger.run("list", "people", "--where", "organization=cen-paca", "--at", "HEAD~1", "--format", "ndjson").output
+        == ledger.run("list", "people", "--where", "organization in cen-paca", "--at", "HEAD~1", "--format", "ndjson").output)
+    check("nobody")
+  }
 }

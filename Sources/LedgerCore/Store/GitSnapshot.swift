@@ -138,7 +138,7 @@ final class GitSnapshot: LedgerSnapshot {
       }
     }
     guard let index = try valueIndex(kind, path, folder: folder.id) else { return nil }
-    return { value in Set(index.owners(of: value).map { RecordKey(kind: kind, id: $0) }) }
+    return { value in Set(index.owners(of: value).map { RecordKey(kind: kind, id: $0.id) }) }
   }
 
   /// The records of `kind` holding any value at `path` (people with a ledger role), from the
@@ -155,10 +155,46 @@ final class GitSnapshot: LedgerSnapshot {
     return try valueIndex(kind, path, folder: folder.id)?.holders.sorted().map { RecordKey(kind: kind, id: $0) }
   }
 
-  func valueIndex(_ kind: RecordKind, _ path: KeywordPath, folder: ObjectID) throws(StoreError) -> ValueIndex? {
+  /// The records of `kind` whose values at a path (as `values` reads them, `path` naming the
+  /// index) include `value`, sorted by id: read from a value index and only those records'
+  /// files. Nil on a snapshot that keeps no index.
+  func records(
+    of kind: RecordKind, indexedBy path: KeywordPath, values: @escaping (Record) -> [JSONValue], holding value: JSONValue
+  ) throws(StoreError) -> [Record]? {
+    guard let tree, usesCache else { return nil }
+    let folder: TreeEntry?
+    do {
+      folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
+    } catch {
+      throw .git(action: "read \(kind.folder)", error)
+    }
+    guard let folder, folder.kind == .tree else { return [] }
+    guard let index = try valueIndex(kind, path, folder: folder.id, values: values) else { return nil }
+    do {
+      var records: [Record] = []
+      for (id, blob) in index.owners(of: value) {
+        let key = RecordKey(kind: kind, id: id)
+        let bytes: [UInt8]?
+        if let blob { bytes = try repository.blob(blob) } else { bytes = try fileBytes(key.path) }
+        if let bytes, let record = try? RecordDecoder.decode(bytes, key: key, file: key.path) { records.append(record) }
+      }
+      return records.sorted { $0.key.id < $1.key.id }
+    } catch let error as GitError {
+      throw .git(action: "read \(kind.folder)", error)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      return nil
+    }
+  }
+
+  func valueIndex(
+    _ kind: RecordKind, _ path: KeywordPath, folder: ObjectID,
+    values: ((Record) -> [JSONValue])? = nil
+  ) throws(StoreError) -> ValueIndex? {
     try ValueIndexFiles(gitDirectory: repository.gitDirectory).index(
-      kind, path, folder: folder,
-      records: { () throws(StoreError) in try records(of: kind).records },
+      kind, path, folder: folder, values: values ?? { ValueIndex.values(of: $0, path) },
+      records: { () throws(StoreError) in try recordsWithBlobs(in: folder, kind) },
       changes: { (earlier) throws(StoreError) in
         do throws(GitError) {
           return try repository.changedFiles(from: earlier, to: folder)
@@ -174,6 +210,33 @@ final class GitSnapshot: LedgerSnapshot {
           throw .git(action: "read \(key.path)", error)
         }
       })
+  }
+
+  /// Every record of a folder tree with its blob, the bytes read through the folder cache.
+  private func recordsWithBlobs(in folder: ObjectID, _ kind: RecordKind) throws(StoreError) -> [(Record, ObjectID)] {
+    do {
+      let entries = try repository.treeEntries(in: folder, at: "") ?? []
+      var blobs: [String: ObjectID] = [:]
+      for entry in entries where entry.kind == .blob { blobs[entry.name] = entry.id }
+      let files: [(name: String, bytes: [UInt8])]
+      if usesCache {
+        files = try FolderCache(gitDirectory: repository.gitDirectory).files(
+          folder: repositoryPath(kind.folder), tree: folder, entries: entries
+        ) { (blob) throws(GitError) in try repository.blob(blob) }
+      } else {
+        var read: [(name: String, bytes: [UInt8])] = []
+        for entry in entries where entry.kind == .blob { read.append((entry.name, try repository.blob(entry.id))) }
+        files = read
+      }
+      return files.compactMap { file in
+        guard let blob = blobs[file.name], let key = RecordKey(path: kind.folder + "/" + file.name),
+          let record = try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
+        else { return nil }
+        return (record, blob)
+      }
+    } catch {
+      throw .git(action: "read \(kind.folder)", error)
+    }
   }
 
   /// The blob id of a ledger file in this commit, or nil when absent.

@@ -7,8 +7,10 @@ import LedgerSchema
 /// person, an organization a query filters on), for one folder tree, kept on disk under
 /// `.git/adminledger/index/` so a write or a query looks a value up instead of reading the kind.
 ///
-/// The file of a folder tree holds sorted lines `VALUE TAB ID`, VALUE the value's compact
-/// JSON text (which holds no raw tab or newline), and is searched in place. Its name holds the
+/// The file of a folder tree holds sorted lines `VALUE TAB ID TAB BLOB`, VALUE the value's
+/// compact JSON text (which holds no raw tab or newline) and BLOB the record file's blob in
+/// that tree (so the records found are read without the folder's listing), and is searched in
+/// place. Its name holds the
 /// tree id, so it can never answer for another content. An index for a new tree is made from
 /// the last one of the same path by reading only the records that changed between the two
 /// trees; the first one reads the kind. A damaged file is rebuilt, a deleted one costs a
@@ -30,8 +32,8 @@ struct ValueIndex {
     lines = starts
   }
 
-  /// The ids of the records holding `value`.
-  func owners(of value: JSONValue) -> [RecordID] {
+  /// The records holding `value`: each id with the blob of its file in the folder tree.
+  func owners(of value: JSONValue) -> [(id: RecordID, blob: ObjectID?)] {
     let prefix = Array(value.compactText.utf8) + [0x09]
     var low = 0
     var high = lines.count
@@ -39,15 +41,23 @@ struct ValueIndex {
       let middle = (low + high) / 2
       if compare(line: middle, with: prefix) < 0 { low = middle + 1 } else { high = middle }
     }
-    var result: [RecordID] = []
+    var result: [(id: RecordID, blob: ObjectID?)] = []
     while low < lines.count, compare(line: low, with: prefix) == 0 {
-      let start = lines[low] + prefix.count
-      var end = start
-      while end < text.count, text[end] != 0x0A { end += 1 }
-      if let id = RecordID(String(decoding: text[start..<end], as: UTF8.self)) { result.append(id) }
+      if let owner = owner(from: lines[low] + prefix.count) { result.append(owner) }
       low += 1
     }
     return result
+  }
+
+  /// The `ID TAB BLOB` that ends a line, read from `start`.
+  private func owner(from start: Int) -> (id: RecordID, blob: ObjectID?)? {
+    var tab = start
+    while tab < text.count, text[tab] != 0x09, text[tab] != 0x0A { tab += 1 }
+    var end = tab
+    while end < text.count, text[end] != 0x0A { end += 1 }
+    guard let id = RecordID(String(decoding: text[start..<tab], as: UTF8.self)) else { return nil }
+    let blob = tab < end ? ObjectID(hex: String(decoding: text[(tab + 1)..<end], as: UTF8.self)) : nil
+    return (id, blob)
   }
 
   /// Every value with the id of a record holding it.
@@ -56,12 +66,10 @@ struct ValueIndex {
     for start in lines {
       var tab = start
       while tab < text.count, text[tab] != 0x09, text[tab] != 0x0A { tab += 1 }
-      var end = tab
-      while end < text.count, text[end] != 0x0A { end += 1 }
-      guard tab < end, let value = try? JSONParser.parse(Array(text[start..<tab])),
-        let id = RecordID(String(decoding: text[(tab + 1)..<end], as: UTF8.self))
+      guard tab < text.count, text[tab] == 0x09, let value = try? JSONParser.parse(Array(text[start..<tab])),
+        let owner = owner(from: tab + 1)
       else { continue }
-      result.append((value, id))
+      result.append((value, owner.id))
     }
     return result
   }
@@ -72,9 +80,7 @@ struct ValueIndex {
     for start in lines {
       var tab = start
       while tab < text.count, text[tab] != 0x09, text[tab] != 0x0A { tab += 1 }
-      var end = tab
-      while end < text.count, text[end] != 0x0A { end += 1 }
-      if tab < end, let id = RecordID(String(decoding: text[(tab + 1)..<end], as: UTF8.self)) { result.insert(id) }
+      if tab < text.count, text[tab] == 0x09, let owner = owner(from: tab + 1) { result.insert(owner.id) }
     }
     return result
   }
@@ -92,7 +98,9 @@ struct ValueIndex {
 
   /// The lines of an index, each `VALUE TAB ID`.
   /// Kept as bytes, not strings: strings would compare canonically equivalent texts as equal.
-  static func line(_ value: JSONValue, _ id: RecordID) -> [UInt8] { Array((value.compactText + "\t" + id.value).utf8) }
+  static func line(_ value: JSONValue, _ id: RecordID, _ blob: ObjectID) -> [UInt8] {
+    Array((value.compactText + "\t" + id.value + "\t" + blob.description).utf8)
+  }
 
   /// The file's text for a set of lines.
   static func text(_ lines: Set<[UInt8]>) -> [UInt8] {
@@ -153,12 +161,14 @@ struct ValueIndexFiles {
   /// The index of `path` among the records of `kind` whose folder tree is `folder`.
   ///
   /// - Parameters:
+  ///   - extract: the values a record holds at the path (`path` itself only names the index).
   ///   - records: every record of the folder, read only when no earlier index exists.
   ///   - changes: the files that changed between an earlier folder tree and this one.
   ///   - record: the record a blob of the folder holds.
   func index(
     _ kind: RecordKind, _ path: KeywordPath, folder: ObjectID,
-    records: () throws(StoreError) -> [Record],
+    values extract: (Record) -> [JSONValue],
+    records: () throws(StoreError) -> [(Record, ObjectID)],
     changes: (ObjectID) throws(StoreError) -> [TreeChange],
     record: (ObjectID, RecordKey) throws(StoreError) -> Record?
   ) throws(StoreError) -> ValueIndex {
@@ -176,18 +186,18 @@ struct ValueIndexFiles {
       for change in try changes(tree) {
         guard let key = RecordKey(path: kind.folder + "/" + change.path) else { continue }
         if let old = change.old, let before = try record(old, key) {
-          for value in ValueIndex.values(of: before, path) { removed.insert(ValueIndex.line(value, key.id)) }
+          for value in extract(before) { removed.insert(ValueIndex.line(value, key.id, old)) }
         }
         if let new = change.new, let after = try record(new, key) {
-          for value in ValueIndex.values(of: after, path) { added.insert(ValueIndex.line(value, key.id)) }
+          for value in extract(after) { added.insert(ValueIndex.line(value, key.id, new)) }
         }
       }
       let unchanged = removed.intersection(added)
       text = ValueIndex.merge(earlier, removing: removed.subtracting(unchanged), adding: added.subtracting(unchanged))
     } else {
       var lines = Set<[UInt8]>()
-      for each in try records() {
-        for value in ValueIndex.values(of: each, path) { lines.insert(ValueIndex.line(value, each.key.id)) }
+      for (each, blob) in try records() {
+        for value in extract(each) { lines.insert(ValueIndex.line(value, each.key.id, blob)) }
       }
       text = ValueIndex.text(lines)
     }
@@ -195,7 +205,7 @@ struct ValueIndexFiles {
     return ValueIndex(text: text)
   }
 
-  // MARK: - Files: a header line `adminledger-values 1 LENGTH CHECKSUM`, then the sorted lines.
+  // MARK: - Files: a header line `adminledger-values 2 LENGTH CHECKSUM`, then the sorted lines.
   // The checksum covers the lines, so a damaged or truncated file is rebuilt, never believed.
 
   private static func read(_ file: URL) -> [UInt8]? {
@@ -204,7 +214,7 @@ struct ValueIndexFiles {
     }
     let header = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
     let body = [UInt8](data[(newline + 1)...])
-    guard header.count == 4, header[0] == "adminledger-values", header[1] == "1", Int(header[2]) == body.count,
+    guard header.count == 4, header[0] == "adminledger-values", header[1] == "2", Int(header[2]) == body.count,
       header[3] == checksum(body)
     else { return nil }
     return body
@@ -219,7 +229,7 @@ struct ValueIndexFiles {
 
   private func store(_ text: inout [UInt8], at file: URL, name: String) {
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    var data = Data("adminledger-values 1 \(text.count) \(Self.checksum(text))\n".utf8)
+    var data = Data("adminledger-values 2 \(text.count) \(Self.checksum(text))\n".utf8)
     data.append(contentsOf: text)
     guard (try? data.write(to: file, options: .atomic)) != nil else { return }
     // Keep the newest few: the next write starts from the one just made.

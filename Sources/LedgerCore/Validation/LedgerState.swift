@@ -73,6 +73,20 @@ final class LedgerState {
     return owners
   }
 
+  /// The records of `kind` whose values at a path include `value`, from a value index, when
+  /// the snapshot keeps one and this state changes nothing of the kind; nil otherwise.
+  func records(
+    of kind: RecordKind, indexedBy path: KeywordPath, values: @escaping (Record) -> [JSONValue], holding value: JSONValue
+  ) throws(StoreError) -> [Record]? {
+    guard !overlay.keys.contains(where: { $0.hasPrefix(kind.folder + "/") }), let git = snapshot as? GitSnapshot else {
+      return nil
+    }
+    if let loaded = kinds[kind] {
+      return loaded.values.filter { values($0).contains(value) }.sorted { $0.key.id < $1.key.id }
+    }
+    return try git.records(of: kind, indexedBy: path, values: values, holding: value)
+  }
+
   /// The settings as the write leaves them, or nil when `ledger.json` is unreadable.
   func settings() throws(StoreError) -> LedgerSettings? {
     guard let bytes = try bytes(LedgerSettings.fileName) else { return nil }

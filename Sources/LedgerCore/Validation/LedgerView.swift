@@ -28,6 +28,16 @@ public final class LedgerView {
     try context.state.records(of: kind)
   }
 
+  /// The records of `kind` whose values at the field `path` (as `values` reads them) include
+  /// `value`, sorted by id, looked up in a value index kept for that field; nil when the store
+  /// keeps no index (read every record instead). A query that filters on a field uses this.
+  public func records(
+    of kind: RecordKind, indexedAt path: [String], values: @escaping (Record) -> [JSONValue], holding value: JSONValue
+  ) throws(StoreError) -> [Record]? {
+    let name = KeywordPath(steps: ["query"] + path, value: .string("query"))
+    return try context.state.records(of: kind, indexedBy: name, values: values, holding: value)
+  }
+
   /// One record, or nil.
   public func record(_ key: RecordKey) throws(StoreError) -> Record? { try context.state.record(key) }
 

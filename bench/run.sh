@@ -6,7 +6,9 @@
 # Usage: bench/run.sh PATH-TO-ADMINLEDGER PATH-TO-LEDGER-SYNTH [full|quick]
 #   full:  100,000 records, 20,000 commits, two branches of 1,000 commits for the merge row
 #   quick: 10,000 records, 2,000 commits, 200 commits a branch
-# Environment: BENCH_SEED (default 1), BENCH_RESULTS (default bench/results).
+# Environment: BENCH_SEED (default 1), BENCH_RESULTS (default bench/results), BENCH_TOOL_REV
+# (what to call the tool in the results; default: the commit of the checkout the tool's binary
+# sits in, "+edits" when its Sources/ has uncommitted changes; the binary may be older).
 #
 # Each row runs its command several times (after one warm-up run, except the slow rows) through
 # `ledger-synth measure`, which reports the median wall time and the peak resident memory of
@@ -20,6 +22,12 @@ size=${3:-full}
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$bench/.." && pwd)
 seed=${BENCH_SEED:-1}
+tool_rev=${BENCH_TOOL_REV:-}
+if [ -z "$tool_rev" ]; then
+  checkout=$(git -C "$(dirname "$tool")" rev-parse --show-toplevel 2>/dev/null || true)
+  tool_rev=$(git -C "${checkout:-/}" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  [ -n "$checkout" ] && [ -n "$(git -C "$checkout" status --porcelain -- Sources 2>/dev/null)" ] && tool_rev="$tool_rev+edits"
+fi
 results=${BENCH_RESULTS:-$bench/results}
 case $size in
   full) records=100000 commits=20000 sides=1000 runs=5 slow=3 timeout=300 audit_timeout=600 audit_runs=1 ;;
@@ -166,6 +174,7 @@ legend() {
 table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
 {
   echo "machine: $machine"
+  echo "tool:    adminledger $tool_rev"
   echo "ledger:  $ledger"
   echo "ids:     organization $org, people/$person (changed by $(meta person_commits) commits), set on people/$set_person"
   echo
@@ -186,7 +195,7 @@ table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
 
 mkdir -p "$results"
 {
-  echo "Benchmark ($size, $stamp): $machine."
+  echo "Benchmark ($size, $stamp, adminledger $tool_rev): $machine."
   echo "Ledger: $ledger."
   echo
   echo "| operation | adminledger (median, peak) | git baseline (median, peak) | ratio |"
@@ -206,7 +215,7 @@ json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'
 {
   echo "{"
   echo "  \"size\": $(json_string "$size"), \"date\": $(json_string "$stamp"), \"seed\": $seed,"
-  echo "  \"machine\": $(json_string "$machine"),"
+  echo "  \"machine\": $(json_string "$machine"), \"tool\": $(json_string "$tool_rev"),"
   echo "  \"ledger\": {\"records\": $files, \"commits\": $total_commits, \"merges\": $total_merges, \"generated\": $(cat "$dir/timing.json")},"
   echo "  \"meta\": $(cat "$dir/meta.json"),"
   echo "  \"rows\": ["

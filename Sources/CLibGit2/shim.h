@@ -2,6 +2,7 @@
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <zlib.h>
+#include <malloc.h>
 
 /* inflateInit is a macro, which Swift cannot call. */
 static inline int ledger_inflate_init(z_stream *stream) { return inflateInit(stream); }
@@ -17,4 +18,10 @@ static inline int ledger_git_set_cache_object_limit(git_object_t type, size_t si
 
 static inline int ledger_git_set_cache_max_size(ssize_t size) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
+}
+
+/* Keeps large buffers in the heap (see LibGit2.swift); mallopt's constants are macros. */
+static inline void ledger_keep_large_buffers(int mmap_threshold, int trim_threshold) {
+  mallopt(M_MMAP_THRESHOLD, mmap_threshold);
+  mallopt(M_TRIM_THRESHOLD, trim_threshold);
 }

@@ -12,6 +12,10 @@ public enum LibGit2 {
     // A walk through history meets a new root tree at every commit: 32 MiB of cached objects
     // keep the folder trees a command reuses without holding every tree it has seen.
     _ = ledger_git_set_cache_max_size(32 << 20)
+    // Rebuilding a folder tree of a megabyte through a delta chain allocates a buffer per
+    // step; glibc would map each from the kernel, zeroed, and unmap it when freed. Kept in
+    // the heap instead, the buffers are reused and a history walk stops paying page faults.
+    ledger_keep_large_buffers(64 << 20, 128 << 20)
     return status
   }()
 

@@ -51,14 +51,16 @@ extension Repository {
 
   /// The entry at `path` inside tree `root`, or nil when the path does not exist.
   public func entry(in root: ObjectID, at path: String) throws(GitError) -> TreeEntry? {
+    var treeID = root
     var tree = try rawTree(root)
     let names = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     guard !names.isEmpty, !names.contains(where: \.isEmpty) else { return nil }
     for (position, name) in names.enumerated() {
-      guard let found = tree.entry(named: Array(name)) else { return nil }
+      guard let found = entry(named: Array(name), in: treeID, tree) else { return nil }
       if position == names.count - 1 { return tree.treeEntry(found) }
       guard found.isTree else { return nil }
-      tree = try rawTree(tree.id(of: found))
+      treeID = tree.id(of: found)
+      tree = try rawTree(treeID)
     }
     return nil
   }

@@ -17,6 +17,30 @@ extension Repository {
     return tree
   }
 
+  /// The entry named `name` in tree `id`: a scan of the tree, or, for a tree looked up again
+  /// and again (a validation resolving every reference into a folder of thousands), a table
+  /// of its names built on the fourth lookup.
+  func entry(named name: [UInt8], in id: ObjectID, _ tree: RawTree) -> RawTree.Entry? {
+    if let table = nameTables[id] {
+      // The table's names are decoded text: the bytes are checked, so a name that is not
+      // UTF-8 is never mistaken for another.
+      guard let found = table[String(decoding: name, as: UTF8.self)].flatMap({ tree.entry(at: $0) }),
+        tree.bytes[found.name].elementsEqual(name)
+      else { return tree.entry(named: name) }
+      return found
+    }
+    let lookups = nameTables.count(id)
+    guard lookups >= 3, tree.bytes.count > 4096 else { return tree.entry(named: name) }
+    var table: [String: Int] = [:]
+    var offset = 0
+    while let entry = tree.entry(at: offset) {
+      table[tree.name(of: entry)] = offset
+      offset = entry.id + 20
+    }
+    nameTables[id] = table
+    return tree.entry(named: name)
+  }
+
   /// An object's bytes through libgit2's object database (loose objects, alternates).
   private func odbRead(_ id: ObjectID, expecting type: git_object_t) throws(GitError) -> [UInt8] {
     var odb: OpaquePointer?
@@ -52,6 +76,31 @@ struct RecentTrees {
       if order.count == capacity { trees[order.removeFirst()] = nil }
       order.append(id)
       trees[id] = newValue
+    }
+  }
+}
+
+/// Name tables of the trees looked up most, and how often each tree was looked up.
+struct NameTables {
+  private var tables: [ObjectID: [String: Int]] = [:]
+  private var order: [ObjectID] = []
+  private var lookups: [ObjectID: Int] = [:]
+  private let capacity = 8
+
+  /// Counts one more lookup in tree `id`, returning the count before it.
+  mutating func count(_ id: ObjectID) -> Int {
+    if lookups.count > 4096 { lookups.removeAll() }
+    defer { lookups[id, default: 0] += 1 }
+    return lookups[id] ?? 0
+  }
+
+  subscript(id: ObjectID) -> [String: Int]? {
+    get { tables[id] }
+    set {
+      guard let newValue, tables[id] == nil else { return }
+      if order.count == capacity { tables[order.removeFirst()] = nil }
+      order.append(id)
+      tables[id] = newValue
     }
   }
 }

@@ -9,6 +9,8 @@ public final class Repository {
   lazy var packs = PackReader(objectsDirectory: gitDirectory.appendingPathComponent("objects"))
   /// The trees read last: a walk compares each commit's folders with its parent's.
   var recentTrees = RecentTrees()
+  /// Name tables of the large trees looked up most.
+  var nameTables = NameTables()
 
   private init(handle: OpaquePointer) { self.handle = handle }
   deinit { git_repository_free(handle) }

@@ -22,6 +22,10 @@ final class HistoryIndex {
   private let repository: Repository
   private let file: URL
   private var entries: [ObjectID: Entry] = [:]
+  /// Where each stored commit's entry is: parsed when first asked for, so a command that
+  /// reads a few commits does not parse the whole history.
+  private var stored: [ObjectID: (segment: Int, offset: Int)] = [:]
+  private var segments: [[UInt8]] = []
   private var added: [(ObjectID, Entry)] = []
 
   init(repository: Repository) {
@@ -35,6 +39,13 @@ final class HistoryIndex {
   /// The entry of `commit`, compared with its parents now when the index lacks it.
   func entry(_ commit: ObjectID) throws(GitError) -> Entry {
     if let known = entries[commit] { return known }
+    if let place = stored[commit] {
+      var reader = Reader(bytes: segments[place.segment], position: place.offset)
+      if let (_, entry) = HistoryIndex.parseEntry(&reader) {
+        entries[commit] = entry
+        return entry
+      }
+    }
     let object = try repository.commit(commit)
     var changes: [[TreeChange]] = []
     for parent in object.parents {
@@ -78,7 +89,7 @@ final class HistoryIndex {
 
   /// The tree of a commit, from the index when it has the commit.
   func tree(of commit: ObjectID) throws(GitError) -> ObjectID {
-    if let known = entries[commit] { return known.tree }
+    if entries[commit] != nil || stored[commit] != nil { return try entry(commit).tree }
     return try repository.commit(commit).tree
   }
 
@@ -130,9 +141,10 @@ final class HistoryIndex {
       guard reader.take(4).map(Array.init) == HistoryIndex.magic, let length = reader.uint32(),
         let body = reader.take(Int(length)).map(Array.init),
         let checksum = reader.uint64(), checksum == HistoryIndex.checksum(body),
-        let parsed = HistoryIndex.parse(body)
+        let places = HistoryIndex.places(body)
       else { break }
-      for (commit, entry) in parsed { entries[commit] = entry }
+      for (commit, offset) in places { stored[commit] = (segments.count, offset) }
+      segments.append(body)
       valid = reader.position
     }
     // A torn or damaged tail would hide every segment appended after it: cut it off.
@@ -142,33 +154,54 @@ final class HistoryIndex {
     }
   }
 
-  private static func parse(_ body: [UInt8]) -> [(ObjectID, Entry)]? {
+  /// Where each entry of a segment starts, checking that every entry reads whole.
+  private static func places(_ body: [UInt8]) -> [(ObjectID, Int)]? {
     var reader = Reader(bytes: body)
     guard let count = reader.uint32() else { return nil }
-    var result: [(ObjectID, Entry)] = []
+    var result: [(ObjectID, Int)] = []
     result.reserveCapacity(Int(count))
     for _ in 0..<count {
-      guard let commit = reader.id(), let tree = reader.id(), let parentCount = reader.byte() else { return nil }
-      var parents: [ObjectID] = []
-      var changes: [[TreeChange]] = []
-      for _ in 0..<parentCount {
-        guard let parent = reader.id(), let changeCount = reader.uint32() else { return nil }
-        var list: [TreeChange] = []
-        list.reserveCapacity(Int(changeCount))
-        for _ in 0..<changeCount {
-          guard let length = reader.uint32(), let path = reader.take(Int(length)), let flags = reader.byte()
-          else { return nil }
-          let old = flags & 1 != 0 ? reader.id() : nil
-          let new = flags & 2 != 0 ? reader.id() : nil
-          guard flags & 1 == 0 || old != nil, flags & 2 == 0 || new != nil, let mode = reader.uint32() else { return nil }
-          list.append(TreeChange(path: String(decoding: path, as: UTF8.self), old: old, new: new, kind: FileKind(mode: mode)))
-        }
-        parents.append(parent)
-        changes.append(list)
-      }
-      result.append((commit, Entry(tree: tree, parents: parents, changes: changes)))
+      let start = reader.position
+      guard let commit = skipEntry(&reader) else { return nil }
+      result.append((commit, start))
     }
     return reader.position == body.count ? result : nil
+  }
+
+  /// Steps over one entry without building it, returning its commit.
+  private static func skipEntry(_ reader: inout Reader) -> ObjectID? {
+    guard let commit = reader.id(), reader.skip(20), let parentCount = reader.byte() else { return nil }
+    for _ in 0..<parentCount {
+      guard reader.skip(20), let changeCount = reader.uint32() else { return nil }
+      for _ in 0..<changeCount {
+        guard let length = reader.uint32(), reader.skip(Int(length)), let flags = reader.byte(),
+          reader.skip((flags & 1 != 0 ? 20 : 0) + (flags & 2 != 0 ? 20 : 0) + 4)
+        else { return nil }
+      }
+    }
+    return commit
+  }
+
+  private static func parseEntry(_ reader: inout Reader) -> (ObjectID, Entry)? {
+    guard let commit = reader.id(), let tree = reader.id(), let parentCount = reader.byte() else { return nil }
+    var parents: [ObjectID] = []
+    var changes: [[TreeChange]] = []
+    for _ in 0..<parentCount {
+      guard let parent = reader.id(), let changeCount = reader.uint32() else { return nil }
+      var list: [TreeChange] = []
+      list.reserveCapacity(Int(changeCount))
+      for _ in 0..<changeCount {
+        guard let length = reader.uint32(), let path = reader.take(Int(length)), let flags = reader.byte()
+        else { return nil }
+        let old = flags & 1 != 0 ? reader.id() : nil
+        let new = flags & 2 != 0 ? reader.id() : nil
+        guard flags & 1 == 0 || old != nil, flags & 2 == 0 || new != nil, let mode = reader.uint32() else { return nil }
+        list.append(TreeChange(path: String(decoding: path, as: UTF8.self), old: old, new: new, kind: FileKind(mode: mode)))
+      }
+      parents.append(parent)
+      changes.append(list)
+    }
+    return (commit, Entry(tree: tree, parents: parents, changes: changes))
   }
 
   private static func checksum(_ bytes: [UInt8]) -> UInt64 {
@@ -194,6 +227,12 @@ final class HistoryIndex {
       guard count >= 0, position + count <= bytes.count else { return nil }
       defer { position += count }
       return bytes[position..<(position + count)]
+    }
+
+    mutating func skip(_ count: Int) -> Bool {
+      guard count >= 0, position + count <= bytes.count else { return false }
+      position += count
+      return true
     }
 
     mutating func byte() -> UInt8? {

@@ -40,12 +40,12 @@ enum CrossRecordRules {
   static func referencesExist(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for (pointer, kind, id, declared) in context.references(of: record) {
-      let field = pointer.description.dropFirst()
       guard let kind else {
         findings.append(finding(record, pointer, "ref-exists", "the schema's x-ref \(declared.compactText) names no kind of record", hint: "x-ref takes a kind: " + RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))
         continue
       }
-      if try context.record(kind, id) == nil {
+      if try !context.exists(kind, id) {
+        let field = pointer.description.dropFirst()
         findings.append(finding(record, pointer, "ref-exists", "\"\(field)\" names \(kind)/\(id), which does not exist", hint: "add it first, or fix the id ('adminledger list \(kind)' shows them)"))
       }
     }

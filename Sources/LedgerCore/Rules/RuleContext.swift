@@ -19,6 +19,12 @@ final class RuleContext {
     return try state.record(RecordKey(kind: kind, id: id))
   }
 
+  /// Whether the record exists, without reading it when the store can tell.
+  func exists(_ kind: RecordKind, _ id: String) throws(StoreError) -> Bool {
+    guard let id = RecordID(id) else { return false }
+    return try state.exists(RecordKey(kind: kind, id: id))
+  }
+
   /// Where `keyword` applies in records of `kind`, read from its schema once.
   func paths(_ keyword: String, in kind: RecordKind) -> [KeywordPath] {
     let cacheKey = keyword + "|" + kind.rawValue

@@ -49,6 +49,15 @@ final class GitSnapshot: LedgerSnapshot {
     }
   }
 
+  func fileExists(_ path: String) throws(StoreError) -> Bool {
+    guard let tree else { return false }
+    do {
+      return try repository.entry(in: tree, at: repositoryPath(path))?.kind == .blob
+    } catch {
+      throw .git(action: "read \(path)", error)
+    }
+  }
+
   func fileNames(in folder: String) throws(StoreError) -> [String] {
     guard let tree else { return [] }
     do {

@@ -14,6 +14,9 @@ public protocol LedgerSnapshot: AnyObject {
   /// The files directly in `folder` with their bytes, sorted by name; a store overrides the
   /// default (names, then each file by path) when it can read a folder in one pass.
   func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])]
+  /// Whether a file exists; a store overrides the default (reading it) when it can tell
+  /// without reading.
+  func fileExists(_ path: String) throws(StoreError) -> Bool
 }
 
 /// Records of one kind, and the files of that kind that could not be read as records.
@@ -23,6 +26,8 @@ public struct RecordLoad: Sendable {
 }
 
 extension LedgerSnapshot {
+  public func fileExists(_ path: String) throws(StoreError) -> Bool { try fileBytes(path) != nil }
+
   public func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
     var result: [(name: String, bytes: [UInt8])] = []
     for name in try fileNames(in: folder) {

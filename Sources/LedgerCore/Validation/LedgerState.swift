@@ -11,6 +11,8 @@ final class LedgerState {
   private let overlay: [String: [UInt8]?]
   private var kinds: [RecordKind: [RecordID: Record]] = [:]
   private var bytesCache: [String: [UInt8]] = [:]
+  /// Records read one by one, outside a loaded kind (nil: absent or unreadable).
+  private var single: [RecordKey: Record?] = [:]
   /// The value owners asked for so far, with this state's changes laid over: built once each.
   private var valueOwnersCache: [String: ValueOwners] = [:]
 
@@ -31,10 +33,21 @@ final class LedgerState {
   }
 
   /// One record; nil when absent or unreadable (unreadable files get their own diagnostic).
+  /// Kept once read: validating a ledger reads the same account for each of its rights.
   func record(_ key: RecordKey) throws(StoreError) -> Record? {
     if let loaded = kinds[key.kind] { return loaded[key.id] }
-    guard let bytes = try bytes(key.path) else { return nil }
-    return try? RecordDecoder.decode(bytes, key: key, file: key.path)
+    if let known = single[key] { return known }
+    let record = try bytes(key.path).flatMap { try? RecordDecoder.decode($0, key: key, file: key.path) }
+    single[key] = .some(record)
+    return record
+  }
+
+  /// Whether a record's file exists, as the write leaves it (an unreadable file exists too).
+  func exists(_ key: RecordKey) throws(StoreError) -> Bool {
+    if let changed = overlay[key.path] { return changed != nil }
+    if let loaded = kinds[key.kind] { return loaded[key.id] != nil || bytesCache[key.path] != nil }
+    if let known = single[key] { return known != nil || bytesCache[key.path] != nil }
+    return try snapshot.fileExists(key.path)
   }
 
   /// Every readable record of a kind, sorted by id.

@@ -4,9 +4,17 @@ import LedgerJSON
 extension Evaluator {
   mutating func evaluateReferences(_ node: SchemaNode, _ instance: JSONValue, _ path: JSONPointer, _ outcome: inout Outcome) {
     if case .string(let reference)? = node.active("$ref") {
-      guard let target = try? registry.resolve(node.baseURI.resolving(URIReference(reference))) else {
-        outcome.errors.append(error(node, "$ref", path, Messages.unresolved(reference)))
-        return
+      let target: SchemaNode
+      if let known = registry.referenceTargets[ObjectIdentifier(node)] {
+        target = known
+      } else {
+        guard let resolved = try? registry.resolve(node.baseURI.resolving(URIReference(reference))) else {
+          outcome.errors.append(error(node, "$ref", path, Messages.unresolved(reference)))
+          return
+        }
+        // The node stays alive with its resource in this registry, so its identifier is never reused.
+        registry.referenceTargets[ObjectIdentifier(node)] = resolved
+        target = resolved
       }
       outcome.absorb(evaluate(target, instance, at: path))
     }

@@ -6,6 +6,9 @@ import LedgerJSON
 /// fetched from the network.
 public final class SchemaRegistry {
   var resources: [URIReference: SchemaResource] = [:]
+  /// The node each `$ref` leads to, by the node holding it: resolving a reference parses and
+  /// joins URIs, once per reference rather than once per validated instance.
+  var referenceTargets: [ObjectIdentifier: SchemaNode] = [:]
   /// Where each registered document came from, for messages.
   private(set) var documentNames: [URIReference: String] = [:]
 

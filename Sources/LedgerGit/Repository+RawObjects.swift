@@ -19,7 +19,7 @@ extension Repository {
 
   /// The entry named `name` in tree `id`: a scan of the tree, or, for a tree looked up again
   /// and again (a validation resolving every reference into a folder of thousands), a table
-  /// of its names built on the fourth lookup.
+  /// of its names built once it has been scanned 32 times.
   func entry(named name: [UInt8], in id: ObjectID, _ tree: RawTree) -> RawTree.Entry? {
     if let table = nameTables[id] {
       // The table's names are decoded text: the bytes are checked, so a name that is not
@@ -30,7 +30,7 @@ extension Repository {
       return found
     }
     let lookups = nameTables.count(id)
-    guard lookups >= 3, tree.bytes.count > 4096 else { return tree.entry(named: name) }
+    guard lookups >= 32, tree.bytes.count > 4096 else { return tree.entry(named: name) }
     var table: [String: Int] = [:]
     var offset = 0
     while let entry = tree.entry(at: offset) {

@@ -106,6 +106,15 @@ extension GitRecordStore {
     let memo = HistoryMemo()
     for entry in entries {
       guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else { continue }  // the ledger's creation
+      if let id = ObjectID(hex: entry.commit) {
+        // The history index knows what the commit changed: the walk's folder indexes follow it.
+        try StoreError.wrapping("read history") {
+          let changes = try historyIndex.entry(id)
+          try memo.learn(
+            from: try historyIndex.tree(of: parentID), to: changes.tree, changes: changes.changes.first ?? [],
+            folders: RecordKind.allCases.map { repositoryPath($0.folder) }, in: repository)
+        }
+      }
       let before = try historySnapshot(parent, memo: memo)
       let after = try historySnapshot(entry.commit, memo: memo)
       let judge = try CommitJudge(

@@ -40,6 +40,14 @@ final class GitSnapshot: LedgerSnapshot {
 
   func fileBytes(_ path: String) throws(StoreError) -> [UInt8]? {
     guard let tree else { return nil }
+    if let memo, let (kind, name) = recordFile(path) {
+      do {
+        guard let blob = try memoizedBlob(kind, name, memo) else { return nil }
+        return try memo.bytes(blob) { (blob) throws(GitError) in try repository.blob(blob) }
+      } catch {
+        throw .git(action: "read \(path)", error)
+      }
+    }
     do {
       guard let entry = try repository.entry(in: tree, at: repositoryPath(path)), entry.kind == .blob
       else { return nil }
@@ -51,6 +59,13 @@ final class GitSnapshot: LedgerSnapshot {
 
   func fileExists(_ path: String) throws(StoreError) -> Bool {
     guard let tree else { return false }
+    if let memo, let (kind, name) = recordFile(path) {
+      do {
+        return try memoizedBlob(kind, name, memo) != nil
+      } catch {
+        throw .git(action: "read \(path)", error)
+      }
+    }
     do {
       return try repository.entry(in: tree, at: repositoryPath(path))?.kind == .blob
     } catch {
@@ -97,6 +112,20 @@ final class GitSnapshot: LedgerSnapshot {
     } catch {
       throw .git(action: "read \(folder)", error)
     }
+  }
+
+  /// A path of a record file: its kind and file name.
+  private func recordFile(_ path: String) -> (RecordKind, String)? {
+    guard let slash = path.firstIndex(of: "/"), let kind = RecordKind(rawValue: String(path[..<slash])) else { return nil }
+    let name = String(path[path.index(after: slash)...])
+    return name.contains("/") ? nil : (kind, name)
+  }
+
+  /// A record file's blob through the history memo's folder listings.
+  private func memoizedBlob(_ kind: RecordKind, _ name: String, _ memo: HistoryMemo) throws(GitError) -> ObjectID? {
+    guard let tree, let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree
+    else { return nil }
+    return try memo.blob(kind, name, folder: folder.id, in: repository)
   }
 
   /// The records of `kind`, through the history memo when the snapshot has one (each version

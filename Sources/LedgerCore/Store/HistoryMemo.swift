@@ -46,16 +46,71 @@ final class HistoryMemo {
   }
 
   private var valueIndexes: [String: OwnersAtTree] = [:]
-  /// The last folder comparison: every path of a kind asks for the same one in turn.
-  private var lastFolderChanges: (from: ObjectID, to: ObjectID, changes: [TreeChange])?
+  /// Folder comparisons already known (from the history index) or made, by pair of trees.
+  private var folderComparisons: [FolderPair: [TreeChange]] = [:]
+
+  private struct FolderPair: Hashable {
+    let old: ObjectID
+    let new: ObjectID
+  }
 
   private func folderChanges(from old: ObjectID, to new: ObjectID, in repository: Repository) throws(GitError)
     -> [TreeChange]
   {
-    if let last = lastFolderChanges, last.from == old, last.to == new { return last.changes }
+    if let known = folderComparisons[FolderPair(old: old, new: new)] { return known }
+    if let reverse = folderComparisons[FolderPair(old: new, new: old)] {
+      return reverse.map { TreeChange(path: $0.path, old: $0.new, new: $0.old, kind: $0.kind) }
+    }
+    if let composed = followLearned(from: old, to: new) { return composed }
     let changes = try repository.changedFiles(from: old, to: new)
-    lastFolderChanges = (old, new, changes)
+    remember(FolderPair(old: old, new: new), changes)
     return changes
+  }
+
+  private func remember(_ pair: FolderPair, _ changes: [TreeChange]) {
+    if folderComparisons.count > 64 { folderComparisons.removeAll() }
+    folderComparisons[pair] = changes
+  }
+
+  /// What each commit changed in a folder, by the folder's tree before it: a chain of them
+  /// leads an index kept at an older tree to a newer one without comparing trees.
+  private var learned: [ObjectID: (next: ObjectID, changes: [TreeChange])] = [:]
+
+  /// The changes from `old` to `new` composed along learned steps (at most 512), or nil.
+  private func followLearned(from old: ObjectID, to new: ObjectID) -> [TreeChange]? {
+    var composed: [String: TreeChange] = [:]
+    var current = old
+    for _ in 0..<512 {
+      guard let step = learned[current] else { return nil }
+      for change in step.changes {
+        let first = composed[change.path]?.old ?? change.old
+        composed[change.path] = TreeChange(path: change.path, old: first, new: change.new, kind: change.kind)
+      }
+      current = step.next
+      if current == new {
+        return composed.values.filter { $0.old != $0.new }.sorted { $0.path < $1.path }
+      }
+    }
+    return nil
+  }
+
+  /// Learns what a commit changed in each folder from its changes against its parent (the
+  /// history index's), so following a folder from the parent's tree to the commit's never
+  /// reads either tree.
+  func learn(
+    from oldRoot: ObjectID, to newRoot: ObjectID, changes: [TreeChange], folders: [String], in repository: Repository
+  ) throws(GitError) {
+    for folder in folders {
+      let prefix = folder + "/"
+      let inside = changes.filter { $0.path.hasPrefix(prefix) }
+      guard !inside.isEmpty, let old = try repository.entry(in: oldRoot, at: folder), let new = try repository.entry(in: newRoot, at: folder),
+        old.kind == .tree, new.kind == .tree
+      else { continue }
+      let changes = inside.map { TreeChange(path: String($0.path.dropFirst(prefix.count)), old: $0.old, new: $0.new, kind: $0.kind) }
+      remember(FolderPair(old: old.id, new: new.id), changes)
+      if learned.count > 65536 { learned.removeAll() }
+      learned[old.id] = (new.id, changes)
+    }
   }
 
   /// The owners of every value at `path` (an `x-unique` or `x-ref` path) among the records of
@@ -96,5 +151,31 @@ final class HistoryMemo {
     }
     valueIndexes[name] = OwnersAtTree(tree: folder, owners: owners)
     return owners
+  }
+
+  // MARK: - The files of each kind's folder, kept from one folder tree to the next.
+
+  private var folderBlobs: [RecordKind: (tree: ObjectID, blobs: [String: ObjectID])] = [:]
+
+  /// The blob of file `name` in the folder tree `folder` of `kind`, nil when absent: the folder's
+  /// listing is read once, then followed by the changes between the trees a walk asks for, so
+  /// a lookup costs a dictionary read rather than a scan of thousands of entries.
+  func blob(_ kind: RecordKind, _ name: String, folder: ObjectID, in repository: Repository) throws(GitError)
+    -> ObjectID?
+  {
+    var state: (tree: ObjectID, blobs: [String: ObjectID])
+    if let known = folderBlobs.removeValue(forKey: kind) {
+      state = known
+      if known.tree != folder {
+        for change in try folderChanges(from: known.tree, to: folder, in: repository) { state.blobs[change.path] = change.new }
+        state.tree = folder
+      }
+    } else {
+      var blobs: [String: ObjectID] = [:]
+      for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.kind == .blob { blobs[entry.name] = entry.id }
+      state = (folder, blobs)
+    }
+    defer { folderBlobs[kind] = state }
+    return state.blobs[name]
   }
 }

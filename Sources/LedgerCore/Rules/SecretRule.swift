@@ -15,9 +15,12 @@ enum SecretRule {
     .map { Array($0.utf8) }
 
   static func check(_ record: Record, _ context: RuleContext) -> [Diagnostic] {
-    let allowed = Set(context.paths("x-not-secret", in: record.key.kind).flatMap { path in
-      path.values(in: .object(record.fields)).map(\.0)
-    })
+    check(record, notSecret: context.paths("x-not-secret", in: record.key.kind))
+  }
+
+  /// The findings for `record`, given where its schema marks fields `x-not-secret`.
+  static func check(_ record: Record, notSecret: [KeywordPath]) -> [Diagnostic] {
+    let allowed = Set(notSecret.flatMap { path in path.values(in: .object(record.fields)).map(\.0) })
     var findings: [Diagnostic] = []
     walk(.object(record.fields), at: .root) { pointer, key, value in
       guard !allowed.contains(pointer) else { return }

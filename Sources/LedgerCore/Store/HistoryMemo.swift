@@ -10,6 +10,8 @@ final class HistoryMemo {
   private var blobs: [ObjectID: [UInt8]] = [:]
   private var fields: [ObjectID: JSONObject] = [:]
   private var keys: [String: RecordKey?] = [:]
+  /// How many blobs, and parsed records, a walk keeps.
+  static let bound = 40_000
 
   /// The record key a file of a kind's folder names (checked once per name in the walk).
   func key(_ kind: RecordKind, _ name: String) -> RecordKey? {
@@ -24,6 +26,9 @@ final class HistoryMemo {
   func bytes(_ blob: ObjectID, _ read: (ObjectID) throws(GitError) -> [UInt8]) throws(GitError) -> [UInt8] {
     if let known = blobs[blob] { return known }
     let bytes = try read(blob)
+    // A walk mostly reads again what the last commits read: past a bound, start over rather
+    // than hold every version of every record of ten years.
+    if blobs.count >= HistoryMemo.bound { blobs.removeAll(keepingCapacity: true) }
     blobs[blob] = bytes
     return bytes
   }
@@ -32,6 +37,7 @@ final class HistoryMemo {
   func record(_ blob: ObjectID, key: RecordKey, bytes: [UInt8]) -> Record? {
     if let known = fields[blob] { return Record(key: key, fields: known) }
     guard let record = try? RecordDecoder.decode(bytes, key: key, file: key.path) else { return nil }
+    if fields.count >= HistoryMemo.bound { fields.removeAll(keepingCapacity: true) }
     fields[blob] = record.fields
     return record
   }

@@ -25,24 +25,25 @@ public struct LedgerValidator {
   }
 
   /// Everything in the ledger, sorted by file, line and column.
+  ///
+  /// What each file says alone (is it a record, does its schema hold, does it hold a secret)
+  /// is checked on every core at once; the rules across records then run on the records read.
   public func validateAll() throws(StoreError) -> [Diagnostic] {
     var findings = schemas.problems + (try validateSettings())
+    var files: [(kind: RecordKind, name: String, bytes: [UInt8])] = []
     for kind in RecordKind.allCases {
-      var records: [Record] = []
-      for file in try state.files(of: kind) {
-        let path = kind.folder + "/" + file.name
-        guard let key = RecordKey(path: path) else {
-          findings.append(RecordFileName.diagnostic(for: path))
-          continue
-        }
-        do throws(DiagnosticList) {
-          records.append(try RecordDecoder.decode(file.bytes, key: key, file: path))
-        } catch {
-          findings += error.diagnostics
-        }
-      }
-      for record in records { findings += try validateRecord(record) }
-      findings += try UniquenessRule.check(records, kind: kind, context)
+      for file in try state.files(of: kind) { files.append((kind, file.name, file.bytes)) }
+    }
+    let alone = try FileChecks.run(files, state: state, context: context)
+    var records: [RecordKind: [Record]] = [:]
+    for result in alone {
+      findings += result.findings
+      if let record = result.record { records[record.key.kind, default: []].append(record) }
+    }
+    for kind in RecordKind.allCases {
+      let ofKind = records[kind] ?? []
+      for record in ofKind { findings += try CrossRecordRules.check(record, context) }
+      findings += try UniquenessRule.check(ofKind, kind: kind, context)
     }
     return try place(findings)
   }
@@ -96,17 +97,8 @@ public struct LedgerValidator {
   }
 
   private func validateRecord(_ record: Record) throws(StoreError) -> [Diagnostic] {
-    var findings: [Diagnostic] = []
-    if let schema = schemas.schema(for: record.key.kind) {
-      findings += schema.validate(.object(record.fields)).errors.map { error in
-        Diagnostic(
-          file: record.key.path, instancePath: error.instancePath, rule: "schema/" + error.keyword,
-          message: error.message, hint: SchemaHints.hint(for: error, kind: record.key.kind))
-      }
-    }
-    findings += SecretRule.check(record, context)
-    findings += try CrossRecordRules.check(record, context)
-    return findings
+    FileChecks.schemaFindings(record, schemas.schema(for: record.key.kind)) + SecretRule.check(record, context)
+      + (try CrossRecordRules.check(record, context))
   }
 
   private func validateSettings() throws(StoreError) -> [Diagnostic] {

@@ -1,0 +1,87 @@
+import Foundation
+import LedgerJSON
+import LedgerSchema
+
+/// What each file of a ledger says alone: whether it is a record (its name, its JSON), whether
+/// its kind's schema holds, whether it holds a secret. Nothing here reads another file, so the
+/// files are shared out between the machine's cores, each with its own copy of the schemas
+/// (a schema registry keeps caches, and is not shared between threads).
+enum FileChecks {
+  struct Result: Sendable {
+    var record: Record?
+    var findings: [Diagnostic]
+  }
+
+  static func run(
+    _ files: [(kind: RecordKind, name: String, bytes: [UInt8])], state: LedgerState, context: RuleContext
+  ) throws(StoreError) -> [Result] {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, files.count / 2000 + 1))
+    var notSecret: [RecordKind: [KeywordPath]] = [:]
+    for kind in RecordKind.allCases { notSecret[kind] = context.paths("x-not-secret", in: kind) }
+    var schemas: [[RecordKind: Schema]] = []
+    for _ in 0..<workers {
+      let copy = try RecordSchemas(state)
+      var byKind: [RecordKind: Schema] = [:]
+      for kind in RecordKind.allCases { byKind[kind] = copy.schema(for: kind) }
+      schemas.append(byKind)
+    }
+    let shared = Shared(files: files, schemas: schemas, notSecret: notSecret)
+    defer { shared.results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var index = worker
+      while index < shared.files.count {
+        let file = shared.files[index]
+        shared.results.initializeElement(
+          at: index, to: check(file, schema: shared.schemas[worker][file.kind], notSecret: shared.notSecret))
+        index += workers
+      }
+    }
+    let results = Array(shared.results)
+    _ = shared.results.deinitialize()
+    return results
+  }
+
+  /// One file's findings, with the record when it is one.
+  static func check(
+    _ file: (kind: RecordKind, name: String, bytes: [UInt8]), schema: Schema?, notSecret: [RecordKind: [KeywordPath]]
+  ) -> Result {
+    let path = file.kind.folder + "/" + file.name
+    guard let key = RecordKey(path: path) else { return Result(record: nil, findings: [RecordFileName.diagnostic(for: path)]) }
+    let record: Record
+    do throws(DiagnosticList) {
+      record = try RecordDecoder.decode(file.bytes, key: key, file: path)
+    } catch {
+      return Result(record: nil, findings: error.diagnostics)
+    }
+    return Result(
+      record: record,
+      findings: schemaFindings(record, schema) + SecretRule.check(record, notSecret: notSecret[file.kind] ?? []))
+  }
+
+  /// A record's findings against its kind's schema.
+  static func schemaFindings(_ record: Record, _ schema: Schema?) -> [Diagnostic] {
+    guard let schema else { return [] }
+    return schema.validate(.object(record.fields)).errors.map { error in
+      Diagnostic(
+        file: record.key.path, instancePath: error.instancePath, rule: "schema/" + error.keyword,
+        message: error.message, hint: SchemaHints.hint(for: error, kind: record.key.kind))
+    }
+  }
+
+  /// What the workers read and write: each worker reads its own schemas and initializes only
+  /// the result slots of its own files (every slot exactly once), so no two threads touch the
+  /// same memory.
+  private final class Shared: @unchecked Sendable {
+    let files: [(kind: RecordKind, name: String, bytes: [UInt8])]
+    let schemas: [[RecordKind: Schema]]
+    let notSecret: [RecordKind: [KeywordPath]]
+    let results: UnsafeMutableBufferPointer<Result>
+
+    init(files: [(kind: RecordKind, name: String, bytes: [UInt8])], schemas: [[RecordKind: Schema]], notSecret: [RecordKind: [KeywordPath]]) {
+      self.files = files
+      self.schemas = schemas
+      self.notSecret = notSecret
+      results = .allocate(capacity: files.count)
+    }
+  }
+}

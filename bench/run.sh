@@ -6,7 +6,8 @@
 # Usage: bench/run.sh PATH-TO-ADMINLEDGER PATH-TO-LEDGER-SYNTH [full|quick]
 #   full:  100,000 records, 20,000 commits, two branches of 1,000 commits for the merge row
 #   quick: 10,000 records, 2,000 commits, 200 commits a branch
-# Environment: BENCH_SEED (default 1), BENCH_RESULTS (default bench/results), BENCH_TOOL_REV
+# Environment: BENCH_LONG (default 30: a command whose warm-up run takes longer is run only
+# once), BENCH_SEED (default 1), BENCH_RESULTS (default bench/results), BENCH_TOOL_REV
 # (what to call the tool in the results; default: the commit of the checkout the tool's binary
 # sits in, "+edits" when its Sources/ has uncommitted changes; the binary may be older).
 #
@@ -34,6 +35,7 @@ case $size in
   quick) records=10000 commits=2000 sides=200 runs=5 slow=3 timeout=60 audit_timeout=60 audit_runs=1 ;;
   *) echo "usage: bench/run.sh ADMINLEDGER LEDGER-SYNTH [full|quick]" >&2; exit 2 ;;
 esac
+long=${BENCH_LONG:-30}  # seconds: a command slower than this on its warm-up run is run only once
 
 dir=$(bash "$bench/generate.sh" "$synth" "$records" "$commits" "$seed" "$sides")
 meta() { sed -n "s/^  \"$1\": \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}\$/\1/p" "$dir/meta.json"; }
@@ -55,7 +57,8 @@ git -C "$work/scratch" commit-graph write --reachable --changed-paths --no-progr
 
 # MARK: - Rows
 # compare LABEL RUNS TIMEOUT DIR BEFORE TOOL-ARGS... ::: GIT-ARGS...
-#   DIR: where both commands run, or TOOL-DIR:GIT-DIR; RUNS: measured runs (a warm-up run first when RUNS > 1); BEFORE: a shell command run,
+#   DIR: where both commands run, or TOOL-DIR:GIT-DIR; RUNS: measured runs (a warm-up run first
+#   when RUNS > 1, which is the only run when it is slower than $long seconds); BEFORE: a shell command run,
 #   unmeasured, before every run ("" for none); GIT-ARGS "-" when git has no equivalent.
 #   Put "{n}" in an argument for a value unique to the run.
 # pending LABEL ISSUE: a row the tool cannot run yet.
@@ -69,15 +72,12 @@ compare() {
   shift
   gitcmd=("$@")
   n=$((n + 1))
-  local opts=(--runs "$count" --timeout "$limit")
-  [ "$count" -gt 1 ] && opts+=(--warmup)
-  [ -n "$before" ] && opts+=(--before "$before")
   printf '%s ... ' "${label//\`/}" >&2
-  (cd "$cwd" && "$synth" measure "${opts[@]}" -- "${toolcmd[@]}") > "$work/out/$n-tool.json"
+  measure "$count" "$limit" "$cwd" "$before" "${toolcmd[@]}" > "$work/out/$n-tool.json"
   if [ "${gitcmd[0]}" = "-" ]; then
     echo null > "$work/out/$n-git.json"
   else
-    (cd "$gitcwd" && "$synth" measure "${opts[@]}" -- "${gitcmd[@]}") > "$work/out/$n-git.json"
+    measure "$count" "$limit" "$gitcwd" "$before" "${gitcmd[@]}" > "$work/out/$n-git.json"
   fi
   if [ "$(field "$work/out/$n-tool.json" failed)" = true ]; then
     # Run it once more to show why.
@@ -85,6 +85,24 @@ compare() {
   fi
   rows+=("$n|$label|")
   printf '%s\n' "$(cell "$work/out/$n-tool.json")" >&2
+}
+# measure RUNS TIMEOUT DIR BEFORE CMD...: the measure report on stdout. With RUNS > 1, a first
+# run warms up; when it takes longer than $long seconds (or times out) it is the result, alone.
+measure() {
+  local count=$1 limit=$2 cwd=$3 before=$4
+  shift 4
+  local opts=(--timeout "$limit")
+  [ -n "$before" ] && opts+=(--before "$before")
+  if [ "$count" -gt 1 ]; then
+    local first
+    first=$(cd "$cwd" && "$synth" measure --runs 1 "${opts[@]}" -- "${@//\{n\}/w\{n\}}")  # its own {n} values
+    if [ "$(field <(echo "$first") timed_out)" = true ] \
+      || awk -v s="$(field <(echo "$first") median)" -v l="$long" 'BEGIN { exit !(s > l) }'; then
+      echo "$first"
+      return
+    fi
+  fi
+  (cd "$cwd" && "$synth" measure --runs "$count" "${opts[@]}" -- "$@")
 }
 pending() {
   n=$((n + 1))

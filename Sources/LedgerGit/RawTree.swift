@@ -14,6 +14,8 @@ struct RawTree {
 
   /// One entry, as offsets into the tree's bytes.
   struct Entry {
+    /// Where the entry starts (its mode).
+    let start: Int
     let mode: UInt32
     let name: Range<Int>
     let id: Int
@@ -28,6 +30,7 @@ struct RawTree {
     var position = 0
     let count = bytes.count
     while position < count {
+      let entryStart = position
       var mode: UInt32 = 0
       while position < count, bytes[position] != 0x20 {
         let digit = bytes[position] &- 0x30
@@ -39,7 +42,7 @@ struct RawTree {
       var end = nameStart
       while end < count, bytes[end] != 0 { end += 1 }
       guard end + 21 <= count else { return false }
-      guard body(Entry(mode: mode, name: nameStart..<end, id: end + 1)) else { return true }
+      guard body(Entry(start: entryStart, mode: mode, name: nameStart..<end, id: end + 1)) else { return true }
       position = end + 21
     }
     return true
@@ -54,6 +57,7 @@ struct RawTree {
         let count = tree.count
         var position = 0
         while position < count {
+          let entryStart = position
           var mode: UInt32 = 0
           while position < count, tree[position] != 0x20 {
             mode = mode << 3 | UInt32(tree[position] &- 0x30)
@@ -65,7 +69,7 @@ struct RawTree {
           guard end + 21 <= count else { return nil }
           let length = end - start
           if length == wanted.count, memcmp(treeBase + start, wantedBase, length) == 0 {
-            return Entry(mode: mode, name: start..<end, id: end + 1)
+            return Entry(start: entryStart, mode: mode, name: start..<end, id: end + 1)
           }
           // Entries sort by name, a folder's read as ending with "/": once an entry sorts after
           // the name read as a folder ("NAME/"), neither the file nor the folder can follow.
@@ -123,7 +127,7 @@ struct RawTree {
       return base.distance(to: UnsafeRawPointer(found))
     }
     guard end + 21 <= bytes.count else { return nil }
-    return Entry(mode: mode, name: start..<end, id: end + 1)
+    return Entry(start: offset, mode: mode, name: start..<end, id: end + 1)
   }
 
   /// How many bytes from `offset` in `self` and `otherOffset` in `other` are the same.

@@ -65,39 +65,6 @@ extension Repository {
     return nil
   }
 
-  /// Writes the tree that `base` becomes after `updates`; `base` nil means the empty tree.
-  public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError)
-    -> ObjectID
-  {
-    guard let base else { return try updatedTree(baseline: nil, updates) }
-    return try withTree(base) { (tree) throws(GitError) in try updatedTree(baseline: tree, updates) }
-  }
-
-  private func updatedTree(baseline: OpaquePointer?, _ updates: [TreeUpdate]) throws(GitError)
-    -> ObjectID
-  {
-    let paths = updates.map { strdup($0.path) }
-    defer { paths.forEach { free($0) } }
-    var raw: [git_tree_update] = zip(updates, paths).map { update, path in
-      var entry = git_tree_update()
-      entry.path = UnsafePointer(path)
-      switch update {
-      case .upsert(_, let blob, let kind):
-        entry.action = GIT_TREE_UPDATE_UPSERT
-        entry.id = blob.raw
-        entry.filemode = git_filemode_t(kind.mode)
-      case .remove:
-        entry.action = GIT_TREE_UPDATE_REMOVE
-      }
-      return entry
-    }
-    var out = git_oid()
-    try git("git_tree_create_updated") {
-      git_tree_create_updated(&out, handle, baseline, raw.count, &raw)
-    }
-    return ObjectID(out)
-  }
-
   func withTree<Result>(_ id: ObjectID, _ body: (OpaquePointer) throws(GitError) -> Result)
     throws(GitError) -> Result
   {

@@ -135,4 +135,43 @@ import Testing
       #expect(RawTree(bytes: read.bytes).forEach { _ in true })
     }
   }
+
+  @Test func treesAreUpdatedInPlaceAsGitWouldWriteThem() throws {
+    let (sandbox, repository, commits) = try packedHistory(commits: 3)
+    let base = try repository.commit(commits[2]).tree
+    func blob(_ text: String) throws -> ObjectID { try repository.writeBlob(Array(text.utf8)) }
+    // Replace, insert between neighbours sharing a prefix, remove, make and empty folders.
+    let updates: [TreeUpdate] = [
+      .upsert(path: "people/p7.json", blob: try blob("seven")),
+      .upsert(path: "people/p7-.json", blob: try blob("new")),
+      .upsert(path: "people/p70.jso", blob: try blob("new")),
+      .remove(path: "people/p8.json"),
+      .upsert(path: "new/deep/file.json", blob: try blob("deep"), kind: .executable),
+      .remove(path: "a.b/x"),
+      .upsert(path: "ab", blob: try blob("link"), kind: .symlink),
+    ]
+    let tree = try repository.updatedTree(base, applying: updates)
+    let listing = try ExternalProgram.git("ls-tree", "-r", tree.description, in: sandbox.url).output
+    #expect(listing.contains("100644 blob \(try blob("seven"))\tpeople/p7.json"))
+    #expect(listing.contains("\tpeople/p7-.json"))
+    #expect(listing.contains("\tpeople/p70.jso"))
+    #expect(!listing.contains("\tpeople/p8.json"))
+    #expect(listing.contains("100755 blob \(try blob("deep"))\tnew/deep/file.json"))
+    #expect(!listing.contains("a.b"))
+    #expect(listing.contains("120000 blob \(try blob("link"))\tab"))
+    // Everything else is as it was, and git finds the trees well formed (sorted, no duplicates).
+    let before = try ExternalProgram.git("ls-tree", "-r", base.description, in: sandbox.url).output.split(separator: "\n")
+    let kept = before.filter { line in !["people/p7.json", "people/p8.json", "a.b/x", "\tab"].contains { line.hasSuffix($0) } }
+    for line in kept { #expect(listing.contains(line)) }
+    let commit = try repository.createCommit(
+      tree: tree, parents: [commits[2]], author: Signature(name: "A", email: "a@example.org", date: Date()),
+      committer: Signature(name: "A", email: "a@example.org", date: Date()), message: "update\n")
+    try repository.moveReference("refs/heads/main", to: commit, expecting: commits[2], reflogMessage: "test")
+    let fsck = try ExternalProgram.git("fsck", "--strict", "--no-progress", in: sandbox.url)
+    #expect(fsck.status == 0, "\(fsck.output)\(fsck.error)")
+    // Nothing to change gives the same tree; a file where a folder is, or the reverse, is refused.
+    #expect(try repository.updatedTree(tree, applying: [.upsert(path: "ab", blob: try blob("link"), kind: .symlink)]) == tree)
+    #expect(throws: GitError.self) { try repository.updatedTree(tree, applying: [.upsert(path: "people", blob: try blob("x"))]) }
+    #expect(throws: GitError.self) { try repository.updatedTree(tree, applying: [.upsert(path: "ab/x", blob: try blob("x"))]) }
+  }
 }

@@ -215,7 +215,10 @@ extension Repository {
     try git("git_repository_index") { git_repository_index(&index, handle) }
     guard let index else { throw .nilHandle("git_repository_index") }
     defer { git_index_free(index) }
-    try git("git_index_read") { git_index_read(index, 1) }
+    // Not forced: the repository keeps its index, and re-reads the file only when it changed
+    // on disk (its time, size or inode); a write reads an index of 100,000 entries once, not
+    // once per question.
+    try git("git_index_read") { git_index_read(index, 0) }
     return try body(index)
   }
 }

@@ -1,7 +1,7 @@
 # AdminLedger: `make demo` and `make test` install what is missing, build, and run.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-APT_PACKAGES := libgit2-dev pkg-config git
+APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git
 
 .PHONY: all deps build release test demo install bench bench-quick clean json-schema-test-suite schemas
 
@@ -11,7 +11,7 @@ all: build
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
 	  echo "error: the Swift toolchain ($(SWIFT)) is not on PATH; install Swift 6 from swift.org"; exit 1; }
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgit2 \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgit2 zlib \
 	    && command -v git >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing $(APT_PACKAGES) with apt-get"; \

@@ -82,14 +82,30 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
   }
 
   public var description: String {
-    let digits: [Character] = Array("0123456789abcdef")
-    var text = ""
-    text.reserveCapacity(40)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
+    String(decoding: hexDigits, as: UTF8.self)
+  }
+
+  /// The 40 lowercase hex digits, as UTF-8 bytes (ids are printed by the hundred thousand in
+  /// indexes).
+  public var hexDigits: [UInt8] {
+    let digits: StaticString = "0123456789abcdef"
+    return [UInt8](unsafeUninitializedCapacity: 40) { buffer, count in
+      digits.withUTF8Buffer { table in
+        var position = 0
+        func put(_ word: UInt64, bytes: Int) {
+          for index in 0..<bytes {
+            let byte = Int(truncatingIfNeeded: word >> UInt64(8 * (bytes - 1 - index)))
+            buffer[position] = table[(byte >> 4) & 0x0F]
+            buffer[position + 1] = table[byte & 0x0F]
+            position += 2
+          }
+        }
+        put(high, bytes: 8)
+        put(middle, bytes: 8)
+        put(UInt64(low), bytes: 4)
+      }
+      count = 40
     }
-    return text
   }
 
   /// The first seven hex digits, as git abbreviates.

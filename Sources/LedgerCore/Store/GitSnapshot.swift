@@ -250,22 +250,16 @@ final class GitSnapshot: LedgerSnapshot {
       })
   }
 
-  /// Every record of a folder tree with its blob, the bytes read through the folder cache.
+  /// Every record of a folder tree with its blob.
   private func recordsWithBlobs(in folder: ObjectID, _ kind: RecordKind) throws(StoreError) -> [(Record, ObjectID)] {
     do {
       let entries = try repository.treeEntries(in: folder, at: "") ?? []
       var blobs: [String: ObjectID] = [:]
       for entry in entries where entry.kind == .blob { blobs[entry.name] = entry.id }
-      let files: [(name: String, bytes: [UInt8])]
-      if usesCache {
-        files = try FolderCache(gitDirectory: repository.gitDirectory).files(
-          folder: repositoryPath(kind.folder), tree: folder, entries: entries
-        ) { (blob) throws(GitError) in try repository.blob(blob) }
-      } else {
-        var read: [(name: String, bytes: [UInt8])] = []
-        for entry in entries where entry.kind == .blob { read.append((entry.name, try repository.blob(entry.id))) }
-        files = read
-      }
+      // Read from git, not through the folder cache: building an index is done once per
+      // path, and writing the folder's cache beside it would cost as much again.
+      var files: [(name: String, bytes: [UInt8])] = []
+      for entry in entries where entry.kind == .blob { files.append((entry.name, try repository.blob(entry.id))) }
       return files.compactMap { file in
         guard let blob = blobs[file.name], let key = RecordKey(path: kind.folder + "/" + file.name),
           let record = try? RecordDecoder.decode(file.bytes, key: key, file: key.path)

@@ -99,7 +99,7 @@ struct ValueIndex {
   /// The lines of an index, each `VALUE TAB ID`.
   /// Kept as bytes, not strings: strings would compare canonically equivalent texts as equal.
   static func line(_ value: JSONValue, _ id: RecordID, _ blob: ObjectID) -> [UInt8] {
-    Array((value.compactText + "\t" + id.value + "\t" + blob.description).utf8)
+    Array(value.compactText.utf8) + [0x09] + Array(id.value.utf8) + [0x09] + blob.hexDigits
   }
 
   /// The file's text for a set of lines.

@@ -9,7 +9,10 @@ public struct JSONObject: Hashable, Sendable, Sequence {
   }
 
   private var members: [Member] = []
-  private var positions: [String: Int] = [:]
+  /// Where each key is, once the object is large enough for a table to beat a scan: records
+  /// have a handful of fields, and a table per parsed object cost more than it saved.
+  private var positions: [String: Int]?
+  private static let tableThreshold = 12
 
   public init() {}
 
@@ -24,20 +27,32 @@ public struct JSONObject: Hashable, Sendable, Sequence {
   public var keys: [String] { members.map(\.key) }
 
   public subscript(key: String) -> JSONValue? {
-    get { positions[key].map { members[$0].value } }
+    get { position(of: key).map { members[$0].value } }
     set {
       if let newValue {
-        if let position = positions[key] {
+        if let position = position(of: key) {
           members[position].value = newValue
         } else {
-          positions[key] = members.count
+          positions?[key] = members.count
           members.append(Member(key: key, value: newValue))
+          if positions == nil, members.count > JSONObject.tableThreshold { indexKeys() }
         }
-      } else if let position = positions.removeValue(forKey: key) {
+      } else if let position = position(of: key) {
         members.remove(at: position)
-        for index in position..<members.count { positions[members[index].key] = index }
+        if positions != nil { indexKeys() }
       }
     }
+  }
+
+  private func position(of key: String) -> Int? {
+    if let positions { return positions[key] }
+    return members.firstIndex { $0.key == key }
+  }
+
+  private mutating func indexKeys() {
+    var table: [String: Int] = [:]
+    for (index, member) in members.enumerated() { table[member.key] = index }
+    positions = table
   }
 
   public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }

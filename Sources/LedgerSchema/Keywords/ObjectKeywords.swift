@@ -44,7 +44,7 @@ extension Evaluator {
     for member in object {
       let childPath = path.appending(member.key)
       var matched = false
-      if let schema = node.subschemas["properties/" + member.key] {
+      if let schema = node.properties[member.key] {
         matched = true
         outcome.absorbChild(evaluate(schema, member.value, at: childPath))
       }

@@ -138,7 +138,9 @@ struct SchemaCompiler {
         return
       }
       for member in map {
-        node.subschemas[keyword + "/" + member.key] = compileChild(&self, member.value, pointer.appending(member.key))
+        let child = compileChild(&self, member.value, pointer.appending(member.key))
+        node.subschemas[keyword + "/" + member.key] = child
+        if keyword == "properties" { node.properties[member.key] = child }
         if keyword == "patternProperties" { compilePattern(member.key, in: node, at: pointer.appending(member.key)) }
       }
     } else if SchemaCompiler.subschemaArray.contains(keyword) {

@@ -21,6 +21,11 @@ final class SchemaNode {
   /// Vocabularies whose keywords apply here.
   let vocabularies: Set<Vocabulary>
   var subschemas: [String: SchemaNode] = [:]
+  /// The subschemas of `properties`, by field name (the hot path of validating a record).
+  var properties: [String: SchemaNode] = [:]
+  /// The keywords whose vocabulary applies here, found once (`active` is asked for every
+  /// keyword of every node an instance meets).
+  private let activeKeywords: JSONObject
   /// Compiled regular expressions for `pattern` and `patternProperties`, by source.
   var patterns: [String: ECMARegex] = [:]
 
@@ -30,6 +35,14 @@ final class SchemaNode {
     self.resource = resource
     self.location = location
     self.vocabularies = vocabularies
+    var active = JSONObject()
+    if case .keywords(let object) = body {
+      for member in object {
+        guard let vocabulary = Vocabulary.of(member.key) else { continue }
+        if vocabulary == .formatAnnotation || vocabularies.contains(vocabulary) { active[member.key] = member.value }
+      }
+    }
+    activeKeywords = active
   }
 
   var keywords: JSONObject {
@@ -39,9 +52,7 @@ final class SchemaNode {
 
   /// The keyword's value when the keyword is present and its vocabulary applies.
   func active(_ keyword: String) -> JSONValue? {
-    guard let value = keywords[keyword], let vocabulary = Vocabulary.of(keyword) else { return nil }
-    if vocabulary == .formatAnnotation { return value }
-    return vocabularies.contains(vocabulary) ? value : nil
+    activeKeywords.isEmpty ? nil : activeKeywords[keyword]
   }
 }
 

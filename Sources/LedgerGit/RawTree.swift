@@ -12,6 +12,9 @@
 struct RawTree {
   let bytes: [UInt8]
 
+  /// git's empty tree, which no repository needs to store.
+  static let emptyTreeID = ObjectID(hex: "4b825dc642cb6eb9a060e54bf8d69288fbee4904") ?? ObjectID([UInt8](repeating: 0, count: 20))
+
   /// One entry, as offsets into the tree's bytes.
   struct Entry {
     /// Where the entry starts (its mode).

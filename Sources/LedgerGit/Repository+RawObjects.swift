@@ -6,7 +6,7 @@ extension Repository {
   func rawTree(_ id: ObjectID) throws(GitError) -> RawTree {
     if let known = recentTrees[id] { return known }
     let tree: RawTree
-    if id == RecentTrees.emptyTree {
+    if id == RawTree.emptyTreeID {
       tree = RawTree(bytes: [])
     } else if let packed = packs.read(id), packed.kind == .tree {
       tree = RawTree(bytes: packed.bytes)
@@ -61,31 +61,29 @@ extension Repository {
   }
 }
 
-/// The last few trees read, by id.
-struct RecentTrees {
-  /// git's empty tree, which no repository needs to store.
-  static let emptyTree = ObjectID(hex: "4b825dc642cb6eb9a060e54bf8d69288fbee4904") ?? ObjectID([UInt8](repeating: 0, count: 20))
-  private var trees: [ObjectID: RawTree] = [:]
+/// The last few values kept by object id, the oldest dropped first.
+struct RecentObjects<Value> {
+  private var values: [ObjectID: Value] = [:]
   private var order: [ObjectID] = []
-  private let capacity = 16
+  let capacity: Int
 
-  subscript(id: ObjectID) -> RawTree? {
-    get { trees[id] }
+  init(capacity: Int) { self.capacity = capacity }
+
+  subscript(id: ObjectID) -> Value? {
+    get { values[id] }
     set {
-      guard let newValue, trees[id] == nil else { return }
-      if order.count == capacity { trees[order.removeFirst()] = nil }
+      guard let newValue, values[id] == nil else { return }
+      if order.count == capacity { values[order.removeFirst()] = nil }
       order.append(id)
-      trees[id] = newValue
+      values[id] = newValue
     }
   }
 }
 
 /// Name tables of the trees looked up most, and how often each tree was looked up.
 struct NameTables {
-  private var tables: [ObjectID: [String: Int]] = [:]
-  private var order: [ObjectID] = []
+  private var tables = RecentObjects<[String: Int]>(capacity: 8)
   private var lookups: [ObjectID: Int] = [:]
-  private let capacity = 8
 
   /// Counts one more lookup in tree `id`, returning the count before it.
   mutating func count(_ id: ObjectID) -> Int {
@@ -96,11 +94,6 @@ struct NameTables {
 
   subscript(id: ObjectID) -> [String: Int]? {
     get { tables[id] }
-    set {
-      guard let newValue, tables[id] == nil else { return }
-      if order.count == capacity { tables[order.removeFirst()] = nil }
-      order.append(id)
-      tables[id] = newValue
-    }
+    set { tables[id] = newValue }
   }
 }

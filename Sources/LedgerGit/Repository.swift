@@ -8,7 +8,7 @@ public final class Repository {
   /// Trees read straight from the pack files, with their delta bases kept (see PackReader).
   lazy var packs = PackReader(objectsDirectory: gitDirectory.appendingPathComponent("objects"))
   /// The trees read last: a walk compares each commit's folders with its parent's.
-  var recentTrees = RecentTrees()
+  var recentTrees = RecentObjects<RawTree>(capacity: 16)
   /// Name tables of the large trees looked up most.
   var nameTables = NameTables()
 

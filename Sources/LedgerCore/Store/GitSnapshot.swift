@@ -182,15 +182,9 @@ final class GitSnapshot: LedgerSnapshot {
   /// The records of `kind` holding any value at `path` (people with a ledger role), from the
   /// value index kept on disk; nil on a snapshot that keeps none.
   func holders(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [RecordKey]? {
-    guard let tree else { return nil }
-    let folder: TreeEntry?
-    do {
-      folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
-    } catch {
-      throw .git(action: "read \(kind.folder)", error)
-    }
-    guard let folder, folder.kind == .tree else { return [] }
-    return try valueIndex(kind, path, folder: folder.id)?.holders.sorted().map { RecordKey(kind: kind, id: $0) }
+    guard tree != nil else { return nil }
+    guard let folder = try folderTree(kind) else { return [] }
+    return try valueIndex(kind, path, folder: folder)?.holders.sorted().map { RecordKey(kind: kind, id: $0) }
   }
 
   /// The records of `kind` whose values at a path (as `values` reads them, `path` naming the
@@ -199,15 +193,9 @@ final class GitSnapshot: LedgerSnapshot {
   func records(
     of kind: RecordKind, indexedBy path: KeywordPath, values: @escaping (Record) -> [JSONValue], holding value: JSONValue
   ) throws(StoreError) -> [Record]? {
-    guard let tree, usesCache else { return nil }
-    let folder: TreeEntry?
-    do {
-      folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
-    } catch {
-      throw .git(action: "read \(kind.folder)", error)
-    }
-    guard let folder, folder.kind == .tree else { return [] }
-    guard let index = try valueIndex(kind, path, folder: folder.id, values: values) else { return nil }
+    guard tree != nil, usesCache else { return nil }
+    guard let folder = try folderTree(kind) else { return [] }
+    guard let index = try valueIndex(kind, path, folder: folder, values: values) else { return nil }
     do {
       var records: [Record] = []
       for (id, blob) in index.owners(of: value) {
@@ -223,6 +211,19 @@ final class GitSnapshot: LedgerSnapshot {
       throw error
     } catch {
       return nil
+    }
+  }
+
+  /// The tree of a kind's folder in this commit, or nil when the folder is absent.
+  private func folderTree(_ kind: RecordKind) throws(StoreError) -> ObjectID? {
+    guard let tree else { return nil }
+    do {
+      guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree else {
+        return nil
+      }
+      return folder.id
+    } catch {
+      throw .git(action: "read \(kind.folder)", error)
     }
   }
 

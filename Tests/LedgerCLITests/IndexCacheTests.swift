@@ -173,4 +173,34 @@ import Testing
         == ledger.run("list", "people", "--where", "organization in cen-paca", "--at", "HEAD~1", "--format", "ndjson").output)
     check("nobody")
   }
+
+  // MARK: - The contents a validation saw pass alone, under one set of schemas.
+
+  @Test func contentsSeenPassingAreCheckedAgainWhenTheSchemasChangeOrTheListIsDamaged() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    #expect(ledger.run("validate").status == 0)
+    let lists = cacheFiles(ledger).filter { $0.lastPathComponent.hasPrefix("checked-") }
+    #expect(lists.count == 1)
+    // The ledger's own schema now requires a field no person has: every person fails,
+    // although each of their contents passed before.
+    let builtin = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../schemas/people.schema.json").standardizedFileURL, encoding: .utf8)
+    try ledger.directory.write("schemas/people.schema.json", builtin.replacingOccurrences(of: "\"required\": [", with: "\"required\": [\n    \"badge\",", options: [], range: builtin.range(of: "\"required\": [", options: .backwards)))
+    _ = try ExternalProgram.git("add", "schemas/people.schema.json", in: ledger.directory.url)
+    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "stricter", in: ledger.directory.url)
+    #expect(commit.status == 0)
+    let stricter = ledger.run("validate")
+    #expect(stricter.status == 1)
+    #expect(stricter.output.contains("people/afaure.json") && stricter.output.contains("badge"))
+    // A damaged list is not believed: the same findings.
+    for file in cacheFiles(ledger) where file.lastPathComponent.hasPrefix("checked-") {
+      var bytes = [UInt8](try Data(contentsOf: file))
+      for index in stride(from: bytes.count / 2, to: bytes.count, by: 3) { bytes[index] ^= 0x55 }
+      try Data(bytes).write(to: file)
+    }
+    #expect(ledger.run("validate").output == stricter.output)
+    try FileManager.default.removeItem(at: ledger.directory.path(".git/adminledger/index"))
+    #expect(ledger.run("validate").output == stricter.output)
+    #expect(ledger.run("validate").output == stricter.output)
+  }
 }

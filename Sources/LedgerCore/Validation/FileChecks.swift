@@ -1,4 +1,5 @@
 import Foundation
+import LedgerGit
 import LedgerJSON
 import LedgerSchema
 
@@ -10,6 +11,8 @@ enum FileChecks {
   struct Result: Sendable {
     var record: Record?
     var findings: [Diagnostic]
+    /// The content's blob id when it passed every check (kept, to skip them next time).
+    var passed: ObjectID?
   }
 
   static func run(
@@ -25,25 +28,29 @@ enum FileChecks {
       for kind in RecordKind.allCases { byKind[kind] = copy.schema(for: kind) }
       schemas.append(byKind)
     }
-    let shared = Shared(files: files, schemas: schemas, notSecret: notSecret)
+    let checked = try CheckedFiles(state: state, directory: state.indexDirectory)
+    let shared = Shared(files: files, schemas: schemas, notSecret: notSecret, checked: checked.passed)
     defer { shared.results.deallocate() }
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var index = worker
       while index < shared.files.count {
         let file = shared.files[index]
         shared.results.initializeElement(
-          at: index, to: check(file, schema: shared.schemas[worker][file.kind], notSecret: shared.notSecret))
+          at: index, to: check(file, schema: shared.schemas[worker][file.kind], notSecret: shared.notSecret, checked: shared.checked))
         index += workers
       }
     }
     let results = Array(shared.results)
     _ = shared.results.deinitialize()
+    let passed = Set(results.compactMap(\.passed))
+    if passed != checked.passed { checked.save(Array(passed)) }
     return results
   }
 
   /// One file's findings, with the record when it is one.
   static func check(
-    _ file: (kind: RecordKind, name: String, bytes: [UInt8]), schema: Schema?, notSecret: [RecordKind: [KeywordPath]]
+    _ file: (kind: RecordKind, name: String, bytes: [UInt8]), schema: Schema?, notSecret: [RecordKind: [KeywordPath]],
+    checked: Set<ObjectID> = []
   ) -> Result {
     let path = file.kind.folder + "/" + file.name
     guard let key = RecordKey(path: path) else { return Result(record: nil, findings: [RecordFileName.diagnostic(for: path)]) }
@@ -53,9 +60,11 @@ enum FileChecks {
     } catch {
       return Result(record: nil, findings: error.diagnostics)
     }
-    return Result(
-      record: record,
-      findings: schemaFindings(record, schema) + SecretRule.check(record, notSecret: notSecret[file.kind] ?? []))
+    // A content seen passing under the same schemas passes again: its checks read nothing else.
+    let blob = try? Repository.blobID(of: file.bytes)
+    if let blob, checked.contains(blob) { return Result(record: record, findings: [], passed: blob) }
+    let findings = schemaFindings(record, schema) + SecretRule.check(record, notSecret: notSecret[file.kind] ?? [])
+    return Result(record: record, findings: findings, passed: findings.isEmpty ? blob : nil)
   }
 
   /// A record's findings against its kind's schema.
@@ -75,12 +84,17 @@ enum FileChecks {
     let files: [(kind: RecordKind, name: String, bytes: [UInt8])]
     let schemas: [[RecordKind: Schema]]
     let notSecret: [RecordKind: [KeywordPath]]
+    let checked: Set<ObjectID>
     let results: UnsafeMutableBufferPointer<Result>
 
-    init(files: [(kind: RecordKind, name: String, bytes: [UInt8])], schemas: [[RecordKind: Schema]], notSecret: [RecordKind: [KeywordPath]]) {
+    init(
+      files: [(kind: RecordKind, name: String, bytes: [UInt8])], schemas: [[RecordKind: Schema]],
+      notSecret: [RecordKind: [KeywordPath]], checked: Set<ObjectID>
+    ) {
       self.files = files
       self.schemas = schemas
       self.notSecret = notSecret
+      self.checked = checked
       results = .allocate(capacity: files.count)
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerJSON
 import LedgerSchema
 
@@ -21,6 +22,22 @@ final class LedgerState {
     var overlay: [String: [UInt8]?] = [:]
     for change in changes { overlay[change.path] = .some(change.content) }
     self.overlay = overlay
+  }
+
+  /// Takes the readable records of a kind as read elsewhere (a validation of everything has
+  /// parsed them all), so rules that look records up find them without reading again.
+  func adopt(_ records: [Record], of kind: RecordKind) {
+    guard kinds[kind] == nil else { return }
+    var byID: [RecordID: Record] = [:]
+    for record in records { byID[record.key.id] = record }
+    kinds[kind] = byID
+  }
+
+  /// Where derived indexes of the ledger are kept (`.git/adminledger/index`), or nil for a
+  /// store that keeps none.
+  var indexDirectory: URL? {
+    guard let git = snapshot as? GitSnapshot, git.usesCache else { return nil }
+    return git.repository.gitDirectory.appendingPathComponent("adminledger/index", isDirectory: true)
   }
 
   /// The bytes of a file, as the write leaves it.

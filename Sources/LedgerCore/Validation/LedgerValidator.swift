@@ -40,6 +40,7 @@ public struct LedgerValidator {
       findings += result.findings
       if let record = result.record { records[record.key.kind, default: []].append(record) }
     }
+    for kind in RecordKind.allCases { state.adopt(records[kind] ?? [], of: kind) }
     for kind in RecordKind.allCases {
       let ofKind = records[kind] ?? []
       for record in ofKind { findings += try CrossRecordRules.check(record, context) }

@@ -63,9 +63,19 @@ public final class ObjectBatch {
     return tree
   }
 
-  /// Writes every object written so far into one pack of the repository, then forgets them.
+  /// Writes every object written so far into one pack of the repository (a few objects as
+  /// loose files), then forgets them.
   public func flush() throws(GitError) {
     guard !written.isEmpty else { return }
+    // A handful of objects (a merge that took whole records from either side writes only its
+    // folder trees) costs more to pack, with libgit2's search for deltas between megabyte
+    // trees, than to store loose.
+    if Set(written).count <= ObjectBatch.looseLimit {
+      try writeLoose(Set(written))
+      try git("git_mempack_reset") { git_mempack_reset(backend) }
+      written = []
+      return
+    }
     var builder: OpaquePointer?
     try git("git_packbuilder_new") { git_packbuilder_new(&builder, repository.handle) }
     guard let builder else { throw .nilHandle("git_packbuilder_new") }
@@ -94,5 +104,32 @@ public final class ObjectBatch {
     try git("git_odb_writepack.commit") { commit(writer, &progress) }
     try git("git_mempack_reset") { git_mempack_reset(backend) }
     written = []
+  }
+
+  /// Up to how many objects a batch is stored loose.
+  static let looseLimit = 64
+
+  /// Copies objects from the in-memory backend into loose files, compressed fast: folder
+  /// trees of a megabyte would take longer at zlib's default level than the merge itself.
+  private func writeLoose(_ ids: Set<ObjectID>) throws(GitError) {
+    var odb: OpaquePointer?
+    try git("git_repository_odb") { git_repository_odb(&odb, repository.handle) }
+    guard let odb else { throw .nilHandle("git_repository_odb") }
+    defer { git_odb_free(odb) }
+    var loose: UnsafeMutablePointer<git_odb_backend>?
+    let objects = repository.gitDirectory.appendingPathComponent("objects").path
+    try git("git_odb_backend_loose") { git_odb_backend_loose(&loose, objects, 1, 0, 0, 0) }
+    guard let loose, let write = loose.pointee.write else { throw .nilHandle("git_odb_backend_loose") }
+    defer { loose.pointee.free?(loose) }
+    for id in ids.sorted() {
+      var raw = id.raw
+      var object: OpaquePointer?
+      try git("git_odb_read") { git_odb_read(&object, odb, &raw) }
+      guard let object else { throw .nilHandle("git_odb_read") }
+      defer { git_odb_object_free(object) }
+      try git("git_odb_backend.write") {
+        write(loose, &raw, git_odb_object_data(object), git_odb_object_size(object), git_odb_object_type(object))
+      }
+    }
   }
 }

@@ -18,8 +18,13 @@ public final class ObjectBatch {
   /// What was written, in order: the pack holds exactly these.
   private var written: [ObjectID] = []
 
-  /// Opens `repository` again with an in-memory object backend in front of its own.
-  public init(for repository: Repository) throws(GitError) {
+  /// Up to how many objects a flush stores loose rather than packed.
+  private let looseLimit: Int
+
+  /// Opens `repository` again with an in-memory object backend in front of its own; a flush of
+  /// at most `looseLimit` objects stores them loose.
+  public init(for repository: Repository, looseLimit: Int = 64) throws(GitError) {
+    self.looseLimit = looseLimit
     let handle = try Repository.open(at: repository.gitDirectory)
     var odb: OpaquePointer?
     try git("git_repository_odb") { git_repository_odb(&odb, handle.handle) }
@@ -70,7 +75,7 @@ public final class ObjectBatch {
     // A handful of objects (a merge that took whole records from either side writes only its
     // folder trees) costs more to pack, with libgit2's search for deltas between megabyte
     // trees, than to store loose.
-    if Set(written).count <= ObjectBatch.looseLimit {
+    if Set(written).count <= looseLimit {
       try writeLoose(Set(written))
       try git("git_mempack_reset") { git_mempack_reset(backend) }
       written = []
@@ -105,9 +110,6 @@ public final class ObjectBatch {
     try git("git_mempack_reset") { git_mempack_reset(backend) }
     written = []
   }
-
-  /// Up to how many objects a batch is stored loose.
-  static let looseLimit = 64
 
   /// Copies objects from the in-memory backend into loose files, compressed fast: folder
   /// trees of a megabyte would take longer at zlib's default level than the merge itself.

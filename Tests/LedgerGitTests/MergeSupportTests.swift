@@ -541,7 +541,7 @@ import Testing
     let looseBefore = try looseObjects(repository)
     let packsBefore = try packFiles(repository)
 
-    let batch = try ObjectBatch(for: repository)
+    let batch = try ObjectBatch(for: repository, looseLimit: 0)
     let text = "{\"name\": \"B\"}\n"
     let blob = try batch.writeBlob(Array(text.utf8))
     let tree = try batch.updatedTree(
@@ -586,7 +586,7 @@ import Testing
     let repository = try Repository.create(at: sandbox.url)
     let first = try commit(repository, ["a.json": "{}\n"], on: nil)
     let looseBefore = try looseObjects(repository)
-    let batch = try ObjectBatch(for: repository)
+    let batch = try ObjectBatch(for: repository, looseLimit: 0)
     try batch.flush()
     #expect(try packFiles(repository) == [])
     #expect(try looseObjects(repository) == looseBefore)
@@ -602,6 +602,26 @@ import Testing
     #expect(try looseObjects(repository) == looseBefore)
   }
 
+  @Test func aFewObjectsAreStoredLooseAndReadableEverywhere() throws {
+    let sandbox = try TemporaryDirectory()
+    let repository = try Repository.create(at: sandbox.url)
+    let first = try commit(repository, ["people/a.json": "{}\n"], on: nil)
+    let looseBefore = try looseObjects(repository)
+    let batch = try ObjectBatch(for: repository)
+    let blob = try batch.writeBlob(Array("b\n".utf8))
+    let tree = try batch.updatedTree(try repository.commit(first).tree, applying: [.upsert(path: "people/b.json", blob: blob)])
+    try batch.flush()
+    let peopleTree = try #require(try repository.entry(in: tree, at: "people")).id
+    #expect(try packFiles(repository) == [])
+    #expect(try looseObjects(repository).subtracting(looseBefore) == Set([blob, tree, peopleTree].map(\.description)))
+    #expect(try Repository.open(at: sandbox.url).blob(blob) == Array("b\n".utf8))
+    let next = try repository.createCommit(
+      tree: tree, parents: [first], author: signature, committer: signature, message: "loose\n")
+    try repository.moveReference("refs/heads/main", to: next, expecting: nil, reflogMessage: "test")
+    let fsck = try git("fsck", "--strict", in: sandbox.url)
+    #expect(fsck.status == 0, "\(fsck.output)\(fsck.error)")
+  }
+
   @Test func anUpdatedTreeWithNestedFoldersPacksEveryChangedFolder() throws {
     let sandbox = try TemporaryDirectory()
     let repository = try Repository.create(at: sandbox.url)
@@ -609,7 +629,7 @@ import Testing
       repository,
       ["top.json": "t\n", "a/b/x.json": "x\n", "a/keep/k.json": "k\n", "z/z.json": "z\n"], on: nil)
     let baseTree = try repository.commit(first).tree
-    let batch = try ObjectBatch(for: repository)
+    let batch = try ObjectBatch(for: repository, looseLimit: 0)
     let c = try batch.writeBlob(Array("c\n".utf8))
     let e = try batch.writeBlob(Array("e\n".utf8))
     let tree = try batch.updatedTree(

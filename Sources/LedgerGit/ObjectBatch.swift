@@ -1,7 +1,8 @@
 internal import CLibGit2
 import Foundation
 
-/// Blobs and trees written in memory, then stored together as one pack file by `flush`.
+/// Blobs and trees written in memory, then stored together as one pack file by `flush` (a
+/// handful of them as loose files).
 ///
 /// A merge writes a blob for every record both sides changed. Written one by one, each is a
 /// loose file (a folder, a temporary file, a link), and libgit2 rescans the pack folder before

@@ -18,7 +18,7 @@ enum FileChecks {
   static func run(
     _ files: [(kind: RecordKind, name: String, bytes: [UInt8])], state: LedgerState, context: RuleContext
   ) throws(StoreError) -> [Result] {
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, files.count / 2000 + 1))
+    let workers = Concurrently.workers(for: files.count)
     var notSecret: [RecordKind: [KeywordPath]] = [:]
     for kind in RecordKind.allCases { notSecret[kind] = context.paths("x-not-secret", in: kind) }
     var schemas: [[RecordKind: Schema]] = []
@@ -29,19 +29,10 @@ enum FileChecks {
       schemas.append(byKind)
     }
     let checked = try CheckedFiles(state: state, directory: state.indexDirectory)
-    let shared = Shared(files: files, schemas: schemas, notSecret: notSecret, checked: checked.passed)
-    defer { shared.results.deallocate() }
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var index = worker
-      while index < shared.files.count {
-        let file = shared.files[index]
-        shared.results.initializeElement(
-          at: index, to: check(file, schema: shared.schemas[worker][file.kind], notSecret: shared.notSecret, checked: shared.checked))
-        index += workers
-      }
+    let passedBefore = checked.passed
+    let results = Concurrently.map(files.count, workers: workers) { worker, index in
+      check(files[index], schema: schemas[worker][files[index].kind], notSecret: notSecret, checked: passedBefore)
     }
-    let results = Array(shared.results)
-    _ = shared.results.deinitialize()
     let passed = Set(results.compactMap(\.passed))
     if passed != checked.passed { checked.save(Array(passed)) }
     return results
@@ -74,28 +65,6 @@ enum FileChecks {
       Diagnostic(
         file: record.key.path, instancePath: error.instancePath, rule: "schema/" + error.keyword,
         message: error.message, hint: SchemaHints.hint(for: error, kind: record.key.kind))
-    }
-  }
-
-  /// What the workers read and write: each worker reads its own schemas and initializes only
-  /// the result slots of its own files (every slot exactly once), so no two threads touch the
-  /// same memory.
-  private final class Shared: @unchecked Sendable {
-    let files: [(kind: RecordKind, name: String, bytes: [UInt8])]
-    let schemas: [[RecordKind: Schema]]
-    let notSecret: [RecordKind: [KeywordPath]]
-    let checked: Set<ObjectID>
-    let results: UnsafeMutableBufferPointer<Result>
-
-    init(
-      files: [(kind: RecordKind, name: String, bytes: [UInt8])], schemas: [[RecordKind: Schema]],
-      notSecret: [RecordKind: [KeywordPath]], checked: Set<ObjectID>
-    ) {
-      self.files = files
-      self.schemas = schemas
-      self.notSecret = notSecret
-      self.checked = checked
-      results = .allocate(capacity: files.count)
     }
   }
 }

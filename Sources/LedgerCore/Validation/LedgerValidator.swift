@@ -40,12 +40,19 @@ public struct LedgerValidator {
       findings += result.findings
       if let record = result.record { records[record.key.kind, default: []].append(record) }
     }
-    for kind in RecordKind.allCases { state.adopt(records[kind] ?? [], of: kind) }
+    // With every kind held and every reference path read, the rules across records only read
+    // the state: they run on every core too.
     for kind in RecordKind.allCases {
-      let ofKind = records[kind] ?? []
-      for record in ofKind { findings += try CrossRecordRules.check(record, context) }
-      findings += try UniquenessRule.check(ofKind, kind: kind, context)
+      state.adopt(records[kind] ?? [], of: kind)
+      _ = context.paths("x-ref", in: kind)
     }
+    let all = RecordKind.allCases.flatMap { records[$0] ?? [] }
+    let context = self.context
+    let across = Concurrently.map(all.count, workers: Concurrently.workers(for: all.count)) { _, index in
+      Result { () throws(StoreError) in try CrossRecordRules.check(all[index], context) }
+    }
+    for result in across { findings += try result.get() }
+    for kind in RecordKind.allCases { findings += try UniquenessRule.check(records[kind] ?? [], kind: kind, context) }
     return try place(findings)
   }
 

@@ -74,6 +74,8 @@ final class LedgerState {
 
   /// Every file of a kind's folder, as the write leaves it, with its bytes.
   func files(of kind: RecordKind) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
+    // Nothing of the kind changed: the snapshot's files, already sorted by name.
+    guard overlay.keys.contains(where: { $0.hasPrefix(kind.folder + "/") }) else { return try snapshot.files(in: kind.folder) }
     var files: [String: [UInt8]] = [:]
     for file in try snapshot.files(in: kind.folder) { files[file.name] = file.bytes }
     for (path, content) in overlay where path.hasPrefix(kind.folder + "/") {

@@ -51,6 +51,23 @@ import Testing
     #expect(!last.output.contains("[unknown-author]"))
   }
 
+  @Test func givingALedgerRoleIsAChangeOfThePolicy() throws {
+    let ledger = try association()
+    // The administrator may write every kind, but not change the policy: making himself
+    // president (who approves spending) is found, as any change of who holds which role.
+    let escalation = #"ledger_roles=[{"role": "admin"}, {"role": "president"}]"#
+    #expect(ledger.run("set", "people/mdupont", "--set", escalation).status == 0)
+    let result = ledger.run("audit", "HEAD~1..HEAD")
+    #expect(result.status == 1)
+    #expect(result.output.contains("[outside-roles] changed the ledger roles of people/mdupont although Mathieu Dupont <mdupont@example.org> holds roles admin, which may not change the policy"))
+    // The president, who may change the policy, gives the treasurer's role for a week: no finding.
+    let president = "Pierre Garcia <pgarcia@example.org>"
+    let delegation = #"ledger_roles=[{"role": "reviewer"}, {"role": "treasurer", "until": "2026-12-31"}]"#
+    #expect(ledger.run("set", "people/jrobert", "--set", delegation, "--author", president).status == 0)
+    let granted = ledger.run("audit", "HEAD~1..HEAD")
+    #expect(!granted.output.contains("changed the ledger roles"), "\(granted.output)")
+  }
+
   @Test func anInvalidCommitMadeBehindTheToolsBackIsFound() throws {
     let ledger = try association()
     try ledger.directory.write("people/ghost.json", #"{"name": "Ghost", "organization": "nowhere"}"#)

@@ -226,6 +226,10 @@ struct CommitJudge {
       for change in changes where change.key.kind == .rights && becameActive(change) && !may(\.grantsRights) {
         found.append(finding("outside-roles", "granted \(change.key) although \(name) holds \(rolesText), which may not grant rights"))
       }
+      // Who holds a ledger role is part of the policy: giving one (to oneself too) is changing it.
+      for change in changes where change.key.kind == .people && changesLedgerRoles(change) && !may(\.changesPolicy) {
+        found.append(finding("outside-roles", "changed the ledger roles of \(change.key) although \(name) holds \(rolesText), which may not change the policy"))
+      }
     }
     if !isMerge, hasAdministrators {
       for change in changes where change.key.kind == .payments {
@@ -296,6 +300,12 @@ struct CommitJudge {
       changed.append("schemas/")
     }
     return changed
+  }
+
+  private func changesLedgerRoles(_ change: RecordChange) -> Bool {
+    let before = change.old?.fields["ledger_roles"]?.arrayValue ?? []
+    let after = change.new?.fields["ledger_roles"]?.arrayValue ?? []
+    return before != after
   }
 
   private func becameActive(_ change: RecordChange) -> Bool {

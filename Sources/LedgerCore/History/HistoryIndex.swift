@@ -120,7 +120,7 @@ final class HistoryIndex {
     segment.bytes(HistoryIndex.magic)
     segment.uint32(UInt32(body.data.count))
     segment.bytes(body.data)
-    segment.uint64(HistoryIndex.checksum(body.data))
+    segment.uint64(ChecksummedFile.fnv1a(body.data))
     added = []
     // An index that cannot be written (a read-only clone) only means comparing trees again.
     try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -140,7 +140,7 @@ final class HistoryIndex {
     while reader.position < bytes.count {
       guard reader.take(4).map(Array.init) == HistoryIndex.magic, let length = reader.uint32(),
         let body = reader.take(Int(length)).map(Array.init),
-        let checksum = reader.uint64(), checksum == HistoryIndex.checksum(body),
+        let checksum = reader.uint64(), checksum == ChecksummedFile.fnv1a(body),
         let places = HistoryIndex.places(body)
       else { break }
       for (commit, offset) in places { stored[commit] = (segments.count, offset) }
@@ -202,12 +202,6 @@ final class HistoryIndex {
       changes.append(list)
     }
     return (commit, Entry(tree: tree, parents: parents, changes: changes))
-  }
-
-  private static func checksum(_ bytes: [UInt8]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
   }
 
   private struct Writer {

@@ -123,19 +123,16 @@ final class GitSnapshot: LedgerSnapshot {
 
   /// A record file's blob through the history memo's folder listings.
   private func memoizedBlob(_ kind: RecordKind, _ name: String, _ memo: HistoryMemo) throws(GitError) -> ObjectID? {
-    guard let tree, let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree
-    else { return nil }
-    return try memo.blob(kind, name, folder: folder.id, in: repository)
+    guard let folder = try folderID(kind) else { return nil }
+    return try memo.blob(kind, name, folder: folder, in: repository)
   }
 
   /// The records of `kind`, through the history memo when the snapshot has one (each version
   /// of a record parsed once in a whole walk), else nil: read them the usual way.
   func memoizedRecords(of kind: RecordKind) throws(StoreError) -> [RecordID: Record]? {
-    guard let memo, let tree else { return nil }
+    guard let memo, tree != nil else { return nil }
     do {
-      guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree,
-        let entries = try repository.treeEntries(in: folder.id, at: "")
-      else { return [:] }
+      guard let folder = try folderID(kind), let entries = try repository.treeEntries(in: folder, at: "") else { return [:] }
       var records: [RecordID: Record] = [:]
       for entry in entries where entry.kind == .blob {
         guard let key = memo.key(kind, entry.name) else { continue }
@@ -152,20 +149,14 @@ final class GitSnapshot: LedgerSnapshot {
   /// else from the value index kept on disk for the kind's folder tree; nil on a snapshot that
   /// keeps no index (read the kind instead).
   func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ((JSONValue) -> Set<RecordKey>)? {
-    guard let tree, memo != nil || usesCache else { return nil }
-    let folder: TreeEntry?
-    do {
-      folder = try repository.entry(in: tree, at: repositoryPath(kind.folder))
-    } catch {
-      throw .git(action: "read \(kind.folder)", error)
-    }
-    guard let folder, folder.kind == .tree else { return { _ in [] } }
+    guard tree != nil, memo != nil || usesCache else { return nil }
+    guard let folder = try folderTree(kind) else { return { _ in [] } }
     if let memo {
       do {
-        let owners = try memo.valueOwners(kind, path, folder: folder.id, in: repository) { () throws(GitError) in
+        let owners = try memo.valueOwners(kind, path, folder: folder, in: repository) { () throws(GitError) in
           // The walk's first look at this path starts from the index kept on disk.
           do {
-            return try valueIndex(kind, path, folder: folder.id)
+            return try valueIndex(kind, path, folder: folder)
           } catch {
             return nil
           }
@@ -175,7 +166,7 @@ final class GitSnapshot: LedgerSnapshot {
         throw .git(action: "read \(kind.folder)", error)
       }
     }
-    guard let index = try valueIndex(kind, path, folder: folder.id) else { return nil }
+    guard let index = try valueIndex(kind, path, folder: folder) else { return nil }
     return { value in Set(index.owners(of: value).map { RecordKey(kind: kind, id: $0.id) }) }
   }
 
@@ -216,15 +207,17 @@ final class GitSnapshot: LedgerSnapshot {
 
   /// The tree of a kind's folder in this commit, or nil when the folder is absent.
   private func folderTree(_ kind: RecordKind) throws(StoreError) -> ObjectID? {
-    guard let tree else { return nil }
     do {
-      guard let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree else {
-        return nil
-      }
-      return folder.id
+      return try folderID(kind)
     } catch {
       throw .git(action: "read \(kind.folder)", error)
     }
+  }
+
+  private func folderID(_ kind: RecordKind) throws(GitError) -> ObjectID? {
+    guard let tree, let folder = try repository.entry(in: tree, at: repositoryPath(kind.folder)), folder.kind == .tree
+    else { return nil }
+    return folder.id
   }
 
   func valueIndex(

@@ -201,37 +201,16 @@ struct ValueIndexFiles {
       }
       text = ValueIndex.text(lines)
     }
-    store(&text, at: file, name: name)
+    store(text, at: file, name: name)
     return ValueIndex(text: text)
   }
 
-  // MARK: - Files: a header line `adminledger-values 2 LENGTH CHECKSUM`, then the sorted lines.
-  // The checksum covers the lines, so a damaged or truncated file is rebuilt, never believed.
+  // MARK: - Files: checksummed (see ChecksummedFile), the sorted lines as body.
 
-  private static func read(_ file: URL) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: file.path), let newline = data.firstIndex(of: 0x0A) else {
-      return nil
-    }
-    let header = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
-    let body = [UInt8](data[(newline + 1)...])
-    guard header.count == 4, header[0] == "adminledger-values", header[1] == "2", Int(header[2]) == body.count,
-      header[3] == checksum(body)
-    else { return nil }
-    return body
-  }
+  private static func read(_ file: URL) -> [UInt8]? { ChecksummedFile.read(file, kind: "adminledger-values", version: 2) }
 
-  /// FNV-1a, 64 bits: enough to tell a damaged file, cheap enough to check at every read.
-  private static func checksum(_ bytes: [UInt8]) -> Substring {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return Substring(String(hash, radix: 16))
-  }
-
-  private func store(_ text: inout [UInt8], at file: URL, name: String) {
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    var data = Data("adminledger-values 2 \(text.count) \(Self.checksum(text))\n".utf8)
-    data.append(contentsOf: text)
-    guard (try? data.write(to: file, options: .atomic)) != nil else { return }
+  private func store(_ text: [UInt8], at file: URL, name: String) {
+    guard ChecksummedFile.write(text, to: file, kind: "adminledger-values", version: 2) else { return }
     // Keep the newest few: the next write starts from the one just made.
     let older = files(name).filter { $0.url != file }.sorted { $0.modified > $1.modified }
     for old in older.dropFirst(3) { try? FileManager.default.removeItem(at: old.url) }
@@ -258,9 +237,7 @@ struct ValueIndexFiles {
   /// A file-name-safe name for a kind and path: readable, with a checksum of the path's full
   /// description (steps and keyword value) so two paths never share a name.
   private func slug(_ kind: RecordKind, _ path: KeywordPath) -> String {
-    let description = path.steps.joined(separator: "/") + "|" + path.value.compactText
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in description.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let hash = ChecksummedFile.fnv1a((path.steps.joined(separator: "/") + "|" + path.value.compactText).utf8)
     let readable = String(
       path.steps.map { $0 == "*" ? "all" : $0 }.joined(separator: ".")
         .filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") })

@@ -26,18 +26,20 @@ struct CheckedFiles {
       passed = []
       return
     }
-    var fingerprint = Fingerprint()
-    fingerprint.add(Array(CheckedFiles.rulesVersion.utf8))
+    // Each part with its length in front, so "ab"+"c" and "a"+"bc" differ.
+    var parts: [UInt8] = []
+    func add(_ bytes: [UInt8]) { parts += Array(String(bytes.count).utf8) + [0x3A] + bytes }
+    add(Array(CheckedFiles.rulesVersion.utf8))
     for embedded in BuiltinSchemas.embeddedFiles {
-      fingerprint.add(Array(embedded.path.utf8))
-      fingerprint.add(Array(embedded.text.utf8))
+      add(Array(embedded.path.utf8))
+      add(Array(embedded.text.utf8))
     }
     for name in RecordKind.allCases.map(\.rawValue) + ["ledger"] {
       let path = "\(RecordSchemas.folder)/\(name).schema.json"
-      fingerprint.add(Array(path.utf8))
-      fingerprint.add(try state.bytes(path) ?? [])
+      add(Array(path.utf8))
+      add(try state.bytes(path) ?? [])
     }
-    let file = directory.appendingPathComponent("checked-\(String(fingerprint.value, radix: 16)).ids")
+    let file = directory.appendingPathComponent("checked-\(String(ChecksummedFile.fnv1a(parts), radix: 16)).ids")
     self.file = file
     passed = CheckedFiles.read(file)
   }
@@ -49,11 +51,8 @@ struct CheckedFiles {
     var body: [UInt8] = []
     body.reserveCapacity(ids.count * 20)
     for id in Set(ids).sorted() { body += id.bytes }
-    var data = Data("adminledger-checked 1 \(body.count) \(String(Fingerprint.of(body), radix: 16))\n".utf8)
-    data.append(contentsOf: body)
+    guard ChecksummedFile.write(body, to: file, kind: "adminledger-checked", version: 1) else { return }
     let directory = file.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    guard (try? data.write(to: file, options: .atomic)) != nil else { return }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     for name in names where name.hasPrefix("checked-") && name != file.lastPathComponent {
       try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
@@ -61,14 +60,9 @@ struct CheckedFiles {
   }
 
   private static func read(_ file: URL) -> Set<ObjectID> {
-    guard let data = FileManager.default.contents(atPath: file.path), let newline = data.firstIndex(of: 0x0A) else {
+    guard let body = ChecksummedFile.read(file, kind: "adminledger-checked", version: 1), body.count % 20 == 0 else {
       return []
     }
-    let header = String(decoding: data[..<newline], as: UTF8.self).split(separator: " ")
-    let body = [UInt8](data[(newline + 1)...])
-    guard header.count == 4, header[0] == "adminledger-checked", header[1] == "1", Int(header[2]) == body.count,
-      body.count % 20 == 0, header[3] == String(Fingerprint.of(body), radix: 16)
-    else { return [] }
     var ids = Set<ObjectID>()
     ids.reserveCapacity(body.count / 20)
     body.withUnsafeBytes { buffer in
@@ -76,22 +70,5 @@ struct CheckedFiles {
       for offset in stride(from: 0, to: buffer.count, by: 20) { ids.insert(ObjectID(pointer: base + offset)) }
     }
     return ids
-  }
-
-  /// FNV-1a, 64 bits.
-  private struct Fingerprint {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: [UInt8]) {
-      for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      // A separator, so "ab"+"c" and "a"+"bc" differ.
-      value = (value ^ 0xFF) &* 0x100_0000_01b3
-    }
-
-    static func of(_ bytes: [UInt8]) -> UInt64 {
-      var fingerprint = Fingerprint()
-      fingerprint.add(bytes)
-      return fingerprint.value
-    }
   }
 }

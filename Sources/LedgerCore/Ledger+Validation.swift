@@ -13,10 +13,10 @@ extension Ledger {
     return (diagnostics, count)
   }
 
-  /// Whether a person's file mentions `"ledger_roles"`: a byte search, much cheaper than parsing.
   /// Where a person's ledger roles are: the path the index of administrators follows.
   static let ledgerRolePath = KeywordPath(steps: ["ledger_roles", "*", "role"], value: .bool(true))
 
+  /// Whether a person's file mentions `"ledger_roles"`: a byte search, much cheaper than parsing.
   static func mentionsRoles(_ bytes: [UInt8]) -> Bool {
     let marker = Array(#""ledger_roles""#.utf8)
     guard bytes.count >= marker.count else { return false }

@@ -58,7 +58,7 @@ public struct QueryEvaluator {
       else { continue }
       let field = path.field
       return try view.records(of: plan.kind, indexedAt: field, values: { record in
-        QueryEvaluator.read(field, in: .object(record.fields)).filter { $0 != .null }.flatMap { $0.arrayValue ?? [$0] }
+        QueryEvaluator.items(QueryEvaluator.read(field, in: .object(record.fields)).filter { $0 != .null })
       }, holding: .string(text))
     }
     return nil
@@ -83,9 +83,9 @@ public struct QueryEvaluator {
   private func meets(_ record: Record, _ plan: QueryPlan) throws(StoreError) -> Bool {
     for (condition, path) in plan.conditions {
       let found = try values(path, in: record).filter { $0 != .null }
-      // A list field matches when one of its items does: functions=delegate.
-      let items = found.flatMap { value -> [JSONValue] in value.arrayValue ?? [value] }
-      guard QueryEvaluator.holds(resolvingToday(condition), items, present: !found.isEmpty) else { return false }
+      guard QueryEvaluator.holds(resolvingToday(condition), QueryEvaluator.items(found), present: !found.isEmpty) else {
+        return false
+      }
     }
     return true
   }
@@ -116,6 +116,12 @@ public struct QueryEvaluator {
     case .isIn:
       return items.contains { item in condition.values.contains { ValueComparison.compare(item, $0) == .orderedSame } }
     }
+  }
+
+  /// What a condition compares: a list field matches when one of its items does
+  /// (`functions=delegate`).
+  static func items(_ found: [JSONValue]) -> [JSONValue] {
+    found.flatMap { value -> [JSONValue] in value.arrayValue ?? [value] }
   }
 
   /// The values at a dotted path, going through arrays of objects (`handovers.date`).

@@ -72,10 +72,15 @@ final class LedgerState {
     try loaded(kind).values.sorted { $0.key.id < $1.key.id }
   }
 
+  /// Whether this state changes a file of the kind's folder.
+  private func changes(_ kind: RecordKind) -> Bool {
+    overlay.keys.contains { $0.hasPrefix(kind.folder + "/") }
+  }
+
   /// Every file of a kind's folder, as the write leaves it, with its bytes.
   func files(of kind: RecordKind) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
     // Nothing of the kind changed: the snapshot's files, already sorted by name.
-    guard overlay.keys.contains(where: { $0.hasPrefix(kind.folder + "/") }) else { return try snapshot.files(in: kind.folder) }
+    guard changes(kind) else { return try snapshot.files(in: kind.folder) }
     var files: [String: [UInt8]] = [:]
     for file in try snapshot.files(in: kind.folder) { files[file.name] = file.bytes }
     for (path, content) in overlay where path.hasPrefix(kind.folder + "/") {
@@ -110,7 +115,7 @@ final class LedgerState {
   func records(
     of kind: RecordKind, indexedBy path: KeywordPath, values: @escaping (Record) -> [JSONValue], holding value: JSONValue
   ) throws(StoreError) -> [Record]? {
-    guard !overlay.keys.contains(where: { $0.hasPrefix(kind.folder + "/") }), let git = snapshot as? GitSnapshot else {
+    guard !changes(kind), let git = snapshot as? GitSnapshot else {
       return nil
     }
     if let loaded = kinds[kind] {

@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps build release test demo install bench bench-quick clean json-schema-test-suite schemas
+.PHONY: all deps test-deps build release test demo install bench bench-quick clean json-schema-test-suite schemas
 
 all: build
 
@@ -21,13 +21,30 @@ deps:
 	  exit 1; \
 	fi
 
+# What the tests use to prove interoperability, once: headless Chromium renders the review site
+# (Debian's chromium), and the icalendar Python package parses the calendar export.
+TEST_APT_PACKAGES := chromium
+test-deps: deps
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing $(TEST_APT_PACKAGES) with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_APT_PACKAGES) >/dev/null; \
+	else \
+	  echo "error: missing system packages; install them with: sudo apt-get install $(TEST_APT_PACKAGES)"; \
+	  exit 1; \
+	fi
+	@python3 -c 'import icalendar' >/dev/null 2>&1 || { \
+	  echo "Installing the icalendar Python package with pip"; \
+	  python3 -m pip install -q --timeout 30 icalendar >/dev/null || { \
+	    echo "error: cannot install icalendar; run: python3 -m pip install icalendar"; exit 1; }; }
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release
 
-test: deps json-schema-test-suite
+test: test-deps json-schema-test-suite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

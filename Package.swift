@@ -15,7 +15,9 @@ let package = Package(
     .target(name: "LedgerGit", dependencies: ["CLibGit2"]),
     .target(name: "LedgerCore", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerGit"]),
     .target(name: "LedgerQuery", dependencies: ["LedgerCore", "LedgerJSON"]),
-    .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery"]),
+    // The review site: static HTML pages above queries and history; writes files, prints nothing.
+    .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerJSON", "LedgerQuery"]),
+    .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery", "LedgerSite"]),
     .executableTarget(name: "adminledger", dependencies: ["LedgerCLI"]),
     // The benchmark's synthetic ledger generator and measuring harness (bench/run.sh); Foundation only.
     .executableTarget(name: "ledger-synth", path: "bench/Synth"),

@@ -35,6 +35,9 @@ struct CommandSpec: Sendable {
 }
 
 /// How a command prints its result.
+///
+/// A command offers only some of them (its `formats`): `ics`, an iCalendar file, only
+/// `report expiring`, and `--format` is checked against that list before the command runs.
 enum OutputFormat: String, Sendable, CaseIterable {
-  case text, json, ndjson, csv
+  case text, json, ndjson, csv, ics
 }

@@ -67,7 +67,7 @@ enum ListCommand {
       switch context.format {
       case .json: context.printJSON(.array(records.map(\.jsonWithID)))
       case .ndjson: records.forEach { context.out.line($0.jsonWithID.compactText) }
-      case .csv: context.out.write(CSVWriter.write(records: records))
+      case .csv, .ics: context.out.write(CSVWriter.write(records: records))  // ics: not a list format
       case .text:
         let columns = kind.summaryFields
         let rows = records.map { record in [record.key.id.value] + columns.map { FieldRows.cell(record.fields[$0]) } }
@@ -95,7 +95,7 @@ enum ListCommand {
       } else {
         objects.forEach { context.out.line($0.compactText) }
       }
-    case .csv:
+    case .csv, .ics:  // ics: not among list's formats, so never asked for here
       context.out.write(CSVWriter.write(header: names, rows: rows))
     case .text:
       printTable(names, rows.map { $0.map(FieldRows.cell) }, kind: kind, context)

@@ -15,16 +15,27 @@ enum ReportCommands {
       a membership's paid-until date, a temporary ledger role) on records still in force, from
       the overdue ones to those due within DURATION (default 60d; also 8w, 2m, 1y), soonest
       first. Today is computed in the ledger's time zone.
+      --format ics writes the same items as an iCalendar file (RFC 5545) to import into a
+      calendar: one all-day event per date, each with a UID made of the ledger's name, the
+      record and the field, so importing a later export (after a date moved, say) updates the
+      event instead of adding a second one.
       """,
     options: [.single("within", "DURATION", "how far ahead to look (default 60d)"), at],
-    formats: formats,
+    formats: formats + [.ics],
     run: { context throws(CLIError) in
       let days = try duration(context.arguments.value("within") ?? "60d")
       let reading = try context.read()
       let report = try context.perform { () throws(StoreError) in
         try ExpiringReport.make(reading.view, today: reading.today, within: days)
       }
-      ReportPrinter.print(report, context)
+      guard context.format == .ics else {
+        ReportPrinter.print(report, context)
+        return .ok
+      }
+      let settings = try context.perform { () throws(StoreError) in try reading.view.settings() }
+      context.out.write(ICalendarWriter.write(
+        ICalendarWriter.items(in: report), ledgerName: settings?.name ?? "ledger",
+        stamp: context.environment.now()))
       return .ok
     })
 

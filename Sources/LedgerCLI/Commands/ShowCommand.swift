@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerQuery
 
 /// `adminledger show KIND/ID`: one record, as fields or JSON, with what it links to.
 enum ShowCommand {

@@ -2,13 +2,14 @@ import LedgerJSON
 import LedgerQuery
 
 /// Prints a report: titled tables on a terminal or in text, one JSON value, or CSV (one
-/// block per section, a blank line between).
+/// block per section, a blank line between). The one calendar, `report expiring --format ics`,
+/// is written by that command with `ICalendarWriter`: it needs the ledger's name and the clock.
 enum ReportPrinter {
   static func print(_ report: Report, _ context: CommandContext) {
     switch context.format {
     case .json, .ndjson:
       context.printJSON(report.json)
-    case .csv:
+    case .csv, .ics:  // ics: no other report offers it, so it never reaches here
       let blocks = report.sections.map { section in
         CSVWriter.write(header: section.columns, rows: section.rows.map { $0.map { Optional($0) } })
       }

@@ -33,11 +33,22 @@ public struct AuditApproval: Sendable {
   public let roles: [String]
 }
 
+/// One audited commit: its author, as the person the ledger knew before it, and the ledger
+/// roles that person held on its day (none for an unknown author).
+public struct AuditedCommit: Sendable {
+  public let entry: HistoryEntry
+  /// The id of the person whose git identity the author's email is, if any.
+  public let person: String?
+  public let roles: [String]
+}
+
 /// What `audit` read and found.
 public struct AuditResult: Sendable {
   public let commits: Int
   public let findings: [AuditFinding]
   public let approvals: [AuditApproval]
+  /// Every audited commit, oldest first, with its author's roles: the trail a reviewer reads.
+  public let trail: [AuditedCommit]
   /// The commit the audit started after (`sinceLast`: the last commit an earlier audit
   /// passed); nil when it audited a range or the whole history.
   public let since: String?
@@ -47,12 +58,13 @@ public struct AuditResult: Sendable {
   public let unrecorded: String?
 
   init(
-    commits: Int, findings: [AuditFinding], approvals: [AuditApproval], since: String? = nil, passed: String? = nil,
-    unrecorded: String? = nil
+    commits: Int, findings: [AuditFinding], approvals: [AuditApproval], trail: [AuditedCommit], since: String? = nil,
+    passed: String? = nil, unrecorded: String? = nil
   ) {
     self.commits = commits
     self.findings = findings
     self.approvals = approvals
+    self.trail = trail
     self.since = since
     self.passed = passed
     self.unrecorded = unrecorded
@@ -101,11 +113,15 @@ extension GitRecordStore {
     }
     let entries = try commits(in: audited)
     var approvals: [AuditApproval] = []
+    var trail: [AuditedCommit] = []
     let merges = MergeAuditor(store: self)
     let people = AuditPeople(store: self, audited: Set(entries.compactMap { ObjectID(hex: $0.commit) }))
     let memo = HistoryMemo()
     for entry in entries {
-      guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else { continue }  // the ledger's creation
+      guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else {
+        trail.append(AuditedCommit(entry: entry, person: nil, roles: []))  // the ledger's creation
+        continue
+      }
       if let id = ObjectID(hex: entry.commit) {
         // The history index knows what the commit changed: the walk's folder indexes follow it.
         try StoreError.wrapping("read history") {
@@ -119,6 +135,7 @@ extension GitRecordStore {
       let after = try historySnapshot(entry.commit, memo: memo)
       let judge = try CommitJudge(
         store: self, entry: entry, before: before, after: after, people: try people.people(at: parentID))
+      trail.append(AuditedCommit(entry: entry, person: judge.author?.key.id.value, roles: judge.roles))
       findings += try judge.findings(isMerge: entry.parents.count > 1)
       approvals += try judge.approvals()
       if entry.parents.count > 1, let id = ObjectID(hex: entry.commit) {
@@ -145,7 +162,7 @@ extension GitRecordStore {
       }
     }
     return AuditResult(
-      commits: entries.count, findings: findings, approvals: approvals, since: since, passed: passed,
+      commits: entries.count, findings: findings, approvals: approvals, trail: trail, since: since, passed: passed,
       unrecorded: unrecorded)
   }
 

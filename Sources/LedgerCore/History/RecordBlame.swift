@@ -89,12 +89,7 @@ extension GitRecordStore {
 
   /// The choice (`ours`, `theirs`, `set`) of the trailer that settled `field` of `key`, if any.
   private func resolvedBy(_ message: String, key: RecordKey, field: String) -> String? {
-    for line in message.split(separator: "\n") where line.hasPrefix("Ledger-Resolved: ") {
-      let words = line.dropFirst(17).split(separator: " ").map(String.init)
-      guard words.count == 3, words[0] == key.description else { continue }
-      if words[1] == field || words[1] == "*" || field.hasPrefix(words[1] + ".") { return words[2] }
-    }
-    return nil
+    LedgerChronicle.choice(in: message, key: key, field: field)
   }
 }
 

@@ -9,6 +9,12 @@ public struct FieldChange: Equatable, Sendable {
   public let old: JSONValue?
   public let new: JSONValue?
 
+  public init(path: String, old: JSONValue?, new: JSONValue?) {
+    self.path = path
+    self.old = old
+    self.new = new
+  }
+
   /// The changes that turn `old` into `new`, sorted by path.
   public static func between(_ old: JSONObject?, _ new: JSONObject?) -> [FieldChange] {
     let before = flatten(old ?? JSONObject(), prefix: "")

@@ -14,6 +14,10 @@ public struct LedgerSettings: Equatable, Sendable {
   /// The whole file, including parts this type does not model (the policy).
   public var document: JSONObject
 
+  /// The language of the records' text (a BCP 47 tag), `en` unless ledger.json names one: the
+  /// review site's pages declare it.
+  public var language: String { document["language"]?.stringValue ?? "en" }
+
   /// The time zone, falling back to UTC only for an identifier already reported as invalid.
   public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? .gmt }
 

@@ -72,6 +72,12 @@ public final class LedgerView {
     }
   }
 
+  /// The fields of `kind` marked `x-personal` (emails, phones, notes on people): their paths,
+  /// with `*` for array items.
+  public func personalFields(of kind: RecordKind) -> [[String]] {
+    context.paths("x-personal", in: kind).map(\.steps)
+  }
+
   /// The values at a schema path (with `*` for items) in a record, with their pointers.
   public func values(at steps: [String], in record: Record) -> [(JSONPointer, JSONValue)] {
     KeywordPath(steps: steps, value: .null).values(in: .object(record.fields))

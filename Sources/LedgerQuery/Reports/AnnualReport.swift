@@ -6,9 +6,11 @@ import LedgerJSON
 /// and status, trainings and people trained per organisation, payments per provider, tickets
 /// opened and closed, rights granted, revoked and expired, the last computed from history.
 public enum AnnualReport {
-  public static func make(_ store: GitRecordStore, year: Int) throws(StoreError) -> Report {
+  /// The report of `year`, read at the end of that year, or at `end` (a commit) when the
+  /// history read stops before (a report of the year in progress, or of a past revision).
+  public static func make(_ store: GitRecordStore, year: Int, end: String? = nil) throws(StoreError) -> Report {
     let prefix = String(format: "%04d-", year)
-    let endOfYear = prefix + "12-31"
+    let endOfYear = end ?? prefix + "12-31"
     let view = try LedgerView(store.snapshot(at: endOfYear))
     let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
     let tickets = try view.records(of: .tickets)
@@ -17,6 +19,7 @@ public enum AnnualReport {
       try trainings(view, inYear),
       try trainedPeople(view, inYear),
       try payments(view, inYear),
+      try monthlyPayments(view, inYear),
       ticketCounts(tickets, inYear),
       try rightEvents(store, view, endOfYear: endOfYear, prefix: prefix),
     ])
@@ -73,6 +76,20 @@ public enum AnnualReport {
     }
     rows.append([.string("total"), .count(totals.values.reduce(0) { $0 + $1.1 }), .string(total.description)])
     return Report.Section(title: "Payments made, by provider", columns: ["provider", "payments", "amount"], rows: rows)
+  }
+
+  /// Paid amounts per month of the year and provider: what the treasurer charts.
+  private static func monthlyPayments(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
+    var totals: [[String]: DecimalAmount] = [:]
+    for payment in try view.records(of: .payments) where payment.fields["status"] == "paid" && inYear(payment.fields["paid_on"]) {
+      guard let day = payment.fields["paid_on"]?.stringValue else { continue }
+      let key = [String(day.prefix(7)), payment.fields["provider"]?.stringValue ?? "(none)"]
+      totals[key, default: DecimalAmount()] = totals[key, default: DecimalAmount()]
+        + (payment.fields["amount"]?.stringValue.flatMap(DecimalAmount.init) ?? DecimalAmount())
+    }
+    return Report.Section(
+      title: "Payments made, by month and provider", columns: ["month", "provider", "amount"],
+      rows: totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { [.string($0.key[0]), .string($0.key[1]), .string($0.value.description)] })
   }
 
   private static func ticketCounts(_ tickets: [Record], _ inYear: (JSONValue?) -> Bool) -> Report.Section {

@@ -139,7 +139,8 @@ extension BuiltinSchemas {
           "email": {
             "description": "An email address.",
             "format": "email",
-            "type": "string"
+            "type": "string",
+            "x-personal": true
           },
           "handover": {
             "additionalProperties": false,
@@ -188,7 +189,8 @@ extension BuiltinSchemas {
           "phone": {
             "description": "A phone number in international form without spaces, such as +33612345678.",
             "pattern": "^\\+[1-9][0-9]{6,14}$",
-            "type": "string"
+            "type": "string",
+            "x-personal": true
           },
           "url": {
             "description": "An absolute URL.",
@@ -393,6 +395,11 @@ extension BuiltinSchemas {
           "currency": {
             "description": "ISO 4217 code of the ledger's money, such as EUR.",
             "pattern": "^[A-Z]{3}$",
+            "type": "string"
+          },
+          "language": {
+            "description": "The language of the records' text, as a BCP 47 tag such as en or fr-FR: the review site's pages declare it.",
+            "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
             "type": "string"
           },
           "name": {
@@ -1145,7 +1152,8 @@ extension BuiltinSchemas {
           },
           "notes": {
             "$ref": "common.schema.json#/$defs/notes",
-            "description": "Free text for the administrators."
+            "description": "Free text for the administrators.",
+            "x-personal": true
           },
           "organization": {
             "description": "The organisation the person belongs to or represents.",

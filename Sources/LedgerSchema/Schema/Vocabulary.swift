@@ -40,7 +40,7 @@ enum Vocabulary: String, CaseIterable, Sendable {
       (.metaData, ["title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples"]),
       (.formatAnnotation, ["format"]),
       (.content, ["contentEncoding", "contentMediaType", "contentSchema"]),
-      (.ledger, ["x-ref", "x-unique", "x-expiry", "x-not-secret"]),
+      (.ledger, ["x-ref", "x-unique", "x-expiry", "x-not-secret", "x-personal"]),
     ]
     for (vocabulary, names) in groups { for name in names { table[name] = vocabulary } }
     return table

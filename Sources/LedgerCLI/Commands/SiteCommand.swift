@@ -1,0 +1,53 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+import LedgerSite
+
+/// `adminledger site OUT`: the review site, static HTML for people who do not use git.
+enum SiteCommand {
+  static let spec = CommandSpec(
+    name: "site", synopsis: "OUT [--at REV|DATE] [--public] [--for ORGANIZATION]",
+    summary: "write the ledger as a static web site for reviewers: records, history, blame, reports, audit",
+    details: """
+      Writes a folder of HTML pages that opens in any browser from the file system, with no
+      server and no network: a home page (counts, validation and consistency findings, what
+      expires within 60 days, the last changes), a page per kind (sortable, filterable), a
+      page per record (its fields, references both ways, history and who set each field),
+      the reports (expiring, access per system, the annual report of every year with charts,
+      consistency) and the audit (every commit with its author's roles, findings marked,
+      payment approvals). Pages print well (save the annual report as PDF).
+      --public leaves out personal data (emails, phones, notes on people: the fields the
+      schemas mark x-personal), for funders. --for ORGANIZATION keeps only what concerns a
+      partner: its people, their accounts and rights, the rights it validated, its trainings
+      and requests; nobody else is named, linked or counted.
+      OUT is replaced whole when it holds a site written before; a folder holding anything
+      else is refused.
+      """,
+    options: [
+      .single("at", "REV|DATE", "show the ledger as it was at a commit, or at the end of a day"),
+      .flag("public", "leave out personal data, for sharing outside the organisation"),
+      .single("for", "ORGANIZATION", "show only what concerns this organisation, for a partner"),
+    ],
+    positionals: 1...1, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let folder = context.url(for: context.positionals[0])
+    var options = SiteOptions(revision: context.arguments.value("at"), isPublic: context.arguments.flag("public"))
+    options.organization = try context.arguments.value("for").map(RecordArguments.id)
+    let ledger = try context.openLedger()
+    let summary = try context.perform { () throws(StoreError) in
+      try ReviewSite.write(ledger, options: options, to: folder, now: context.environment.now())
+    }
+    let index = summary.folder.appendingPathComponent("index.html")
+    if context.format == .json {
+      context.printJSON([
+        "folder": .string(summary.folder.path), "index": .string(index.absoluteString), "commit": .string(summary.commit),
+        "pages": .number(JSONNumber(summary.pages)), "records": .number(JSONNumber(summary.records)),
+      ])
+      return .ok
+    }
+    context.out.line("Wrote the review site of commit \(summary.commit.prefix(7)) to \(summary.folder.path): \(summary.pages) pages, \(summary.records) records.")
+    context.out.line("Open \(index.absoluteString)")
+    return .ok
+  }
+}

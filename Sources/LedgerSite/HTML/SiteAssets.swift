@@ -1,0 +1,124 @@
+/// The site's one stylesheet (screen and print) and the few lines of script its tables use.
+enum SiteAssets {
+  static let stylesheetName = "style.css"
+
+  static let stylesheet = """
+    :root { --ink: #1d2330; --muted: #5b6475; --line: #d6dbe4; --band: #f3f5f9; --accent: #1f5fa8; --warn: #a23b16; --warn-band: #fdecea; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+    header.site { background: var(--ink); color: #fff; padding: .6rem 1.2rem; }
+    header.site a { color: #fff; }
+    header.site .ledger { font-weight: 600; font-size: 1.1rem; text-decoration: none; }
+    header.site .shown { color: #c9d1e0; font-size: .85rem; margin-left: .8rem; }
+    nav.site { display: flex; flex-wrap: wrap; gap: .2rem 1rem; padding: .4rem 1.2rem; background: var(--band); border-bottom: 1px solid var(--line); }
+    nav.site a { color: var(--accent); text-decoration: none; }
+    nav.site a[aria-current] { font-weight: 600; color: var(--ink); }
+    main { padding: 1rem 1.2rem 2rem; max-width: 90rem; }
+    h1 { font-size: 1.5rem; margin: .4rem 0 1rem; }
+    h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
+    a { color: var(--accent); }
+    .notice { background: #fff6d6; border: 1px solid #e8d27c; padding: .5rem .8rem; margin: 0 0 1rem; }
+    .muted, .empty { color: var(--muted); }
+    table { border-collapse: collapse; margin: .3rem 0 1rem; min-width: 20rem; }
+    caption { text-align: left; color: var(--muted); padding: .2rem 0; }
+    th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+    thead th { background: var(--band); }
+    th button { all: inherit; cursor: pointer; }
+    th[aria-sort="ascending"] button::after { content: " \\25B2"; }
+    th[aria-sort="descending"] button::after { content: " \\25BC"; }
+    td.number { text-align: right; font-variant-numeric: tabular-nums; }
+    tbody th { font-weight: normal; background: var(--band); white-space: nowrap; }
+    .counts { display: flex; flex-wrap: wrap; gap: .6rem; padding: 0; list-style: none; }
+    .counts li { border: 1px solid var(--line); padding: .4rem .8rem; min-width: 8rem; }
+    .counts strong { display: block; font-size: 1.4rem; }
+    tr.finding td, tr.finding th, li.finding { background: var(--warn-band); }
+    .finding-rule { color: var(--warn); font-weight: 600; }
+    .filter { margin: .3rem 0; padding: .3rem .5rem; width: 18rem; max-width: 100%; }
+    .change-old { color: var(--warn); }
+    .change-new { color: #1b6e2a; }
+    code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .92em; }
+    figure.chart { margin: .5rem 0 1.2rem; }
+    figure.chart svg { max-width: 100%; height: auto; }
+    figure.chart figcaption { color: var(--muted); }
+    footer.site { color: var(--muted); font-size: .85rem; padding: 1rem 1.2rem; border-top: 1px solid var(--line); }
+    @media print {
+      body { font-size: 10.5pt; color: #000; }
+      header.site { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 .3rem; }
+      header.site a, header.site .shown { color: #000; }
+      nav.site, .filter, .no-print, th button::after { display: none; }
+      main { padding: 0; max-width: none; }
+      a { color: #000; text-decoration: none; }
+      table { width: 100%; page-break-inside: auto; }
+      tr, figure.chart { page-break-inside: avoid; }
+      thead { display: table-header-group; }
+      h2 { page-break-after: avoid; }
+      .notice { border: 1px solid #000; background: none; }
+      tr.finding td, tr.finding th { background: none; font-weight: 600; }
+    }
+
+    """
+
+  /// Sorting (a click on a column's button) and filtering (the search box above a table; a
+  /// link ending in `#filter=WORDS` opens the page filtered): the table reads in full without.
+  static let tableScript = """
+    document.querySelectorAll("input[data-filter]").forEach(function (box) {
+      var rows = document.getElementById(box.dataset.filter).tBodies[0].rows;
+      function filter() {
+        var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+        for (var i = 0; i < rows.length; i++) {
+          var text = rows[i].textContent.toLowerCase();
+          rows[i].hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+        }
+      }
+      box.addEventListener("input", filter);
+      if (location.hash.indexOf("#filter=") === 0) {
+        box.value = decodeURIComponent(location.hash.slice(8));
+        filter();
+      }
+    });
+    document.querySelectorAll("th button[data-column]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var th = button.parentNode, table = th.closest("table"), body = table.tBodies[0];
+        var column = Number(button.dataset.column), up = th.getAttribute("aria-sort") !== "ascending";
+        table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column].textContent, y = b.cells[column].textContent;
+          var c = x.localeCompare(y, undefined, { numeric: true });
+          return up ? c : -c;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+
+    """
+
+  /// The search page: finds records by any word of their label, from the data in the page.
+  static let searchScript = """
+    (function () {
+      var data = JSON.parse(document.getElementById("search-data").textContent);
+      var box = document.getElementById("search"), list = document.getElementById("results");
+      function show() {
+        var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+        list.textContent = "";
+        if (!words.length) return;
+        var shown = 0;
+        for (var i = 0; i < data.length && shown < 200; i++) {
+          var text = (data[i][1] + " " + data[i][2]).toLowerCase();
+          if (!words.every(function (w) { return text.indexOf(w) >= 0; })) continue;
+          var item = document.createElement("li"), link = document.createElement("a");
+          link.href = data[i][0];
+          link.textContent = data[i][1];
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(" (" + data[i][2] + ")"));
+          list.appendChild(item);
+          shown++;
+        }
+      }
+      box.addEventListener("input", show);
+      show();
+    })();
+
+    """
+}

@@ -1,0 +1,101 @@
+import LedgerCore
+import LedgerJSON
+
+/// `audit.html` and `audit/YEAR.html`: what the audit found, the payment approvals with the
+/// approver's role, and every commit of each year with its author, the roles they held and
+/// its findings marked.
+enum AuditPages {
+  static func render(_ audit: AuditResult, _ content: SiteContent) -> [(path: String, html: String)] {
+    let years = Dictionary(grouping: audit.trail) { String(LedgerDate.day(of: $0.entry.date, in: content.timeZone).prefix(4)) }
+    let findings = Dictionary(grouping: audit.findings, by: \.entry.commit)
+    var pages = [(path: "audit.html", html: summary(audit, years.keys.sorted(), content))]
+    for (year, commits) in years.sorted(by: { $0.key < $1.key }) {
+      pages.append(("audit/\(year).html", yearPage(year, commits, findings, content)))
+    }
+    return pages
+  }
+
+  private static func summary(_ audit: AuditResult, _ years: [String], _ content: SiteContent) -> String {
+    let page = SitePage(path: "audit.html", title: "Audit", content: content, section: "Audit")
+    return page.render(hasScript: true) { main in
+      let count = audit.findings.count
+      main.element("p", text: "\(audit.commits) commit\(audit.commits == 1 ? "" : "s") audited: authors against the known administrators, each change against the author's roles as the policy stood, every commit's result against the schemas and rules, every merge against the field-level merge of its parents.")
+      main.element("p", count == 0 ? [] : [("class", "finding")], text: count == 0 ? "The audit found nothing." : "The audit found \(count) thing\(count == 1 ? "" : "s") to look at.")
+      if count > 0 {
+        main.element("h2", text: "Findings")
+        let findings = audit.findings
+        page.table(&main, id: "findings", columns: ["date", "commit", "author", "rule", "finding"], rows: findings.count, interactive: findings.count > 10,
+                   rowClass: { _ in "finding" }) { cell, row, column in
+          let finding = findings[row]
+          switch column {
+          case 0: cell.text(page.day(finding.entry.date))
+          case 1: cell.element("code", text: String(finding.entry.commit.prefix(7)))
+          case 2: cell.text(content.scope.author(finding.entry))
+          case 3: cell.element("span", [("class", "finding-rule")], text: finding.rule)
+          default: cell.text(finding.message)
+          }
+        }
+      }
+      main.element("h2", text: "Payment approvals")
+      let approvals = audit.approvals
+      if approvals.isEmpty {
+        main.element("p", [("class", "empty")], text: "No payment approval recorded.")
+      } else {
+        page.table(&main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"], rows: approvals.count,
+                   interactive: approvals.count > 10, rowClass: { approvals[$0].roles.isEmpty ? "finding" : nil }) { cell, row, column in
+          let approval = approvals[row]
+          switch column {
+          case 0: cell.text(page.day(approval.entry.date))
+          case 1: page.reference(&cell, approval.payment)
+          case 2:
+            if let id = RecordID(approval.approver) { page.reference(&cell, RecordKey(kind: .people, id: id)) } else { cell.text(approval.approver) }
+          case 3: cell.text(approval.roles.isEmpty ? "no role that may approve payments" : approval.roles.joined(separator: ", "))
+          case 4: cell.text(content.scope.author(approval.entry))
+          default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
+          }
+        }
+      }
+      main.element("h2", text: "Every commit, year by year")
+      main.element("ul") { list in
+        for year in years.reversed() { list.element("li") { $0.link(year, to: page.href("audit/\(year).html")) } }
+      }
+    }
+  }
+
+  private static func yearPage(_ year: String, _ commits: [AuditedCommit], _ findings: [String: [AuditFinding]], _ content: SiteContent) -> String {
+    let page = SitePage(path: "audit/\(year).html", title: "Audit of \(year)", content: content, section: "Audit")
+    let found = commits.reduce(0) { $0 + (findings[$1.entry.commit]?.count ?? 0) }
+    return page.render(hasScript: true) { main in
+      main.element("p", text: "\(commits.count) commit\(commits.count == 1 ? "" : "s") in \(year), oldest first; \(found) finding\(found == 1 ? "" : "s"), marked.")
+      page.table(&main, id: "commits", columns: ["date", "commit", "author", "roles held", "change", "findings"], rows: commits.count,
+                 interactive: true, rowClass: { findings[commits[$0].entry.commit] == nil ? nil : "finding" }) { cell, row, column in
+        let commit = commits[row]
+        switch column {
+        case 0: cell.text(page.day(commit.entry.date))
+        case 1: cell.element("code", text: String(commit.entry.commit.prefix(7)))
+        case 2:
+          if let person = commit.person.flatMap(RecordID.init), content.record(RecordKey(kind: .people, id: person)) != nil {
+            cell.link(content.scope.author(commit.entry), to: page.href(RecordKey(kind: .people, id: person)))
+          } else {
+            cell.text(content.scope.author(commit.entry))
+          }
+        case 3: cell.text(commit.roles.isEmpty ? "none" : commit.roles.joined(separator: ", "))
+        case 4:
+          cell.text(HomePage.subject(commit.entry.message))
+          if commit.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
+        default:
+          let list = findings[commit.entry.commit] ?? []
+          guard !list.isEmpty else { return }
+          cell.element("ul") { items in
+            for finding in list {
+              items.element("li") { item in
+                item.element("span", [("class", "finding-rule")], text: finding.rule)
+                item.text(": " + finding.message)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

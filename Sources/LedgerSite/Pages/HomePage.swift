@@ -1,0 +1,102 @@
+import LedgerCore
+import LedgerJSON
+
+/// `index.html`: the ledger at a glance: what it holds, what is wrong, what expires, what changed.
+enum HomePage {
+  static func render(_ content: SiteContent, recentChanges: [(entry: HistoryEntry, records: [RecordKey])]) -> String {
+    let page = SitePage(path: "index.html", title: content.settings.name, content: content, section: "Home")
+    return page.render { main in
+      main.element("p") { line in
+        line.text("The ledger as recorded in commit ")
+        line.element("code", text: String(content.tip.commit.prefix(12)))
+        line.text(" of \(page.day(content.tip.date)) by \(content.scope.author(content.tip)): “\(subject(content.tip.message))”.")
+      }
+      main.element("h2", text: "Records")
+      main.element("ul", [("class", "counts")]) { list in
+        for kind in RecordKind.allCases {
+          let count = content.records[kind]?.count ?? 0
+          list.element("li") { item in
+            item.element("strong", text: "\(count)")
+            item.text(" ")
+            item.link(kind.rawValue, to: count > 0 ? page.href(SitePage.path(of: kind)) : nil)
+          }
+        }
+      }
+      if content.scope.isWhole { findings(&main, page, content) }
+      main.element("h2", text: "Expiring in the next 60 days, and overdue")
+      expiring(&main, page, content)
+      main.element("h2", text: "Last changes")
+      changes(&main, page, content, recentChanges)
+    }
+  }
+
+  private static func findings(_ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent) {
+    main.element("h2", text: "Validation")
+    let errors = content.diagnostics
+    if errors.isEmpty {
+      main.element("p", text: "Every record is valid against its schema and the ledger's rules.")
+    } else {
+      main.element("p", [("class", "finding")], text: "\(errors.count) finding\(errors.count == 1 ? "" : "s") against the schemas and rules:")
+      let shown = Array(errors.prefix(100))
+      page.table(&main, id: "validation", columns: ["file", "line", "rule", "message"], rows: shown.count, numeric: [1]) { cell, row, column in
+        let diagnostic = shown[row]
+        switch column {
+        case 0:
+          if let key = RecordKey(path: diagnostic.file) { page.reference(&cell, key) } else { cell.text(diagnostic.file) }
+        case 1: cell.text("\(diagnostic.line)")
+        case 2: cell.text(diagnostic.rule)
+        default: cell.text(diagnostic.message)
+        }
+      }
+    }
+    main.element("h2", text: "Consistency")
+    let count = content.consistency?.findings ?? 0
+    main.element("p") { line in
+      line.text(count == 0 ? "Every consistency check of ledger.json holds. " : "\(count) consistency finding\(count == 1 ? "" : "s"). ")
+      line.link("The consistency report", to: page.href("reports/consistency.html"))
+      line.text(" lists each check.")
+    }
+  }
+
+  private static func expiring(_ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent) {
+    let rows = content.expiring.sections.first?.rows ?? []
+    guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: "Nothing expires in the next 60 days.") }
+    let columns = content.expiring.sections.first?.columns ?? []
+    let shown = Array(rows.prefix(50))
+    page.table(&main, id: "expiring", columns: columns, rows: shown.count, numeric: [1]) { cell, row, column in
+      if columns[column] == "record", let key = shown[row][column].stringValue.flatMap({ RecordKey(path: $0 + ".json") }) {
+        page.reference(&cell, key)
+      } else {
+        page.value(&cell, shown[row][column])
+      }
+    }
+    if rows.count > shown.count {
+      main.element("p") { $0.link("All \(rows.count) expiring items", to: page.href("reports/expiring.html")) }
+    }
+  }
+
+  private static func changes(
+    _ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ recent: [(entry: HistoryEntry, records: [RecordKey])]
+  ) {
+    guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
+    page.table(&main, id: "changes", columns: ["date", "commit", "author", "change", "records"], rows: recent.count) { cell, row, column in
+      let (entry, records) = recent[row]
+      switch column {
+      case 0: cell.text(page.day(entry.date))
+      case 1: cell.element("code", text: String(entry.commit.prefix(7)))
+      case 2: cell.text(content.scope.author(entry))
+      case 3: cell.text(subject(entry.message))
+      default:
+        for (index, key) in records.prefix(8).enumerated() {
+          if index > 0 { cell.text(", ") }
+          page.reference(&cell, key)
+        }
+        if records.count > 8 { cell.text(" and \(records.count - 8) more") }
+      }
+    }
+  }
+
+  static func subject(_ message: String) -> String {
+    message.split(separator: "\n").first.map(String.init) ?? ""
+  }
+}

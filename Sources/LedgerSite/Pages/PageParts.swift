@@ -1,0 +1,112 @@
+import LedgerCore
+import LedgerJSON
+import LedgerQuery
+
+/// Pieces every page uses: tables (sortable and filterable when long), values with their
+/// references as links, reports as tables.
+extension SitePage {
+  /// A table with a header row; with `interactive`, a filter box above and sortable columns.
+  func table(
+    _ page: inout HTMLWriter, id: String, caption: String? = nil, columns: [String], rows: Int, interactive: Bool = false,
+    numeric: Set<Int> = [], rowClass: (Int) -> String? = { _ in nil }, cell: (inout HTMLWriter, Int, Int) -> Void
+  ) {
+    if interactive {
+      page.element("label", [("class", "no-print"), ("for", id + "-filter")], text: "Filter: ")
+      page.void("input", [("type", "search"), ("class", "filter"), ("id", id + "-filter"), ("data-filter", id), ("placeholder", "words to look for")])
+    }
+    page.element("table", [("id", id)]) { table in
+      if let caption { table.element("caption", text: caption) }
+      table.element("thead") { head in
+        head.element("tr") { row in
+          for (index, column) in columns.enumerated() {
+            if interactive {
+              row.element("th", [("scope", "col")]) { $0.element("button", [("type", "button"), ("data-column", "\(index)")], text: column) }
+            } else {
+              row.element("th", [("scope", "col")], text: column)
+            }
+          }
+        }
+      }
+      table.element("tbody") { body in
+        for row in 0..<rows {
+          body.element("tr", rowClass(row).map { [("class", $0)] } ?? []) { line in
+            for column in columns.indices {
+              line.element("td", numeric.contains(column) ? [("class", "number")] : []) { cell(&$0, row, column) }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// A field's value: references as links to the records named, lists item by item.
+  func value(_ page: inout HTMLWriter, _ value: JSONValue?, referring target: RecordKind? = nil) {
+    switch value {
+    case nil, .null?: return
+    case .string(let text)?:
+      if let target, let id = RecordID(text) { return reference(&page, RecordKey(kind: target, id: id)) }
+      page.text(text)
+    case .array(let items)?:
+      for (index, item) in items.enumerated() {
+        if index > 0 { page.text(", ") }
+        self.value(&page, item, referring: target)
+      }
+    case .object?:
+      page.element("code", text: value?.compactText ?? "")
+    case let other?:
+      page.text(other.compactText)
+    }
+  }
+
+  /// A link to a record, named by its label (and its id when they differ), or its id alone
+  /// when the site does not show it.
+  func reference(_ page: inout HTMLWriter, _ key: RecordKey) {
+    let label = content.label(key)
+    page.link(label == key.id.value || label == key.description ? key.id.value : label, to: href(key), [("title", key.description)])
+  }
+
+  /// The kind a field of `kind` refers to, if it is a reference (`attendees` and `attendees.*` alike).
+  func referenceTarget(of field: String, in kind: RecordKind) -> RecordKind? {
+    content.view.referenceFields(of: kind).first { $0.steps.filter { $0 != "*" }.joined(separator: ".") == field }?.target
+  }
+
+  /// A report: each section a table, the cells naming records linked.
+  func report(_ page: inout HTMLWriter, _ report: Report, idPrefix: String, interactive: Bool = false) {
+    for (number, section) in report.sections.enumerated() {
+      page.element("h2", text: section.title)
+      guard !section.rows.isEmpty else {
+        page.element("p", [("class", "empty")], text: "None.")
+        continue
+      }
+      let numeric = Set(section.columns.indices.filter { column in section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null } })
+      table(&page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
+            interactive: interactive && section.rows.count > 10, numeric: numeric) { cell, row, column in
+        reportCell(&cell, section.rows[row][column], column: section.columns[column])
+      }
+    }
+  }
+
+  /// A report's cell: `kind/id` text, or an id in a column named after a kind, as a link.
+  private func reportCell(_ page: inout HTMLWriter, _ value: JSONValue, column: String) {
+    if case .string(let text) = value {
+      if let key = RecordKey(path: text + ".json"), content.record(key) != nil { return reference(&page, key) }
+      if let kind = Self.columnKinds[column], let id = RecordID(text), content.record(RecordKey(kind: kind, id: id)) != nil {
+        return reference(&page, RecordKey(kind: kind, id: id))
+      }
+    }
+    self.value(&page, value)
+  }
+
+  private static let columnKinds: [String: RecordKind] = [
+    "person": .people, "organization": .organizations, "provider": .organizations, "system": .systems,
+    "account": .accounts, "right": .rights, "training": .trainings, "ticket": .tickets, "payment": .payments,
+    "contract": .contracts,
+  ]
+}
+
+extension JSONValue {
+  var numberValue: JSONNumber? {
+    if case .number(let number) = self { return number }
+    return nil
+  }
+}

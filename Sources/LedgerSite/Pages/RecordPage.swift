@@ -1,0 +1,107 @@
+import LedgerCore
+import LedgerJSON
+
+/// `KIND/ID.html`: one record: its fields, what it refers to and what refers to it, its
+/// history with each field's change, and the blame of every field.
+enum RecordPage {
+  static func render(_ record: Record, _ content: SiteContent) -> String {
+    let key = record.key
+    let label = content.label(key)
+    let page = SitePage(path: SitePage.path(of: key), title: label == key.id.value ? key.description : label, content: content, section: key.kind.title)
+    let fields = content.scope.fields(of: record)
+    return page.render { main in
+      main.element("p", [("class", "muted")], text: key.description)
+      main.element("h2", text: "Fields")
+      let leaves = FieldChange.leaves(of: fields)
+      page.table(&main, id: "fields", columns: ["field", "value"], rows: leaves.count) { cell, row, column in
+        let leaf = leaves[row]
+        if column == 0 { return cell.text(leaf.path) }
+        page.value(&cell, leaf.value, referring: page.referenceTarget(of: leaf.path, in: key.kind))
+      }
+      references(&main, page, record, content)
+      history(&main, page, record, content)
+      blame(&main, page, record, fields, content)
+    }
+  }
+
+  private static func references(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ content: SiteContent) {
+    let outgoing = content.view.references(of: record).filter { content.record($0.1) != nil }
+    main.element("h2", text: "Refers to")
+    if outgoing.isEmpty {
+      main.element("p", [("class", "empty")], text: "No other record.")
+    } else {
+      page.table(&main, id: "refers-to", columns: ["field", "record"], rows: outgoing.count) { cell, row, column in
+        if column == 0 { return cell.text(String(outgoing[row].0.description.dropFirst()).replacingOccurrences(of: "/", with: ".")) }
+        page.reference(&cell, outgoing[row].1)
+      }
+    }
+    let incoming = (content.referrers[record.key] ?? []).sorted { $0.0 < $1.0 }
+    main.element("h2", text: "Referred to by")
+    if incoming.isEmpty {
+      main.element("p", [("class", "empty")], text: "No other record.")
+    } else {
+      page.table(&main, id: "referred-by", columns: ["record", "kind", "through"], rows: incoming.count) { cell, row, column in
+        switch column {
+        case 0: page.reference(&cell, incoming[row].0)
+        case 1: cell.text(incoming[row].0.kind.rawValue)
+        default: cell.text(String(incoming[row].1.description.dropFirst()).replacingOccurrences(of: "/", with: "."))
+        }
+      }
+    }
+  }
+
+  private static func history(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ content: SiteContent) {
+    main.element("h2", text: "History")
+    let steps = (content.chronicle.steps[record.key] ?? []).compactMap { step -> (LedgerChronicle.Step, [FieldChange])? in
+      let changes = content.scope.changes(step.fields, of: record.key)
+      return changes.isEmpty && step.action == "changed" ? nil : (step, changes)
+    }
+    guard !steps.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
+    page.table(&main, id: "history", columns: ["date", "commit", "author", "change", "fields"], rows: steps.count) { cell, row, column in
+      let (step, changes) = steps[row]
+      switch column {
+      case 0: cell.text(page.day(step.entry.date))
+      case 1: cell.element("code", text: String(step.entry.commit.prefix(7)))
+      case 2: cell.text(content.scope.author(step.entry))
+      case 3:
+        cell.text(HomePage.subject(step.entry.message))
+        if step.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
+      default:
+        cell.element("ul") { list in
+          if step.action != "changed" { list.element("li", text: step.action) }
+          for change in changes { list.element("li") { fieldChange(&$0, change) } }
+        }
+      }
+    }
+  }
+
+  /// `status: active → revoked`, with the old and the new value marked.
+  private static func fieldChange(_ item: inout HTMLWriter, _ change: FieldChange) {
+    item.element("code", text: change.path)
+    item.text(": ")
+    if let old = change.old { item.element("del", [("class", "change-old")], text: old.compactText) }
+    if change.old != nil, change.new != nil { item.text(" → ") }
+    if let new = change.new { item.element("ins", [("class", "change-new")], text: new.compactText) }
+  }
+
+  private static func blame(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ fields: JSONObject, _ content: SiteContent) {
+    main.element("h2", text: "Who set each field")
+    var shown = record
+    shown.fields = fields
+    let lines = content.chronicle.blame(shown)
+    guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: "No field to explain.") }
+    page.table(&main, id: "blame", columns: ["field", "value", "date", "author", "commit", "message"], rows: lines.count) { cell, row, column in
+      let line = lines[row]
+      switch column {
+      case 0: cell.text(line.field)
+      case 1: page.value(&cell, line.value, referring: page.referenceTarget(of: line.field, in: record.key.kind))
+      case 2: cell.text(page.day(line.entry.date))
+      case 3: cell.text(content.scope.author(line.entry))
+      case 4: cell.element("code", text: String(line.entry.commit.prefix(7)))
+      default:
+        if let how = line.resolution { cell.element("span", [("class", "muted")], text: "[merge, \(how)] ") }
+        cell.text(HomePage.subject(line.entry.message))
+      }
+    }
+  }
+}

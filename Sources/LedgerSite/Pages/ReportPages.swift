@@ -1,0 +1,115 @@
+import Foundation
+import LedgerCore
+import LedgerJSON
+import LedgerQuery
+
+/// `reports.html` and `reports/*.html`: expiring, access per system, the annual report of each
+/// year with its charts, consistency.
+enum ReportPages {
+  static func render(_ content: SiteContent) -> [(path: String, html: String)] {
+    var pages = [(path: "reports.html", html: index(content))]
+    pages.append(("reports/expiring.html", plain("reports/expiring.html", "Expiring", content.expiring, content)))
+    if let consistency = content.consistency {
+      pages.append(("reports/consistency.html", plain("reports/consistency.html", "Consistency", consistency, content)))
+    }
+    for (system, report) in content.access {
+      let path = "reports/access-\(system.key.id.value).html"
+      pages.append((path, plain(path, report.title, report, content)))
+    }
+    for (year, report) in content.annual {
+      let path = "reports/annual-\(year).html"
+      pages.append((path, annual(path, year, report, content)))
+    }
+    return pages
+  }
+
+  private static func index(_ content: SiteContent) -> String {
+    let page = SitePage(path: "reports.html", title: "Reports", content: content, section: "Reports")
+    return page.render { main in
+      main.element("ul") { list in
+        list.element("li") { $0.link("Expiring: temporary rights, contracts, memberships and roles", to: page.href("reports/expiring.html")) }
+        if content.consistency != nil {
+          list.element("li") { $0.link("Consistency: the cross-system checks of ledger.json", to: page.href("reports/consistency.html")) }
+        }
+      }
+      if !content.annual.isEmpty {
+        main.element("h2", text: "Annual reports")
+        main.element("ul") { list in
+          for (year, _) in content.annual.reversed() {
+            list.element("li") { $0.link("Annual report \(year)", to: page.href("reports/annual-\(year).html")) }
+          }
+        }
+      }
+      if !content.access.isEmpty {
+        main.element("h2", text: "Access per system")
+        main.element("ul") { list in
+          for (system, report) in content.access {
+            let count = report.sections.first?.rows.count ?? 0
+            list.element("li") { item in
+              item.link(report.title, to: page.href("reports/access-\(system.key.id.value).html"))
+              item.text(" (\(count) active right\(count == 1 ? "" : "s"))")
+            }
+          }
+        }
+      }
+      if !content.scope.isWhole {
+        main.element("p", [("class", "muted")], text: "The annual figures, the consistency checks, access per system and the audit count everyone's records, so a site for one organisation leaves them out.")
+      }
+    }
+  }
+
+  private static func plain(_ path: String, _ title: String, _ report: Report, _ content: SiteContent) -> String {
+    let page = SitePage(path: path, title: title, content: content, section: "Reports")
+    return page.render(hasScript: true) { main in page.report(&main, report, idPrefix: "report", interactive: true) }
+  }
+
+  private static func annual(_ path: String, _ year: Int, _ report: Report, _ content: SiteContent) -> String {
+    let page = SitePage(path: path, title: report.title, content: content, section: "Reports")
+    return page.render { main in
+      main.element("p", text: "The year's figures, read from the ledger as it stood at the end of \(year) and from its history.")
+      let sections = Dictionary(report.sections.map { ($0.title, $0) }) { first, _ in first }
+      if let requests = sections["Data requests opened, by type and status"], !requests.rows.isEmpty {
+        stacked(requests, category: 0, series: 1, value: 2, title: "Data requests opened in \(year), by type and status", id: "chart-requests")
+          .write(into: &main, id: "chart-requests")
+      }
+      if let trained = sections["People trained, by organisation"], !trained.rows.isEmpty {
+        stacked(trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation", id: "chart-trained")
+          .write(into: &main, id: "chart-trained")
+      }
+      if let monthly = sections["Payments made, by month and provider"], !monthly.rows.isEmpty {
+        var chart = stacked(monthly, category: 0, series: 1, value: 2, title: "Payments made in \(year) (\(content.settings.currency)), by month and provider", id: "chart-payments")
+        chart = BarChart(
+          title: chart.title, categories: (1...12).map { String(format: "%04d-%02d", year, $0) },
+          series: chart.series.map { serie in
+            BarChart.Series(name: serie.name, values: (1...12).map { month in
+              chart.categories.firstIndex(of: String(format: "%04d-%02d", year, month)).flatMap { serie.values[safe: $0] } ?? 0
+            })
+          }, format: chart.format)
+        chart.write(into: &main, id: "chart-payments")
+      }
+      page.report(&main, report, idPrefix: "annual")
+    }
+  }
+
+  /// A chart of a report section: categories from one column, series from another (or one
+  /// series), values from a third.
+  private static func stacked(_ section: Report.Section, category: Int, series: Int?, value: Int, title: String, id: String) -> BarChart {
+    var categories: [String] = []
+    var names: [String] = []
+    var values: [String: [String: Double]] = [:]
+    for row in section.rows {
+      let name = row[category].stringValue ?? row[category].compactText
+      guard name != "total" else { continue }
+      let serie = series.map { row[$0].stringValue ?? row[$0].compactText } ?? "count"
+      if !categories.contains(name) { categories.append(name) }
+      if !names.contains(serie) { names.append(serie) }
+      let number = Double(row[value].stringValue ?? row[value].compactText) ?? 0
+      values[serie, default: [:]][name, default: 0] += number
+    }
+    let isMoney = section.columns[value] == "amount"
+    return BarChart(
+      title: title, categories: categories,
+      series: names.map { serie in BarChart.Series(name: serie, values: categories.map { values[serie]?[$0] ?? 0 }) },
+      format: { isMoney ? String(format: "%.2f", $0) : String(Int($0)) })
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import LedgerCore
+
+/// The review site: the ledger at one revision as a folder of static HTML pages, for people
+/// who do not use git. It reads the ledger, writes files and prints nothing.
+public enum ReviewSite {
+  /// What was written.
+  public struct Summary: Sendable {
+    public let folder: URL
+    public let commit: String
+    public let pages: Int
+    public let records: Int
+  }
+
+  /// Writes the site of `ledger` into `folder`, replacing a site written there before; a folder
+  /// that holds anything else is refused. The new site appears whole or not at all.
+  public static func write(_ ledger: Ledger, options: SiteOptions, to folder: URL, now: Date) throws(StoreError) -> Summary {
+    let output = try SiteFolder(replacing: folder)
+    do {
+      let content = try SiteContent(ledger: ledger, options: options, now: now)
+      var pages = 0
+      func emit(_ path: String, _ html: String) throws(StoreError) {
+        try output.write(html, to: path)
+        pages += 1
+      }
+      try output.write(SiteAssets.stylesheet, to: SiteAssets.stylesheetName)
+      try emit("index.html", HomePage.render(content, recentChanges: recentChanges(content)))
+      for kind in RecordKind.allCases where !(content.records[kind] ?? []).isEmpty {
+        try emit(SitePage.path(of: kind), KindPage.render(kind, content))
+        for record in content.records[kind] ?? [] { try emit(SitePage.path(of: record.key), RecordPage.render(record, content)) }
+      }
+      for (path, html) in ReportPages.render(content) { try emit(path, html) }
+      if let audit = content.audit {
+        for (path, html) in AuditPages.render(audit, content) { try emit(path, html) }
+      }
+      try emit("search.html", SearchPage.render(content))
+      try output.finish()
+      return Summary(folder: folder, commit: content.tip.commit, pages: pages, records: content.pageCount)
+    } catch {
+      output.abandon()
+      throw error
+    }
+  }
+
+  /// The ten newest commits that changed records the site shows, with those records.
+  private static func recentChanges(_ content: SiteContent) -> [(entry: HistoryEntry, records: [RecordKey])] {
+    var byCommit: [String: [RecordKey]] = [:]
+    for (key, steps) in content.chronicle.steps where content.record(key) != nil {
+      for step in steps where step.action != "changed" || !content.scope.changes(step.fields, of: key).isEmpty {
+        byCommit[step.entry.commit, default: []].append(key)
+      }
+    }
+    var result: [(entry: HistoryEntry, records: [RecordKey])] = []
+    for entry in content.chronicle.entries where result.count < 10 {
+      if let keys = byCommit[entry.commit] { result.append((entry, keys.sorted())) }
+    }
+    return result
+  }
+}

@@ -159,3 +159,10 @@ cd "$work/biodiv"
 run log --author mpetit --limit 2
 run blame trainings/2026-10-03-8rla1
 run audit
+
+step "The review site: the same ledger as web pages, for reviewers who use neither git nor a terminal"
+# Written under the repository's .build, not in the demo's temporary folder, so it stays to be opened.
+site="$(dirname "$samples")/.build/demo-site"
+mkdir -p "$(dirname "$site")"
+run site "$site"
+printf '\nThe review site stays after the demo: open file://%s/index.html\n' "$site"

@@ -12,6 +12,10 @@ public enum ReviewSite {
     public let records: Int
   }
 
+  /// Why a site may not be written into `folder` (it is a file, or holds files no site wrote),
+  /// or nil when it may.
+  public static func refusal(for folder: URL) -> String? { SiteFolder.refusal(for: folder) }
+
   /// Writes the site of `ledger` into `folder`, replacing a site written there before; a folder
   /// that holds anything else is refused. The new site appears whole or not at all.
   public static func write(_ ledger: Ledger, options: SiteOptions, to folder: URL, now: Date) throws(StoreError) -> Summary {
@@ -46,7 +50,7 @@ public enum ReviewSite {
   private static func recentChanges(_ content: SiteContent) -> [(entry: HistoryEntry, records: [RecordKey])] {
     var byCommit: [String: [RecordKey]] = [:]
     for (key, steps) in content.chronicle.steps where content.record(key) != nil {
-      for step in steps where step.action != "changed" || !content.scope.changes(step.fields, of: key).isEmpty {
+      for step in steps where step.action != "set" || !content.scope.changes(step.fields, of: key).isEmpty {
         byCommit[step.entry.commit, default: []].append(key)
       }
     }

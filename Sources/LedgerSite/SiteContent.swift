@@ -105,11 +105,24 @@ final class SiteContent {
     return try? view.record(key)
   }
 
-  /// A few words naming a record shown, or its id.
+  /// A few words naming a record shown, or its id: an account by its login and system, a
+  /// right by its role, system and holder, as a reviewer tells them apart.
   func label(_ key: RecordKey) -> String {
     guard let record = record(key) else { return key.description }
-    let label = RecordLabel.label(record)
-    return label.isEmpty ? key.id.value : label
+    let text = { (field: String) in record.fields[field]?.stringValue }
+    switch key.kind {
+    case .accounts:
+      return "\(text("login") ?? key.id.value) on \(text("system") ?? "?")"
+    case .rights:
+      let account = text("account").flatMap(RecordID.init).flatMap { self.record(RecordKey(kind: .accounts, id: $0)) }
+      let person = account?.fields["person"]?.stringValue.flatMap(RecordID.init)
+        .flatMap { self.record(RecordKey(kind: .people, id: $0)) }.map(RecordLabel.label)
+      let system = account?.fields["system"]?.stringValue ?? "?"
+      return "\(text("role") ?? "?") on \(system)" + (person.map { " for \($0)" } ?? "")
+    default:
+      let label = RecordLabel.label(record)
+      return label.isEmpty ? key.id.value : label
+    }
   }
 
   var pageCount: Int { records.values.reduce(0) { $0 + $1.count } }

@@ -12,15 +12,20 @@ struct SiteFolder {
   let staging: URL
   private let files = FileManager.default
 
+  /// Why a site may not be written into `destination`, or nil when it may (new, empty, or a
+  /// site written before).
+  static func refusal(for destination: URL) -> String? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &isFolder) else { return nil }
+    guard isFolder.boolValue else { return "is a file, not a folder" }
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
+    return entries.isEmpty || entries.contains(marker) ? nil : "holds files that no site wrote"
+  }
+
   init(replacing destination: URL) throws(StoreError) {
     self.destination = destination
-    var isFolder: ObjCBool = false
-    if files.fileExists(atPath: destination.path, isDirectory: &isFolder) {
-      guard isFolder.boolValue else { throw .io(path: destination.path, reason: "is a file, not a folder; choose a new folder for the site") }
-      let entries = (try? files.contentsOfDirectory(atPath: destination.path)) ?? []
-      guard entries.isEmpty || entries.contains(Self.marker) else {
-        throw .io(path: destination.path, reason: "holds files that no site wrote; choose an empty or new folder for the site")
-      }
+    if let refusal = Self.refusal(for: destination) {
+      throw .io(path: destination.path, reason: refusal + "; choose an empty or new folder for the site")
     }
     staging = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).adminledger-\(getpid())-tmp")

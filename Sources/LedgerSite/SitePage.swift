@@ -34,7 +34,7 @@ struct SitePage {
     page.element("head") { head in
       head.void("meta", [("charset", "utf-8")])
       head.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-      head.element("title", text: "\(title) – \(content.settings.name)")
+      head.element("title", text: title == content.settings.name ? title : "\(title) – \(content.settings.name)")
       head.void("link", [("rel", "stylesheet"), ("href", href(SiteAssets.stylesheetName))])
     }
     page.open("body")

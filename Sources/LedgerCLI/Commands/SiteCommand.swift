@@ -32,6 +32,9 @@ enum SiteCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let folder = context.url(for: context.positionals[0])
+    if let refusal = ReviewSite.refusal(for: folder) {
+      throw .usage("\(context.positionals[0]) \(refusal)", hint: "choose an empty or new folder for the site; a folder holding a site written before is replaced")
+    }
     var options = SiteOptions(revision: context.arguments.value("at"), isPublic: context.arguments.flag("public"))
     options.organization = try context.arguments.value("for").map(RecordArguments.id)
     let ledger = try context.openLedger()

@@ -14,7 +14,7 @@ public struct LedgerChronicle: Sendable {
   /// One commit's change to one record.
   public struct Step: Sendable {
     public let entry: HistoryEntry
-    /// `added`, `changed` or `removed`, as `log` says.
+    /// `add`, `set` or `rm`, as the commit trailers say.
     public let action: String
     public let fields: [FieldChange]
   }
@@ -23,20 +23,21 @@ public struct LedgerChronicle: Sendable {
   public let entries: [HistoryEntry]
   /// Each record's steps, newest first.
   public let steps: [RecordKey: [Step]]
-  /// The merges whose trailers settled fields, newest first, by the record they name.
-  private let resolutions: [RecordKey: [HistoryEntry]]
+  /// The merges whose trailers settled fields, newest first, by the record they name, with
+  /// the fields and the choices.
+  private let resolutions: [RecordKey: [(entry: HistoryEntry, settled: [(field: String, choice: String)])]]
   private let sets: [RecordKind: SetArrays]
 
   init(log: [HistoryStep], sets: [RecordKind: SetArrays]) {
     var steps: [RecordKey: [Step]] = [:]
-    var resolutions: [RecordKey: [HistoryEntry]] = [:]
+    var resolutions: [RecordKey: [(entry: HistoryEntry, settled: [(field: String, choice: String)])]] = [:]
     for step in log {
       for change in step.changes {
         steps[change.key, default: []].append(Step(entry: step.entry, action: change.action, fields: change.fields))
       }
       guard step.entry.parents.count > 1 else { continue }
-      for key in Set(Self.resolved(in: step.entry.message).map(\.key)) {
-        resolutions[key, default: []].append(step.entry)
+      for (key, settled) in Dictionary(grouping: Self.resolved(in: step.entry.message), by: \.key) {
+        resolutions[key, default: []].append((step.entry, settled.map { ($0.field, $0.choice) }))
       }
     }
     self.entries = log.map(\.entry)
@@ -55,13 +56,12 @@ public struct LedgerChronicle: Sendable {
     for leaf in leaves {
       let step = history.firstIndex { Self.gave(leaf, in: $0) }
       // A merge that settled the field, newer than the step that made the value, names it.
-      let settling = merges.first { merge in
-        guard let how = Self.choice(in: merge.message, key: record.key, field: leaf.field) else { return false }
-        return step.map { isNewer(merge, than: history[$0].entry) } ?? !how.isEmpty
-      }
-      if let settling {
-        let how = Self.choice(in: settling.message, key: record.key, field: leaf.field)
-        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: settling, resolution: how))
+      let settling = merges.lazy.compactMap { merge -> (HistoryEntry, String)? in
+        guard let how = Self.choice(merge.settled, field: leaf.field) else { return nil }
+        return step.map { isNewer(merge.entry, than: history[$0].entry) } ?? true ? (merge.entry, how) : nil
+      }.first
+      if let (merge, how) = settling {
+        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: merge, resolution: how))
       } else if let step {
         let entry = history[step].entry
         let resolution = entry.parents.count > 1 ? "merge" : nil
@@ -105,7 +105,12 @@ public struct LedgerChronicle: Sendable {
 
   /// The choice of the trailer of `message` that settled `field` of `key`, if any.
   static func choice(in message: String, key: RecordKey, field: String) -> String? {
-    resolved(in: message).first { $0.key == key && ($0.field == field || $0.field == "*" || field.hasPrefix($0.field + ".")) }?.choice
+    choice(resolved(in: message).filter { $0.key == key }.map { ($0.field, $0.choice) }, field: field)
+  }
+
+  /// The choice that settled `field` (or the object holding it, or the whole record: `*`).
+  private static func choice(_ settled: [(field: String, choice: String)], field: String) -> String? {
+    settled.first { $0.field == field || $0.field == "*" || field.hasPrefix($0.field + ".") }?.choice
   }
 }
 

@@ -44,7 +44,9 @@ struct BarChart {
         ]) { bar in bar.element("title", text: "\(category) \(serie.name): \(format(value))") }
         x += width
       }
-      page.element("text", [("x", number(x + 5)), ("y", number(y + 15)), ("font-size", "12")], text: format(totals[row]))
+      if totals[row] > 0 {
+        page.element("text", [("x", number(x + 5)), ("y", number(y + 15)), ("font-size", "12")], text: format(totals[row]))
+      }
     }
     if series.count > 1 {
       for (index, serie) in series.enumerated() {

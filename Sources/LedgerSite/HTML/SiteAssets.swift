@@ -23,7 +23,9 @@ enum SiteAssets {
     caption { text-align: left; color: var(--muted); padding: .2rem 0; }
     th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
     thead th { background: var(--band); }
-    th button { all: inherit; cursor: pointer; }
+    th button { background: none; border: 0; padding: 0; margin: 0; font: inherit; color: inherit; text-align: left; cursor: pointer; }
+    .table-wrap { overflow-x: auto; max-width: 100%; }
+    td.nowrap { white-space: nowrap; }
     th[aria-sort="ascending"] button::after { content: " \\25B2"; }
     th[aria-sort="descending"] button::after { content: " \\25BC"; }
     td.number { text-align: right; font-variant-numeric: tabular-nums; }
@@ -53,6 +55,8 @@ enum SiteAssets {
       thead { display: table-header-group; }
       h2 { page-break-after: avoid; }
       .notice { border: 1px solid #000; background: none; }
+      footer.site { padding: .5rem 0 0; }
+      .table-wrap { overflow: visible; }
       tr.finding td, tr.finding th { background: none; font-weight: 600; }
     }
 
@@ -117,6 +121,7 @@ enum SiteAssets {
         }
       }
       box.addEventListener("input", show);
+      if (location.hash.indexOf("#q=") === 0) box.value = decodeURIComponent(location.hash.slice(3));
       show();
     })();
 

@@ -6,7 +6,10 @@ import LedgerJSON
 /// its findings marked.
 enum AuditPages {
   static func render(_ audit: AuditResult, _ content: SiteContent) -> [(path: String, html: String)] {
-    let years = Dictionary(grouping: audit.trail) { String(LedgerDate.day(of: $0.entry.date, in: content.timeZone).prefix(4)) }
+    // Oldest first in the order of history (a commit after those it builds on), not by clock.
+    let order = Dictionary(content.chronicle.entries.enumerated().map { ($1.commit, $0) }) { first, _ in first }
+    let trail = audit.trail.sorted { (order[$0.entry.commit] ?? 0) > (order[$1.entry.commit] ?? 0) }
+    let years = Dictionary(grouping: trail) { String(LedgerDate.day(of: $0.entry.date, in: content.timeZone).prefix(4)) }
     let findings = Dictionary(grouping: audit.findings, by: \.entry.commit)
     var pages = [(path: "audit.html", html: summary(audit, years.keys.sorted(), content))]
     for (year, commits) in years.sorted(by: { $0.key < $1.key }) {
@@ -25,7 +28,7 @@ enum AuditPages {
         main.element("h2", text: "Findings")
         let findings = audit.findings
         page.table(&main, id: "findings", columns: ["date", "commit", "author", "rule", "finding"], rows: findings.count, interactive: findings.count > 10,
-                   rowClass: { _ in "finding" }) { cell, row, column in
+                   nowrap: [0, 2], rowClass: { _ in "finding" }) { cell, row, column in
           let finding = findings[row]
           switch column {
           case 0: cell.text(page.day(finding.entry.date))
@@ -42,14 +45,14 @@ enum AuditPages {
         main.element("p", [("class", "empty")], text: "No payment approval recorded.")
       } else {
         page.table(&main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"], rows: approvals.count,
-                   interactive: approvals.count > 10, rowClass: { approvals[$0].roles.isEmpty ? "finding" : nil }) { cell, row, column in
+                   interactive: approvals.count > 10, nowrap: [0]) { cell, row, column in
           let approval = approvals[row]
           switch column {
           case 0: cell.text(page.day(approval.entry.date))
           case 1: page.reference(&cell, approval.payment)
           case 2:
             if let id = RecordID(approval.approver) { page.reference(&cell, RecordKey(kind: .people, id: id)) } else { cell.text(approval.approver) }
-          case 3: cell.text(approval.roles.isEmpty ? "no role that may approve payments" : approval.roles.joined(separator: ", "))
+          case 3: cell.text(approval.roles.isEmpty ? "none recorded on the day" : approval.roles.joined(separator: ", "))
           case 4: cell.text(content.scope.author(approval.entry))
           default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
           }
@@ -66,9 +69,10 @@ enum AuditPages {
     let page = SitePage(path: "audit/\(year).html", title: "Audit of \(year)", content: content, section: "Audit")
     let found = commits.reduce(0) { $0 + (findings[$1.entry.commit]?.count ?? 0) }
     return page.render(hasScript: true) { main in
-      main.element("p", text: "\(commits.count) commit\(commits.count == 1 ? "" : "s") in \(year), oldest first; \(found) finding\(found == 1 ? "" : "s"), marked.")
+      let findingsSaid = found == 0 ? "no finding" : "\(found) finding\(found == 1 ? "" : "s"), marked"
+      main.element("p", text: "\(commits.count) commit\(commits.count == 1 ? "" : "s") in \(year), oldest first; \(findingsSaid).")
       page.table(&main, id: "commits", columns: ["date", "commit", "author", "roles held", "change", "findings"], rows: commits.count,
-                 interactive: true, rowClass: { findings[commits[$0].entry.commit] == nil ? nil : "finding" }) { cell, row, column in
+                 interactive: true, nowrap: [0, 2], rowClass: { findings[commits[$0].entry.commit] == nil ? nil : "finding" }) { cell, row, column in
         let commit = commits[row]
         switch column {
         case 0: cell.text(page.day(commit.entry.date))

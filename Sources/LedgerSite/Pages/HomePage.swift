@@ -63,7 +63,7 @@ enum HomePage {
     guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: "Nothing expires in the next 60 days.") }
     let columns = content.expiring.sections.first?.columns ?? []
     let shown = Array(rows.prefix(50))
-    page.table(&main, id: "expiring", columns: columns, rows: shown.count, numeric: [1]) { cell, row, column in
+    page.table(&main, id: "expiring", columns: columns, rows: shown.count, numeric: [1], nowrap: [0]) { cell, row, column in
       if columns[column] == "record", let key = shown[row][column].stringValue.flatMap({ RecordKey(path: $0 + ".json") }) {
         page.reference(&cell, key)
       } else {
@@ -79,7 +79,7 @@ enum HomePage {
     _ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ recent: [(entry: HistoryEntry, records: [RecordKey])]
   ) {
     guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
-    page.table(&main, id: "changes", columns: ["date", "commit", "author", "change", "records"], rows: recent.count) { cell, row, column in
+    page.table(&main, id: "changes", columns: ["date", "commit", "author", "change", "records"], rows: recent.count, nowrap: [0, 2]) { cell, row, column in
       let (entry, records) = recent[row]
       switch column {
       case 0: cell.text(page.day(entry.date))
@@ -96,7 +96,8 @@ enum HomePage {
     }
   }
 
+  /// A commit message's first line (a ledger's first import lists thousands of records after it).
   static func subject(_ message: String) -> String {
-    message.split(separator: "\n").first.map(String.init) ?? ""
+    String(message.prefix { $0 != "\n" })
   }
 }

@@ -8,12 +8,15 @@ extension SitePage {
   /// A table with a header row; with `interactive`, a filter box above and sortable columns.
   func table(
     _ page: inout HTMLWriter, id: String, caption: String? = nil, columns: [String], rows: Int, interactive: Bool = false,
-    numeric: Set<Int> = [], rowClass: (Int) -> String? = { _ in nil }, cell: (inout HTMLWriter, Int, Int) -> Void
+    numeric: Set<Int> = [], nowrap: Set<Int> = [], rowClass: (Int) -> String? = { _ in nil },
+    cell: (inout HTMLWriter, Int, Int) -> Void
   ) {
     if interactive {
       page.element("label", [("class", "no-print"), ("for", id + "-filter")], text: "Filter: ")
       page.void("input", [("type", "search"), ("class", "filter"), ("id", id + "-filter"), ("data-filter", id), ("placeholder", "words to look for")])
     }
+    page.open("div", [("class", "table-wrap")])
+    defer { page.close("div") }
     page.element("table", [("id", id)]) { table in
       if let caption { table.element("caption", text: caption) }
       table.element("thead") { head in
@@ -31,7 +34,8 @@ extension SitePage {
         for row in 0..<rows {
           body.element("tr", rowClass(row).map { [("class", $0)] } ?? []) { line in
             for column in columns.indices {
-              line.element("td", numeric.contains(column) ? [("class", "number")] : []) { cell(&$0, row, column) }
+              let style = numeric.contains(column) ? "number" : (nowrap.contains(column) ? "nowrap" : nil)
+              line.element("td", style.map { [("class", $0)] } ?? []) { cell(&$0, row, column) }
             }
           }
         }
@@ -78,9 +82,12 @@ extension SitePage {
         page.element("p", [("class", "empty")], text: "None.")
         continue
       }
-      let numeric = Set(section.columns.indices.filter { column in section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null } })
+      let numeric = Set(section.columns.indices.filter { column in
+        section.columns[column] == "amount" || section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null }
+      })
+      let dates = Set(section.columns.indices.filter { ["date", "day", "month", "opened", "until", "validated_on"].contains(section.columns[$0]) })
       table(&page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
-            interactive: interactive && section.rows.count > 10, numeric: numeric) { cell, row, column in
+            interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates) { cell, row, column in
         reportCell(&cell, section.rows[row][column], column: section.columns[column])
       }
     }

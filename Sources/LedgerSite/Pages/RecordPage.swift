@@ -31,7 +31,7 @@ enum RecordPage {
       main.element("p", [("class", "empty")], text: "No other record.")
     } else {
       page.table(&main, id: "refers-to", columns: ["field", "record"], rows: outgoing.count) { cell, row, column in
-        if column == 0 { return cell.text(String(outgoing[row].0.description.dropFirst()).replacingOccurrences(of: "/", with: ".")) }
+        if column == 0 { return cell.text(fieldName(outgoing[row].0)) }
         page.reference(&cell, outgoing[row].1)
       }
     }
@@ -44,20 +44,25 @@ enum RecordPage {
         switch column {
         case 0: page.reference(&cell, incoming[row].0)
         case 1: cell.text(incoming[row].0.kind.rawValue)
-        default: cell.text(String(incoming[row].1.description.dropFirst()).replacingOccurrences(of: "/", with: "."))
+        default: cell.text(fieldName(incoming[row].1))
         }
       }
     }
+  }
+
+  /// The field a pointer is in, as the fields table names it (`attendees`, `mailbox.address`).
+  private static func fieldName(_ pointer: JSONPointer) -> String {
+    pointer.tokens.filter { Int($0) == nil }.joined(separator: ".")
   }
 
   private static func history(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ content: SiteContent) {
     main.element("h2", text: "History")
     let steps = (content.chronicle.steps[record.key] ?? []).compactMap { step -> (LedgerChronicle.Step, [FieldChange])? in
       let changes = content.scope.changes(step.fields, of: record.key)
-      return changes.isEmpty && step.action == "changed" ? nil : (step, changes)
+      return changes.isEmpty && step.action == "set" ? nil : (step, changes)
     }
     guard !steps.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
-    page.table(&main, id: "history", columns: ["date", "commit", "author", "change", "fields"], rows: steps.count) { cell, row, column in
+    page.table(&main, id: "history", columns: ["date", "commit", "author", "change", "fields"], rows: steps.count, nowrap: [0, 2]) { cell, row, column in
       let (step, changes) = steps[row]
       switch column {
       case 0: cell.text(page.day(step.entry.date))
@@ -67,21 +72,25 @@ enum RecordPage {
         cell.text(HomePage.subject(step.entry.message))
         if step.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
       default:
+        if let said = ["add": "Record created.", "rm": "Record removed."][step.action] {
+          cell.element("p", [("class", "muted")], text: said)
+        }
+        guard !changes.isEmpty else { return }
         cell.element("ul") { list in
-          if step.action != "changed" { list.element("li", text: step.action) }
-          for change in changes { list.element("li") { fieldChange(&$0, change) } }
+          for change in changes { list.element("li") { fieldChange(&$0, change, page, record.key.kind) } }
         }
       }
     }
   }
 
-  /// `status: active → revoked`, with the old and the new value marked.
-  private static func fieldChange(_ item: inout HTMLWriter, _ change: FieldChange) {
+  /// `status: active → revoked`, with the old and the new value marked, references named.
+  private static func fieldChange(_ item: inout HTMLWriter, _ change: FieldChange, _ page: SitePage, _ kind: RecordKind) {
+    let target = page.referenceTarget(of: change.path, in: kind)
     item.element("code", text: change.path)
     item.text(": ")
-    if let old = change.old { item.element("del", [("class", "change-old")], text: old.compactText) }
+    if let old = change.old { item.element("del", [("class", "change-old")]) { page.value(&$0, old, referring: target) } }
     if change.old != nil, change.new != nil { item.text(" → ") }
-    if let new = change.new { item.element("ins", [("class", "change-new")], text: new.compactText) }
+    if let new = change.new { item.element("ins", [("class", "change-new")]) { page.value(&$0, new, referring: target) } }
   }
 
   private static func blame(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ fields: JSONObject, _ content: SiteContent) {
@@ -90,7 +99,7 @@ enum RecordPage {
     shown.fields = fields
     let lines = content.chronicle.blame(shown)
     guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: "No field to explain.") }
-    page.table(&main, id: "blame", columns: ["field", "value", "date", "author", "commit", "message"], rows: lines.count) { cell, row, column in
+    page.table(&main, id: "blame", columns: ["field", "value", "date", "author", "commit", "message"], rows: lines.count, nowrap: [2, 3]) { cell, row, column in
       let line = lines[row]
       switch column {
       case 0: cell.text(line.field)

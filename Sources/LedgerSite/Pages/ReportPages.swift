@@ -69,15 +69,16 @@ enum ReportPages {
       main.element("p", text: "The year's figures, read from the ledger as it stood at the end of \(year) and from its history.")
       let sections = Dictionary(report.sections.map { ($0.title, $0) }) { first, _ in first }
       if let requests = sections["Data requests opened, by type and status"], !requests.rows.isEmpty {
-        stacked(requests, category: 0, series: 1, value: 2, title: "Data requests opened in \(year), by type and status", id: "chart-requests")
+        stacked(requests, category: 0, series: 1, value: 2, title: "Data requests opened in \(year), by type and status")
           .write(into: &main, id: "chart-requests")
       }
       if let trained = sections["People trained, by organisation"], !trained.rows.isEmpty {
-        stacked(trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation", id: "chart-trained")
-          .write(into: &main, id: "chart-trained")
+        stacked(trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation") { id in
+          RecordID(id).map { content.label(RecordKey(kind: .organizations, id: $0)) } ?? id
+        }.write(into: &main, id: "chart-trained")
       }
       if let monthly = sections["Payments made, by month and provider"], !monthly.rows.isEmpty {
-        var chart = stacked(monthly, category: 0, series: 1, value: 2, title: "Payments made in \(year) (\(content.settings.currency)), by month and provider", id: "chart-payments")
+        var chart = stacked(monthly, category: 0, series: 1, value: 2, title: "Payments made in \(year) (\(content.settings.currency)), by month and provider")
         chart = BarChart(
           title: chart.title, categories: (1...12).map { String(format: "%04d-%02d", year, $0) },
           series: chart.series.map { serie in
@@ -93,12 +94,14 @@ enum ReportPages {
 
   /// A chart of a report section: categories from one column, series from another (or one
   /// series), values from a third.
-  private static func stacked(_ section: Report.Section, category: Int, series: Int?, value: Int, title: String, id: String) -> BarChart {
+  private static func stacked(
+    _ section: Report.Section, category: Int, series: Int?, value: Int, title: String, label: (String) -> String = { $0 }
+  ) -> BarChart {
     var categories: [String] = []
     var names: [String] = []
     var values: [String: [String: Double]] = [:]
     for row in section.rows {
-      let name = row[category].stringValue ?? row[category].compactText
+      let name = label(row[category].stringValue ?? row[category].compactText)
       guard name != "total" else { continue }
       let serie = series.map { row[$0].stringValue ?? row[$0].compactText } ?? "count"
       if !categories.contains(name) { categories.append(name) }
@@ -110,6 +113,18 @@ enum ReportPages {
     return BarChart(
       title: title, categories: categories,
       series: names.map { serie in BarChart.Series(name: serie, values: categories.map { values[serie]?[$0] ?? 0 }) },
-      format: { isMoney ? String(format: "%.2f", $0) : String(Int($0)) })
+      format: { isMoney ? Self.money($0) : String(Int($0)) })
+  }
+
+  /// An amount with its thousands apart: 12 480.00.
+  private static func money(_ value: Double) -> String {
+    let text = String(format: "%.2f", value)
+    let whole = Array(text.prefix { $0 != "." })
+    var grouped = ""
+    for (index, digit) in whole.enumerated() {
+      if index > 0, (whole.count - index) % 3 == 0, digit.isNumber, whole[index - 1].isNumber { grouped += "\u{202F}" }
+      grouped.append(digit)
+    }
+    return grouped + text.drop { $0 != "." }
   }
 }

@@ -168,9 +168,10 @@ compare "\`sync --no-push\`: merge of $sides + $sides diverged commits" "$slow" 
 #   "$tool" export people | head -n 10001 > "$work/members.csv"
 #   compare "\`import --update\` of a 10,000-row member export" "$slow" "$timeout" "$work/scratch" "" "$tool" import people "$work/members.csv" --update ::: -
 pending "\`import --update\` of a 10,000-row member export" 11
-# When `site` is built (issue 10):
-#   compare "\`site\`" "$slow" "$timeout" "$L" "rm -rf $work/site" "$tool" site "$work/site" ::: -
-pending "\`site\`" 10
+# The review site: a page per record with its history and blame, the reports of every year and
+# the audit; the baseline reads the same history (every commit's changes) with git.
+compare "\`site\` (every record's page, history, blame, reports, audit)" "$audit_runs" "$audit_timeout" "$L" "rm -rf $work/site" \
+  "$tool" site "$work/site" ::: git log -p
 
 # MARK: - Report
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)

@@ -18,7 +18,7 @@ struct BarChart {
   static let palette = ["#1f5fa8", "#e07b25", "#2e8b57", "#b8336a", "#6a51a3", "#8c6d1f", "#1b9e9e", "#7f7f7f"]
 
   func write(into page: inout HTMLWriter, id: String) {
-    let labelWidth = 170.0, barWidth = 430.0, valueWidth = 90.0, rowHeight = 24.0
+    let labelWidth = 210.0, barWidth = 430.0, valueWidth = 90.0, rowHeight = 24.0
     let legendRows = series.count > 1 ? Double((series.count + 2) / 3) : 0
     let height = Double(categories.count) * rowHeight + 10 + legendRows * 20
     let totals = categories.indices.map { index in series.reduce(0) { $0 + ($1.values[safe: index] ?? 0) } }
@@ -32,7 +32,10 @@ struct BarChart {
     page.element("title", [("id", id)], text: title)
     for (row, category) in categories.enumerated() {
       let y = Double(row) * rowHeight + 4
-      page.element("text", [("x", number(labelWidth - 6)), ("y", number(y + 15)), ("text-anchor", "end"), ("font-size", "12")], text: category)
+      page.element("text", [("x", number(labelWidth - 6)), ("y", number(y + 15)), ("text-anchor", "end"), ("font-size", "12")]) { label in
+        label.text(category.count > 28 ? category.prefix(27) + "…" : category)
+        if category.count > 28 { label.element("title", text: category) }
+      }
       var x = labelWidth
       for (index, serie) in series.enumerated() {
         let value = serie.values[safe: row] ?? 0

@@ -68,17 +68,19 @@ enum ReportPages {
     return page.render { main in
       main.element("p", text: "The year's figures, read from the ledger as it stood at the end of \(year) and from its history.")
       let sections = Dictionary(report.sections.map { ($0.title, $0) }) { first, _ in first }
+      let organization = { (id: String) in RecordID(id).map { content.label(RecordKey(kind: .organizations, id: $0)) } ?? id }
       if let requests = sections["Data requests opened, by type and status"], !requests.rows.isEmpty {
         stacked(requests, category: 0, series: 1, value: 2, title: "Data requests opened in \(year), by type and status")
           .write(into: &main, id: "chart-requests")
       }
       if let trained = sections["People trained, by organisation"], !trained.rows.isEmpty {
-        stacked(trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation") { id in
-          RecordID(id).map { content.label(RecordKey(kind: .organizations, id: $0)) } ?? id
-        }.write(into: &main, id: "chart-trained")
+        stacked(trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation", label: organization)
+          .write(into: &main, id: "chart-trained")
       }
       if let monthly = sections["Payments made, by month and provider"], !monthly.rows.isEmpty {
-        var chart = stacked(monthly, category: 0, series: 1, value: 2, title: "Payments made in \(year) (\(content.settings.currency)), by month and provider")
+        var chart = stacked(
+          monthly, category: 0, series: 1, value: 2, title: "Payments made in \(year) (\(content.settings.currency)), by month and provider",
+          seriesLabel: organization)
         chart = BarChart(
           title: chart.title, categories: (1...12).map { String(format: "%04d-%02d", year, $0) },
           series: chart.series.map { serie in
@@ -95,7 +97,8 @@ enum ReportPages {
   /// A chart of a report section: categories from one column, series from another (or one
   /// series), values from a third.
   private static func stacked(
-    _ section: Report.Section, category: Int, series: Int?, value: Int, title: String, label: (String) -> String = { $0 }
+    _ section: Report.Section, category: Int, series: Int?, value: Int, title: String, label: (String) -> String = { $0 },
+    seriesLabel: (String) -> String = { $0 }
   ) -> BarChart {
     var categories: [String] = []
     var names: [String] = []
@@ -103,7 +106,7 @@ enum ReportPages {
     for row in section.rows {
       let name = label(row[category].stringValue ?? row[category].compactText)
       guard name != "total" else { continue }
-      let serie = series.map { row[$0].stringValue ?? row[$0].compactText } ?? "count"
+      let serie = series.map { seriesLabel(row[$0].stringValue ?? row[$0].compactText) } ?? "count"
       if !categories.contains(name) { categories.append(name) }
       if !names.contains(serie) { names.append(serie) }
       let number = Double(row[value].stringValue ?? row[value].compactText) ?? 0

@@ -4,8 +4,9 @@ import LedgerCore
 /// `adminledger import KIND FILE.csv`: a spreadsheet's rows as records, in one commit.
 enum ImportCommand {
   static let spec = CommandSpec(
-    name: "import", synopsis: "KIND FILE.csv [--profile NAME] [--map COLUMN=FIELD]... [--encoding ENC] [--date-format FORMAT] [--decimal-comma] [--dry-run]",
-    summary: "import a CSV file: every row validated, all committed together or none",
+    name: "import",
+    synopsis: "KIND FILE.csv [--profile NAME] [--update [--match FIELD] [--missing FIELD=VALUE]] [--map COLUMN=FIELD]... [--encoding ENC] [--date-format FORMAT] [--decimal-comma] [--dry-run]",
+    summary: "import a CSV file: new records, or with --update changes to those it lists; one commit or none",
     details: """
       Reads RFC 4180 CSV with ',' or ';' (detected), UTF-8 with or without BOM, or ISO-8859-1
       (detected, or --encoding latin1). Columns named like the kind's fields (and id) are read;
@@ -14,8 +15,17 @@ enum ImportCommand {
       Profiles read known files: dolibarr-members (the back office's member export, into
       people) and training-followup (the training sheet, one attendee a row, into trainings:
       rows of a session make one record; people matched by name and organisation).
+      With --update, a row that matches a record (by id, or by --match FIELD such as emails)
+      changes the fields that differ; other rows add records; unchanged rows change nothing.
+      Records the file should list and does not are reported ("in the ledger, not in the
+      file"); --missing FIELD=VALUE sets a field on them in the same commit (for example
+      member_status=resigned). Without --update, a row naming a record the ledger holds
+      refuses the import. A training sheet's sessions already in the ledger (same day, topic
+      and trainers) are always matched: their attendees merge as a set, so importing the
+      sheet twice changes nothing.
       Nothing is committed unless every row makes a valid record; each problem names its line
-      and column. --dry-run checks without committing.
+      and column; an import that changes nothing makes no commit. --dry-run prints the plan,
+      field by field, without committing.
       """,
     options: [
       .single("profile", "NAME", "generic (default), dolibarr-members or training-followup"),
@@ -23,7 +33,10 @@ enum ImportCommand {
       .single("encoding", "ENC", "auto (default), utf-8 or latin1"),
       .single("date-format", "FORMAT", "how dates are written, such as DD/MM/YYYY"),
       .flag("decimal-comma", "numbers are written with a decimal comma (3,5)"),
-      .flag("dry-run", "check every row and say what would be imported, without committing"),
+      .flag("update", "change the records the file lists where they differ, and report those it no longer lists"),
+      .single("match", "FIELD", "with --update: find a row's record by this field too (such as emails)"),
+      .single("missing", "FIELD=VALUE", "with --update: set this on the records the file no longer lists"),
+      .flag("dry-run", "check every row and print what would change, without committing"),
     ],
     positionals: 2...2, run: run)
 
@@ -63,22 +76,38 @@ enum ImportCommand {
       throw .store(.importRefused(file: file, problems: [error]))
     }
     context.err.write("Reading \(table.rows.count) rows of \(file)...\n")
+    let mode = try importMode(context)
     let outcome = try context.perform { () throws(StoreError) in
       try ledger.store.importTable(
-        table, file: file, kind: kind, profile: profile, options: options,
-        dryRun: context.arguments.flag("dry-run"), by: author, at: context.environment.now())
+        table, file: file, kind: kind, profile: profile, options: options, mode: mode, by: author, at: context.environment.now())
     }
-    for note in outcome.skipped { context.err.line(ImportReport.text(note, file: file, severity: "note")) }
+    for note in outcome.reconciliation.skipped { context.err.line(ImportReport.text(note, file: file, severity: "note")) }
     if context.format == .json {
-      context.printJSON([
-        "records": .array(outcome.records.map { .string($0.description) }), "commit": outcome.commit.map { .string($0) } ?? .null,
-        "skipped": .array(outcome.skipped.map { ImportReport.json($0) }),
-      ])
-    } else if let commit = outcome.commit {
-      context.out.line("Imported \(outcome.records.count) \(kind) from \(file) (commit \(commit.prefix(7)))")
+      context.printJSON(ReconcileRenderer.json(outcome))
     } else {
-      context.out.line("Would import \(outcome.records.count) \(kind) from \(file): " + outcome.records.map(\.id.value).joined(separator: ", "))
+      let name = URL(fileURLWithPath: file).lastPathComponent
+      ReconcileRenderer.text(outcome, file: name, noun: kind.rawValue, dryRun: mode.dryRun).forEach(context.out.line)
     }
     return .ok
+  }
+
+  /// `--update`, `--match`, `--missing` and `--dry-run`.
+  static func importMode(_ context: CommandContext) throws(CLIError) -> ImportMode {
+    var mode = ImportMode()
+    mode.update = context.arguments.flag("update")
+    mode.dryRun = context.arguments.flag("dry-run")
+    if let text = context.arguments.value("match") {
+      guard mode.update else { throw .usage("--match finds the records to update: pass it with --update") }
+      guard let field = FieldPath(text) else { throw .usage("--match takes a field, not '\(text)'") }
+      mode.match = field
+    }
+    if let text = context.arguments.value("missing") {
+      guard mode.update else { throw .usage("--missing changes the records the file no longer lists: pass it with --update") }
+      guard let equals = text.firstIndex(of: "="), let field = FieldPath(String(text[..<equals])) else {
+        throw .usage("expected --missing FIELD=VALUE, got '\(text)'", hint: "for example --missing member_status=resigned")
+      }
+      mode.missing = (field, String(text[text.index(after: equals)...]))
+    }
+    return mode
   }
 }

@@ -20,7 +20,6 @@ enum DolibarrMembersImport {
       plan.problems.append(ImportProblem(line: 1, message: "this is not a Dolibarr member export: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "), hint: "check the file, or import with --profile generic and --map"))
       return plan
     }
-    let existing = Set(try view.records(of: .people).map(\.key.id.value))
     var seen = Set<String>()
     for row in table.rows {
       let cell = { (column: String) in reader.normalised(table.cell(row.cells, column)) }
@@ -33,8 +32,8 @@ enum DolibarrMembersImport {
         plan.problems.append(ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "\"\(login)\" cannot be an id: \(RecordID.check(login)?.rule ?? "")"))
         continue
       }
-      guard !existing.contains(login), seen.insert(login).inserted else {
-        plan.problems.append(ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "people/\(login) already exists or appears twice in the file", hint: "import only new members, or change them with 'adminledger set'"))
+      guard seen.insert(login).inserted else {
+        plan.problems.append(ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "people/\(login) appears twice in the file"))
         continue
       }
       var fields = JSONObject()

@@ -49,6 +49,7 @@ enum GenericImport {
       plan.problems.append(ImportProblem(line: 1, column: missing.column, message: "no column \"\(missing.column)\" in the file", hint: "columns: " + table.header.joined(separator: ", ")))
     }
     var used = Set(try view.records(of: kind).map(\.key.id.value))
+    var named = Set<String>()
     let generator = IDGenerator(timeZone: (try view.settings())?.timeZone ?? .gmt)
     for row in table.rows {
       var object = JSONObject()
@@ -94,8 +95,9 @@ enum GenericImport {
         plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "the row has no id; \(kind) are named by an id column", hint: "add an id column, or map one with --map 'COLUMN=id'"))
         continue
       }
-      guard used.insert(recordID.value).inserted || id == nil else {
-        plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "\(kind)/\(recordID) already exists or appears twice in the file"))
+      used.insert(recordID.value)
+      guard id == nil || named.insert(recordID.value).inserted else {
+        plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "\(kind)/\(recordID) appears twice in the file"))
         continue
       }
       plan.records.append(ImportedRecord(record: Record(key: RecordKey(kind: kind, id: recordID), fields: object), line: row.line, columns: columns))

@@ -5,7 +5,8 @@ enum CommandTable {
     ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
     SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec, HookInstallCommand.spec, ImportCommand.spec,
     ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
-  ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all + [SiteCommand.spec]
+  ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
+    + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, SiteCommand.spec]
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

@@ -30,6 +30,7 @@ enum ImportCommand {
     options: [
       .single("profile", "NAME", "generic (default), dolibarr-members or training-followup"),
       .repeated("map", "COLUMN=FIELD", "read COLUMN into FIELD"),
+      .single("system", "SYSTEM", "the system the file comes from (last-login)"),
       .single("encoding", "ENC", "auto (default), utf-8 or latin1"),
       .single("date-format", "FORMAT", "how dates are written, such as DD/MM/YYYY"),
       .flag("decimal-comma", "numbers are written with a decimal comma (3,5)"),
@@ -63,6 +64,7 @@ enum ImportCommand {
     var options = ImportOptions(today: LedgerDate.day(of: context.environment.now(), in: context.timeZone(of: ledger)))
     options.dateFormat = context.arguments.value("date-format")
     options.decimalComma = context.arguments.flag("decimal-comma")
+    options.system = try context.arguments.value("system").map { (text) throws(CLIError) in try RecordArguments.id(text).value }
     for text in context.arguments.all("map") {
       guard let equals = text.firstIndex(of: "="), let field = FieldPath(String(text[text.index(after: equals)...])) else {
         throw .usage("expected COLUMN=FIELD, got '\(text)'")

@@ -86,7 +86,7 @@ struct ImportMatching {
 extension ImportProfile {
   /// Whether a row that names a record the ledger holds changes it even without `--update`:
   /// a training sheet lists again the sessions it listed before.
-  var alwaysMatches: Bool { self == .trainingFollowup }
+  var alwaysMatches: Bool { [.trainingFollowup, .lastLogin, .accessReview].contains(self) }
 
   /// What makes two records the same thing for this profile, when not their id.
   func sameness(of record: Record) -> String? {
@@ -121,7 +121,7 @@ extension ImportProfile {
     switch self {
     case .generic: true
     case .dolibarrMembers: ["active", "lapsed"].contains(record.fields["member_status"]?.stringValue ?? "")
-    case .trainingFollowup: false
+    case .trainingFollowup, .lastLogin, .accessReview: false
     }
   }
 }

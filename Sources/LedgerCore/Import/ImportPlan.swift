@@ -12,6 +12,8 @@ public struct ImportOptions: Sendable {
   public var decimalComma = false
   /// Today, in the ledger's time zone, for statuses that depend on it.
   public var today: String
+  /// The system the file comes from (`--system`), for files that do not say it.
+  public var system: String?
 
   public init(today: String) { self.today = today }
 }

@@ -10,6 +10,12 @@ public enum ImportProfile: String, Sendable, CaseIterable {
   /// The training follow-up sheet: one attendee a row; rows of a session share date,
   /// trainer and theme; people matched by name and organisation.
   case trainingFollowup = "training-followup"
+  /// Last-login dates per account (login and date), from a system's logs or analytics, into
+  /// the accounts' `last_seen` (`--system` names the system).
+  case lastLogin = "last-login"
+  /// A partner's filled access review (`report review ORGANIZATION`): each right kept
+  /// (validation renewed) or revoked, with the reason.
+  case accessReview = "access-review"
 
   /// The kind the profile writes, when it is fixed.
   public var kind: RecordKind? {
@@ -17,6 +23,8 @@ public enum ImportProfile: String, Sendable, CaseIterable {
     case .generic: nil
     case .dolibarrMembers: .people
     case .trainingFollowup: .trainings
+    case .lastLogin: .accounts
+    case .accessReview: .rights
     }
   }
 
@@ -26,6 +34,8 @@ public enum ImportProfile: String, Sendable, CaseIterable {
     case .generic: return try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
     case .dolibarrMembers: return try DolibarrMembersImport.plan(table, view: view, reader: reader)
     case .trainingFollowup: return try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
+    case .lastLogin: return try LastLoginImport.plan(table, view: view, reader: reader)
+    case .accessReview: return try AccessReviewImport.plan(table, view: view, reader: reader)
     }
   }
 }

@@ -38,6 +38,12 @@ struct ImportMatching {
         found = candidates.first.flatMap { byID[$0] }
       }
       guard let found else {
+        guard !row.idIsProvisional else {
+          result.problems.append(ImportProblem(
+            line: row.line, rule: "match", message: "the row has no id and no record has its \(field?.description ?? "key")",
+            hint: "add an id column for new records"))
+          continue
+        }
         result.propose(row.record, replacing: nil, line: row.line, columns: row.columns)
         continue
       }

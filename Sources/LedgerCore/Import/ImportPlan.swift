@@ -14,6 +14,8 @@ public struct ImportOptions: Sendable {
   public var today: String
   /// The system the file comes from (`--system`), for files that do not say it.
   public var system: String?
+  /// Rows may name no id: `--match` finds their record.
+  public var matchesRows = false
 
   public init(today: String) { self.today = today }
 }
@@ -23,6 +25,8 @@ public struct ImportedRecord: Sendable {
   public var record: Record
   public var line: Int
   public var columns: [String: String]
+  /// The row named no id: the record must be found by `--match`, or the row is refused.
+  public var idIsProvisional = false
 }
 
 /// What an import would do: the records, the rows it refuses (with why), and the rows it

@@ -91,13 +91,15 @@ enum GenericImport {
       }
       guard !failed else { continue }
       let recordID: RecordID
+      var provisional = false
       if let id {
         guard let valid = RecordID(id) else {
           plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
           continue
         }
         recordID = valid
-      } else if kind.generatesIDs {
+      } else if kind.generatesIDs || reader.options.matchesRows {
+        provisional = !kind.generatesIDs
         var generated = generator.makeID(at: now)
         while used.contains(generated.value) { generated = generator.makeID(at: now) }
         recordID = generated
@@ -110,7 +112,9 @@ enum GenericImport {
         plan.problems.append(ImportProblem(line: row.line, column: "id", rule: "id", message: "\(kind)/\(recordID) appears twice in the file"))
         continue
       }
-      plan.records.append(ImportedRecord(record: Record(key: RecordKey(kind: kind, id: recordID), fields: object), line: row.line, columns: columns))
+      plan.records.append(ImportedRecord(
+        record: Record(key: RecordKey(kind: kind, id: recordID), fields: object), line: row.line, columns: columns,
+        idIsProvisional: provisional))
     }
     return plan
   }

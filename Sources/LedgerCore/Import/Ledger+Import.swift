@@ -39,6 +39,8 @@ extension GitRecordStore {
       return "Import \(kind) from \(name): " + parts.joined(separator: ", ")
     }
     return try reconcile(file: file, subject: subject, dryRun: mode.dryRun, by: author, at: date) { (view) throws(StoreError) in
+      var options = options
+      options.matchesRows = mode.match != nil
       let plan = try profile.plan(table, kind: kind, view: view, options: options, now: date)
       guard plan.problems.isEmpty else { throw .importRefused(file: file, problems: plan.problems) }
       guard !plan.records.isEmpty else {

@@ -1,6 +1,146 @@
-/// Placeholder: being written.
+import Foundation
+import LedgerCore
+
+/// `adminledger report drift SYSTEM FILE`: a system's own export of its users against the
+/// ledger's accounts and rights on it; `--update` brings the ledger in line, in one commit.
 enum DriftReportCommand {
   static let spec = CommandSpec(
-    name: "report drift", synopsis: "", summary: "(being written)",
-    run: { _ throws(CLIError) in throw .usage("not built yet") })
+    name: "report drift",
+    synopsis:
+      "SYSTEM FILE [--profile usershub-roles|wordpress-users] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
+    summary:
+      "compare a system's export of its users and roles with the ledger; --update brings the ledger in line",
+    details: """
+      Reads FILE, the system's own export of its accounts, and compares it with the ledger's
+      accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
+      missing-in-ledger (the system has the account, the ledger has no open one),
+      missing-in-system (the ledger says active, the system no longer lists it) and
+      role-differs. A note says when the person is not found, is a lapsed or resigned member,
+      or when the ledger's account is closed. Exits 1 when there is drift, 0 when none.
+      Profiles (guessed from the header when --profile is not given): usershub-roles, the
+      user manager's users with their profile per application (only the rows of the
+      application that is SYSTEM, found by its id or name; groups left out; the stock
+      profiles Lecteur, Rédacteur, Validateur, Administrateur stand for reader, contributor,
+      validator, admin); wordpress-users, WordPress's user export with wp_capabilities or
+      roles. A role the system's record does not name is a problem: --role 'NAME=ROLE' maps
+      it ('NAME=' for a profile that gives nothing).
+      With --update, one commit brings the ledger in line: a new account for each account
+      the ledger lacks (its person found by email, else by name: add the person first when
+      none is), active rights for the roles the system gives, rights revoked for the roles it
+      no longer gives, and accounts it no longer lists closed today with their rights
+      revoked. Everything is validated first; nothing is written when a row has a problem.
+      --dry-run shows those changes, field by field, without committing.
+      """,
+    options: [
+      .single(
+        "profile", "NAME", "usershub-roles or wordpress-users (default: guessed from the header)"),
+      .repeated("role", "NAME=ROLE", "the export's NAME for a role stands for the system's ROLE"),
+      .single("encoding", "ENC", "auto (default), utf-8 or latin1"),
+      .flag("update", "bring the ledger in line with the file, in one commit"),
+      .flag("dry-run", "with --update: print what would change, without committing"),
+    ],
+    positionals: 2...2, formats: ReportCommands.formats, run: run)
+
+  static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    let system = try RecordArguments.id(context.positionals[0])
+    let file = context.positionals[1]
+    let update = context.arguments.flag("update")
+    let dryRun = context.arguments.flag("dry-run")
+    if dryRun && !update { throw .usage("--dry-run shows what --update would change: pass both") }
+    if update && context.format == .csv { throw .usage("--update prints text or json, not csv") }
+    let table = try readTable(context, file)
+    let options = DriftOptions(
+      system: system, file: file, profile: try profile(context, table, file),
+      roles: try roles(context))
+    let name = URL(fileURLWithPath: file).lastPathComponent
+    guard update else {
+      let reading = try context.read()
+      let result = try context.perform { () throws(StoreError) in
+        try reading.view.drift(table, options: options)
+      }
+      for note in result.skipped {
+        context.err.line(ImportReport.text(note, file: file, severity: "note"))
+      }
+      ReportPrinter.print(
+        DriftRenderer.report(result, system: system.value, file: name, profile: options.profile),
+        context)
+      guard !result.findings.isEmpty else { return .ok }
+      if context.format == .text {
+        context.err.line(DriftRenderer.hint(system: system.value, file: file))
+      }
+      return .findings
+    }
+    let ledger = try context.openLedger()
+    let author = try context.author(for: ledger)
+    context.warnIfUnknownAuthor(author, in: ledger)
+    let outcome = try context.perform { () throws(StoreError) in
+      try ledger.store.correctDrift(
+        table, options: options, dryRun: dryRun, by: author, at: context.environment.now())
+    }
+    for note in outcome.reconciliation.skipped {
+      context.err.line(ImportReport.text(note, file: file, severity: "note"))
+    }
+    if context.format == .json {
+      context.printJSON(ReconcileRenderer.json(outcome))
+    } else {
+      ReconcileRenderer.text(outcome, file: name, noun: "accounts and rights", dryRun: dryRun)
+        .forEach(context.out.line)
+    }
+    return .ok
+  }
+
+  /// The file read as CSV in the encoding asked.
+  private static func readTable(_ context: CommandContext, _ file: String) throws(CLIError)
+    -> CSVTable
+  {
+    let encodingName = context.arguments.value("encoding") ?? "auto"
+    guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
+      throw .usage("unknown encoding '\(encodingName)'", hint: "use auto, utf-8 or latin1")
+    }
+    guard let data = FileManager.default.contents(atPath: context.url(for: file).path) else {
+      throw .unreadableFile(path: file, reason: "no such file")
+    }
+    do {
+      return try CSVTable.read(Array(data), encoding: encoding)
+    } catch {
+      throw .store(.importRefused(file: file, problems: [error]))
+    }
+  }
+
+  /// `--profile`, or the one the header shows.
+  private static func profile(_ context: CommandContext, _ table: CSVTable, _ file: String)
+    throws(CLIError) -> DriftProfile
+  {
+    guard let name = context.arguments.value("profile") else {
+      guard let guessed = DriftProfile.guess(header: table.header) else {
+        throw DriftRenderer.unknownShape(file)
+      }
+      return guessed
+    }
+    guard let profile = DriftProfile(rawValue: name) else {
+      let names = DriftProfile.allCases.map(\.rawValue)
+      let suggestion =
+        Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? " } ?? ""
+      throw .usage(
+        "unknown profile '\(name)'", hint: suggestion + "profiles: " + names.joined(separator: ", ")
+      )
+    }
+    return profile
+  }
+
+  /// `--role NAME=ROLE`, in order.
+  private static func roles(_ context: CommandContext) throws(CLIError) -> [(
+    name: String, role: String
+  )] {
+    var roles: [(name: String, role: String)] = []
+    for text in context.arguments.all("role") {
+      guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+        throw .usage(
+          "expected --role NAME=ROLE, got '\(text)'",
+          hint: "for example --role 'Référent=user-admin'")
+      }
+      roles.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
+    }
+    return roles
+  }
 }

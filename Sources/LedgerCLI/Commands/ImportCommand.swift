@@ -14,7 +14,10 @@ enum ImportCommand {
       DD/MM/YYYY and --decimal-comma read the spreadsheet's ways of writing dates and numbers.
       Profiles read known files: dolibarr-members (the back office's member export, into
       people) and training-followup (the training sheet, one attendee a row, into trainings:
-      rows of a session make one record; people matched by name and organisation).
+      rows of a session make one record; people matched by name and organisation),
+      last-login (a system's last-login dates per account, into accounts' last_seen; --system
+      names the system) and access-review (a partner's filled 'report review' file: each
+      right kept, its validation renewed, or revoked with the reason).
       With --update, a row that matches a record (by id, or by --match FIELD such as emails)
       changes the fields that differ; other rows add records; unchanged rows change nothing.
       Records the file should list and does not are reported ("in the ledger, not in the
@@ -28,7 +31,7 @@ enum ImportCommand {
       field by field, without committing.
       """,
     options: [
-      .single("profile", "NAME", "generic (default), dolibarr-members or training-followup"),
+      .single("profile", "NAME", "generic (default), dolibarr-members, training-followup, last-login or access-review"),
       .repeated("map", "COLUMN=FIELD", "read COLUMN into FIELD"),
       .single("system", "SYSTEM", "the system the file comes from (last-login)"),
       .single("encoding", "ENC", "auto (default), utf-8 or latin1"),

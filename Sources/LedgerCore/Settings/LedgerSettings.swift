@@ -13,6 +13,10 @@ public struct LedgerSettings: Equatable, Sendable {
   public var currency: String
   /// The whole file, including parts this type does not model (the policy).
   public var document: JSONObject
+  /// How long a right's partner validation holds (`review_interval`, such as `1y`): `report
+  /// expiring` lists the day each active right's last validation runs out. Nil when the file
+  /// sets none.
+  public var reviewInterval: ReviewInterval?
 
   /// The language of the records' text (a BCP 47 tag), `en` unless ledger.json names one: the
   /// review site's pages declare it.
@@ -63,14 +67,61 @@ public struct LedgerSettings: Equatable, Sendable {
     let name = text("name", { !$0.isEmpty }, "a non-empty string")
     let zone = text("timezone", { TimeZone(identifier: $0) != nil }, "an IANA time zone such as \"Europe/Paris\"")
     let currency = text("currency", isCurrencyCode, "a three-letter currency code such as \"EUR\"")
+    var interval: ReviewInterval?
+    if object["review_interval"] != nil {
+      interval = ReviewInterval(text("review_interval", { ReviewInterval($0) != nil }, "a duration such as \"1y\", \"6m\", \"26w\" or \"180d\""))
+    }
     guard problems.isEmpty else { throw DiagnosticList(problems) }
     var settings = LedgerSettings(name: name, timeZoneIdentifier: zone, currency: currency)
     settings.document = object
+    settings.reviewInterval = interval
     return settings
   }
 
   private static func isCurrencyCode(_ text: String) -> Bool {
     text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+  }
+}
+
+/// How long a validation holds, as ledger.json writes it: a count and a unit, `180d`, `26w`,
+/// `6m` or `1y`. Months and years are calendar ones: a right validated on 2025-05-12 with
+/// `1y` is due on 2026-05-12 (a 31st moves to the month's last day: 2025-01-31 plus `1m` is
+/// 2025-02-28).
+public struct ReviewInterval: Equatable, Sendable, CustomStringConvertible {
+  /// What the count counts, by the letter that follows it.
+  public enum Unit: Character, Sendable {
+    case days = "d", weeks = "w", months = "m", years = "y"
+  }
+
+  /// How many units: 1 to 9999.
+  public let count: Int
+  public let unit: Unit
+
+  /// Reads `1y`, `12m`, `52w` or `365d`; nil for anything else (no sign, no zero, no space).
+  public init?(_ text: String) {
+    guard let last = text.last, let unit = Unit(rawValue: last), let first = text.first, first != "0",
+      text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(text.dropLast()), (1...9999).contains(count)
+    else { return nil }
+    self.count = count
+    self.unit = unit
+  }
+
+  /// The interval as ledger.json writes it: `1y`.
+  public var description: String { "\(count)\(unit.rawValue)" }
+
+  /// The day the interval started on `day` runs out, or nil when `day` is not `YYYY-MM-DD`.
+  public func end(from day: String) -> String? {
+    guard let start = LedgerDate.start(of: day, in: .gmt) else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .gmt
+    let (component, size): (Calendar.Component, Int) =
+      switch unit {
+      case .days: (.day, 1)
+      case .weeks: (.day, 7)
+      case .months: (.month, 1)
+      case .years: (.year, 1)
+      }
+    return calendar.date(byAdding: component, value: count * size, to: start).map { LedgerDate.day(of: $0, in: .gmt) }
   }
 }
 

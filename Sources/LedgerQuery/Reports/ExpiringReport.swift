@@ -3,7 +3,9 @@ import LedgerJSON
 
 /// `report expiring`: every date the schemas mark `x-expiry` (temporary rights' ends, contract
 /// renewals, paid-until dates of memberships, temporary ledger roles), on records still in
-/// force, up to `within` days from today, soonest first; past ones are overdue.
+/// force, up to `within` days from today, soonest first; past ones are overdue. With a
+/// `review_interval` in ledger.json, each active right's last validation runs out too: its
+/// `validated_on` plus the interval is an "access review" item (field `validated_on`).
 public enum ExpiringReport {
   /// Statuses of records that no longer need renewing.
   static let finished: Set<String> = ["revoked", "expired", "closed", "ended", "cancelled", "resigned", "rejected", "lapsed"]
@@ -13,22 +15,34 @@ public enum ExpiringReport {
       return Report(title: "Expiring", sections: [])
     }
     var items: [(date: String, row: [JSONValue])] = []
+    func add(_ date: String, _ record: Record, _ label: String, _ field: String) throws(StoreError) {
+      let left = LedgerDate.days(from: today, to: date) ?? 0
+      let state = left < 0 ? "overdue" : (left == 0 ? "today" : "due")
+      items.append((date, [
+        .string(date), .count(left), .string(state), .string(record.key.description),
+        .string(label), .string(field), .string(try about(record, view)),
+      ]))
+    }
     for kind in RecordKind.allCases {
       for (steps, label) in view.expiryFields(of: kind) {
         for record in try view.records(of: kind) where !isFinished(record) {
           for (pointer, value) in view.values(at: steps, in: record) {
             guard case .string(let date) = value, LedgerDate.isDay(date), date <= horizon else { continue }
-            let left = LedgerDate.days(from: today, to: date) ?? 0
-            let state = left < 0 ? "overdue" : (left == 0 ? "today" : "due")
-            items.append((date, [
-              .string(date), .count(left), .string(state), .string(record.key.description),
-              .string(label), .string(String(pointer.description.dropFirst())), .string(try about(record, view)),
-            ]))
+            try add(date, record, label, String(pointer.description.dropFirst()))
           }
         }
       }
     }
-    items.sort { ($0.date, $0.row[3].compactText) < ($1.date, $1.row[3].compactText) }
+    if let interval = try view.settings()?.reviewInterval {
+      for right in try view.records(of: .rights) where right.fields["status"]?.stringValue == "active" {
+        guard let validated = right.fields["validated_on"]?.stringValue, let date = interval.end(from: validated),
+          date <= horizon
+        else { continue }
+        try add(date, right, "access review", "validated_on")
+      }
+    }
+    // Day, then record, then field: a right can be due twice on one day (its end, its review).
+    items.sort { ($0.date, $0.row[3].compactText, $0.row[5].compactText) < ($1.date, $1.row[3].compactText, $1.row[5].compactText) }
     let section = Report.Section(
       title: "Expiring by \(horizon) (today is \(today))",
       columns: ["date", "days", "state", "record", "what", "field", "about"], rows: items.map(\.row))

@@ -42,6 +42,10 @@ extension BuiltinSchemas {
             },
             "type": "array"
           },
+          "last_seen": {
+            "$ref": "common.schema.json#/$defs/date",
+            "description": "Last day the account was seen in use on its system (from the system's logs or analytics: import --profile last-login)."
+          },
           "login": {
             "description": "Login name on the system.",
             "minLength": 1,
@@ -461,6 +465,11 @@ extension BuiltinSchemas {
               }
             },
             "type": "object"
+          },
+          "review_interval": {
+            "description": "How long a partner's validation of an access right holds, as a count and a unit: d (days), w (weeks), m (calendar months) or y (calendar years), such as 1y. 'report expiring' lists active rights whose last validation (validated_on) runs out; 'report review ORGANIZATION' and 'import rights --profile access-review' renew it.",
+            "pattern": "^[1-9][0-9]{0,3}[dwmy]$",
+            "type": "string"
           },
           "timezone": {
             "description": "IANA time zone where \"today\" is computed, such as Europe/Paris.",

@@ -1,0 +1,66 @@
+import LedgerCore
+import LedgerJSON
+import LedgerQuery
+
+/// The words of `report drift`: its report (a summary, then one row per finding) and the
+/// notes beside a finding.
+enum DriftRenderer {
+  static let findingColumns = [
+    "finding", "login", "person", "account", "ledger_roles", "system_roles", "note",
+  ]
+
+  /// The drift as a report; `findings` counts them, so the command exits 1 when there are any.
+  static func report(_ result: DriftResult, system: String, file: String, profile: DriftProfile)
+    -> Report
+  {
+    let summary: [JSONValue] = [
+      .string(system), .string(file), .string(profile.rawValue), .number(JSONNumber(result.listed)),
+      .number(JSONNumber(result.agreeing)), .number(JSONNumber(result.findings.count)),
+    ]
+    let rows = result.findings.map { finding -> [JSONValue] in
+      [
+        .string(finding.kind.rawValue), .string(finding.login), text(finding.person),
+        text(finding.account),
+        text(finding.ledgerRoles.joined(separator: ", ")),
+        text(finding.systemRoles.joined(separator: ", ")),
+        text(finding.notes.map(note).joined(separator: "; ")),
+      ]
+    }
+    return Report(
+      title: "Drift of \(system): the ledger against \(file)",
+      sections: [
+        Report.Section(
+          title: "Summary",
+          columns: ["system", "file", "profile", "listed", "agreeing", "findings"], rows: [summary]),
+        Report.Section(title: "Findings", columns: findingColumns, rows: rows),
+      ], findings: result.findings.count)
+  }
+
+  static func note(_ note: DriftFinding.Note) -> String {
+    switch note {
+    case .noPerson: "no person of the ledger has this email or name"
+    case .member(let status, let paidUntil):
+      "member \(status)" + (paidUntil.map { " (paid until \($0))" } ?? "")
+    case .account(let status, let closed):
+      "the ledger's account is \(status)" + (closed.map { " (since \($0))" } ?? "")
+    }
+  }
+
+  /// The next step, after a report that found drift.
+  static func hint(system: String, file: String) -> String {
+    "hint: 'adminledger report drift \(system) \(file) --update' brings the ledger in line, in one commit (--dry-run first shows it)"
+  }
+
+  /// Why the file's profile cannot be guessed.
+  static func unknownShape(_ file: String) -> CLIError {
+    .usage(
+      "cannot tell which system exported \(file): its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)",
+      hint: "pass --profile "
+        + DriftProfile.allCases.map(\.rawValue).joined(separator: " or --profile "))
+  }
+
+  private static func text(_ value: String?) -> JSONValue {
+    guard let value, !value.isEmpty else { return .null }
+    return .string(value)
+  }
+}

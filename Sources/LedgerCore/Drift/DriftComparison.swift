@@ -1,0 +1,192 @@
+import LedgerJSON
+
+/// A system's export against the ledger's accounts on that system and their active rights.
+///
+/// An account is the same on both sides when its login is (ignoring case). The ledger's side
+/// of an account is its status and the roles of its active rights; the system's side, the
+/// roles the export gives it. The ledger's accounts that are active and not in the export
+/// are `missing-in-system`; closed, suspended and requested ones are not expected there.
+struct DriftComparison {
+  /// One finding with what correcting it needs: the export's row and the ledger's records.
+  struct Case {
+    var finding: DriftFinding
+    var entry: SystemAccount?
+    var account: Record?
+    /// Every right of the account, whatever its status.
+    var rights: [Record]
+  }
+
+  let system: Record
+  let export: SystemExport
+  var cases: [Case] = []
+  /// Accounts on which the file and the ledger agree.
+  var agreeing: [RecordKey] = []
+
+  /// Compares; throws when the system does not exist or the file cannot be read as its export.
+  ///
+  /// - Throws: `.recordNotFound` for an unknown system; `.importRefused` with the rows that
+  ///   cannot be read.
+  static func compare(_ table: CSVTable, in view: LedgerView, options: DriftOptions)
+    throws(StoreError) -> DriftComparison
+  {
+    let key = RecordKey(kind: .systems, id: options.system)
+    guard let system = try view.record(key) else { throw .recordNotFound(key) }
+    let export = options.profile.read(table, system: system, roles: options.roles)
+    guard export.problems.isEmpty else {
+      throw .importRefused(file: options.file, problems: export.problems)
+    }
+    var comparison = DriftComparison(system: system, export: export)
+    try comparison.run(in: view, system: options.system.value)
+    return comparison
+  }
+
+  private mutating func run(in view: LedgerView, system id: String) throws(StoreError) {
+    let accounts = try view.records(of: .accounts).filter { $0.fields["system"]?.stringValue == id }
+    let rights = Self.rightsByAccount(try view.records(of: .rights))
+    var byLogin: [String: Record] = [:]
+    for account in accounts {
+      let login = (account.fields["login"]?.stringValue ?? "").lowercased()
+      // Several accounts with one login break a uniqueness rule; prefer the open one.
+      if byLogin[login] == nil || byLogin[login]?.fields["status"]?.stringValue == "closed" {
+        byLogin[login] = account
+      }
+    }
+    let finder = try PersonFinder(view)
+    var seen = Set<RecordKey>()
+    for entry in export.accounts.sorted(by: { $0.login < $1.login }) {
+      let account = byLogin[entry.login.lowercased()]
+      if let account { seen.insert(account.key) }
+      compare(entry, account, account.map { rights[$0.key.id.value] ?? [] } ?? [], finder)
+    }
+    for account in accounts
+    where !seen.contains(account.key) && account.fields["status"]?.stringValue == "active" {
+      missing(account, rights[account.key.id.value] ?? [])
+    }
+    let order = DriftFinding.Kind.allCases
+    cases.sort {
+      let left = order.firstIndex(of: $0.finding.kind) ?? 0
+      let right = order.firstIndex(of: $1.finding.kind) ?? 0
+      return left != right ? left < right : $0.finding.login < $1.finding.login
+    }
+  }
+
+  /// An active account of the ledger the export does not list.
+  private mutating func missing(_ account: Record, _ held: [Record]) {
+    let finding = DriftFinding(
+      kind: .missingInSystem, login: account.fields["login"]?.stringValue ?? "",
+      person: account.fields["person"]?.stringValue, account: account.key.id.value,
+      ledgerRoles: Self.activeRoles(held), systemRoles: [], notes: [], line: nil)
+    cases.append(Case(finding: finding, entry: nil, account: account, rights: held))
+  }
+
+  /// Every right, by the id of its account.
+  private static func rightsByAccount(_ rights: [Record]) -> [String: [Record]] {
+    var byAccount: [String: [Record]] = [:]
+    for right in rights {
+      if let account = right.fields["account"]?.stringValue {
+        byAccount[account, default: []].append(right)
+      }
+    }
+    return byAccount
+  }
+
+  /// The finding for one account of the export, if any.
+  private mutating func compare(
+    _ entry: SystemAccount, _ account: Record?, _ held: [Record], _ finder: PersonFinder
+  ) {
+    let ledgerRoles = Self.activeRoles(held)
+    var finding = DriftFinding(
+      kind: .missingInLedger, login: entry.login, person: nil, account: account?.key.id.value,
+      ledgerRoles: ledgerRoles, systemRoles: entry.roles, notes: [], line: entry.line)
+    if let account {
+      finding.person = account.fields["person"]?.stringValue
+      let status = account.fields["status"]?.stringValue ?? ""
+      if status == "active" {
+        guard ledgerRoles != entry.roles else {
+          agreeing.append(account.key)
+          return
+        }
+        finding.kind = .roleDiffers
+      } else {
+        finding.notes.append(
+          .account(status: status, closed: account.fields["closed"]?.stringValue))
+      }
+    } else if case .found(let person) = finder.find(entry) {
+      finding.person = person.key.id.value
+    } else {
+      finding.notes.append(.noPerson)
+    }
+    if !entry.roles.isEmpty, let person = finding.person.flatMap(finder.person),
+      let status = person.fields["member_status"]?.stringValue,
+      ["lapsed", "resigned"].contains(status)
+    {
+      finding.notes.append(
+        .member(status: status, paidUntil: person.fields["paid_until"]?.stringValue))
+    }
+    cases.append(Case(finding: finding, entry: entry, account: account, rights: held))
+  }
+
+  /// The roles of the active rights among `rights`, sorted, each once.
+  static func activeRoles(_ rights: [Record]) -> [String] {
+    Array(
+      Set(
+        rights.filter { $0.fields["status"]?.stringValue == "active" }.compactMap {
+          $0.fields["role"]?.stringValue
+        })
+    ).sorted()
+  }
+
+  /// The findings as the report shows them.
+  var result: DriftResult {
+    DriftResult(
+      findings: cases.map(\.finding), listed: export.accounts.count, agreeing: agreeing.count,
+      skipped: export.skipped)
+  }
+}
+
+/// Finds the person an account of an export belongs to: by email first, then by name (and
+/// organisation, when the export names one).
+struct PersonFinder {
+  let people: [Record]
+  let organizations: [Record]
+  private let byEmail: [String: Record]
+  private let byID: [String: Record]
+
+  init(_ view: LedgerView) throws(StoreError) {
+    people = try view.records(of: .people)
+    organizations = try view.records(of: .organizations)
+    var emails: [String: Record] = [:]
+    for person in people {
+      for email in person.fields["emails"]?.arrayValue ?? [] {
+        if let text = email.stringValue { emails[text.lowercased()] = person }
+      }
+    }
+    byEmail = emails
+    byID = Dictionary(people.map { ($0.key.id.value, $0) }) { first, _ in first }
+  }
+
+  func person(_ id: String) -> Record? { byID[id] }
+
+  func find(_ entry: SystemAccount) -> TrainingFollowupImport.Match {
+    if let email = entry.email, let person = byEmail[email.lowercased()] { return .found(person) }
+    guard let name = entry.name else {
+      return .problem(
+        "no person of the ledger has the email \(entry.email ?? "(none)")", hint: Self.hint(entry))
+    }
+    switch TrainingFollowupImport.match(
+      name: name, organization: entry.organization, people: people, organizations: organizations)
+    {
+    case .found(let person): return .found(person)
+    case .problem(let message, _):
+      let email = entry.email.map { "no person of the ledger has the email \($0), and " } ?? ""
+      return .problem(email + message, hint: Self.hint(entry))
+    }
+  }
+
+  private static func hint(_ entry: SystemAccount) -> String {
+    let name = entry.name.map { " --set 'name=\($0)'" } ?? ""
+    let email = entry.email.map { " --set 'emails=[\"\($0)\"]'" } ?? ""
+    return
+      "add the person first (adminledger add people ID\(name)\(email)), then run report drift again"
+  }
+}

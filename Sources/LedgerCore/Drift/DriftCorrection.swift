@@ -1,0 +1,176 @@
+import Foundation
+import LedgerJSON
+
+/// The records that bring the ledger in line with a system's export (`report drift --update`):
+///
+/// - `missing-in-ledger`: a new active account for the person found by the export's email
+///   (else name), opened the day the system created it, with one active right per role; an
+///   account the ledger holds closed, suspended or requested becomes active again. A row
+///   whose person the ledger lacks is a problem: add the person first.
+/// - `role-differs`: a right for each role the system gives and the ledger lacks (a requested
+///   or validated right of that role becomes active, else a new one); each active right of a
+///   role the system no longer gives is revoked.
+/// - `missing-in-system`: the account is closed today and its active rights revoked.
+///
+/// New rights say in `reason` that they come from the export; revoked ones say why they were
+/// revoked (a temporary right past its end expires instead, keeping its reason). People, the
+/// system and the rights' other fields are never touched.
+struct DriftCorrection {
+  let options: DriftOptions
+  let today: String
+  let now: Date
+  let generator: IDGenerator
+  let finder: PersonFinder
+  private var used: Set<String>
+  private var result = Reconciliation()
+
+  init(_ view: LedgerView, options: DriftOptions, now: Date) throws(StoreError) {
+    self.options = options
+    self.now = now
+    let zone = (try view.settings())?.timeZone ?? .gmt
+    generator = IDGenerator(timeZone: zone)
+    today = LedgerDate.day(of: now, in: zone)
+    finder = try PersonFinder(view)
+    used = Set(
+      try view.records(of: .accounts).map(\.key.id.value)
+        + view.records(of: .rights).map(\.key.id.value))
+  }
+
+  /// The reconciliation for every finding of `comparison`.
+  mutating func reconcile(_ comparison: DriftComparison) -> Reconciliation {
+    result.skipped = comparison.export.skipped
+    result.unchanged = comparison.agreeing
+    for item in comparison.cases {
+      switch item.finding.kind {
+      case .missingInLedger: add(item, comparison.export)
+      case .roleDiffers: align(item, comparison.export)
+      case .missingInSystem: close(item)
+      }
+    }
+    return result
+  }
+
+  // MARK: - Findings
+
+  private mutating func add(_ item: DriftComparison.Case, _ export: SystemExport) {
+    guard let entry = item.entry else { return }
+    if let account = item.account {
+      reopen(account, entry, having: item.rights, export)
+      return
+    }
+    let person: Record
+    switch finder.find(entry) {
+    case .found(let found): person = found
+    case .problem(let message, let hint):
+      result.problems.append(
+        ImportProblem(
+          line: entry.line, column: export.emailColumn, rule: "person", message: message, hint: hint
+        ))
+      return
+    }
+    var fields: JSONObject = [
+      "login": .string(entry.login), "person": .string(person.key.id.value), "status": "active",
+      "system": .string(options.system.value),
+    ]
+    if let opened = entry.opened { fields["opened"] = .string(opened) }
+    let id = freshID()
+    result.propose(
+      Record(key: RecordKey(kind: .accounts, id: id), fields: fields), replacing: nil,
+      line: entry.line,
+      columns: ["login": export.loginColumn, "person": export.emailColumn])
+    grant(entry.roles, on: id.value, having: [], line: entry.line, column: export.rolesColumn)
+  }
+
+  /// An account the ledger holds closed, suspended or requested, which the system has.
+  private mutating func reopen(
+    _ account: Record, _ entry: SystemAccount, having rights: [Record], _ export: SystemExport
+  ) {
+    var fields = account.fields
+    fields["status"] = "active"
+    fields["closed"] = Optional<JSONValue>.none
+    result.propose(
+      Record(key: account.key, fields: fields), replacing: account, line: entry.line,
+      columns: ["status": export.loginColumn])
+    grant(
+      entry.roles, on: account.key.id.value, having: rights, line: entry.line,
+      column: export.rolesColumn)
+  }
+
+  private mutating func align(_ item: DriftComparison.Case, _ export: SystemExport) {
+    guard let entry = item.entry, let account = item.account else { return }
+    let gone = Set(item.finding.ledgerRoles).subtracting(entry.roles)
+    grant(
+      entry.roles.filter { !item.finding.ledgerRoles.contains($0) }, on: account.key.id.value,
+      having: item.rights, line: entry.line, column: export.rolesColumn)
+    for right in item.rights
+    where isActive(right) && gone.contains(right.fields["role"]?.stringValue ?? "") {
+      revoke(right, line: entry.line, column: export.rolesColumn)
+    }
+  }
+
+  private mutating func close(_ item: DriftComparison.Case) {
+    guard let account = item.account else { return }
+    var fields = account.fields
+    fields["status"] = "closed"
+    fields["closed"] = .string(today)
+    result.propose(Record(key: account.key, fields: fields), replacing: account, line: nil)
+    result.missing.append(account.key)
+    for right in item.rights where isActive(right) { revoke(right, line: nil, column: nil) }
+  }
+
+  // MARK: - Rights
+
+  /// Gives `roles` to the account: a requested or validated right of the role becomes active;
+  /// otherwise a new active right.
+  private mutating func grant(
+    _ roles: [String], on account: String, having rights: [Record], line: Int, column: String
+  ) {
+    for role in roles {
+      let pending = rights.first {
+        $0.fields["role"]?.stringValue == role
+          && ["requested", "validated"].contains($0.fields["status"]?.stringValue ?? "")
+      }
+      if let pending {
+        var fields = pending.fields
+        fields["status"] = "active"
+        result.propose(
+          Record(key: pending.key, fields: fields), replacing: pending, line: line,
+          columns: ["status": column])
+        continue
+      }
+      let fields: JSONObject = [
+        "account": .string(account), "role": .string(role), "status": "active",
+        "reason": .string(
+          "found on \(options.system.value) in its export \(options.fileName) on \(today)"),
+      ]
+      result.propose(
+        Record(key: RecordKey(kind: .rights, id: freshID()), fields: fields), replacing: nil,
+        line: line, columns: ["role": column])
+    }
+  }
+
+  /// Revokes an active right, or lets a temporary one past its end expire.
+  private mutating func revoke(_ right: Record, line: Int?, column: String?) {
+    var fields = right.fields
+    if fields["temporary"] == .bool(true), let end = fields["end"]?.stringValue, end < today {
+      fields["status"] = "expired"
+    } else {
+      fields["status"] = "revoked"
+      fields["reason"] = .string(
+        "no longer on \(options.system.value) in its export \(options.fileName) on \(today)")
+    }
+    result.propose(
+      Record(key: right.key, fields: fields), replacing: right, line: line,
+      columns: column.map { ["status": $0] } ?? [:])
+  }
+
+  private func isActive(_ right: Record) -> Bool { right.fields["status"]?.stringValue == "active" }
+
+  /// A generated id no account or right has yet.
+  private mutating func freshID() -> RecordID {
+    var id = generator.makeID(at: now)
+    while used.contains(id.value) { id = generator.makeID(at: now) }
+    used.insert(id.value)
+    return id
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// One difference between what a system's export says and what the ledger records about an
+/// account on that system.
+public struct DriftFinding: Equatable, Sendable {
+  /// What differs, named as the report names it.
+  public enum Kind: String, Sendable, CaseIterable {
+    /// The system has the account (with these roles); the ledger has no open account for it.
+    case missingInLedger = "missing-in-ledger"
+    /// The ledger says the account is active; the system no longer lists it.
+    case missingInSystem = "missing-in-system"
+    /// Both have the account; the roles differ.
+    case roleDiffers = "role-differs"
+  }
+
+  /// Something worth knowing beside the difference itself; the CLI words it.
+  public enum Note: Equatable, Sendable {
+    /// No person of the ledger has the account's email or name.
+    case noPerson
+    /// The person's membership is not active (`lapsed`, `resigned`) while the system gives
+    /// them roles.
+    case member(status: String, paidUntil: String?)
+    /// The ledger holds the account, not open (`closed`, `suspended`, `requested`).
+    case account(status: String, closed: String?)
+  }
+
+  /// What differs.
+  public var kind: Kind
+  /// The account's login, as the export or the ledger spells it.
+  public var login: String
+  /// The person's id, when the account's or the export's email or name finds one.
+  public var person: String?
+  /// The ledger's account id, when it has one.
+  public var account: String?
+  /// The roles of the account's active rights in the ledger, sorted.
+  public var ledgerRoles: [String]
+  /// The roles the system gives, sorted.
+  public var systemRoles: [String]
+  public var notes: [Note]
+  /// The line of the file that lists the account (nil for `missing-in-system`).
+  public var line: Int?
+}
+
+/// What `report drift` compares: which system, which export, read how.
+public struct DriftOptions: Sendable {
+  /// The system the file comes from.
+  public var system: RecordID
+  /// The file as the user named it (problems name it; reasons written in records use its
+  /// last path component).
+  public var file: String
+  /// How the file's rows are read.
+  public var profile: DriftProfile
+  /// `--role NAME=ROLE`: the export's name for a role, and the system's role it stands for
+  /// ("" for none).
+  public var roles: [(name: String, role: String)]
+
+  /// The options of `report drift SYSTEM FILE`.
+  public init(
+    system: RecordID, file: String, profile: DriftProfile,
+    roles: [(name: String, role: String)] = []
+  ) {
+    self.system = system
+    self.file = file
+    self.profile = profile
+    self.roles = roles
+  }
+
+  /// The file's name without its folders.
+  var fileName: String { URL(fileURLWithPath: file).lastPathComponent }
+}
+
+/// The drift of one system: the findings and what agrees.
+public struct DriftResult: Sendable {
+  /// The differences, sorted by kind then login.
+  public var findings: [DriftFinding]
+  /// Accounts the file lists for the system.
+  public var listed: Int
+  /// Accounts on which the file and the ledger agree.
+  public var agreeing: Int
+  /// Rows left out on purpose (a group, a disabled user), with why.
+  public var skipped: [ImportProblem]
+}

@@ -154,6 +154,42 @@ run import people "$samples/imports/dolibarr-members-export-latin1.csv" --profil
 run list people --fields id,name,member_status,functions
 run export contacts
 
+step "The monthly routine (scenario 16): next month's member export, re-imported with --update"
+# Next month: Thu Nguyen did not renew, Zoé Petit joined, Hugo Lefèvre left the association.
+iconv -f latin1 -t utf-8 "$samples/imports/dolibarr-members-export-latin1.csv" \
+  | sed '/;hlefevre;/d; /;tnguyen;/s/;1;2026-12-31;3;/;0;2025-12-31;3;/' \
+  | sed '5a 9;ADH-0009;Mme;PETIT;Zoé;zpetit;phy;;;;;;;;;;;;zoe.petit@example.org;;1;2027-10-31;2;Adhérent actif;2026-11-02;30.00;' \
+  | iconv -f utf-8 -t latin1 > "$work/members-december.csv"
+run import people "$work/members-december.csv" --profile dolibarr-members --update --dry-run
+run import people "$work/members-december.csv" --profile dolibarr-members --update --missing member_status=resigned
+run import people "$work/members-december.csv" --profile dolibarr-members --update --missing member_status=resigned
+
+step "The site's user export against the ledger: a lapsed member still has an editor account"
+cd "$work/association"
+cp "$samples/imports/wordpress-users-export.csv" "$work/"
+run report drift website "$work/wordpress-users-export.csv"
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run report drift website "$work/wordpress-users-export.csv" --update
+run report drift website "$work/wordpress-users-export.csv"
+run report consistency
+
+step "Who still uses what: the portal's last logins, then the rights nobody used for 90 days"
+cd "$work/biodiv"
+cp "$samples/imports/geonature-last-logins.csv" "$work/"
+run import accounts "$work/geonature-last-logins.csv" --profile last-login --system geonature
+run report unused --since 90d --system geonature
+
+step "A partner's access review: LPO PACA keeps one right and revokes two"
+printf '$ adminledger report review lpo-paca > review.csv\n'
+"$tool" report review lpo-paca > "$work/review.csv"
+cat "$work/review.csv"
+# The partner's answer, as a script fills it: the first right kept, the next two revoked.
+awk -F, 'BEGIN { OFS = "," } NR == 2 { $13 = "keep" } NR == 3 { $13 = "revoke"; $14 = "left the survey team" } NR == 4 { $13 = "retirer" } { print }' \
+  "$work/review.csv" > "$work/review-answered.csv"
+run import rights "$work/review-answered.csv" --profile access-review
+sed -i 's/  "currency": "EUR",/  "currency": "EUR",\n  "review_interval": "1y",/' ledger.json
+run commit -m "Review every right's validation once a year"
+run report expiring --within 30d
+
 step "A reviewer's view of the shared ledger: who did what, through the merges"
 cd "$work/biodiv"
 run log --author mpetit --limit 2

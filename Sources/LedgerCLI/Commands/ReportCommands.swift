@@ -14,7 +14,9 @@ enum ReportCommands {
       Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
       a membership's paid-until date, a temporary ledger role) on records still in force, from
       the overdue ones to those due within DURATION (default 60d; also 8w, 2m, 1y), soonest
-      first. Today is computed in the ledger's time zone.
+      first. Today is computed in the ledger's time zone. With a review_interval in ledger.json
+      (such as 1y), an active right whose last validation (validated_on) is older than that is
+      due for an access review and listed too.
       --format ics writes the same items as an iCalendar file (RFC 5545) to import into a
       calendar: one all-day event per date, each with a UID made of the ledger's name, the
       record and the field, so importing a later export (after a date moved, say) updates the

@@ -12,7 +12,8 @@ enum WriteReport {
       }
       return
     }
-    let records = result.changes.records.map(\.description)
+    // A commit of settings alone (ledger.json) names the files, as no record changed.
+    let records = result.changes.records.isEmpty ? result.changes.files.map(\.path) : result.changes.records.map(\.description)
     if context.format == .json {
       context.printJSON([
         "action": .string(verb), "commit": .string(result.commit),

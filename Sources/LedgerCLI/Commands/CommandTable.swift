@@ -6,7 +6,8 @@ enum CommandTable {
     SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec, HookInstallCommand.spec, ImportCommand.spec,
     ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
   ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
-    + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, SiteCommand.spec]
+    + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]
+    + [EntitlementsReportCommand.spec, SiteCommand.spec]
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

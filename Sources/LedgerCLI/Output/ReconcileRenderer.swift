@@ -24,7 +24,11 @@ enum ReconcileRenderer {
       if change.action == .set || dryRun { lines += change.fields.map { "      " + $0.summary } }
     }
     if !reconciliation.missing.isEmpty {
-      lines.append("In the ledger, not in \(file): " + reconciliation.missing.map(\.description).joined(separator: ", "))
+      // A file of another scope (a department's export against the whole ledger) would list
+      // thousands: the first ones, then how many more (--format json lists them all).
+      let shown = reconciliation.missing.prefix(20).map(\.description).joined(separator: ", ")
+      let more = reconciliation.missing.count > 20 ? " and \(reconciliation.missing.count - 20) more (--format json lists them all)" : ""
+      lines.append("In the ledger, not in \(file): " + shown + more)
     }
     return lines
   }

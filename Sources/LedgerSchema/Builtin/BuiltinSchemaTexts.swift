@@ -319,7 +319,8 @@ extension BuiltinSchemas {
                         "tickets",
                         "payments",
                         "contracts",
-                        "trainings"
+                        "trainings",
+                        "duties"
                       ]
                     },
                     "where": {
@@ -351,7 +352,8 @@ extension BuiltinSchemas {
                         "tickets",
                         "payments",
                         "contracts",
-                        "trainings"
+                        "trainings",
+                        "duties"
                       ]
                     },
                     "link": {

@@ -7,32 +7,27 @@ APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git
 
 all: build
 
+# Installs the Debian packages $(2) with apt-get as root when the check $(1) fails, or says how.
+apt_install = if $(1); then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing $(2) with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	else \
+	  echo "error: missing system packages; install them with: sudo apt-get install $(2)"; \
+	  exit 1; \
+	fi
+
 # Installs the system packages the build and tests need, once.
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
 	  echo "error: the Swift toolchain ($(SWIFT)) is not on PATH; install Swift 6 from swift.org"; exit 1; }
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgit2 zlib \
-	    && command -v git >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "Installing $(APT_PACKAGES) with apt-get"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
-	else \
-	  echo "error: missing system packages; install them with: sudo apt-get install $(APT_PACKAGES)"; \
-	  exit 1; \
-	fi
+	@$(call apt_install,pkg-config --exists libgit2 zlib 2>/dev/null && command -v git >/dev/null 2>&1,$(APT_PACKAGES))
 
 # What the tests use to prove interoperability, once: headless Chromium renders the review site
 # (Debian's chromium), and the icalendar Python package parses the calendar export.
 TEST_APT_PACKAGES := chromium
 test-deps: deps
-	@if command -v chromium >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "Installing $(TEST_APT_PACKAGES) with apt-get"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_APT_PACKAGES) >/dev/null; \
-	else \
-	  echo "error: missing system packages; install them with: sudo apt-get install $(TEST_APT_PACKAGES)"; \
-	  exit 1; \
-	fi
+	@$(call apt_install,command -v chromium >/dev/null 2>&1,$(TEST_APT_PACKAGES))
 	@python3 -c 'import icalendar' >/dev/null 2>&1 || { \
 	  echo "Installing the icalendar Python package with pip"; \
 	  python3 -m pip install -q --timeout 30 icalendar >/dev/null || { \

@@ -39,6 +39,19 @@ import Testing
     #expect(try ExternalProgram.git("rev-list", "--count", "HEAD", in: ledger.directory.url).output == "2\n")
   }
 
+  /// The people and the organisation the training sheet names and the platform sample lacks.
+  static func addTheSheetsMissingPeople(_ ledger: inout LedgerSandbox) throws {
+    for step in [
+      ["add", "people", "nchevalier", "--set", "name=Nina Chevalier", "--set", "organization=lpo-paca"],
+      ["add", "people", "plambert", "--set", "name=Paul Lambert", "--set", "organization=lpo-paca"],
+      ["add", "organizations", "cdl", "--set", "name=Conservatoire du littoral", "--set", "type=partner"],
+      ["add", "people", "mgirard-cdl", "--set", "name=Manon Girard", "--set", "organization=cdl"],
+    ] {
+      try #require(ledger.cli.run(step).status == 0)
+    }
+    ledger.cli.standardInput = []
+  }
+
   @Test func theTrainingSheetImportsSessionsWithTheirAttendees() throws {
     var ledger = try ValidationCommandTests.sample("platform")
     let file = try ImportExportTests.formatFile("training-followup-spreadsheet.csv")
@@ -50,15 +63,7 @@ import Testing
     #expect(refused.error.contains(":8: error[match]: no organisation matches \"Conservatoire du littoral\" (column \"Nom\")"))
     #expect(refused.error.hasSuffix("adminledger: 3 problems in \(file); nothing was imported\n"))
     #expect(try ledger.head() == head)
-    for step in [
-      ["add", "people", "nchevalier", "--set", "name=Nina Chevalier", "--set", "organization=lpo-paca"],
-      ["add", "people", "plambert", "--set", "name=Paul Lambert", "--set", "organization=lpo-paca"],
-      ["add", "organizations", "cdl", "--set", "name=Conservatoire du littoral", "--set", "type=partner"],
-      ["add", "people", "mgirard-cdl", "--set", "name=Manon Girard", "--set", "organization=cdl"],
-    ] {
-      try #require(ledger.cli.run(step).status == 0)
-    }
-    ledger.cli.standardInput = []
+    try Self.addTheSheetsMissingPeople(&ledger)
     let dry = ledger.run("import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma", "--dry-run")
     #expect(dry.status == 0)
     #expect(dry.output.hasPrefix("Would import 3 trainings"))

@@ -116,15 +116,7 @@ import Testing
   @Test func theTrainingSheetImportedTwiceGivesTheSameLedgerAsOnce() throws {
     var ledger = try ValidationCommandTests.sample("platform")
     let file = try ImportExportTests.formatFile("training-followup-spreadsheet.csv")
-    for step in [
-      ["add", "people", "nchevalier", "--set", "name=Nina Chevalier", "--set", "organization=lpo-paca"],
-      ["add", "people", "plambert", "--set", "name=Paul Lambert", "--set", "organization=lpo-paca"],
-      ["add", "organizations", "cdl", "--set", "name=Conservatoire du littoral", "--set", "type=partner"],
-      ["add", "people", "mgirard-cdl", "--set", "name=Manon Girard", "--set", "organization=cdl"],
-    ] {
-      try #require(ledger.cli.run(step).status == 0)
-    }
-    ledger.cli.standardInput = []
+    try ImportExportTests.addTheSheetsMissingPeople(&ledger)
     let arguments = ["import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma"]
     #expect(ledger.cli.run(arguments).status == 0)
     let once = try ledger.snapshotOfFiles()

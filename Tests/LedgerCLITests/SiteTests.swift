@@ -49,7 +49,7 @@ import Testing
     return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
   }
 
-  static let kinds = ["people", "organizations", "systems", "accounts", "rights", "tickets", "payments", "contracts", "trainings"]
+  static let kinds = ["people", "organizations", "systems", "accounts", "rights", "tickets", "payments", "contracts", "trainings", "duties"]
 
   @Test(arguments: ["platform", "association"])
   func everyLinkResolvesAndEveryRecordHasItsPage(_ sample: String) throws {

@@ -17,7 +17,9 @@ enum ImportCommand {
       rows of a session make one record; people matched by name and organisation),
       last-login (a system's last-login dates per account, into accounts' last_seen; --system
       names the system) and access-review (a partner's filled 'report review' file: each
-      right kept, its validation renewed, or revoked with the reason).
+      right kept, its validation renewed, or revoked with the reason) and certificates (a
+      certificate transparency search or an inventory of host names and certificate ends, into
+      the certificate_end of the systems whose url names the host; the latest end is kept).
       With --update, a row that matches a record (by id, or by --match FIELD such as emails)
       changes the fields that differ; other rows add records; unchanged rows change nothing.
       Records the file should list and does not are reported ("in the ledger, not in the
@@ -31,7 +33,7 @@ enum ImportCommand {
       field by field, without committing.
       """,
     options: [
-      .single("profile", "NAME", "generic (default), dolibarr-members, training-followup, last-login or access-review"),
+      .single("profile", "NAME", "generic (default), dolibarr-members, training-followup, last-login, access-review or certificates"),
       .repeated("map", "COLUMN=FIELD", "read COLUMN into FIELD"),
       .single("system", "SYSTEM", "the system the file comes from (last-login)"),
       .single("encoding", "ENC", "auto (default), utf-8 or latin1"),

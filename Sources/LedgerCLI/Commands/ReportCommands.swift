@@ -9,7 +9,7 @@ enum ReportCommands {
 
   static let expiring = CommandSpec(
     name: "report expiring", synopsis: "[--within DURATION] [--at REV|DATE]",
-    summary: "report temporary rights, contracts, memberships and roles that expire soon or are overdue",
+    summary: "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews",
     details: """
       Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
       a membership's paid-until date, a temporary ledger role) on records still in force, from

@@ -12,6 +12,7 @@ enum WriteReport {
       }
       return
     }
+    EntitlementWarning.print(after: result, context)
     // A commit of settings alone (ledger.json) names the files, as no record changed.
     let records = result.changes.records.isEmpty ? result.changes.files.map(\.path) : result.changes.records.map(\.description)
     if context.format == .json {

@@ -91,8 +91,9 @@ struct ImportMatching {
 
 extension ImportProfile {
   /// Whether a row that names a record the ledger holds changes it even without `--update`:
-  /// a training sheet lists again the sessions it listed before.
-  var alwaysMatches: Bool { [.trainingFollowup, .lastLogin, .accessReview].contains(self) }
+  /// a training sheet lists again the sessions it listed before; a certificate list names the
+  /// systems it dates.
+  var alwaysMatches: Bool { [.trainingFollowup, .lastLogin, .accessReview, .certificates].contains(self) }
 
   /// What makes two records the same thing for this profile, when not their id.
   func sameness(of record: Record) -> String? {
@@ -122,12 +123,12 @@ extension ImportProfile {
 
   /// Whether a file of this profile should list the record (else it is reported missing):
   /// a member export lists the members the back office holds (active or lapsed); a training
-  /// sheet lists only some sessions.
+  /// sheet lists only some sessions, a certificate list only the hosts it was asked about.
   func shouldList(_ record: Record) -> Bool {
     switch self {
     case .generic: true
     case .dolibarrMembers: ["active", "lapsed"].contains(record.fields["member_status"]?.stringValue ?? "")
-    case .trainingFollowup, .lastLogin, .accessReview: false
+    case .trainingFollowup, .lastLogin, .accessReview, .certificates: false
     }
   }
 }

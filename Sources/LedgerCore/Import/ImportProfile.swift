@@ -16,6 +16,9 @@ public enum ImportProfile: String, Sendable, CaseIterable {
   /// A partner's filled access review (`report review ORGANIZATION`): each right kept
   /// (validation renewed) or revoked, with the reason.
   case accessReview = "access-review"
+  /// Certificate ends per host name, from a certificate transparency search (crt.sh) or an
+  /// inventory, into the `certificate_end` of the systems whose url is on that host.
+  case certificates = "certificates"
 
   /// The kind the profile writes, when it is fixed.
   public var kind: RecordKind? {
@@ -25,6 +28,7 @@ public enum ImportProfile: String, Sendable, CaseIterable {
     case .trainingFollowup: .trainings
     case .lastLogin: .accounts
     case .accessReview: .rights
+    case .certificates: .systems
     }
   }
 
@@ -36,6 +40,7 @@ public enum ImportProfile: String, Sendable, CaseIterable {
     case .trainingFollowup: return try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
     case .lastLogin: return try LastLoginImport.plan(table, view: view, reader: reader)
     case .accessReview: return try AccessReviewImport.plan(table, view: view, reader: reader)
+    case .certificates: return try CertificatesImport.plan(table, view: view, reader: reader)
     }
   }
 }

@@ -1,6 +1,8 @@
-/// The nine kinds of record, each a folder of the ledger.
+/// The ten kinds of record, each a folder of the ledger.
 public enum RecordKind: String, CaseIterable, Sendable, Comparable {
   case people, organizations, systems, accounts, rights, tickets, payments, contracts, trainings
+  /// Who does what, with which tool and procedure: the organisation's coordination table.
+  case duties
 
   /// The folder holding this kind's records, relative to the ledger root.
   public var folder: String { rawValue }
@@ -9,7 +11,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
   /// (date plus random suffix) when none is given, so offline administrators never collide.
   public var generatesIDs: Bool {
     switch self {
-    case .people, .organizations, .systems: false
+    case .people, .organizations, .systems, .duties: false
     case .accounts, .rights, .tickets, .payments, .contracts, .trainings: true
     }
   }
@@ -26,6 +28,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     case .payments: ["provider", "amount", "status", "due"]
     case .contracts: ["provider", "yearly_amount", "renewal", "status"]
     case .trainings: ["date", "topic", "organization"]
+    case .duties: ["theme", "mission", "responsible"]
     }
   }
 
@@ -40,9 +43,13 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     }
   }
 
-  /// The singular noun, for messages: `person`, `right`.
+  /// The singular noun, for messages: `person`, `right`, `duty`.
   public var singular: String {
-    self == .people ? "person" : String(rawValue.dropLast())
+    switch self {
+    case .people: "person"
+    case .duties: "duty"
+    default: String(rawValue.dropLast())
+    }
   }
 
   public static func < (lhs: RecordKind, rhs: RecordKind) -> Bool { lhs.rawValue < rhs.rawValue }

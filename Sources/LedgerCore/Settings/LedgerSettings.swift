@@ -17,6 +17,9 @@ public struct LedgerSettings: Equatable, Sendable {
   /// expiring` lists the day each active right's last validation runs out. Nil when the file
   /// sets none.
   public var reviewInterval: ReviewInterval?
+  /// The rights each function calls for (`entitlements`), by function: empty when the file
+  /// declares none. `report entitlements` compares them with the rights people hold.
+  public var entitlements: [String: [Entitlement]] = [:]
 
   /// The language of the records' text (a BCP 47 tag), `en` unless ledger.json names one: the
   /// review site's pages declare it.
@@ -75,6 +78,7 @@ public struct LedgerSettings: Equatable, Sendable {
     var settings = LedgerSettings(name: name, timeZoneIdentifier: zone, currency: currency)
     settings.document = object
     settings.reviewInterval = interval
+    settings.entitlements = Entitlement.read(object["entitlements"])
     return settings
   }
 

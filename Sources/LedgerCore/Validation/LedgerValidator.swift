@@ -119,9 +119,11 @@ public struct LedgerValidator {
       return error.diagnostics
     }
     guard let schema = schemas.settingsSchema, let value = try? JSONParser.parse(bytes) else { return [] }
-    return schema.validate(value).errors.map {
+    let shape = schema.validate(value).errors.map {
       Diagnostic(file: LedgerSettings.fileName, instancePath: $0.instancePath, rule: "schema/" + $0.keyword, message: $0.message, hint: "see schemas/ledger.schema.json for the settings' fields")
     }
+    // Entitlements name systems and roles: checked against the records once the shape holds.
+    return shape.isEmpty ? try EntitlementRule.check(context) : shape
   }
 
   /// Fills in line and column from each file's text, then sorts.

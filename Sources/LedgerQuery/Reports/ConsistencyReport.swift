@@ -15,7 +15,14 @@ import LedgerJSON
 /// `satisfies`: each record meeting `every` meets these conditions too. `has`: for each one,
 /// a record of `has.kind` meeting `has.where` names it in its `link` field (a path, which may
 /// follow references). Conditions are those of `list --where`; `today` stands for today.
+///
+/// One check is built in, run after the declared ones when the ledger has duties:
+/// ``dutyHoldersCheck``. A duty whose responsible person or deputy has left (resigned, or
+/// every account they held is closed) is a finding, since nobody would notice otherwise.
 public enum ConsistencyReport {
+  /// The name of the built-in check on duties, as the report prints it.
+  public static let dutyHoldersCheck = "People responsible for a duty are still here"
+
   public static func make(_ view: LedgerView, today: String) throws(StoreError) -> Report {
     let checks = try view.settings()?.document["consistency"]?.arrayValue ?? []
     var summary: [[JSONValue]] = []
@@ -35,6 +42,12 @@ public enum ConsistencyReport {
       } catch {
         continue
       }
+    }
+    let duties = try view.records(of: .duties)
+    if !duties.isEmpty {
+      let found = try dutyHolders(duties, view: view)
+      summary.append([.string(dutyHoldersCheck), .count(duties.count), .count(found.count)])
+      findings += found.map { [.string(dutyHoldersCheck), .string($0.0), .string($0.1)] }
     }
     return Report(
       title: "Consistency",
@@ -76,10 +89,35 @@ public enum ConsistencyReport {
     return (subjects.count, found)
   }
 
+  /// For each duty, its responsible people and deputy who have left: `member_status`
+  /// resigned, or accounts that are all closed (someone who never had an account has not
+  /// left; a suspended or requested account still counts as theirs).
+  private static func dutyHolders(_ duties: [Record], view: LedgerView) throws(StoreError) -> [(String, String)] {
+    var accounts: [String: [String]] = [:]
+    for account in try view.records(of: .accounts) {
+      guard let person = account.fields["person"]?.stringValue else { continue }
+      accounts[person, default: []].append(account.fields["status"]?.stringValue ?? "")
+    }
+    var found: [(String, String)] = []
+    for duty in duties {
+      for (id, part) in DutiesReport.keyPeople(of: duty) {
+        guard let person = try view.record(.people, id) else { continue }  // a broken reference: validation says so
+        let who = "\(part) \(id) (\(person.fields["name"]?.stringValue ?? id))"
+        if person.fields["member_status"]?.stringValue == "resigned" {
+          found.append((duty.key.description, "\(who) has resigned"))
+        } else if let held = accounts[id], held.allSatisfy({ $0 == "closed" }) {
+          found.append((duty.key.description, "\(who) has left: every account they held is closed"))
+        }
+      }
+    }
+    return found
+  }
+
   /// `{"kind": ..., "where": [...]}` read and planned.
   private static func selection(_ value: JSONValue?, view: LedgerView) throws -> (RecordKind, [(Condition, ResolvedPath)]) {
     guard let object = value?.objectValue, let name = object["kind"]?.stringValue, let kind = RecordKind(rawValue: name) else {
-      throw QueryError.badList(text: value?.compactText ?? "", reason: "a selection needs \"kind\", one of the nine kinds")
+      let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+      throw QueryError.badList(text: value?.compactText ?? "", reason: "a selection needs \"kind\", one of \(kinds)")
     }
     let planner = Planner(view: view)
     var conditions: [(Condition, ResolvedPath)] = []

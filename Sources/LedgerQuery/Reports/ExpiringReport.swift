@@ -2,10 +2,12 @@ import LedgerCore
 import LedgerJSON
 
 /// `report expiring`: every date the schemas mark `x-expiry` (temporary rights' ends, contract
-/// renewals, paid-until dates of memberships, temporary ledger roles), on records still in
-/// force, up to `within` days from today, soonest first; past ones are overdue. With a
-/// `review_interval` in ledger.json, each active right's last validation runs out too: its
-/// `validated_on` plus the interval is an "access review" item (field `validated_on`).
+/// renewals, paid-until dates of memberships, temporary ledger roles, systems' TLS certificates
+/// and domain renewals), on records still in force, up to `within` days from today, soonest
+/// first; past ones are overdue. With a `review_interval` in ledger.json, each active right's
+/// last validation runs out too: its `validated_on` plus the interval is an "access review" item
+/// (field `validated_on`). A system's backup is checked every `backup.check_interval`: its
+/// `backup.last_checked` plus the interval is a "backup check" item (field `backup.last_checked`).
 public enum ExpiringReport {
   /// Statuses of records that no longer need renewing.
   static let finished: Set<String> = ["revoked", "expired", "closed", "ended", "cancelled", "resigned", "rejected", "lapsed"]
@@ -41,12 +43,26 @@ public enum ExpiringReport {
         try add(date, right, "access review", "validated_on")
       }
     }
+    for (date, system) in try backupChecks(view) where date <= horizon {
+      try add(date, system, "backup check", "backup.last_checked")
+    }
     // Day, then record, then field: a right can be due twice on one day (its end, its review).
     items.sort { ($0.date, $0.row[3].compactText, $0.row[5].compactText) < ($1.date, $1.row[3].compactText, $1.row[5].compactText) }
     let section = Report.Section(
       title: "Expiring by \(horizon) (today is \(today))",
       columns: ["date", "days", "state", "record", "what", "field", "about"], rows: items.map(\.row))
     return Report(title: "Expiring", sections: [section])
+  }
+
+  /// Each system's next backup check: the day its last check plus its interval runs out. The
+  /// due day is computed, not stored, so recording a check (`last_checked`) moves it.
+  private static func backupChecks(_ view: LedgerView) throws(StoreError) -> [(String, Record)] {
+    try view.records(of: .systems).compactMap { system in
+      guard case .object(let backup)? = system.fields["backup"], let last = backup["last_checked"]?.stringValue,
+        let interval = backup["check_interval"]?.stringValue.flatMap(ReviewInterval.init), let due = interval.end(from: last)
+      else { return nil }
+      return (due, system)
+    }
   }
 
   private static func isFinished(_ record: Record) -> Bool {

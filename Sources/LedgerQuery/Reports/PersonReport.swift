@@ -2,7 +2,8 @@ import LedgerCore
 import LedgerJSON
 
 /// `report person ID`: everything about one person: the record, accounts, rights, tickets,
-/// trainings, payments approved, organisations they are a contact of.
+/// trainings, payments approved, organisations they are a contact of, and their duties (as
+/// responsible, deputy, or an actor's role such as `validate`).
 public enum PersonReport {
   public static func make(_ view: LedgerView, person: Record) throws(StoreError) -> Report {
     let id = person.key.id.value
@@ -21,6 +22,7 @@ public enum PersonReport {
     }
     let payments = try view.records(of: .payments).filter { $0.fields["approved_by"]?.stringValue == id }
     let contactOf = try view.records(of: .organizations).filter { $0.fields["contacts"]?.arrayValue?.contains(.string(id)) == true }
+    let duties = try view.records(of: .duties).map { ($0, DutiesReport.parts(of: id, in: $0)) }.filter { !$0.1.isEmpty }
     let field = { (record: Record, name: String) in record.fields[name] ?? .null }
     return Report(title: "Everything about \(person.fields["name"]?.stringValue ?? id) (\(person.key))", sections: [
       details,
@@ -41,6 +43,9 @@ public enum PersonReport {
       }),
       Report.Section(title: "Contact of", columns: ["organization", "name"], rows: contactOf.map { o in
         [.string(o.key.id.value), field(o, "name")]
+      }),
+      Report.Section(title: "Duties", columns: ["duty", "mission", "as"], rows: duties.map { d, parts in
+        [.string(d.key.id.value), field(d, "mission"), .string(parts.joined(separator: ", "))]
       }),
     ])
   }

@@ -279,13 +279,156 @@ extension BuiltinSchemas {
       """##
     ),
     (
+      path: "duties.schema.json",
+      text: ##"""
+      {
+        "$id": "https://adminledger.example.org/schemas/duties.schema.json",
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "additionalProperties": false,
+        "description": "A duty of the administrators: one row of the organisation's coordination table (a mission, the systems and procedure it uses, who answers for it, who stands in, which partners take part, how often it comes back).",
+        "properties": {
+          "actors": {
+            "description": "The other actors and what they do; a set, so additions from two administrators merge.",
+            "items": {
+              "additionalProperties": false,
+              "description": "An organisation or a person (one of them) and its part in the duty.",
+              "oneOf": [
+                {
+                  "required": [
+                    "organization"
+                  ]
+                },
+                {
+                  "required": [
+                    "person"
+                  ]
+                }
+              ],
+              "properties": {
+                "note": {
+                  "description": "What exactly they do, in the organisation's words.",
+                  "minLength": 1,
+                  "type": "string"
+                },
+                "organization": {
+                  "description": "The organisation taking part.",
+                  "type": "string",
+                  "x-ref": "organizations"
+                },
+                "person": {
+                  "description": "The person taking part.",
+                  "type": "string",
+                  "x-ref": "people"
+                },
+                "role": {
+                  "description": "Their part: validate (access requests, developments), test (developments before release), transmit (data to or from the platform), receive (data sent to them), review (the result, such as a report), implement (carry out the work, as a contractor or host), inform (kept informed).",
+                  "enum": [
+                    "validate",
+                    "test",
+                    "transmit",
+                    "receive",
+                    "review",
+                    "implement",
+                    "inform"
+                  ]
+                }
+              },
+              "required": [
+                "role"
+              ],
+              "type": "object"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
+          "deputy": {
+            "description": "Who stands in when the responsible people are away.",
+            "type": "string",
+            "x-ref": "people"
+          },
+          "frequency": {
+            "description": "How often the duty comes back: continuous (as things happen), daily, weekly, monthly, quarterly, yearly, or on-request (when someone asks).",
+            "enum": [
+              "continuous",
+              "daily",
+              "weekly",
+              "monthly",
+              "quarterly",
+              "yearly",
+              "on-request"
+            ]
+          },
+          "mission": {
+            "description": "What is done, as the coordination table words it.",
+            "minLength": 1,
+            "type": "string"
+          },
+          "notes": {
+            "$ref": "common.schema.json#/$defs/notes",
+            "description": "Free text for the administrators."
+          },
+          "procedure": {
+            "additionalProperties": false,
+            "description": "The written procedure the duty follows.",
+            "properties": {
+              "title": {
+                "description": "The procedure note's title.",
+                "minLength": 1,
+                "type": "string"
+              },
+              "url": {
+                "$ref": "common.schema.json#/$defs/url",
+                "description": "Where the procedure note is read."
+              }
+            },
+            "required": [
+              "title"
+            ],
+            "type": "object"
+          },
+          "responsible": {
+            "description": "Who answers for the duty.",
+            "items": {
+              "type": "string",
+              "x-ref": "people"
+            },
+            "minItems": 1,
+            "type": "array",
+            "uniqueItems": true
+          },
+          "systems": {
+            "description": "The tools the duty uses.",
+            "items": {
+              "type": "string",
+              "x-ref": "systems"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
+          "theme": {
+            "description": "The area the duty belongs to, such as Databases or User rights; the table is grouped by it.",
+            "minLength": 1,
+            "type": "string"
+          }
+        },
+        "required": [
+          "mission",
+          "responsible",
+          "theme"
+        ],
+        "title": "Duty",
+        "type": "object"
+      }
+      """##
+    ),
+    (
       path: "ledger.schema.json",
       text: ##"""
       {
         "$id": "https://adminledger.example.org/schemas/ledger.schema.json",
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "additionalProperties": false,
-        "description": "ledger.json: the ledger's name, time zone, currency and policy.",
+        "description": "ledger.json: the ledger's name, time zone, currency, policy, consistency checks and rights by function.",
         "properties": {
           "consistency": {
             "description": "Cross-system checks the organisation wants (report consistency).",
@@ -402,6 +545,38 @@ extension BuiltinSchemas {
             "description": "ISO 4217 code of the ledger's money, such as EUR.",
             "pattern": "^[A-Z]{3}$",
             "type": "string"
+          },
+          "entitlements": {
+            "additionalProperties": {
+              "description": "The rights one function calls for: each a role on a system.",
+              "items": {
+                "additionalProperties": false,
+                "properties": {
+                  "role": {
+                    "description": "A role the system offers (in its roles).",
+                    "minLength": 1,
+                    "type": "string"
+                  },
+                  "system": {
+                    "description": "The id of a system record, such as dolibarr.",
+                    "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$",
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "system",
+                  "role"
+                ],
+                "type": "object"
+              },
+              "type": "array",
+              "uniqueItems": true
+            },
+            "description": "Rights by function: for each function people hold (a value of their functions), the roles on systems it calls for. 'report entitlements' lists the rights a person's functions call for and they lack, and the active rights on these systems that no function of theirs calls for; a write granting such a right warns, naming the functions that would.",
+            "propertyNames": {
+              "$ref": "people.schema.json#/properties/functions/items"
+            },
+            "type": "object"
           },
           "language": {
             "description": "The language of the records' text, as a BCP 47 tag such as en or fr-FR: the review site's pages declare it.",
@@ -1284,6 +1459,54 @@ extension BuiltinSchemas {
         "additionalProperties": false,
         "description": "An application, host or service the administrators manage.",
         "properties": {
+          "backup": {
+            "additionalProperties": false,
+            "dependentRequired": {
+              "last_checked": [
+                "check_interval"
+              ]
+            },
+            "description": "How it is backed up: where, how often, and when someone last checked that a backup restores. 'report expiring' lists the next check, due check_interval after last_checked, as a \"backup check\".",
+            "properties": {
+              "check_interval": {
+                "description": "How often someone must check that a backup restores, as a count and a unit: d (days), w (weeks), m (calendar months) or y (calendar years), such as 6m.",
+                "pattern": "^[1-9][0-9]{0,3}[dwmy]$",
+                "type": "string"
+              },
+              "frequency": {
+                "description": "How often a backup is taken.",
+                "enum": [
+                  "hourly",
+                  "daily",
+                  "weekly",
+                  "monthly"
+                ]
+              },
+              "last_checked": {
+                "$ref": "common.schema.json#/$defs/date",
+                "description": "Last day someone checked that a backup restores (a file, a site or a database brought back from it)."
+              },
+              "where": {
+                "description": "Where the backups are kept, and how long, such as \"OVH Backup Storage, another data centre, 7 days\".",
+                "minLength": 1,
+                "type": "string"
+              }
+            },
+            "required": [
+              "where"
+            ],
+            "type": "object"
+          },
+          "certificate_end": {
+            "$ref": "common.schema.json#/$defs/date",
+            "description": "Last day its TLS certificate is valid (the certificate the host of its url presents): the day of the certificate's notAfter, as the certificate writes it (UTC). 'import systems FILE --profile certificates' sets it from a certificate transparency search or an inventory.",
+            "x-expiry": "TLS certificate"
+          },
+          "domain_renewal": {
+            "$ref": "common.schema.json#/$defs/date",
+            "description": "Day the registration of its url's domain must be renewed at the registrar. A domain serves several systems: record it on one of them (the public site, say).",
+            "x-expiry": "domain renewal"
+          },
           "hosted_on": {
             "description": "The host it runs on.",
             "type": "string",

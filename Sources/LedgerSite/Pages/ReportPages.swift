@@ -27,7 +27,7 @@ enum ReportPages {
     let page = SitePage(path: "reports.html", title: "Reports", content: content, section: "Reports")
     return page.render { main in
       main.element("ul") { list in
-        list.element("li") { $0.link("Expiring: temporary rights, contracts, memberships and roles", to: page.href("reports/expiring.html")) }
+        list.element("li") { $0.link("Expiring: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews", to: page.href("reports/expiring.html")) }
         if content.consistency != nil {
           list.element("li") { $0.link("Consistency: the cross-system checks of ledger.json", to: page.href("reports/consistency.html")) }
         }

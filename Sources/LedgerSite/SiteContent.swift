@@ -23,6 +23,9 @@ final class SiteContent {
   let diagnostics: [Diagnostic]
   let expiring: Report
   let consistency: Report?
+  /// The coordination table and rights by function, when the ledger has duties or entitlements.
+  let duties: Report?
+  let entitlements: Report?
   let access: [(system: Record, report: Report)]
   let annual: [(year: Int, report: Report)]
   let audit: AuditResult?
@@ -60,6 +63,8 @@ final class SiteContent {
       // A partner's site holds no figure about the whole ledger: they count everyone.
       diagnostics = []
       consistency = nil
+      duties = nil
+      entitlements = nil
       access = []
       annual = []
       audit = nil
@@ -67,6 +72,8 @@ final class SiteContent {
     }
     diagnostics = try ledger.validate(at: tip.commit).diagnostics
     consistency = try ConsistencyReport.make(view, today: today)
+    duties = (records[.duties] ?? []).isEmpty ? nil : try DutiesReport.make(view)
+    entitlements = try EntitlementCheck(view).entitlements.isEmpty ? nil : try EntitlementsReport.make(view, history: store)
     let timeZone = timeZone
     access = try (records[.systems] ?? []).map { (system) throws(StoreError) in
       (system, try AccessReport.make(view, system: system.key.id.value, all: false))

@@ -76,9 +76,9 @@ struct SiteScope {
     for account in accounts {
       if let system = account.fields["system"]?.stringValue, let id = RecordID(system) { shown.insert(RecordKey(kind: .systems, id: id)) }
     }
-    // Rights on its people's accounts and rights it validated; trainings and tickets that name
-    // the organisation or one of its people.
-    for kind in [RecordKind.rights, .trainings, .tickets] {
+    // Rights on its people's accounts and rights it validated; trainings, tickets and duties
+    // that name the organisation or one of its people.
+    for kind in [RecordKind.rights, .trainings, .tickets, .duties] {
       for record in try view.records(of: kind) where view.references(of: record).contains(where: { _, target in
         target == organization.key || (target.kind != .systems && target.kind != .organizations && shown.contains(target))
       }) {

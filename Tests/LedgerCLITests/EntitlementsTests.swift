@@ -30,6 +30,7 @@ import Testing
         kbonnet  deputy         dolibarr  delegate  no account
         lsimon   delegate       dolibarr  delegate  no account
         mdurand  deputy         dolibarr  delegate  no account
+        slefort  treasurer      ph-host   billing   no account
 
         ## Not justified by any function
         person    functions       system    role           right             granted_by  granted_on  reason                                   called_for_by
@@ -69,6 +70,7 @@ import Testing
         kbonnet,deputy,dolibarr,delegate,no account
         lsimon,delegate,dolibarr,delegate,no account
         mdurand,deputy,dolibarr,delegate,no account
+        slefort,treasurer,ph-host,billing,no account
 
         person,functions,system,role,right,granted_by,granted_on,reason,called_for_by
         emoreau,"member, deputy",website,editor,2024-03-01-rrjyz,mdupont,2026-11-18,wrote the Drôme chronicles,secretary
@@ -78,7 +80,7 @@ import Testing
     let json = ledger.run("report", "entitlements", "--format", "json")
     #expect(json.status == 1)
     let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
-    #expect(report["findings"] as? Int == 6)
+    #expect(report["findings"] as? Int == 7)
     let sections = try #require(report["sections"] as? [[String: Any]])
     #expect(sections.map { $0["title"] as? String } == ["Missing", "Not justified by any function"])
     let unjustified = try #require(sections[1]["rows"] as? [[String: String]])

@@ -43,7 +43,7 @@ enum ReportCommands {
 
   static let person = CommandSpec(
     name: "report person", synopsis: "ID [--at REV|DATE]",
-    summary: "report everything about one person: accounts, rights, tickets, trainings, approvals",
+    summary: "report everything about one person: accounts, rights, tickets, trainings, approvals, duties",
     options: [at], positionals: 1...1, formats: formats,
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .people, id: try RecordArguments.id(context.positionals[0]))
@@ -98,7 +98,9 @@ enum ReportCommands {
       Each check in ledger.json's "consistency" list selects records ("every": kind and
       conditions) and says what must hold for each ("satisfies": conditions) or what must
       exist for each ("has": kind, conditions, and the "link" field naming it). Conditions are
-      those of 'list --where'; the word today stands for today.
+      those of 'list --where'; the word today stands for today. A ledger with duties also
+      checks that the people responsible for them (and their deputies) are still here: not
+      resigned, and not with every account closed.
       """,
     options: [at], formats: formats,
     run: { context throws(CLIError) in

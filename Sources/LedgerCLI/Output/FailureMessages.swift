@@ -211,6 +211,7 @@ struct FailureMessage {
     switch kind {
     case .people: "cdurand"
     case .organizations: "cen-paca"
+    case .duties: "user-rights"
     default: "geonature"
     }
   }

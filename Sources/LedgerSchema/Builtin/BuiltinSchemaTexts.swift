@@ -625,7 +625,8 @@ extension BuiltinSchemas {
                           "tickets",
                           "payments",
                           "contracts",
-                          "trainings"
+                          "trainings",
+                          "duties"
                         ]
                       },
                       "type": "array",

@@ -1,7 +1,7 @@
 import LedgerJSON
 
 /// The schemas that ship inside the tool: the JSON Schema 2020-12 meta-schemas and the
-/// ledger's schemas for its settings and its nine kinds. Their one source is the project's
+/// ledger's schemas for its settings and its kinds of record. Their one source is the project's
 /// `schemas/` folder; `BuiltinSchemaTexts.swift` is generated from it.
 public enum BuiltinSchemas {
   /// A built-in schema document.

@@ -52,7 +52,7 @@ enum HomePage {
     main.element("h2", text: "Consistency")
     let count = content.consistency?.findings ?? 0
     main.element("p") { line in
-      line.text(count == 0 ? "Every consistency check of ledger.json holds. " : "\(count) consistency finding\(count == 1 ? "" : "s"). ")
+      line.text(count == 0 ? "Every consistency check holds. " : "\(count) consistency finding\(count == 1 ? "" : "s"). ")
       line.link("The consistency report", to: page.href("reports/consistency.html"))
       line.text(" lists each check.")
     }

@@ -107,7 +107,7 @@ extension SitePage {
   private static let columnKinds: [String: RecordKind] = [
     "person": .people, "organization": .organizations, "provider": .organizations, "system": .systems,
     "account": .accounts, "right": .rights, "training": .trainings, "ticket": .tickets, "payment": .payments,
-    "contract": .contracts,
+    "contract": .contracts, "duty": .duties,
   ]
 }
 

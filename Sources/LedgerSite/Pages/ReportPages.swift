@@ -12,6 +12,12 @@ enum ReportPages {
     if let consistency = content.consistency {
       pages.append(("reports/consistency.html", plain("reports/consistency.html", "Consistency", consistency, content)))
     }
+    if let duties = content.duties {
+      pages.append(("reports/duties.html", plain("reports/duties.html", "Who does what", duties, content)))
+    }
+    if let entitlements = content.entitlements {
+      pages.append(("reports/entitlements.html", plain("reports/entitlements.html", "Rights by function", entitlements, content)))
+    }
     for (system, report) in content.access {
       let path = "reports/access-\(system.key.id.value).html"
       pages.append((path, plain(path, report.title, report, content)))
@@ -30,6 +36,12 @@ enum ReportPages {
         list.element("li") { $0.link("Expiring: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews", to: page.href("reports/expiring.html")) }
         if content.consistency != nil {
           list.element("li") { $0.link("Consistency: the cross-system checks of ledger.json", to: page.href("reports/consistency.html")) }
+        }
+        if content.duties != nil {
+          list.element("li") { $0.link("Who does what: each mission's tools, procedure, people responsible and partners", to: page.href("reports/duties.html")) }
+        }
+        if content.entitlements != nil {
+          list.element("li") { $0.link("Rights by function: what people's functions call for and they lack, and rights no function calls for", to: page.href("reports/entitlements.html")) }
         }
       }
       if !content.annual.isEmpty {

@@ -87,6 +87,10 @@ run report expiring --within 60d
 run report access geonature --format csv
 run report annual --year 2026
 
+step "Who does what: the platform's coordination table, and Sophie's own duties"
+run report duties
+run report duties --person sroux --format csv
+
 step "Every write is an ordinary git commit with trailers"
 git log -6 --format='%h %an: %s'
 echo
@@ -144,6 +148,13 @@ cp -R "$samples/association/." .
 ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run commit -m "Import the association's records"
 run report consistency
 run export contacts
+step "Rights by function: what the delegates' and the treasurer's functions call for, and rights no function justifies"
+run report entitlements
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run add rights --set account=2023-06-01-f5kfe --set role=delegate --set status=active
+step "The hosts' own deadlines: certificates, domains, backup checks; a certificate transparency search brings the real ends"
+run report expiring --within 60d
+cp "$samples/imports/certificates-crtsh-export.csv" "$work/"
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run import systems "$work/certificates-crtsh-export.csv" --profile certificates
 step "Scenario 9 and 14: an approval recorded by the administrator in the treasurer's name; the audit finds it"
 payment=$("$tool" list payments --where status=received --where provider=ovhcloud --fields id --format csv | tail -1)
 ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run set "payments/$payment" --set status=approved --set approved_by=slefort --set approved_on=2026-11-27

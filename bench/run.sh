@@ -166,8 +166,10 @@ compare "\`sync --no-push\`: merge of $sides + $sides diverged commits" "$slow" 
 
 # Re-importing a member export: 10,000 rows, of which 1,000 changed (a member lapsed), each run
 # from the same commit. No git baseline: git has no notion of matching rows to records.
-(cd "$work/scratch" && "$tool" export people | head -n 10001 \
-  | awk -F, 'NR > 1 && NR <= 1001 { sub(/,active,/, ",lapsed,") } { print }' > "$work/members.csv")
+# (The whole export goes to a file first: `head` closing the pipe early would fail the script.)
+(cd "$work/scratch" && "$tool" export people > "$work/all-members.csv")
+head -n 10001 "$work/all-members.csv" \
+  | awk -F, 'NR > 1 && NR <= 1001 { sub(/,active,/, ",lapsed,") } { print }' > "$work/members.csv"
 import_base=$(git -C "$work/scratch" rev-parse HEAD)
 compare "\`import people --update\` of a 10,000-row export, 1,000 rows changed" "$slow" "$timeout" "$work/scratch" \
   "git reset -q --hard $import_base" "$tool" import people "$work/members.csv" --update ::: -
@@ -191,7 +193,8 @@ legend() {
   echo "git baselines: list and validate: every record blob read (git ls-tree -r HEAD | awk '{print \$3}' | git cat-file --batch);"
   echo "set: sed on the file, git add, git commit --no-verify; blame: git blame FILE; log: git log -p -- FILE;"
   echo "audit: git log -p (the whole history); audit HEAD~1..HEAD: git show HEAD; report annual: git log -p --since=YEAR-01-01;"
-  echo "sync: git merge of the same branches in a copy of the clone. Peak = the largest process of the command's tree."
+  echo "sync: git merge of the same branches in a copy of the clone; site: git log -p (the history every page's changes and blame come from)."
+  echo "Peak = the largest process of the command's tree."
 }
 table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
 {

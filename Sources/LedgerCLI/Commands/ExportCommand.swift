@@ -44,15 +44,16 @@ enum ExportCommand {
     formats: [.csv, .json],
     run: { context throws(CLIError) in
       let reading = try context.read()
-      let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(reading.view, today: reading.today) }
       guard context.format == .json else {
+        let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(reading.view, today: reading.today) }
         context.out.write(lines.joined(separator: "\n") + "\n")
         return .ok
       }
+      // JSON carries the values themselves: no spreadsheet reads it, so nothing is neutralised.
+      let rows = try context.perform { () throws(StoreError) in try ContactExport.rows(reading.view, today: reading.today) }
       let columns = ContactExport.header.split(separator: ";").map(String.init)
-      context.printJSON(.array(lines.dropFirst().map { line in
-        let cells = line.split(separator: ";", omittingEmptySubsequences: false).map { JSONValue.string(String($0)) }
-        return .object(JSONObject(Array(zip(columns, cells))))
+      context.printJSON(.array(rows.map { cells in
+        .object(JSONObject(Array(zip(columns, cells.map { JSONValue.string($0) }))))
       }))
       return .ok
     })

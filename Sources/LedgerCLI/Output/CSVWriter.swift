@@ -3,6 +3,10 @@ import LedgerJSON
 
 /// RFC 4180 CSV: comma-separated, CRLF-free (`\n` lines), fields quoted when they hold a
 /// comma, quote or line break, quotes doubled.
+///
+/// Every cell, header included, is neutralised against spreadsheet formulas first
+/// (`=SUM(A1)` is written `'=SUM(A1)`; see `CSVTable.neutralisingFormula`), and `CSVTable`
+/// takes the `'` off again, so `import` reads back exactly what `export` wrote.
 enum CSVWriter {
   /// Records as rows: `id` first, then every top-level field any record has, sorted.
   static func write(records: [Record]) -> String {
@@ -33,10 +37,12 @@ enum CSVWriter {
     }
   }
 
-  static func quote(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
+  /// A cell as written: neutralised against formulas, then quoted if it needs to be.
+  static func quote(_ cell: String) -> String {
+    let text = CSVTable.neutralisingFormula(cell)
+    // Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+    guard text.unicodeScalars.contains(where: special.contains) else { return text }
     return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
   }
 }

@@ -29,6 +29,8 @@ public struct CSVTable: Sendable {
     var records = try split(text, delimiter: detectDelimiter(text))
     guard !records.isEmpty else { throw ImportProblem(line: 1, message: "the file is empty") }
     let delimiter = detectDelimiter(text)
+    // `'=x` written to keep a spreadsheet from running `=x` reads back as `=x` (see below).
+    records = records.map { (line: $0.line, cells: $0.cells.map(restoringFormula)) }
     var header = records.removeFirst().cells.map { $0.trimmingCharacters(in: .whitespaces) }
     // A separator at the end of every line makes a last column with no name: drop it.
     if header.last == "" { header.removeLast() }
@@ -114,6 +116,64 @@ public struct CSVTable: Sendable {
       records.append((recordLine, cells))
     }
     return records
+  }
+}
+
+// MARK: - Formula neutralising (OWASP "CSV injection")
+//
+// A spreadsheet runs a cell that starts with = + - @ TAB or CR as a formula, so a member
+// named `=HYPERLINK("http://evil","x")` would run in the treasurer's spreadsheet. Written
+// cells get one leading `'`, which spreadsheets show as text; reading takes it off again.
+// To keep `read(write(x)) == x` for every text, a text that is already quotes followed by a
+// trigger gets one more quote, and reading takes exactly one off:
+//
+//   text                 written               read back
+//   =SUM(A1)             '=SUM(A1)             =SUM(A1)
+//   '=already            ''=already            '=already
+//   'plain               'plain                'plain      (no trigger after the quotes)
+//   -12.50, +33612345678 unchanged             unchanged   (a plain number is no formula)
+//
+// A plain number, `^[+-]?[0-9]+(\.[0-9]+)?$`, is left alone, as OWASP allows: negative
+// amounts stay numbers for the treasurer, and phones in international form stay importable.
+
+extension CSVTable {
+  /// The characters that make a spreadsheet read a cell as a formula.
+  static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+  /// A cell as written for a spreadsheet: a leading `'` when it could run as a formula.
+  ///
+  /// A text whose first character other than `'` is one of `= + - @` TAB CR gets one more
+  /// `'` in front, unless it is a plain number (`-12.50`, `+33612345678`).
+  /// `restoringFormula(neutralisingFormula(x)) == x` for every `x`.
+  /// - Parameter text: the cell's text.
+  /// - Returns: the text to write.
+  public static func neutralisingFormula(_ text: String) -> String {
+    guard startsWithTrigger(text.drop { $0 == "'" }), !isPlainNumber(text) else { return text }
+    return "'" + text
+  }
+
+  /// A cell as the ledger holds it: one leading `'` taken off a neutralised formula.
+  ///
+  /// Only a cell that is one or more `'` followed by `= + - @` TAB or CR loses one `'`;
+  /// any other cell, such as `'plain` or `O'Neil`, is kept as it is.
+  /// - Parameter cell: the cell's text as read from the file.
+  /// - Returns: the text the cell stands for.
+  public static func restoringFormula(_ cell: String) -> String {
+    guard cell.first == "'", startsWithTrigger(cell.drop { $0 == "'" }) else { return cell }
+    return String(cell.dropFirst())
+  }
+
+  private static func startsWithTrigger(_ text: Substring) -> Bool {
+    // A CR before LF is one Character ("\r\n"): look at the first scalar.
+    text.unicodeScalars.first.map { formulaTriggers.contains(Character($0)) } ?? false
+  }
+
+  /// `^[+-]?[0-9]+(\.[0-9]+)?$`: a number a spreadsheet reads as a number, not a formula.
+  private static func isPlainNumber(_ text: String) -> Bool {
+    var digits = Substring(text)
+    if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
+    let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
 }
 

@@ -44,7 +44,8 @@ struct CellReader {
 
   /// The cell's text with dates and decimal commas normalised.
   func normalised(_ cell: String) -> String {
-    let text = cell.trimmingCharacters(in: .whitespaces)
+    // Spaces around a cell are padding; a tab is kept (a neutralised formula may start with one).
+    let text = cell.trimmingCharacters(in: CharacterSet(charactersIn: " "))
     if let format = options.dateFormat, let iso = CellReader.isoDate(text, format: format) { return iso }
     if options.decimalComma, text.range(of: #"^-?[0-9]+,[0-9]+$"#, options: .regularExpression) != nil {
       return text.replacingOccurrences(of: ",", with: ".")

@@ -152,36 +152,9 @@ enum FormatChecker {
     return inet_pton(AF_INET6, text, &address) == 1
   }
 
-  /// An absolute URI (RFC 3986): scheme, then characters URIs allow, `%` followed by two hex digits.
+  /// An absolute URI, by RFC 3986's ABNF exactly (see `RFC3986`).
   static func isURI(_ text: String) -> Bool {
-    guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter
-    else { return false }
-    let scheme = text[..<colon]
-    guard scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
-      return false
-    }
-    let allowed = CharacterSet(
-      charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%")
-    let rest = Array(text[text.index(after: colon)...].unicodeScalars)
-    for (index, scalar) in rest.enumerated() {
-      guard allowed.contains(scalar) else { return false }
-      if scalar == "%" {
-        guard index + 2 < rest.count, rest[index + 1].properties.isASCIIHexDigit,
-          rest[index + 2].properties.isASCIIHexDigit
-        else { return false }
-      }
-    }
-    // An authority's brackets hold an IP literal and nothing else.
-    if text[text.index(after: colon)...].hasPrefix("//") {
-      let afterSlashes = text[text.index(colon, offsetBy: 3)...]
-      let authority = afterSlashes.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-      let hostPart = authority.split(separator: "@").last ?? ""
-      if hostPart.contains("[") != hostPart.hasPrefix("[") { return false }
-      if authority.filter({ $0 == "@" }).count > 1 { return false }
-      let host = hostPart.hasPrefix("[") ? "" : String(hostPart.split(separator: ":", omittingEmptySubsequences: false).first ?? "")
-      if host.contains("[") || host.contains("]") { return false }
-    }
-    return true
+    RFC3986.isURI(text)
   }
 
   static func isUUID(_ text: String) -> Bool {

@@ -43,6 +43,24 @@ public enum JSONValue: Equatable, Hashable, Sendable {
 
   /// The value written compactly on one line, as messages and tables quote it.
   public var compactText: String { CanonicalWriter.compact(self) }
+
+  /// Equal as JSON: strings (and object keys) by their code points, as RFC 8259 and JSON
+  /// Schema require, not by Swift's canonical equivalence ("é" is not "e" + U+0301); numbers
+  /// by value; objects in any member order.
+  ///
+  /// The synthesized `hash(into:)` stays valid: strings with the same code points are
+  /// canonically equivalent, so `String`'s hash is equal for them (only coarser than `==`).
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): true
+    case (.bool(let a), .bool(let b)): a == b
+    case (.number(let a), .number(let b)): a == b
+    case (.string(let a), .string(let b)): a.hasSameCodePoints(as: b)
+    case (.array(let a), .array(let b)): a == b
+    case (.object(let a), .object(let b)): a == b
+    default: false
+    }
+  }
 }
 
 extension JSONValue: CustomStringConvertible {

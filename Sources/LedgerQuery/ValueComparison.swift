@@ -3,7 +3,8 @@ import LedgerJSON
 
 /// Compares ledger values by what they mean: numbers and decimal strings (amounts) by value,
 /// dates (`YYYY-MM-DD`, which sort as text) and other strings as text, booleans as
-/// `true`/`false`.
+/// `true`/`false`. Text compares by code points (UTF-8 bytes), as JSON does, not by Swift's
+/// canonical equivalence: "é" (U+00E9) is not "e" + U+0301.
 enum ValueComparison {
   /// `value` against text typed by a person; nil when they cannot be compared.
   static func compare(_ value: JSONValue, _ text: String) -> ComparisonResult? {
@@ -13,14 +14,14 @@ enum ValueComparison {
       return order(number, other)
     case .string(let string):
       if let left = decimal(string), let right = decimal(text) { return order(left, right) }
-      return string == text ? .orderedSame : (string < text ? .orderedAscending : .orderedDescending)
+      return order(string, text)
     case .bool(let flag):
       guard text == "true" || text == "false" else { return nil }
       return flag == (text == "true") ? .orderedSame : (flag ? .orderedDescending : .orderedAscending)
     case .null:
       return text == "null" ? .orderedSame : nil
     default:
-      return value.compactText == text ? .orderedSame : nil
+      return value.compactText.hasSameCodePoints(as: text) ? .orderedSame : nil
     }
   }
 
@@ -30,11 +31,9 @@ enum ValueComparison {
     case (.number(let a), .number(let b)): return order(a, b)
     case (.string(let a), .string(let b)):
       if let x = decimal(a), let y = decimal(b) { return order(x, y) }
-      return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+      return order(a, b)
     default:
-      let a = left.typeName + left.compactText
-      let b = right.typeName + right.compactText
-      return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+      return order(left.typeName + left.compactText, right.typeName + right.compactText)
     }
   }
 
@@ -49,6 +48,14 @@ enum ValueComparison {
     guard let first = text.first, first == "-" || first.isNumber, !text.contains("e"), !text.contains("E")
     else { return nil }
     return JSONNumber(text)
+  }
+
+  private static func order(_ a: String, _ b: String) -> ComparisonResult {
+    switch a.codePointOrder(b) {
+    case .ascending: .orderedAscending
+    case .same: .orderedSame
+    case .descending: .orderedDescending
+    }
   }
 
   private static func order(_ a: JSONNumber, _ b: JSONNumber) -> ComparisonResult {

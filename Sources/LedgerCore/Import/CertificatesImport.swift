@@ -40,13 +40,6 @@ enum CertificatesImport {
     "expiration_date", "valid_until", "valid_to", "end", "end_date", "date_expiration", "expire_le", "fin_validite",
   ]
 
-  /// The latest certificate the file gives one system.
-  private struct Latest {
-    var system: Record
-    var day: String
-    var line: Int
-  }
-
   /// Certificates for no system's host, under the first name they give.
   private struct Stray {
     var name: String
@@ -58,13 +51,13 @@ enum CertificatesImport {
     var plan = ImportPlan()
     guard let (nameColumns, endColumn) = columns(of: table, reader: reader, problems: &plan.problems) else { return plan }
     let hosts = try view.records(of: .systems).compactMap { system in host(of: system).map { (host: $0, system: system) } }
-    var latest: [RecordKey: Latest] = [:]
+    var latest: [RecordKey: DatedRow] = [:]
     var strays: [Stray] = []
     for row in table.rows {
       guard let (names, day) = read(row, table, names: nameColumns, end: endColumn, reader: reader, plan: &plan) else { continue }
       let dated = hosts.filter { entry in names.contains { covers($0, entry.host) } }.map(\.system)
       for system in dated where latest[system.key].map({ $0.day < day }) ?? true {
-        latest[system.key] = Latest(system: system, day: day, line: row.line)
+        latest[system.key] = DatedRow(record: system, day: day, line: row.line)
       }
       guard dated.isEmpty else { continue }
       if let index = strays.firstIndex(where: { $0.name == names[0] }) { strays[index].count += 1 } else {
@@ -72,8 +65,8 @@ enum CertificatesImport {
       }
     }
     plan.skipped += strays.map { note($0, column: nameColumns[0]) }
-    plan.records = latest.values.sorted { ($0.line, $0.system.key.description) < ($1.line, $1.system.key.description) }.map {
-      ImportedRecord(record: Record(key: $0.system.key, fields: ["certificate_end": .string($0.day)]), line: $0.line, columns: ["certificate_end": endColumn])
+    plan.records = latest.values.sorted { ($0.line, $0.record.key.description) < ($1.line, $1.record.key.description) }.map {
+      ImportedRecord(record: Record(key: $0.record.key, fields: ["certificate_end": .string($0.day)]), line: $0.line, columns: ["certificate_end": endColumn])
     }
     if plan.records.isEmpty, plan.problems.isEmpty, !strays.isEmpty {
       let names = strays.prefix(5).map(\.name).joined(separator: ", ") + (strays.count > 5 ? ", ..." : "")

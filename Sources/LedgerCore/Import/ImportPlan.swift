@@ -29,6 +29,14 @@ public struct ImportedRecord: Sendable {
   public var idIsProvisional = false
 }
 
+/// The newest date a file gives for one record (a certificate's end, an account's last login),
+/// with the row that gave it.
+struct DatedRow {
+  var record: Record
+  var day: String
+  var line: Int
+}
+
 /// What an import would do: the records, the rows it refuses (with why), and the rows it
 /// leaves out on purpose (with why).
 public struct ImportPlan: Sendable {

@@ -29,13 +29,6 @@ enum LastLoginImport {
     "date_derniere_connexion", "derniere_visite", "date", "day", "jour",
   ]
 
-  /// The newest row of the file for one account.
-  private struct Sighting {
-    var account: Record
-    var day: String
-    var line: Int
-  }
-
   static func plan(_ table: CSVTable, view: LedgerView, reader: CellReader) throws(StoreError) -> ImportPlan {
     var plan = ImportPlan()
     guard let system = reader.options.system else {
@@ -55,10 +48,10 @@ enum LastLoginImport {
     let sightings = newest(table, login: loginColumn, date: dateColumn, system: system, accounts: accounts, reader: reader, plan: &plan)
     for sighting in sightings {
       // Never move back: an older export gives the record the value it holds, which changes nothing.
-      let current = sighting.account.fields["last_seen"]?.stringValue
+      let current = sighting.record.fields["last_seen"]?.stringValue
       let day = current.map { max($0, sighting.day) } ?? sighting.day
       plan.records.append(ImportedRecord(
-        record: Record(key: sighting.account.key, fields: ["last_seen": .string(day)]), line: sighting.line,
+        record: Record(key: sighting.record.key, fields: ["last_seen": .string(day)]), line: sighting.line,
         columns: ["last_seen": dateColumn]))
     }
     return plan
@@ -82,8 +75,8 @@ enum LastLoginImport {
   private static func newest(
     _ table: CSVTable, login loginColumn: String, date dateColumn: String, system: String, accounts: [Record],
     reader: CellReader, plan: inout ImportPlan
-  ) -> [Sighting] {
-    var sightings: [RecordKey: Sighting] = [:]
+  ) -> [DatedRow] {
+    var sightings: [RecordKey: DatedRow] = [:]
     for row in table.rows {
       let login = table.cell(row.cells, loginColumn).trimmingCharacters(in: .whitespaces)
       let cell = table.cell(row.cells, dateColumn).trimmingCharacters(in: .whitespaces)
@@ -110,7 +103,7 @@ enum LastLoginImport {
         continue
       }
       if let seen = sightings[account.key], seen.day >= day { continue }
-      sightings[account.key] = Sighting(account: account, day: day, line: row.line)
+      sightings[account.key] = DatedRow(record: account, day: day, line: row.line)
     }
     return sightings.values.sorted { $0.line < $1.line }
   }

@@ -24,7 +24,7 @@ public struct SetArrays: Sendable {
   /// Whether the array at `steps` (member names from the record's root) is a set.
   public func isSet(_ steps: [String]) -> Bool {
     paths.contains { pattern in
-      pattern.count == steps.count && zip(pattern, steps).allSatisfy { $0 == "*" || $0 == $1 }
+      pattern.count == steps.count && zip(pattern, steps).allSatisfy { $0 == "*" || $0.hasSameCodePoints(as: $1) }
     }
   }
 }

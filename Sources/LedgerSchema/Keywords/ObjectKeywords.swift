@@ -12,7 +12,7 @@ extension Evaluator {
         }
       }
       for member in object {
-        guard let schema = node.subschemas["dependentSchemas/" + member.key] else { continue }
+        guard let schema = node.dependentSchemas[CodePointKey(member.key)] else { continue }
         outcome.absorb(evaluate(schema, .object(object), at: path))
       }
     }
@@ -44,7 +44,7 @@ extension Evaluator {
     for member in object {
       let childPath = path.appending(member.key)
       var matched = false
-      if let schema = node.properties[member.key] {
+      if let schema = node.properties[CodePointKey(member.key)] {
         matched = true
         outcome.absorbChild(evaluate(schema, member.value, at: childPath))
       }
@@ -63,7 +63,7 @@ extension Evaluator {
         outcome.absorbChild(result)
         matched = true
       }
-      if matched { outcome.evaluatedProperties.insert(member.key) }
+      if matched { outcome.evaluatedProperties.insert(CodePointKey(member.key)) }
     }
   }
 }

@@ -17,14 +17,14 @@ extension Evaluator {
       }
     }
     if case .object(let object) = instance, let schema = node.subschemas["unevaluatedProperties"] {
-      for member in object where !outcome.evaluatedProperties.contains(member.key) {
+      for member in object where !outcome.evaluatedProperties.contains(CodePointKey(member.key)) {
         let result = evaluate(schema, member.value, at: path.appending(member.key))
         if case .always(false) = schema.body {
           outcome.errors.append(error(node, "unevaluatedProperties", path.appending(member.key), Messages.additionalProperty(path, member.key)))
         } else {
           outcome.absorbChild(result)
         }
-        outcome.evaluatedProperties.insert(member.key)
+        outcome.evaluatedProperties.insert(CodePointKey(member.key))
       }
     }
   }

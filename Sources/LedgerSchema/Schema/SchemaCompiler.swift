@@ -140,7 +140,8 @@ struct SchemaCompiler {
       for member in map {
         let child = compileChild(&self, member.value, pointer.appending(member.key))
         node.subschemas[keyword + "/" + member.key] = child
-        if keyword == "properties" { node.properties[member.key] = child }
+        if keyword == "properties" { node.properties[CodePointKey(member.key)] = child }
+        if keyword == "dependentSchemas" { node.dependentSchemas[CodePointKey(member.key)] = child }
         if keyword == "patternProperties" { compilePattern(member.key, in: node, at: pointer.appending(member.key)) }
       }
     } else if SchemaCompiler.subschemaArray.contains(keyword) {

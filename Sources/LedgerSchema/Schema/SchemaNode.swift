@@ -21,8 +21,10 @@ final class SchemaNode {
   /// Vocabularies whose keywords apply here.
   let vocabularies: Set<Vocabulary>
   var subschemas: [String: SchemaNode] = [:]
-  /// The subschemas of `properties`, by field name (the hot path of validating a record).
-  var properties: [String: SchemaNode] = [:]
+  /// The subschemas of `properties`, by field name (the hot path of validating a record), and
+  /// of `dependentSchemas`: by code points, as JSON tells keys apart ("é" is not "e" + U+0301).
+  var properties: [CodePointKey: SchemaNode] = [:]
+  var dependentSchemas: [CodePointKey: SchemaNode] = [:]
   /// The keywords whose vocabulary applies here, found once (`active` is asked for every
   /// keyword of every node an instance meets).
   private let activeKeywords: JSONObject

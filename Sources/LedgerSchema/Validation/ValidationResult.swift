@@ -33,8 +33,9 @@ public struct ValidationResult: Sendable {
 /// The result of evaluating one subschema against one instance location.
 struct Outcome {
   var errors: [ValidationError] = []
-  /// Properties of this instance that a keyword evaluated (for `unevaluatedProperties`).
-  var evaluatedProperties: Set<String> = []
+  /// Properties of this instance that a keyword evaluated (for `unevaluatedProperties`), by
+  /// code points as JSON tells keys apart.
+  var evaluatedProperties: Set<CodePointKey> = []
   /// Items of this instance that a keyword evaluated (for `unevaluatedItems`).
   var evaluatedItems: Set<Int> = []
   var annotations: [SchemaAnnotation] = []

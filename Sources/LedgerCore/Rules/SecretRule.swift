@@ -10,9 +10,22 @@ enum SecretRule {
   static let hint =
     "record the hand-over instead (handovers: date and channel); keep the secret in a password manager"
 
-  /// Words in a field name that mean it holds a secret.
-  static let secretWords = ["password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key"]
-    .map { Array($0.utf8) }
+  /// Words in a field name that mean it holds a secret, in the languages the ledgers are kept
+  /// in (English and French: `mot_de_passe`, `mdp`).
+  static let secretWords = [
+    "password", "passwd", "passphrase", "secret", "token", "apikey", "api_key", "api-key", "privatekey", "private_key",
+    "private-key", "mot_de_passe", "motdepasse", "mot-de-passe", "mdp",
+  ]
+  .map { Array($0.utf8) }
+
+  /// How cloud providers' and services' keys begin: a value starting so, long enough and
+  /// without spaces, is that key whatever its length or randomness.
+  static let keyPrefixes: [(prefix: String, minimum: Int, kind: String)] = [
+    ("AKIA", 20, "an AWS access key"), ("ASIA", 20, "an AWS access key"), ("AIza", 39, "a Google API key"),
+    ("ghp_", 40, "a GitHub token"), ("gho_", 40, "a GitHub token"), ("ghs_", 40, "a GitHub token"),
+    ("ghu_", 40, "a GitHub token"), ("github_pat_", 40, "a GitHub token"), ("glpat-", 26, "a GitLab token"),
+    ("xoxb-", 20, "a Slack token"), ("xoxp-", 20, "a Slack token"), ("sk_live_", 24, "a Stripe secret key"),
+  ]
 
   static func check(_ record: Record, _ context: RuleContext) -> [Diagnostic] {
     check(record, notSecret: context.paths("x-not-secret", in: record.key.kind))
@@ -61,6 +74,9 @@ enum SecretRule {
   static func secretKind(_ text: String) -> String? {
     let bytes = Array(text.utf8)
     if contains(bytes, Array("-----BEGIN".utf8)) && contains(bytes, Array("PRIVATE KEY".utf8)) { return "a private key" }
+    for key in keyPrefixes where bytes.count >= key.minimum && text.hasPrefix(key.prefix) {
+      if !bytes.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) { return key.kind }
+    }
     guard bytes.count >= 24 else { return nil }
     let scalars = Array(text.unicodeScalars)
     guard scalars.count >= 24, scalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace }) else {

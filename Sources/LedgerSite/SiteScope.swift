@@ -24,10 +24,12 @@ struct SiteScope {
     self.isPublic = isPublic
     var withheld: [RecordKind: [[String]]] = [:]
     var contacts: [String] = []
-    for kind in RecordKind.allCases {
+    // Only a public site hides personal values wherever text mentions them: the whole
+    // ledger's site reads no record here.
+    for kind in RecordKind.allCases where isPublic {
       let paths = view.personalFields(of: kind).map { steps in Array(steps.prefix { $0 != "*" }) }
       guard !paths.isEmpty else { continue }
-      if isPublic { withheld[kind] = paths }
+      withheld[kind] = paths
       for record in try view.records(of: kind) {
         for steps in paths {
           for (_, value) in view.values(at: steps, in: record) { contacts += Self.strings(in: value) }

@@ -58,7 +58,7 @@ enum HistoryCommands {
       let rows = lines.map { line in
         [line.field, FieldRows.cell(line.value), String(line.entry.commit.prefix(7)), LedgerDate.day(of: line.entry.date, in: zone),
          line.entry.authorName,
-         (line.resolution.map { "[merge, \($0)] " } ?? "") + (line.entry.message.split(separator: "\n").first.map(String.init) ?? "")]
+         (line.resolution.map { "[merge, \($0)] " } ?? "") + line.entry.subject]
       }
       let width = context.out.isTerminal ? TerminalSize.columns(context.environment.variables) : nil
       context.out.write(TableRenderer.render(header: ["field", "value", "commit", "date", "author", "change"], rows: rows, maximumWidth: width))
@@ -78,7 +78,7 @@ enum HistoryCommands {
     [
       "commit": .string(entry.commit), "author": .string(entry.authorName), "email": .string(entry.authorEmail),
       "date": .string(LedgerDate.day(of: entry.date, in: zone)),
-      "subject": .string(entry.message.split(separator: "\n").first.map(String.init) ?? ""),
+      "subject": .string(entry.subject),
     ]
   }
 

@@ -63,7 +63,7 @@ enum LogCommand {
       let entry = step.entry
       let merge = entry.parents.count > 1 ? "  (merge)" : ""
       context.out.line("commit \(entry.commit.prefix(7))  \(LedgerDate.day(of: entry.date, in: zone))  \(entry.authorName) <\(entry.authorEmail)>\(merge)")
-      context.out.line("    " + (entry.message.split(separator: "\n").first.map(String.init) ?? ""))
+      context.out.line("    " + entry.subject)
       HistoryCommands.printChanges(step.changes, context)
     }
     return .ok

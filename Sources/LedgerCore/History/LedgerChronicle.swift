@@ -21,6 +21,8 @@ public struct LedgerChronicle: Sendable {
 
   /// Every commit walked, newest first.
   public let entries: [HistoryEntry]
+  /// Each commit's place in `entries` (0 for the newest): the order of history.
+  public let positions: [String: Int]
   /// Each record's steps, newest first.
   public let steps: [RecordKey: [Step]]
   /// The merges whose trailers settled fields, newest first, by the record they name, with
@@ -41,6 +43,7 @@ public struct LedgerChronicle: Sendable {
       }
     }
     self.entries = log.map(\.entry)
+    self.positions = Dictionary(log.enumerated().map { ($1.entry.commit, $0) }) { first, _ in first }
     self.steps = steps
     self.resolutions = resolutions
     self.sets = sets
@@ -71,14 +74,9 @@ public struct LedgerChronicle: Sendable {
     return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
   }
 
-  /// Whether `merge` comes before `entry` in the walk (newest first).
+  /// Whether `merge` comes before `entry` in the walk (newest first), or is it.
   private func isNewer(_ merge: HistoryEntry, than entry: HistoryEntry) -> Bool {
-    guard merge.commit != entry.commit else { return true }
-    for walked in entries {
-      if walked.commit == merge.commit { return true }
-      if walked.commit == entry.commit { return false }
-    }
-    return false
+    (positions[merge.commit] ?? .max) <= (positions[entry.commit] ?? .max)
   }
 
   /// Whether the step gave the leaf its value: changed that field to it, or added the element.

@@ -10,6 +10,10 @@ public struct HistoryEntry: Sendable {
   public let authorEmail: String
   public let date: Date
   public let message: String
+
+  /// The message's first line, read without splitting the rest (a ledger's first import
+  /// lists every record it added, 100,000 lines on a large ledger).
+  public var subject: String { String(message.prefix { $0 != "\n" }) }
 }
 
 /// A record as it was before and after one commit; nil on a side where it did not exist.

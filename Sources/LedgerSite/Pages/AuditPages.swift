@@ -7,7 +7,7 @@ import LedgerJSON
 enum AuditPages {
   static func render(_ audit: AuditResult, _ content: SiteContent) -> [(path: String, html: String)] {
     // Oldest first in the order of history (a commit after those it builds on), not by clock.
-    let order = Dictionary(content.chronicle.entries.enumerated().map { ($1.commit, $0) }) { first, _ in first }
+    let order = content.chronicle.positions
     let trail = audit.trail.sorted { (order[$0.entry.commit] ?? 0) > (order[$1.entry.commit] ?? 0) }
     let years = Dictionary(grouping: trail) { String(LedgerDate.day(of: $0.entry.date, in: content.timeZone).prefix(4)) }
     let findings = Dictionary(grouping: audit.findings, by: \.entry.commit)
@@ -85,7 +85,7 @@ enum AuditPages {
           }
         case 3: cell.text(commit.roles.isEmpty ? "none" : commit.roles.joined(separator: ", "))
         case 4:
-          cell.text(HomePage.subject(commit.entry.message))
+          cell.text(commit.entry.subject)
           if commit.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
         default:
           let list = findings[commit.entry.commit] ?? []

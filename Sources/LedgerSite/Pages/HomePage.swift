@@ -9,7 +9,7 @@ enum HomePage {
       main.element("p") { line in
         line.text("The ledger as recorded in commit ")
         line.element("code", text: String(content.tip.commit.prefix(12)))
-        line.text(" of \(page.day(content.tip.date)) by \(content.scope.author(content.tip)): “\(subject(content.tip.message))”.")
+        line.text(" of \(page.day(content.tip.date)) by \(content.scope.author(content.tip)): “\(content.tip.subject)”.")
       }
       main.element("h2", text: "Records")
       main.element("ul", [("class", "counts")]) { list in
@@ -85,7 +85,7 @@ enum HomePage {
       case 0: cell.text(page.day(entry.date))
       case 1: cell.element("code", text: String(entry.commit.prefix(7)))
       case 2: cell.text(content.scope.author(entry))
-      case 3: cell.text(subject(entry.message))
+      case 3: cell.text(entry.subject)
       default:
         for (index, key) in records.prefix(8).enumerated() {
           if index > 0 { cell.text(", ") }
@@ -94,10 +94,5 @@ enum HomePage {
         if records.count > 8 { cell.text(" and \(records.count - 8) more") }
       }
     }
-  }
-
-  /// A commit message's first line (a ledger's first import lists thousands of records after it).
-  static func subject(_ message: String) -> String {
-    String(message.prefix { $0 != "\n" })
   }
 }

@@ -69,7 +69,7 @@ enum RecordPage {
       case 1: cell.element("code", text: String(step.entry.commit.prefix(7)))
       case 2: cell.text(content.scope.author(step.entry))
       case 3:
-        cell.text(HomePage.subject(step.entry.message))
+        cell.text(step.entry.subject)
         if step.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
       default:
         if let said = ["add": "Record created.", "rm": "Record removed."][step.action] {
@@ -109,7 +109,7 @@ enum RecordPage {
       case 4: cell.element("code", text: String(line.entry.commit.prefix(7)))
       default:
         if let how = line.resolution { cell.element("span", [("class", "muted")], text: "[merge, \(how)] ") }
-        cell.text(HomePage.subject(line.entry.message))
+        cell.text(line.entry.subject)
       }
     }
   }

@@ -24,10 +24,11 @@ deps:
 	@$(call apt_install,pkg-config --exists libgit2 zlib 2>/dev/null && command -v git >/dev/null 2>&1,$(APT_PACKAGES))
 
 # What the tests use to prove interoperability, once: headless Chromium renders the review site
-# (Debian's chromium), and the icalendar Python package parses the calendar export.
-TEST_APT_PACKAGES := chromium
+# (Debian's chromium), strace shows that writes reach the disk in order (Debian's strace), and
+# the icalendar Python package parses the calendar export.
+TEST_APT_PACKAGES := chromium strace
 test-deps: deps
-	@$(call apt_install,command -v chromium >/dev/null 2>&1,$(TEST_APT_PACKAGES))
+	@$(call apt_install,command -v chromium >/dev/null 2>&1 && command -v strace >/dev/null 2>&1,$(TEST_APT_PACKAGES))
 	@python3 -c 'import icalendar' >/dev/null 2>&1 || { \
 	  echo "Installing the icalendar Python package with pip"; \
 	  python3 -m pip install -q --timeout 30 icalendar >/dev/null || { \

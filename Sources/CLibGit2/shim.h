@@ -16,6 +16,10 @@ static inline int ledger_git_set_cache_object_limit(git_object_t type, size_t si
   return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
 }
 
+static inline int ledger_git_enable_fsync_gitdir(int enabled) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
 static inline int ledger_git_set_cache_max_size(ssize_t size) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
 }

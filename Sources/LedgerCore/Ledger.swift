@@ -35,7 +35,9 @@ public final class Ledger {
     while folder.path.hasPrefix(workdir.path) {
       let settings = folder.appendingPathComponent(LedgerSettings.fileName)
       if FileManager.default.fileExists(atPath: settings.path) {
-        return Ledger(root: folder, repository: repository, prefix: relative(folder, to: workdir))
+        let ledger = Ledger(root: folder, repository: repository, prefix: relative(folder, to: workdir))
+        try ledger.recoverInterruptedUpdate()
+        return ledger
       }
       if folder.path == workdir.path { break }
       folder = folder.deletingLastPathComponent()

@@ -16,6 +16,10 @@ public enum LibGit2 {
     // step; glibc would map each from the kernel, zeroed, and unmap it when freed. Kept in
     // the heap instead, the buffers are reused and a history walk stops paying page faults.
     ledger_keep_large_buffers(64 << 20, 128 << 20)
+    // A command says "Updated" only once its commit is on disk: libgit2 then flushes every
+    // object, pack, reference and the index before renaming it into place (and their folders
+    // after), so a power cut never leaves a branch naming an object that was not written.
+    _ = ledger_git_enable_fsync_gitdir(1)
     return status
   }()
 

@@ -7,6 +7,8 @@ public enum ExternalProgram {
     public let status: Int32
     public let output: String
     public let error: String
+    /// The signal that ended the program (SIGKILL for a crash test's kill), nil when it exited.
+    public var signal: Int32? = nil
   }
 
   /// Runs `executable` with `arguments` in `directory`, with a clean git identity.
@@ -38,7 +40,8 @@ public enum ExternalProgram {
     process.waitUntilExit()
     return Outcome(
       status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-      error: String(decoding: errData, as: UTF8.self))
+      error: String(decoding: errData, as: UTF8.self),
+      signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
   }
 
   /// Runs the real `git` program.

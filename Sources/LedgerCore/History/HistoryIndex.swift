@@ -127,6 +127,10 @@ final class HistoryIndex {
     let descriptor = open(file.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return }
     defer { close(descriptor) }
+    if CrashPoint.isChosen("history-index.torn") {  // a test's crash halfway through the append
+      _ = segment.data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count / 2) }
+      CrashPoint.stop()
+    }
     _ = segment.data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
   }
 

@@ -86,19 +86,28 @@ public final class GitRecordStore: RecordStore {
       try guardHandEdits(changes, in: snapshot)
       guard let commit = try makeCommit(changes, on: snapshot, by: author, at: date)
       else { return nil }
+      CrashPoint.reach("write.objects-written")
+      let pending = PendingUpdate(operation: .move, branch: branch, from: head.commit, to: commit)
+      try pending.record(in: repository.gitDirectory)
+      CrashPoint.reach("update.journal-written")
       do {
         try repository.moveReference(
           branch, to: commit, expecting: head.commit,
           reflogMessage: "adminledger: \(changes.message.subject)")
       } catch where [.modified, .exists, .locked].contains(error.code) {
+        PendingUpdate.clear(in: repository.gitDirectory)
         usleep(UInt32(min(attempt, 20)) * 5_000)  // another writer won the race: re-read, retry
         continue
       } catch {
+        PendingUpdate.clear(in: repository.gitDirectory)
         throw .git(action: "move \(branch)", error)
       }
+      CrashPoint.reach("update.branch-moved")
       if let root = repository.workingDirectory {
         try WorkingTree(repository: repository, root: root).apply(files)
       }
+      CrashPoint.reach("update.worktree-done")
+      PendingUpdate.clear(in: repository.gitDirectory)
       return WriteResult(commit: commit.description, changes: changes)
     }
     throw .contention(attempts: maximumAttempts)

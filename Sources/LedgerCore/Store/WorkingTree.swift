@@ -41,8 +41,9 @@ struct WorkingTree {
     return edited
   }
 
-  /// Writes or removes files, then stages exactly those paths.
+  /// Writes or removes files, flushes their folders, then stages exactly those paths.
   func apply(_ files: [WorkingFile]) throws(StoreError) {
+    var urls: [URL] = []
     for file in files {
       let url = root.appendingPathComponent(file.path)
       if let content = file.content {
@@ -50,7 +51,11 @@ struct WorkingTree {
       } else if unlink(url.path) != 0, errno != ENOENT {
         throw .io(path: file.path, reason: String(cString: strerror(errno)))
       }
+      urls.append(url)
+      CrashPoint.reach("worktree.file")
     }
+    try AtomicFile.syncFolders(of: urls)
+    CrashPoint.reach("worktree.files-written")
     do {
       var staged: [(path: String, blob: ObjectID?, kind: FileKind)] = []
       for file in files { staged.append((file.path, try file.content.map(Repository.blobID(of:)), file.kind)) }
@@ -58,5 +63,7 @@ struct WorkingTree {
     } catch {
       throw .git(action: "update the index", error)
     }
+    // libgit2 renames the index into place without flushing it, even when asked to flush.
+    try AtomicFile.syncFile(repository.indexFile)
   }
 }

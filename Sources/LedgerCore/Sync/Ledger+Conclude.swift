@@ -36,6 +36,7 @@ extension Ledger {
         resolutions: state.resolutions.map(\.trailer))
       let commit = try commitMerge(tree, parents: [merge.head, merge.incoming], message: message, by: author, at: date)
       try moveBranch(branch, from: merge.head, to: commit)
+      CrashPoint.reach("conclude.branch-moved")
       try repository.endMerge()
       MergeState.clear(in: repository.gitDirectory)
       return (commit.description, state.remote)
@@ -79,6 +80,11 @@ extension Ledger {
     guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
     let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
+    try undoMerge(merge)
+  }
+
+  /// `abortMerge`'s work, for a caller that holds the write lock.
+  func undoMerge(_ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID)) throws(StoreError) {
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     let target = state.originalHead ?? merge.head
     return try StoreError.wrapping("abort the merge") {

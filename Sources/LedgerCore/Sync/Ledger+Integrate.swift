@@ -18,8 +18,13 @@ public enum Integration: Equatable, Sendable {
 // meanwhile by another process is never lost: the integration runs again on top of it.
 extension Ledger {
   /// Brings commit `incoming` (named `source` in messages) into the branch.
+  ///
+  /// A stopped merge's `--abort` returns to `originalHead`, the branch before the sync, only
+  /// while the branch is still where the sync left it (`expectedHead`): a commit another
+  /// process wrote meanwhile is never undone.
   func integrate(
-    _ incoming: ObjectID, source: String, originalHead: ObjectID?, remote: String?, by author: Author, at date: Date
+    _ incoming: ObjectID, source: String, originalHead: ObjectID?, expectedHead: ObjectID?, remote: String?,
+    by author: Author, at date: Date
   ) throws(StoreError) -> Integration {
     let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
@@ -40,7 +45,8 @@ extension Ledger {
         let plan = try store.planMerge(ours: ours, theirs: incoming)
         try guardEdits(plan.oursBlobs)
         guard plan.isClean else {
-          try stop(plan, source: source, originalHead: originalHead ?? ours, remote: remote)
+          let back = ours == expectedHead ? originalHead ?? ours : ours
+          try stop(plan, source: source, originalHead: back, remote: remote)
           return .stopped
         }
         let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
@@ -80,11 +86,22 @@ extension Ledger {
   /// files cannot follow, the branch and the files written so far go back, so no half-moved
   /// clone (a branch ahead of its index, whose next plain `git commit` would undo the merge)
   /// is ever left.
+  /// A crash between the two is finished by the next command (see `PendingUpdate`).
   func moveBranchAndFiles(_ branch: String, from old: ObjectID?, to new: ObjectID, changes: [TreeChange]) throws {
     try requireIndexUnlocked()
-    try moveBranch(branch, from: old, to: new)
+    try PendingUpdate(operation: .move, branch: branch, from: old, to: new).record(in: repository.gitDirectory)
+    CrashPoint.reach("update.journal-written")
+    do {
+      try moveBranch(branch, from: old, to: new)
+    } catch {
+      PendingUpdate.clear(in: repository.gitDirectory)
+      throw error
+    }
+    CrashPoint.reach("update.branch-moved")
     do {
       try updateWorkTree(changes)
+      CrashPoint.reach("update.worktree-done")
+      PendingUpdate.clear(in: repository.gitDirectory)
     } catch {
       let oldTree = try? old.map { (commit) throws(GitError) in try repository.commit(commit).tree }
       if let newTree = try? repository.commit(new).tree,
@@ -92,7 +109,11 @@ extension Ledger {
       {
         try? updateWorkTree(back)
       }
-      if let old { try? moveBranch(branch, from: new, to: old) }
+      // Moved back, the update never happened; otherwise the record stays, and the next
+      // command brings the files forward to the branch.
+      if let old, (try? moveBranch(branch, from: new, to: old)) != nil {
+        PendingUpdate.clear(in: repository.gitDirectory)
+      }
       throw error
     }
   }

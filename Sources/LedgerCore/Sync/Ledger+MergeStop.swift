@@ -27,11 +27,17 @@ extension Ledger {
     try state.save(in: gitDirectory)
     let (branch, _) = try currentBranch()
     let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
+    // Usable only whole: killed before its end, the next command undoes it (`PendingUpdate`).
+    try PendingUpdate(operation: .stop, branch: branch, from: plan.ours, to: plan.theirs).record(in: gitDirectory)
+    CrashPoint.reach("stop.journal-written")
     // MERGE_HEAD first: from then on every command sees the merge, and --abort can undo it.
     try repository.beginMerge(of: plan.theirs, onto: plan.ours, message: message.text)
+    CrashPoint.reach("stop.merge-head-written")
     do {
       try updateWorkTree(plan.changes)
+      CrashPoint.reach("stop.files-written")
       try repository.markConflicts(plan.conflictedBlobs)
+      PendingUpdate.clear(in: gitDirectory)
     } catch {
       // Back to this clone's side: the files written so far, the index, and no merge.
       if let back = try? repository.changedFiles(from: plan.tree, to: try repository.commit(plan.ours).tree) {
@@ -40,6 +46,7 @@ extension Ledger {
       if FileManager.default.fileExists(atPath: saved.path) { try? Ledger.replaceFile(repository.indexFile, with: saved) }
       try? repository.endMerge()
       MergeState.clear(in: gitDirectory)
+      PendingUpdate.clear(in: gitDirectory)
       throw error
     }
   }
@@ -53,6 +60,13 @@ extension Ledger {
         return nil
       }
       guard let head = try currentBranch().commit else { return nil }
+      // A merge commit made but not yet recorded as ended (a crash right after `--continue`
+      // moved the branch): what MERGE_HEAD names is already in, the merge is over.
+      if try head == incoming || repository.isDescendant(head, of: incoming) {
+        try repository.endMerge()
+        MergeState.clear(in: repository.gitDirectory)
+        return nil
+      }
       guard let base = try repository.mergeBase(head, incoming) else { throw StoreError.unrelatedHistories }
       return (head, incoming, base)
     }

@@ -46,13 +46,18 @@ extension Ledger {
       let current = try workingValue(path)
         ?? FileMerger.merge(input, sets: rules.sets(forLedgerPath: key.path)).bytes.flatMap { try? JSONParser.parse($0) }
       let updated = try resolvedValue(key, current, field: field, choice: choice, input: input, snapshot: snapshot)
-      try writeWorking(path, updated)
       let scope = field?.pointer ?? .root
       // One resolution for what was settled: a field, or the whole record (`*`), so the
-      // trailer says exactly what the merge took from where.
+      // trailer says exactly what the merge took from where. Settled again, the last choice
+      // stands. Recorded before the file is written: killed in between, the conflict is still
+      // open and settling it again writes the same resolution.
+      state.resolutions.removeAll { $0.path == key.path && $0.field == scope }
       state.resolutions.append(MergeState.Resolution(path: key.path, field: scope, choice: choice.name))
       if !state.paths.contains(path) { state.paths.append(path) }
       try state.save(in: repository.gitDirectory)
+      CrashPoint.reach("resolve.state-saved")
+      try writeWorking(path, updated)
+      CrashPoint.reach("resolve.file-written")
       let remaining = open.filter { !$0.pointer.tokens.starts(with: scope.tokens) }
       if remaining.isEmpty { try repository.stageWorkingFiles([path]) }
       return remaining

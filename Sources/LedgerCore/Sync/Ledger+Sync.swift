@@ -44,17 +44,20 @@ extension Ledger {
     let staged = try gitCall("read the index") { () throws(GitError) in try repository.stagedChanges(under: "") }
     guard staged.isEmpty else { throw .stagedChanges(paths: staged.map(\.path)) }
     let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
+    var left = original  // where this sync left the branch
     while report.rounds < Ledger.syncRounds {
       report.rounds += 1
       try remoteCall("fetch from", upstream) { () throws(GitError) in
         try repository.fetch(remote: upstream.remote, options: access.transferOptions)
       }
+      CrashPoint.reach("sync.fetched")
       let remoteTip = try gitCall("read \(tracking)") { () throws(GitError) in try repository.referenceTarget(tracking) }
       if let remoteTip {
         try requireLedger(in: remoteTip, named: "\(upstream.remote)/\(upstream.branch)")
         let outcome = try integrate(
-          remoteTip, source: "\(upstream.remote)/\(upstream.branch)", originalHead: original,
+          remoteTip, source: "\(upstream.remote)/\(upstream.branch)", originalHead: original, expectedHead: left,
           remote: push ? upstream.remote : nil, by: author, at: date)
+        left = try currentBranch().commit
         if report.integration == .upToDate || outcome != .upToDate { report.integration = outcome }
         if outcome == .stopped { return report }
       }
@@ -101,6 +104,7 @@ extension Ledger {
       }
     }
     guard pushed else { return false }
+    CrashPoint.reach("sync.pushed")
     try gitCall("record the push") { () throws(GitError) in
       let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
       try repository.moveReference(tracking, to: head, expecting: try repository.referenceTarget(tracking), reflogMessage: "push")

@@ -86,7 +86,7 @@ struct MergeState {
     return String(first.dropFirst(6))
   }
 
-  /// Writes the state whole (write aside, then rename).
+  /// Writes the state whole and durably (write aside, flush, rename, flush the folder).
   func save(in gitDirectory: URL) throws(StoreError) {
     var object: JSONObject = [
       "paths": .array(paths.map { .string($0) }),
@@ -102,14 +102,8 @@ struct MergeState {
     if let originalHead { object["original_head"] = .string(originalHead.description) }
     if let remote { object["remote"] = .string(remote) }
     if let source { object["source"] = .string(source) }
-    let folder = MergeState.folder(in: gitDirectory)
-    let file = folder.appendingPathComponent("state.json")
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(CanonicalWriter.bytes(.object(object))).write(to: file, options: .atomic)
-    } catch {
-      throw .io(path: file.path, reason: error.localizedDescription)
-    }
+    let file = MergeState.folder(in: gitDirectory).appendingPathComponent("state.json")
+    try AtomicFile.writeDurably(CanonicalWriter.bytes(.object(object)), to: file)
   }
 
   /// Removes the state and the saved index once the merge is committed or aborted.

@@ -170,6 +170,26 @@ import Testing
     #expect(shared.read(shared.claire, "trainings/intro.json")?.contains("\"duration_hours\": 5") == true)
   }
 
+  /// A git program killed while writing leaves its lock file: git's own rule is to name it and
+  /// let a person remove it, since a live `git commit` holds the same file while its editor is
+  /// open.
+  @Test(arguments: [".git/index.lock", ".git/refs/heads/main.lock"])
+  func aLockLeftByAKilledGitProgramIsNamedAndNothingIsWritten(_ lock: String) throws {
+    let ledger = try LedgerSandbox()
+    let root = ledger.directory.url
+    let before = try head(root)
+    let file = root.appendingPathComponent(lock)
+    try Data().write(to: file)
+    let refused = try tool(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root)
+    #expect(refused.status != 0)
+    #expect(refused.error.contains("(\(file.path) exists); nothing was changed"), "\(refused.error)")
+    #expect(refused.error.contains("if no git program is running, remove \(file.path)"))
+    #expect(try head(root) == before)
+    try FileManager.default.removeItem(at: file)
+    #expect(try ExternalProgram.git("status", "--porcelain", in: root).output.isEmpty)
+    #expect(try tool(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root).status == 0)
+  }
+
   @Test func everyCrashPointIsReachedByTheseTests() {
     // A point added to the code and not here would go untested.
     let covered = Set(

@@ -138,7 +138,7 @@ struct FailureMessage {
       self.init(
         "the remote kept moving: \(attempts) pushes in a row were refused because others pushed first; your commits are safe here",
         hint: "run 'adminledger sync' again", status: .failure)
-    case .indexLocked(let path):
+    case .lockedByGit(let path):
       self.init(
         "another git program is working in this clone (\(path) exists); nothing was changed",
         hint: "try again in a moment; if no git program is running, remove \(path)", status: .failure)

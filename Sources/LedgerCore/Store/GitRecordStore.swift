@@ -80,6 +80,7 @@ public final class GitRecordStore: RecordStore {
       case .branch(let name, _), .unborn(let name): branch = name
       case .detached: throw .detachedHead
       }
+      try requireNoGitLocks(on: branch)
       let snapshot = try GitSnapshot(repository: repository, commit: head.commit, prefix: prefix)
       guard let changes = try plan(snapshot), !changes.files.isEmpty else { return nil }
       let files = changes.files.map { WorkingFile(path: snapshot.repositoryPath($0.path), content: $0.content) }
@@ -111,6 +112,15 @@ public final class GitRecordStore: RecordStore {
       return WriteResult(commit: commit.description, changes: changes)
     }
     throw .contention(attempts: maximumAttempts)
+  }
+
+  /// Refuses to start while a git program holds the index or the branch (an editor's `git
+  /// status`, a `git commit` waiting for its message), or left its lock behind when killed:
+  /// started anyway, the write would commit and then fail to update the index.
+  func requireNoGitLocks(on branch: String?) throws(StoreError) {
+    let locks = [repository.indexFile.path + ".lock"]
+      + (branch.map { [repository.gitDirectory.appendingPathComponent($0).path + ".lock"] } ?? [])
+    for lock in locks where FileManager.default.fileExists(atPath: lock) { throw .lockedByGit(path: lock) }
   }
 
   /// Refuses the write when a file it replaces holds an uncommitted hand edit.

@@ -50,8 +50,9 @@ public enum StoreError: Error, Equatable, Sendable {
   case remoteKeptMoving(attempts: Int)
   /// A cloned repository holds no ledger (no `ledger.json` at its root).
   case noLedgerIn(url: String)
-  /// Another git program holds the index's lock file (`path`); nothing was changed.
-  case indexLocked(path: String)
+  /// A git program holds the lock file at `path` (the index's or the branch's), or left it
+  /// when killed; nothing was changed.
+  case lockedByGit(path: String)
   /// Reaching a remote failed: fetching, pushing or cloning `url`.
   case remote(action: String, url: String, GitError)
   /// `sync --continue` while conflicts are still open in these files (ledger paths).

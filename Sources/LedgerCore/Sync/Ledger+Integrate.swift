@@ -88,7 +88,7 @@ extension Ledger {
   /// is ever left.
   /// A crash between the two is finished by the next command (see `PendingUpdate`).
   func moveBranchAndFiles(_ branch: String, from old: ObjectID?, to new: ObjectID, changes: [TreeChange]) throws {
-    try requireIndexUnlocked()
+    try store.requireNoGitLocks(on: branch)
     try PendingUpdate(operation: .move, branch: branch, from: old, to: new).record(in: repository.gitDirectory)
     CrashPoint.reach("update.journal-written")
     do {
@@ -118,11 +118,6 @@ extension Ledger {
     }
   }
 
-  /// Refuses to start while another git program holds the index (an editor's `git status`).
-  func requireIndexUnlocked() throws(StoreError) {
-    let lock = repository.indexFile.path + ".lock"
-    guard !FileManager.default.fileExists(atPath: lock) else { throw .indexLocked(path: lock) }
-  }
 
   /// Refuses the merge when a file it would write holds an uncommitted hand edit: `expected`
   /// maps each file it writes to its blob on this clone's side (nil: absent there).

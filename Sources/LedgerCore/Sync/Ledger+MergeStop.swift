@@ -23,7 +23,7 @@ extension Ledger {
     state.paths = Array(Set(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path))).sorted()
     state.remote = remote
     state.source = source
-    try requireIndexUnlocked()
+    try store.requireNoGitLocks(on: nil)
     try state.save(in: gitDirectory)
     let (branch, _) = try currentBranch()
     let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])

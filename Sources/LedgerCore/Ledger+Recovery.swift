@@ -18,7 +18,18 @@ extension Ledger {
     case .move: try StoreError.wrapping("finish the interrupted update") { try finishMove(pending) }
     case .stop: try undoStop()
     }
+    removeLeftovers(pending)
     PendingUpdate.clear(in: gitDirectory)
+  }
+
+  /// Removes the new files the killed process had written beside the files it was replacing
+  /// (every file that differs between the update's two commits).
+  private func removeLeftovers(_ pending: PendingUpdate) {
+    guard let workdir = repository.workingDirectory,
+      let changes = try? repository.changedFiles(
+        from: pending.from.flatMap { try? repository.commit($0).tree }, to: try repository.commit(pending.to).tree)
+    else { return }
+    AtomicFile.removeLeftovers(besides: changes.map { workdir.appendingPathComponent($0.path) })
   }
 
   /// Brings the work tree and the index to the commit the branch was moved to. A file that is

@@ -52,6 +52,21 @@ import Testing
     if !landed { #expect(try tool(["import", "people", "people.csv"], in: root).status == 0) }
   }
 
+  /// An import of many records writes its files unflushed, flushes once, then renames them:
+  /// killed between two renames, the next command finishes the rest.
+  @Test func anImportOfManyRecordsKilledHalfwayThroughItsFilesIsFinished() throws {
+    let ledger = try LedgerSandbox()
+    let root = ledger.directory.url
+    let rows = (0..<100).map { "p\($0),Person \($0)" }.joined(separator: "\n")
+    try ("id,name\n" + rows + "\n").write(to: root.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+    let before = try head(root)
+    try crash(["import", "people", "people.csv"], in: root, at: "worktree.file:50")
+    try recoversAndIsIntact(root, ignoring: ["people.csv"])
+    try expectWholeOrAbsent(root, before: before, landed: true, files: (0..<100).map { "people/p\($0).json" })
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("people").path)
+      .allSatisfy { $0.hasSuffix(".json") })
+  }
+
   @Test func aHistoryIndexTornHalfwayIsCutOffAndRebuilt() throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()

@@ -30,6 +30,23 @@ import Testing
     #expect(trace.flushed("/.git/index", between: file, and: done))
   }
 
+  /// Beyond 64 files, the new files are written, the file system flushed once, then renamed.
+  @Test func aLargeImportFlushesTheFileSystemOnceBeforeRenamingItsFiles() throws {
+    let sandbox = try TemporaryDirectory()
+    let root = sandbox.url
+    #expect(try tool(["init"], in: root).status == 0)
+    let rows = (0..<200).map { "p\($0),Person \($0)" }.joined(separator: "\n")
+    try ("id,name\n" + rows + "\n").write(to: root.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+    let trace = try traced(["import", "people", "people.csv"], in: root)
+    let branch = try trace.index(ofRename: "/.git/refs/heads/main")
+    let renames = trace.events.indices.filter { trace.events[$0].call.hasPrefix("rename") && trace.events[$0].paths.last?.contains("/people/p") == true }
+    #expect(renames.count == 200)
+    let flush = try #require(trace.events.indices.first { trace.events[$0].call == "syncfs" })
+    #expect(branch < flush && flush < renames.min()!)
+    #expect(trace.flushes { $0.contains("/people/p") }.isEmpty)
+    #expect(trace.flushed("/people", between: renames.max()!, and: trace.events.count))
+  }
+
   @Test func aSyncFlushesWhatItFetchesMergesAndPushesBeforeMovingAnyBranch() throws {
     let shared = try SharedLedger()
     try SharedLedger.succeed(shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc"])
@@ -103,7 +120,7 @@ import Testing
     let output = try TemporaryDirectory()
     let log = output.path("trace.txt")
     let tracer = [
-      "strace", "-f", "-y", "-qq", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2,unlink", "-o", log.path,
+      "strace", "-f", "-y", "-qq", "-e", "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2,unlink", "-o", log.path,
       try ExternalProgram.builtTool().path,
     ]
     let outcome = try ExternalProgram.run(
@@ -119,7 +136,7 @@ import Testing
     let call = line[..<open].split(separator: " ").last.map(String.init) ?? ""
     let arguments = line[open...]
     var paths: [String] = []
-    if call.hasPrefix("fsync") || call == "fdatasync" {
+    if call.hasPrefix("fsync") || call == "fdatasync" || call == "syncfs" {
       if let start = arguments.firstIndex(of: "<"), let end = arguments.lastIndex(of: ">") {
         paths.append(String(arguments[arguments.index(after: start)..<end]))
       }

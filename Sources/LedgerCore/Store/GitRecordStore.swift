@@ -141,21 +141,30 @@ public final class GitRecordStore: RecordStore {
   }
 
   /// Writes blobs, tree and commit; nil when the tree would not change.
+  ///
+  /// A change of many files (an import) stores its objects as one pack: loose, each would be
+  /// a file flushed to disk with its folder, thousands of flushes for one commit.
   private func makeCommit(
     _ changes: ChangeSet, on snapshot: GitSnapshot, by author: Author, at date: Date
   ) throws(StoreError) -> ObjectID? {
     do {
+      let batch = changes.files.count > 64 ? try ObjectBatch(for: repository) : nil
       var updates: [TreeUpdate] = []
       for file in changes.files {
         let path = snapshot.repositoryPath(file.path)
         if let content = file.content {
-          updates.append(.upsert(path: path, blob: try repository.writeBlob(content)))
+          let blob = if let batch { try batch.writeBlob(content) } else { try repository.writeBlob(content) }
+          updates.append(.upsert(path: path, blob: blob))
         } else if try snapshot.blobID(file.path) != nil {
           updates.append(.remove(path: path))
         }
       }
-      let tree = try repository.updatedTree(snapshot.tree, applying: updates)
+      let tree =
+        if let batch { try batch.updatedTree(snapshot.tree, applying: updates) } else {
+          try repository.updatedTree(snapshot.tree, applying: updates)
+        }
       guard tree != snapshot.tree else { return nil }
+      try batch?.flush()
       let signature = author.signature(at: date)
       return try repository.createCommit(
         tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], author: signature,

@@ -43,18 +43,17 @@ struct WorkingTree {
 
   /// Writes or removes files, flushes their folders, then stages exactly those paths.
   func apply(_ files: [WorkingFile]) throws(StoreError) {
-    var urls: [URL] = []
+    var written: [(bytes: [UInt8], url: URL, kind: FileKind)] = []
     for file in files {
       let url = root.appendingPathComponent(file.path)
       if let content = file.content {
-        try AtomicFile.write(content, to: url, kind: file.kind)
+        written.append((content, url, file.kind))
       } else if unlink(url.path) != 0, errno != ENOENT {
         throw .io(path: file.path, reason: String(cString: strerror(errno)))
       }
-      urls.append(url)
-      CrashPoint.reach("worktree.file")
     }
-    try AtomicFile.syncFolders(of: urls)
+    try AtomicFile.writeAll(written) { CrashPoint.reach("worktree.file") }
+    try AtomicFile.syncFolders(of: files.map { root.appendingPathComponent($0.path) })
     CrashPoint.reach("worktree.files-written")
     do {
       var staged: [(path: String, blob: ObjectID?, kind: FileKind)] = []

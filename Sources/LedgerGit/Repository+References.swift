@@ -80,4 +80,15 @@ extension Repository {
     defer { git_reference_free(reference) }
     try git("git_reference_delete") { git_reference_delete(reference) }
   }
+
+  /// The names of the references that match `glob` (`refs/adminledger/incoming/*`).
+  public func referenceNames(matching glob: String) throws(GitError) -> [String] {
+    var iterator: OpaquePointer?
+    try git("git_reference_iterator_glob_new") { git_reference_iterator_glob_new(&iterator, handle, glob) }
+    defer { git_reference_iterator_free(iterator) }
+    var names: [String] = []
+    var name: UnsafePointer<CChar>?
+    while git_reference_next_name(&name, iterator) == 0, let current = name { names.append(String(cString: current)) }
+    return names
+  }
 }

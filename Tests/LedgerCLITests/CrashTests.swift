@@ -120,6 +120,10 @@ import Testing
     #expect(try shared.head(shared.marc) == shared.head(shared.claire))
     #expect(try shared.gitInBare("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines) == shared.head(shared.marc))
     #expect(try shared.gitInBare("fsck", "--no-progress").isEmpty)
+    // A push killed after parking its commit leaves no reference behind once the next lands.
+    try SharedLedger.succeed(shared.claire, ["add", "people", "xavier", "--set", "name=Xavier Gris"])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    #expect(try shared.gitInBare("for-each-ref", "refs/adminledger/").isEmpty)
   }
 
   // MARK: - Stopped merges, resolutions, and their end

@@ -95,6 +95,7 @@ extension Ledger {
       try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: access.transferOptions)
       do throws(GitError) {
         try shared.moveReference(target, to: head, expecting: expected, reflogMessage: "push by adminledger")
+        Ledger.removeParkedPushes(in: shared, reachableFrom: head)
         // A new shared repository's HEAD may name a branch nobody pushed: name this one, so
         // clones check it out.
         if case .unborn = try shared.head() { try shared.pointHead(at: target) }
@@ -114,6 +115,18 @@ extension Ledger {
       }
     }
     return true
+  }
+
+  /// Removes the references under which pushes parked their commits and that the branch now
+  /// holds: a push killed between parking and moving the branch leaves its reference behind.
+  /// A push still in flight parks a commit the branch does not hold yet, and keeps it.
+  private static func removeParkedPushes(in shared: Repository, reachableFrom head: ObjectID) {
+    for name in (try? shared.referenceNames(matching: "refs/adminledger/incoming/*")) ?? [] {
+      guard let parked = try? shared.referenceTarget(name),
+        parked == head || (try? shared.isDescendant(head, of: parked)) == true
+      else { continue }
+      try? shared.deleteReference(name)
+    }
   }
 
   private func requireBare(_ path: URL, url: String) throws(StoreError) {

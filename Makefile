@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps test-deps build release test demo install bench bench-quick clean json-schema-test-suite schemas
+.PHONY: all deps test-deps build release test demo install bench bench-quick clean json-schema-test-suite schemas fuzz sanitize
 
 all: build
 
@@ -79,6 +79,46 @@ bench: release
 bench-quick: release
 	$(SWIFT) build -c release --product ledger-synth
 	bash bench/run.sh $(BENCH_TOOLS) quick
+
+# Fuzzing (libFuzzer): each property of Sources/LedgerFuzzing runs for FUZZ_SECONDS, starting
+# from the committed corpus Tests/FuzzCorpus/<target>/ (which `make test` replays). New inputs
+# go to a scratch corpus under .build-fuzz; a crash leaves crash-* there and stops the run
+# (Swift's backtracer is off so that libFuzzer's own signal handler saves the input).
+# Keep an interesting input with: cp .build-fuzz/corpus/<target>/<file> Tests/FuzzCorpus/<target>/
+# Replay files without the fuzzer: .build/debug/ledger-fuzz <target> <file>...
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= json schema csv merge
+FUZZ_SCRATCH := .build-fuzz
+FUZZ_FLAGS := -max_len=4096 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+fuzz: deps
+	$(SWIFT) build -c release --product ledger-fuzz --scratch-path $(FUZZ_SCRATCH) \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DLEDGER_FUZZER
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$target $(FUZZ_SCRATCH)/artifacts/$$target; \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  ADMINLEDGER_FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no \
+	    $(FUZZ_SCRATCH)/release/ledger-fuzz $(FUZZ_FLAGS) \
+	    -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$target/ \
+	    $(FUZZ_SCRATCH)/corpus/$$target Tests/FuzzCorpus/$$target \
+	    >$(FUZZ_SCRATCH)/$$target.log 2>&1; status=$$?; \
+	  grep -E '^(Done [0-9]+ runs|stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb)' \
+	    $(FUZZ_SCRATCH)/$$target.log | sed "s/^/  $$target /"; \
+	  echo "  $$target corpus: $$(ls $(FUZZ_SCRATCH)/corpus/$$target | wc -l) scratch, $$(ls Tests/FuzzCorpus/$$target | wc -l) committed"; \
+	  if [ $$status != 0 ]; then tail -n 40 $(FUZZ_SCRATCH)/$$target.log; \
+	    echo "error: $$target failed; see $(FUZZ_SCRATCH)/$$target.log and $(FUZZ_SCRATCH)/artifacts/$$target/"; exit 1; fi; \
+	done
+
+# The test suite under AddressSanitizer, then ThreadSanitizer, each in its own scratch folder
+# (the end-to-end tests find the sanitized adminledger next to the test bundle). Leak detection
+# is off: LeakSanitizer takes Swift enum payloads (pointers with tag bits) for lost memory,
+# fills the tools' stderr with false reports, and cannot run under the strace tests.
+SANITIZE_FILTER ?=
+sanitize: test-deps json-schema-test-suite
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan $(SANITIZE_FILTER)
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(SANITIZE_FILTER)
 
 clean:
 	rm -rf .build

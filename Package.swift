@@ -22,6 +22,9 @@ let package = Package(
     // The benchmark's synthetic ledger generator and measuring harness (bench/run.sh); Foundation only.
     .executableTarget(name: "ledger-synth", path: "bench/Synth"),
     .target(name: "LedgerTestSupport", dependencies: ["LedgerCore", "LedgerCLI"]),
+    // Fuzzing (make fuzz): the properties as functions, and the libFuzzer harness that runs them.
+    .target(name: "LedgerFuzzing", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerCore", "LedgerCLI"]),
+    .executableTarget(name: "ledger-fuzz", dependencies: ["LedgerFuzzing"]),
     .testTarget(name: "LedgerJSONTests", dependencies: ["LedgerJSON"]),
     .testTarget(name: "LedgerSchemaTests", dependencies: ["LedgerSchema", "LedgerTestSupport"]),
     .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerTestSupport"]),
@@ -29,5 +32,7 @@ let package = Package(
     .testTarget(name: "LedgerQueryTests", dependencies: ["LedgerQuery", "LedgerTestSupport"]),
     .testTarget(
       name: "LedgerCLITests", dependencies: ["LedgerCLI", "LedgerTestSupport"]),
+    // Replays Tests/FuzzCorpus through the fuzzing properties.
+    .testTarget(name: "LedgerFuzzingTests", dependencies: ["LedgerFuzzing"]),
   ]
 )

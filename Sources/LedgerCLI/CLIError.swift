@@ -13,4 +13,6 @@ public enum CLIError: Error, Sendable {
   case query(QueryError)
   /// A file the user named could not be read.
   case unreadableFile(path: String, reason: String)
+  /// A file the user named holds more than the tool reads from one file (`InputLimits`).
+  case tooLarge(path: String, limit: Int)
 }

@@ -91,11 +91,24 @@ extension Ledger {
 
   /// The canonical bytes of a hand-edited file, or why it cannot be committed.
   func readCanonical(_ path: String) throws(DiagnosticList) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-    else {
-      throw DiagnosticList([Diagnostic(file: path, rule: "io", message: "cannot read the file")])
+    let url = root.appendingPathComponent(path)
+    // Never through a link: `people/x.json -> ~/.ssh/id_ed25519` would commit what it points at.
+    let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+    guard type == .typeRegular else {
+      let what = type == .typeSymbolicLink ? "a symbolic link" : "not a regular file"
+      throw DiagnosticList([
+        Diagnostic(
+          file: path, rule: "record-file",
+          message: "\(path) is \(what); the ledger commits only regular files and never follows a link",
+          hint: "put the file itself there, or remove it")
+      ])
     }
-    let bytes = Array(data)
+    let bytes: [UInt8]
+    switch InputLimits.read(url, limit: InputLimits.ledgerFileBytes) {
+    case .bytes(let read): bytes = read
+    case .tooLarge(let size): throw DiagnosticList([InputLimits.tooLarge(path, size: size)])
+    case .unreadable: throw DiagnosticList([Diagnostic(file: path, rule: "io", message: "cannot read the file")])
+    }
     if path == LedgerSettings.fileName {
       return CanonicalSettings.bytes(try LedgerSettings.read(bytes))
     }

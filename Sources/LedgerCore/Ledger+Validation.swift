@@ -32,17 +32,23 @@ extension Ledger {
   public func validateStaged() throws(StoreError) -> [Diagnostic] {
     let snapshot = try store.snapshot(at: nil)
     var changes: [ChangeSet.FileChange] = []
+    var irregular: [Diagnostic] = []
     do {
       for staged in try repository.stagedChanges(under: store.prefix) {
         let path = store.ledgerPath(staged.path)
         guard Ledger.isLedgerFile(path) else { continue }
+        // A link or a submodule is never read as a ledger file (a submodule has no blob).
+        if staged.blob != nil, path.contains("/"), let kind = IrregularEntry.kind(mode: staged.mode) {
+          irregular.append(IrregularEntry(path: path, kind: kind).diagnostic())
+          continue
+        }
         changes.append(.init(path: path, content: try staged.blob.map { (blob) throws(GitError) in try repository.blob(blob) }))
       }
     } catch {
       throw .git(action: "read the staged changes", error)
     }
-    guard !changes.isEmpty else { return [] }
-    return try LedgerValidator(snapshot, changes: changes).validateChanges(changes)
+    guard !changes.isEmpty else { return irregular }
+    return irregular + (try LedgerValidator(snapshot, changes: changes).validateChanges(changes))
   }
 
   /// Whether `author` is a known administrator: a person whose `git_identities` hold the

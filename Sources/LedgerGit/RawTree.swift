@@ -152,6 +152,10 @@ struct RawTree {
 
   func name(of entry: Entry) -> String { String(decoding: bytes[entry.name], as: UTF8.self) }
 
+  /// Whether an entry is a submodule (a gitlink: a commit of another repository, no file).
+  /// `changedFiles` lists files, so it leaves submodules out; a ledger reports them instead.
+  static func isSubmodule(_ entry: Entry) -> Bool { entry.mode & 0o170000 == 0o160000 }
+
   func treeEntry(_ entry: Entry) -> TreeEntry {
     // As libgit2 reads modes: a folder, a submodule (a commit), anything else a file.
     let kind: TreeEntry.Kind =

@@ -22,7 +22,8 @@ public struct TreeChange: Equatable, Sendable {
 extension Repository {
   /// The files that differ between tree `old` and tree `new` (nil: the empty tree), sorted by
   /// path. Renames are not detected: a rename is a removal and an addition; a file that
-  /// became a symbolic link (or the reverse) is one change.
+  /// became a symbolic link (or the reverse) is one change. A submodule (gitlink) is no
+  /// file and is left out: a file replaced by one reads as removed.
   public func changedFiles(from old: ObjectID?, to new: ObjectID?) throws(GitError) -> [TreeChange] {
     var result: [TreeChange] = []
     try compare(old, new, prefix: "", into: &result)
@@ -66,7 +67,13 @@ extension Repository {
         if a.isTree {
           try compare(oldID, newID, prefix: prefix + left.name(of: a) + "/", into: &result)
         } else if oldID != newID || a.mode != b.mode {
-          result.append(TreeChange(path: prefix + right.name(of: b), old: oldID, new: newID, kind: FileKind(mode: b.mode)))
+          // A submodule on one side is no file there: the other side's file is added or removed.
+          let old = RawTree.isSubmodule(a) ? nil : oldID
+          let new = RawTree.isSubmodule(b) ? nil : newID
+          if old != nil || new != nil {
+            let kind = FileKind(mode: new == nil ? a.mode : b.mode)
+            result.append(TreeChange(path: prefix + right.name(of: b), old: old, new: new, kind: kind))
+          }
         }
         i = a.id + 20
         j = b.id + 20
@@ -79,7 +86,7 @@ extension Repository {
   {
     if entry.isTree {
       try compare(tree.id(of: entry), nil, prefix: prefix + tree.name(of: entry) + "/", into: &result)
-    } else {
+    } else if !RawTree.isSubmodule(entry) {
       result.append(TreeChange(path: prefix + tree.name(of: entry), old: tree.id(of: entry), new: nil, kind: FileKind(mode: entry.mode)))
     }
   }
@@ -89,7 +96,7 @@ extension Repository {
   {
     if entry.isTree {
       try compare(nil, tree.id(of: entry), prefix: prefix + tree.name(of: entry) + "/", into: &result)
-    } else {
+    } else if !RawTree.isSubmodule(entry) {
       result.append(TreeChange(path: prefix + tree.name(of: entry), old: nil, new: tree.id(of: entry), kind: FileKind(mode: entry.mode)))
     }
   }

@@ -51,6 +51,9 @@ extension PathStatus.Change {
 public struct StagedChange: Equatable, Sendable {
   public let path: String
   public let blob: ObjectID?
+  /// git's file mode of the staged entry: 0o100644 a file, 0o120000 a symbolic link,
+  /// 0o160000 a submodule (whose id is a commit, not a blob).
+  public var mode: UInt32 = 0o100644
 }
 
 extension Repository {
@@ -68,7 +71,7 @@ extension Repository {
         result.append(StagedChange(path: path, blob: nil))
       } else {
         guard let path = delta.new_file.path.map({ String(cString: $0) }) else { continue }
-        result.append(StagedChange(path: path, blob: ObjectID(delta.new_file.id)))
+        result.append(StagedChange(path: path, blob: ObjectID(delta.new_file.id), mode: UInt32(delta.new_file.mode)))
       }
     }
     return result.sorted { $0.path < $1.path }

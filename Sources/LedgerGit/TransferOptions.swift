@@ -18,6 +18,10 @@ public struct TransferOptions {
   public var httpsToken: String?
   /// Called with the progress of the object transfer. Must not throw.
   public var progress: ((TransferProgress) -> Void)?
+  /// The most bytes a fetch or clone may receive; nil for no limit. Past it the transfer
+  /// stops with an error naming the limit, and libgit2 removes the partial pack, so nothing
+  /// of it is kept.
+  public var maximumReceivedBytes: Int?
 
   /// Options that try the ssh agent only, have no https credentials and report nothing.
   public init(
@@ -31,6 +35,13 @@ public struct TransferOptions {
     self.httpsUsername = httpsUsername
     self.httpsToken = httpsToken
     self.progress = progress
+  }
+}
+
+extension TransferOptions {
+  /// A byte count in MiB (or bytes below one MiB), as messages say it.
+  public static func describe(_ bytes: Int) -> String {
+    bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
   }
 }
 
@@ -241,8 +252,17 @@ private func transferCredentials(
 private func transferProgress(
   _ stats: UnsafePointer<git_indexer_progress>?, _ payload: UnsafeMutableRawPointer?
 ) -> Int32 {
-  guard let stats, let payload, let report = session(payload).options.progress else { return 0 }
+  guard let stats, let payload else { return 0 }
   let value = stats.pointee
+  let options = session(payload).options
+  if let limit = options.maximumReceivedBytes, Int(value.received_bytes) > limit {
+    // A message set here is the one libgit2 returns from the fetch (GIT_EUSER).
+    _ = git_error_set_str(
+      Int32(GIT_ERROR_NET.rawValue),
+      "the remote sent more than \(TransferOptions.describe(limit)), the most a fetch receives (a size limit)")
+    return GIT_EUSER.rawValue
+  }
+  guard let report = options.progress else { return 0 }
   report(
     TransferProgress(
       receivedObjects: Int(value.received_objects), totalObjects: Int(value.total_objects),

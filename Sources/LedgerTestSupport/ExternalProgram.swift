@@ -35,8 +35,17 @@ public enum ExternalProgram {
     try process.run()
     if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inputPipe.fileHandleForWriting.close()
+    // Both pipes at once: read one after the other, a program filling the second pipe (64 KiB
+    // of warnings on stderr) would block forever while the first is read to its end.
+    nonisolated(unsafe) var errData = Data()
+    let errorRead = DispatchGroup()
+    errorRead.enter()
+    DispatchQueue.global().async {
+      errData = error.fileHandleForReading.readDataToEndOfFile()
+      errorRead.leave()
+    }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    errorRead.wait()
     process.waitUntilExit()
     return Outcome(
       status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),

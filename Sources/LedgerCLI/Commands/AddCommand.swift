@@ -48,10 +48,7 @@ enum AddCommand {
     if path == "-" {
       bytes = context.environment.readStandardInput()
     } else {
-      guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
-        throw .unreadableFile(path: path, reason: "no such file")
-      }
-      bytes = Array(data)
+      bytes = try context.readInput(path, limit: InputLimits.ledgerFileBytes)
     }
     let value: JSONValue
     do {

@@ -20,6 +20,9 @@ extension CommandContext {
     access.sshPassphrase = variables["ADMINLEDGER_SSH_PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
     access.httpsToken = variables["ADMINLEDGER_GIT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     access.httpsUsername = variables["ADMINLEDGER_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
+    if let mebibytes = variables["ADMINLEDGER_MAX_FETCH_MIB"].flatMap({ Int($0) }), mebibytes >= 0 {
+      access.maximumFetchBytes = mebibytes == 0 ? nil : mebibytes << 20  // 0: no limit
+    }
     if err.isTerminal {
       let sink = err
       access.progress = { done, total in

@@ -97,11 +97,9 @@ enum DriftReportCommand {
     guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
       throw .usage("unknown encoding '\(encodingName)'", hint: "use auto, utf-8 or latin1")
     }
-    guard let data = FileManager.default.contents(atPath: context.url(for: file).path) else {
-      throw .unreadableFile(path: file, reason: "no such file")
-    }
+    let data = try context.readInput(file)
     do {
-      return try CSVTable.read(Array(data), encoding: encoding)
+      return try CSVTable.read(data, encoding: encoding)
     } catch {
       throw .store(.importRefused(file: file, problems: [error]))
     }

@@ -60,9 +60,7 @@ enum ImportCommand {
     guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
       throw .usage("unknown encoding '\(encodingName)'", hint: "use auto, utf-8 or latin1")
     }
-    guard let data = FileManager.default.contents(atPath: context.url(for: file).path) else {
-      throw .unreadableFile(path: file, reason: "no such file")
-    }
+    let data = try context.readInput(file)
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
     context.warnIfUnknownAuthor(author, in: ledger)
@@ -78,7 +76,7 @@ enum ImportCommand {
     }
     let table: CSVTable
     do {
-      table = try CSVTable.read(Array(data), encoding: encoding)
+      table = try CSVTable.read(data, encoding: encoding)
     } catch {
       throw .store(.importRefused(file: file, problems: [error]))
     }

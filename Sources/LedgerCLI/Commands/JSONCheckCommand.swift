@@ -16,10 +16,7 @@ enum JSONCheckCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var contents: [(String, [UInt8])] = []
     for path in context.positionals {
-      guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
-        throw .unreadableFile(path: path, reason: "no such file")
-      }
-      contents.append((path, Array(data)))
+      contents.append((path, try context.readInput(path)))
     }
     var results: [JSONValue] = []
     var invalid = 0

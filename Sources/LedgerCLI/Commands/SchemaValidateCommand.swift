@@ -69,9 +69,6 @@ enum SchemaValidateCommand {
   }
 
   private static func read(_ path: String, _ context: CommandContext) throws(CLIError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: context.url(for: path).path) else {
-      throw .unreadableFile(path: path, reason: "no such file")
-    }
-    return Array(data)
+    try context.readInput(path)
   }
 }

@@ -22,6 +22,9 @@ enum ShowCommand {
     let key = try RecordArguments.key(context.positionals[0])
     let view = try context.read().view
     guard let record = try context.perform({ () throws(StoreError) in try view.record(key) }) else {
+      if let problems = try context.perform({ () throws(StoreError) in try view.problems(of: key) }) {
+        throw .findings(problems)
+      }
       throw .store(.recordNotFound(key))
     }
     let withRefs = context.arguments.flag("refs")

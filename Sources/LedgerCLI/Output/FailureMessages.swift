@@ -180,6 +180,10 @@ struct FailureMessage {
         ? "set ADMINLEDGER_GIT_TOKEN to an access token of the git host (and ADMINLEDGER_GIT_USERNAME if it needs one)"
         : "load your key into the ssh agent (ssh-add), or keep it in ~/.ssh/id_ed25519 or ~/.ssh/id_rsa; ADMINLEDGER_SSH_PASSPHRASE unlocks it"
     }
+    if message.contains("(a size limit)") {
+      return "a ledger's history is small; a pack this large holds files that are no ledger's (ask who pushed them)."
+        + " If the history really is that large, raise the limit: ADMINLEDGER_MAX_FETCH_MIB=1024 (0: no limit)"
+    }
     if message.contains("hostkey") {
       return "this machine does not know the server's ssh host key yet: connect once with 'ssh HOST' (or add it with 'ssh-keyscan HOST >> ~/.ssh/known_hosts')"
     }

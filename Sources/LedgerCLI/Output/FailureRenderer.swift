@@ -41,6 +41,12 @@ struct FailureRenderer {
     case .unreadableFile(let path, let reason):
       emit(FailureMessage("cannot read \(path): \(reason)", hint: "check the path", status: .usage), diagnostics: [], footer: nil)
       return .usage
+    case .tooLarge(let path, let limit):
+      let message = "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file"
+      emit(
+        FailureMessage(message, hint: "check that it is the file you meant; split a large import into several files", status: .usage),
+        diagnostics: [], footer: nil)
+      return .usage
     }
   }
 

@@ -25,6 +25,7 @@ public struct CSVTable: Sendable {
   ///
   /// - Throws: `ImportProblem` for text that is not in the encoding asked, or a quote left open.
   public static func read(_ bytes: [UInt8], encoding: Encoding = .automatic) throws(ImportProblem) -> CSVTable {
+    try refuseNUL(bytes)
     let text = try decode(bytes, encoding)
     var records = try split(text, delimiter: detectDelimiter(text))
     guard !records.isEmpty else { throw ImportProblem(line: 1, message: "the file is empty") }
@@ -36,6 +37,20 @@ public struct CSVTable: Sendable {
     if header.last == "" { header.removeLast() }
     let rows = records.filter { !$0.cells.allSatisfy(\.isEmpty) }
     return CSVTable(header: header, rows: rows, delimiter: delimiter)
+  }
+
+  /// A NUL byte is no text: spreadsheets cut the cell there, and the tools the ledger is
+  /// compared with (the back office, the mailing service) would read another value than the
+  /// ledger stores. Refused with its line and column (in bytes), before anything is read.
+  static func refuseNUL(_ bytes: [UInt8]) throws(ImportProblem) {
+    guard let offset = bytes.firstIndex(of: 0) else { return }
+    let before = bytes[..<offset]
+    let line = before.count { $0 == 0x0A } + 1
+    let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+    throw ImportProblem(
+      line: line, rule: "csv",
+      message: "a NUL byte at column \(column); a CSV file holds text only",
+      hint: "remove the NUL bytes; a file saved as UTF-16 must be saved again as UTF-8")
   }
 
   private static func decode(_ bytes: [UInt8], _ encoding: Encoding) throws(ImportProblem) -> String {
@@ -58,12 +73,13 @@ public struct CSVTable: Sendable {
     var semicolons = 0
     var commas = 0
     var quoted = false
-    for character in text {
-      if character == "\"" { quoted.toggle() }
+    // Scalars, as `split` reads them; a lone CR ends the header line there too.
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" { quoted.toggle() }
       if quoted { continue }
-      if character == "\n" || character == "\r\n" { break }
-      if character == ";" { semicolons += 1 }
-      if character == "," { commas += 1 }
+      if scalar == "\n" || scalar == "\r" { break }
+      if scalar == ";" { semicolons += 1 }
+      if scalar == "," { commas += 1 }
     }
     return semicolons > commas ? ";" : ","
   }
@@ -75,12 +91,15 @@ public struct CSVTable: Sendable {
     var quoted = false
     var line = 1
     var recordLine = 1
-    var iterator = Array(text).makeIterator()
-    var pending: Character? = nil
-    while let character = pending ?? iterator.next() {
+    // Unicode scalars, not Characters: a separator, quote or line end followed by a combining
+    // mark (a cell starting with U+0301) would fuse with it into one Character and be missed.
+    let separator = delimiter.unicodeScalars.first ?? ","
+    var iterator = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    while let scalar = pending ?? iterator.next() {
       pending = nil
       if quoted {
-        if character == "\"" {
+        if scalar == "\"" {
           if let next = iterator.next() {
             if next == "\"" { cell.append("\"") } else {
               quoted = false
@@ -90,24 +109,26 @@ public struct CSVTable: Sendable {
             quoted = false
           }
         } else {
-          if character == "\n" || character == "\r\n" { line += 1 }
-          cell.append(character)
+          if scalar == "\n" { line += 1 }
+          cell.unicodeScalars.append(scalar)
         }
         continue
       }
-      switch character {
+      switch scalar {
       case "\"" where cell.isEmpty: quoted = true
-      case delimiter:
+      case separator:
         cells.append(cell)
         cell = ""
-      case "\n", "\r\n", "\r":
+      case "\n", "\r":
+        // CR LF is one line end.
+        if scalar == "\r", let next = iterator.next(), next != "\n" { pending = next }
         cells.append(cell)
         records.append((recordLine, cells))
         cells = []
         cell = ""
         line += 1
         recordLine = line
-      default: cell.append(character)
+      default: cell.unicodeScalars.append(scalar)
       }
     }
     if quoted { throw ImportProblem(line: recordLine, message: "a quoted cell is never closed", hint: "check the quotes on that line") }

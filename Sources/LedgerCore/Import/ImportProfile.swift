@@ -56,6 +56,13 @@ enum GenericImport {
         fields[column] = mapped.field
       } else if column == "id" || declared.contains(column), let path = FieldPath(column) {
         fields[column] = path
+      } else if SecretRule.isSecretName(column), let row = table.rows.first(where: { !table.cell($0.cells, column).isEmpty }) {
+        // Leaving a password column out would import the sheet as if it were harmless: the
+        // administrator is told the file holds secrets, and nothing is imported.
+        plan.problems.append(ImportProblem(
+          line: row.line, column: column, rule: SecretRule.name,
+          message: "column \"\(column)\" holds a secret; the ledger never stores one",
+          hint: "remove the column from the file (and the file from where it is shared); " + SecretRule.hint))
       } else if !column.isEmpty {
         plan.skipped.append(ImportProblem(line: 1, column: column, message: "column \"\(column)\" is not a field of \(kind); it is left out", hint: "map it with --map '\(column)=FIELD'"))
       }

@@ -8,6 +8,10 @@ public enum RecordDecoder {
   public static func decode(_ bytes: [UInt8], key: RecordKey, file: String) throws(DiagnosticList)
     -> Record
   {
+    // Refused before parsing: a hostile 200 MB file costs nothing more than its size check.
+    guard bytes.count <= InputLimits.ledgerFileBytes else {
+      throw DiagnosticList([InputLimits.tooLarge(file, size: bytes.count)])
+    }
     let value: JSONValue
     do {
       value = try JSONParser.parse(bytes)

@@ -2,7 +2,13 @@
 public enum RecordFileName {
   /// The diagnostic for a file in a kind folder whose name is not `ID.json`.
   public static func diagnostic(for file: String) -> Diagnostic {
-    let name = String(file.split(separator: "/").last ?? "")
+    let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+    let name = String(parts.last ?? "")
+    guard parts.count <= 2 else {
+      return Diagnostic(
+        file: file, rule: "record-file", message: "a kind's folder holds no folders, only ID.json files",
+        hint: "move \(file) up into \(parts[0])/, or remove it")
+    }
     guard name.hasSuffix(".json") else {
       return Diagnostic(
         file: file, rule: "record-file", message: "a kind's folder holds only ID.json files",

@@ -43,6 +43,9 @@ public struct LedgerSettings: Equatable, Sendable {
   ///
   /// - Throws: the diagnostics that prevent reading them.
   public static func read(_ bytes: [UInt8]) throws(DiagnosticList) -> LedgerSettings {
+    guard bytes.count <= InputLimits.ledgerFileBytes else {
+      throw DiagnosticList([InputLimits.tooLarge(fileName, size: bytes.count)])
+    }
     let document: JSONDocument
     do {
       document = try JSONParser.parseDocument(bytes)

@@ -36,7 +36,7 @@ struct FolderCache {
     var known: [ObjectID: [UInt8]] = [:]
     if let previous = latest(for: folder) { for entry in load(previous) ?? [] { known[entry.blob] = entry.bytes } }
     var result: [Entry] = []
-    for entry in entries where entry.kind == .blob {
+    for entry in entries where entry.isRecordFile {
       let bytes: [UInt8]
       if let cached = known[entry.id] { bytes = cached } else { bytes = try read(entry.id) }
       result.append(Entry(name: entry.name, blob: entry.id, bytes: bytes))

@@ -49,7 +49,7 @@ final class GitSnapshot: LedgerSnapshot {
       }
     }
     do {
-      guard let entry = try repository.entry(in: tree, at: repositoryPath(path)), entry.kind == .blob
+      guard let entry = try repository.entry(in: tree, at: repositoryPath(path)), entry.isRecordFile
       else { return nil }
       return try repository.blob(entry.id)
     } catch {
@@ -67,7 +67,7 @@ final class GitSnapshot: LedgerSnapshot {
       }
     }
     do {
-      return try repository.entry(in: tree, at: repositoryPath(path))?.kind == .blob
+      return try repository.entry(in: tree, at: repositoryPath(path))?.isRecordFile == true
     } catch {
       throw .git(action: "read \(path)", error)
     }
@@ -77,7 +77,7 @@ final class GitSnapshot: LedgerSnapshot {
     guard let tree else { return [] }
     do {
       let entries = try repository.treeEntries(in: tree, at: repositoryPath(folder)) ?? []
-      return entries.filter { $0.kind == .blob }.map(\.name).sorted()
+      return entries.filter(\.isRecordFile).map(\.name).sorted()
     } catch {
       throw .git(action: "read \(folder)", error)
     }
@@ -97,7 +97,7 @@ final class GitSnapshot: LedgerSnapshot {
         }
       } else {
         var read: [(name: String, bytes: [UInt8])] = []
-        for entry in entries where entry.kind == .blob {
+        for entry in entries where entry.isRecordFile {
           let bytes: [UInt8]
           if let memo {
             bytes = try memo.bytes(entry.id) { (blob) throws(GitError) in try repository.blob(blob) }
@@ -109,6 +109,31 @@ final class GitSnapshot: LedgerSnapshot {
         files = read
       }
       return files.sorted { $0.name < $1.name }
+    } catch {
+      throw .git(action: "read \(folder)", error)
+    }
+  }
+
+  /// The entries of `folder` that are no regular file: symbolic links, submodules and
+  /// folders, which the ledger never reads as records (a link is never followed).
+  func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry] {
+    guard let tree else { return [] }
+    do {
+      guard let folderEntry = try repository.entry(in: tree, at: repositoryPath(folder)) else { return [] }
+      guard folderEntry.kind == .tree else {
+        // The kind's folder itself is a link, a submodule or a file.
+        let kind: IrregularEntry.Kind = folderEntry.kind == .other ? .submodule : folderEntry.fileKind == .symlink ? .symbolicLink : .file
+        return [IrregularEntry(path: folder, kind: kind)]
+      }
+      let entries = try repository.treeEntries(in: folderEntry.id, at: "") ?? []
+      return entries.compactMap { entry -> IrregularEntry? in
+        let path = folder + "/" + entry.name
+        switch entry.kind {
+        case .tree: return IrregularEntry(path: path, kind: .folder)
+        case .other: return IrregularEntry(path: path, kind: .submodule)
+        case .blob: return entry.fileKind == .symlink ? IrregularEntry(path: path, kind: .symbolicLink) : nil
+        }
+      }
     } catch {
       throw .git(action: "read \(folder)", error)
     }
@@ -134,7 +159,7 @@ final class GitSnapshot: LedgerSnapshot {
     do {
       guard let folder = try folderID(kind), let entries = try repository.treeEntries(in: folder, at: "") else { return [:] }
       var records: [RecordID: Record] = [:]
-      for entry in entries where entry.kind == .blob {
+      for entry in entries where entry.isRecordFile {
         guard let key = memo.key(kind, entry.name) else { continue }
         let bytes = try memo.bytes(entry.id) { (blob) throws(GitError) in try repository.blob(blob) }
         if let record = memo.record(entry.id, key: key, bytes: bytes) { records[key.id] = record }
@@ -249,11 +274,11 @@ final class GitSnapshot: LedgerSnapshot {
     do {
       let entries = try repository.treeEntries(in: folder, at: "") ?? []
       var blobs: [String: ObjectID] = [:]
-      for entry in entries where entry.kind == .blob { blobs[entry.name] = entry.id }
+      for entry in entries where entry.isRecordFile { blobs[entry.name] = entry.id }
       // Read from git, not through the folder cache: building an index is done once per
       // path, and writing the folder's cache beside it would cost as much again.
       var files: [(name: String, bytes: [UInt8])] = []
-      for entry in entries where entry.kind == .blob { files.append((entry.name, try repository.blob(entry.id))) }
+      for entry in entries where entry.isRecordFile { files.append((entry.name, try repository.blob(entry.id))) }
       return files.compactMap { file in
         guard let blob = blobs[file.name], let key = RecordKey(path: kind.folder + "/" + file.name),
           let record = try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
@@ -270,7 +295,7 @@ final class GitSnapshot: LedgerSnapshot {
     guard let tree, let entry = try repository.entry(in: tree, at: repositoryPath(path)) else {
       return nil
     }
-    return entry.kind == .blob ? entry.id : nil
+    return entry.isRecordFile ? entry.id : nil
   }
 
   func repositoryPath(_ path: String) -> String {

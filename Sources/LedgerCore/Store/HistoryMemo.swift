@@ -151,7 +151,7 @@ final class HistoryMemo {
       valueIndexes[name] = OwnersAtTree(tree: folder, owners: owners)
       return owners
     }
-    for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.kind == .blob {
+    for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.isRecordFile {
       guard let key = key(kind, entry.name) else { continue }
       for value in try values(entry.id, key) { owners[value, default: []].insert(key) }
     }
@@ -173,12 +173,14 @@ final class HistoryMemo {
     if let known = folderBlobs.removeValue(forKey: kind) {
       state = known
       if known.tree != folder {
-        for change in try folderChanges(from: known.tree, to: folder, in: repository) { state.blobs[change.path] = change.new }
+        for change in try folderChanges(from: known.tree, to: folder, in: repository) {
+          state.blobs[change.path] = change.kind == .symlink ? nil : change.new
+        }
         state.tree = folder
       }
     } else {
       var blobs: [String: ObjectID] = [:]
-      for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.kind == .blob { blobs[entry.name] = entry.id }
+      for entry in try repository.treeEntries(in: folder, at: "") ?? [] where entry.isRecordFile { blobs[entry.name] = entry.id }
       state = (folder, blobs)
     }
     defer { folderBlobs[kind] = state }

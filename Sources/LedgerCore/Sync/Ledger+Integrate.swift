@@ -78,6 +78,7 @@ extension Ledger {
   private func fastForward(_ branch: String, from ours: ObjectID?, to incoming: ObjectID) throws {
     let oldTree = try ours.map { (commit) throws(GitError) in try repository.commit(commit).tree }
     let changes = try repository.changedFiles(from: oldTree, to: try repository.commit(incoming).tree)
+    try refuseIncomingSecrets(changes, incoming: incoming)  // a fast-forward validates nothing else
     try guardEdits(Dictionary(changes.map { ($0.path, $0.old) }) { first, _ in first })
     try moveBranchAndFiles(branch, from: ours, to: incoming, changes: changes)
   }

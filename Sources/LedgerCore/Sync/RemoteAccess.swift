@@ -15,6 +15,8 @@ public struct RemoteAccess {
   public var httpsUsername: String?
   /// Called while objects are received or sent: (objects done, objects in all).
   public var progress: ((Int, Int) -> Void)?
+  /// The most bytes one fetch or clone may receive; nil for no limit (see `InputLimits`).
+  public var maximumFetchBytes: Int? = InputLimits.fetchBytes
 
   public init() {}
 
@@ -25,6 +27,7 @@ public struct RemoteAccess {
     options.sshPassphrase = sshPassphrase
     options.httpsToken = httpsToken
     options.httpsUsername = httpsUsername
+    options.maximumReceivedBytes = maximumFetchBytes
     if let progress { options.progress = { progress($0.receivedObjects, $0.totalObjects) } }
     return options
   }

@@ -77,6 +77,11 @@ final class LedgerState {
     overlay.keys.contains { $0.hasPrefix(kind.folder + "/") }
   }
 
+  /// The entries of a kind's folder that are no regular file (a write never makes one).
+  func irregularEntries(of kind: RecordKind) throws(StoreError) -> [IrregularEntry] {
+    try snapshot.irregularEntries(in: kind.folder)
+  }
+
   /// Every file of a kind's folder, as the write leaves it, with its bytes.
   func files(of kind: RecordKind) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
     // Nothing of the kind changed: the snapshot's files, already sorted by name.

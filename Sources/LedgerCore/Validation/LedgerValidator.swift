@@ -33,6 +33,7 @@ public struct LedgerValidator {
     var files: [(kind: RecordKind, name: String, bytes: [UInt8])] = []
     for kind in RecordKind.allCases {
       for file in try state.files(of: kind) { files.append((kind, file.name, file.bytes)) }
+      findings += try state.irregularEntries(of: kind).map { $0.diagnostic() }
     }
     let alone = try FileChecks.run(files, state: state, context: context)
     var records: [RecordKind: [Record]] = [:]

@@ -41,6 +41,18 @@ public final class LedgerView {
   /// One record, or nil.
   public func record(_ key: RecordKey) throws(StoreError) -> Record? { try context.state.record(key) }
 
+  /// Why the file of `key` is no record (not JSON, too large, holds an id), or nil when it is
+  /// one or is absent: a command that finds no record tells an unreadable file from none.
+  public func problems(of key: RecordKey) throws(StoreError) -> [Diagnostic]? {
+    guard let bytes = try context.state.bytes(key.path) else { return nil }
+    do throws(DiagnosticList) {
+      _ = try RecordDecoder.decode(bytes, key: key, file: key.path)
+      return nil
+    } catch {
+      return error.diagnostics
+    }
+  }
+
   /// One record by kind and id text, or nil.
   public func record(_ kind: RecordKind, _ id: String) throws(StoreError) -> Record? {
     try context.record(kind, id)

@@ -16,6 +16,10 @@ final class RecordSchemas {
     for name in RecordKind.allCases.map(\.rawValue) + ["ledger"] {
       let path = "\(RecordSchemas.folder)/\(name).schema.json"
       guard let bytes = try state.bytes(path) else { continue }
+      guard bytes.count <= InputLimits.ledgerFileBytes else {
+        problems.append(InputLimits.tooLarge(path, size: bytes.count))
+        continue
+      }
       do {
         let value = try JSONParser.parse(bytes)
         own[name] = try registry.register(value, uri: "file:///ledger/" + path)

@@ -11,19 +11,82 @@ final class ECMARegex: @unchecked Sendable {
   let source: String
   private let expression: NSRegularExpression
 
-  /// Compiles `source`; nil when it is not a valid regular expression.
+  // MARK: - Limits against hostile patterns
+  //
+  // A ledger's own schemas come from whoever can commit, so a pattern is hostile input.
+  // ICU is a backtracking engine: `(.*a){25}` against 30 letters runs for minutes, and a
+  // pattern of a megabyte costs memory to compile and floods every message that quotes it.
+  // Two limits keep `validate` bounded whatever the pattern:
+  // - a pattern is at most `maximumLength` UTF-8 bytes (real ones, `^[a-z0-9._-]+$`, are
+  //   tens of bytes; 4 KiB leaves room for long alternations of names);
+  // - one match gets a step budget. With `.reportProgress`, Foundation calls back after
+  //   each start position that fails and ICU every 10,000 or so backtracking steps inside
+  //   one attempt (a fraction of a millisecond each). A match may take
+  //   `maximumProgressReports` of them (a few million steps, well under a second) plus two
+  //   per UTF-16 unit of the text (an unanchored search reports once per position), and at
+  //   most `maximumDuration` whatever the length; past either the match stops as
+  //   `.tooCostly`, which the validator reports as a finding. Ordinary patterns on ledger
+  //   values never come near: the count decides on short values, so findings do not depend
+  //   on the machine's load; the clock only bounds hostile patterns on very long values.
+  // Refusing nested quantifiers statically was the other choice: it turns away sound
+  // patterns such as `^([a-z]+\.)*[a-z]+$` and still misses `(.*a){25}`.
+
+  /// The longest pattern accepted, in UTF-8 bytes.
+  public static let maximumLength = 4096
+  /// How many of ICU's progress reports one match may take before it is stopped.
+  static let maximumProgressReports = 400
+  /// The longest one match may run.
+  static let maximumDuration = Duration.seconds(2)
+
+  /// What one match found.
+  enum Match: Equatable, Sendable { case matched, notMatched, tooCostly }
+
+  /// Compiles `source`; nil when it is not a valid regular expression or is longer than
+  /// `maximumLength` (see `problem(_:)` for which).
   init?(_ source: String) {
     self.source = source
-    guard let expression = try? NSRegularExpression(pattern: ECMARegex.translate(source)) else {
+    guard source.utf8.count <= ECMARegex.maximumLength,
+      let expression = try? NSRegularExpression(pattern: ECMARegex.translate(source))
+    else {
       return nil
     }
     self.expression = expression
   }
 
-  /// True when the expression matches somewhere in `text`.
-  func matches(_ text: String) -> Bool {
+  /// Why `source` cannot be a pattern, as the schema problem says it.
+  static func problem(_ source: String) -> String {
+    let length = source.utf8.count
+    guard length <= maximumLength else {
+      return "the pattern is \(length) bytes long; a pattern has at most \(maximumLength)"
+    }
+    return "\"\(source)\" is not a valid regular expression"
+  }
+
+  /// True when the expression matches somewhere in `text` (a match stopped by the step
+  /// budget counts as no match).
+  func matches(_ text: String) -> Bool { match(text) == .matched }
+
+  /// Whether the expression matches somewhere in `text`, within the step budget.
+  func match(_ text: String) -> Match {
     let range = NSRange(text.startIndex..<text.endIndex, in: text)
-    return expression.firstMatch(in: text, options: [], range: range) != nil
+    var outcome = Match.notMatched
+    var reports = 0
+    let budget = ECMARegex.maximumProgressReports + 2 * range.length
+    let clock = ContinuousClock()
+    let deadline = clock.now + ECMARegex.maximumDuration
+    expression.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, flags, stop in
+      if result != nil {
+        outcome = .matched
+        stop.pointee = true
+      } else if flags.contains(.progress) {
+        reports += 1
+        if reports > budget || reports % 1024 == 0 && clock.now > deadline {
+          outcome = .tooCostly
+          stop.pointee = true
+        }
+      }
+    }
+    return outcome
   }
 
   static func translate(_ source: String) -> String {

@@ -10,8 +10,12 @@ extension Evaluator {
     if let limit = node.active("minLength")?.integer, length < limit {
       outcome.errors.append(error(node, "minLength", path, Messages.length(path, "at least", limit, found: length)))
     }
-    if case .string(let source)? = node.active("pattern"), let regex = node.patterns[source], !regex.matches(text) {
-      outcome.errors.append(error(node, "pattern", path, Messages.pattern(path, source, found: text)))
+    if case .string(let source)? = node.active("pattern"), let regex = node.patterns[source] {
+      switch regex.match(text) {
+      case .matched: break
+      case .notMatched: outcome.errors.append(error(node, "pattern", path, Messages.pattern(path, source, found: text)))
+      case .tooCostly: outcome.errors.append(error(node, "pattern", path, Messages.patternTooCostly(path, source)))
+      }
     }
     if case .string(let format)? = node.active("format"), FormatChecker.check(format, text) == false {
       outcome.errors.append(error(node, "format", path, Messages.format(path, format, found: text)))

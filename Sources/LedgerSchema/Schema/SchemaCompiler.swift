@@ -166,7 +166,7 @@ struct SchemaCompiler {
   private mutating func compilePattern(_ source: String, in node: SchemaNode, at pointer: JSONPointer) {
     guard node.patterns[source] == nil else { return }
     guard let regex = ECMARegex(source) else {
-      problems.append(problem(at: pointer, "\"\(source)\" is not a valid regular expression"))
+      problems.append(problem(at: pointer, ECMARegex.problem(source)))
       return
     }
     node.patterns[source] = regex

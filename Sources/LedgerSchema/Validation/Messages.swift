@@ -69,6 +69,11 @@ extension Messages {
     "\(subject(path)) must match the pattern \(pattern), found \"\(truncated(found))\""
   }
 
+  static func patternTooCostly(_ path: JSONPointer, _ pattern: String) -> String {
+    "\(subject(path)) cannot be checked against the pattern \(truncated(pattern)): matching it backtracks"
+      + " beyond the step budget (a few million steps); simplify the pattern (no nested repetition)"
+  }
+
   static func format(_ path: JSONPointer, _ format: String, found: String) -> String {
     "\(subject(path)) must be \(FormatChecker.example(format)), found \"\(truncated(found))\""
   }

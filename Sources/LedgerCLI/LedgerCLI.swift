@@ -62,7 +62,7 @@ public enum LedgerCLI {
       }
       let context = CommandContext(
         arguments: arguments, environment: environment, command: command, format: format)
-      return try command.run(context)
+      return context.reportUnreadableFiles(try command.run(context))
     } catch {
       return renderer.render(error, command: command)
     }

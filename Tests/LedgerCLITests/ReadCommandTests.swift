@@ -11,6 +11,21 @@ import Testing
     return ledger
   }
 
+  /// A record file committed broken with plain git (`--no-verify`): lists and reports show the
+  /// rest, name the file left out and why, and exit 1, never a silent partial answer.
+  @Test(arguments: [["list", "people"], ["list", "people", "--format", "json"], ["export", "people"], ["report", "expiring"]])
+  func readersNameTheRecordFilesTheyLeaveOut(_ arguments: [String]) throws {
+    let ledger = try sampleLedger()
+    let root = ledger.directory.url
+    try Data(#"{"name": "#.utf8).write(to: root.appendingPathComponent("people/broken.json"))
+    #expect(try ExternalProgram.git("add", "people/broken.json", in: root).status == 0)
+    #expect(try ExternalProgram.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--no-verify", "-qm", "broken", in: root).status == 0)
+    let result = ledger.cli.run(arguments)
+    #expect(result.status == 1, "\(result)")
+    #expect(result.error.contains("1 record file could not be read and was left out:\npeople/broken.json:1:10: error[json]:"), "\(result)")
+    if arguments[0] == "list" { #expect(result.output.contains("hlefevre")) }
+  }
+
   @Test func showPrintsFieldsOnePerLine() throws {
     let ledger = try sampleLedger()
     let result = ledger.run("show", "people/hlefevre")

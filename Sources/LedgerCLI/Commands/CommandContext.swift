@@ -8,6 +8,8 @@ struct CommandContext {
   let environment: CLIEnvironment
   let command: CommandSpec
   let format: OutputFormat
+  /// The views of the ledger the command read (see `reportUnreadableFiles`).
+  let viewsRead = ViewsRead()
 
   var out: TextSink { environment.standardOutput }
   var err: TextSink { environment.standardError }

@@ -15,6 +15,7 @@ extension CommandContext {
   func read() throws(CLIError) -> LedgerReading {
     let ledger = try openLedger()
     let view = try perform { () throws(StoreError) in try LedgerView(ledger.store.snapshot(at: arguments.value("at"))) }
+    viewsRead.views.append(view)
     let zone = timeZone(of: ledger)
     return LedgerReading(ledger: ledger, view: view, timeZone: zone, today: LedgerDate.day(of: environment.now(), in: zone))
   }

@@ -67,6 +67,10 @@ final class LedgerState {
     return try snapshot.fileExists(key.path)
   }
 
+  /// The record files of the kinds read so far that are no record (not JSON, too large, not
+  /// an object), with why: what a reader leaves out.
+  private(set) var unreadable: [String: [Diagnostic]] = [:]
+
   /// Every readable record of a kind, sorted by id.
   func records(of kind: RecordKind) throws(StoreError) -> [Record] {
     try loaded(kind).values.sorted { $0.key.id < $1.key.id }
@@ -148,10 +152,12 @@ final class LedgerState {
     }
     var records: [RecordID: Record] = [:]
     for file in try files(of: kind) {
-      guard let key = RecordKey(path: kind.folder + "/" + file.name),
-        let record = try? RecordDecoder.decode(file.bytes, key: key, file: key.path)
-      else { continue }
-      records[key.id] = record
+      guard let key = RecordKey(path: kind.folder + "/" + file.name) else { continue }
+      do throws(DiagnosticList) {
+        records[key.id] = try RecordDecoder.decode(file.bytes, key: key, file: key.path)
+      } catch {
+        unreadable[key.path] = error.diagnostics
+      }
     }
     kinds[kind] = records
     return records

@@ -23,6 +23,12 @@ public final class LedgerView {
   /// The policy of the settings.
   public var policy: Policy { context.policy }
 
+  /// Why each record file read so far and left out is no record, by file: a reader says so
+  /// instead of leaving records out in silence.
+  public var unreadableFiles: [Diagnostic] {
+    context.state.unreadable.sorted { $0.key < $1.key }.flatMap(\.value)
+  }
+
   /// Every readable record of `kind`, sorted by id.
   public func records(of kind: RecordKind) throws(StoreError) -> [Record] {
     try context.state.records(of: kind)

@@ -20,7 +20,10 @@ public final class Ledger {
   ///
   /// - Throws: `.notARepository` outside any repository; `.notALedger` when no folder up to
   ///   the repository's root holds `ledger.json`.
-  public static func open(from start: URL) throws(StoreError) -> Ledger {
+  /// - Parameter recovering: whether to finish or undo an update a killed process left (see
+  ///   `recoverInterruptedUpdate`); false inside a git program's hook or merge driver, which
+  ///   runs while git holds the index.
+  public static func open(from start: URL, recovering: Bool = true) throws(StoreError) -> Ledger {
     let start = canonical(start)
     let repository: Repository
     do {
@@ -36,7 +39,7 @@ public final class Ledger {
       let settings = folder.appendingPathComponent(LedgerSettings.fileName)
       if FileManager.default.fileExists(atPath: settings.path) {
         let ledger = Ledger(root: folder, repository: repository, prefix: relative(folder, to: workdir))
-        try ledger.recoverInterruptedUpdate()
+        if recovering { try ledger.recoverInterruptedUpdate() }
         return ledger
       }
       if folder.path == workdir.path { break }

@@ -26,6 +26,23 @@ import Testing
     if arguments[0] == "list" { #expect(result.output.contains("hlefevre")) }
   }
 
+  /// Files committed with plain git that are no record at all (a name that is no id, a link)
+  /// are named by readers too.
+  @Test func readersNameTheFilesOfAKindFolderThatAreNoRecord() throws {
+    let ledger = try sampleLedger()
+    let root = ledger.directory.url
+    try Data("{}".utf8).write(to: root.appendingPathComponent("people/Upper.json"))
+    try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("people/link.json").path, withDestinationPath: "/etc/hostname")
+    #expect(try ExternalProgram.git("add", "people", in: root).status == 0)
+    #expect(try ExternalProgram.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--no-verify", "-qm", "odd", in: root).status == 0)
+    let result = ledger.cli.run(["list", "people"])
+    #expect(result.status == 1, "\(result)")
+    #expect(result.error.contains("2 record files could not be read and were left out:"), "\(result)")
+    #expect(result.error.contains("people/Upper.json"))
+    #expect(result.error.contains("people/link.json is a symbolic link"))
+    #expect(result.output.contains("hlefevre"))
+  }
+
   @Test func showPrintsFieldsOnePerLine() throws {
     let ledger = try sampleLedger()
     let result = ledger.run("show", "people/hlefevre")

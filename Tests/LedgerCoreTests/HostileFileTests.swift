@@ -10,7 +10,8 @@ import Testing
 @Suite struct HostileFileTests {
   @Test func anEndlessFileIsReadNoFurtherThanTheLimit() {
     #expect(InputLimits.read(URL(fileURLWithPath: "/dev/zero"), limit: 1 << 20) == .tooLarge(size: (1 << 20) + 1))
-    #expect(InputLimits.read(URL(fileURLWithPath: "/nonexistent/x.csv"), limit: 10) == .unreadable)
+    #expect(InputLimits.read(URL(fileURLWithPath: "/nonexistent/x.csv"), limit: 10) == .unreadable(reason: "no such file or directory"))
+    #expect(InputLimits.read(URL(fileURLWithPath: "/tmp"), limit: 10) == .unreadable(reason: "it is a folder"))
   }
 
   @Test func aLargeFileIsRefusedOnItsSizeAndASmallOneReadWhole() throws {
@@ -39,6 +40,25 @@ import Testing
     // At the limit exactly, it is read.
     let fits = Array(repeating: UInt8(ascii: " "), count: InputLimits.ledgerFileBytes - 2) + Array("{}".utf8)
     #expect(try RecordDecoder.decode(fits, key: key, file: key.path).fields.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("id,name,name\nx,A,B\n", 1, "the column \"name\" is named twice (columns 2 and 3)"),
+    ("id,name\nx,A,lost\n", 2, "column 3 holds a value, but the header names only 2 columns"),
+  ])
+  func aValueTheImportWouldDropIsRefused(_ text: String, _ line: Int, _ message: String) {
+    do {
+      _ = try CSVTable.read(Array(text.utf8))
+      Issue.record("read without a problem")
+    } catch {
+      #expect(error.line == line)
+      #expect(error.message.hasPrefix(message), "\(error.message)")
+    }
+  }
+
+  @Test func anEmptyCellPastTheLastColumnIsATrailingSeparator() throws {
+    let table = try CSVTable.read(Array("id,name,\nx,A,\n".utf8))
+    #expect(table.header == ["id", "name"])
   }
 
   @Test(arguments: [

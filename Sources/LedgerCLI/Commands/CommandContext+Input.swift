@@ -10,7 +10,7 @@ extension CommandContext {
     switch InputLimits.read(url(for: path), limit: limit) {
     case .bytes(let bytes): return bytes
     case .tooLarge: throw .tooLarge(path: path, limit: limit)
-    case .unreadable: throw .unreadableFile(path: path, reason: "no such file")
+    case .unreadable(let reason): throw .unreadableFile(path: path, reason: reason)
     }
   }
 }

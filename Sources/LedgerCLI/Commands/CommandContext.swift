@@ -20,11 +20,12 @@ struct CommandContext {
     URL(fileURLWithPath: path, relativeTo: environment.currentDirectory).standardizedFileURL
   }
 
-  /// The ledger named by `--ledger`, or found from the current folder upward.
-  func openLedger() throws(CLIError) -> Ledger {
+  /// The ledger named by `--ledger`, or found from the current folder upward; an update a
+  /// killed process left is finished first, unless `recovering` is false.
+  func openLedger(recovering: Bool = true) throws(CLIError) -> Ledger {
     let start = arguments.value("ledger").map(url(for:)) ?? environment.currentDirectory
     do {
-      return try Ledger.open(from: start)
+      return try Ledger.open(from: start, recovering: recovering)
     } catch {
       throw .store(error)
     }

@@ -11,7 +11,9 @@ enum HookCommand {
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
-    let ledger = try context.openLedger()
+    // git holds the index while its hook runs: an interrupted update cannot be finished here.
+    let ledger = try context.openLedger(recovering: false)
+    guard !ledger.hasInterruptedUpdate else { throw .store(.interruptedUpdate) }
     let diagnostics = try context.perform { () throws(StoreError) in try ledger.validateStaged() }
     guard diagnostics.contains(where: { $0.severity == .error }) else { return .ok }
     context.err.line("adminledger: the commit is refused; the staged ledger files have problems:")

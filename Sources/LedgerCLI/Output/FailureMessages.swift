@@ -138,6 +138,10 @@ struct FailureMessage {
       self.init(
         "the remote kept moving: \(attempts) pushes in a row were refused because others pushed first; your commits are safe here",
         hint: "run 'adminledger sync' again", status: .failure)
+    case .interruptedUpdate:
+      self.init(
+        "an adminledger command was interrupted before its files were all written; nothing was committed",
+        hint: "run 'adminledger status', which finishes it, then commit again", status: .failure)
     case .lockedByGit(let path):
       self.init(
         "another git program is working in this clone (\(path) exists); nothing was changed",

@@ -36,7 +36,30 @@ public struct CSVTable: Sendable {
     // A separator at the end of every line makes a last column with no name: drop it.
     if header.last == "" { header.removeLast() }
     let rows = records.filter { !$0.cells.allSatisfy(\.isEmpty) }
+    try refuseAmbiguousColumns(header, rows)
     return CSVTable(header: header, rows: rows, delimiter: delimiter)
+  }
+
+  /// A column named twice, or a row with a value past the last column, would have one of its
+  /// values dropped without a word: refused, with where.
+  private static func refuseAmbiguousColumns(_ header: [String], _ rows: [(line: Int, cells: [String])]) throws(ImportProblem) {
+    var seen: [String: Int] = [:]
+    for (index, name) in header.enumerated() where !name.isEmpty {
+      if let first = seen[name] {
+        throw ImportProblem(
+          line: 1, column: name, rule: "csv",
+          message: "the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear",
+          hint: "rename or remove one of the two columns")
+      }
+      seen[name] = index
+    }
+    for row in rows where row.cells.count > header.count {
+      guard let extra = row.cells[header.count...].firstIndex(where: { !$0.isEmpty }) else { continue }
+      throw ImportProblem(
+        line: row.line, rule: "csv",
+        message: "column \(extra + 1) holds a value, but the header names only \(header.count) columns",
+        hint: "add a name for that column to the header, or remove the value (a comma inside a value needs quotes)")
+    }
   }
 
   /// A NUL byte is no text: spreadsheets cut the cell there, and the tools the ledger is

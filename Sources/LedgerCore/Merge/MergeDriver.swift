@@ -27,7 +27,7 @@ extension Ledger {
       path: path, base: baseBytes.isEmpty ? nil : baseBytes, ours: try read(ours), theirs: try read(theirs))
     // A JSON file merges as JSON even when its ledger cannot be read: never markers in a record.
     var sets: SetArrays? = path.hasSuffix(".json") ? .empty : nil
-    if let ledger = try? Ledger.open(from: nearestFolder(of: directory.appendingPathComponent(path))),
+    if let ledger = try? Ledger.open(from: nearestFolder(of: directory.appendingPathComponent(path)), recovering: false),
       ledger.store.isInside(path)
     {
       let ledgerPath = ledger.store.ledgerPath(path)

@@ -56,9 +56,13 @@ enum AtomicFile {
       return aside
     }
     let permissions: mode_t = kind == .executable ? 0o755 : 0o644
-    var descriptor = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
+    // A new file, never what already has the name (a link planted there would be followed
+    // out of the ledger, an old file would keep its mode).
+    unlink(aside)
+    let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+    var descriptor = open(aside, flags, permissions)
     if descriptor < 0, errno == ENOENT, makeFolder(of: url) {
-      descriptor = open(aside, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
+      descriptor = open(aside, flags, permissions)
     }
     guard descriptor >= 0 else { throw failure(path) }
     var written = 0

@@ -53,6 +53,9 @@ public enum StoreError: Error, Equatable, Sendable {
   /// A git program holds the lock file at `path` (the index's or the branch's), or left it
   /// when killed; nothing was changed.
   case lockedByGit(path: String)
+  /// A killed adminledger left an update unfinished, and this command runs inside git, which
+  /// holds the index, so it cannot finish it.
+  case interruptedUpdate
   /// Reaching a remote failed: fetching, pushing or cloning `url`.
   case remote(action: String, url: String, GitError)
   /// `sync --continue` while conflicts are still open in these files (ledger paths).

@@ -83,8 +83,9 @@ extension Ledger {
     try undoMerge(merge)
   }
 
-  /// `abortMerge`'s work, for a caller that holds the write lock.
-  func undoMerge(_ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID)) throws(StoreError) {
+  /// `abortMerge`'s work, for a caller that holds the write lock; the files at `kept` paths are
+  /// left as the work tree holds them.
+  func undoMerge(_ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), keeping kept: Set<String> = []) throws(StoreError) {
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     let target = state.originalHead ?? merge.head
     return try StoreError.wrapping("abort the merge") {
@@ -96,7 +97,7 @@ extension Ledger {
       }
       if let workdir = repository.workingDirectory {
         var files: [WorkingFile] = []
-        for path in paths.sorted() {
+        for path in paths.sorted() where !kept.contains(path) {
           let entry = try repository.entry(in: targetTree, at: path)
           files.append(WorkingFile(
             path: path, content: try entry.map { (entry) throws(GitError) in try repository.blob(entry.id) },

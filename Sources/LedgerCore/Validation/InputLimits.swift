@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How large the files the tool reads may be, and a reader that keeps to it.
 ///
 /// Everything the tool reads can be hostile: a record committed by someone else, a file
@@ -49,14 +55,20 @@ public enum InputLimits {
     case bytes([UInt8])
     /// The file holds more than the limit (`size` is how much was seen: at least limit + 1).
     case tooLarge(size: Int)
-    case unreadable
+    /// Why it cannot be read: `no such file`, `it is a folder`, `permission denied`.
+    case unreadable(reason: String)
   }
 
   /// Reads a file, but never more than `limit` bytes: a larger file (or an endless one,
   /// `/dev/zero`, a pipe) is refused after `limit + 1` bytes. A symbolic link is followed:
   /// the files given on the command line are the person's own choice.
   public static func read(_ url: URL, limit: Int) -> Read {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return .unreadable }
+    var status = stat()
+    guard stat(url.path, &status) == 0 else { return .unreadable(reason: String(cString: strerror(errno)).lowercased()) }
+    if status.st_mode & S_IFMT == S_IFDIR { return .unreadable(reason: "it is a folder") }
+    guard let handle = try? FileHandle(forReadingFrom: url) else {
+      return .unreadable(reason: access(url.path, R_OK) == 0 ? "it cannot be opened" : "permission denied")
+    }
     defer { try? handle.close() }
     if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
       return .tooLarge(size: size)
@@ -67,7 +79,7 @@ public enum InputLimits {
       do {
         chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - bytes.count))
       } catch {
-        return .unreadable
+        return .unreadable(reason: error.localizedDescription)
       }
       guard let chunk, !chunk.isEmpty else { return .bytes(bytes) }
       bytes.append(contentsOf: chunk)

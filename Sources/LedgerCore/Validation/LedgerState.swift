@@ -151,8 +151,12 @@ final class LedgerState {
       return records
     }
     var records: [RecordID: Record] = [:]
+    for entry in try irregularEntries(of: kind) { unreadable[entry.path] = [entry.diagnostic()] }
     for file in try files(of: kind) {
-      guard let key = RecordKey(path: kind.folder + "/" + file.name) else { continue }
+      guard let key = RecordKey(path: kind.folder + "/" + file.name) else {
+        unreadable[kind.folder + "/" + file.name] = [RecordFileName.diagnostic(for: kind.folder + "/" + file.name)]
+        continue
+      }
       do throws(DiagnosticList) {
         records[key.id] = try RecordDecoder.decode(file.bytes, key: key, file: key.path)
       } catch {

@@ -66,8 +66,21 @@ final class ECMARegex: @unchecked Sendable {
   /// budget counts as no match).
   func matches(_ text: String) -> Bool { match(text) == .matched }
 
+  /// Set once a match ran out of budget: every later value is `.tooCostly` at once, so a
+  /// hostile pattern costs one budget per command, not one per value (ten thousand values
+  /// would take hours).
+  private var exhausted = false
+  private let lock = NSLock()
+
   /// Whether the expression matches somewhere in `text`, within the step budget.
   func match(_ text: String) -> Match {
+    guard !lock.withLock({ exhausted }) else { return .tooCostly }
+    let outcome = boundedMatch(text)
+    if outcome == .tooCostly { lock.withLock { exhausted = true } }
+    return outcome
+  }
+
+  private func boundedMatch(_ text: String) -> Match {
     let range = NSRange(text.startIndex..<text.endIndex, in: text)
     var outcome = Match.notMatched
     var reports = 0

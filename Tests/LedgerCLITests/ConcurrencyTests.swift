@@ -20,29 +20,29 @@ import Testing
     for writer in 0..<Self.writers {
       lanes.append {
         for index in 0..<Self.writesEach {
-          log.record("write", try? Self.tool(Self.ticket("claire-\(writer)-\(index)"), in: claire))
+          log.record("write", try? BuiltTool.run(Self.ticket("claire-\(writer)-\(index)"), in: claire))
         }
       }
     }
     lanes.append {
-      for _ in 0..<8 { log.record("sync", try? Self.tool(["sync"], in: claire)) }
+      for _ in 0..<8 { log.record("sync", try? BuiltTool.run(["sync"], in: claire)) }
     }
     lanes.append {
       for index in 0..<Self.marcWrites {
-        log.record("write", try? Self.tool(Self.ticket("marc-\(index)"), in: marc, author: SharedLedger.marcPetit))
-        if index.isMultiple(of: 3) { log.record("sync", try? Self.tool(["sync"], in: marc, author: SharedLedger.marcPetit)) }
+        log.record("write", try? BuiltTool.run(Self.ticket("marc-\(index)"), in: marc, author: SharedLedger.marcPetit))
+        if index.isMultiple(of: 3) { log.record("sync", try? BuiltTool.run(["sync"], in: marc, author: SharedLedger.marcPetit)) }
       }
     }
     lanes.append {
       var seen = 0
       for _ in 0..<25 {
-        let listed = try? Self.tool(["list", "tickets", "--format", "json"], in: claire)
+        let listed = try? BuiltTool.run(["list", "tickets", "--format", "json"], in: claire)
         log.record("read", listed)
         let count = Self.ticketTitles(listed?.output ?? "")?.count ?? -1
         // HEAD only moves forward in this clone: a reader never sees fewer tickets than before.
         log.record("read order", count >= seen ? nil : "saw \(count) tickets after \(seen)")
         seen = max(seen, count)
-        log.record("validate", try? Self.tool(["validate"], in: claire))
+        log.record("validate", try? BuiltTool.run(["validate"], in: claire))
       }
     }
     runAtOnce(lanes)
@@ -51,12 +51,12 @@ import Testing
     #expect(log.count("read") == 25)
 
     // Both clones converge on one history holding each ticket exactly once.
-    for (directory, author) in [(claire, "Claire Durand <claire.durand@example.org>"), (marc, SharedLedger.marcPetit), (claire, "Claire Durand <claire.durand@example.org>")] {
-      let synced = try Self.tool(["sync"], in: directory, author: author)
+    for (directory, author) in [(claire, BuiltTool.claire), (marc, SharedLedger.marcPetit), (claire, BuiltTool.claire)] {
+      let synced = try BuiltTool.run(["sync"], in: directory, author: author)
       #expect(synced.status == 0, "\(synced.error)")
     }
     #expect(try shared.head(shared.claire) == shared.head(shared.marc))
-    let titles = try #require(Self.ticketTitles(try Self.tool(["list", "tickets", "--format", "json"], in: marc).output))
+    let titles = try #require(Self.ticketTitles(try BuiltTool.run(["list", "tickets", "--format", "json"], in: marc).output))
     var expected: [String] = (0..<Self.marcWrites).map { "marc-\($0)" }
     for writer in 0..<Self.writers { expected += (0..<Self.writesEach).map { "claire-\(writer)-\($0)" } }
     #expect(titles.sorted() == expected.sorted())
@@ -73,12 +73,6 @@ import Testing
 
   static func ticket(_ title: String) -> [String] {
     ["add", "tickets", "--set", "title=\(title)", "--set", "type=support", "--set", "status=open", "--set", "opened=2026-11-18"]
-  }
-
-  static func tool(_ arguments: [String], in directory: URL, author: String = "Claire Durand <claire.durand@example.org>")
-    throws -> ExternalProgram.Outcome
-  {
-    try ExternalProgram.run(try ExternalProgram.builtTool(), arguments, in: directory, environment: ["ADMINLEDGER_AUTHOR": author])
   }
 
   /// The titles in `list --format json`'s output; nil when it is not a whole JSON array.

@@ -3,10 +3,6 @@ import LedgerCore
 import LedgerTestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The built binary killed with SIGKILL at each named point of a write, an import, a sync, a
 /// merge stop, a resolution and a merge's end (`ADMINLEDGER_CRASH_AT`, see `CrashPoint`).
 /// After each: the next command recovers on its own, the repository passes `git fsck`, the
@@ -29,11 +25,11 @@ import Testing
     try ledger.seed()
     let before = try head(ledger.directory.url)
     let arguments = ["add", "accounts", "hugo-wiki", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active"]
-    try crash(arguments, in: ledger.directory.url, at: point)
+    try BuiltTool.crash(arguments, in: ledger.directory.url, at: point)
     try recoversAndIsIntact(ledger.directory.url)
     let landed = Self.writePoints.first { $0.point == point }!.landed
     try expectWholeOrAbsent(ledger.directory.url, before: before, landed: landed, files: ["accounts/hugo-wiki.json"])
-    if !landed { #expect(try tool(arguments, in: ledger.directory.url).status == 0) }
+    if !landed { #expect(try BuiltTool.run(arguments, in: ledger.directory.url).status == 0) }
   }
 
   /// An import of three records, killed between its files too.
@@ -45,11 +41,11 @@ import Testing
     try "id,name,organization\nzoe,Zoé Blanc,cen-paca\nyves,Yves Noir,cen-paca\nxavier,Xavier Gris,cen-paca\n"
       .write(to: root.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
     let before = try head(root)
-    try crash(["import", "people", "people.csv"], in: root, at: point)
+    try BuiltTool.crash(["import", "people", "people.csv"], in: root, at: point)
     try recoversAndIsIntact(root, ignoring: ["people.csv"])
     let landed = Self.writePoints.first { $0.point == point }!.landed
     try expectWholeOrAbsent(root, before: before, landed: landed, files: ["people/zoe.json", "people/yves.json", "people/xavier.json"])
-    if !landed { #expect(try tool(["import", "people", "people.csv"], in: root).status == 0) }
+    if !landed { #expect(try BuiltTool.run(["import", "people", "people.csv"], in: root).status == 0) }
   }
 
   /// An import of many records writes its files unflushed, flushes once, then renames them:
@@ -60,7 +56,7 @@ import Testing
     let rows = (0..<100).map { "p\($0),Person \($0)" }.joined(separator: "\n")
     try ("id,name\n" + rows + "\n").write(to: root.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
     let before = try head(root)
-    try crash(["import", "people", "people.csv"], in: root, at: "worktree.file:50")
+    try BuiltTool.crash(["import", "people", "people.csv"], in: root, at: "worktree.file:50")
     try recoversAndIsIntact(root, ignoring: ["people.csv"])
     try expectWholeOrAbsent(root, before: before, landed: true, files: (0..<100).map { "people/p\($0).json" })
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("people").path)
@@ -71,11 +67,11 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     let root = ledger.directory.url
-    try crash(["log"], in: root, at: "history-index.torn")
-    let torn = try tool(["log"], in: root)
+    try BuiltTool.crash(["log"], in: root, at: "history-index.torn")
+    let torn = try BuiltTool.run(["log"], in: root)
     #expect(torn.status == 0, "\(torn)")
     try FileManager.default.removeItem(at: root.appendingPathComponent(".git/adminledger/history.idx"))
-    let fresh = try tool(["log"], in: root)
+    let fresh = try BuiltTool.run(["log"], in: root)
     #expect(torn.output == fresh.output)
     #expect(fresh.output.contains("Add people/hugo"))
   }
@@ -93,9 +89,9 @@ import Testing
     try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "duration_hours=4"])
     try SharedLedger.succeed(shared.claire, ["sync"])
     let marc = shared.marc.directory
-    try crash(["sync"], in: marc, at: point, author: SharedLedger.marcPetit)
+    try BuiltTool.crash(["sync"], in: marc, at: point, author: SharedLedger.marcPetit)
     try recoversAndIsIntact(marc)
-    #expect(try tool(["sync"], in: marc, author: SharedLedger.marcPetit).status == 0)
+    #expect(try BuiltTool.run(["sync"], in: marc, author: SharedLedger.marcPetit).status == 0)
     try recoversAndIsIntact(marc)
     #expect(try shared.head(shared.marc) == shared.head(shared.claire))
     #expect(shared.read(shared.marc, "trainings/intro.json")?.contains("\"duration_hours\": 4") == true)
@@ -108,9 +104,9 @@ import Testing
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["add", "people", "yves", "--set", "name=Yves Noir"])
     let marc = shared.marc.directory
-    try crash(["sync"], in: marc, at: point, author: SharedLedger.marcPetit)
+    try BuiltTool.crash(["sync"], in: marc, at: point, author: SharedLedger.marcPetit)
     try recoversAndIsIntact(marc)
-    #expect(try tool(["sync"], in: marc, author: SharedLedger.marcPetit).status == 0)
+    #expect(try BuiltTool.run(["sync"], in: marc, author: SharedLedger.marcPetit).status == 0)
     try SharedLedger.succeed(shared.claire, ["sync"])
     for runner in [shared.claire, shared.marc] {
       try recoversAndIsIntact(runner.directory)
@@ -142,7 +138,7 @@ import Testing
     let shared = try conflictingChanges()
     let marc = shared.marc.directory
     let before = try shared.head(shared.marc)
-    try crash(["sync"], in: marc, at: point, author: SharedLedger.marcPetit)
+    try BuiltTool.crash(["sync"], in: marc, at: point, author: SharedLedger.marcPetit)
     try recoversAndIsIntact(marc)
     #expect(try shared.head(shared.marc) == before)
     #expect(!FileManager.default.fileExists(atPath: marc.appendingPathComponent(".git/MERGE_HEAD").path))
@@ -160,8 +156,8 @@ import Testing
     let shared = try conflictingChanges()
     let marc = shared.marc.directory
     #expect(shared.marc.run("sync").status == 1)
-    try crash(["resolve", "trainings/intro", "duration_hours", "--theirs"], in: marc, at: point, author: SharedLedger.marcPetit)
-    #expect(try tool(["validate"], in: marc).status == 0)
+    try BuiltTool.crash(["resolve", "trainings/intro", "duration_hours", "--theirs"], in: marc, at: point, author: SharedLedger.marcPetit)
+    #expect(try BuiltTool.run(["validate"], in: marc).status == 0)
     #expect(try gitSucceeds(["fsck", "--no-progress"], in: marc))
     // The conflict is still open until it is settled again; then the merge records it once.
     #expect(shared.marc.run("sync", "--continue").status == 1)
@@ -178,12 +174,12 @@ import Testing
     let marc = shared.marc.directory
     #expect(shared.marc.run("sync").status == 1)
     try SharedLedger.succeed(shared.marc, ["resolve", "trainings/intro", "duration_hours", "--ours"])
-    try crash(["sync", "--continue"], in: marc, at: "conclude.branch-moved", author: SharedLedger.marcPetit)
+    try BuiltTool.crash(["sync", "--continue"], in: marc, at: "conclude.branch-moved", author: SharedLedger.marcPetit)
     try recoversAndIsIntact(marc)
     #expect(!FileManager.default.fileExists(atPath: marc.appendingPathComponent(".git/MERGE_HEAD").path))
     #expect(try shared.git(shared.marc, "log", "-1", "--format=%P").split(separator: " ").count == 2)
     // Nothing is in the way of the next sync, which publishes the merge.
-    #expect(try tool(["sync"], in: marc, author: SharedLedger.marcPetit).status == 0)
+    #expect(try BuiltTool.run(["sync"], in: marc, author: SharedLedger.marcPetit).status == 0)
     try SharedLedger.succeed(shared.claire, ["sync"])
     #expect(try shared.head(shared.claire) == shared.head(shared.marc))
     #expect(shared.read(shared.claire, "trainings/intro.json")?.contains("\"duration_hours\": 5") == true)
@@ -199,14 +195,14 @@ import Testing
     let before = try head(root)
     let file = root.appendingPathComponent(lock)
     try Data().write(to: file)
-    let refused = try tool(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root)
+    let refused = try BuiltTool.run(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root)
     #expect(refused.status != 0)
     #expect(refused.error.contains("(\(file.path) exists); nothing was changed"), "\(refused.error)")
     #expect(refused.error.contains("if no git program is running, remove \(file.path)"))
     #expect(try head(root) == before)
     try FileManager.default.removeItem(at: file)
     #expect(try ExternalProgram.git("status", "--porcelain", in: root).output.isEmpty)
-    #expect(try tool(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root).status == 0)
+    #expect(try BuiltTool.run(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root).status == 0)
   }
 
   @Test func everyCrashPointIsReachedByTheseTests() {
@@ -221,27 +217,10 @@ import Testing
 
   // MARK: - Helpers
 
-  private let claire = "Claire Durand <claire.durand@example.org>"
-
-  /// Runs the built binary.
-  private func tool(_ arguments: [String], in directory: URL, author: String? = nil, crashAt: String? = nil) throws
-    -> ExternalProgram.Outcome
-  {
-    var environment = ["ADMINLEDGER_AUTHOR": author ?? claire]
-    if let crashAt { environment["ADMINLEDGER_CRASH_AT"] = crashAt }
-    return try ExternalProgram.run(try ExternalProgram.builtTool(), arguments, in: directory, environment: environment)
-  }
-
-  /// Runs `arguments`, which must be killed at `point`.
-  private func crash(_ arguments: [String], in directory: URL, at point: String, author: String? = nil) throws {
-    let outcome = try tool(arguments, in: directory, author: author, crashAt: point)
-    try #require(outcome.signal == SIGKILL, "not killed at \(point): exit \(outcome.status)\n\(outcome.error)")
-  }
-
   /// The next command (`validate`) recovers; then the clone is sound: no update left pending,
   /// the ledger valid, `git fsck` clean, and the work tree and index exactly HEAD.
   private func recoversAndIsIntact(_ directory: URL, ignoring untracked: [String] = []) throws {
-    let validated = try tool(["validate"], in: directory)
+    let validated = try BuiltTool.run(["validate"], in: directory)
     #expect(validated.status == 0, "\(validated.output)\(validated.error)")
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git/adminledger/pending.json").path))
     #expect(try gitSucceeds(["fsck", "--no-progress"], in: directory))

@@ -9,7 +9,7 @@ import Testing
   @Test func aWriteFlushesItsObjectsBeforeTheBranchAndItsFilesBeforeItEnds() throws {
     let sandbox = try TemporaryDirectory()
     let root = sandbox.url
-    #expect(try tool(["init"], in: root).status == 0)
+    #expect(try BuiltTool.run(["init"], in: root).status == 0)
     let trace = try traced(["add", "people", "zoe", "--set", "name=Zoé Blanc"], in: root)
     let branch = try trace.index(ofRename: "/.git/refs/heads/main")
     // Every object, and the record of the update, is on disk before the branch names them.
@@ -34,7 +34,7 @@ import Testing
   @Test func aLargeImportFlushesTheFileSystemOnceBeforeRenamingItsFiles() throws {
     let sandbox = try TemporaryDirectory()
     let root = sandbox.url
-    #expect(try tool(["init"], in: root).status == 0)
+    #expect(try BuiltTool.run(["init"], in: root).status == 0)
     let rows = (0..<200).map { "p\($0),Person \($0)" }.joined(separator: "\n")
     try ("id,name\n" + rows + "\n").write(to: root.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
     let trace = try traced(["import", "people", "people.csv"], in: root)
@@ -105,12 +105,6 @@ import Testing
       try #require(events.indices.last { events[$0].call == "unlink" && events[$0].paths.first?.hasSuffix(suffix) == true },
         "no unlink of \(suffix)")
     }
-  }
-
-  private func tool(_ arguments: [String], in directory: URL, author: String = "Claire Durand <claire.durand@example.org>")
-    throws -> ExternalProgram.Outcome
-  {
-    try ExternalProgram.run(try ExternalProgram.builtTool(), arguments, in: directory, environment: ["ADMINLEDGER_AUTHOR": author])
   }
 
   /// Runs the built binary under strace and reads the calls that succeeded.

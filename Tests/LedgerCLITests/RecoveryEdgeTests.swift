@@ -2,15 +2,9 @@ import Foundation
 import LedgerTestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// What people and other programs do between a crash and the next command: recovery finishes
 /// or undoes only what the killed process began, and never a person's work.
 @Suite struct RecoveryEdgeTests {
-  private let claire = "Claire Durand <claire.durand@example.org>"
-
   /// A merge the git program started after the crash (on a file of its own) is left alone.
   @Test func aMergeTheGitProgramStartedSinceIsLeftAlone() throws {
     let shared = try conflictingChanges()
@@ -21,12 +15,12 @@ import Testing
     try git(["checkout", "-q", "side"], in: marc)
     try commitNotes("side", in: marc)
     try git(["checkout", "-q", "main"], in: marc)
-    try crash(["sync"], in: marc, at: "stop.journal-written", author: SharedLedger.marcPetit)
+    try BuiltTool.crash(["sync"], in: marc, at: "stop.journal-written", author: SharedLedger.marcPetit)
     let merged = try ExternalProgram.git("-c", "user.name=T", "-c", "user.email=t@example.org", "merge", "side", in: marc)
     try #require(merged.output.contains("CONFLICT (content): Merge conflict in notes.txt"), "\(merged)")
     try Data("resolved\n".utf8).write(to: marc.appendingPathComponent("notes.txt"))
     try git(["add", "notes.txt"], in: marc)
-    #expect(try tool(["status"], in: marc).status == 0)
+    #expect(try BuiltTool.run(["status"], in: marc).status == 0)
     #expect(FileManager.default.fileExists(atPath: marc.appendingPathComponent(".git/MERGE_HEAD").path))
     #expect(shared.read(shared.marc, "notes.txt") == "resolved\n")
     #expect(try ExternalProgram.git("diff", "--cached", "--name-only", in: marc).output == "notes.txt\n")
@@ -37,11 +31,11 @@ import Testing
     let shared = try conflictingChanges()
     let marc = shared.marc.directory
     let before = try shared.head(shared.marc)
-    try crash(["sync"], in: marc, at: "stop.files-written", author: SharedLedger.marcPetit)
+    try BuiltTool.crash(["sync"], in: marc, at: "stop.files-written", author: SharedLedger.marcPetit)
     let edited = try #require(shared.read(shared.marc, "trainings/intro.json"))
       .replacingOccurrences(of: "\"duration_hours\": 5", with: "\"duration_hours\": 6")
     try Data(edited.utf8).write(to: marc.appendingPathComponent("trainings/intro.json"))
-    #expect(try tool(["status"], in: marc, author: SharedLedger.marcPetit).output.contains("trainings/intro"))
+    #expect(try BuiltTool.run(["status"], in: marc, author: SharedLedger.marcPetit).output.contains("trainings/intro"))
     #expect(shared.read(shared.marc, "trainings/intro.json") == edited)
     #expect(!FileManager.default.fileExists(atPath: marc.appendingPathComponent(".git/MERGE_HEAD").path))
     #expect(try shared.head(shared.marc) == before)
@@ -53,9 +47,9 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     let root = ledger.directory.url
-    try crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
+    try BuiltTool.crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
     try Data(#"{"name": "Hugo by hand", "organization": "cen-paca"}"#.utf8).write(to: root.appendingPathComponent("people/hugo.json"))
-    #expect(try tool(["status"], in: root).status == 0)
+    #expect(try BuiltTool.run(["status"], in: root).status == 0)
     #expect(try ExternalProgram.git("diff", "--cached", "--quiet", in: root).status == 0)  // index = HEAD
     #expect(try ExternalProgram.git("diff", "--quiet", in: root).status == 1)  // the edit is there
     #expect(try ExternalProgram.git("show", "HEAD:people/hugo.json", in: root).output.contains("Hugo L."))
@@ -66,10 +60,10 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     let root = ledger.directory.url
-    try crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
+    try BuiltTool.crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
     try git(["checkout", "-q", "--detach", "HEAD~1"], in: root)
     try git(["checkout", "-q", "--", "."], in: root)
-    #expect(try tool(["list", "people"], in: root).status == 0)
+    #expect(try BuiltTool.run(["list", "people"], in: root).status == 0)
     #expect(try ExternalProgram.git("status", "--porcelain", in: root).output.isEmpty)
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".git/adminledger/pending.json").path))
   }
@@ -79,7 +73,7 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     let root = ledger.directory.url
-    try crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
+    try BuiltTool.crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
     try Data("notes\n".utf8).write(to: root.appendingPathComponent("notes.txt"))
     try git(["add", "notes.txt"], in: root)
     let refused = try ExternalProgram.run(
@@ -87,7 +81,7 @@ import Testing
       in: root, environment: ["PATH": try pathWithTool()])
     #expect(refused.status != 0)
     #expect(refused.error.contains("run 'adminledger status', which finishes it, then commit again"), "\(refused.error)")
-    #expect(try tool(["status"], in: root).status == 0)
+    #expect(try BuiltTool.run(["status"], in: root).status == 0)
     #expect(try ExternalProgram.git("show", "HEAD:people/hugo.json", in: root).output.contains("Hugo L."))
     #expect(try ExternalProgram.git("diff", "--cached", "--name-only", in: root).output == "notes.txt\n")
   }
@@ -102,7 +96,7 @@ import Testing
     try Data("untouched\n".utf8).write(to: target)
     let tool = try ExternalProgram.builtTool().path
     let script = "ln -s \(target.path) people/hugo.json.adminledger-$$-tmp; exec \(tool) set people/hugo --set name=Hugo"
-    let result = try ExternalProgram.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: root, environment: ["ADMINLEDGER_AUTHOR": claire])
+    let result = try ExternalProgram.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: root, environment: ["ADMINLEDGER_AUTHOR": BuiltTool.claire])
     #expect(result.status == 0, "\(result.error)")
     #expect(try String(contentsOf: target, encoding: .utf8) == "untouched\n")
     let kind = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("people/hugo.json").path)[.type] as? FileAttributeType
@@ -135,18 +129,5 @@ import Testing
   /// PATH with the built tool's folder first, as the installed hooks expect `adminledger`.
   private func pathWithTool() throws -> String {
     try ExternalProgram.builtTool().deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-  }
-
-  private func tool(_ arguments: [String], in directory: URL, author: String? = nil, crashAt: String? = nil) throws
-    -> ExternalProgram.Outcome
-  {
-    var environment = ["ADMINLEDGER_AUTHOR": author ?? claire]
-    if let crashAt { environment["ADMINLEDGER_CRASH_AT"] = crashAt }
-    return try ExternalProgram.run(try ExternalProgram.builtTool(), arguments, in: directory, environment: environment)
-  }
-
-  private func crash(_ arguments: [String], in directory: URL, at point: String, author: String? = nil) throws {
-    let outcome = try tool(arguments, in: directory, author: author, crashAt: point)
-    try #require(outcome.signal == SIGKILL, "not killed at \(point): exit \(outcome.status)\n\(outcome.error)")
   }
 }

@@ -67,9 +67,20 @@ final class LedgerState {
     return try snapshot.fileExists(key.path)
   }
 
-  /// The record files of the kinds read so far that are no record (not JSON, too large, not
-  /// an object), with why: what a reader leaves out.
-  private(set) var unreadable: [String: [Diagnostic]] = [:]
+  /// The files of the kinds read so far that are no record (not JSON, too large, not an
+  /// object, not named as an id), with why.
+  private var unreadable: [String: [Diagnostic]] = [:]
+
+  /// What a reader left out of the kinds it read, sorted by file: the files that are no
+  /// record, and the links, submodules and folders of those kinds' folders (looked up here,
+  /// once, not on every load).
+  func unreadableFiles() -> [Diagnostic] {
+    var found = unreadable
+    for kind in kinds.keys {
+      for entry in (try? irregularEntries(of: kind)) ?? [] { found[entry.path] = [entry.diagnostic()] }
+    }
+    return found.sorted { $0.key < $1.key }.flatMap(\.value)
+  }
 
   /// Every readable record of a kind, sorted by id.
   func records(of kind: RecordKind) throws(StoreError) -> [Record] {
@@ -151,7 +162,6 @@ final class LedgerState {
       return records
     }
     var records: [RecordID: Record] = [:]
-    for entry in try irregularEntries(of: kind) { unreadable[entry.path] = [entry.diagnostic()] }
     for file in try files(of: kind) {
       guard let key = RecordKey(path: kind.folder + "/" + file.name) else {
         unreadable[kind.folder + "/" + file.name] = [RecordFileName.diagnostic(for: kind.folder + "/" + file.name)]

@@ -26,7 +26,7 @@ public final class LedgerView {
   /// Why each record file read so far and left out is no record, by file: a reader says so
   /// instead of leaving records out in silence.
   public var unreadableFiles: [Diagnostic] {
-    context.state.unreadable.sorted { $0.key < $1.key }.flatMap(\.value)
+    context.state.unreadableFiles()
   }
 
   /// Every readable record of `kind`, sorted by id.

@@ -48,3 +48,12 @@ extension Repository {
     return result
   }
 }
+
+extension Repository {
+  /// The commit the first-parent line from `tip` starts at: the history's first commit.
+  public func firstParentRoot(of tip: ObjectID) throws(GitError) -> ObjectID {
+    var current = tip
+    while let parent = try commit(current).parents.first { current = parent }
+    return current
+  }
+}

@@ -24,6 +24,10 @@ public enum ExternalProgram {
     environment["GIT_CONFIG_NOSYSTEM"] = "1"
     environment["HOME"] = directory.path  // no user config leaks into a test
     environment["NO_COLOR"] = "1"
+    // The git program dates its commits like the in-process runner's fixed clock: a history
+    // whose dates went back and forth would be one the audit reports as backdated.
+    environment["GIT_AUTHOR_DATE"] = ExternalProgram.fixedGitDate
+    environment["GIT_COMMITTER_DATE"] = ExternalProgram.fixedGitDate
     environment.merge(extra) { _, new in new }
     process.environment = environment
     let output = Pipe()
@@ -52,6 +56,9 @@ public enum ExternalProgram {
       error: String(decoding: errData, as: UTF8.self),
       signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
   }
+
+  /// The instant the git program's commits are dated in tests: `CLIRunner.now`.
+  public static let fixedGitDate = "1795000000 +0000"
 
   /// Runs the real `git` program.
   public static func git(_ arguments: String..., in directory: URL) throws -> Outcome {

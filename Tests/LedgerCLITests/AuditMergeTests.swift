@@ -22,7 +22,7 @@ import Testing
 
   /// Commits the merge in progress with the git program, dated like the tool's commits.
   func commitMerge(_ runner: CLIRunner, message: String) throws {
-    try git(runner, "commit", "-q", "--no-verify", "--date=\(AuditMergeTests.day)T12:00:00+01:00", "-m", message)
+    try git(runner, "commit", "-q", "--no-verify", "-m", message)
   }
 
   func short(_ commit: String) -> String { String(commit.prefix(7)) }

@@ -33,6 +33,16 @@ struct CommandContext {
 
   /// The author of a write: `--author`, then `ADMINLEDGER_AUTHOR`, then git's configuration.
   func author(for ledger: Ledger?) throws(CLIError) -> Author {
+    var author = try unsignedAuthor(for: ledger)
+    guard let ledger else { return author }
+    author.signer = ledger.configuredSigner(home: environment.variables["HOME"] ?? NSHomeDirectory())
+    if author.signer == nil, let from = try perform({ () throws(StoreError) in try ledger.signaturesRequired(on: environment.now()) }) {
+      throw .store(.signing(.noKeyConfigured(requiredFrom: from)))
+    }
+    return author
+  }
+
+  private func unsignedAuthor(for ledger: Ledger?) throws(CLIError) -> Author {
     let sources: [(String, String?)] = [
       ("--author", arguments.value("author")),
       ("ADMINLEDGER_AUTHOR", environment.variables["ADMINLEDGER_AUTHOR"]),

@@ -153,10 +153,31 @@ struct FailureMessage {
         status: .usage)
     case .remote(let action, let url, let gitError):
       self.init("cannot \(action) (\(url)): \(gitError.message)", hint: FailureMessage.remoteHint(gitError.message, url: url), status: .failure)
+    case .signing(let problem):
+      self.init(problem)
     case .io(let path, let reason):
       self.init("cannot write \(path): \(reason)", status: .failure)
     case .git(let action, let gitError):
       self.init("cannot \(action) (\(gitError))", status: .failure)
+    }
+  }
+
+  init(_ problem: SigningProblem) {
+    switch problem {
+    case .noKeyConfigured(let from):
+      self.init(
+        "the ledger requires signed commits (policy.signed_commits_from: \(from)) and git's configuration names no SSH signing key; nothing was written",
+        hint: "git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519 (a key your record lists under signing_keys)",
+        status: .usage)
+    case .programMissing(let program):
+      self.init(
+        "cannot sign or verify commits: \(program) is not installed; nothing was written",
+        hint: "install OpenSSH's client (sudo apt-get install openssh-client), or set gpg.ssh.program", status: .failure)
+    case .signerFailed(let program, let reason):
+      self.init(
+        "\(program) could not sign or verify the commit: \(reason); nothing was written",
+        hint: "check git's user.signingkey (a key file, or key::PUBLIC-KEY held by ssh-agent) and that the key has no passphrase or is in the agent",
+        status: .failure)
     }
   }
 

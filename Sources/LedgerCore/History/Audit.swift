@@ -86,7 +86,13 @@ extension GitRecordStore {
   /// `.git/adminledger/audit-last`. With `sinceLast` it audits only the commits after the one
   /// recorded; when the branch no longer holds that commit, it reports `rewritten-history`
   /// with the commits that disappeared and audits the whole branch.
-  public func audit(range: String?, sinceLast: Bool = false) throws(StoreError) -> AuditResult {
+  ///
+  /// Each commit's author is also proven: from `policy.signed_commits_from` (or the pinned
+  /// requirement), a commit must carry a valid SSH signature by a key its author's record lists
+  /// for that day; a commit dated before its parent is `backdated`. With `receivedAt` (the shared
+  /// repository's hook), roles and keys are judged no earlier than that time less the offline
+  /// grace.
+  public func audit(range: String?, sinceLast: Bool = false, receivedAt: Date? = nil) throws(StoreError) -> AuditResult {
     var findings: [AuditFinding] = []
     var audited = range
     var since: String?
@@ -117,9 +123,11 @@ extension GitRecordStore {
     let merges = MergeAuditor(store: self)
     let people = AuditPeople(store: self, audited: Set(entries.compactMap { ObjectID(hex: $0.commit) }))
     let memo = HistoryMemo()
+    let trust = try AuditTrust(store: self, entries: entries, receivedAt: receivedAt)
     for entry in entries {
       guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else {
         trail.append(AuditedCommit(entry: entry, person: nil, roles: []))  // the ledger's creation
+        findings += CommitJudge.rootFindings(entry, trust: trust)
         continue
       }
       if let id = ObjectID(hex: entry.commit) {
@@ -133,9 +141,10 @@ extension GitRecordStore {
       }
       let before = try historySnapshot(parent, memo: memo)
       let after = try historySnapshot(entry.commit, memo: memo)
-      let judge = try CommitJudge(
-        store: self, entry: entry, before: before, after: after, people: try people.people(at: parentID))
+      let known = try people.people(at: parentID)
+      let judge = try CommitJudge(store: self, entry: entry, before: before, after: after, people: known, trust: trust)
       trail.append(AuditedCommit(entry: entry, person: judge.author?.key.id.value, roles: judge.roles))
+      findings += judge.trustFindings(people: known)
       findings += try judge.findings(isMerge: entry.parents.count > 1)
       approvals += try judge.approvals()
       if entry.parents.count > 1, let id = ObjectID(hex: entry.commit) {
@@ -148,6 +157,16 @@ extension GitRecordStore {
         let decided = MergeAuditor.resolutions(in: commit.message)
           .filter { $0.value.contains { $0.choice == .set } }.keys.compactMap { RecordKey(path: $0 + ".json") }
         findings += judge.mergeDecisions(decided)
+      }
+    }
+    // A submodule is no file and shows in no commit's changes: the range's last state is
+    // searched for one.
+    if let last = entries.last, last.parents.first != nil {
+      let snapshot = try historySnapshot(last.commit)
+      for kind in RecordKind.allCases {
+        for entry in try snapshot.irregularEntries(in: kind.folder) where entry.kind == .submodule {
+          findings.append(AuditFinding(entry: last, rule: "invalid-result", message: CommitJudge.describe(entry.diagnostic())))
+        }
       }
     }
     // The audit stands even when it cannot be recorded (a clone read from a read-only disk).
@@ -187,6 +206,7 @@ extension GitRecordStore {
 struct CommitJudge {
   let store: GitRecordStore
   let entry: HistoryEntry
+  let trust: AuditTrust
   let before: GitSnapshot
   let after: GitSnapshot
   let day: String
@@ -199,14 +219,17 @@ struct CommitJudge {
   let hasAdministrators: Bool
 
   /// - Parameter people: the people who list git identities or hold ledger roles, before the commit.
-  init(store: GitRecordStore, entry: HistoryEntry, before: GitSnapshot, after: GitSnapshot, people: [Record]) throws(StoreError) {
+  init(
+    store: GitRecordStore, entry: HistoryEntry, before: GitSnapshot, after: GitSnapshot, people: [Record], trust: AuditTrust
+  ) throws(StoreError) {
     self.store = store
     self.entry = entry
+    self.trust = trust
     self.before = before
     self.after = after
     let settings = try? before.settings()
-    day = LedgerDate.day(of: entry.date, in: settings?.timeZone ?? .gmt)
     policy = Policy(settings)
+    day = judgedDay(of: entry.date, receivedAt: trust.receivedAt, policy: policy, in: settings?.timeZone ?? .gmt)
     let email = entry.authorEmail.lowercased()
     author = people.first { person in
       (person.fields["git_identities"]?.arrayValue ?? []).contains { $0.stringValue?.lowercased() == email }
@@ -222,14 +245,15 @@ struct CommitJudge {
     roles.contains { policy.roles[$0].map(permission) ?? false }
   }
 
-  private func finding(_ rule: String, _ message: String) -> AuditFinding {
+  func finding(_ rule: String, _ message: String) -> AuditFinding {
     AuditFinding(entry: entry, rule: rule, message: message)
   }
 
   func findings(isMerge: Bool) throws(StoreError) -> [AuditFinding] {
     var found: [AuditFinding] = []
     let changes = try recordChanges()
-    let files = try settingsAndSchemaChanges()
+    let treeChanges = try self.treeChanges()
+    let files = try settingsAndSchemaChanges() + ledgerFolderFiles(treeChanges).outside
     if hasAdministrators, roles.isEmpty, !changes.isEmpty || !files.isEmpty {
       found.append(finding("unknown-author", "\(name) is not a known administrator (no person holding a ledger role on \(day) lists \(entry.authorEmail) in git_identities)"))
     }
@@ -243,9 +267,13 @@ struct CommitJudge {
       for change in changes where change.key.kind == .rights && becameActive(change) && !may(\.grantsRights) {
         found.append(finding("outside-roles", "granted \(change.key) although \(name) holds \(rolesText), which may not grant rights"))
       }
-      // Who holds a ledger role is part of the policy: giving one (to oneself too) is changing it.
-      for change in changes where change.key.kind == .people && changesLedgerRoles(change) && !may(\.changesPolicy) {
-        found.append(finding("outside-roles", "changed the ledger roles of \(change.key) although \(name) holds \(rolesText), which may not change the policy"))
+      // Who holds a ledger role, and which emails and keys prove who wrote a commit, are part of
+      // the policy: changing them (one's own too) is changing it.
+      for change in changes where change.key.kind == .people && !may(\.changesPolicy) {
+        let changed = CommitJudge.policyFields.filter { change.old?.fields[$0] != change.new?.fields[$0] }
+        guard !changed.isEmpty else { continue }
+        let what = changed.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: " and ")
+        found.append(finding("outside-roles", "changed the \(what) of \(change.key) although \(name) holds \(rolesText), which may not change the policy"))
       }
     }
     if !isMerge, hasAdministrators {
@@ -256,7 +284,24 @@ struct CommitJudge {
         }
       }
     }
-    var paths = changes.map { ChangeSet.FileChange(path: $0.key.path, content: $0.new?.canonicalBytes) }
+    // Every changed file of a kind's folder is judged as validate would read it: its own bytes
+    // (not JSON, misnamed, too large), and no links or folders. The sides a merge brings were
+    // judged on their own commits.
+    var paths: [ChangeSet.FileChange] = []
+    if isMerge {
+      paths = changes.map { ChangeSet.FileChange(path: $0.key.path, content: $0.new?.canonicalBytes) }
+    } else {
+      let kindFiles = ledgerFolderFiles(treeChanges).records
+      found += kindFiles.irregular.map { finding("invalid-result", Self.describe($0.diagnostic())) }
+      for file in kindFiles.files {
+        let bytes = try file.blob.map(blobBytes)
+        if let bytes, bytes.count > InputLimits.ledgerFileBytes {
+          found.append(finding("invalid-result", Self.describe(InputLimits.tooLarge(file.path, size: bytes.count))))
+        } else {
+          paths.append(ChangeSet.FileChange(path: file.path, content: bytes))
+        }
+      }
+    }
     // The records are judged under the settings and schemas the same commit leaves (a ledger's
     // first import brings its policy and the approvals it allows together).
     if files.contains(LedgerSettings.fileName) {
@@ -270,7 +315,7 @@ struct CommitJudge {
     if !paths.isEmpty {
       let state = try LedgerValidator(before, changes: paths)
       for diagnostic in try state.validateChanges(paths) where diagnostic.severity == .error {
-        found.append(finding("invalid-result", "\(diagnostic.file): error[\(diagnostic.rule)]: \(diagnostic.message)"))
+        found.append(finding("invalid-result", Self.describe(diagnostic)))
       }
     }
     return found
@@ -301,6 +346,10 @@ struct CommitJudge {
     }
   }
 
+  static func describe(_ diagnostic: Diagnostic) -> String {
+    "\(diagnostic.file): error[\(diagnostic.rule)]: \(diagnostic.message)"
+  }
+
   private func recordChanges() throws(StoreError) -> [RecordChange] {
     try store.changes(of: nil, from: before.revision, to: entry.commit)
   }
@@ -319,11 +368,8 @@ struct CommitJudge {
     return changed
   }
 
-  private func changesLedgerRoles(_ change: RecordChange) -> Bool {
-    let before = change.old?.fields["ledger_roles"]?.arrayValue ?? []
-    let after = change.new?.fields["ledger_roles"]?.arrayValue ?? []
-    return before != after
-  }
+  /// The fields of a person that are policy: who holds a role, and who a commit proves to be.
+  static let policyFields = ["ledger_roles", "git_identities", "signing_keys"]
 
   private func becameActive(_ change: RecordChange) -> Bool {
     change.new?.fields["status"] == "active" && change.old?.fields["status"] != "active"

@@ -84,7 +84,7 @@ final class AuditPeople {
 
   /// Whether a person can be a commit's author or hold a role: anyone else never matters here.
   static func matters(_ person: Record) -> Bool {
-    person.fields["git_identities"] != nil || person.fields["ledger_roles"] != nil
+    person.fields["git_identities"] != nil || person.fields["ledger_roles"] != nil || person.fields["signing_keys"] != nil
   }
 }
 

@@ -54,3 +54,12 @@ public enum LedgerDate {
     return String(format: "%04d-%02d-%02d", year, month, day)
   }
 }
+
+extension LedgerDate {
+  /// An instant as RFC 3339 in UTC: `2026-12-06T09:30:00Z`.
+  public static func instant(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = .gmt
+    return formatter.string(from: date)
+  }
+}

@@ -11,10 +11,25 @@ public struct Policy: Equatable, Sendable {
   }
 
   public var roles: [String: Role]
+  /// From when commits must be signed (`signed_commits_from`): a day or a commit id; nil when
+  /// ledger.json does not require signatures.
+  public var signedCommitsFrom: String?
+  /// How many days a commit may wait offline before the shared repository receives it.
+  public var offlineGraceDays: Int
+
+  /// The grace unless ledger.json sets one.
+  public static let defaultOfflineGraceDays = 7
 
   /// The policy in `settings`; without one, treasurer and president approve payments and
   /// admin does everything, the roles DESIGN.md names.
   public init(_ settings: LedgerSettings?) {
+    let declaredPolicy = settings?.document["policy"]?.objectValue
+    signedCommitsFrom = declaredPolicy?["signed_commits_from"]?.stringValue
+    if case .number(let days)? = declaredPolicy?["offline_grace_days"], let value = Int(days.text) {
+      offlineGraceDays = value
+    } else {
+      offlineGraceDays = Policy.defaultOfflineGraceDays
+    }
     guard case .object(let declared)? = settings?.document["policy"]?.objectValue?["roles"] else {
       roles = [
         "admin": Role(writes: ["*"], approvesPayments: false, grantsRights: true, changesPolicy: true),

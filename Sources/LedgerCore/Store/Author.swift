@@ -5,10 +5,13 @@ import LedgerGit
 public struct Author: Equatable, Sendable, CustomStringConvertible {
   public let name: String
   public let email: String
+  /// Signs this author's commits, when git's configuration names a key (`user.signingkey`).
+  public var signer: CommitSigner?
 
-  public init(name: String, email: String) {
+  public init(name: String, email: String, signer: CommitSigner? = nil) {
     self.name = name
     self.email = email
+    self.signer = signer
   }
 
   /// Reads `Name <email>`; nil when either part is missing.
@@ -26,6 +29,21 @@ public struct Author: Equatable, Sendable, CustomStringConvertible {
   func signature(at date: Date) -> Signature {
     let offset = TimeZone.current.secondsFromGMT(for: date) / 60
     return Signature(name: name, email: email, date: date, offsetMinutes: offset)
+  }
+
+  /// Writes a commit by this author, signed when the author has a signer.
+  func createCommit(
+    in repository: Repository, tree: ObjectID, parents: [ObjectID], at date: Date, message: String
+  ) throws(StoreError) -> ObjectID {
+    let signature = signature(at: date)
+    if let signer {
+      return try signer.createCommit(in: repository, tree: tree, parents: parents, author: signature, message: message)
+    }
+    do {
+      return try repository.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
+    } catch {
+      throw .git(action: "write the commit", error)
+    }
   }
 }
 

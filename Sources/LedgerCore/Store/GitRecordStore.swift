@@ -147,6 +147,7 @@ public final class GitRecordStore: RecordStore {
   private func makeCommit(
     _ changes: ChangeSet, on snapshot: GitSnapshot, by author: Author, at date: Date
   ) throws(StoreError) -> ObjectID? {
+    let tree: ObjectID
     do {
       let batch = changes.files.count > 64 ? try ObjectBatch(for: repository) : nil
       var updates: [TreeUpdate] = []
@@ -159,19 +160,17 @@ public final class GitRecordStore: RecordStore {
           updates.append(.remove(path: path))
         }
       }
-      let tree =
+      tree =
         if let batch { try batch.updatedTree(snapshot.tree, applying: updates) } else {
           try repository.updatedTree(snapshot.tree, applying: updates)
         }
       guard tree != snapshot.tree else { return nil }
       try batch?.flush()
-      let signature = author.signature(at: date)
-      return try repository.createCommit(
-        tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], author: signature,
-        committer: signature, message: changes.message.text)
     } catch {
       throw .git(action: "write the commit", error)
     }
+    return try author.createCommit(
+      in: repository, tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], at: date, message: changes.message.text)
   }
 
   func readHead() throws(StoreError) -> HeadState {

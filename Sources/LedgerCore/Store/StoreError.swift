@@ -62,6 +62,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case unresolvedConflicts(paths: [String])
   /// A merge would overwrite uncommitted hand edits of these files (ledger paths).
   case editsInTheWay(paths: [String])
+  /// A commit could not be signed.
+  case signing(SigningProblem)
   /// Reading or writing a file failed.
   case io(path: String, reason: String)
   /// libgit2 failed while doing `action` (`read history`, `write commit`).

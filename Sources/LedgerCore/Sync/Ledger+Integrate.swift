@@ -130,10 +130,8 @@ extension Ledger {
 
   func commitMerge(
     _ tree: ObjectID, parents: [ObjectID], message: CommitMessage, by author: Author, at date: Date
-  ) throws(GitError) -> ObjectID {
-    let signature = author.signature(at: date)
-    return try repository.createCommit(
-      tree: tree, parents: parents, author: signature, committer: signature, message: message.text)
+  ) throws(StoreError) -> ObjectID {
+    try author.createCommit(in: repository, tree: tree, parents: parents, at: date, message: message.text)
   }
 
   func moveBranch(_ branch: String, from old: ObjectID?, to new: ObjectID) throws(GitError) {

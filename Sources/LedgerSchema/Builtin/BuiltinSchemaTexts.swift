@@ -592,6 +592,12 @@ extension BuiltinSchemas {
             "additionalProperties": false,
             "description": "What each ledger role may do. People hold roles in their ledger_roles; the audit and the server hook enforce this.",
             "properties": {
+              "offline_grace_days": {
+                "description": "How many days a commit may wait offline before it reaches the shared repository: its pre-receive hook judges roles and keys on the day it receives a commit, less this grace (7 unless set).",
+                "maximum": 365,
+                "minimum": 0,
+                "type": "integer"
+              },
               "roles": {
                 "additionalProperties": {
                   "additionalProperties": false,
@@ -640,6 +646,11 @@ extension BuiltinSchemas {
                   "pattern": "^[a-z][a-z0-9-]*$"
                 },
                 "type": "object"
+              },
+              "signed_commits_from": {
+                "description": "From when every commit must carry an SSH signature (git's gpg.format ssh) by a key its author's record lists: a day (YYYY-MM-DD, commits made from that day) or a commit id (that commit and every commit after it).",
+                "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9a-f]{40})$",
+                "type": "string"
               }
             },
             "type": "object"
@@ -1355,6 +1366,35 @@ extension BuiltinSchemas {
           "phone": {
             "$ref": "common.schema.json#/$defs/phone",
             "description": "Phone number in international form."
+          },
+          "signing_keys": {
+            "description": "SSH public keys this person signs commits with (git's gpg.format ssh), as the .pub file holds them, with the days each is valid: the audit and the server hook verify commit signatures against them. Adding, rotating or revoking a key is a change of the policy.",
+            "items": {
+              "additionalProperties": false,
+              "properties": {
+                "from": {
+                  "$ref": "common.schema.json#/$defs/date",
+                  "description": "First day the key signs for this person."
+                },
+                "key": {
+                  "description": "The public key: TYPE BASE64 [COMMENT], as ssh-keygen writes it in KEY.pub.",
+                  "pattern": "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|sk-ssh-ed25519@openssh\\.com|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+=*( [^\\n]*)?$",
+                  "type": "string",
+                  "x-not-secret": true
+                },
+                "until": {
+                  "$ref": "common.schema.json#/$defs/date",
+                  "description": "Last day the key signs for this person (a revoked or rotated key).",
+                  "x-expiry": "signing key"
+                }
+              },
+              "required": [
+                "key"
+              ],
+              "type": "object"
+            },
+            "type": "array",
+            "uniqueItems": true
           }
         },
         "required": [

@@ -1,0 +1,129 @@
+import Foundation
+import LedgerGit
+
+/// What an audit run knows about who really wrote each commit: the trust pinned when the clone
+/// or the shared repository was set up, each audited commit's signature (verified once, then
+/// remembered), its dates and its parents' dates, and, in the shared repository's hook, the time
+/// the push is received.
+struct AuditTrust {
+  let pin: TrustPin?
+  let signatures: [ObjectID: CommitSignature]
+  /// The author date of each audited commit and of its parents.
+  let dates: [ObjectID: Date]
+  /// When the shared repository receives the commits (the pre-receive hook); nil in a clone.
+  let receivedAt: Date?
+
+  /// How far a commit may be dated before its parent: two administrators' clocks may differ
+  /// by minutes; a date set back to dodge a role's end goes back days.
+  static let clockTolerance: TimeInterval = 3_600
+
+  init(store: GitRecordStore, entries: [HistoryEntry], receivedAt: Date?) throws(StoreError) {
+    let repository = store.repository
+    pin = TrustPin.read(in: repository.gitDirectory)
+    self.receivedAt = receivedAt
+    let ids = entries.compactMap { ObjectID(hex: $0.commit) }
+    var dates: [ObjectID: Date] = [:]
+    do {
+      for id in ids + entries.flatMap({ $0.parents.compactMap(ObjectID.init(hex:)) }) where dates[id] == nil {
+        let commit = try repository.commit(id)
+        dates[id] = commit.author.date
+      }
+    } catch {
+      throw .git(action: "read history", error)
+    }
+    self.dates = dates
+    signatures = try VerifiedSignatures(gitDirectory: repository.gitDirectory).signatures(of: ids, in: repository)
+  }
+}
+
+/// The day a commit is judged on: the day it is dated, or, in the shared repository's hook, the
+/// day it is received less the offline grace, when that is later. A commit that waited offline
+/// longer than the grace is judged as if made then: a role or key that ended meanwhile no
+/// longer covers it, whatever date its author wrote.
+func judgedDay(of date: Date, receivedAt: Date?, policy: Policy, in timeZone: TimeZone) -> String {
+  let dated = LedgerDate.day(of: date, in: timeZone)
+  guard let receivedAt else { return dated }
+  let latest = LedgerDate.day(of: receivedAt.addingTimeInterval(-Double(policy.offlineGraceDays) * 86_400), in: timeZone)
+  return max(dated, latest)
+}
+
+// The checks of authorship: signatures by the author's own key, and dates that move forward.
+extension CommitJudge {
+  /// From when this commit's ledger (its parent's state), or else the pin, requires
+  /// signatures, when the requirement covers this commit.
+  func signatureRequirement() -> String? {
+    guard let from = policy.signedCommitsFrom ?? trust.pin?.signedCommitsFrom else { return nil }
+    if let commit = ObjectID(hex: from), let id = ObjectID(hex: entry.commit) {
+      let covered = id == commit || ((try? store.repository.isDescendant(id, of: commit)) ?? false)
+      return covered ? from : nil
+    }
+    return day >= from ? from : nil
+  }
+
+  func trustFindings(people: [Record]) -> [AuditFinding] {
+    var found: [AuditFinding] = []
+    guard let id = ObjectID(hex: entry.commit) else { return [] }
+    if let dates = trust.dates[id] {
+      for parent in entry.parents.compactMap(ObjectID.init(hex:)) {
+        guard let before = trust.dates[parent] else { continue }
+        // The author's date is the one roles and keys are judged by.
+        if dates < before - AuditTrust.clockTolerance {
+          found.append(finding("backdated", "is dated \(LedgerDate.instant(dates)), before its parent \(parent.short) (\(LedgerDate.instant(before))): a commit's date cannot go back in time"))
+          break
+        }
+      }
+    }
+    found += signatureFindings(trust.signatures[id] ?? .unsigned, people: people)
+    return found
+  }
+
+  private func signatureFindings(_ signature: CommitSignature, people: [Record]) -> [AuditFinding] {
+    let required = signatureRequirement()
+    let requirement = required.map { "policy.signed_commits_from (\($0)) requires a signature by the author's key" }
+    switch signature {
+    case .unsigned:
+      guard let requirement else { return [] }
+      return [finding("unsigned", "is not signed; \(requirement)")]
+    case .unreadable:
+      return [finding("bad-signature", "carries a signature that is no SSH signature (git's gpg.format ssh)" + (requirement.map { "; " + $0 } ?? ""))]
+    case .ssh(let signature, let verifies):
+      guard verifies, signature.namespace == "git" else {
+        return [finding("bad-signature", "its signature by key \(signature.key.fingerprint) does not verify (namespace \"\(signature.namespace)\"): the commit or its signature was altered after signing")]
+      }
+      guard required != nil else { return [] }
+      return keyFindings(signature.key, people: people)
+    }
+  }
+
+  /// Whether the verified key is the author's, valid on the commit's day.
+  private func keyFindings(_ key: SSHPublicKey, people: [Record]) -> [AuditFinding] {
+    let authorKeys = SigningKey.keys(of: author).filter { $0.key == key }
+    if authorKeys.contains(where: { $0.isValid(on: day) }) { return [] }
+    if let listed = authorKeys.first, let author {
+      let span = "\(listed.from ?? "any day") to \(listed.until ?? "no end")"
+      return [finding("key-out-of-dates", "is signed with key \(key.fingerprint), which \(author.key) lists from \(span), not on \(day)")]
+    }
+    let owner = people.first { SigningKey.keys(of: $0).contains { $0.key == key } }
+    let whose = owner.map { "\($0.key)'s key" } ?? "a key no person's record lists"
+    let authorText = author.map { "\($0.key) (the author, \(entry.authorEmail))" } ?? entry.authorEmail
+    return [finding("wrong-key", "is signed with \(whose) (\(key.fingerprint)), not with a key of \(authorText)")]
+  }
+}
+
+extension CommitJudge {
+  /// The findings for the ledger's first commit, which has no state before it to judge by.
+  static func rootFindings(_ entry: HistoryEntry, trust: AuditTrust) -> [AuditFinding] {
+    guard let pin = trust.pin, let id = ObjectID(hex: entry.commit) else { return [] }
+    func finding(_ rule: String, _ message: String) -> AuditFinding { AuditFinding(entry: entry, rule: rule, message: message) }
+    guard pin.root == entry.commit else {
+      return [finding("unpinned-root", "starts a history other than the one pinned when this repository was set up (first commit \(String(pin.root.prefix(7))))")]
+    }
+    guard let pinned = pin.rootKey else { return [] }
+    switch trust.signatures[id] ?? .unsigned {
+    case .ssh(let signature, let verifies) where verifies && signature.key == pinned:
+      return []
+    default:
+      return [finding("bad-signature", "is the ledger's first commit and is not signed by the pinned key \(pinned.fingerprint)")]
+    }
+  }
+}

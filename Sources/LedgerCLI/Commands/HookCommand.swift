@@ -24,8 +24,9 @@ enum HookCommand {
   }
 }
 
-/// `adminledger hook install [pre-receive --repo BARE_REPO]`: the pre-commit hook, for a clone
-/// (git does not copy hooks); or the pre-receive hook, for the shared bare repository.
+/// `adminledger hook install [pre-receive --repo BARE_REPO [--branch BRANCH]]`: the pre-commit
+/// hook, for a clone (git does not copy hooks); or the pre-receive hook, for the shared bare
+/// repository.
 enum HookInstallCommand {
   static let spec = CommandSpec(
     name: "hook install", synopsis: "[pre-receive --repo BARE_REPO [--branch BRANCH]]",

@@ -147,8 +147,11 @@ public struct PushedUpdate: Equatable, Sendable {
 /// What the pre-receive hook found in one update of a push.
 public struct PushCheck: Sendable {
   public enum Outcome: Sendable {
-    /// Not the ledger's branch: let through unchecked.
+    /// Not the ledger's branch (which is known): let through unchecked.
     case otherReference
+    /// The ledger's branch cannot be told, so no update of the push can be judged: every
+    /// one is refused (the hook fails closed).
+    case unjudgeable(LedgerBranchSearch.Uncertainty)
     /// The push deletes the ledger's branch.
     case deletesBranch
     /// The new commit does not descend from the branch's commit: a force push of a rebased,
@@ -168,7 +171,7 @@ public struct PushCheck: Sendable {
   public var refuses: Bool {
     switch outcome {
     case .otherReference: false
-    case .deletesBranch, .rewritesBranch, .removesLedger: true
+    case .deletesBranch, .rewritesBranch, .removesLedger, .unjudgeable: true
     case .audited(let result): !result.findings.isEmpty
     }
   }
@@ -177,22 +180,30 @@ public struct PushCheck: Sendable {
 // The server's side: what a shared repository's pre-receive hook checks.
 extension Ledger {
   /// Judges the updates of one push to this shared repository. Only the ledger's branch
-  /// (the one HEAD names) is checked: it may not be deleted or rewritten, its new commit
-  /// must hold the ledger, and the pushed commits (those the branch did not have) go
-  /// through the audit. Other references are let through.
+  /// (see `findLedgerBranch`) is checked: it may not be deleted or rewritten, its new commit
+  /// must hold the ledger, and the pushed commits (those the branch did not have; all of its
+  /// history when the push creates it) go through the audit. Other references are let
+  /// through, but only when the ledger's branch is known: when it cannot be told, every
+  /// update is `.unjudgeable`, and refused.
   ///
   /// The pushed objects must be readable: during pre-receive, open the repository with
   /// the quarantine's object folders (`openShared(gitDirectory:objectDirectories:)`).
-  public func checkPush(_ updates: [PushedUpdate]) throws(StoreError) -> [PushCheck] {
-    let branch = try ledgerBranch()
+  ///
+  /// - Parameter branch: the ledger's branch as the hook was told it (`--branch`), if it was.
+  public func checkPush(_ updates: [PushedUpdate], branch: String? = nil) throws(StoreError) -> [PushCheck] {
+    let search = try findLedgerBranch(given: branch, pushed: updates)
+    guard case .found(let ledgerBranch, _) = search else {
+      guard case .unknown(let uncertainty) = search else { return [] }
+      return updates.map { PushCheck(update: $0, outcome: .unjudgeable(uncertainty)) }
+    }
     var checks: [PushCheck] = []
     for update in updates {
-      checks.append(PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: branch)))
+      checks.append(PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: ledgerBranch)))
     }
     return checks
   }
 
-  private func outcome(of update: PushedUpdate, ledgerBranch: String?) throws(StoreError) -> PushCheck.Outcome {
+  private func outcome(of update: PushedUpdate, ledgerBranch: String) throws(StoreError) -> PushCheck.Outcome {
     guard update.reference == ledgerBranch else { return .otherReference }
     if update.deletes { return .deletesBranch }
     if !update.creates {

@@ -28,13 +28,25 @@ extension Ledger {
     return false
   }
 
-  /// The findings in the ledger files staged for the next commit (the pre-commit hook).
-  public func validateStaged() throws(StoreError) -> [Diagnostic] {
+  /// The findings in the ledger files staged for the next commit (the pre-commit and
+  /// pre-merge-commit hooks).
+  ///
+  /// - Parameter indexFile: the index git is about to commit, as it names it to its hooks in
+  ///   `GIT_INDEX_FILE` (nil: the repository's own index). `git commit -a`, `git commit PATH`
+  ///   and `--only` commit a temporary index, not `.git/index`; git gives a relative path
+  ///   relative to the top of the work tree, where it runs its hooks.
+  public func validateStaged(indexFile: String? = nil) throws(StoreError) -> [Diagnostic] {
     let snapshot = try store.snapshot(at: nil)
+    let index = indexFile.flatMap { (path) -> URL? in
+      guard !path.isEmpty else { return nil }
+      if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+      let top = repository.workingDirectory ?? repository.gitDirectory
+      return top.appendingPathComponent(path)
+    }
     var changes: [ChangeSet.FileChange] = []
     var irregular: [Diagnostic] = []
     do {
-      for staged in try repository.stagedChanges(under: store.prefix) {
+      for staged in try repository.stagedChanges(under: store.prefix, indexFile: index) {
         let path = store.ledgerPath(staged.path)
         guard Ledger.isLedgerFile(path) else { continue }
         // A link or a submodule is never read as a ledger file (a submodule has no blob).
@@ -45,7 +57,7 @@ extension Ledger {
         changes.append(.init(path: path, content: try staged.blob.map { (blob) throws(GitError) in try repository.blob(blob) }))
       }
     } catch {
-      throw .git(action: "read the staged changes", error)
+      throw .git(action: "read the staged changes\(index.map { " (\($0.path))" } ?? "")", error)
     }
     guard !changes.isEmpty else { return irregular }
     return irregular + (try LedgerValidator(snapshot, changes: changes).validateChanges(changes))

@@ -4,6 +4,8 @@ internal import CLibGit2
 public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Code: Equatable, Sendable {
     case notFound, exists, conflict, locked, modified, unbornBranch, nonFastForward, auth, other(Int32)
+    /// The remote's hook refused a pushed reference (`pre-receive hook declined`).
+    case declined
   }
 
   public let code: Code

@@ -83,8 +83,9 @@ extension Repository {
   /// remote-tracking ref (`refs/remotes/NAME/...`) moves too.
   ///
   /// - Throws: `GitError` `.nonFastForward` when the remote has commits `localRef` lacks, or
-  ///   when the remote refused the update (its reason is in the message); the remote's ref is
-  ///   then unchanged. libgit2 refuses to push to a non-bare repository given by path.
+  ///   when the remote refused the update (its reason is in the message); `.declined` when
+  ///   the remote's hook refused it (what the hook printed goes to
+  ///   `options.remoteMessage`). The remote's ref is then unchanged. libgit2 refuses to push to a non-bare repository given by path.
   public func push(
     remote name: String, localRef: String, remoteRef: String, options: TransferOptions
   ) throws(GitError) {
@@ -101,12 +102,15 @@ extension Repository {
           git_push_options_init(&pushOptions, UInt32(GIT_PUSH_OPTIONS_VERSION))
         }
         pushOptions.callbacks = callbacks
+        pushOptions.callbacks.sideband_progress = transferSideband
+        defer { session.receiveRemoteText("", flush: true) }
         try pushRefspec("\(localRef):\(remoteRef)", remote: remote, options: &pushOptions)
         // Over ssh/https the server refuses a ref through the status callback while the call
-        // itself succeeds; such a refusal must not pass for success.
+        // itself succeeds; such a refusal must not pass for success. A hook's refusal is
+        // final; any other (the branch moved meanwhile) is worth a new fetch and merge.
         if let refused = session.refusedUpdates.first {
           throw GitError(
-            code: .nonFastForward, operation: "git_remote_push",
+            code: refused.contains("hook declined") ? .declined : .nonFastForward, operation: "git_remote_push",
             message: "the remote refused \(refused)")
         }
       }

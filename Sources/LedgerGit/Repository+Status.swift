@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// How a work-tree path differs from HEAD, index and work tree taken together.
 public struct PathStatus: Equatable, Sendable {
@@ -58,9 +59,29 @@ public struct StagedChange: Equatable, Sendable {
 
 extension Repository {
   /// What `git commit` would commit under `folder`: index against HEAD, sorted by path.
-  public func stagedChanges(under folder: String) throws(GitError) -> [StagedChange] {
-    let diff = try diffFromHead(under: folder, flags: 0, "git_diff_tree_to_index") {
-      git_diff_tree_to_index(&$0, self.handle, $1, nil, $2)
+  ///
+  /// - Parameter indexFile: the index file to read instead of the repository's own: the
+  ///   temporary index git hands its commit hooks in `GIT_INDEX_FILE` (`git commit -a`,
+  ///   `git commit PATH` and `--only` commit that one, not `.git/index`).
+  public func stagedChanges(under folder: String, indexFile: URL? = nil) throws(GitError) -> [StagedChange] {
+    let diff: OpaquePointer
+    if let indexFile {
+      // libgit2 opens a missing file as an empty index, which would read as every file
+      // staged for removal: a wrong path is an error instead.
+      guard FileManager.default.fileExists(atPath: indexFile.path) else {
+        throw GitError(code: .notFound, operation: "git_index_open", message: "no index file at \(indexFile.path)")
+      }
+      var index: OpaquePointer?
+      try git("git_index_open") { git_index_open(&index, indexFile.path) }
+      guard let index else { throw .nilHandle("git_index_open") }
+      defer { git_index_free(index) }
+      diff = try diffFromHead(under: folder, flags: 0, "git_diff_tree_to_index") {
+        git_diff_tree_to_index(&$0, self.handle, $1, index, $2)
+      }
+    } else {
+      diff = try diffFromHead(under: folder, flags: 0, "git_diff_tree_to_index") {
+        git_diff_tree_to_index(&$0, self.handle, $1, nil, $2)
+      }
     }
     defer { git_diff_free(diff) }
     var result: [StagedChange] = []

@@ -18,6 +18,9 @@ public struct TransferOptions {
   public var httpsToken: String?
   /// Called with the progress of the object transfer. Must not throw.
   public var progress: ((TransferProgress) -> Void)?
+  /// Called, during a push, with each line the remote sends on its side band: what its
+  /// hooks print, which git shows a pusher as `remote:` lines. Must not throw.
+  public var remoteMessage: ((String) -> Void)?
   /// The most bytes a fetch or clone may receive; nil for no limit. Past it the transfer
   /// stops with an error naming the limit, and libgit2 removes the partial pack, so nothing
   /// of it is kept.
@@ -90,6 +93,8 @@ final class TransferSession {
   private(set) var tried: [String]
   private(set) var lastWasAgent = false
   private(set) var refusedUpdates: [String] = []
+  /// Side-band text not yet ended by a newline (a line may come in several packets).
+  private var partialRemoteLine = ""
   private var agentTried = false
   private var nextKeyFile = 0
   private var httpsTried = false
@@ -147,6 +152,16 @@ final class TransferSession {
     guard !httpsTried else { return .refuse("https authentication failed for \(user) at \(host)") }
     httpsTried = true
     return .plaintext(user: user, password: token)
+  }
+
+  /// Passes on the complete lines of a side-band packet; a carriage return (progress
+  /// redrawn in place) ends a line too. `flush` passes on what is left.
+  func receiveRemoteText(_ text: String, flush: Bool = false) {
+    guard let report = options.remoteMessage else { return }
+    partialRemoteLine += text
+    var lines = partialRemoteLine.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    partialRemoteLine = flush ? "" : String(lines.removeLast())
+    for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty { report(String(line)) }
   }
 
   /// Notes a ref update the remote refused (`status` is the remote's reason).
@@ -267,6 +282,14 @@ private func transferProgress(
     TransferProgress(
       receivedObjects: Int(value.received_objects), totalObjects: Int(value.total_objects),
       indexedObjects: Int(value.indexed_objects), receivedBytes: Int(value.received_bytes)))
+  return 0
+}
+
+/// A side-band packet from the remote: its hooks' output during a push.
+func transferSideband(_ text: UnsafePointer<CChar>?, _ length: Int32, _ payload: UnsafeMutableRawPointer?) -> Int32 {
+  guard let text, let payload, length > 0 else { return 0 }
+  let bytes = UnsafeRawBufferPointer(start: text, count: Int(length))
+  session(payload).receiveRemoteText(String(decoding: bytes, as: UTF8.self))
   return 0
 }
 

@@ -23,6 +23,7 @@ extension CommandContext {
     if let mebibytes = variables["ADMINLEDGER_MAX_FETCH_MIB"].flatMap({ Int($0) }), mebibytes >= 0 {
       access.maximumFetchBytes = mebibytes == 0 ? nil : mebibytes << 20  // 0: no limit
     }
+    access.hookEnvironment = variables
     if err.isTerminal {
       let sink = err
       access.progress = { done, total in

@@ -14,18 +14,22 @@ enum HookCommand {
     // git holds the index while its hook runs: an interrupted update cannot be finished here.
     let ledger = try context.openLedger(recovering: false)
     guard !ledger.hasInterruptedUpdate else { throw .store(.interruptedUpdate) }
-    let diagnostics = try context.perform { () throws(StoreError) in try ledger.validateStaged() }
+    // git commits the index it names in GIT_INDEX_FILE: a temporary one for 'git commit -a',
+    // 'git commit PATH' and '--only', never .git/index then.
+    let indexFile = context.environment.variables["GIT_INDEX_FILE"]
+    let diagnostics = try context.perform { () throws(StoreError) in try ledger.validateStaged(indexFile: indexFile) }
     guard diagnostics.contains(where: { $0.severity == .error }) else { return .ok }
     context.err.line("adminledger: the commit is refused; the staged ledger files have problems:")
     throw .findings(diagnostics)
   }
 }
 
-/// `adminledger hook install [pre-receive --repo BARE_REPO]`: the pre-commit hook, for a clone
-/// (git does not copy hooks); or the pre-receive hook, for the shared bare repository.
+/// `adminledger hook install [pre-receive --repo BARE_REPO [--branch BRANCH]]`: the pre-commit
+/// hook, for a clone (git does not copy hooks); or the pre-receive hook, for the shared bare
+/// repository.
 enum HookInstallCommand {
   static let spec = CommandSpec(
-    name: "hook install", synopsis: "[pre-receive --repo BARE_REPO]",
+    name: "hook install", synopsis: "[pre-receive --repo BARE_REPO [--branch BRANCH]]",
     summary: "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
     details: """
       Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
@@ -39,6 +43,10 @@ enum HookInstallCommand {
       ledger's branch or whose commits the audit finds fault with, whichever git client pushed
       it (see 'adminledger hook pre-receive --help'). adminledger must be installed on the
       server; the hook calls it by the path this command ran from, then 'adminledger' on PATH.
+      The ledger's branch is BRANCH, else the one the hook would find (HEAD's branch when it
+      holds ledger.json, else the only branch that does); it is recorded in the repository's
+      git configuration as adminledger.branch, where the hook reads it first, and named. A
+      repository made by 'git init --bare' names master in HEAD whatever the clones push.
       - A bare repository reached over ssh: run this command on the server, as the user that
         owns the repository (the one the pushes run as).
       - Gitea: git hooks are off until an administrator enables them (app.ini, [security]
@@ -53,7 +61,10 @@ enum HookInstallCommand {
         Projects); earlier versions read custom_hooks/ inside the repository's folder on
         disk. adminledger must be installed on each Gitaly server.
       """,
-    options: [.single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in")],
+    options: [
+      .single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in"),
+      .single("branch", "BRANCH", "with pre-receive: the branch that holds the ledger (default: found as the hook finds it)"),
+    ],
     positionals: 0...1,
     run: { context throws(CLIError) in
       guard let tool = context.environment.toolPath else {
@@ -65,8 +76,8 @@ enum HookInstallCommand {
         }
         return try installPreReceive(context, tool: tool)
       }
-      if context.arguments.value("repo") != nil {
-        throw .usage("--repo goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
+      for option in ["repo", "branch"] where context.arguments.value(option) != nil {
+        throw .usage("--\(option) goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
       }
       let ledger = try context.openLedger()
       let hasAttributes = try context.perform { () throws(StoreError) in
@@ -101,18 +112,42 @@ enum HookInstallCommand {
       throw .usage("'hook install pre-receive' needs the shared repository", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
     }
     let ledger = try HookPreReceiveCommand.openShared(context.url(for: path), objectDirectories: [])
-    let holdsLedger = try context.perform { () throws(StoreError) in try ledger.holdsLedger() }
-    guard holdsLedger else {
-      let branch = (try? ledger.ledgerBranch()).flatMap { $0 }.map(Ledger.shortBranchName) ?? "HEAD"
+    let given = context.arguments.value("branch")
+    let search = try context.perform { () throws(StoreError) in try ledger.findLedgerBranch(given: given) }
+    let branch: String
+    switch search {
+    case .found(let found, _):
+      branch = found
+    case .unknown(let uncertainty):
       throw .usage(
-        "\(ledger.root.path) holds no ledger (no ledger.json at the root of \(branch)); no hook was installed",
-        hint: "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook")
+        "\(ledger.root.path) holds no ledger the hook can guard: \(HookPreReceiveCommand.describe(uncertainty, pushing: false)); no hook was installed",
+        hint: HookPreReceiveCommand.branchHint(uncertainty, repository: path))
     }
+    let name = Ledger.shortBranchName(branch)
+    let holdsLedger = try context.perform { () throws(StoreError) in
+      try ledger.branchTip(branch).map { (tip) throws(StoreError) in try ledger.holdsLedger(at: tip) }
+    }
+    let branches = try context.perform { () throws(StoreError) in try ledger.branchNames() }
+    // A branch yet to come is only guarded in a repository with no branch at all: elsewhere
+    // it is a mistyped name, and the ledger's real branch would go unguarded.
+    if holdsLedger == nil, !branches.isEmpty {
+      throw .usage(
+        "\(ledger.root.path) has no branch \(name) (its branches: \(branches.map(Ledger.shortBranchName).joined(separator: ", "))); no hook was installed",
+        hint: "name the branch the clones push the ledger to with --branch BRANCH")
+    }
+    if holdsLedger == false {
+      throw .usage(
+        "\(ledger.root.path) holds no ledger on \(name) (no ledger.json at the root of \(name)); no hook was installed",
+        hint: "name the branch the clones push the ledger to with --branch BRANCH")
+    }
+    try context.perform { () throws(StoreError) in try ledger.recordLedgerBranch(branch) }
     let installation = try context.perform { () throws(StoreError) in try ledger.installPreReceiveHook(tool: tool) }
     switch installation {
     case .installed(let hook):
-      let branch = try context.perform { () throws(StoreError) in try ledger.ledgerBranch() }
-      context.out.line("Installed \(hook): pushes to \(branch.map(Ledger.shortBranchName) ?? "HEAD") are audited, and refused when they break the ledger's policy")
+      context.out.line("Installed \(hook): pushes to \(name) are audited, and refused when they break the ledger's policy")
+      if holdsLedger == nil {
+        context.out.line("\(name) does not exist yet: the push that creates it is audited in full")
+      }
       return .ok
     case .keptExisting(let hook):
       context.err.line("adminledger: error: \(hook) already exists and is not adminledger's; it was left alone")
@@ -125,12 +160,18 @@ enum HookInstallCommand {
 /// `adminledger hook pre-receive`: what the shared repository's pre-receive hook runs.
 enum HookPreReceiveCommand {
   static let spec = CommandSpec(
-    name: "hook pre-receive", synopsis: "[--repo BARE_REPO]",
+    name: "hook pre-receive", synopsis: "[--repo BARE_REPO] [--branch BRANCH]",
     summary: "refuse a push to the shared repository that breaks the ledger's policy (run by its pre-receive hook)",
     details: """
       Reads what git gives a pre-receive hook in a bare repository: one 'OLD NEW REFNAME' line
-      per reference the push updates. Only the ledger's branch, the one the bare repository's
-      HEAD names, is checked; other branches and tags go through untouched. The push is
+      per reference the push updates. Only the ledger's branch is checked;
+      other branches and tags go through untouched, once the ledger's branch is known: BRANCH,
+      else the one the repository's git configuration names (adminledger.branch, which 'hook
+      install pre-receive' records), else HEAD's branch when it holds ledger.json, else the
+      only branch holding ledger.json at its root; in a repository with no branch yet, the one
+      branch holding ledger.json that the push creates. When it cannot be told (several
+      branches hold a ledger, or none does), every push is refused, saying why: the hook fails
+      closed, as it does when anything goes wrong while it judges a push. The push is
       refused (exit 1: git then refuses every reference of the push, and shows the pusher these
       lines prefixed with 'remote:') when it deletes the ledger's branch, rewrites it (the new
       commit does not descend from the branch's: a force push of a rebased, amended or reset
@@ -140,11 +181,24 @@ enum HookPreReceiveCommand {
       Each finding is printed with its commit, its author and the rule. Install it with
       'adminledger hook install pre-receive --repo BARE_REPO'.
       """,
-    options: [.single("repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)")],
+    options: [
+      .single("repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
+      .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
+    ],
     formats: [.text],
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
+    do throws(CLIError) {
+      return try judge(context)
+    } catch {
+      // git refuses the push on any exit but 0; say so, before the reason.
+      context.err.line("adminledger: the push is refused: it could not be checked")
+      throw error
+    }
+  }
+
+  private static func judge(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let variables = context.environment.variables
     let folder = context.arguments.value("repo") ?? variables["GIT_DIR"] ?? "."
     // During pre-receive the pushed objects wait in a quarantine folder that only these
@@ -161,7 +215,8 @@ enum HookPreReceiveCommand {
       }
       updates.append(update)
     }
-    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates) }
+    let branch = context.arguments.value("branch")
+    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates, branch: branch) }
     let refusals = checks.filter(\.refuses)
     guard !refusals.isEmpty else {
       for check in checks {
@@ -170,8 +225,40 @@ enum HookPreReceiveCommand {
       }
       return .ok
     }
+    if case .unjudgeable(let uncertainty) = refusals[0].outcome {
+      context.err.line("adminledger: the push is refused: cannot tell which branch holds the ledger: \(describe(uncertainty)); every push is refused until the hook is told")
+      context.err.line("hint: " + branchHint(uncertainty, repository: nil))
+      return .findings
+    }
     for check in refusals { report(check, context) }
     return .findings
+  }
+
+  /// Why the ledger's branch cannot be told, in words.
+  /// `pushing`: said of a push (which may create the first branch), not of an installation.
+  static func describe(_ uncertainty: LedgerBranchSearch.Uncertainty, pushing: Bool = true) -> String {
+    func names(_ branches: [String]) -> String { branches.map(Ledger.shortBranchName).joined(separator: ", ") }
+    switch uncertainty {
+    case .noCandidate(let head, let branches) where branches.isEmpty:
+      let empty = "it has no branch yet\(head.map { " (HEAD names \(Ledger.shortBranchName($0)))" } ?? "")"
+      return pushing ? empty + ", and the push creates no branch holding ledger.json at its root" : empty
+    case .noCandidate(_, let branches):
+      return "no branch holds ledger.json at its root (branches: \(names(branches)))"
+    case .severalCandidates(let head, let candidates):
+      let headWords = head.map { "HEAD names \(Ledger.shortBranchName($0)), which does not hold one" } ?? "HEAD names no branch"
+      return "several branches hold ledger.json at their root (\(names(candidates))), and \(headWords)"
+    }
+  }
+
+  /// What to do when the ledger's branch cannot be told. `repository` is the path given to
+  /// `hook install pre-receive --repo`; nil from the hook itself.
+  static func branchHint(_ uncertainty: LedgerBranchSearch.Uncertainty, repository: String?) -> String {
+    let install = "'adminledger hook install pre-receive --repo \(repository ?? "BARE_REPO") --branch BRANCH'"
+    if case .noCandidate(_, let branches) = uncertainty, branches.isEmpty, repository != nil {
+      return "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook; or name the branch the ledger will be pushed to: \(install)"
+    }
+    guard repository == nil else { return "name the ledger's branch: \(install)" }
+    return "tell the hook which branch holds the ledger: on the server, \(install) (or 'git config adminledger.branch BRANCH' in the shared repository), or add '--branch BRANCH' to the hook's 'adminledger hook pre-receive' line"
   }
 
   /// Opens a shared bare repository, in the words of a command run on the server.
@@ -194,7 +281,7 @@ enum HookPreReceiveCommand {
     let update = check.update
     let branch = update.shortName
     switch check.outcome {
-    case .otherReference:
+    case .otherReference, .unjudgeable:
       return
     case .deletesBranch:
       context.err.line("adminledger: the push is refused: it deletes \(branch), the ledger's branch")
@@ -206,9 +293,17 @@ enum HookPreReceiveCommand {
       context.err.line("adminledger: the push is refused: \(update.new.prefix(7)) has no ledger.json at its root, so \(branch) would no longer hold the ledger")
       context.err.line("hint: push the ledger's own history to \(branch)")
     case .audited(let result):
+      // One block per refused commit: its id and author, then each rule and its message.
+      var commits: [String] = []
+      var findings: [String: [AuditFinding]] = [:]
       for finding in result.findings {
-        let entry = finding.entry
-        context.err.line("adminledger: \(entry.commit.prefix(7)) \(entry.authorName) <\(entry.authorEmail)>: [\(finding.rule)] \(finding.message)")
+        if findings[finding.entry.commit] == nil { commits.append(finding.entry.commit) }
+        findings[finding.entry.commit, default: []].append(finding)
+      }
+      for commit in commits {
+        guard let entry = findings[commit]?.first?.entry else { continue }
+        context.err.line("adminledger: commit \(commit.prefix(7)) by \(entry.authorName) <\(entry.authorEmail)>:")
+        for finding in findings[commit] ?? [] { context.err.line("  [\(finding.rule)] \(finding.message)") }
       }
       context.err.line("adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move")
       let range = update.creates ? String(update.new.prefix(7)) : "\(update.old.prefix(7))..\(update.new.prefix(7))"

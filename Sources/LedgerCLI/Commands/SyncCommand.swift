@@ -68,6 +68,7 @@ enum SyncCommand {
         object["remote_branch"] = .string(report.remoteBranch)
         object["pushed"] = .bool(report.pushed)
         object["rounds"] = .number(JSONNumber(report.rounds))
+        object["remote_messages"] = .array(report.remoteMessages.map { .string($0) })
         object["result"] = integrationJSON(report.integration)
       }
       context.printJSON(.object(object))
@@ -82,6 +83,8 @@ enum SyncCommand {
       context.out.line("Merged \(theirs) into \(report.branch): \(DiagnosticRenderer.plural(records.count, "record")) (commit \(commit.prefix(7)))")
     case .stopped: break
     }
+    // What the shared repository's hook said of the push, as git shows it to a pusher.
+    for line in report.remoteMessages { context.err.line("remote: " + line) }
     if report.pushed {
       context.out.line("Pushed \(report.branch) to \(theirs) (\(report.url))")
     } else if context.arguments.flag("no-push") {

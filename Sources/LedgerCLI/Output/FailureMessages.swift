@@ -13,6 +13,8 @@ struct FailureMessage {
     self.status = status
   }
 
+  static let pushRefusedHint = "the shared repository's hook judges every push with the ledger's policy; mend what it names (see 'adminledger audit'), then run 'adminledger sync' again"
+
   // One switch over every case, so each wording sits here and nowhere else.
   // swiftlint:disable:next function_body_length
   init(_ error: StoreError) {
@@ -138,6 +140,11 @@ struct FailureMessage {
       self.init(
         "the remote kept moving: \(attempts) pushes in a row were refused because others pushed first; your commits are safe here",
         hint: "run 'adminledger sync' again", status: .failure)
+    case .pushRefused(let remote, let url, let branch, let reason, let lines):
+      // The text form prints `lines` first, as `remote:` lines (FailureRenderer).
+      self.init(
+        "\(remote) (\(url)) refused the push to \(branch) (\(reason))\(lines.isEmpty ? "" : ": " + lines.joined(separator: " / ")); your commits stay in this clone, and \(branch) there did not move",
+        hint: FailureMessage.pushRefusedHint, status: .findings)
     case .interruptedUpdate:
       self.init(
         "an adminledger command was interrupted before its files were all written; nothing was committed",

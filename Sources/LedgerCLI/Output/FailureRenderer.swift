@@ -25,6 +25,12 @@ struct FailureRenderer {
         sink.line("adminledger: \(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported")
       }
       return .findings
+    case .store(.pushRefused(let remote, let url, let branch, let reason, let lines)) where format != .json && format != .ndjson:
+      // What the shared repository's hook said, as git shows it to a pusher, then our sentence.
+      for line in lines { sink.line("remote: " + line) }
+      let message = "\(remote) (\(url)) refused the push to \(branch) (\(reason)); your commits stay in this clone, and \(branch) there did not move"
+      emit(FailureMessage(message, hint: FailureMessage.pushRefusedHint, status: .findings), diagnostics: [], footer: nil)
+      return .findings
     case .store(.invalid(let list)):
       emit(FailureMessage(.invalid(list)), diagnostics: list.diagnostics, footer: nil)
       return .findings

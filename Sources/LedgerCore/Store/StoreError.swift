@@ -48,6 +48,10 @@ public enum StoreError: Error, Equatable, Sendable {
   case stagedChanges(paths: [String])
   /// The remote kept moving while this clone tried to push; gave up after `attempts`.
   case remoteKeptMoving(attempts: Int)
+  /// The shared repository refused the push to `branch` (its pre-receive hook did: `reason`
+  /// is git's word for it), saying `lines` (what git shows a pusher as `remote:` lines).
+  /// Nothing moved on the remote; the commits stay in this clone.
+  case pushRefused(remote: String, url: String, branch: String, reason: String, lines: [String])
   /// A cloned repository holds no ledger (no `ledger.json` at its root).
   case noLedgerIn(url: String)
   /// A git program holds the lock file at `path` (the index's or the branch's), or left it

@@ -15,6 +15,9 @@ public struct SyncReport: Sendable {
   public var pushed = false
   /// Fetch-merge-push rounds: more than one when the remote moved during the sync.
   public var rounds = 0
+  /// What the shared repository's hooks said of the push that landed (git shows these to a
+  /// pusher as `remote:` lines): `adminledger: main: 1 commit audited, no findings`.
+  public var remoteMessages: [String] = []
 }
 
 // `sync`: fetch, merge, push, and again when the remote moved meanwhile.
@@ -62,8 +65,9 @@ extension Ledger {
         if outcome == .stopped { return report }
       }
       guard push, let head = try currentBranch().commit, head != remoteTip else { return report }
-      if try pushBranch(branch, head: head, expecting: remoteTip, to: upstream, access: access) {
+      if let messages = try pushBranch(branch, head: head, expecting: remoteTip, to: upstream, access: access) {
         report.pushed = true
+        report.remoteMessages = messages
         return report
       }
     }
@@ -72,17 +76,27 @@ extension Ledger {
 
   /// Pushes `head` to the remote's branch if it still points at `expected`.
   ///
-  /// - Returns: false when the remote moved meanwhile (the push was refused, nothing changed).
+  /// - Returns: what the remote's hooks printed, or nil when the remote moved meanwhile
+  ///   (the push was refused, nothing changed).
+  /// - Throws: `.pushRefused` when the remote's pre-receive hook refused the push.
   private func pushBranch(
     _ branch: String, head: ObjectID, expecting expected: ObjectID?, to upstream: Upstream, access: RemoteAccess
-  ) throws(StoreError) -> Bool {
+  ) throws(StoreError) -> [String]? {
     let target = "refs/heads/\(upstream.branch)"
+    let messages = MessageLines()
+    var options = access.transferOptions
+    options.remoteMessage = { messages.lines.append($0) }
+    var refusal: String?
+    var hookFailure: StoreError?
     let pushed = try remoteCall("push to", upstream) { () throws(GitError) -> Bool in
       guard let path = Ledger.localPath(of: upstream.url, relativeTo: root) else {
         do throws(GitError) {
-          try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: access.transferOptions)
+          try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options)
           return true
         } catch where error.code == .nonFastForward {
+          return false
+        } catch where error.code == .declined {
+          refusal = "pre-receive hook declined"
           return false
         }
       }
@@ -92,7 +106,21 @@ extension Ledger {
       let parking = "refs/adminledger/incoming/" + UUID().uuidString.lowercased()
       let shared = try Repository.open(at: path)
       defer { try? shared.deleteReference(parking) }
-      try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: access.transferOptions)
+      try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: options)
+      // libgit2 runs no hook of a repository it pushes to by path: run its gate here.
+      let hook: SharedRepositoryHook.Run
+      do throws(StoreError) {
+        hook = try SharedRepositoryHook(repository: shared).run(
+          old: expected, new: head, reference: target, environment: access.hookEnvironment)
+      } catch {
+        hookFailure = error
+        return false
+      }
+      messages.lines += hook.lines
+      guard hook.accepted else {
+        refusal = "pre-receive hook declined"
+        return false
+      }
       do throws(GitError) {
         try shared.moveReference(target, to: head, expecting: expected, reflogMessage: "push by adminledger")
         Ledger.removeParkedPushes(in: shared, reachableFrom: head)
@@ -104,7 +132,11 @@ extension Ledger {
         return false
       }
     }
-    guard pushed else { return false }
+    if let hookFailure { throw hookFailure }
+    if let refusal {
+      throw .pushRefused(remote: upstream.remote, url: upstream.url, branch: upstream.branch, reason: refusal, lines: messages.lines)
+    }
+    guard pushed else { return nil }
     CrashPoint.reach("sync.pushed")
     try gitCall("record the push") { () throws(GitError) in
       let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
@@ -114,7 +146,7 @@ extension Ledger {
         try repository.setConfig("branch.\(Ledger.shortBranchName(branch)).merge", target)
       }
     }
-    return true
+    return messages.lines
   }
 
   /// Removes the references under which pushes parked their commits and that the branch now
@@ -170,4 +202,9 @@ extension Ledger {
       throw .remote(action: "\(verb) \(upstream.remote)", url: upstream.url, error)
     }
   }
+}
+
+/// The lines a remote's hooks print during one push, gathered by a callback.
+private final class MessageLines {
+  var lines: [String] = []
 }

@@ -18,6 +18,12 @@ public struct RemoteAccess {
   /// The most bytes one fetch or clone may receive; nil for no limit (see `InputLimits`).
   public var maximumFetchBytes: Int? = InputLimits.fetchBytes
 
+  /// The environment of the shared repository's pre-receive hook when sync pushes to a
+  /// repository reached by path (libgit2 then runs no hook: sync runs it, as git's
+  /// receive-pack would). The command line passes its own environment; `GIT_` variables are
+  /// left out (sync sets `GIT_DIR`), so a sync run inside a git hook cannot misdirect it.
+  public var hookEnvironment: [String: String] = [:]
+
   public init() {}
 
   var transferOptions: TransferOptions {

@@ -2,8 +2,10 @@ import LedgerJSON
 import LedgerSchema
 
 /// No secret is ever stored: a field named like a password, passphrase, token, secret, API
-/// key or private key, or a value that looks like one (a PEM private key, a long random
-/// token), is refused, unless the schema marks the field `x-not-secret` (a key fingerprint).
+/// key or private key, a value that looks like one (a PEM private key, a long random token), or
+/// a text holding one (`SecretText`: a key of a known shape, a long random word, a phrase such
+/// as `password: Summer2026`), is refused, unless the schema marks the field `x-not-secret` (a
+/// key fingerprint).
 enum SecretRule {
   static let name = "no-secret"
 
@@ -18,14 +20,41 @@ enum SecretRule {
   ]
   .map { Array($0.utf8) }
 
+  /// What follows a key's prefix: the bytes its body is made of.
+  enum KeyBody: Sendable {
+    case capitalsAndDigits, alphanumeric, alphanumericAndUnderscore, alphanumericAndHyphen, base64URL
+
+    func contains(_ byte: UInt8) -> Bool {
+      let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      switch self {
+      case .capitalsAndDigits: return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+      case .alphanumeric: return alphanumeric
+      case .alphanumericAndUnderscore: return alphanumeric || byte == UInt8(ascii: "_")
+      case .alphanumericAndHyphen: return alphanumeric || byte == UInt8(ascii: "-")
+      case .base64URL: return alphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+      }
+    }
+  }
+
   /// How cloud providers' and services' keys begin: a value starting so, long enough and
-  /// without spaces, is that key whatever its length or randomness.
-  static let keyPrefixes: [(prefix: String, minimum: Int, kind: String)] = [
-    ("AKIA", 20, "an AWS access key"), ("ASIA", 20, "an AWS access key"), ("AIza", 39, "a Google API key"),
-    ("ghp_", 40, "a GitHub token"), ("gho_", 40, "a GitHub token"), ("ghs_", 40, "a GitHub token"),
-    ("ghu_", 40, "a GitHub token"), ("github_pat_", 40, "a GitHub token"), ("glpat-", 26, "a GitLab token"),
-    ("xoxb-", 20, "a Slack token"), ("xoxp-", 20, "a Slack token"), ("sk_live_", 24, "a Stripe secret key"),
+  /// without spaces, is that key whatever its length or randomness. Inside a text, the prefix
+  /// must start a word and be followed by a run of `body` bytes reaching `minimum` in all.
+  static let keyPrefixes: [(prefix: String, minimum: Int, body: KeyBody, kind: String)] = [
+    ("AKIA", 20, .capitalsAndDigits, "an AWS access key"), ("ASIA", 20, .capitalsAndDigits, "an AWS access key"),
+    ("AIza", 39, .base64URL, "a Google API key"),
+    ("ghp_", 40, .alphanumeric, "a GitHub token"), ("gho_", 40, .alphanumeric, "a GitHub token"),
+    ("ghs_", 40, .alphanumeric, "a GitHub token"), ("ghu_", 40, .alphanumeric, "a GitHub token"),
+    ("ghr_", 40, .alphanumeric, "a GitHub token"), ("github_pat_", 40, .alphanumericAndUnderscore, "a GitHub token"),
+    ("glpat-", 26, .base64URL, "a GitLab token"),
+    ("xoxb-", 20, .alphanumericAndHyphen, "a Slack token"), ("xoxp-", 20, .alphanumericAndHyphen, "a Slack token"),
+    ("xoxa-", 20, .alphanumericAndHyphen, "a Slack token"), ("xoxe-", 20, .alphanumericAndHyphen, "a Slack token"),
+    ("sk_live_", 24, .alphanumeric, "a Stripe secret key"), ("rk_live_", 24, .alphanumeric, "a Stripe secret key"),
+    ("xkeysib-", 60, .alphanumericAndHyphen, "a Brevo API key"), ("xsmtpsib-", 60, .alphanumericAndHyphen, "a Brevo SMTP key"),
   ]
+
+  /// The shortest long random token, and what it is called.
+  static let randomMinimum = 24
+  static let randomKind = "an access token"
 
   static func check(_ record: Record, _ context: RuleContext) -> [Diagnostic] {
     check(record, notSecret: context.paths("x-not-secret", in: record.key.kind))
@@ -44,11 +73,23 @@ enum SecretRule {
       } else if case .string(let text) = value, let kind = secretKind(text) {
         findings.append(Diagnostic(
           file: record.key.path, instancePath: pointer, rule: name,
-          message: "the value looks like \(kind); the ledger never holds one",
-          hint: "remove it; if it is not a secret, mark the field x-not-secret in the ledger's schema"))
+          message: "the value looks like \(kind); the ledger never holds one", hint: valueHint))
+      } else if case .string(let text) = value, let found = SecretText.find(in: text) {
+        findings.append(Diagnostic(
+          file: record.key.path, instancePath: pointer, rule: name, message: inTextMessage(found, key: key),
+          hint: found.phrase == nil ? valueHint : "remove the value; " + hint))
       }
     }
     return findings
+  }
+
+  static let valueHint = "remove it; if it is not a secret, mark the field x-not-secret in the ledger's schema"
+
+  /// `field "notes" holds an AWS access key inside its text; ...`, and for a phrase, which.
+  static func inTextMessage(_ found: SecretText.Finding, key: String?) -> String {
+    let subject = key.map { "field \"\($0)\"" } ?? "the value"
+    let after = found.phrase.map { " (after \"\($0)\")" } ?? ""
+    return "\(subject) holds \(found.kind) inside its text\(after); the ledger never holds one"
   }
 
   static func isSecretName(_ key: String) -> Bool {
@@ -72,35 +113,64 @@ enum SecretRule {
 
   /// What secret `text` looks like, or nil.
   static func secretKind(_ text: String) -> String? {
-    let bytes = Array(text.utf8)
-    if contains(bytes, Array("-----BEGIN".utf8)) && contains(bytes, Array("PRIVATE KEY".utf8)) { return "a private key" }
-    for key in keyPrefixes where bytes.count >= key.minimum && text.hasPrefix(key.prefix) {
-      if !bytes.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) { return key.kind }
+    switch text.utf8.withContiguousStorageIfAvailable({ secretKind($0[...]) }) {
+    case .some(let kind): return kind
+    case .none: return Array(text.utf8).withUnsafeBufferPointer { secretKind($0[...]) }
     }
-    guard bytes.count >= 24 else { return nil }
-    let scalars = Array(text.unicodeScalars)
-    guard scalars.count >= 24, scalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace }) else {
-      return nil
-    }
-    if contains(bytes, Array("://".utf8)) || bytes.contains(UInt8(ascii: "@"))
-      || bytes.contains(UInt8(ascii: "/")) && bytes.contains(UInt8(ascii: "."))
-    {
-      return nil
-    }
-    let classes = [
-      scalars.contains { ("a"..."z").contains($0) }, scalars.contains { ("A"..."Z").contains($0) },
-      scalars.contains { ("0"..."9").contains($0) },
-    ].filter { $0 }.count
-    guard classes >= 3 || (classes == 2 && scalars.count >= 32) else { return nil }
-    return entropy(scalars) >= 3.5 ? "an access token" : nil
   }
 
-  /// Shannon entropy in bits per character.
-  private static func entropy(_ scalars: [Unicode.Scalar]) -> Double {
-    var counts: [Unicode.Scalar: Int] = [:]
-    for scalar in scalars { counts[scalar, default: 0] += 1 }
-    let total = Double(scalars.count)
-    return counts.values.reduce(0) { sum, count in
+  private static let pemBegin = Array("-----BEGIN".utf8), pemKey = Array("PRIVATE KEY".utf8)
+  private static let scheme = Array("://".utf8)
+
+  /// What secret the whole of `bytes` looks like, or nil.
+  static func secretKind(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+    if contains(bytes, pemBegin) && contains(bytes, pemKey) { return "a private key" }
+    for key in keyPrefixes where bytes.count >= key.minimum && bytes.starts(with: key.prefix.utf8) {
+      if !bytes.contains(where: { $0 <= 0x20 || $0 >= 0x7F }) { return key.kind }
+    }
+    return randomToken(bytes) ? randomKind : nil
+  }
+
+  /// Whether `needle` occurs in `bytes`, without copying them.
+  static func contains(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, bytes.count >= needle.count else { return false }
+    var index = bytes.startIndex
+    while index <= bytes.endIndex - needle.count {
+      if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// Whether `bytes` is a long random token: at least 24 printable ASCII bytes, not a URL, an
+  /// email address or a path, mixing capitals, small letters and digits (or two of them over
+  /// 32 bytes), with a Shannon entropy of 3.5 bits a byte or more.
+  static func randomToken(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard bytes.count >= randomMinimum,
+      bytes.allSatisfy({ $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) })
+    else {
+      return false
+    }
+    if contains(bytes, scheme) || bytes.contains(UInt8(ascii: "@"))
+      || bytes.contains(UInt8(ascii: "/")) && bytes.contains(UInt8(ascii: "."))
+    {
+      return false
+    }
+    let classes = [
+      bytes.contains { (0x61...0x7A).contains($0) }, bytes.contains { (0x41...0x5A).contains($0) },
+      bytes.contains { (0x30...0x39).contains($0) },
+    ].filter { $0 }.count
+    guard classes >= 3 || (classes == 2 && bytes.count >= 32) else { return false }
+    return entropy(bytes) >= 3.5
+  }
+
+  /// Shannon entropy in bits per byte.
+  private static func entropy(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double {
+    var counts = [Int](repeating: 0, count: 128)
+    for byte in bytes { counts[Int(byte & 0x7F)] += 1 }
+    let total = Double(bytes.count)
+    return counts.reduce(0) { sum, count in
+      guard count > 0 else { return sum }
       let share = Double(count) / total
       return sum - share * log2(share)
     }

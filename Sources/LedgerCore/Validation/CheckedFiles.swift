@@ -13,7 +13,7 @@ import LedgerSchema
 /// is checksummed: a damaged one is ignored and written anew.
 struct CheckedFiles {
   /// Raised when a check a file gets alone changes, so no earlier answer is reused.
-  private static let rulesVersion = "checked-files 1"
+  private static let rulesVersion = "checked-files 2"
 
   private let file: URL?
   let passed: Set<ObjectID>

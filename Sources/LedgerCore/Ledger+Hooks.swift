@@ -190,7 +190,10 @@ extension Ledger {
   /// the quarantine's object folders (`openShared(gitDirectory:objectDirectories:)`).
   ///
   /// - Parameter branch: the ledger's branch as the hook was told it (`--branch`), if it was.
-  public func checkPush(_ updates: [PushedUpdate], branch: String? = nil) throws(StoreError) -> [PushCheck] {
+  ///
+  /// `receivedAt` is the server's clock, the one clock a pusher does not set: roles and keys
+  /// are judged no earlier than that time less the ledger's offline grace.
+  public func checkPush(_ updates: [PushedUpdate], branch: String? = nil, receivedAt: Date = Date()) throws(StoreError) -> [PushCheck] {
     let search = try findLedgerBranch(given: branch, pushed: updates)
     guard case .found(let ledgerBranch, _) = search else {
       guard case .unknown(let uncertainty) = search else { return [] }
@@ -198,12 +201,12 @@ extension Ledger {
     }
     var checks: [PushCheck] = []
     for update in updates {
-      checks.append(PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: ledgerBranch)))
+      checks.append(PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: ledgerBranch, receivedAt: receivedAt)))
     }
     return checks
   }
 
-  private func outcome(of update: PushedUpdate, ledgerBranch: String) throws(StoreError) -> PushCheck.Outcome {
+  private func outcome(of update: PushedUpdate, ledgerBranch: String, receivedAt: Date) throws(StoreError) -> PushCheck.Outcome {
     guard update.reference == ledgerBranch else { return .otherReference }
     if update.deletes { return .deletesBranch }
     if !update.creates {
@@ -217,6 +220,7 @@ extension Ledger {
       }
     }
     guard try holdsLedger(at: update.new) else { return .removesLedger }
-    return .audited(try store.audit(range: update.creates ? update.new : "\(update.old)..\(update.new)"))
+    let range = update.creates ? update.new : "\(update.old)..\(update.new)"
+    return .audited(try store.audit(range: range, receivedAt: receivedAt))
   }
 }

@@ -13,7 +13,18 @@ enum CloneCommand {
       records field by field. ssh uses the ssh agent, then ~/.ssh/id_ed25519 and ~/.ssh/id_rsa
       (ADMINLEDGER_SSH_PASSPHRASE unlocks a key); https uses the token in ADMINLEDGER_GIT_TOKEN
       (and ADMINLEDGER_GIT_USERNAME when the host needs a name). No credential is ever stored.
+
+      The clone pins what it trusts without proof (the ledger's first commit and the key that
+      signed it, in .git/adminledger/trust.json) and prints it. With --signing-key, or when
+      git's configuration names a key (user.signingkey), the clone signs its commits with it,
+      the tool's and plain 'git commit' alike (gpg.format ssh, commit.gpgsign true).
+      --signed-from requires signed commits from that day or commit in this clone's audits when
+      ledger.json requires none.
       """,
+    options: [
+      .single("signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
+      .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
+    ],
     positionals: 1...2, run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
@@ -24,6 +35,7 @@ enum CloneCommand {
     if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
       throw .usage("\(folder.path) already exists and is not empty", hint: "give another PATH")
     }
+    let signedFrom = try TrustRenderer.signedFrom(context)
     let (ledger, hooks) = try context.perform { () throws(StoreError) in
       try Ledger.clone(from: url, into: folder, access: context.remoteAccess(), tool: context.environment.toolPath)
     }
@@ -36,10 +48,17 @@ enum CloneCommand {
       for kind in RecordKind.allCases { count += try snapshot.fileNames(in: kind.folder).count }
       return count
     }
+    let trust = try context.perform { () throws(StoreError) in
+      try ledger.setUpTrust(signingKey: context.arguments.value("signing-key"), signedFrom: signedFrom)
+    }
     if context.format == .json {
-      context.printJSON(["ledger": .string(ledger.root.path), "url": .string(url), "records": .number(JSONNumber(records))])
+      context.printJSON([
+        "ledger": .string(ledger.root.path), "url": .string(url), "records": .number(JSONNumber(records)),
+        "trust": TrustRenderer.json(trust),
+      ])
     } else {
       context.out.line("Cloned \(url) into \(ledger.root.path): \(DiagnosticRenderer.plural(records, "record"))")
+      for line in TrustRenderer.lines(trust, signsCommits: true) { context.out.line(line) }
     }
     return .ok
   }

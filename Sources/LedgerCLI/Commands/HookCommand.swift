@@ -64,6 +64,8 @@ enum HookInstallCommand {
     options: [
       .single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in"),
       .single("branch", "BRANCH", "with pre-receive: the branch that holds the ledger (default: found as the hook finds it)"),
+      .single("signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
+      .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
     ],
     positionals: 0...1,
     run: { context throws(CLIError) in
@@ -76,6 +78,7 @@ enum HookInstallCommand {
         }
         return try installPreReceive(context, tool: tool)
       }
+      let signedFrom = try TrustRenderer.signedFrom(context)
       for option in ["repo", "branch"] where context.arguments.value(option) != nil {
         throw .usage("--\(option) goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
       }
@@ -103,6 +106,10 @@ enum HookInstallCommand {
           status = .failure
         }
       }
+      let trust = try context.perform { () throws(StoreError) in
+        try ledger.setUpTrust(signingKey: context.arguments.value("signing-key"), signedFrom: signedFrom)
+      }
+      for line in TrustRenderer.lines(trust, signsCommits: true) { context.out.line(line) }
       return status
     })
 
@@ -112,6 +119,10 @@ enum HookInstallCommand {
       throw .usage("'hook install pre-receive' needs the shared repository", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
     }
     let ledger = try HookPreReceiveCommand.openShared(context.url(for: path), objectDirectories: [])
+    let signedFrom = try TrustRenderer.signedFrom(context)
+    if context.arguments.value("signing-key") != nil {
+      throw .usage("--signing-key is for a clone: the shared repository signs nothing", hint: "run 'adminledger hook install --signing-key KEY' in your clone")
+    }
     let given = context.arguments.value("branch")
     let search = try context.perform { () throws(StoreError) in try ledger.findLedgerBranch(given: given) }
     let branch: String
@@ -147,6 +158,11 @@ enum HookInstallCommand {
       context.out.line("Installed \(hook): pushes to \(name) are audited, and refused when they break the ledger's policy")
       if holdsLedger == nil {
         context.out.line("\(name) does not exist yet: the push that creates it is audited in full")
+      } else {
+        let trust = try context.perform { () throws(StoreError) in
+          try ledger.setUpTrust(signingKey: nil, signedFrom: signedFrom, branch: branch)
+        }
+        for line in TrustRenderer.lines(trust, signsCommits: false) { context.out.line(line) }
       }
       return .ok
     case .keptExisting(let hook):
@@ -216,7 +232,7 @@ enum HookPreReceiveCommand {
       updates.append(update)
     }
     let branch = context.arguments.value("branch")
-    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates, branch: branch) }
+    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now()) }
     let refusals = checks.filter(\.refuses)
     guard !refusals.isEmpty else {
       for check in checks {

@@ -79,34 +79,28 @@ extension CommitJudge {
 
   private func signatureFindings(_ signature: CommitSignature, people: [Record]) -> [AuditFinding] {
     let required = signatureRequirement()
-    let requirement = required.map { "policy.signed_commits_from (\($0)) requires a signature by the author's key" }
-    switch signature {
+    let verdict = SignatureVerdict.judge(signature, authorKeys: SigningKey.keys(of: author), on: day)
+    switch verdict {
+    case .good:
+      return []
     case .unsigned:
-      guard let requirement else { return [] }
-      return [finding("unsigned", "is not signed; \(requirement)")]
-    case .unreadable:
-      return [finding("bad-signature", "carries a signature that is no SSH signature (git's gpg.format ssh)" + (requirement.map { "; " + $0 } ?? ""))]
-    case .ssh(let signature, let verifies):
-      guard verifies, signature.namespace == "git" else {
-        return [finding("bad-signature", "its signature by key \(signature.key.fingerprint) does not verify (namespace \"\(signature.namespace)\"): the commit or its signature was altered after signing")]
-      }
-      guard required != nil else { return [] }
-      return keyFindings(signature.key, people: people)
-    }
-  }
-
-  /// Whether the verified key is the author's, valid on the commit's day.
-  private func keyFindings(_ key: SSHPublicKey, people: [Record]) -> [AuditFinding] {
-    let authorKeys = SigningKey.keys(of: author).filter { $0.key == key }
-    if authorKeys.contains(where: { $0.isValid(on: day) }) { return [] }
-    if let listed = authorKeys.first, let author {
+      guard let required else { return [] }
+      return [finding("unsigned", "is not signed; policy.signed_commits_from (\(required)) requires a signature by the author's key")]
+    case .bad(nil, _):
+      return [finding("bad-signature", "carries a signature that is no SSH signature (git's gpg.format ssh)")]
+    case .bad(let key?, let namespace):
+      return [finding("bad-signature", "its signature by key \(key.fingerprint) does not verify (namespace \"\(namespace ?? "")\"): the commit or its signature was altered after signing")]
+    case .outOfDates(let listed):
+      guard required != nil, let author else { return [] }
       let span = "\(listed.from ?? "any day") to \(listed.until ?? "no end")"
-      return [finding("key-out-of-dates", "is signed with key \(key.fingerprint), which \(author.key) lists from \(span), not on \(day)")]
+      return [finding("key-out-of-dates", "is signed with key \(listed.key.fingerprint), which \(author.key) lists from \(span), not on \(day)")]
+    case .wrongKey(let key):
+      guard required != nil else { return [] }
+      let owner = people.first { SigningKey.keys(of: $0).contains { $0.key == key } }
+      let whose = owner.map { "\($0.key)'s key" } ?? "a key no person's record lists"
+      let authorText = author.map { "\($0.key) (the author, \(entry.authorEmail))" } ?? entry.authorEmail
+      return [finding("wrong-key", "is signed with \(whose) (\(key.fingerprint)), not with a key of \(authorText)")]
     }
-    let owner = people.first { SigningKey.keys(of: $0).contains { $0.key == key } }
-    let whose = owner.map { "\($0.key)'s key" } ?? "a key no person's record lists"
-    let authorText = author.map { "\($0.key) (the author, \(entry.authorEmail))" } ?? entry.authorEmail
-    return [finding("wrong-key", "is signed with \(whose) (\(key.fingerprint)), not with a key of \(authorText)")]
   }
 }
 

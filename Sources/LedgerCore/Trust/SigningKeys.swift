@@ -7,6 +7,12 @@ public struct SigningKey: Equatable, Sendable {
   public let from: String?
   public let until: String?
 
+  public init(key: SSHPublicKey, from: String? = nil, until: String? = nil) {
+    self.key = key
+    self.from = from
+    self.until = until
+  }
+
   /// Whether the key is valid on `day`.
   public func isValid(on day: String) -> Bool {
     (from.map { $0 <= day } ?? true) && (until.map { day <= $0 } ?? true)

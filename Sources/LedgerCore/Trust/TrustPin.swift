@@ -63,8 +63,9 @@ extension Ledger {
   /// requires no signatures), keeping a pin made before: trust is set once, on first use.
   ///
   /// - Returns: the pin in force.
+  /// - Parameter tip: the commit the ledger's branch is at (nil: HEAD's).
   @discardableResult
-  public func pinTrust(signedFrom: String?) throws(StoreError) -> TrustPin? {
+  public func pinTrust(signedFrom: String?, tip: ObjectID? = nil) throws(StoreError) -> TrustPin? {
     if var existing = trustPin {
       if let signedFrom, existing.signedCommitsFrom != signedFrom {
         existing.signedCommitsFrom = signedFrom
@@ -72,7 +73,14 @@ extension Ledger {
       }
       return existing
     }
-    guard let head = try store.readHead().commit else { return nil }
+    let head: ObjectID
+    if let tip {
+      head = tip
+    } else if let commit = try store.readHead().commit {
+      head = commit
+    } else {
+      return nil
+    }
     let root: ObjectID
     let signature: (signature: String, signedData: [UInt8])?
     do {

@@ -93,3 +93,15 @@ final class VerifiedSignatures {
     try? handle.write(contentsOf: Data(lines.utf8))
   }
 }
+
+extension CommitSignature {
+  /// Reads and verifies one signature of `data` (nil: the commit is unsigned), as the audit
+  /// does for a commit's `gpgsig` header and the bytes it signs.
+  public static func verifying(_ armored: String?, of data: [UInt8], with program: SSHKeygen = SSHKeygen())
+    throws(SigningProblem) -> CommitSignature
+  {
+    guard let armored else { return .unsigned }
+    guard let signature = SSHSignature(armored: armored) else { return .unreadable }
+    return .ssh(signature, verifies: try program.verifies(armored, of: data, by: signature.key))
+  }
+}

@@ -1,0 +1,48 @@
+import LedgerCore
+import LedgerJSON
+
+/// The words for what a clone or a shared repository trusts (`clone`, `hook install`).
+enum TrustRenderer {
+  static func lines(_ setup: TrustSetup, signsCommits: Bool) -> [String] {
+    var lines: [String] = []
+    if let pin = setup.pin {
+      let key = pin.rootKey.map { "signed by key \($0.fingerprint)" } ?? "not signed"
+      lines.append("Trusted from here on: the ledger's first commit \(pin.root.prefix(7)) (\(key)), pinned in .git/adminledger/trust.json")
+    }
+    if let from = setup.ledgerRequirement {
+      lines.append("Signed commits: required from \(from) (ledger.json, policy.signed_commits_from)")
+    } else if let from = setup.pin?.signedCommitsFrom {
+      lines.append("Signed commits: required from \(from) (pinned here; ledger.json requires none)")
+    } else {
+      lines.append("Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed")
+    }
+    guard signsCommits else { return lines }
+    if let key = setup.signingKey {
+      lines.append("This clone signs its commits with \(key) (gpg.format ssh, commit.gpgsign true), plain 'git commit' too")
+    } else {
+      lines.append("This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)")
+    }
+    return lines
+  }
+
+  static func json(_ setup: TrustSetup) -> JSONValue {
+    var members: [(String, JSONValue)] = []
+    members.append(("root", setup.pin.map { .string($0.root) } ?? .null))
+    members.append(("root_key", setup.pin?.rootKey.map { .string($0.fingerprint) } ?? .null))
+    members.append(("signed_commits_from", (setup.ledgerRequirement ?? setup.pin?.signedCommitsFrom).map(JSONValue.string) ?? .null))
+    members.append(("signing_key", setup.signingKey.map(JSONValue.string) ?? .null))
+    return .object(JSONObject(members))
+  }
+
+  /// Checks a `--signed-from` value: a day or a full commit id.
+  static func signedFrom(_ context: CommandContext) throws(CLIError) -> String? {
+    guard let value = context.arguments.value("signed-from") else { return nil }
+    let isCommit = value.count == 40 && value.allSatisfy(\.isHexDigit) && value == value.lowercased()
+    guard LedgerDate.isDay(value) || isCommit else {
+      throw .usage(
+        "--signed-from must be a day (YYYY-MM-DD) or a full commit id, got \"\(value)\"",
+        hint: "for example --signed-from 2026-12-01")
+    }
+    return value
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import LedgerGit
+
+/// What setting up a clone's trust did: the pin in force, and how its commits are signed.
+public struct TrustSetup: Equatable, Sendable {
+  public let pin: TrustPin?
+  /// The key git's configuration names for signing, now used by the tool and by `git commit`;
+  /// nil when none is configured.
+  public let signingKey: String?
+  /// The ledger's own `signed_commits_from`, if it sets one.
+  public let ledgerRequirement: String?
+  /// The allowed-signers file written for the git program (`gpg.ssh.allowedSignersFile`).
+  public let allowedSignersFile: String
+}
+
+// Setting up a clone (or a shared repository) to sign and check commits as the ledger says.
+extension Ledger {
+  /// Pins the trust on first use (see `pinTrust`), makes this clone sign its commits with
+  /// `signingKey` or the key git's configuration already names (`gpg.format ssh`,
+  /// `commit.gpgsign true`, so a plain `git commit` is signed too), and writes the people's
+  /// keys as an allowed-signers file for `git log --show-signature`.
+  ///
+  /// - Parameter branch: the ledger's branch (`refs/heads/main`) in a shared repository; nil: HEAD's.
+  public func setUpTrust(signingKey: String?, signedFrom: String?, branch: String? = nil) throws(StoreError) -> TrustSetup {
+    let revision = try branch.flatMap { (name) throws(StoreError) in try branchTip(name) }
+    let tip = revision.flatMap(ObjectID.init(hex:))
+    let pin = try pinTrust(signedFrom: signedFrom, tip: tip)
+    let allowed = repository.gitDirectory.appendingPathComponent("adminledger/allowed_signers")
+    do {
+      if let signingKey { try repository.setConfig("user.signingkey", signingKey) }
+      if !repository.isBare, let key = try repository.configValue("user.signingkey"), !key.isEmpty {
+        try repository.setConfig("gpg.format", "ssh")
+        try repository.setConfig("commit.gpgsign", "true")
+      }
+      try writeAllowedSigners(to: allowed, at: revision)
+      try repository.setConfig("gpg.ssh.allowedSignersFile", allowed.path)
+    } catch let error as GitError {
+      throw .git(action: "configure commit signing", error)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .io(path: allowed.path, reason: "\(error)")
+    }
+    let settings = try? store.snapshot(at: revision).settings()
+    return TrustSetup(
+      pin: pin, signingKey: (try? repository.configValue("user.signingkey")).flatMap { $0 },
+      ledgerRequirement: Policy(settings).signedCommitsFrom, allowedSignersFile: allowed.path)
+  }
+
+  /// The people's signing keys in OpenSSH's allowed-signers format, principals being their
+  /// git identities: `a@x.org,b@x.org namespaces="git",valid-after="20260101" ssh-ed25519 AAAA…`.
+  public func allowedSigners(at revision: String? = nil) throws(StoreError) -> String {
+    var lines: [String] = []
+    for person in try store.snapshot(at: revision).records(of: .people).records {
+      let emails = (person.fields["git_identities"]?.arrayValue ?? []).compactMap(\.stringValue)
+      guard !emails.isEmpty else { continue }
+      for key in SigningKey.keys(of: person) {
+        var options = ["namespaces=\"git\""]
+        if let from = key.from { options.append("valid-after=\"\(from.replacingOccurrences(of: "-", with: ""))\"") }
+        if let until = key.until, let after = LedgerDate.adding(days: 1, to: until) {
+          options.append("valid-before=\"\(after.replacingOccurrences(of: "-", with: ""))\"")
+        }
+        lines.append("\(emails.joined(separator: ",")) \(options.joined(separator: ",")) \(key.key.openSSHText)")
+      }
+    }
+    return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+  }
+
+  private func writeAllowedSigners(to file: URL, at revision: String?) throws {
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(try allowedSigners(at: revision).utf8).write(to: file, options: .atomic)
+  }
+}

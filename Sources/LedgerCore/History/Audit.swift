@@ -210,6 +210,7 @@ struct CommitJudge {
   let before: GitSnapshot
   let after: GitSnapshot
   let day: String
+  let timeZone: TimeZone
   let policy: Policy
   /// The person the author's email belongs to, when a person lists it.
   let author: Record?
@@ -229,7 +230,8 @@ struct CommitJudge {
     self.after = after
     let settings = try? before.settings()
     policy = Policy(settings)
-    day = judgedDay(of: entry.date, receivedAt: trust.receivedAt, policy: policy, in: settings?.timeZone ?? .gmt)
+    timeZone = settings?.timeZone ?? .gmt
+    day = judgedDay(of: entry.date, receivedAt: trust.receivedAt, policy: policy, in: timeZone)
     let email = entry.authorEmail.lowercased()
     author = people.first { person in
       (person.fields["git_identities"]?.arrayValue ?? []).contains { $0.stringValue?.lowercased() == email }
@@ -255,7 +257,7 @@ struct CommitJudge {
     let treeChanges = try self.treeChanges()
     let files = try settingsAndSchemaChanges() + ledgerFolderFiles(treeChanges).outside
     if hasAdministrators, roles.isEmpty, !changes.isEmpty || !files.isEmpty {
-      found.append(finding("unknown-author", "\(name) is not a known administrator (no person holding a ledger role on \(day) lists \(entry.authorEmail) in git_identities)"))
+      found.append(finding("unknown-author", "\(name) is not a known administrator (no person holding a ledger role on \(day)\(dayNote) lists \(entry.authorEmail) in git_identities)"))
     }
     if !isMerge, !roles.isEmpty {
       for kind in Set(changes.map(\.key.kind)).sorted() where !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) }) {

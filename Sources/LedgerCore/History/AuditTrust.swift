@@ -49,6 +49,13 @@ func judgedDay(of date: Date, receivedAt: Date?, policy: Policy, in timeZone: Ti
 
 // The checks of authorship: signatures by the author's own key, and dates that move forward.
 extension CommitJudge {
+  /// Why the commit is judged on a later day than its own, when it is: the shared
+  /// repository received it after the offline grace.
+  var dayNote: String {
+    guard let receivedAt = trust.receivedAt, day != LedgerDate.day(of: entry.date, in: timeZone) else { return "" }
+    return " (received \(LedgerDate.instant(receivedAt)), less the \(policy.offlineGraceDays) days' offline grace; the commit is dated \(LedgerDate.day(of: entry.date, in: timeZone)))"
+  }
+
   /// From when this commit's ledger (its parent's state), or else the pin, requires
   /// signatures, when the requirement covers this commit.
   func signatureRequirement() -> String? {

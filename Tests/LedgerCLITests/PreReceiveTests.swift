@@ -21,7 +21,8 @@ import Testing
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["sync"])
     let install = try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", shared.bare.path])
-    #expect(install.output == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n")
+    #expect(install.output == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n"
+      + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.bare, signs: false))
     return shared
   }
 
@@ -225,7 +226,8 @@ import Testing
     let result = shared.claire.run("hook", "install")
     #expect(result.status == 0, "\(result)")
     let hooks = shared.claire.directory.appendingPathComponent(".git/hooks").path
-    #expect(result.output == "Installed \(hooks)/pre-commit\nInstalled \(hooks)/pre-merge-commit\nInstalled \(hooks)/adminledger-merge-driver\n")
+    #expect(result.output == "Installed \(hooks)/pre-commit\nInstalled \(hooks)/pre-merge-commit\nInstalled \(hooks)/adminledger-merge-driver\n"
+      + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.claire.directory.appendingPathComponent(".git"), signs: true))
     #expect(!FileManager.default.fileExists(atPath: shared.directory.path("shared.git/hooks/pre-receive").path))
   }
 

@@ -68,6 +68,22 @@ struct SharedLedger {
     try #require(SharedLedger.introTraining == read(marc, "trainings/intro.json"))
   }
 
+  /// What `clone` and `hook install` say a clone or the shared repository trusts, for a ledger
+  /// whose first commit is `root` and that requires no signed commits.
+  static func trustLines(root: String, gitDirectory: URL, signs: Bool) -> String {
+    var lines = "Trusted from here on: the ledger's first commit \(root.prefix(7)) (not signed), pinned in \(gitDirectory.path)/adminledger/trust.json\n"
+      + "Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed\n"
+    if signs {
+      lines += "This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)\n"
+    }
+    return lines
+  }
+
+  /// The ledger's first commit, as a runner's clone holds it.
+  func root(_ runner: CLIRunner) throws -> String {
+    try git(runner, "rev-list", "--max-parents=0", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// A further administrator's clone, made by `clone` into `folder`.
   func newClone(_ folder: String, author: String) throws -> CLIRunner {
     var runner = CLIRunner(directory: directory.url)

@@ -54,9 +54,12 @@ struct TextCase: CustomTestStringConvertible, Sendable {
     TextCase("a client secret", "client secret: Xy8#pQ2!", "a secret"),
     TextCase("a French token", "jeton : a1b2c3d4", "a token"),
     TextCase("a token in a sentence", "the webhook token is Zq9x81Lm", "a token"),
+    TextCase("a 32-digit hex token inside a note", "matomo api 8f3a9c2e7b1d4f6a0c5e9b3d7f1a2c4e for reports", "an access token"),
   ]
 
   static let ordinary: [TextCase] = [
+    TextCase("a commit id quoted in a note", "fixed by commit 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a, see the log", nil),
+    TextCase("a UUID quoted in a note", "ticket 5c2d8a1e-3b4f-4a6d-9e8f-1a2b3c4d5e6f at the host", nil),
     TextCase("a password reset", "password reset requested by the member", nil),
     TextCase("a forgotten French password", "mot de passe oublié", nil),
     TextCase("a French password sent", "le mot de passe a été envoyé par SMS le 12/03", nil),

@@ -7,7 +7,7 @@ enum TrustRenderer {
     var lines: [String] = []
     if let pin = setup.pin {
       let key = pin.rootKey.map { "signed by key \($0.fingerprint)" } ?? "not signed"
-      lines.append("Trusted from here on: the ledger's first commit \(pin.root.prefix(7)) (\(key)), pinned in .git/adminledger/trust.json")
+      lines.append("Trusted from here on: the ledger's first commit \(pin.root.prefix(7)) (\(key)), pinned in \(setup.pinFile)")
     }
     if let from = setup.ledgerRequirement {
       lines.append("Signed commits: required from \(from) (ledger.json, policy.signed_commits_from)")

@@ -257,7 +257,7 @@ struct CommitJudge {
     let treeChanges = try self.treeChanges()
     let files = try settingsAndSchemaChanges() + ledgerFolderFiles(treeChanges).outside
     if hasAdministrators, roles.isEmpty, !changes.isEmpty || !files.isEmpty {
-      found.append(finding("unknown-author", "\(name) is not a known administrator (no person holding a ledger role on \(day)\(dayNote) lists \(entry.authorEmail) in git_identities)"))
+      found.append(finding("unknown-author", "\(name) is not a known administrator (no person holding a ledger role on \(unknownAuthorDay) lists \(entry.authorEmail) in git_identities)"))
     }
     if !isMerge, !roles.isEmpty {
       for kind in Set(changes.map(\.key.kind)).sorted() where !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) }) {

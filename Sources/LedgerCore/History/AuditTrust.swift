@@ -49,11 +49,13 @@ func judgedDay(of date: Date, receivedAt: Date?, policy: Policy, in timeZone: Ti
 
 // The checks of authorship: signatures by the author's own key, and dates that move forward.
 extension CommitJudge {
-  /// Why the commit is judged on a later day than its own, when it is: the shared
-  /// repository received it after the offline grace.
-  var dayNote: String {
-    guard let receivedAt = trust.receivedAt, day != LedgerDate.day(of: entry.date, in: timeZone) else { return "" }
-    return " (received \(LedgerDate.instant(receivedAt)), less the \(policy.offlineGraceDays) days' offline grace; the commit is dated \(LedgerDate.day(of: entry.date, in: timeZone)))"
+  /// The day an unknown author is named unknown on: the commit's own day, unless the author
+  /// held a role then and the shared repository received the commit after the offline grace,
+  /// when it is the later day the commit was judged on, with why.
+  var unknownAuthorDay: String {
+    let dated = LedgerDate.day(of: entry.date, in: timeZone)
+    guard let receivedAt = trust.receivedAt, day != dated, !Policy.roles(of: author, on: dated).isEmpty else { return dated }
+    return "\(day) (received \(LedgerDate.instant(receivedAt)), less the \(policy.offlineGraceDays) days' offline grace; the commit is dated \(dated))"
   }
 
   /// From when this commit's ledger (its parent's state), or else the pin, requires

@@ -100,7 +100,21 @@ enum SecretText {
     var last = end
     while first < last, isWordPunctuation(bytes[first]) { first += 1 }
     while last > first, isWordPunctuation(bytes[last - 1]) { last -= 1 }
-    return SecretRule.randomToken(bytes[first..<last]) ? Finding(kind: SecretRule.randomKind, phrase: nil) : nil
+    let word = bytes[first..<last]
+    guard !isIdentifier(word) else { return nil }
+    return SecretRule.randomToken(word) ? Finding(kind: SecretRule.randomKind, phrase: nil) : nil
+  }
+
+  /// Whether a word is an identifier a note quotes, random-looking but public: a git commit
+  /// id (40 or 64 lowercase hex digits) or a UUID (8-4-4-4-12 hex digits). A 32-digit hex
+  /// token (Matomo's token_auth) is neither.
+  static func isIdentifier(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    func isHex(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte) }
+    if word.count == 40 || word.count == 64 {
+      return word.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+    guard word.count == 36 else { return false }
+    return word.enumerated().allSatisfy { offset, byte in [8, 13, 18, 23].contains(offset) ? byte == 0x2D : isHex(byte) }
   }
 
   // MARK: - Phrases

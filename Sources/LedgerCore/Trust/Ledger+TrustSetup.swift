@@ -4,6 +4,8 @@ import LedgerGit
 /// What setting up a clone's trust did: the pin in force, and how its commits are signed.
 public struct TrustSetup: Equatable, Sendable {
   public let pin: TrustPin?
+  /// Where the pin is kept (`.git/adminledger/trust.json`).
+  public let pinFile: String
   /// The key git's configuration names for signing, now used by the tool and by `git commit`;
   /// nil when none is configured.
   public let signingKey: String?
@@ -43,7 +45,7 @@ extension Ledger {
     }
     let settings = try? store.snapshot(at: revision).settings()
     return TrustSetup(
-      pin: pin, signingKey: (try? repository.configValue("user.signingkey")).flatMap { $0 },
+      pin: pin, pinFile: TrustPin.file(in: repository.gitDirectory).path, signingKey: (try? repository.configValue("user.signingkey")).flatMap { $0 },
       ledgerRequirement: Policy(settings).signedCommitsFrom, allowedSignersFile: allowed.path)
   }
 

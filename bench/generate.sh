@@ -6,6 +6,9 @@
 #   origin.git/  a bare repository: main (the history), bench-ours and bench-theirs (two
 #                branches of SIDE-COMMITS commits each from main's tip, for the merge row);
 #                packed, with a commit-graph with changed-path filters
+#   signed.git/  main's history again, every commit signed with signing-key as git's
+#                gpg.format ssh signs (ledger-synth sign), for the signed audit rows
+#   allowed_signers  the key for every author's email, for git log --show-signature
 #   meta.json    what the rows use (ledger-synth --meta): the organisation with many people,
 #                the person with a long history, the years, ...
 #   key          the hash of the generator's sources and the sample it copies; the folder is
@@ -31,9 +34,21 @@ generated=$(date +%s.%N)
 git -C "$dir/origin.git" repack -q -a -d -f --window=10 --depth=50
 git -C "$dir/origin.git" prune-packed
 git -C "$dir/origin.git" commit-graph write --reachable --changed-paths --no-progress
+packed=$(date +%s.%N)
+# The signed copy: one administrator's key signs every commit, parents first.
+ssh-keygen -q -t ed25519 -N '' -C bench -f "$dir/signing-key"
+git clone -q --bare --single-branch --branch main "$dir/origin.git" "$dir/signed.git"
+"$synth" sign "$dir/signed.git" "$dir/signing-key" refs/heads/main | while read -r id ref; do
+  git -C "$dir/signed.git" update-ref "$ref" "$id"
+done
+git -C "$dir/signed.git" repack -q -a -d -f --window=10 --depth=50
+git -C "$dir/signed.git" prune --expire=now
+git -C "$dir/signed.git" commit-graph write --reachable --changed-paths --no-progress
+emails=$(git -C "$dir/signed.git" log --format=%ae | sort -u | paste -sd, -)
+echo "$emails namespaces=\"git\" $(cut -d' ' -f1-2 "$dir/signing-key.pub")" > "$dir/allowed_signers"
 end=$(date +%s.%N)
-awk -v a="$start" -v b="$generated" -v c="$end" -v d="$dir" 'BEGIN {
-  printf "generated %s in %.1f s (stream and fast-import), packed in %.1f s\n", d, b - a, c - b > "/dev/stderr"
-  printf "{\"generate_seconds\": %.1f, \"pack_seconds\": %.1f}\n", b - a, c - b > (d "/timing.json") }'
+awk -v a="$start" -v b="$generated" -v c="$packed" -v e="$end" -v d="$dir" 'BEGIN {
+  printf "generated %s in %.1f s (stream and fast-import), packed in %.1f s, signed in %.1f s\n", d, b - a, c - b, e - c > "/dev/stderr"
+  printf "{\"generate_seconds\": %.1f, \"pack_seconds\": %.1f, \"sign_seconds\": %.1f}\n", b - a, c - b, e - c > (d "/timing.json") }'
 echo "$key" > "$dir/key"
 echo "$dir"

@@ -146,6 +146,18 @@ compare "\`log people/$person\`" "$slow" "$timeout" "$L" "" "$tool" log "people/
 compare "\`audit\` of the whole history" "$audit_runs" "$audit_timeout" "$L" "" "$tool" audit ::: git log -p
 compare "\`audit HEAD~1..HEAD\` (one new commit, as the pre-receive hook)" "$runs" "$timeout" "$L" "" \
   "$tool" audit HEAD~1..HEAD ::: git show HEAD
+# The same history with every commit signed: the audit verifies each signature (ssh-keygen, as
+# git does) on its first run and remembers the verdicts by commit id; git log --show-signature
+# verifies every signature, every time. The history index is made first, unmeasured, as in the
+# reading clone, so the first run's extra time is the verification.
+git clone -q "$dir/signed.git" "$work/signed"
+git -C "$work/signed" config gpg.ssh.allowedSignersFile "$dir/allowed_signers"
+(cd "$work/signed" && "$tool" log "people/$person" > /dev/null)
+compare "\`audit\` of the history, every commit signed: first run (each signature verified)" "$audit_runs" "$audit_timeout" \
+  "$work/signed" "rm -f $work/signed/.git/adminledger/signatures $work/signed/.git/adminledger/audit-last" \
+  "$tool" audit ::: git log --show-signature
+compare "\`audit\` of the signed history again (verdicts remembered)" "$audit_runs" "$audit_timeout" "$work/signed" "" \
+  "$tool" audit ::: git log --show-signature
 compare "\`report annual --year $last_year\`" "$slow" "$timeout" "$L" "" "$tool" report annual --year "$last_year" ::: \
   git log -p --since="$last_year-01-01"
 
@@ -192,7 +204,8 @@ stamp=$(date -u +%Y-%m-%dT%H%M)
 legend() {
   echo "git baselines: list and validate: every record blob read (git ls-tree -r HEAD | awk '{print \$3}' | git cat-file --batch);"
   echo "set: sed on the file, git add, git commit --no-verify; blame: git blame FILE; log: git log -p -- FILE;"
-  echo "audit: git log -p (the whole history); audit HEAD~1..HEAD: git show HEAD; report annual: git log -p --since=YEAR-01-01;"
+  echo "audit: git log -p (the whole history); audit HEAD~1..HEAD: git show HEAD; signed audits: git log --show-signature (git runs ssh-keygen for every commit);"
+  echo "report annual: git log -p --since=YEAR-01-01;"
   echo "sync: git merge of the same branches in a copy of the clone; site: git log -p (the history every page's changes and blame come from)."
   echo "Peak = the largest process of the command's tree."
 }

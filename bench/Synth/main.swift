@@ -6,12 +6,18 @@ import Foundation
 //       writes a git fast-import stream of a synthetic ledger on standard output
 //   ledger-synth measure [--runs N] [--timeout S] [--warmup] [--before SHELL] [--log FILE] -- CMD ARGS...
 //       runs a command N times and prints its median wall time and peak memory as JSON
+//   ledger-synth sign REPOSITORY KEY REFERENCE...
+//       writes a copy of each reference's history with every commit signed by KEY (ssh-keygen)
 
 func main() -> Int32 {
   var arguments = Array(CommandLine.arguments.dropFirst())
   do {
     if arguments.first == "measure" {
       try Measure(arguments: Array(arguments.dropFirst())).run()
+      return 0
+    }
+    if arguments.first == "sign" {
+      try Resign(arguments: Array(arguments.dropFirst())).run()
       return 0
     }
     if arguments.first == "generate" { arguments.removeFirst() }

@@ -44,7 +44,11 @@ extension Ledger {
       }
       if push { try requireBare(path, url: upstream.url) }
     }
-    let staged = try gitCall("read the index") { () throws(GitError) in try repository.stagedChanges(under: "") }
+    // Under the writers' lock: a write of this clone between moving its branch and updating
+    // the index would otherwise read as staged work.
+    let staged = try withExtendedLifetime(try lockForWriting()) { () throws(StoreError) in
+      try gitCall("read the index") { () throws(GitError) in try repository.stagedChanges(under: "") }
+    }
     guard staged.isEmpty else { throw .stagedChanges(paths: staged.map(\.path)) }
     let tracking = "refs/remotes/\(upstream.remote)/\(upstream.branch)"
     var left = original  // where this sync left the branch

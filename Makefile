@@ -1,7 +1,8 @@
 # AdminLedger: `make demo` and `make test` install what is missing, build, and run.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git
+# openssh-client: ssh-keygen signs and verifies commits (git's gpg.format ssh), as git runs it.
+APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git openssh-client
 
 .PHONY: all deps test-deps build release test demo install bench bench-quick clean json-schema-test-suite schemas fuzz sanitize
 
@@ -21,7 +22,7 @@ apt_install = if $(1); then :; \
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
 	  echo "error: the Swift toolchain ($(SWIFT)) is not on PATH; install Swift 6 from swift.org"; exit 1; }
-	@$(call apt_install,pkg-config --exists libgit2 zlib 2>/dev/null && command -v git >/dev/null 2>&1,$(APT_PACKAGES))
+	@$(call apt_install,pkg-config --exists libgit2 zlib 2>/dev/null && command -v git >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1,$(APT_PACKAGES))
 
 # What the tests use to prove interoperability, once: headless Chromium renders the review site
 # (Debian's chromium), strace shows that writes reach the disk in order (Debian's strace), and

@@ -73,7 +73,7 @@ import Testing
       "adminledger: commit \(short(second)) by Eve Intrus <eve@example.org>:",
       rule("eve@example.org"),
       "adminledger: the push to main is refused: 2 findings in 2 pushed commits; main did not move",
-      "hint: 'adminledger audit \(short(before))..\(short(second))' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way ('git reset \(short(before))' keeps them in your files, 'adminledger commit' commits them as you), then push again",
+      "hint: 'adminledger audit \(short(before))..\(short(second))' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way ('git reset \(short(before))' keeps them in your files, 'adminledger commit' commits them as you), then push again",
     ]
   }
 

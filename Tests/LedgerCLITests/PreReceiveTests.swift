@@ -80,7 +80,7 @@ import Testing
       "adminledger: commit \(short(commit)) by Eve Intrus <eve@example.org>:",
       "[unknown-author] Eve Intrus <eve@example.org> is not a known administrator (no person holding a ledger role on 2026-11-18 lists eve@example.org in git_identities)",
       "adminledger: the push to main is refused: 1 finding in 1 pushed commit; main did not move",
-      "hint: 'adminledger audit \(short(before))..\(short(commit))' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way ('git reset \(short(before))' keeps them in your files, 'adminledger commit' commits them as you), then push again",
+      "hint: 'adminledger audit \(short(before))..\(short(commit))' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way ('git reset \(short(before))' keeps them in your files, 'adminledger commit' commits them as you), then push again",
     ])
     #expect(outcome.error.contains(" ! [remote rejected] main -> main (pre-receive hook declined)\n"))
     #expect(try shared.bareMain() == before)

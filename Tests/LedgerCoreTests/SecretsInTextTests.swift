@@ -58,6 +58,7 @@ struct TextCase: CustomTestStringConvertible, Sendable {
   ]
 
   static let ordinary: [TextCase] = [
+    TextCase("a long compound name", "Nicolas Laurent-Legrand-Lambert-David-Clement", nil),
     TextCase("a commit id quoted in a note", "fixed by commit 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a, see the log", nil),
     TextCase("a UUID quoted in a note", "ticket 5c2d8a1e-3b4f-4a6d-9e8f-1a2b3c4d5e6f at the host", nil),
     TextCase("a password reset", "password reset requested by the member", nil),

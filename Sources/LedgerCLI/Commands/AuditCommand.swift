@@ -7,7 +7,7 @@ import LedgerJSON
 enum AuditCommand {
   static let spec = CommandSpec(
     name: "audit", synopsis: "[RANGE] [--since-last]",
-    summary: "audit the history: unknown authors, changes outside roles, forged approvals, invalid results, evil merges, rewritten history",
+    summary: "audit the history: unknown authors, missing or wrong signatures, changes outside roles, forged approvals, invalid results, evil merges, rewritten history",
     details: """
       RANGE is A..B (commits or days: 2025-12-31..2026-12-31 is the year 2026), one revision
       (all of its history), or nothing (all of HEAD's). Each commit is judged against the
@@ -15,7 +15,14 @@ enum AuditCommand {
       lists the commit's email in git_identities; the changes must be within that person's
       roles in the policy (writing the kinds, granting rights, changing ledger.json or
       schemas/); a payment approval must be committed by the approver named; the result must
-      validate. Each merge must hold the field-level merge of its parents (first parent ours,
+      validate, with no file validate refuses in a kind's folder. Identities, signing keys,
+      ledger roles, .gitattributes and files outside the ledger's folders are policy. From
+      policy.signed_commits_from (or the requirement pinned at set-up), a commit must carry an
+      SSH signature (git's gpg.format ssh) that ssh-keygen verifies, by a key the author's
+      record lists for that day; verdicts are remembered in .git/adminledger/signatures. A
+      commit dated before its parent is backdated; a history starting elsewhere than the first
+      commit pinned at set-up is unpinned-root.
+      Each merge must hold the field-level merge of its parents (first parent ours,
       second theirs), its Ledger-Resolved trailers applied: a change dropped or a value
       invented while merging is an evil-merge, with the field, the expected and the committed
       values. Lists the payment approvals with the role each approver held.

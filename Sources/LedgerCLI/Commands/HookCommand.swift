@@ -193,7 +193,9 @@ enum HookPreReceiveCommand {
       commit does not descend from the branch's: a force push of a rebased, amended or reset
       branch), leaves no ledger.json, or when the audit of the pushed commits (all of the new
       commit's history when the push creates the branch) finds anything: an unknown author, a
-      change outside the author's roles, a forged approval, an invalid result, an evil merge.
+      change outside the author's roles, a forged approval, an invalid result or a file validate
+      refuses, a missing or wrong signature, a backdated commit, an evil merge. Roles and keys
+      are judged no earlier than the day the push is received, less policy.offline_grace_days.
       Each finding is printed with its commit, its author and the rule. Install it with
       'adminledger hook install pre-receive --repo BARE_REPO'.
       """,
@@ -323,7 +325,7 @@ enum HookPreReceiveCommand {
       }
       context.err.line("adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move")
       let range = update.creates ? String(update.new.prefix(7)) : "\(update.old.prefix(7))..\(update.new.prefix(7))"
-      context.err.line("hint: 'adminledger audit \(range)' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way (\(update.creates ? "" : "'git reset \(update.old.prefix(7))' keeps them in your files, ")'adminledger commit' commits them as you), then push again")
+      context.err.line("hint: 'adminledger audit \(range)' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way (\(update.creates ? "" : "'git reset \(update.old.prefix(7))' keeps them in your files, ")'adminledger commit' commits them as you), then push again")
     }
   }
 

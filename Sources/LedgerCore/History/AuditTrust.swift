@@ -23,10 +23,13 @@ struct AuditTrust {
     self.receivedAt = receivedAt
     let ids = entries.compactMap { ObjectID(hex: $0.commit) }
     var dates: [ObjectID: Date] = [:]
+    for entry in entries {
+      if let id = ObjectID(hex: entry.commit) { dates[id] = entry.date }
+    }
     do {
-      for id in ids + entries.flatMap({ $0.parents.compactMap(ObjectID.init(hex:)) }) where dates[id] == nil {
-        let commit = try repository.commit(id)
-        dates[id] = commit.author.date
+      // Only the parents outside the range are read: the range's own dates are known.
+      for parent in entries.flatMap({ $0.parents.compactMap(ObjectID.init(hex:)) }) where dates[parent] == nil {
+        dates[parent] = try repository.commit(parent).author.date
       }
     } catch {
       throw .git(action: "read history", error)

@@ -101,7 +101,9 @@ enum SecretText {
     while first < last, isWordPunctuation(bytes[first]) { first += 1 }
     while last > first, isWordPunctuation(bytes[last - 1]) { last -= 1 }
     let word = bytes[first..<last]
-    guard !isIdentifier(word) else { return nil }
+    // Among words, one without a digit is a word, however long (a compound name such as
+    // Laurent-Legrand-Lambert-David-Clement); a random token of that length nearly always has one.
+    guard word.contains(where: { (0x30...0x39).contains($0) }), !isIdentifier(word) else { return nil }
     return SecretRule.randomToken(word) ? Finding(kind: SecretRule.randomKind, phrase: nil) : nil
   }
 

@@ -86,7 +86,7 @@ final class VerifiedSignatures {
   private func remember(_ lines: String) {
     let manager = FileManager.default
     try? manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    if !manager.fileExists(atPath: file.path) { manager.createFile(atPath: file.path, contents: nil) }
+    if !manager.fileExists(atPath: file.path) { _ = manager.createFile(atPath: file.path, contents: nil) }
     guard let handle = FileHandle(forWritingAtPath: file.path) else { return }
     defer { try? handle.close() }
     _ = try? handle.seekToEnd()

@@ -207,6 +207,31 @@ run log --author mpetit --limit 2
 run blame trainings/2026-10-03-8rla1
 run audit
 
+step "Scenario 18: signed commits. Marc, the administrator, gives Sophie's record and his own their SSH keys and requires signatures from today"
+mkdir -p "$work/keys"
+for who in mpetit sroux volunteer; do ssh-keygen -q -t ed25519 -N '' -C "$who" -f "$work/keys/$who"; done
+key() { cut -d' ' -f1-2 "$work/keys/$1.pub"; }
+cd "$work/marc"
+export ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>"
+run sync > /dev/null
+run hook install --signing-key "$work/keys/mpetit"
+run set people/mpetit --set "signing_keys=[{\"key\":\"$(key mpetit)\"}]"
+run set people/sroux --set "signing_keys=[{\"key\":\"$(key sroux)\"}]"
+sed -i "s/  \"policy\": {/  \"policy\": {\n    \"signed_commits_from\": \"$(date +%F)\",/" ledger.json
+run commit -m "Require signed commits from today"
+run sync
+run hook install pre-receive --repo "$work/shared.git"
+git log --show-signature -1 2>&1 | head -3
+
+step "An impostor with push access writes as Marc, signing with their own key: the shared repository refuses it, and the audit says why"
+cd "$work"
+ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>" run clone shared.git volunteer --signing-key "$work/keys/volunteer"
+cd "$work/volunteer"
+ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>" run set people/sroux --set 'ledger_roles=[{"role":"admin"}]'
+ADMINLEDGER_AUTHOR="Marc Petit <mpetit@cen-paca.example.org>" run sync
+run audit HEAD~1..HEAD
+cd "$work/biodiv"
+
 step "The review site: the same ledger as web pages, for reviewers who use neither git nor a terminal"
 # Written under the repository's .build, not in the demo's temporary folder, so it stays to be opened.
 site="$(dirname "$samples")/.build/demo-site"

@@ -12,6 +12,8 @@ struct AuditTrust {
   let dates: [ObjectID: Date]
   /// When the shared repository receives the commits (the pre-receive hook); nil in a clone.
   let receivedAt: Date?
+  /// Which commits descend from a commit `signed_commits_from` names.
+  let descent: Descent
 
   /// How far a commit may be dated before its parent: two administrators' clocks may differ
   /// by minutes; a date set back to dodge a role's end goes back days.
@@ -21,6 +23,7 @@ struct AuditTrust {
     let repository = store.repository
     pin = TrustPin.read(in: repository.gitDirectory)
     self.receivedAt = receivedAt
+    descent = Descent(repository: repository)
     let ids = entries.compactMap { ObjectID(hex: $0.commit) }
     var dates: [ObjectID: Date] = [:]
     for entry in entries {
@@ -66,8 +69,7 @@ extension CommitJudge {
   func signatureRequirement() -> String? {
     guard let from = policy.signedCommitsFrom ?? trust.pin?.signedCommitsFrom else { return nil }
     if let commit = ObjectID(hex: from), let id = ObjectID(hex: entry.commit) {
-      let covered = id == commit || ((try? store.repository.isDescendant(id, of: commit)) ?? false)
-      return covered ? from : nil
+      return trust.descent.descends(id, from: commit) ? from : nil
     }
     return day >= from ? from : nil
   }
@@ -131,5 +133,39 @@ extension CommitJudge {
     default:
       return [finding("bad-signature", "is the ledger's first commit and is not signed by the pinned key \(pinned.fingerprint)")]
     }
+  }
+}
+
+/// Whether commits descend from a given commit (are it, or have it in their history),
+/// remembered: the audit asks for every commit of a range, and each answer is its parents'.
+final class Descent {
+  private let repository: Repository
+  private var known: [ObjectID: [ObjectID: Bool]] = [:]
+
+  init(repository: Repository) { self.repository = repository }
+
+  func descends(_ commit: ObjectID, from ancestor: ObjectID) -> Bool {
+    var memo = known[ancestor] ?? [ancestor: true]
+    defer { known[ancestor] = memo }
+    // Parents before children, without recursion: a history is thousands of commits deep.
+    var stack = [commit]
+    while let top = stack.last {
+      if memo[top] != nil {
+        stack.removeLast()
+        continue
+      }
+      guard let parents = try? repository.commit(top).parents else {
+        memo[top] = false
+        continue
+      }
+      let unknown = parents.filter { memo[$0] == nil }
+      if unknown.isEmpty {
+        memo[top] = parents.contains { memo[$0] == true }
+        stack.removeLast()
+      } else {
+        stack += unknown
+      }
+    }
+    return memo[commit] ?? false
   }
 }

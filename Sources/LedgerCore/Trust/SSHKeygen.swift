@@ -37,6 +37,15 @@ public struct SSHKeygen: Equatable, Sendable {
   /// Whether `signature` is a valid `git` signature of `data` by the key it names, as
   /// `ssh-keygen -Y verify` judges it with an allowed-signers file holding only that key.
   func verifies(_ signature: String, of data: [UInt8], by key: SSHPublicKey) throws(SigningProblem) -> Bool {
+    // Ed25519, the key type ssh-keygen makes by default, is verified without a process.
+    if let parsed = SSHSignature(armored: signature), parsed.key == key, let verdict = parsed.verifiesNatively(data) {
+      return verdict
+    }
+    return try verifiesWithProgram(signature, of: data, by: key)
+  }
+
+  /// `verifies`, always by running `ssh-keygen -Y verify`.
+  func verifiesWithProgram(_ signature: String, of data: [UInt8], by key: SSHPublicKey) throws(SigningProblem) -> Bool {
     try withScratchFolder { (folder) throws(SigningProblem) -> Bool in
       let allowed = folder.appendingPathComponent("allowed_signers")
       let signatureFile = folder.appendingPathComponent("commit.sig")

@@ -60,13 +60,25 @@ struct Resign {
     let signature = folder.appendingPathComponent("commit.sig")
     try? FileManager.default.removeItem(at: signature)
     try Data(content.utf8).write(to: file)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-keygen")
-    process.arguments = ["-q", "-Y", "sign", "-n", "git", "-f", key, file.path]
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw SynthError.usage("ssh-keygen -Y sign failed with \(key)") }
+    guard spawn("/usr/bin/ssh-keygen", ["-q", "-Y", "sign", "-n", "git", "-f", key, file.path]) == 0 else {
+      throw SynthError.usage("ssh-keygen -Y sign failed with \(key)")
+    }
     return try String(contentsOf: signature, encoding: .utf8)
+  }
+
+  /// Runs a program and waits for it: posix_spawn and waitpid, a few milliseconds where
+  /// Foundation's Process took fifty (20,000 commits are signed one after another).
+  private func spawn(_ program: String, _ arguments: [String]) -> Int32 {
+    let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return status
   }
 }

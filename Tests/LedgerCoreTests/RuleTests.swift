@@ -33,6 +33,12 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 
   static let cases: [RuleCase] = [
     RuleCase("a valid person", "people/carl.json", #"{"name": "Carl", "emails": ["carl@example.org"]}"#, []),
+    RuleCase(
+      "a person's Ed25519 signing key", "people/carl.json",
+      #"{"name": "Carl", "signing_keys": [{"key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICtOPq2Ghs5yz6onh0f5LJikDOt0k4CtrT+HIfiF1HDV carl", "from": "2026-12-01"}]}"#, []),
+    RuleCase(
+      "a signing key whose content is another type's", "people/carl.json",
+      #"{"name": "Carl", "signing_keys": [{"key": "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAICtOPq2Ghs5yz6onh0f5LJikDOt0k4CtrT+HIfiF1HDV"}]}"#, ["signing-key"]),
     RuleCase("a reference to nothing", "people/carl.json", #"{"name": "Carl", "organization": "nowhere"}"#, ["ref-exists"]),
     RuleCase("an email another person has", "people/carl.json", #"{"name": "Carl", "emails": ["ana@example.org"]}"#, ["unique"]),
     RuleCase("a system and login another account has", "accounts/dup.json", #"{"person": "bob", "system": "portal", "status": "active", "login": "ana"}"#, ["unique"]),

@@ -35,7 +35,11 @@ enum HookInstallCommand {
       Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
       commit' or 'git merge' commits, and registers the merge driver that makes 'git pull' merge
       records field by field. A ledger made before the merge driver existed also gets its
-      .gitattributes committed.
+      .gitattributes committed. It pins what the clone trusts without proof (the ledger's first
+      commit and its key, in .git/adminledger/trust.json), makes the clone sign its commits
+      with --signing-key or the key git's configuration names (gpg.format ssh, commit.gpgsign
+      true: plain 'git commit' is signed too), writes the people's keys as git's allowed-signers
+      file, and prints what it set.
 
       'hook install pre-receive --repo BARE_REPO' installs instead the server's hook of the
       shared bare repository the clones push to, BARE_REPO/hooks/pre-receive: on every push it

@@ -14,6 +14,7 @@ enum CrossRecordRules {
     ("payment-approver", paymentApproverHoldsRole),
     ("evolution-approval", evolutionIsApprovedBeforeWork),
     ("ticket-closed-date", closedTicketHasClosingDate),
+    ("signing-key", signingKeyIsAKey),
   ]
 
   static func check(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
@@ -35,6 +36,19 @@ enum CrossRecordRules {
   }
 
   // MARK: - Rules
+
+  /// A person's signing key is an SSH public key whose content names the type it starts with:
+  /// one that is not would never verify a commit, silently.
+  static func signingKeyIsAKey(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
+    guard record.key.kind == .people, let keys = record.fields["signing_keys"]?.arrayValue else { return [] }
+    return keys.enumerated().compactMap { index, entry in
+      guard let text = entry.objectValue?["key"]?.stringValue, SSHPublicKey(text: text) == nil else { return nil }
+      return finding(
+        record, JSONPointer(tokens: ["signing_keys", String(index), "key"]), "signing-key",
+        "signing_keys/\(index) is not an SSH public key: its base64 does not hold a key of the type it names",
+        hint: "copy the whole first two words of the key's .pub file (ssh-keygen -y -f KEY prints them)")
+    }
+  }
 
   /// Every `x-ref` names an existing record of the right kind.
   static func referencesExist(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {

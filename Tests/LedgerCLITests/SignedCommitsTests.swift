@@ -215,6 +215,10 @@ import Testing
     ])
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["sync"])
+    // The sync brought the new key to git's allowed signers too.
+    let allowed = try String(contentsOf: shared.marc.directory.appendingPathComponent(".git/adminledger/allowed_signers"), encoding: .utf8)
+    #expect(allowed.contains("marc.petit@example.org namespaces=\"git\",valid-after=\"20261118\" \(newKey.publicKey)"), "\(allowed)")
+    #expect(allowed.contains("valid-before=\"20261118\" \(server.marcKey.publicKey)"), "\(allowed)")
     // Still signing with the old key: refused.
     try SharedLedger.succeed(shared.marc, ["set", "people/lea", "--set", "phone=+33655443322"])
     let stale = try push(shared.marc)

@@ -55,6 +55,7 @@ enum SyncCommand {
     if report.integration == .stopped, let merge = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }) {
       return stopped(merge, ledger, context)
     }
+    ledger.refreshAllowedSigners()
     return finish(context, concluded: concluded, report: report)
   }
 

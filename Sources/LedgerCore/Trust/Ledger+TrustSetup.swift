@@ -1,5 +1,6 @@
 import Foundation
 import LedgerGit
+import LedgerSchema
 
 /// What setting up a clone's trust did: the pin in force, and how its commits are signed.
 public struct TrustSetup: Equatable, Sendable {
@@ -53,7 +54,15 @@ extension Ledger {
   /// git identities: `a@x.org,b@x.org namespaces="git",valid-after="20260101" ssh-ed25519 AAAA…`.
   public func allowedSigners(at revision: String? = nil) throws(StoreError) -> String {
     var lines: [String] = []
-    for person in try store.snapshot(at: revision).records(of: .people).records {
+    // Only the people who list keys: found in the value index, not by reading every person.
+    let snapshot = try store.gitSnapshot(at: revision)
+    let people: [Record]
+    if let holders = try snapshot.holders(.people, Ledger.signingKeyPath) {
+      people = holders.compactMap { try? snapshot.record($0) }
+    } else {
+      people = try snapshot.records(of: .people).records
+    }
+    for person in people {
       let emails = (person.fields["git_identities"]?.arrayValue ?? []).compactMap(\.stringValue)
       guard !emails.isEmpty else { continue }
       for key in SigningKey.keys(of: person) {
@@ -66,6 +75,18 @@ extension Ledger {
       }
     }
     return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+  }
+
+  /// Where a person's signing keys are, for the value index.
+  static let signingKeyPath = KeywordPath(steps: ["signing_keys", "*", "key"], value: .bool(true))
+
+  /// Writes the allowed-signers file again when this clone's git configuration uses it, so
+  /// `git log --show-signature` knows the keys a sync brought. A failure leaves the old file:
+  /// git then reports the new keys unknown, and the next sync or `hook install` writes it.
+  public func refreshAllowedSigners() {
+    let allowed = repository.gitDirectory.appendingPathComponent("adminledger/allowed_signers")
+    guard (try? repository.configValue("gpg.ssh.allowedSignersFile")) == allowed.path else { return }
+    try? writeAllowedSigners(to: allowed, at: nil)
   }
 
   private func writeAllowedSigners(to file: URL, at revision: String?) throws {

@@ -147,6 +147,11 @@ import Testing
     #expect(refused.status == 2)
     #expect(refused.error.contains("the ledger requires signed commits (policy.signed_commits_from: 2026-11-18)"), "\(refused)")
     #expect(try server.shared.head(newcomer) == before)
+    // Reading needs no key: a sync that only brings others' commits makes none.
+    try SharedLedger.succeed(server.shared.claire, ["set", "people/lea", "--set", "phone=+33655443322"])
+    try SharedLedger.succeed(server.shared.claire, ["sync"])
+    try SharedLedger.succeed(newcomer, ["sync"])
+    #expect(try server.shared.head(newcomer) == server.shared.head(server.shared.claire))
   }
 
   // MARK: Attacks

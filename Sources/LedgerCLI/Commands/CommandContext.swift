@@ -36,8 +36,8 @@ struct CommandContext {
     var author = try unsignedAuthor(for: ledger)
     guard let ledger else { return author }
     author.signer = ledger.configuredSigner(home: environment.variables["HOME"] ?? NSHomeDirectory())
-    if author.signer == nil, let from = try perform({ () throws(StoreError) in try ledger.signaturesRequired(on: environment.now()) }) {
-      throw .store(.signing(.noKeyConfigured(requiredFrom: from)))
+    if author.signer == nil {
+      author.signaturesRequiredFrom = try perform { () throws(StoreError) in try ledger.signaturesRequired(on: environment.now()) }
     }
     return author
   }

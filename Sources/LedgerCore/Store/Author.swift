@@ -7,6 +7,10 @@ public struct Author: Equatable, Sendable, CustomStringConvertible {
   public let email: String
   /// Signs this author's commits, when git's configuration names a key (`user.signingkey`).
   public var signer: CommitSigner?
+  /// The ledger's `signed_commits_from` when its commits must be signed now: a commit by an
+  /// author with no signer is then refused when it is about to be made (a sync that only
+  /// fast-forwards makes none, and passes).
+  public var signaturesRequiredFrom: String?
 
   public init(name: String, email: String, signer: CommitSigner? = nil) {
     self.name = name
@@ -36,6 +40,7 @@ public struct Author: Equatable, Sendable, CustomStringConvertible {
     in repository: Repository, tree: ObjectID, parents: [ObjectID], at date: Date, message: String
   ) throws(StoreError) -> ObjectID {
     let signature = signature(at: date)
+    if signer == nil, let from = signaturesRequiredFrom { throw .signing(.noKeyConfigured(requiredFrom: from)) }
     if let signer {
       return try signer.createCommit(in: repository, tree: tree, parents: parents, author: signature, message: message)
     }

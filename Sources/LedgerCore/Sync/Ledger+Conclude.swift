@@ -21,7 +21,12 @@ extension Ledger {
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("commit the merge") {
-      let open = try repository.indexConflicts()
+      // A file git marks conflicted is settled when its field-level merge has nothing open and
+      // it holds no line-merge markers: `git checkout -m FILE` redone through the driver.
+      let rules = try MergeRules(try store.gitSnapshot(at: nil))
+      let open = try repository.indexConflicts().filter { (conflict) throws in
+        try !openConflicts(conflict.path, merge, state, rules).isEmpty || !lineMergedFiles([conflict.path]).isEmpty
+      }
       guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
       let pending = try pendingPaths(state)
       try stageCanonical(pending)

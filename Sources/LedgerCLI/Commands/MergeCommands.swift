@@ -35,8 +35,10 @@ enum MergeCommands {
     details: """
       --ours keeps this clone's side, --theirs takes the incoming side, --set gives the value
       (typed by the kind's schema, as for 'set'; FIELD is then required). Without FIELD the
-      whole record is taken from one side. Any record may be changed this way to fix a rule the
-      merged ledger breaks. Each choice is recorded in the merge commit's Ledger-Resolved trailers.
+      whole record is taken from one side. A record or field the merge does not conflict on is
+      refused (exit 2), except while the merged ledger breaks a rule: any record may then be
+      changed this way to fix it. Each choice is recorded in the merge commit's Ledger-Resolved
+      trailers, as is a conflict settled by editing the file and 'git add'.
       """,
     options: [
       .flag("ours", "keep this clone's value"), .flag("theirs", "take the incoming value"),

@@ -18,13 +18,17 @@ enum StatusCommand {
     let ledger = try context.openLedger()
     let edits = try context.perform { () throws(StoreError) in try ledger.handEdits() }
     let merge = try context.perform { () throws(StoreError) in try ledger.mergeReport() }
+    let lineMerge = try context.perform { () throws(StoreError) in try ledger.lineMergeCheck() }
     if context.format == .json {
-      context.printJSON([
+      var object: JSONObject = [
         "edits": .array(edits.map { ["path": .string($0.path), "change": .string($0.change.rawValue)] }),
         "merge": merge.map { MergeRenderer.json($0, zone: context.timeZone(of: ledger)) } ?? .null,
-      ])
+      ]
+      if !lineMerge.isClean { object["line_merge"] = LineMergeRenderer.json(lineMerge) }
+      context.printJSON(.object(object))
       return .ok
     }
+    for line in LineMergeRenderer.lines(lineMerge) { context.err.line(line) }
     if let merge {
       context.out.line(
         "A merge is in progress: \(merge.source) (\(merge.incoming.prefix(7))) into this clone, "

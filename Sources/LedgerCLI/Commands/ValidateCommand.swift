@@ -25,15 +25,21 @@ enum ValidateCommand {
     // the files about to be committed are not, so the ledger is not declared valid then.
     let merge = context.arguments.value("at") == nil
       ? try context.perform { () throws(StoreError) in try ledger.mergeReport() } : nil
+    let lineMerge = context.arguments.value("at") == nil
+      ? try context.perform { () throws(StoreError) in try ledger.lineMergeCheck() } : nil
     let settled = errors.isEmpty && (merge.map { $0.conflicts.isEmpty && $0.findings.isEmpty } ?? true)
+      && (lineMerge?.markedFiles.isEmpty ?? true)
     if context.format == .json {
-      context.printJSON([
+      var object: JSONObject = [
         "valid": .bool(settled), "records": .number(JSONNumber(records)),
         "diagnostics": .array(diagnostics.map(DiagnosticRenderer.json)),
         "merge": merge.map { MergeRenderer.json($0, zone: context.timeZone(of: ledger)) } ?? .null,
-      ])
+      ]
+      if let lineMerge, !lineMerge.isClean { object["line_merge"] = LineMergeRenderer.json(lineMerge) }
+      context.printJSON(.object(object))
       return settled ? .ok : .findings
     }
+    for line in lineMerge.map(LineMergeRenderer.lines) ?? [] { context.err.line(line) }
     let colored = Color.enabled(for: context.out, variables: context.environment.variables)
     for diagnostic in diagnostics { context.out.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
     if let merge {

@@ -99,6 +99,14 @@ struct FailureMessage {
         status: .usage)
     case .noMergeInProgress:
       self.init("no merge is in progress", hint: "'adminledger sync' starts one when the remote has changes", status: .usage)
+    case .notInConflict(let key, let field, let conflicts):
+      let what = field.map { "\(key) \($0)" } ?? key.description
+      let open = conflicts.isEmpty
+        ? "no field is in conflict" : "in conflict: \(conflicts.joined(separator: ", "))"
+      self.init(
+        "\(what) is not in conflict in this merge; nothing was changed (\(open))",
+        hint: "'adminledger conflicts' shows what is left to settle; a record the merge took cleanly is changed after the merge, with 'adminledger set'",
+        status: .usage)
     case .editsInTheWay(let paths):
       self.init(
         "the merge would overwrite uncommitted hand edits in \(paths.joined(separator: ", ")); nothing was merged",

@@ -44,6 +44,10 @@ enum MergeRenderer {
 
   /// The next step, for the hint line.
   static func hint(_ report: MergeReport) -> String {
+    if let first = report.lineMerged.first {
+      return "git merged \(report.lineMerged.joined(separator: ", ")) line by line (its conflict markers are in it): "
+        + LineMergeRenderer.redo(first) + "; do not take a side with 'resolve --ours/--theirs', which drops the other side's changes"
+    }
     if let first = report.conflicts.first {
       let record = first.conflict.record?.description ?? "KIND/ID"
       let field = first.conflict.pointer.tokens.isEmpty ? "" : " " + first.conflict.field

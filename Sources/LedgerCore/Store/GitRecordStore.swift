@@ -156,7 +156,9 @@ public final class GitRecordStore: RecordStore {
         if let content = file.content {
           let blob = if let batch { try batch.writeBlob(content) } else { try repository.writeBlob(content) }
           updates.append(.upsert(path: path, blob: blob))
-        } else if try snapshot.blobID(file.path) != nil {
+        } else if let base = snapshot.tree, try repository.entry(in: base, at: path) != nil {
+          // Whatever the entry is: removing a link or a folder planted where a record belongs
+          // mends the ledger.
           updates.append(.remove(path: path))
         }
       }

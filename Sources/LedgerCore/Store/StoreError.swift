@@ -36,6 +36,10 @@ public enum StoreError: Error, Equatable, Sendable {
   case mergeInProgress
   /// `sync --continue`, `--abort`, `resolve` or `conflicts` with no merge in progress.
   case noMergeInProgress
+  /// `resolve` of a record, or a field of it, that the merge in progress does not conflict on
+  /// (while the merged ledger breaks no rule); `conflicts` lists the conflicting fields
+  /// (`people/hugo phone`), empty when none is open.
+  case notInConflict(RecordKey, field: String?, conflicts: [String])
   /// `sync` with no remote named and none to choose; `known` lists the configured ones.
   case noRemote(known: [String])
   /// A remote name that the repository's configuration does not have.

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerGit
+import LedgerJSON
 
 #if canImport(Glibc)
   import Glibc
@@ -20,9 +21,15 @@ extension Ledger {
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("commit the merge") {
-      let open = try repository.indexConflicts()
+      // A file git marks conflicted is settled when its field-level merge has nothing open and
+      // it holds no line-merge markers: `git checkout -m FILE` redone through the driver.
+      let rules = try MergeRules(try store.gitSnapshot(at: nil))
+      let open = try repository.indexConflicts().filter { (conflict) throws in
+        try !openConflicts(conflict.path, merge, state, rules).isEmpty || !lineMergedFiles([conflict.path]).isEmpty
+      }
       guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
-      try stageCanonical(try pendingPaths(state))
+      let pending = try pendingPaths(state)
+      try stageCanonical(pending)
       let tree = try repository.writeIndexTree()
       let headTree = try repository.commit(merge.head).tree
       let findings = try store.mergeFindings(try repository.changedFiles(from: headTree, to: tree), in: try store.gitSnapshot(at: nil))
@@ -33,7 +40,7 @@ extension Ledger {
       let records = incomingChanges.compactMap { store.isInside($0.path) ? RecordKey(path: store.ledgerPath($0.path)) : nil }
       let message = Ledger.mergeMessage(
         source: state.source ?? "commit \(merge.incoming.short)", into: Ledger.shortBranchName(branch), records: records,
-        resolutions: state.resolutions.map(\.trailer))
+        resolutions: (state.resolutions + (try handResolutions(pending, merge, state, tree))).map(\.trailer))
       let commit = try commitMerge(tree, parents: [merge.head, merge.incoming], message: message, by: author, at: date)
       try moveBranch(branch, from: merge.head, to: commit)
       CrashPoint.reach("conclude.branch-moved")
@@ -61,7 +68,36 @@ extension Ledger {
       }
     }
     guard problems.isEmpty else { throw StoreError.invalid(DiagnosticList(problems)) }
+    // The canonical form of a hand edit is a blob no `git add` wrote: the index may only name
+    // objects the repository holds.
+    for file in files { if let content = file.content { _ = try repository.writeBlob(content) } }
     try WorkingTree(repository: repository, root: workdir).apply(files)
+  }
+
+  /// The conflicts settled by hand (the file edited and staged, `git add`) rather than through
+  /// `resolve`: each conflicting field no resolution covers, named by the side whose value the
+  /// merge commits there, or `set` for a value of neither side. The trailers then say what the
+  /// merge decided, and the audit reads a hand resolution as one.
+  private func handResolutions(
+    _ paths: [String], _ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), _ state: MergeState,
+    _ tree: ObjectID
+  ) throws -> [MergeState.Resolution] {
+    let rules = try MergeRules(try store.gitSnapshot(at: nil))
+    var found: [MergeState.Resolution] = []
+    for path in paths where store.isInside(path) && Ledger.isLedgerFile(store.ledgerPath(path)) {
+      let open = try openConflicts(path, merge, state, rules).filter { !$0.isText }
+      guard !open.isEmpty else { continue }
+      let committed = try repository.entry(in: tree, at: path).map { (entry) throws in
+        try JSONParser.parse(try repository.blob(entry.id))
+      }
+      for conflict in open {
+        let held = committed.flatMap(conflict.pointer.resolve)
+        let choice: MergeState.Resolution.Choice =
+          held == conflict.ours ? .ours : held == conflict.theirs ? .theirs : .set
+        found.append(MergeState.Resolution(path: store.ledgerPath(path), field: conflict.pointer, choice: choice))
+      }
+    }
+    return found
   }
 
   /// Puts a copy of `source` in place of `file` in one rename, so `file` is never missing.

@@ -40,6 +40,7 @@ extension Ledger {
       let snapshot = try store.gitSnapshot(at: nil)
       let rules = try MergeRules(snapshot)
       let input = try mergeInput(path, merge)
+      try requireConflict(key, field: field, input: input, merge: merge, state: state, rules: rules)
       let open = try openConflicts(path, merge, state, rules)
       // The work tree is the resolution so far; git's conflict markers stand for the merge's
       // own result.
@@ -75,6 +76,28 @@ extension Ledger {
     } catch {
       throw .io(path: key.path, reason: "\(error)")
     }
+  }
+
+  /// Refuses to settle what the merge does not conflict on: choosing a side there would undo
+  /// the other clone's clean change and record it as a resolution. While the merged ledger
+  /// breaks a rule, any record may be changed to fix it (the fix may lie in a record the
+  /// finding only names).
+  private func requireConflict(
+    _ key: RecordKey, field: FieldPath?, input: MergeInput, merge: (head: ObjectID, incoming: ObjectID, base: ObjectID),
+    state: MergeState, rules: MergeRules
+  ) throws {
+    let conflicts = FileMerger.merge(input, sets: rules.sets(forLedgerPath: key.path)).conflicts
+    let scope = field?.pointer.tokens ?? []
+    let touched = conflicts.contains { $0.pointer.tokens.starts(with: scope) || scope.starts(with: $0.pointer.tokens) }
+    guard !touched, try pendingFindings(state).isEmpty else { return }
+    var open: [String] = []
+    for conflicted in try repository.indexConflicts() {
+      for conflict in try openConflicts(conflicted.path, merge, state, rules) {
+        let name = conflict.record?.description ?? conflict.path
+        open.append(conflict.pointer.tokens.isEmpty ? name : "\(name) \(conflict.field)")
+      }
+    }
+    throw StoreError.notInConflict(key, field: field?.description, conflicts: open)
   }
 
   /// The record once `choice` is applied to `current` (nil: the record is deleted).

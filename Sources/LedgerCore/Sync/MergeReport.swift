@@ -24,6 +24,9 @@ public struct MergeReport: Sendable {
   public let findings: [Diagnostic]
   /// The resolutions made so far, as their trailers say them.
   public let resolutions: [String]
+  /// Conflicted files git merged line by line (its markers are in them, relative to the ledger
+  /// root): the merge driver did not run, so choosing a side would drop the other side's changes.
+  public let lineMerged: [String]
 }
 
 // Reading a merge in progress: conflicts from git's index (ours or the git program's), less
@@ -36,6 +39,7 @@ extension Ledger {
     return try StoreError.wrapping("read the merge in progress") {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       var conflicts: [(path: String, conflict: MergeConflict)] = []
+      let conflictedPaths = try repository.indexConflicts().map(\.path)
       for conflicted in try repository.indexConflicts() {
         for conflict in try openConflicts(conflicted.path, merge, state, rules) { conflicts.append((conflicted.path, conflict)) }
       }
@@ -49,7 +53,8 @@ extension Ledger {
       return MergeReport(
         head: merge.head.description, incoming: merge.incoming.description,
         source: state.source ?? "commit \(merge.incoming.short)", conflicts: reports,
-        findings: try pendingFindings(state), resolutions: state.resolutions.map(\.trailer))
+        findings: try pendingFindings(state), resolutions: state.resolutions.map(\.trailer),
+        lineMerged: lineMergedFiles(conflictedPaths))
     }
   }
 

@@ -66,7 +66,9 @@ public struct LedgerValidator {
       if change.path == LedgerSettings.fileName { findings += try validateSettings() }
       if change.path.hasPrefix(RecordSchemas.folder + "/") { return try validateAll() }
       guard let key = RecordKey(path: change.path) else {
-        if Ledger.isLedgerFile(change.path), !change.path.hasPrefix(RecordSchemas.folder + "/"),
+        // Removing what is not a record (a planted folder, a misnamed file) only mends the
+        // ledger: only an irregular entry that is added or changed is refused.
+        if change.content != nil, Ledger.isLedgerFile(change.path), !change.path.hasPrefix(RecordSchemas.folder + "/"),
           change.path != LedgerSettings.fileName
         {
           findings.append(RecordFileName.diagnostic(for: change.path))

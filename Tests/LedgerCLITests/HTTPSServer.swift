@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTestSupport
 
 /// git's smart HTTP (`git http-backend`, as CGI) behind Debian's lighttpd on 127.0.0.1 and a free
 /// port, over TLS with a self-signed certificate made by `openssl req -x509`, and basic
@@ -68,6 +69,18 @@ final class HTTPSServer {
 
   /// What the server logged.
   var log: String { process.output }
+
+  /// Ends the server (deinit does too; a `defer` keeps the server alive until then).
+  func stop() { process.stop() }
+
+  /// `git push` with the real git program to `url`, with the token in the URL and this
+  /// server's certificate trusted.
+  func gitPush(_ name: String, _ refspec: String, in clone: URL) throws -> ExternalProgram.Outcome {
+    let url = "https://\(HTTPSServer.user):\(HTTPSServer.token)@127.0.0.1:\(port)/git/\(name)"
+    return try ExternalProgram.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", url, refspec], in: clone,
+      environment: ["GIT_SSL_CAINFO": certificate.path])
+  }
 
   /// A self-signed certificate for 127.0.0.1 (named as a host name too: mbedTLS, libgit2's TLS
   /// here, matches names, not IP addresses), valid two days, or expired since yesterday.

@@ -56,7 +56,9 @@ import Testing
   func twoClonesSyncBothWaysOverSSHThroughTheAgent() throws {
     let shared = try SharedLedger()
     let server = try SSHServer(in: shared.directory.path("sshd"))
+    defer { server.stop() }
     let agent = try SSHAgent(in: shared.directory.path("agent"), holding: server.clientKey)
+    defer { agent.stop() }
     var claire = try Machine("claire", in: shared, knownHosts: server.knownHostsLine)
     claire.environment["SSH_AUTH_SOCK"] = agent.socket.path
     var marc = try Machine("marc", in: shared, knownHosts: server.knownHostsLine)
@@ -68,6 +70,7 @@ import Testing
   func twoClonesSyncBothWaysOverSSHWithAKeyFile() throws {
     let shared = try SharedLedger()
     let server = try SSHServer(in: shared.directory.path("sshd"))
+    defer { server.stop() }
     let claire = try Machine("claire", in: shared, knownHosts: server.knownHostsLine)
     try claire.installKeyFile(server.clientKey)
     let marc = try Machine("marc", in: shared, knownHosts: server.knownHostsLine)
@@ -82,6 +85,7 @@ import Testing
   func twoClonesSyncBothWaysOverHTTPSWithATokenAndASelfSignedCertificate() throws {
     let shared = try SharedLedger()
     let server = try HTTPSServer(in: shared.directory.path("https"), serving: shared.directory.url)
+    defer { server.stop() }
     var claire = try Machine("claire", in: shared)
     claire.environment["ADMINLEDGER_GIT_TOKEN"] = HTTPSServer.token
     claire.environment["ADMINLEDGER_GIT_USERNAME"] = HTTPSServer.user
@@ -152,8 +156,11 @@ import Testing
   }
 
   /// An outsider's commit, synced through `url`: the hook's verdict reaches the terminal as
-  /// `remote:` lines, sync exits 1, and the shared branch does not move; Claire's own sync lands.
-  func hookVerdicts(_ shared: SharedLedger, url: String, _ machine: Machine) throws {
+  /// `remote:` lines, the very lines `git push` (`gitPush` in the clone) shows over the same
+  /// transport, sync exits 1, and the shared branch does not move; Claire's own sync lands.
+  func hookVerdicts(
+    _ shared: SharedLedger, url: String, _ machine: Machine, gitPush: (URL) throws -> ExternalProgram.Outcome
+  ) throws {
     let eve = shared.directory.path("eve")
     try machine.succeed(["clone", url, "eve"], in: shared.directory.url, author: RealTransportTests.eve)
     let before = try shared.bareMain()
@@ -161,9 +168,14 @@ import Testing
     let commit = try SharedLedger.git(["rev-parse", "--short=7", "HEAD"], in: eve).trimmingCharacters(in: .whitespacesAndNewlines)
     let refused = try machine.run(["sync"], in: eve, author: RealTransportTests.eve)
     #expect(refused.status == 1, "\(refused.error)")
-    let remote = refused.error.split(separator: "\n").filter { $0.hasPrefix("remote: ") }
+    let remote = RealTransportTests.remoteLines(refused.error)
+    #expect(remote.count > 1)
     #expect(remote.first == "remote: adminledger: commit \(commit) by Eve Intrus <eve@example.org>:", "\(refused.error)")
     #expect(refused.error.contains("adminledger: error: origin (\(url)) refused the push to main (pre-receive hook declined)"), "\(refused.error)")
+    #expect(try shared.bareMain() == before)
+    let pushed = try gitPush(eve)
+    #expect(pushed.status != 0)
+    #expect(remote == RealTransportTests.remoteLines(pushed.error), "sync:\n\(refused.error)\ngit push:\n\(pushed.error)")
     #expect(try shared.bareMain() == before)
 
     let x = shared.directory.path("x")
@@ -175,24 +187,36 @@ import Testing
     #expect(try shared.bareMain() + "\n" == SharedLedger.git(["rev-parse", "HEAD"], in: x))
   }
 
+  /// The `remote:` lines of git's standard error, without the padding git adds at their end.
+  static func remoteLines(_ error: String) -> [String] {
+    error.split(separator: "\n").filter { $0.hasPrefix("remote: ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
   @Test(.enabled(if: SSHServer.isInstalled, "needs openssh-server: make test-deps installs it"))
   func theHooksRefusalReachesTheTerminalOverSSH() throws {
     let shared = try guardedLedger()
     let server = try SSHServer(in: shared.directory.path("sshd"))
+    defer { server.stop() }
     let machine = try Machine("eve", in: shared, knownHosts: server.knownHostsLine)
     try machine.installKeyFile(server.clientKey)
-    try hookVerdicts(shared, url: server.url(shared.bare), machine)
+    let knownHosts = machine.home.appendingPathComponent(".ssh/known_hosts")
+    try hookVerdicts(shared, url: server.url(shared.bare), machine) { clone in
+      try server.gitPush(["origin", "main"], in: clone, knownHosts: knownHosts)
+    }
   }
 
   @Test(.enabled(if: HTTPSServer.isInstalled, "needs lighttpd and openssl: make test-deps installs them"))
   func theHooksRefusalReachesTheTerminalOverHTTPS() throws {
     let shared = try guardedLedger()
     let server = try HTTPSServer(in: shared.directory.path("https"), serving: shared.directory.url)
+    defer { server.stop() }
     var machine = try Machine("eve", in: shared)
     machine.environment["ADMINLEDGER_GIT_TOKEN"] = HTTPSServer.token
     machine.environment["ADMINLEDGER_GIT_USERNAME"] = HTTPSServer.user
     machine.environment["GIT_SSL_CAINFO"] = server.certificate.path
-    try hookVerdicts(shared, url: server.url("shared.git"), machine)
+    try hookVerdicts(shared, url: server.url("shared.git"), machine) { clone in
+      try server.gitPush("shared.git", "main", in: clone)
+    }
   }
 
   // MARK: - Clear errors
@@ -213,6 +237,7 @@ import Testing
   func anUnknownHostKeyAndAnUnauthorizedKeyAreClearErrors() throws {
     let shared = try SharedLedger()
     let server = try SSHServer(in: shared.directory.path("sshd"))
+    defer { server.stop() }
     let stranger = try Machine("stranger", in: shared)
     try stranger.installKeyFile(server.clientKey)
     try expectFailure(
@@ -233,6 +258,7 @@ import Testing
   func aWrongTokenAndAnUntrustedCertificateAreClearErrors() throws {
     let shared = try SharedLedger()
     let server = try HTTPSServer(in: shared.directory.path("https"), serving: shared.directory.url)
+    defer { server.stop() }
     var machine = try Machine("claire", in: shared)
     machine.environment["ADMINLEDGER_GIT_USERNAME"] = HTTPSServer.user
     machine.environment["ADMINLEDGER_GIT_TOKEN"] = "glpat-wrong"
@@ -253,6 +279,7 @@ import Testing
   func anExpiredCertificateIsAClearError() throws {
     let shared = try SharedLedger()
     let server = try HTTPSServer(in: shared.directory.path("https"), serving: shared.directory.url, expired: true)
+    defer { server.stop() }
     var machine = try Machine("claire", in: shared)
     machine.environment["ADMINLEDGER_GIT_USERNAME"] = HTTPSServer.user
     machine.environment["ADMINLEDGER_GIT_TOKEN"] = HTTPSServer.token

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -67,6 +68,17 @@ final class SSHServer {
 
   /// What the server logged (for a failing test's message).
   var log: String { process.output }
+
+  /// Ends the server (deinit does too; a `defer` keeps the server alive until then).
+  func stop() { process.stop() }
+
+  /// `git push` with the real git program and ssh, as the test's key and known_hosts allow.
+  func gitPush(_ arguments: [String], in clone: URL, knownHosts: URL) throws -> ExternalProgram.Outcome {
+    let ssh = "ssh -i \(clientKey.path) -o IdentitiesOnly=yes -o UserKnownHostsFile=\(knownHosts.path) -o BatchMode=yes"
+    return try ExternalProgram.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git", "push"] + arguments, in: clone,
+      environment: ["GIT_SSH_COMMAND": ssh, "SSH_AUTH_SOCK": ""])
+  }
 }
 
 /// An ssh agent holding one key, on a socket in a test's folder; deinit ends it.
@@ -84,4 +96,7 @@ final class SSHAgent {
     try process.wait(until: "its socket") { FileManager.default.fileExists(atPath: path) }
     try ServerProcess.run("ssh-add", ["-q", key.path], environment: ["SSH_AUTH_SOCK": socket.path])
   }
+
+  /// Ends the agent.
+  func stop() { process.stop() }
 }

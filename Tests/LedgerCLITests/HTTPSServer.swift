@@ -31,36 +31,34 @@ final class HTTPSServer {
     let hash = try ServerProcess.run("openssl", ["passwd", "-apr1", HTTPSServer.token]).trimmingCharacters(in: .whitespacesAndNewlines)
     let htpasswd = folder.appendingPathComponent("htpasswd")
     try "\(HTTPSServer.user):\(hash)\n".write(to: htpasswd, atomically: true, encoding: .utf8)
-    port = try ServerProcess.freePort()
-    let errorLog = folder.appendingPathComponent("error.log")
-    let config = """
-      server.document-root = "\(folder.path)"
-      server.bind = "127.0.0.1"
-      server.port = \(port)
-      server.pid-file = "\(folder.appendingPathComponent("lighttpd.pid").path)"
-      server.errorlog = "\(errorLog.path)"
-      server.modules = ("mod_auth", "mod_authn_file", "mod_alias", "mod_cgi", "mod_setenv", "mod_openssl")
-      ssl.engine = "enable"
-      ssl.pemfile = "\(certificate.path)"
-      ssl.privkey = "\(key.path)"
-      alias.url = ("/git" => "\(HTTPSServer.backend)")
-      $HTTP["url"] =~ "^/git" {
-        cgi.assign = ("" => "")
-        setenv.add-environment = ("GIT_PROJECT_ROOT" => "\(root.path)", "GIT_HTTP_EXPORT_ALL" => "", "PATH" => "/usr/local/bin:/usr/bin:/bin")
-      }
-      auth.backend = "htpasswd"
-      auth.backend.htpasswd.userfile = "\(htpasswd.path)"
-      auth.require = ("/git" => ("method" => "basic", "realm" => "ledger", "require" => "valid-user"))
+    (port, process) = try ServerProcess.onFreePort { [certificate] port in
+      // No server.errorlog: lighttpd then logs to its standard error, the process's log.
+      let config = """
+        server.document-root = "\(folder.path)"
+        server.bind = "127.0.0.1"
+        server.port = \(port)
+        server.pid-file = "\(folder.appendingPathComponent("lighttpd.pid").path)"
+        server.modules = ("mod_auth", "mod_authn_file", "mod_alias", "mod_cgi", "mod_setenv", "mod_openssl")
+        ssl.engine = "enable"
+        ssl.pemfile = "\(certificate.path)"
+        ssl.privkey = "\(key.path)"
+        alias.url = ("/git" => "\(HTTPSServer.backend)")
+        $HTTP["url"] =~ "^/git" {
+          cgi.assign = ("" => "")
+          setenv.add-environment = ("GIT_PROJECT_ROOT" => "\(root.path)", "GIT_HTTP_EXPORT_ALL" => "", "PATH" => "/usr/local/bin:/usr/bin:/bin")
+        }
+        auth.backend = "htpasswd"
+        auth.backend.htpasswd.userfile = "\(htpasswd.path)"
+        auth.require = ("/git" => ("method" => "basic", "realm" => "ledger", "require" => "valid-user"))
 
-      """
-    let configFile = folder.appendingPathComponent("lighttpd.conf")
-    try config.write(to: configFile, atomically: true, encoding: .utf8)
-    process = try ServerProcess(
-      "lighttpd", HTTPSServer.program, ["-D", "-f", configFile.path],
-      environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"], log: folder.appendingPathComponent("lighttpd.log"))
-    let process = self.process
-    try process.wait(until: "started") {
-      (FileManager.default.contents(atPath: errorLog.path)).map { String(decoding: $0, as: UTF8.self).contains("server started") } ?? false
+        """
+      let configFile = folder.appendingPathComponent("lighttpd.conf")
+      try config.write(to: configFile, atomically: true, encoding: .utf8)
+      let process = try ServerProcess(
+        "lighttpd", HTTPSServer.program, ["-D", "-f", configFile.path],
+        environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"], log: folder.appendingPathComponent("lighttpd.log"))
+      try process.wait(until: "started") { process.output.contains("server started") }
+      return (port, process)
     }
   }
 

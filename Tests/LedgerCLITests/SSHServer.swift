@@ -32,35 +32,36 @@ final class SSHServer {
     let restriction = #"command="git-shell -c \"$SSH_ORIGINAL_COMMAND\"",no-port-forwarding,no-agent-forwarding,no-X11-forwarding,no-pty"#
     let authorized = folder.appendingPathComponent("authorized_keys")
     try (restriction + " " + clientPublic).write(to: authorized, atomically: true, encoding: .utf8)
-    port = try ServerProcess.freePort()
-    // StrictModes no: the temporary folder's modes are not what sshd wants of a home folder;
-    // UsePAM no: no login session, so sshd runs unprivileged as well as as root.
-    let config = """
-      Port \(port)
-      ListenAddress 127.0.0.1
-      HostKey \(hostKey.path)
-      PidFile \(folder.appendingPathComponent("sshd.pid").path)
-      AuthorizedKeysFile \(authorized.path)
-      AllowUsers \(ServerProcess.userName)
-      StrictModes no
-      UsePAM no
-      PubkeyAuthentication yes
-      PasswordAuthentication no
-      KbdInteractiveAuthentication no
-      PermitRootLogin prohibit-password
-
-      """
-    let configFile = folder.appendingPathComponent("sshd_config")
-    try config.write(to: configFile, atomically: true, encoding: .utf8)
-    let hostPublic = try String(contentsOf: hostKey.appendingPathExtension("pub"), encoding: .utf8)
-    knownHostsLine = "[127.0.0.1]:\(port) " + hostPublic.split(separator: " ").prefix(2).joined(separator: " ") + "\n"
     // As root, sshd wants its privilege-separation folder (made by the init system otherwise).
     if getuid() == 0 { try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true) }
-    process = try ServerProcess(
-      "sshd", SSHServer.program, ["-f", configFile.path, "-D", "-e"],
-      environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"], log: folder.appendingPathComponent("sshd.log"))
-    let process = self.process
-    try process.wait(until: "listening") { process.output.contains("Server listening on 127.0.0.1 port \(port)") }
+    (port, process) = try ServerProcess.onFreePort { port in
+      // StrictModes no: the temporary folder's modes are not what sshd wants of a home folder;
+      // UsePAM no: no login session, so sshd runs unprivileged as well as as root.
+      let config = """
+        Port \(port)
+        ListenAddress 127.0.0.1
+        HostKey \(hostKey.path)
+        PidFile \(folder.appendingPathComponent("sshd.pid").path)
+        AuthorizedKeysFile \(authorized.path)
+        AllowUsers \(ServerProcess.userName)
+        StrictModes no
+        UsePAM no
+        PubkeyAuthentication yes
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        PermitRootLogin prohibit-password
+
+        """
+      let configFile = folder.appendingPathComponent("sshd_config")
+      try config.write(to: configFile, atomically: true, encoding: .utf8)
+      let process = try ServerProcess(
+        "sshd", SSHServer.program, ["-f", configFile.path, "-D", "-e"],
+        environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"], log: folder.appendingPathComponent("sshd.log"))
+      try process.wait(until: "listening") { process.output.contains("Server listening on 127.0.0.1 port \(port)") }
+      return (port, process)
+    }
+    let hostPublic = try String(contentsOf: hostKey.appendingPathExtension("pub"), encoding: .utf8)
+    knownHostsLine = "[127.0.0.1]:\(port) " + hostPublic.split(separator: " ").prefix(2).joined(separator: " ") + "\n"
   }
 
   /// The ssh URL of the repository at `path` on this server.

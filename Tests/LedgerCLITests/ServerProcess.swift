@@ -76,6 +76,21 @@ final class ServerProcess {
     reaped = true
   }
 
+  /// What `start` returns, given a free port: it writes the server's configuration, starts it
+  /// and waits until it listens. Another process may take the port between the choice and the
+  /// server's bind (tests run in parallel); then the server fails saying so, and another port
+  /// is tried, three in all.
+  static func onFreePort<Server>(_ start: (Int) throws -> Server) throws -> Server {
+    var attempt = 1
+    while true {
+      do {
+        return try start(try freePort())
+      } catch let failure as ServerFailure where attempt < 3 && failure.message.contains("in use") {
+        attempt += 1
+      }
+    }
+  }
+
   /// A TCP port free on 127.0.0.1 now (the kernel's choice for port 0).
   static func freePort() throws -> Int {
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -255,7 +255,7 @@ import Testing
   }
 
   @Test(.enabled(if: HTTPSServer.isInstalled, "needs lighttpd and openssl: make test-deps installs them"))
-  func aWrongTokenAndAnUntrustedCertificateAreClearErrors() throws {
+  func aWrongTokenAnUntrustedCertificateAndAMissingAuthorityFileAreClearErrors() throws {
     let shared = try SharedLedger()
     let server = try HTTPSServer(in: shared.directory.path("https"), serving: shared.directory.url)
     defer { server.stop() }
@@ -273,6 +273,12 @@ import Testing
       machine, server.url("shared.git"), in: shared,
       cause: "the https server's certificate is not signed by an authority this machine trusts",
       hint: "git config http.sslCAInfo /path/to/ca.pem")
+
+    machine.environment["GIT_SSL_CAINFO"] = shared.directory.path("no-such-ca.pem").path
+    try expectFailure(
+      machine, server.url("shared.git"), in: shared,
+      cause: "the certificate authorities file named for https cannot be used",
+      hint: "check the file that git's http.sslCAInfo (or GIT_SSL_CAINFO) names")
   }
 
   @Test(.enabled(if: HTTPSServer.isInstalled, "needs lighttpd and openssl: make test-deps installs them"))

@@ -97,6 +97,13 @@ import Testing
     var marcCloning = marc
     marcCloning.environment["GIT_SSL_CAINFO"] = server.certificate.path
     try roundTrip(shared, url: server.url("shared.git"), claire, marc, marcClones: marcCloning) { clone in
+      // Before the clone trusts the certificate, its sync says how to.
+      let untrusted = try marc.run(["sync"], in: clone, author: SharedLedger.marcPetit)
+      #expect(untrusted.status == 3)
+      #expect(untrusted.error.hasPrefix(
+        "adminledger: error: cannot fetch from origin (\(server.url("shared.git"))): the https server's certificate is not signed by an authority this machine trusts ("),
+        "\(untrusted.error)")
+      #expect(untrusted.error.contains("hint: for a server with a self-signed or private certificate, trust its authority: 'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global), or GIT_SSL_CAINFO=/path/to/ca.pem\n"))
       try SharedLedger.git(["config", "http.sslCAInfo", server.certificate.path], in: clone)
     }
   }
@@ -272,7 +279,7 @@ import Testing
     try expectFailure(
       machine, server.url("shared.git"), in: shared,
       cause: "the https server's certificate is not signed by an authority this machine trusts",
-      hint: "git config http.sslCAInfo /path/to/ca.pem")
+      hint: "trust its authority: 'git config --global http.sslCAInfo /path/to/ca.pem', or GIT_SSL_CAINFO=/path/to/ca.pem")
 
     machine.environment["GIT_SSL_CAINFO"] = shared.directory.path("no-such-ca.pem").path
     try expectFailure(

@@ -160,7 +160,7 @@ struct FailureMessage {
         hint: "check the URL; to share a new ledger, push it there with 'git remote add origin URL' and 'adminledger sync'",
         status: .usage)
     case .remote(let action, let url, let gitError):
-      let (cause, hint) = FailureMessage.remoteProblem(gitError.message, url: url)
+      let (cause, hint) = FailureMessage.remoteProblem(gitError.message, url: url, cloning: action == "clone")
       // Our sentence first, libgit2's own text after it in parentheses.
       let said = cause.map { "\($0) (\(gitError.message))" } ?? gitError.message
       self.init("cannot \(action) (\(url)): \(said)", hint: hint, status: .failure)
@@ -211,7 +211,7 @@ struct FailureMessage {
 
   /// What went wrong reaching a remote, in our words (nil when libgit2's text is all there is
   /// to say), and what to check, by libgit2's message.
-  private static func remoteProblem(_ message: String, url: String) -> (cause: String?, hint: String) {
+  private static func remoteProblem(_ message: String, url: String, cloning: Bool) -> (cause: String?, hint: String) {
     let https = url.lowercased().hasPrefix("https://")
     let lower = message.lowercased()
     if lower.contains("hostkey") {
@@ -222,7 +222,7 @@ struct FailureMessage {
       )
     }
     if lower.contains("certificate") {
-      return certificateProblem(lower)
+      return certificateProblem(lower, cloning: cloning)
     }
     if lower.contains("authentication") || lower.contains("credentials") {
       return https
@@ -247,7 +247,7 @@ struct FailureMessage {
 
   /// An https certificate libgit2 refused: expired, for another host, or from an unknown
   /// authority (libgit2's mbedTLS text names which).
-  private static func certificateProblem(_ lower: String) -> (cause: String, hint: String) {
+  private static func certificateProblem(_ lower: String, cloning: Bool) -> (cause: String, hint: String) {
     if lower.contains("cannot be read") || lower.contains("failed to load ca") {
       return (
         "the certificate authorities file named for https cannot be used",
@@ -268,8 +268,9 @@ struct FailureMessage {
     }
     return (
       "the https server's certificate is not signed by an authority this machine trusts",
-      "for a server with a self-signed or private certificate, trust its authority: 'git config http.sslCAInfo /path/to/ca.pem' in the clone"
-        + " (or --global), or GIT_SSL_CAINFO=/path/to/ca.pem"
+      "for a server with a self-signed or private certificate, trust its authority: "
+        + (cloning ? "'git config --global http.sslCAInfo /path/to/ca.pem'" : "'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global)")
+        + ", or GIT_SSL_CAINFO=/path/to/ca.pem"
     )
   }
 

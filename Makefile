@@ -25,11 +25,16 @@ deps:
 	@$(call apt_install,pkg-config --exists libgit2 zlib 2>/dev/null && command -v git >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1,$(APT_PACKAGES))
 
 # What the tests use to prove interoperability, once: headless Chromium renders the review site
-# (Debian's chromium), strace shows that writes reach the disk in order (Debian's strace), and
-# the icalendar Python package parses the calendar export.
-TEST_APT_PACKAGES := chromium strace
+# (Debian's chromium), strace shows that writes reach the disk in order (Debian's strace), the
+# icalendar Python package parses the calendar export, and sync is proven over real servers the
+# tests start on 127.0.0.1: OpenSSH's sshd (openssh-server) and git http-backend behind lighttpd
+# over TLS (lighttpd, lighttpd-mod-openssl; openssl makes the certificates).
+TEST_APT_PACKAGES := chromium strace openssh-server lighttpd lighttpd-mod-openssl openssl
+TEST_COMMANDS_PRESENT := command -v chromium >/dev/null 2>&1 && command -v strace >/dev/null 2>&1 \
+	  && [ -x /usr/sbin/sshd ] && [ -x /usr/sbin/lighttpd ] && [ -f /usr/lib/lighttpd/mod_openssl.so ] \
+	  && command -v openssl >/dev/null 2>&1
 test-deps: deps
-	@$(call apt_install,command -v chromium >/dev/null 2>&1 && command -v strace >/dev/null 2>&1,$(TEST_APT_PACKAGES))
+	@$(call apt_install,$(TEST_COMMANDS_PRESENT),$(TEST_APT_PACKAGES))
 	@python3 -c 'import icalendar' >/dev/null 2>&1 || { \
 	  echo "Installing the icalendar Python package with pip"; \
 	  python3 -m pip install -q --timeout 30 icalendar >/dev/null || { \

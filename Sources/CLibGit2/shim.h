@@ -29,3 +29,8 @@ static inline void ledger_keep_large_buffers(int mmap_threshold, int trim_thresh
   mallopt(M_MMAP_THRESHOLD, mmap_threshold);
   mallopt(M_TRIM_THRESHOLD, trim_threshold);
 }
+
+/* The certificate authorities https trusts: a PEM file (git's http.sslCAInfo). */
+static inline int ledger_git_set_ssl_cert_file(const char *file) {
+  return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, NULL);
+}

@@ -17,6 +17,10 @@ extension Repository {
     if let path = localPath(of: url), !FileManager.default.fileExists(atPath: path) {
       throw GitError(code: .notFound, operation: "git_clone", message: "no repository at '\(path)'")
     }
+    var options = options
+    if options.certificateAuthorities == nil {
+      options.certificateAuthorities = userConfigValue("http.sslCAInfo").map(expandingHome)
+    }
     try TransferSession.perform(options) { (_, callbacks) throws(GitError) in
       var cloneOptions = git_clone_options()
       try git("git_clone_options_init") {
@@ -66,6 +70,7 @@ extension Repository {
   ///
   /// - Throws: `GitError` `.notFound` when there is no such remote.
   public func fetch(remote name: String, options: TransferOptions) throws(GitError) {
+    let options = try withConfiguredAuthorities(options)
     try withRemote(name) { (remote) throws(GitError) in
       try TransferSession.perform(options) { (_, callbacks) throws(GitError) in
         var fetchOptions = git_fetch_options()
@@ -95,6 +100,7 @@ extension Repository {
         code: .other(GIT_EINVALIDSPEC.rawValue), operation: "git_remote_push",
         message: "invalid ref names to push: '\(localRef)' to '\(remoteRef)'")
     }
+    let options = try withConfiguredAuthorities(options)
     try withRemote(name) { (remote) throws(GitError) in
       try TransferSession.perform(options) { (session, callbacks) throws(GitError) in
         var pushOptions = git_push_options()
@@ -139,6 +145,33 @@ extension Repository {
     guard let colon = url.firstIndex(of: ":") else { return url }
     guard let slash = url.firstIndex(of: "/"), slash < colon else { return nil }
     return url
+  }
+
+  /// `options`, trusting the authorities git's `http.sslCAInfo` names (in this repository's
+  /// configuration or the user's) unless the options name some already.
+  private func withConfiguredAuthorities(_ options: TransferOptions) throws(GitError) -> TransferOptions {
+    guard options.certificateAuthorities == nil else { return options }
+    var configured = options
+    configured.certificateAuthorities = try configValue("http.sslCAInfo").map(Repository.expandingHome)
+    return configured
+  }
+
+  /// A value of the user's git configuration (global and system), outside any repository.
+  private static func userConfigValue(_ name: String) -> String? {
+    var config: OpaquePointer?
+    guard git_config_open_default(&config) >= 0, let config else { return nil }
+    defer { git_config_free(config) }
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    guard git_config_get_string_buf(&buffer, config, name) >= 0, let pointer = buffer.ptr else { return nil }
+    return String(cString: pointer)
+  }
+
+  /// A path from git's configuration with a leading `~/` read as the home folder, as
+  /// `git config --type=path` reads it.
+  private static func expandingHome(_ path: String) -> String {
+    guard path.hasPrefix("~/") else { return path }
+    return NSHomeDirectory() + String(path.dropFirst(1))
   }
 
   /// Calls `body` with remote `name`, freed afterwards.

@@ -25,6 +25,11 @@ public struct TransferOptions {
   /// stops with an error naming the limit, and libgit2 removes the partial pack, so nothing
   /// of it is kept.
   public var maximumReceivedBytes: Int?
+  /// https: a PEM file of the certificate authorities to trust instead of the system's (what
+  /// git's `http.sslCAInfo` and `GIT_SSL_CAINFO` name), for a server whose certificate is
+  /// self-signed or from a private authority; nil trusts the system's. The remote functions
+  /// fill it from git's configuration when it is nil.
+  public var certificateAuthorities: String?
 
   /// Options that try the ssh agent only, have no https credentials and report nothing.
   public init(
@@ -214,6 +219,7 @@ extension TransferSession {
     _ options: TransferOptions,
     _ body: (TransferSession, git_remote_callbacks) throws(GitError) -> Result
   ) throws(GitError) -> Result {
+    try trustCertificateAuthorities(options.certificateAuthorities)
     let first = TransferSession(options: options)
     do throws(GitError) {
       return try first.withCallbacks(body)
@@ -225,6 +231,19 @@ extension TransferSession {
         options: withoutAgent, alreadyTried: ["the ssh agent (\(error.message))"])
       return try second.withCallbacks(body)
     }
+  }
+
+  /// Makes https trust the authorities in `file` (nil: no change). libgit2 keeps this for the
+  /// whole process, and with its mbedTLS backend the file replaces the system's authorities, as
+  /// `http.sslCAInfo` does for git; a command reaches one remote, so that is what it asked for.
+  private static func trustCertificateAuthorities(_ file: String?) throws(GitError) {
+    guard let file, !file.isEmpty else { return }
+    guard FileManager.default.isReadableFile(atPath: file) else {
+      throw GitError(
+        code: .notFound, operation: "git_libgit2_opts",
+        message: "the certificate authorities file \(file) (http.sslCAInfo or GIT_SSL_CAINFO) cannot be read")
+    }
+    try git("git_libgit2_opts") { ledger_git_set_ssl_cert_file(file) }
   }
 
   fileprivate func credential(

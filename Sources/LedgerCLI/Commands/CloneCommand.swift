@@ -13,6 +13,8 @@ enum CloneCommand {
       records field by field. ssh uses the ssh agent, then ~/.ssh/id_ed25519 and ~/.ssh/id_rsa
       (ADMINLEDGER_SSH_PASSPHRASE unlocks a key); https uses the token in ADMINLEDGER_GIT_TOKEN
       (and ADMINLEDGER_GIT_USERNAME when the host needs a name). No credential is ever stored.
+      A server with a self-signed certificate: name its authority's PEM file in GIT_SSL_CAINFO or
+      git's http.sslCAInfo (git config --global http.sslCAInfo FILE), as for git.
 
       The clone pins what it trusts without proof (the ledger's first commit and the key that
       signed it, in .git/adminledger/trust.json) and prints it. With --signing-key, or when

@@ -6,7 +6,9 @@ extension CommandContext {
   /// Credentials from the environment, never stored anywhere:
   /// - ssh: the ssh agent (`SSH_AUTH_SOCK`), then `~/.ssh/id_ed25519` and `~/.ssh/id_rsa`,
   ///   unlocked by `ADMINLEDGER_SSH_PASSPHRASE` when they have a passphrase;
-  /// - https: `ADMINLEDGER_GIT_TOKEN` as the password, with `ADMINLEDGER_GIT_USERNAME`.
+  /// - https: `ADMINLEDGER_GIT_TOKEN` as the password, with `ADMINLEDGER_GIT_USERNAME`; the
+  ///   server's certificate is checked against `GIT_SSL_CAINFO` when set (git's own variable,
+  ///   which wins over git's `http.sslCAInfo`, as it does for git), else the system's authorities.
   ///
   /// Progress goes to standard error, and only when it is a terminal.
   func remoteAccess() -> RemoteAccess {
@@ -20,6 +22,7 @@ extension CommandContext {
     access.sshPassphrase = variables["ADMINLEDGER_SSH_PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
     access.httpsToken = variables["ADMINLEDGER_GIT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
     access.httpsUsername = variables["ADMINLEDGER_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
+    access.certificateAuthorities = variables["GIT_SSL_CAINFO"].flatMap { $0.isEmpty ? nil : $0 }
     if let mebibytes = variables["ADMINLEDGER_MAX_FETCH_MIB"].flatMap({ Int($0) }), mebibytes >= 0 {
       access.maximumFetchBytes = mebibytes == 0 ? nil : mebibytes << 20  // 0: no limit
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import LedgerQuery
 
@@ -167,7 +168,10 @@ struct FailureMessage {
         hint: "check the URL; to share a new ledger, push it there with 'git remote add origin URL' and 'adminledger sync'",
         status: .usage)
     case .remote(let action, let url, let gitError):
-      self.init("cannot \(action) (\(url)): \(gitError.message)", hint: FailureMessage.remoteHint(gitError.message, url: url), status: .failure)
+      let (cause, hint) = FailureMessage.remoteProblem(gitError.message, url: url, cloning: action == "clone")
+      // Our sentence first, libgit2's own text after it in parentheses.
+      let said = cause.map { "\($0) (\(gitError.message))" } ?? gitError.message
+      self.init("cannot \(action) (\(url)): \(said)", hint: hint, status: .failure)
     case .signing(let problem):
       self.init(problem)
     case .io(let path, let reason):
@@ -213,21 +217,78 @@ struct FailureMessage {
     }
   }
 
-  /// What to check when a remote cannot be reached, by what went wrong.
-  private static func remoteHint(_ message: String, url: String) -> String {
-    if message.contains("authentication") || message.contains("credentials") {
-      return url.hasPrefix("https://")
-        ? "set ADMINLEDGER_GIT_TOKEN to an access token of the git host (and ADMINLEDGER_GIT_USERNAME if it needs one)"
-        : "load your key into the ssh agent (ssh-add), or keep it in ~/.ssh/id_ed25519 or ~/.ssh/id_rsa; ADMINLEDGER_SSH_PASSPHRASE unlocks it"
+  /// What went wrong reaching a remote, in our words (nil when libgit2's text is all there is
+  /// to say), and what to check, by libgit2's message.
+  private static func remoteProblem(_ message: String, url: String, cloning: Bool) -> (cause: String?, hint: String) {
+    let https = url.lowercased().hasPrefix("https://")
+    let lower = message.lowercased()
+    if lower.contains("hostkey") {
+      return (
+        "the ssh server's host key is not one this machine knows (it is not in ~/.ssh/known_hosts, or another key is recorded there for that host)",
+        "if the server's administrator confirms the key's fingerprint, add it: 'ssh-keyscan \(keyscanTarget(url)) >> ~/.ssh/known_hosts'"
+          + " (or connect once with ssh); a host key that changed may also mean someone is in the way"
+      )
+    }
+    if lower.contains("certificate") {
+      return certificateProblem(lower, cloning: cloning)
+    }
+    if lower.contains("authentication") || lower.contains("credentials") {
+      return https
+        ? (
+          lower.contains("no token") ? "the https server asks for credentials and no token was given" : "the https server refused the token",
+          "set ADMINLEDGER_GIT_TOKEN to a valid access token of the git host (and ADMINLEDGER_GIT_USERNAME if it needs one)"
+        )
+        : (
+          "the ssh server accepted none of the keys offered",
+          "load your key into the ssh agent (ssh-add), or keep it in ~/.ssh/id_ed25519 or ~/.ssh/id_rsa; ADMINLEDGER_SSH_PASSPHRASE unlocks it"
+        )
     }
     if message.contains("(a size limit)") {
-      return "a ledger's history is small; a pack this large holds files that are no ledger's (ask who pushed them)."
-        + " If the history really is that large, raise the limit: ADMINLEDGER_MAX_FETCH_MIB=1024 (0: no limit)"
+      return (
+        nil,
+        "a ledger's history is small; a pack this large holds files that are no ledger's (ask who pushed them)."
+          + " If the history really is that large, raise the limit: ADMINLEDGER_MAX_FETCH_MIB=1024 (0: no limit)"
+      )
     }
-    if message.contains("hostkey") {
-      return "this machine does not know the server's ssh host key yet: connect once with 'ssh HOST' (or add it with 'ssh-keyscan HOST >> ~/.ssh/known_hosts')"
+    return (nil, "check the URL and that the repository exists and is reachable (git remote -v lists the remotes)")
+  }
+
+  /// An https certificate libgit2 refused: expired, for another host, or from an unknown
+  /// authority (libgit2's mbedTLS text names which).
+  private static func certificateProblem(_ lower: String, cloning: Bool) -> (cause: String, hint: String) {
+    if lower.contains("cannot be read") || lower.contains("failed to load ca") {
+      return (
+        "the certificate authorities file named for https cannot be used",
+        "check the file that git's http.sslCAInfo (or GIT_SSL_CAINFO) names: it must be readable and hold PEM certificates"
+      )
     }
-    return "check the URL and that the repository exists and is reachable (git remote -v lists the remotes)"
+    if lower.contains("expired") {
+      return (
+        "the https server's certificate has expired",
+        "the server's administrator must renew it (or this machine's clock is wrong); nothing was sent to the server"
+      )
+    }
+    if lower.contains("cn") && lower.contains("match") {
+      return (
+        "the https server's certificate is for another host name",
+        "use the host name the certificate names in the URL (git remote set-url origin URL)"
+      )
+    }
+    return (
+      "the https server's certificate is not signed by an authority this machine trusts",
+      "for a server with a self-signed or private certificate, trust its authority: "
+        + (cloning ? "'git config --global http.sslCAInfo /path/to/ca.pem'" : "'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global)")
+        + ", or GIT_SSL_CAINFO=/path/to/ca.pem"
+    )
+  }
+
+  /// `-p PORT HOST` (or `HOST`) for ssh-keyscan, from an ssh URL.
+  private static func keyscanTarget(_ url: String) -> String {
+    if url.contains("://"), let components = URLComponents(string: url), let host = components.host {
+      return components.port.map { "-p \($0) \(host)" } ?? host
+    }
+    let beforeColon = url.split(separator: ":", maxSplits: 1).first.map(String.init) ?? url
+    return beforeColon.split(separator: "@").last.map(String.init) ?? beforeColon
   }
 
   private static func describe(_ types: [String]) -> String {

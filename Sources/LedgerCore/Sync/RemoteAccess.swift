@@ -13,6 +13,9 @@ public struct RemoteAccess {
   /// https: a token sent as the password, and the user name to send with it.
   public var httpsToken: String?
   public var httpsUsername: String?
+  /// https: a PEM file of the certificate authorities to trust instead of the system's; nil
+  /// uses git's `http.sslCAInfo` (the clone's configuration, else the user's) when it is set.
+  public var certificateAuthorities: String?
   /// Called while objects are received or sent: (objects done, objects in all).
   public var progress: ((Int, Int) -> Void)?
   /// The most bytes one fetch or clone may receive; nil for no limit (see `InputLimits`).
@@ -33,6 +36,7 @@ public struct RemoteAccess {
     options.sshPassphrase = sshPassphrase
     options.httpsToken = httpsToken
     options.httpsUsername = httpsUsername
+    options.certificateAuthorities = certificateAuthorities
     options.maximumReceivedBytes = maximumFetchBytes
     if let progress { options.progress = { progress($0.receivedObjects, $0.totalObjects) } }
     return options

@@ -21,11 +21,16 @@ extension Ledger {
     defer { withExtendedLifetime(lock) {} }
     let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
     return try StoreError.wrapping("commit the merge") {
-      // A file git marks conflicted is settled when its field-level merge has nothing open and
-      // it holds no line-merge markers: `git checkout -m FILE` redone through the driver.
+      // In a merge the git program started, a file git marks conflicted is settled when its
+      // field-level merge has nothing open and it holds no line-merge markers: `git checkout
+      // -m FILE` redone through the driver. In a merge this tool stopped, `resolve` clears the
+      // mark once it has written the file: a mark left means a resolution not yet written (a
+      // resolve killed between saving it and writing the file), to be done again.
+      let startedByGit = state.originalHead == nil
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       let open = try repository.indexConflicts().filter { (conflict) throws in
-        try !openConflicts(conflict.path, merge, state, rules).isEmpty || !lineMergedFiles([conflict.path]).isEmpty
+        guard startedByGit else { return true }
+        return try !openConflicts(conflict.path, merge, state, rules).isEmpty || !lineMergedFiles([conflict.path]).isEmpty
       }
       guard open.isEmpty else { throw StoreError.unresolvedConflicts(paths: open.map { store.ledgerPath($0.path) }) }
       let pending = try pendingPaths(state)

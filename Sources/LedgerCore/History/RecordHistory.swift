@@ -25,6 +25,9 @@ public struct LogFilter: Sendable {
 
   public init() {}
 
+  /// Whether the filter looks at a commit's author or date.
+  var readsCommits: Bool { since != nil || until != nil || !authorEmails.isEmpty || authorName != nil }
+
   func admits(_ commit: Commit) -> Bool {
     if let since, commit.author.date < since { return false }
     if let until, commit.author.date >= until { return false }
@@ -48,10 +51,19 @@ extension GitRecordStore {
     do {
       for id in try repository.walk(from: tip, firstParentOnly: filter.firstParent) {
         if let limit = filter.limit, steps.count >= limit { break }
-        // The index says what the commit changed: the commit itself is read only when shown.
+        // The index says what the commit changed: the commit itself is read only when shown,
+        // or first when the filter asks about its author or date (reading it costs less than
+        // reading the records it changed).
+        var early: Commit?
+        if filter.readsCommits {
+          let read = try repository.commit(id)
+          guard filter.admits(read) else { continue }
+          early = read
+        }
         let changes = try changesOf(id, index.entry(id), filter: filter)
         if changes.isEmpty, narrowed { continue }
-        let commit = try repository.commit(id)
+        let commit: Commit
+        if let early { commit = early } else { commit = try repository.commit(id) }
         guard filter.admits(commit) else { continue }
         steps.append(HistoryStep(entry: HistoryEntry(commit), changes: changes))
       }
@@ -82,20 +94,25 @@ extension GitRecordStore {
         guard let mine = try repository.entry(in: entry.tree, at: path)?.id else { return [] }
         changes = [TreeChange(path: path, old: nil, new: mine)]
       } else {
-        var first: TreeChange?
-        for position in parents.indices {
-          guard let change = entry.changes[position].first(where: { $0.path == path }) else { return [] }
-          if position == 0 { first = change }
+        // Or, in a merge, where it differs from the first parent's and the merge's trailers
+        // settled it: the resolution may have taken the other side's file whole.
+        guard let first = entry.changes[0].first(where: { $0.path == path }) else { return [] }
+        let everywhere = parents.indices.allSatisfy { position in
+          entry.changes[position].contains { $0.path == path }
         }
-        changes = first.map { [$0] } ?? []
+        if !everywhere, try !settled(by: id, parents: parents).contains(record) { return [] }
+        changes = [first]
       }
     } else if parents.isEmpty {
       changes = try repository.changedFiles(from: nil, to: entry.tree)
     } else {
+      let settled = try settled(by: id, parents: parents)
       changes = entry.changes[0]
       for position in parents.indices.dropFirst() {
         let others = Set(entry.changes[position].map(\.path))
-        changes = changes.filter { others.contains($0.path) }
+        changes = changes.filter { change in
+          others.contains(change.path) || RecordKey(path: ledgerPath(change.path)).map(settled.contains) == true
+        }
       }
     }
     guard parents.count == 2, !changes.isEmpty else {
@@ -104,7 +121,14 @@ extension GitRecordStore {
     return try decidedByMerge(try repository.commit(id), changes, kind: filter.kind)
   }
 
-  /// What a merge decided itself in files that differ from both parents: the fields where it
+  /// The records a merge's `Ledger-Resolved` trailers name (none for another commit).
+  private func settled(by id: ObjectID, parents: [ObjectID]) throws(GitError) -> Set<RecordKey> {
+    guard parents.count > 1 else { return [] }
+    return Set(LedgerChronicle.resolved(in: try repository.commit(id).message).map(\.key))
+  }
+
+  /// What a merge decided itself in files that differ from both parents (or that its trailers
+  /// settled): the fields where it
   /// holds something else than the field-level merge of its parents would (a resolution, or a
   /// value no side had), each shown from that expected value to the committed one.
   private func decidedByMerge(_ merge: Commit, _ changes: [TreeChange], kind: RecordKind?) throws(GitError)

@@ -33,6 +33,7 @@ extension GitRecordStore {
     let sets = try MergeRules(snapshot).sets(forLedgerPath: key.path) ?? .empty
     do {
       let result = try credit(BlameLeaf.leaves(of: current.fields, sets: sets), of: key, from: tip, sets: sets)
+      historyRead()
       return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
     } catch {
       throw .git(action: "read the history of \(key)", error)

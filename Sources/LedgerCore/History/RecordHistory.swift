@@ -70,6 +70,7 @@ extension GitRecordStore {
     } catch {
       throw .git(action: "read history", error)
     }
+    historyRead()
     return steps
   }
 
@@ -77,7 +78,9 @@ extension GitRecordStore {
   public func diff(from: String, to: String) throws(StoreError) -> [(key: RecordKey, fields: [FieldChange], action: String)] {
     let start = try gitSnapshot(at: from).revision
     let end = try gitSnapshot(at: to).revision ?? to
-    return try changes(of: nil, from: start, to: end).map(GitRecordStore.described)
+    let found = try changes(of: nil, from: start, to: end)
+    historyRead()
+    return found.map(GitRecordStore.described)
   }
 
   /// What one commit changed in the records `filter` asks about: against its parent, or for a

@@ -46,6 +46,7 @@ extension Ledger {
       let places = conflicts.map { Place(path: $0.path, pointer: $0.conflict.pointer) }
       let ours = try lastChanges(of: places, from: merge.head, since: merge.base)
       let theirs = try lastChanges(of: places, from: merge.incoming, since: merge.base)
+      if !places.isEmpty { store.historyRead() }
       let reports = conflicts.map { item in
         let place = Place(path: item.path, pointer: item.conflict.pointer)
         return ConflictReport(conflict: item.conflict, oursChange: ours[place], theirsChange: theirs[place])

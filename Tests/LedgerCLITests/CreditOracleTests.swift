@@ -178,6 +178,13 @@ private struct CreditWorld {
         let record = try #require(conflict["record"] as? String, "seed \(seed): \(conflict)")
         let field = try #require(conflict["field"] as? String, "seed \(seed): \(conflict)")
         fields.insert("\(record) \(field)")
+        // "Who set it" on each side is the commit blame credits there.
+        for (side, revision) in [("ours", merge["head"]), ("theirs", merge["incoming"])] {
+          let named = (conflict[side] as? [String: Any])?["commit"] as? String
+          let blamed = try blame(record, at: revision as? String ?? "", in: runner)
+          let value = (conflict[side] as? [String: Any])?["value"] ?? NSNull()
+          #expect(named == blamed[Replay.leaf(field, value)], "seed \(seed): conflicts' \(side) of \(record) \(field)")
+        }
         let resolution = runner.run("resolve", record, field, random.bool() ? "--ours" : "--theirs")
         try #require(resolution.status == 0, "seed \(seed): admin \(admin): \(resolution)")
       }
@@ -190,10 +197,11 @@ private struct CreditWorld {
     return stops == 0 && action == "up-to-date" && report["pushed"] as? Bool == false
   }
 
-  /// `blame KEY` in the first clone: each leaf (`field` and value, one per set element) and the
+  /// `blame KEY` in the first clone (or in `runner` at `revision`): each leaf (`field` and value, one per set element) and the
   /// commit credited.
-  func blame(_ key: String) throws -> [String: String] {
-    let result = clones[0].run("blame", key, "--format", "json")
+  func blame(_ key: String, at revision: String? = nil, in runner: CLIRunner? = nil) throws -> [String: String] {
+    let arguments = ["blame", key, "--format", "json"] + (revision.map { ["--at", $0] } ?? [])
+    let result = (runner ?? clones[0]).run(arguments)
     try #require(result.status == 0, "seed \(seed): blame \(key): \(result)")
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
     var credits: [String: String] = [:]

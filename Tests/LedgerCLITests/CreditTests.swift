@@ -91,6 +91,11 @@ import Testing
     // The record is this clone's side whole: every field is credited where that side got it.
     #expect(shared.read(shared.marc, "trainings/intro.json")?.contains("GeoNature basics") == true)
     #expect(rows.first { $0.field == "topic" }?.commit != claire, "\(rows)")
+    // The log ends with the merge that dropped Claire's topic: the value the record has.
+    let text = shared.marc.run("log", "trainings/intro", "--limit", "1")
+    #expect(text.output.hasPrefix("commit \(merge.prefix(7))"), "\(text)")
+    #expect(text.output.contains(#"topic: "Advanced" -> "GeoNature basics""#), "\(text)")
+    #expect(!text.output.contains("location"), "\(text)")
   }
 
   @Test func logOfARecordKeptAgainstARemovalEndsWithTheMergeThatKeptIt() throws {

@@ -97,24 +97,33 @@ extension GitRecordStore {
         guard let mine = try repository.entry(in: entry.tree, at: path)?.id else { return [] }
         changes = [TreeChange(path: path, old: nil, new: mine)]
       } else {
-        // Or, in a merge, where it differs from the first parent's and the merge's trailers
-        // settled it: the resolution may have taken the other side's file whole.
-        guard let first = entry.changes[0].first(where: { $0.path == path }) else { return [] }
-        let everywhere = parents.indices.allSatisfy { position in
-          entry.changes[position].contains { $0.path == path }
+        // Or, in a merge whose trailers settled the record, where it differs from any parent's:
+        // a resolution that kept one side's file whole still decided (the other side's clean
+        // changes dropped, or its conflicting values taken).
+        let found = parents.indices.map { position in entry.changes[position].first { $0.path == path } }
+        guard let changed = found.compactMap({ $0 }).first else { return [] }
+        if found.contains(where: { $0 == nil }) {
+          guard parents.count > 1, try settled(by: id, parents: parents).contains(record) else { return [] }
         }
-        if !everywhere, try !settled(by: id, parents: parents).contains(record) { return [] }
-        changes = [first]
+        changes = [changed]
       }
     } else if parents.isEmpty {
       changes = try repository.changedFiles(from: nil, to: entry.tree)
     } else {
+      // The files that differ from every parent's, and those of the records the merge's
+      // trailers settled that differ from any parent's.
       let settled = try settled(by: id, parents: parents)
-      changes = entry.changes[0]
-      for position in parents.indices.dropFirst() {
-        let others = Set(entry.changes[position].map(\.path))
-        changes = changes.filter { change in
-          others.contains(change.path) || RecordKey(path: ledgerPath(change.path)).map(settled.contains) == true
+      let lists = Array(entry.changes.prefix(parents.count))
+      let paths = lists.map { Set($0.map(\.path)) }
+      var seen: Set<String> = []
+      changes = []
+      for list in lists {
+        for change in list where seen.insert(change.path).inserted {
+          if paths.allSatisfy({ $0.contains(change.path) })
+            || RecordKey(path: ledgerPath(change.path)).map(settled.contains) == true
+          {
+            changes.append(change)
+          }
         }
       }
     }

@@ -275,7 +275,7 @@ private struct Replay {
         files[String(parts[1].dropLast(5))] = String(parts[0].split(separator: " ")[2])
       }
       blobs[commit] = files
-      for (key, blob) in files where contents[blob] == nil {
+      for (_, blob) in files where contents[blob] == nil {
         let text = try ExternalProgram.git("cat-file", "blob", blob, in: clone).output
         contents[blob] = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
       }

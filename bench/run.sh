@@ -143,6 +143,14 @@ compare "\`set people/$set_person --set name=...\` (one field)" "$runs" "$timeou
   bash -c "sed -i 's/^  \"name\": \".*\"/  \"name\": \"Bench Git {n}\"/' people/$set_person.json && git add people/$set_person.json && git commit -q --no-verify -m 'Set people/$set_person: name'"
 compare "\`blame people/$person\`" "$slow" "$timeout" "$L" "" "$tool" blame "people/$person" ::: git blame "people/$person.json"
 compare "\`log people/$person\`" "$slow" "$timeout" "$L" "" "$tool" log "people/$person" ::: git log -p -- "people/$person.json"
+# The first `log` of one record on a fresh clone: no .git/adminledger at all, so the command
+# builds the history index itself (every reader of history does) before it can answer. A clone
+# of its own, made as the reading clone is, so that removing its folder leaves the other rows'
+# caches alone.
+git clone -q "$dir/origin.git" "$work/fresh"
+git -C "$work/fresh" commit-graph write --reachable --changed-paths --no-progress
+compare "the first \`log people/$person\` on a fresh clone (history index built)" "$slow" "$timeout" "$work/fresh" \
+  "rm -rf .git/adminledger" "$tool" log "people/$person" ::: git log -- "people/$person.json"
 compare "\`audit\` of the whole history" "$audit_runs" "$audit_timeout" "$L" "" "$tool" audit ::: git log -p
 compare "\`audit HEAD~1..HEAD\` (one new commit, as the pre-receive hook)" "$runs" "$timeout" "$L" "" \
   "$tool" audit HEAD~1..HEAD ::: git show HEAD
@@ -204,6 +212,7 @@ stamp=$(date -u +%Y-%m-%dT%H%M)
 legend() {
   echo "git baselines: list and validate: every record blob read (git ls-tree -r HEAD | awk '{print \$3}' | git cat-file --batch);"
   echo "set: sed on the file, git add, git commit --no-verify; blame: git blame FILE; log: git log -p -- FILE;"
+  echo "first log on a fresh clone: git log -- FILE on the same clone, .git/adminledger removed before each run;"
   echo "audit: git log -p (the whole history); audit HEAD~1..HEAD: git show HEAD; signed audits: git log --show-signature (git runs ssh-keygen for every commit);"
   echo "report annual: git log -p --since=YEAR-01-01;"
   echo "sync: git merge of the same branches in a copy of the clone; site: git log -p (the history every page's changes and blame come from)."

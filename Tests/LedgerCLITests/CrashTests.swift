@@ -76,6 +76,21 @@ import Testing
     #expect(fresh.output.contains("Add people/hugo"))
   }
 
+  /// A reader of history stopped while printing (a closed pipe, Ctrl-C in a pager) keeps the
+  /// history index its walk built: the next run does not walk the history again.
+  @Test(arguments: [["log", "people/hugo"], ["log", "--author", "Claire Durand"], ["blame", "people/hugo"], ["diff", "HEAD~2..HEAD"]])
+  func aReaderOfHistoryKilledBeforePrintingKeepsTheIndexItBuilt(_ command: [String]) throws {
+    let ledger = try LedgerSandbox()
+    try ledger.seed()
+    let root = ledger.directory.url
+    let index = root.appendingPathComponent(".git/adminledger/history.idx")
+    try? FileManager.default.removeItem(at: index)
+    try BuiltTool.crash(command, in: root, at: "history.read")
+    #expect(FileManager.default.fileExists(atPath: index.path), "\(command)")
+    let again = try BuiltTool.run(command, in: root)
+    #expect(again.status == 0, "\(again)")
+  }
+
   // MARK: - Syncs
 
   static let syncPoints = [
@@ -211,6 +226,7 @@ import Testing
       (Self.writePoints.map(\.point) + Self.syncPoints + [
         "sync.pushed", "stop.journal-written", "stop.merge-head-written", "stop.files-written",
         "resolve.state-saved", "resolve.file-written", "conclude.branch-moved", "history-index.torn",
+        "history.read",
       ]).map { String($0.split(separator: ":")[0]) })
     #expect(covered == Set(CrashPoint.all))
   }

@@ -49,7 +49,7 @@ import Testing
 }
 
 /// SplitMix64: a small, fixed pseudo-random generator, so a seed replays the same run.
-private struct SeededRandom {
+struct SeededRandom {
   private var state: UInt64
 
   init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }

@@ -54,8 +54,14 @@ final class HistoryIndex {
     let entry = Entry(tree: object.tree, parents: object.parents, changes: changes)
     entries[commit] = entry
     added.append((commit, entry))
+    // A first walk of a long history (a fresh clone) is kept as it goes: interrupted, the
+    // next command starts where it stopped.
+    if added.count >= HistoryIndex.segmentSize { save() }
     return entry
   }
+
+  /// How many new entries are appended at once while a walk extends the index.
+  static let segmentSize = 4096
 
   /// Every commit reachable from `tip`, each after all of its children, found in the index
   /// without reading the commits (an order for walks that only need children first, such as
@@ -93,7 +99,10 @@ final class HistoryIndex {
     return try repository.commit(commit).tree
   }
 
-  /// Writes the entries computed since loading, as one segment at the end of the file.
+  /// Writes the entries computed since loading (or since the last save), as one segment at
+  /// the end of the file. Readers of history call it as soon as they have read, before their
+  /// command prints: a command stopped while printing (a closed pipe, Ctrl-C in a pager) keeps
+  /// what its walk learnt, where the deinit alone would lose it.
   func save() {
     guard !added.isEmpty else { return }
     var body = Writer()

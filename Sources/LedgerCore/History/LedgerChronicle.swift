@@ -8,8 +8,11 @@ import LedgerJSON
 /// The steps are those of `log` through merges, newest first: a change made on another clone
 /// is credited to the commit that made it, a merge only with what it decided itself. A field's
 /// blame is the newest step that gave it its value (for a set, that added the element), or a
-/// merge whose `Ledger-Resolved` trailer settled it: the same answer as `blame`, except where
-/// both sides of a merge made the same change, where either commit may be named.
+/// merge that decided it (its `Ledger-Resolved` trailer names how): the same answer as
+/// `blame`, except where one value reached a merge by two routes (both sides made the same
+/// change, or an earlier merge chose the value one side already had), where either commit may
+/// be named, and where a whole-record resolution dropped a clean change of this clone's side
+/// (the merge, here; the other side's commit, in `blame`).
 public struct LedgerChronicle: Sendable {
   /// One commit's change to one record.
   public struct Step: Sendable {
@@ -57,26 +60,16 @@ public struct LedgerChronicle: Sendable {
     let merges = resolutions[record.key] ?? []
     var result: [FieldBlame] = []
     for leaf in leaves {
-      let step = history.firstIndex { Self.gave(leaf, in: $0) }
-      // A merge that settled the field, newer than the step that made the value, names it.
-      let settling = merges.lazy.compactMap { merge -> (HistoryEntry, String)? in
-        guard let how = Self.choice(merge.settled, field: leaf.field) else { return nil }
-        return step.map { isNewer(merge.entry, than: history[$0].entry) } ?? true ? (merge.entry, how) : nil
-      }.first
-      if let (merge, how) = settling {
-        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: merge, resolution: how))
-      } else if let step {
-        let entry = history[step].entry
-        let resolution = entry.parents.count > 1 ? "merge" : nil
-        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: entry, resolution: resolution))
-      }
+      // The newest step that gave the value: a merge is a step only with what it decided (a
+      // conflict it settled away from its first parent, a value no side had), as in `log`.
+      guard let step = history.firstIndex(where: { Self.gave(leaf, in: $0) }) else { continue }
+      let entry = history[step].entry
+      let resolution = entry.parents.count > 1
+        ? (merges.first { $0.entry.commit == entry.commit }.flatMap { Self.choice($0.settled, field: leaf.field) } ?? "merge")
+        : nil
+      result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: entry, resolution: resolution))
     }
     return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
-  }
-
-  /// Whether `merge` comes before `entry` in the walk (newest first), or is it.
-  private func isNewer(_ merge: HistoryEntry, than entry: HistoryEntry) -> Bool {
-    (positions[merge.commit] ?? .max) <= (positions[entry.commit] ?? .max)
   }
 
   /// Whether the step gave the leaf its value: changed that field to it, or added the element.

@@ -25,6 +25,13 @@ public struct RecordChange: Sendable {
 
 // Walking the history of the ledger's branch.
 extension GitRecordStore {
+  /// Ends a read of history: what the walk added to the history index goes to disk now, before
+  /// the command prints anything, so every reader of history builds the index for the next.
+  func historyRead() {
+    historyIndex.save()
+    CrashPoint.reach("history.read")
+  }
+
   /// The commits on the first-parent line from `revision` back, newest first, stopping
   /// before the first commit made before `since`.
   public func firstParentHistory(from revision: String?, since: Date?) throws(StoreError) -> [HistoryEntry] {

@@ -14,82 +14,125 @@ public struct FieldBlame: Sendable {
   public let resolution: String?
 }
 
-// Blame through merges. Each field (and each element of a set) is followed from the commit
-// shown back through history: a commit that holds the same value as one of its parents passes
-// it on to that parent, so a change made on a side branch is credited to the commit that made
-// it, never to the merge that brought it; a merge is named only when it chose a value neither
-// parent had. The walk visits each commit once, children first, compares one file's blob id
-// with its parents', parses the record only where it changed, and stops when every field is
-// explained. A field a merge's `Ledger-Resolved` trailer settled is credited to the merge,
-// with the choice, even when the value came from one side: the merge chose it.
+// Blame through merges: credit follows the value. Each field (and each element of a set) is
+// followed from the commit shown back through history: a commit that holds the same value as
+// one of its parents (the first such parent, first parent first) passes it on to that parent,
+// so a change made on a side branch is credited to the commit that made it, never to the merge
+// that brought it. A merge is named only for what it decided: a value no parent had, or a
+// field that was in conflict there, that its `Ledger-Resolved` trailer settled, and whose value
+// is not the one its first parent already had (keeping this clone's side changes nothing). A
+// whole-record trailer (`*`) covers only the fields that were in conflict, not the clean
+// changes the merge took with them. The walk visits each commit once, children first,
+// compares one file's blob id with its parents', parses the record only where it changed, and
+// stops when every field is explained.
 extension GitRecordStore {
   /// For every field of `key` as it is at `revision`, the commit that gave it its value.
   public func blame(_ key: RecordKey, at revision: String?) throws(StoreError) -> [FieldBlame] {
     let snapshot = try gitSnapshot(at: revision)
     guard let current = try snapshot.record(key), let tip = snapshot.commitID else { throw .recordNotFound(key) }
     let sets = try MergeRules(snapshot).sets(forLedgerPath: key.path) ?? .empty
-    let path = repositoryPath(key.path)
-    var pending: [ObjectID: [BlameLeaf]] = [tip: BlameLeaf.leaves(of: current.fields, sets: sets)]
-    var result: [FieldBlame] = []
-    let index = historyIndex
     do {
-      for id in try index.topologicalOrder(from: tip) {
-        guard var leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
-        let entry = try index.entry(id)
-        if entry.parents.count > 1 {
-          // A field the merge's trailers say it settled is the merge's choice, whichever side
-          // it took: named with the resolution.
-          let commit = try repository.commit(id)
-          for leaf in leaves {
-            guard let how = resolvedBy(commit.message, key: key, field: leaf.field) else { continue }
-            result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(commit), resolution: how))
-          }
-          leaves.removeAll { resolvedBy(commit.message, key: key, field: $0.field) != nil }
-          if leaves.isEmpty { continue }
-        }
-        // The index says against which parents the file changed, with its blob on both sides.
-        var parents: [(id: ObjectID, fields: JSONObject?)] = []
-        var sameAs: ObjectID?
-        for (parent, changes) in zip(entry.parents, entry.changes) {
-          guard let change = changes.first(where: { $0.path == path }) else {
-            if sameAs == nil { sameAs = parent }
-            continue
-          }
-          parents.append((parent, try change.old.flatMap(fields(of:))))
-        }
-        if let sameAs {
-          pending[sameAs, default: []] += leaves
-          continue
-        }
-        let commit = try repository.commit(id)
-        for leaf in leaves {
-          if let holder = parents.first(where: { $0.fields.map(leaf.holds) ?? false }) {
-            pending[holder.id, default: []].append(leaf)
-          } else {
-            let resolution = commit.parents.count > 1 ? resolution(in: commit.message, key: key, field: leaf.field) : nil
-            result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(commit), resolution: resolution))
-          }
-        }
-        if pending.values.allSatisfy(\.isEmpty) { break }
-      }
+      let result = try credit(BlameLeaf.leaves(of: current.fields, sets: sets), of: key, from: tip, sets: sets)
+      historyRead()
+      return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
     } catch {
       throw .git(action: "read the history of \(key)", error)
     }
-    return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
+  }
+
+  /// For each leaf of `key` as it is at `tip`, the commit that gave it that value (a leaf no
+  /// commit explains, the history being cut short, is left out).
+  func credit(_ leaves: [BlameLeaf], of key: RecordKey, from tip: ObjectID, sets: SetArrays) throws(GitError)
+    -> [FieldBlame]
+  {
+    let path = repositoryPath(key.path)
+    var pending: [ObjectID: [BlameLeaf]] = [tip: leaves]
+    var result: [FieldBlame] = []
+    let index = historyIndex
+    for id in try index.topologicalOrder(from: tip) {
+      guard let leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
+      let entry = try index.entry(id)
+      // Each parent's version of the record: the same file (it holds every leaf), or its fields.
+      var versions: [(id: ObjectID, same: Bool, fields: JSONObject?)] = []
+      for (parent, changes) in zip(entry.parents, entry.changes) {
+        guard let change = changes.first(where: { $0.path == path }) else {
+          versions.append((parent, true, nil))
+          continue
+        }
+        versions.append((parent, false, try change.old.flatMap(fields(of:))))
+      }
+      func held(_ leaf: BlameLeaf, _ version: (id: ObjectID, same: Bool, fields: JSONObject?)) -> Bool {
+        version.same || (version.fields.map(leaf.holds) ?? false)
+      }
+      var commit: Commit?
+      func read() throws(GitError) -> Commit {
+        if let commit { return commit }
+        let found = try repository.commit(id)
+        commit = found
+        return found
+      }
+      var decisions: MergeDecisions?
+      for leaf in leaves {
+        if entry.parents.count > 1, let first = versions.first, !held(leaf, first) {
+          if decisions == nil { decisions = try mergeDecisions(id, key: key, parents: entry.parents, sets: sets) }
+          if let how = decisions?.choice(for: leaf.field) {
+            let merge = try read()
+            result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(merge), resolution: how))
+            continue
+          }
+        }
+        if let holder = versions.first(where: { held(leaf, $0) }) {
+          pending[holder.id, default: []].append(leaf)
+          continue
+        }
+        let made = try read()
+        let resolution = made.parents.count > 1 ? (resolvedBy(made.message, key: key, field: leaf.field) ?? "merge") : nil
+        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(made), resolution: resolution))
+      }
+      if pending.values.allSatisfy(\.isEmpty) { break }
+    }
+    return result
+  }
+
+  /// What a merge's trailers settled in `key` among what was in conflict there.
+  private func mergeDecisions(_ merge: ObjectID, key: RecordKey, parents: [ObjectID], sets: SetArrays) throws(GitError)
+    -> MergeDecisions
+  {
+    let message = try repository.commit(merge).message
+    let settled = LedgerChronicle.resolved(in: message).filter { $0.key == key }
+    guard !settled.isEmpty, parents.count == 2 else { return MergeDecisions(settled: [], conflicts: []) }
+    let path = repositoryPath(key.path)
+    func bytes(_ commit: ObjectID?) throws(GitError) -> [UInt8]? {
+      guard let commit, let entry = try repository.entry(in: try historyIndex.tree(of: commit), at: path) else { return nil }
+      return try repository.blob(entry.id)
+    }
+    let base = try repository.mergeBase(parents[0], parents[1])
+    let input = MergeInput(path: key.path, base: try bytes(base), ours: try bytes(parents[0]), theirs: try bytes(parents[1]))
+    let conflicts = FileMerger.merge(input, sets: sets).conflicts.map(\.pointer.tokens)
+    return MergeDecisions(settled: settled.map { ($0.field, $0.choice) }, conflicts: conflicts)
   }
 
   private func fields(of blob: ObjectID) throws(GitError) -> JSONObject? {
     (try? JSONParser.parse(try repository.blob(blob)))?.objectValue
   }
 
-  /// How a merge's trailers say `field` of `key` was settled, or `merge` when they do not.
-  private func resolution(in message: String, key: RecordKey, field: String) -> String {
-    resolvedBy(message, key: key, field: field) ?? "merge"
-  }
-
   /// The choice (`ours`, `theirs`, `set`) of the trailer that settled `field` of `key`, if any.
   private func resolvedBy(_ message: String, key: RecordKey, field: String) -> String? {
     LedgerChronicle.choice(in: message, key: key, field: field)
+  }
+}
+
+/// What one merge decided in one record: the fields its trailers settled (`*` for the whole
+/// record) and the fields in conflict between its parents.
+struct MergeDecisions {
+  let settled: [(field: String, choice: String)]
+  let conflicts: [[String]]
+
+  /// How the merge settled `field`, when the field was in conflict and a trailer covers it.
+  func choice(for field: String) -> String? {
+    let tokens = field.split(separator: ".").map(String.init)
+    guard conflicts.contains(where: { tokens.starts(with: $0) || $0.starts(with: tokens) }) else { return nil }
+    return settled.first { $0.field == field || $0.field == "*" || field.hasPrefix($0.field + ".") }?.choice
   }
 }
 

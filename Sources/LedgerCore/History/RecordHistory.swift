@@ -25,6 +25,9 @@ public struct LogFilter: Sendable {
 
   public init() {}
 
+  /// Whether the filter looks at a commit's author or date.
+  var readsCommits: Bool { since != nil || until != nil || !authorEmails.isEmpty || authorName != nil }
+
   func admits(_ commit: Commit) -> Bool {
     if let since, commit.author.date < since { return false }
     if let until, commit.author.date >= until { return false }
@@ -48,16 +51,26 @@ extension GitRecordStore {
     do {
       for id in try repository.walk(from: tip, firstParentOnly: filter.firstParent) {
         if let limit = filter.limit, steps.count >= limit { break }
-        // The index says what the commit changed: the commit itself is read only when shown.
+        // The index says what the commit changed: the commit itself is read only when shown,
+        // or first when the filter asks about its author or date (reading it costs less than
+        // reading the records it changed).
+        var early: Commit?
+        if filter.readsCommits {
+          let read = try repository.commit(id)
+          guard filter.admits(read) else { continue }
+          early = read
+        }
         let changes = try changesOf(id, index.entry(id), filter: filter)
         if changes.isEmpty, narrowed { continue }
-        let commit = try repository.commit(id)
+        let commit: Commit
+        if let early { commit = early } else { commit = try repository.commit(id) }
         guard filter.admits(commit) else { continue }
         steps.append(HistoryStep(entry: HistoryEntry(commit), changes: changes))
       }
     } catch {
       throw .git(action: "read history", error)
     }
+    historyRead()
     return steps
   }
 
@@ -65,7 +78,9 @@ extension GitRecordStore {
   public func diff(from: String, to: String) throws(StoreError) -> [(key: RecordKey, fields: [FieldChange], action: String)] {
     let start = try gitSnapshot(at: from).revision
     let end = try gitSnapshot(at: to).revision ?? to
-    return try changes(of: nil, from: start, to: end).map(GitRecordStore.described)
+    let found = try changes(of: nil, from: start, to: end)
+    historyRead()
+    return found.map(GitRecordStore.described)
   }
 
   /// What one commit changed in the records `filter` asks about: against its parent, or for a
@@ -82,20 +97,34 @@ extension GitRecordStore {
         guard let mine = try repository.entry(in: entry.tree, at: path)?.id else { return [] }
         changes = [TreeChange(path: path, old: nil, new: mine)]
       } else {
-        var first: TreeChange?
-        for position in parents.indices {
-          guard let change = entry.changes[position].first(where: { $0.path == path }) else { return [] }
-          if position == 0 { first = change }
+        // Or, in a merge whose trailers settled the record, where it differs from any parent's:
+        // a resolution that kept one side's file whole still decided (the other side's clean
+        // changes dropped, or its conflicting values taken).
+        let found = parents.indices.map { position in entry.changes[position].first { $0.path == path } }
+        guard let changed = found.compactMap({ $0 }).first else { return [] }
+        if found.contains(where: { $0 == nil }) {
+          guard parents.count > 1, try settled(by: id, parents: parents).contains(record) else { return [] }
         }
-        changes = first.map { [$0] } ?? []
+        changes = [changed]
       }
     } else if parents.isEmpty {
       changes = try repository.changedFiles(from: nil, to: entry.tree)
     } else {
-      changes = entry.changes[0]
-      for position in parents.indices.dropFirst() {
-        let others = Set(entry.changes[position].map(\.path))
-        changes = changes.filter { others.contains($0.path) }
+      // The files that differ from every parent's, and those of the records the merge's
+      // trailers settled that differ from any parent's.
+      let settled = try settled(by: id, parents: parents)
+      let lists = Array(entry.changes.prefix(parents.count))
+      let paths = lists.map { Set($0.map(\.path)) }
+      var seen: Set<String> = []
+      changes = []
+      for list in lists {
+        for change in list where seen.insert(change.path).inserted {
+          if paths.allSatisfy({ $0.contains(change.path) })
+            || RecordKey(path: ledgerPath(change.path)).map(settled.contains) == true
+          {
+            changes.append(change)
+          }
+        }
       }
     }
     guard parents.count == 2, !changes.isEmpty else {
@@ -104,7 +133,14 @@ extension GitRecordStore {
     return try decidedByMerge(try repository.commit(id), changes, kind: filter.kind)
   }
 
-  /// What a merge decided itself in files that differ from both parents: the fields where it
+  /// The records a merge's `Ledger-Resolved` trailers name (none for another commit).
+  private func settled(by id: ObjectID, parents: [ObjectID]) throws(GitError) -> Set<RecordKey> {
+    guard parents.count > 1 else { return [] }
+    return Set(LedgerChronicle.resolved(in: try repository.commit(id).message).map(\.key))
+  }
+
+  /// What a merge decided itself in files that differ from both parents (or that its trailers
+  /// settled): the fields where it
   /// holds something else than the field-level merge of its parents would (a resolution, or a
   /// value no side had), each shown from that expected value to the committed one.
   private func decidedByMerge(_ merge: Commit, _ changes: [TreeChange], kind: RecordKind?) throws(GitError)

@@ -20,6 +20,7 @@ public enum CrashPoint {
     "worktree.files-written", "update.worktree-done", "sync.fetched", "sync.pushed",
     "stop.journal-written", "stop.merge-head-written", "stop.files-written", "resolve.state-saved",
     "resolve.file-written", "conclude.branch-moved", "history-index.torn",
+    "history.read",
   ]
 
   private static let chosen: (name: String, count: Int)? = {

@@ -46,6 +46,7 @@ extension Ledger {
       let places = conflicts.map { Place(path: $0.path, pointer: $0.conflict.pointer) }
       let ours = try lastChanges(of: places, from: merge.head, since: merge.base)
       let theirs = try lastChanges(of: places, from: merge.incoming, since: merge.base)
+      if !places.isEmpty { store.historyRead() }
       let reports = conflicts.map { item in
         let place = Place(path: item.path, pointer: item.conflict.pointer)
         return ConflictReport(conflict: item.conflict, oursChange: ours[place], theirsChange: theirs[place])
@@ -92,9 +93,49 @@ extension Ledger {
     let pointer: JSONPointer
   }
 
+  /// For each place, the commit since `base` that made the value it has at `tip`, following
+  /// the value through merges as `blame` does (an intermediate merge that only brought it is
+  /// never named); a removal, which has no value to follow, is found on the first-parent line.
+  private func lastChanges(
+    of places: [Place], from tip: ObjectID, since base: ObjectID
+  ) throws(GitError) -> [Place: HistoryEntry] {
+    guard !places.isEmpty else { return [:] }
+    let side = try repository.commits(from: tip, excluding: base)
+    let rules = try? MergeRules(try store.gitSnapshot(at: tip.description))
+    var found: [Place: HistoryEntry] = [:]
+    var rest: [Place] = []
+    for (path, group) in Dictionary(grouping: places, by: \.path) {
+      let tree = try repository.commit(tip).tree
+      guard store.isInside(path), let key = RecordKey(path: store.ledgerPath(path)),
+        let blob = try repository.entry(in: tree, at: path)?.id,
+        let parsed = try? JSONParser.parse(try repository.blob(blob))
+      else {
+        rest += group
+        continue
+      }
+      var leaves: [(Place, BlameLeaf)] = []
+      for place in group {
+        guard let value = place.pointer.resolve(in: parsed) else {
+          rest.append(place)
+          continue
+        }
+        leaves.append((place, BlameLeaf(field: place.pointer.tokens.joined(separator: "."), value: value, isElement: false)))
+      }
+      let sets = rules?.sets(forLedgerPath: key.path) ?? .empty
+      let credits = try store.credit(leaves.map(\.1), of: key, from: tip, sets: sets)
+      for (place, leaf) in leaves {
+        guard let credit = credits.first(where: { $0.field == leaf.field }),
+          let id = ObjectID(hex: credit.entry.commit), side.contains(id)
+        else { continue }
+        found[place] = credit.entry
+      }
+    }
+    return found.merging(try firstParentChanges(of: rest, from: tip, since: base)) { mine, _ in mine }
+  }
+
   /// For each place, the newest commit on the first-parent line from `tip` back to `base` that
   /// gave it the value it has at `tip`: one walk of that side for every place at once.
-  private func lastChanges(
+  private func firstParentChanges(
     of places: [Place], from tip: ObjectID, since base: ObjectID
   ) throws(GitError) -> [Place: HistoryEntry] {
     func value(_ commit: Commit, _ place: Place) throws(GitError) -> (ObjectID?, JSONValue?) {

@@ -17,7 +17,28 @@ extension Repository {
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature,
     message: String
   ) throws(GitError) -> ObjectID {
-    try withTree(tree) { (treeHandle) throws(GitError) -> ObjectID in
+    try withCommitParts(tree: tree, parents: parents, author: author, committer: committer) {
+      (treeHandle, parentHandles, authorRaw, committerRaw) throws(GitError) -> ObjectID in
+      var out = git_oid()
+      try git("git_commit_create") {
+        parentHandles.withUnsafeMutableBufferPointer { buffer in
+          git_commit_create(
+            &out, handle, nil, authorRaw, committerRaw, "UTF-8", message, treeHandle,
+            buffer.count, buffer.baseAddress)
+        }
+      }
+      return ObjectID(out)
+    }
+  }
+
+  /// Calls `body` with the libgit2 handles a new commit is made of: its tree, its parents
+  /// (looked up), its author and committer; all freed after the call.
+  func withCommitParts<Result>(
+    tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature,
+    _ body: (OpaquePointer, inout [OpaquePointer?], UnsafeMutablePointer<git_signature>, UnsafeMutablePointer<git_signature>)
+      throws(GitError) -> Result
+  ) throws(GitError) -> Result {
+    try withTree(tree) { (treeHandle) throws(GitError) -> Result in
       var parentHandles: [OpaquePointer?] = []
       defer { parentHandles.forEach { git_commit_free($0) } }
       for parent in parents {
@@ -26,17 +47,9 @@ extension Repository {
         try git("git_commit_lookup") { git_commit_lookup(&found, handle, &raw) }
         parentHandles.append(found)
       }
-      return try author.withGitSignature { (authorRaw) throws(GitError) -> ObjectID in
-        try committer.withGitSignature { (committerRaw) throws(GitError) -> ObjectID in
-          var out = git_oid()
-          try git("git_commit_create") {
-            parentHandles.withUnsafeMutableBufferPointer { buffer in
-              git_commit_create(
-                &out, handle, nil, authorRaw, committerRaw, "UTF-8", message, treeHandle,
-                buffer.count, buffer.baseAddress)
-            }
-          }
-          return ObjectID(out)
+      return try author.withGitSignature { (authorRaw) throws(GitError) -> Result in
+        try committer.withGitSignature { (committerRaw) throws(GitError) -> Result in
+          try body(treeHandle, &parentHandles, authorRaw, committerRaw)
         }
       }
     }

@@ -10,32 +10,18 @@ extension Repository {
   public func commitContent(
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
   ) throws(GitError) -> String {
-    try withTree(tree) { (treeHandle) throws(GitError) -> String in
-      var parentHandles: [OpaquePointer?] = []
-      defer { parentHandles.forEach { git_commit_free($0) } }
-      for parent in parents {
-        var raw = parent.raw
-        var found: OpaquePointer?
-        try git("git_commit_lookup") { git_commit_lookup(&found, handle, &raw) }
-        parentHandles.append(found)
-      }
-      return try author.withGitSignature { (authorRaw) throws(GitError) -> String in
-        try committer.withGitSignature { (committerRaw) throws(GitError) -> String in
-          var buffer = git_buf()
-          defer { git_buf_dispose(&buffer) }
-          try git("git_commit_create_buffer") {
-            parentHandles.withUnsafeMutableBufferPointer { handles in
-              handles.withMemoryRebound(to: OpaquePointer?.self) { rebound in
-                git_commit_create_buffer(
-                  &buffer, handle, authorRaw, committerRaw, "UTF-8", message, treeHandle, rebound.count,
-                  rebound.baseAddress)
-              }
-            }
-          }
-          guard let pointer = buffer.ptr else { throw .nilHandle("git_commit_create_buffer") }
-          return String(cString: pointer)
+    try withCommitParts(tree: tree, parents: parents, author: author, committer: committer) {
+      (treeHandle, parentHandles, authorRaw, committerRaw) throws(GitError) -> String in
+      var buffer = git_buf()
+      defer { git_buf_dispose(&buffer) }
+      try git("git_commit_create_buffer") {
+        parentHandles.withUnsafeMutableBufferPointer { handles in
+          git_commit_create_buffer(
+            &buffer, handle, authorRaw, committerRaw, "UTF-8", message, treeHandle, handles.count, handles.baseAddress)
         }
       }
+      guard let pointer = buffer.ptr else { throw .nilHandle("git_commit_create_buffer") }
+      return String(cString: pointer)
     }
   }
 

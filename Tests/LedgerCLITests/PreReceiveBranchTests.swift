@@ -15,13 +15,7 @@ import Testing
   /// `git init --bare` and a `git push` of main).
   func server() throws -> SharedLedger {
     let shared = try SharedLedger()
-    for (id, name, email) in [("claire", "Claire Durand", "claire.durand@example.org"), ("marc", "Marc Petit", "marc.petit@example.org")] {
-      try SharedLedger.succeed(shared.claire, [
-        "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca",
-        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", "git_identities=[\"\(email)\"]",
-      ])
-    }
-    try SharedLedger.succeed(shared.claire, ["sync"])
+    try shared.recordAdministrators()
     try SharedLedger.succeed(shared.marc, ["sync"])
     try shared.gitInBare("symbolic-ref", "HEAD", "refs/heads/master")
     return shared

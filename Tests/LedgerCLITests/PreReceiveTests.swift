@@ -12,13 +12,7 @@ import Testing
   /// email their commits carry in git_identities), published, and the hook installed.
   func server() throws -> SharedLedger {
     let shared = try SharedLedger()
-    for (id, name, email) in [("claire", "Claire Durand", "claire.durand@example.org"), ("marc", "Marc Petit", "marc.petit@example.org")] {
-      try SharedLedger.succeed(shared.claire, [
-        "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca",
-        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", "git_identities=[\"\(email)\"]",
-      ])
-    }
-    try SharedLedger.succeed(shared.claire, ["sync"])
+    try shared.recordAdministrators()
     try SharedLedger.succeed(shared.marc, ["sync"])
     let install = try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", shared.bare.path])
     #expect(install.output == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n"

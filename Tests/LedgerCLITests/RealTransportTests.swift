@@ -151,13 +151,7 @@ import Testing
   /// in the shared repository (as `PreReceiveTests` sets it up).
   func guardedLedger() throws -> SharedLedger {
     let shared = try SharedLedger()
-    for (id, name, email) in [("claire", "Claire Durand", "claire.durand@example.org"), ("marc", "Marc Petit", "marc.petit@example.org")] {
-      try SharedLedger.succeed(shared.claire, [
-        "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca",
-        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", "git_identities=[\"\(email)\"]",
-      ])
-    }
-    try SharedLedger.succeed(shared.claire, ["sync"])
+    try shared.recordAdministrators()
     try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", shared.bare.path])
     return shared
   }

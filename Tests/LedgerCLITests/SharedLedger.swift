@@ -84,6 +84,18 @@ struct SharedLedger {
     try git(runner, "rev-list", "--max-parents=0", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// Records Claire and Marc as administrators (the admin role, and the email their commits
+  /// carry in git_identities), in Claire's clone, and publishes that.
+  func recordAdministrators() throws {
+    for (id, name, email) in [("claire", "Claire Durand", "claire.durand@example.org"), ("marc", "Marc Petit", "marc.petit@example.org")] {
+      try SharedLedger.succeed(claire, [
+        "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca",
+        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", "git_identities=[\"\(email)\"]",
+      ])
+    }
+    try SharedLedger.succeed(claire, ["sync"])
+  }
+
   /// A further administrator's clone, made by `clone` into `folder`.
   func newClone(_ folder: String, author: String) throws -> CLIRunner {
     var runner = CLIRunner(directory: directory.url)

@@ -154,6 +154,32 @@ import Testing
     #expect(try server.shared.head(newcomer) == server.shared.head(server.shared.claire))
   }
 
+  @Test func badTrustOptionsAndAFailingSignerSayWhatToDoAndChangeNothing() throws {
+    let server = try server()
+    let shared = server.shared
+    var outsider = CLIRunner(directory: shared.directory.url)
+    outsider.author = SignedCommitsTests.claire
+    let badDay = outsider.run("clone", shared.bare.path, "x", "--signed-from", "yesterday")
+    #expect(badDay.status == 2)
+    #expect(badDay.error.contains("--signed-from must be a day (YYYY-MM-DD) or a full commit id, got \"yesterday\""), "\(badDay)")
+    let noKey = outsider.run("clone", shared.bare.path, "x", "--signing-key", shared.directory.path("keys/none").path)
+    #expect(noKey.status == 2)
+    #expect(noKey.error.contains("--signing-key names no readable key file"), "\(noKey)")
+    #expect(!FileManager.default.fileExists(atPath: shared.directory.path("x").path))
+    let onServer = shared.claire.run("hook", "install", "pre-receive", "--repo", shared.bare.path, "--signing-key", server.claireKey.privateKey.path)
+    #expect(onServer.status == 2)
+    #expect(onServer.error.contains("--signing-key is for a clone"), "\(onServer)")
+    // A key file that stops being a key: the write fails with ssh-keygen's reason, and nothing is committed.
+    let before = try shared.head(shared.claire)
+    try "not a key\n".write(to: server.claireKey.privateKey, atomically: true, encoding: .utf8)
+    let failed = shared.claire.run("set", "people/anne", "--set", "phone=+33611223344")
+    #expect(failed.status == 3)
+    #expect(failed.error.contains("ssh-keygen could not sign or verify the commit"), "\(failed)")
+    #expect(failed.error.contains("hint: check git's user.signingkey"), "\(failed)")
+    #expect(try shared.head(shared.claire) == before)
+    #expect(shared.read(shared.claire, "people/anne.json")?.contains("+33611223344") == false)
+  }
+
   // MARK: Attacks
 
   @Test func anOutsiderWritingAsAnAdministratorIsRefusedAndAudited() throws {

@@ -37,7 +37,8 @@ enum CloneCommand {
     if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
       throw .usage("\(folder.path) already exists and is not empty", hint: "give another PATH")
     }
-    let signedFrom = try TrustRenderer.signedFrom(context)
+    let signedFrom = try TrustOptions.signedFrom(context)
+    let signingKey = try TrustOptions.signingKey(context)
     let (ledger, hooks) = try context.perform { () throws(StoreError) in
       try Ledger.clone(from: url, into: folder, access: context.remoteAccess(), tool: context.environment.toolPath)
     }
@@ -51,7 +52,7 @@ enum CloneCommand {
       return count
     }
     let trust = try context.perform { () throws(StoreError) in
-      try ledger.setUpTrust(signingKey: context.arguments.value("signing-key"), signedFrom: signedFrom)
+      try ledger.setUpTrust(signingKey: signingKey, signedFrom: signedFrom)
     }
     if context.format == .json {
       context.printJSON([

@@ -82,7 +82,8 @@ enum HookInstallCommand {
         }
         return try installPreReceive(context, tool: tool)
       }
-      let signedFrom = try TrustRenderer.signedFrom(context)
+      let signedFrom = try TrustOptions.signedFrom(context)
+      let signingKey = try TrustOptions.signingKey(context)
       for option in ["repo", "branch"] where context.arguments.value(option) != nil {
         throw .usage("--\(option) goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
       }
@@ -111,7 +112,7 @@ enum HookInstallCommand {
         }
       }
       let trust = try context.perform { () throws(StoreError) in
-        try ledger.setUpTrust(signingKey: context.arguments.value("signing-key"), signedFrom: signedFrom)
+        try ledger.setUpTrust(signingKey: signingKey, signedFrom: signedFrom)
       }
       for line in TrustRenderer.lines(trust, signsCommits: true) { context.out.line(line) }
       return status
@@ -123,7 +124,7 @@ enum HookInstallCommand {
       throw .usage("'hook install pre-receive' needs the shared repository", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
     }
     let ledger = try HookPreReceiveCommand.openShared(context.url(for: path), objectDirectories: [])
-    let signedFrom = try TrustRenderer.signedFrom(context)
+    let signedFrom = try TrustOptions.signedFrom(context)
     if context.arguments.value("signing-key") != nil {
       throw .usage("--signing-key is for a clone: the shared repository signs nothing", hint: "run 'adminledger hook install --signing-key KEY' in your clone")
     }

@@ -33,16 +33,4 @@ enum TrustRenderer {
     members.append(("signing_key", setup.signingKey.map(JSONValue.string) ?? .null))
     return .object(JSONObject(members))
   }
-
-  /// Checks a `--signed-from` value: a day or a full commit id.
-  static func signedFrom(_ context: CommandContext) throws(CLIError) -> String? {
-    guard let value = context.arguments.value("signed-from") else { return nil }
-    let isCommit = value.count == 40 && value.allSatisfy(\.isHexDigit) && value == value.lowercased()
-    guard LedgerDate.isDay(value) || isCommit else {
-      throw .usage(
-        "--signed-from must be a day (YYYY-MM-DD) or a full commit id, got \"\(value)\"",
-        hint: "for example --signed-from 2026-12-01")
-    }
-    return value
-  }
 }

@@ -295,7 +295,14 @@ struct CommitJudge {
     } else {
       let kindFiles = ledgerFolderFiles(treeChanges).records
       found += kindFiles.irregular.map { finding("invalid-result", Self.describe($0.diagnostic())) }
+      // A record already read for `changes` is judged in its canonical form; only a file that
+      // did not read as a record (not JSON, misnamed, too large) is read again, as it is.
+      let decoded = Dictionary(changes.compactMap { change in change.new.map { (change.key.path, $0) } }) { first, _ in first }
       for file in kindFiles.files {
+        if file.blob != nil, let record = decoded[file.path] {
+          paths.append(ChangeSet.FileChange(path: file.path, content: record.canonicalBytes))
+          continue
+        }
         let bytes = try file.blob.map(blobBytes)
         if let bytes, bytes.count > InputLimits.ledgerFileBytes {
           found.append(finding("invalid-result", Self.describe(InputLimits.tooLarge(file.path, size: bytes.count))))

@@ -155,7 +155,9 @@ final class Descent {
         continue
       }
       guard let parents = try? repository.commit(top).parents else {
-        memo[top] = false
+        // A commit that cannot be read is taken to descend: the requirement then applies
+        // (the audit fails closed).
+        memo[top] = true
         continue
       }
       let unknown = parents.filter { memo[$0] == nil }

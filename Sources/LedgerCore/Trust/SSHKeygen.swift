@@ -34,14 +34,13 @@ public struct SSHKeygen: Equatable, Sendable {
     }
   }
 
-  /// Whether `signature` is a valid `git` signature of `data` by the key it names, as
-  /// `ssh-keygen -Y verify` judges it with an allowed-signers file holding only that key.
-  func verifies(_ signature: String, of data: [UInt8], by key: SSHPublicKey) throws(SigningProblem) -> Bool {
+  /// Whether `signature` (read from `armored`) is a valid `git` signature of `data` by the key
+  /// it names, as `ssh-keygen -Y verify` judges it with an allowed-signers file holding only
+  /// that key.
+  func verifies(_ signature: SSHSignature, armored: String, of data: [UInt8]) throws(SigningProblem) -> Bool {
     // Ed25519, the key type ssh-keygen makes by default, is verified without a process.
-    if let parsed = SSHSignature(armored: signature), parsed.key == key, let verdict = parsed.verifiesNatively(data) {
-      return verdict
-    }
-    return try verifiesWithProgram(signature, of: data, by: key)
+    if let verdict = signature.verifiesNatively(data) { return verdict }
+    return try verifiesWithProgram(armored, of: data, by: signature.key)
   }
 
   /// `verifies`, always by running `ssh-keygen -Y verify`.

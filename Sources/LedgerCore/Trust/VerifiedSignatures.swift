@@ -62,7 +62,7 @@ final class VerifiedSignatures {
     let outcomes = Concurrently.map(pending.count, workers: workers) { [program] _, index -> Result<Bool, SigningProblem> in
       let item = pending[index]
       do throws(SigningProblem) {
-        return .success(try program.verifies(item.armored, of: item.data, by: item.signature.key))
+        return .success(try program.verifies(item.signature, armored: item.armored, of: item.data))
       } catch {
         return .failure(error)
       }
@@ -102,6 +102,6 @@ extension CommitSignature {
   {
     guard let armored else { return .unsigned }
     guard let signature = SSHSignature(armored: armored) else { return .unreadable }
-    return .ssh(signature, verifies: try program.verifies(armored, of: data, by: signature.key))
+    return .ssh(signature, verifies: try program.verifies(signature, armored: armored, of: data))
   }
 }

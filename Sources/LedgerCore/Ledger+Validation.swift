@@ -72,7 +72,7 @@ extension Ledger {
     // Only people with ledger roles matter: found in the index of roles when the store keeps
     // one, else by skipping the files that name no role (most of them) without parsing them.
     let holders: [Record]
-    if let git = snapshot as? GitSnapshot, let keys = try git.holders(.people, Ledger.ledgerRolePath) {
+    if let keys = try snapshot.indexes?.holders(.people, Ledger.ledgerRolePath) {
       holders = keys.compactMap { try? snapshot.record($0) }
     } else {
       holders = try snapshot.files(in: RecordKind.people.folder).compactMap { file -> Record? in

@@ -8,6 +8,8 @@ public final class Ledger {
   /// Where its commits live.
   public let store: GitRecordStore
   let repository: Repository
+  /// The history its commits make.
+  public var history: any LedgerHistory { store.history }
 
   init(root: URL, repository: Repository, prefix: String) {
     self.root = root

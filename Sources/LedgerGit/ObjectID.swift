@@ -47,6 +47,14 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     self = withUnsafeBytes(of: &copy.id) { ObjectID(UnsafeRawBufferPointer(rebasing: $0.prefix(20))) }
   }
 
+  /// The id's bytes 0-7, 8-15 and 16-19 as integers, for types that keep ids inline.
+  public var words: (UInt64, UInt64, UInt32) { (high, middle, low) }
+
+  /// The id whose bytes 0-7, 8-15 and 16-19 are `words`.
+  public init(words: (UInt64, UInt64, UInt32)) {
+    (high, middle, low) = words
+  }
+
   /// The id of 20 raw bytes; nil for any other count.
   public init?(bytes: [UInt8]) {
     guard bytes.count == 20 else { return nil }

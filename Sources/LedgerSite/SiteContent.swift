@@ -36,7 +36,7 @@ final class SiteContent {
     guard let settings = try view.settings() else { throw .notALedger(searched: ledger.root.path) }
     self.settings = settings
     timeZone = settings.timeZone
-    chronicle = try store.chronicle(at: options.revision)
+    chronicle = try ledger.history.chronicle(at: options.revision)
     guard let tip = chronicle.entries.first else { throw .revisionNotFound(options.revision ?? "HEAD") }
     self.tip = tip
     let newest = options.revision == nil
@@ -73,7 +73,7 @@ final class SiteContent {
     diagnostics = try ledger.validate(at: tip.commit).diagnostics
     consistency = try ConsistencyReport.make(view, today: today)
     duties = (records[.duties] ?? []).isEmpty ? nil : try DutiesReport.make(view)
-    entitlements = try EntitlementCheck(view).entitlements.isEmpty ? nil : try EntitlementsReport.make(view, history: store)
+    entitlements = try EntitlementCheck(view).entitlements.isEmpty ? nil : try EntitlementsReport.make(view, history: ledger.history)
     let timeZone = timeZone
     access = try (records[.systems] ?? []).map { (system) throws(StoreError) in
       (system, try AccessReport.make(view, system: system.key.id.value, all: false))
@@ -81,7 +81,7 @@ final class SiteContent {
     let years = Self.years(from: chronicle.entries.last?.date ?? tip.date, to: tip.date, in: timeZone)
     let lastYear = years.last
     annual = try years.map { (year) throws(StoreError) in
-      (year, try AnnualReport.make(store, year: year, end: year == lastYear ? tip.commit : nil))
+      (year, try AnnualReport.make(ledger.history, year: year, end: year == lastYear ? tip.commit : nil))
     }
     audit = try store.audit(range: tip.commit)
   }

@@ -37,7 +37,7 @@ enum EntitlementsReportCommand {
     }
     let (report, problems, check) = try context.perform { () throws(StoreError) in
       (
-        try EntitlementsReport.make(reading.view, history: reading.ledger.store, system: system?.value),
+        try EntitlementsReport.make(reading.view, history: reading.ledger.history, system: system?.value),
         try reading.view.entitlementProblems(), try EntitlementCheck(reading.view)
       )
     }

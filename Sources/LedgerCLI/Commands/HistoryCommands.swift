@@ -19,7 +19,7 @@ enum HistoryCommands {
         (from, to) = (parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
       }
       let ledger = try context.openLedger()
-      let changes = try context.perform { () throws(StoreError) in try ledger.store.diff(from: from, to: to) }
+      let changes = try context.perform { () throws(StoreError) in try ledger.history.diff(from: from, to: to) }
       if context.format == .json {
         context.printJSON(.array(changes.map(changeJSON)))
       } else if changes.isEmpty {
@@ -43,7 +43,7 @@ enum HistoryCommands {
     run: { context throws(CLIError) in
       let key = try RecordArguments.key(context.positionals[0])
       let ledger = try context.openLedger()
-      let lines = try context.perform { () throws(StoreError) in try ledger.store.blame(key, at: context.arguments.value("at")) }
+      let lines = try context.perform { () throws(StoreError) in try ledger.history.blame(key, at: context.arguments.value("at")) }
       let zone = context.timeZone(of: ledger)
       if context.format == .json {
         context.printJSON(.array(lines.map { line in

@@ -46,9 +46,9 @@ enum LogCommand {
         var probe = LogFilter()
         probe.record = key
         probe.limit = 1
-        if try ledger.store.log(from: at, filter: probe).isEmpty { throw .recordNotFound(key) }
+        if try ledger.history.log(from: at, filter: probe).isEmpty { throw .recordNotFound(key) }
       }
-      return try ledger.store.log(from: at, filter: filter)
+      return try ledger.history.log(from: at, filter: filter)
     }
     if context.format == .json {
       context.printJSON(.array(steps.map { step in

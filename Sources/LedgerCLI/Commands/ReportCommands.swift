@@ -86,7 +86,7 @@ enum ReportCommands {
         throw .usage("which year? pass --year YYYY")
       }
       let ledger = try context.openLedger()
-      let report = try context.perform { () throws(StoreError) in try AnnualReport.make(ledger.store, year: year) }
+      let report = try context.perform { () throws(StoreError) in try AnnualReport.make(ledger.history, year: year) }
       ReportPrinter.print(report, context)
       return .ok
     })

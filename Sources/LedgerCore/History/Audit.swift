@@ -397,3 +397,9 @@ struct CommitJudge {
     return approver
   }
 }
+
+extension GitRecordStore {
+  func changes(of kind: RecordKind?, from: String?, to: String) throws(StoreError) -> [RecordChange] {
+    try history.changes(of: kind, from: from, to: to)
+  }
+}

@@ -105,11 +105,11 @@ public struct LedgerChronicle: Sendable {
   }
 }
 
-extension GitRecordStore {
+extension LedgerHistory {
   /// Every record's history and blame as of `revision`, from one walk of its history.
   public func chronicle(at revision: String?) throws(StoreError) -> LedgerChronicle {
     let log = try log(from: revision, filter: LogFilter())
-    let rules = try MergeRules(gitSnapshot(at: revision))
+    let rules = try MergeRules(snapshot(revision))
     var sets: [RecordKind: SetArrays] = [:]
     for kind in RecordKind.allCases { sets[kind] = rules.sets(forLedgerPath: kind.folder + "/x.json") ?? .empty }
     return LedgerChronicle(log: log, sets: sets)

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 import LedgerJSON
 
 /// Who last set a field, and when: the commit that gave it the value it has.
@@ -25,59 +24,52 @@ public struct FieldBlame: Sendable {
 // changes the merge took with them. The walk visits each commit once, children first,
 // compares one file's blob id with its parents', parses the record only where it changed, and
 // stops when every field is explained.
-extension GitRecordStore {
+extension LedgerHistory {
   /// For every field of `key` as it is at `revision`, the commit that gave it its value.
   public func blame(_ key: RecordKey, at revision: String?) throws(StoreError) -> [FieldBlame] {
-    let snapshot = try gitSnapshot(at: revision)
-    guard let current = try snapshot.record(key), let tip = snapshot.commitID else { throw .recordNotFound(key) }
+    let snapshot = try snapshot(revision)
+    guard let current = try snapshot.record(key), let tip = snapshot.revision else { throw .recordNotFound(key) }
     let sets = try MergeRules(snapshot).sets(forLedgerPath: key.path) ?? .empty
-    do {
-      let result = try credit(BlameLeaf.leaves(of: current.fields, sets: sets), of: key, from: tip, sets: sets)
-      historyRead()
-      return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
-    } catch {
-      throw .git(action: "read the history of \(key)", error)
-    }
+    let result = try credit(BlameLeaf.leaves(of: current.fields, sets: sets), of: key, from: tip, sets: sets)
+    finishRead()
+    return result.sorted { ($0.field, $0.value.compactText) < ($1.field, $1.value.compactText) }
   }
 
   /// For each leaf of `key` as it is at `tip`, the commit that gave it that value (a leaf no
   /// commit explains, the history being cut short, is left out).
-  func credit(_ leaves: [BlameLeaf], of key: RecordKey, from tip: ObjectID, sets: SetArrays) throws(GitError)
+  func credit(_ leaves: [BlameLeaf], of key: RecordKey, from tip: String, sets: SetArrays) throws(StoreError)
     -> [FieldBlame]
   {
-    let path = repositoryPath(key.path)
-    var pending: [ObjectID: [BlameLeaf]] = [tip: leaves]
+    var pending: [String: [BlameLeaf]] = [tip: leaves]
     var result: [FieldBlame] = []
-    let index = historyIndex
-    for id in try index.topologicalOrder(from: tip) {
+    for id in try topologicalOrder(from: tip) {
       guard let leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
-      let entry = try index.entry(id)
+      let known = try changes(id)
       // Each parent's version of the record: the same file (it holds every leaf), or its fields.
-      var versions: [(id: ObjectID, same: Bool, fields: JSONObject?)] = []
-      for (parent, changes) in zip(entry.parents, entry.changes) {
-        guard let change = changes.first(where: { $0.path == path }) else {
+      var versions: [(id: String, same: Bool, fields: JSONObject?)] = []
+      for (parent, differences) in zip(known.parents, known.differences) {
+        guard let change = differences.first(where: { $0.isInsideLedger && $0.path == key.path }) else {
           versions.append((parent, true, nil))
           continue
         }
         versions.append((parent, false, try change.old.flatMap(fields(of:))))
       }
-      func held(_ leaf: BlameLeaf, _ version: (id: ObjectID, same: Bool, fields: JSONObject?)) -> Bool {
+      func held(_ leaf: BlameLeaf, _ version: (id: String, same: Bool, fields: JSONObject?)) -> Bool {
         version.same || (version.fields.map(leaf.holds) ?? false)
       }
-      var commit: Commit?
-      func read() throws(GitError) -> Commit {
+      var commit: HistoryEntry?
+      func read() throws(StoreError) -> HistoryEntry {
         if let commit { return commit }
-        let found = try repository.commit(id)
+        let found = try entry(id)
         commit = found
         return found
       }
       var decisions: MergeDecisions?
       for leaf in leaves {
-        if entry.parents.count > 1, let first = versions.first, !held(leaf, first) {
-          if decisions == nil { decisions = try mergeDecisions(id, key: key, parents: entry.parents, sets: sets) }
+        if known.parents.count > 1, let first = versions.first, !held(leaf, first) {
+          if decisions == nil { decisions = try mergeDecisions(try read(), key: key, sets: sets) }
           if let how = decisions?.choice(for: leaf.field) {
-            let merge = try read()
-            result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(merge), resolution: how))
+            result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: try read(), resolution: how))
             continue
           }
         }
@@ -86,8 +78,9 @@ extension GitRecordStore {
           continue
         }
         let made = try read()
-        let resolution = made.parents.count > 1 ? (resolvedBy(made.message, key: key, field: leaf.field) ?? "merge") : nil
-        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: HistoryEntry(made), resolution: resolution))
+        let resolution =
+          made.parents.count > 1 ? (LedgerChronicle.choice(in: made.message, key: key, field: leaf.field) ?? "merge") : nil
+        result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: made, resolution: resolution))
       }
       if pending.values.allSatisfy(\.isEmpty) { break }
     }
@@ -95,30 +88,22 @@ extension GitRecordStore {
   }
 
   /// What a merge's trailers settled in `key` among what was in conflict there.
-  private func mergeDecisions(_ merge: ObjectID, key: RecordKey, parents: [ObjectID], sets: SetArrays) throws(GitError)
+  private func mergeDecisions(_ merge: HistoryEntry, key: RecordKey, sets: SetArrays) throws(StoreError)
     -> MergeDecisions
   {
-    let message = try repository.commit(merge).message
-    let settled = LedgerChronicle.resolved(in: message).filter { $0.key == key }
+    let settled = LedgerChronicle.resolved(in: merge.message).filter { $0.key == key }
+    let parents = merge.parents
     guard !settled.isEmpty, parents.count == 2 else { return MergeDecisions(settled: [], conflicts: []) }
-    let path = repositoryPath(key.path)
-    func bytes(_ commit: ObjectID?) throws(GitError) -> [UInt8]? {
-      guard let commit, let entry = try repository.entry(in: try historyIndex.tree(of: commit), at: path) else { return nil }
-      return try repository.blob(entry.id)
-    }
-    let base = try repository.mergeBase(parents[0], parents[1])
-    let input = MergeInput(path: key.path, base: try bytes(base), ours: try bytes(parents[0]), theirs: try bytes(parents[1]))
+    let base = try mergeBase(parents[0], parents[1])
+    let input = MergeInput(
+      path: key.path, base: try fileBytes(key.path, at: base), ours: try fileBytes(key.path, at: parents[0]),
+      theirs: try fileBytes(key.path, at: parents[1]))
     let conflicts = FileMerger.merge(input, sets: sets).conflicts.map(\.pointer.tokens)
     return MergeDecisions(settled: settled.map { ($0.field, $0.choice) }, conflicts: conflicts)
   }
 
-  private func fields(of blob: ObjectID) throws(GitError) -> JSONObject? {
-    (try? JSONParser.parse(try repository.blob(blob)))?.objectValue
-  }
-
-  /// The choice (`ours`, `theirs`, `set`) of the trailer that settled `field` of `key`, if any.
-  private func resolvedBy(_ message: String, key: RecordKey, field: String) -> String? {
-    LedgerChronicle.choice(in: message, key: key, field: field)
+  private func fields(of content: ContentID) throws(StoreError) -> JSONObject? {
+    (try? JSONParser.parse(try bytes(content)))?.objectValue
   }
 }
 

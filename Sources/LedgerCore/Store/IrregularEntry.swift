@@ -1,4 +1,3 @@
-import LedgerGit
 
 /// An entry of a kind's folder that is no regular file: the ledger never reads it as a
 /// record, and validation reports it.
@@ -39,17 +38,5 @@ public struct IrregularEntry: Equatable, Sendable {
       file: path, rule: "record-file",
       message: "\(path) is \(kind.rawValue); \(rule)" + (kind == .symbolicLink ? ", and the ledger never follows a link" : ""),
       hint: "remove it with 'git rm \(kind == .folder ? "-r " : "")\(path)' and commit")
-  }
-}
-
-extension TreeEntry {
-  /// Whether the entry is a file the ledger reads: a blob that is no symbolic link.
-  var isRecordFile: Bool { kind == .blob && fileKind != .symlink }
-}
-
-extension LedgerSnapshot {
-  /// The entries of `folder` that are no regular file; none for a store without links.
-  func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry] {
-    try (self as? GitSnapshot)?.irregularEntries(in: folder) ?? []
   }
 }

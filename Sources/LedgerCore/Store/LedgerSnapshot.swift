@@ -1,4 +1,6 @@
+import Foundation
 import LedgerJSON
+import LedgerSchema
 
 /// The ledger as it stood at one commit, read-only.
 ///
@@ -17,6 +19,28 @@ public protocol LedgerSnapshot: AnyObject {
   /// Whether a file exists; a store overrides the default (reading it) when it can tell
   /// without reading.
   func fileExists(_ path: String) throws(StoreError) -> Bool
+  /// The entries of `folder` that are no regular file (links, folders, submodules); none by
+  /// default, for a store that keeps only files.
+  func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry]
+  /// The indexes this snapshot keeps, when its store keeps any (the git store's value indexes
+  /// and history walks); nil by default: readers then read the records themselves.
+  var indexes: (any SnapshotIndexes)? { get }
+}
+
+/// Indexes a snapshot may offer, each answer nil when it keeps no index for the question.
+public protocol SnapshotIndexes: AnyObject {
+  /// Where derived indexes of the ledger are kept (checked files, value indexes).
+  var indexDirectory: URL? { get }
+  /// Which records of `kind` hold each value at `path` (unique values, references).
+  func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ((JSONValue) -> Set<RecordKey>)?
+  /// The records of `kind` holding any value at `path` (people with a ledger role).
+  func holders(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> [RecordKey]?
+  /// The records of `kind` whose values at `path` (as `values` reads them) include `value`.
+  func records(
+    of kind: RecordKind, indexedBy path: KeywordPath, values: @escaping (Record) -> [JSONValue], holding value: JSONValue
+  ) throws(StoreError) -> [Record]?
+  /// Every record of `kind`, when a walk through history has parsed them already.
+  func memoizedRecords(of kind: RecordKind) throws(StoreError) -> [RecordID: Record]?
 }
 
 /// Records of one kind, and the files of that kind that could not be read as records.
@@ -26,6 +50,10 @@ public struct RecordLoad: Sendable {
 }
 
 extension LedgerSnapshot {
+  public func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry] { [] }
+
+  public var indexes: (any SnapshotIndexes)? { nil }
+
   public func fileExists(_ path: String) throws(StoreError) -> Bool { try fileBytes(path) != nil }
 
   public func files(in folder: String) throws(StoreError) -> [(name: String, bytes: [UInt8])] {

@@ -43,13 +43,18 @@ extension Ledger {
       for conflicted in try repository.indexConflicts() {
         for conflict in try openConflicts(conflicted.path, merge, state, rules) { conflicts.append((conflicted.path, conflict)) }
       }
-      let places = conflicts.map { Place(path: $0.path, pointer: $0.conflict.pointer) }
-      let ours = try lastChanges(of: places, from: merge.head, since: merge.base)
-      let theirs = try lastChanges(of: places, from: merge.incoming, since: merge.base)
-      if !places.isEmpty { store.historyRead() }
+      // Who made each side: credited on the history, for the files inside the ledger.
+      func place(_ item: (path: String, conflict: MergeConflict)) -> FieldPlace? {
+        store.isInside(item.path) ? FieldPlace(path: store.ledgerPath(item.path), pointer: item.conflict.pointer) : nil
+      }
+      let places = conflicts.compactMap(place)
+      let ours = try history.lastChanges(of: places, from: merge.head.description, since: merge.base.description)
+      let theirs = try history.lastChanges(of: places, from: merge.incoming.description, since: merge.base.description)
+      if !places.isEmpty { history.finishRead() }
       let reports = conflicts.map { item in
-        let place = Place(path: item.path, pointer: item.conflict.pointer)
-        return ConflictReport(conflict: item.conflict, oursChange: ours[place], theirsChange: theirs[place])
+        let place = place(item)
+        return ConflictReport(
+          conflict: item.conflict, oursChange: place.flatMap { ours[$0] }, theirsChange: place.flatMap { theirs[$0] })
       }
       return MergeReport(
         head: merge.head.description, incoming: merge.incoming.description,
@@ -85,84 +90,5 @@ extension Ledger {
     guard !files.isEmpty else { return [] }
     let snapshot = try store.gitSnapshot(at: nil)
     return try LedgerValidator(snapshot, changes: files).validateChanges(files).filter { $0.severity == .error }
-  }
-
-  /// A field of a file, whose last change a conflict report names.
-  struct Place: Hashable {
-    let path: String
-    let pointer: JSONPointer
-  }
-
-  /// For each place, the commit since `base` that made the value it has at `tip`, following
-  /// the value through merges as `blame` does (an intermediate merge that only brought it is
-  /// never named); a removal, which has no value to follow, is found on the first-parent line.
-  private func lastChanges(
-    of places: [Place], from tip: ObjectID, since base: ObjectID
-  ) throws(GitError) -> [Place: HistoryEntry] {
-    guard !places.isEmpty else { return [:] }
-    let side = try repository.commits(from: tip, excluding: base)
-    let rules = try? MergeRules(try store.gitSnapshot(at: tip.description))
-    var found: [Place: HistoryEntry] = [:]
-    var rest: [Place] = []
-    for (path, group) in Dictionary(grouping: places, by: \.path) {
-      let tree = try repository.commit(tip).tree
-      guard store.isInside(path), let key = RecordKey(path: store.ledgerPath(path)),
-        let blob = try repository.entry(in: tree, at: path)?.id,
-        let parsed = try? JSONParser.parse(try repository.blob(blob))
-      else {
-        rest += group
-        continue
-      }
-      var leaves: [(Place, BlameLeaf)] = []
-      for place in group {
-        guard let value = place.pointer.resolve(in: parsed) else {
-          rest.append(place)
-          continue
-        }
-        leaves.append((place, BlameLeaf(field: place.pointer.tokens.joined(separator: "."), value: value, isElement: false)))
-      }
-      let sets = rules?.sets(forLedgerPath: key.path) ?? .empty
-      let credits = try store.credit(leaves.map(\.1), of: key, from: tip, sets: sets)
-      for (place, leaf) in leaves {
-        guard let credit = credits.first(where: { $0.field == leaf.field }),
-          let id = ObjectID(hex: credit.entry.commit), side.contains(id)
-        else { continue }
-        found[place] = credit.entry
-      }
-    }
-    return found.merging(try firstParentChanges(of: rest, from: tip, since: base)) { mine, _ in mine }
-  }
-
-  /// For each place, the newest commit on the first-parent line from `tip` back to `base` that
-  /// gave it the value it has at `tip`: one walk of that side for every place at once.
-  private func firstParentChanges(
-    of places: [Place], from tip: ObjectID, since base: ObjectID
-  ) throws(GitError) -> [Place: HistoryEntry] {
-    func value(_ commit: Commit, _ place: Place) throws(GitError) -> (ObjectID?, JSONValue?) {
-      guard let entry = try repository.entry(in: commit.tree, at: place.path) else { return (nil, nil) }
-      let parsed = try? JSONParser.parse(try repository.blob(entry.id))
-      return (entry.id, parsed.flatMap(place.pointer.resolve))
-    }
-    guard !places.isEmpty else { return [:] }
-    let side = try repository.commits(from: tip, excluding: base)
-    var current = try repository.commit(tip)
-    var wanted: [Place: JSONValue?] = [:]
-    for place in places { wanted[place] = try value(current, place).1 }
-    var found: [Place: HistoryEntry] = [:]
-    while found.count < wanted.count, side.contains(current.id), let parentID = current.parents.first {
-      let parent = try repository.commit(parentID)
-      for (place, target) in wanted where found[place] == nil {
-        guard try repository.entry(in: current.tree, at: place.path)?.id != repository.entry(in: parent.tree, at: place.path)?.id
-        else { continue }
-        if try value(current, place).1 == target, try value(parent, place).1 != target {
-          found[place] = HistoryEntry(
-            commit: current.id.description, parents: current.parents.map(\.description),
-            authorName: current.author.name, authorEmail: current.author.email, date: current.author.date,
-            message: current.message)
-        }
-      }
-      current = parent
-    }
-    return found
   }
 }

@@ -55,9 +55,9 @@ extension Ledger {
   public func allowedSigners(at revision: String? = nil) throws(StoreError) -> String {
     var lines: [String] = []
     // Only the people who list keys: found in the value index, not by reading every person.
-    let snapshot = try store.gitSnapshot(at: revision)
+    let snapshot = try store.snapshot(at: revision)
     let people: [Record]
-    if let holders = try snapshot.holders(.people, Ledger.signingKeyPath) {
+    if let holders = try snapshot.indexes?.holders(.people, Ledger.signingKeyPath) {
       people = holders.compactMap { try? snapshot.record($0) }
     } else {
       people = try snapshot.records(of: .people).records

@@ -36,8 +36,7 @@ final class LedgerState {
   /// Where derived indexes of the ledger are kept (`.git/adminledger/index`), or nil for a
   /// store that keeps none.
   var indexDirectory: URL? {
-    guard let git = snapshot as? GitSnapshot, git.usesCache else { return nil }
-    return git.repository.gitDirectory.appendingPathComponent("adminledger/index", isDirectory: true)
+    snapshot.indexes?.indexDirectory
   }
 
   /// The bytes of a file, as the write leaves it.
@@ -117,7 +116,7 @@ final class LedgerState {
   func valueOwners(_ kind: RecordKind, _ path: KeywordPath) throws(StoreError) -> ValueOwners? {
     let name = "\(kind.rawValue)|\(path.steps.joined(separator: "/"))|\(path.value.compactText)"
     if let known = valueOwnersCache[name] { return known }
-    guard let git = snapshot as? GitSnapshot, let indexed = try git.valueOwners(kind, path) else { return nil }
+    guard let indexed = try snapshot.indexes?.valueOwners(kind, path) else { return nil }
     var owners = ValueOwners(indexed: indexed)
     defer { valueOwnersCache[name] = owners }
     for (file, content) in overlay where file.hasPrefix(kind.folder + "/") {
@@ -135,13 +134,13 @@ final class LedgerState {
   func records(
     of kind: RecordKind, indexedBy path: KeywordPath, values: @escaping (Record) -> [JSONValue], holding value: JSONValue
   ) throws(StoreError) -> [Record]? {
-    guard !changes(kind), let git = snapshot as? GitSnapshot else {
+    guard !changes(kind), let indexes = snapshot.indexes else {
       return nil
     }
     if let loaded = kinds[kind] {
       return loaded.values.filter { values($0).contains(value) }.sorted { $0.key.id < $1.key.id }
     }
-    return try git.records(of: kind, indexedBy: path, values: values, holding: value)
+    return try indexes.records(of: kind, indexedBy: path, values: values, holding: value)
   }
 
   /// The settings as the write leaves them, or nil when `ledger.json` is unreadable.
@@ -152,7 +151,7 @@ final class LedgerState {
 
   private func loaded(_ kind: RecordKind) throws(StoreError) -> [RecordID: Record] {
     if let loaded = kinds[kind] { return loaded }
-    if var records = try (snapshot as? GitSnapshot)?.memoizedRecords(of: kind) {
+    if var records = try snapshot.indexes?.memoizedRecords(of: kind) {
       // The walk has parsed these versions before: only the files this state changes are new.
       for (path, content) in overlay where path.hasPrefix(kind.folder + "/") {
         guard let key = RecordKey(path: path) else { continue }

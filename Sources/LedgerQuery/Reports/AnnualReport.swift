@@ -8,10 +8,10 @@ import LedgerJSON
 public enum AnnualReport {
   /// The report of `year`, read at the end of that year, or at `end` (a commit) when the
   /// history read stops before (a report of the year in progress, or of a past revision).
-  public static func make(_ store: GitRecordStore, year: Int, end: String? = nil) throws(StoreError) -> Report {
+  public static func make(_ history: any LedgerHistory, year: Int, end: String? = nil) throws(StoreError) -> Report {
     let prefix = String(format: "%04d-", year)
     let endOfYear = end ?? prefix + "12-31"
-    let view = try LedgerView(store.snapshot(at: endOfYear))
+    let view = try LedgerView(history.snapshot(endOfYear))
     let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
     let tickets = try view.records(of: .tickets)
     return Report(title: "Annual report \(year)", sections: [
@@ -21,7 +21,7 @@ public enum AnnualReport {
       try payments(view, inYear),
       try monthlyPayments(view, inYear),
       ticketCounts(tickets, inYear),
-      try rightEvents(store, view, endOfYear: endOfYear, prefix: prefix),
+      try rightEvents(history, view, endOfYear: endOfYear, prefix: prefix),
     ])
   }
 
@@ -115,14 +115,14 @@ public enum AnnualReport {
   /// A right added already active counts on its own date (see `ownDate`); every other change
   /// counts on the day of its commit; a right added already revoked or expired counts not.
   private static func rightEvents(
-    _ store: GitRecordStore, _ view: LedgerView, endOfYear: String, prefix: String
+    _ history: any LedgerHistory, _ view: LedgerView, endOfYear: String, prefix: String
   ) throws(StoreError) -> Report.Section {
     var events: [String: [String: Set<String>]] = [:]  // event -> system -> rights
-    let history = try store.firstParentHistory(from: endOfYear, since: nil)
+    let entries = try history.firstParentHistory(from: endOfYear, since: nil)
     let timeZone = (try view.settings())?.timeZone ?? .gmt
-    for entry in history {
+    for entry in entries {
       let day = LedgerDate.day(of: entry.date, in: timeZone)
-      for change in try store.changes(of: .rights, from: entry.parents.first, to: entry.commit) {
+      for change in try history.changes(of: .rights, from: entry.parents.first, to: entry.commit) {
         guard let new = change.new, let status = new.fields["status"]?.stringValue,
           status != change.old?.fields["status"]?.stringValue
         else { continue }

@@ -30,14 +30,14 @@ public enum EntitlementsReport {
   /// - Parameters:
   ///   - system: only rights on this system, when given.
   /// - Throws: `StoreError` when the ledger or its history cannot be read.
-  public static func make(_ view: LedgerView, history store: GitRecordStore?, system: String? = nil) throws(StoreError) -> Report {
+  public static func make(_ view: LedgerView, history: (any LedgerHistory)?, system: String? = nil) throws(StoreError) -> Report {
     let check = try EntitlementCheck(view)
     let (missing, unjustified) = try check.findings(in: view, system: system)
     let zone = try view.settings()?.timeZone ?? .gmt
     let authors = try identities(view)
     var rows: [[JSONValue]] = []
     for finding in unjustified {
-      let granted = try grant(of: finding.right, view: view, store: store, zone: zone, authors: authors)
+      let granted = try grant(of: finding.right, view: view, history: history, zone: zone, authors: authors)
       rows.append([
         .string(finding.person), list(finding.functions), .string(finding.entitlement.system),
         .string(finding.entitlement.role), .string(finding.right.key.id.value), .text(granted.by), .text(granted.on),
@@ -81,12 +81,12 @@ public enum EntitlementsReport {
   /// Who granted `right` and on which day, from the record, else from the commit that made it
   /// active.
   private static func grant(
-    of right: Record, view: LedgerView, store: GitRecordStore?, zone: TimeZone, authors: [String: String]
+    of right: Record, view: LedgerView, history: (any LedgerHistory)?, zone: TimeZone, authors: [String: String]
   ) throws(StoreError) -> (by: String?, on: String?) {
     var by = right.fields["granted_by"]?.stringValue
     var on = right.fields["start"]?.stringValue ?? right.fields["validated_on"]?.stringValue
-    guard by == nil || on == nil, let store, view.revision != nil else { return (by, on) }
-    guard let entry = try store.blame(right.key, at: view.revision).first(where: { $0.field == "status" })?.entry else {
+    guard by == nil || on == nil, let history, view.revision != nil else { return (by, on) }
+    guard let entry = try history.blame(right.key, at: view.revision).first(where: { $0.field == "status" })?.entry else {
       return (by, on)
     }
     let author = authors[entry.authorEmail.lowercased()] ?? "\(entry.authorName) <\(entry.authorEmail)>"

@@ -1,9 +1,10 @@
+import Foundation
 import LedgerGit
 import LedgerJSON
 import LedgerSchema
 
 /// The ledger inside one commit's tree of a git repository.
-final class GitSnapshot: LedgerSnapshot {
+final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
   let repository: Repository
   /// The commit shown, or nil on an unborn branch (an empty ledger).
   let commitID: ObjectID?
@@ -37,6 +38,13 @@ final class GitSnapshot: LedgerSnapshot {
   }
 
   var revision: String? { commitID?.description }
+
+  var indexes: (any SnapshotIndexes)? { self }
+
+  /// Where derived indexes are kept; none for a snapshot of a history walk, which leaves them alone.
+  var indexDirectory: URL? {
+    usesCache ? repository.gitDirectory.appendingPathComponent("adminledger/index", isDirectory: true) : nil
+  }
 
   func fileBytes(_ path: String) throws(StoreError) -> [UInt8]? {
     guard let tree else { return nil }
@@ -301,4 +309,9 @@ final class GitSnapshot: LedgerSnapshot {
   func repositoryPath(_ path: String) -> String {
     prefix.isEmpty ? path : path.isEmpty ? prefix : prefix + "/" + path
   }
+}
+
+extension TreeEntry {
+  /// Whether the entry is a file the ledger reads: a blob that is no symbolic link.
+  var isRecordFile: Bool { kind == .blob && fileKind != .symlink }
 }

@@ -15,6 +15,8 @@ public final class GitRecordStore: RecordStore {
   private let maximumAttempts = 50
   /// What each commit changed, read from disk once per command and kept up to date.
   lazy var historyIndex = HistoryIndex(repository: repository)
+  /// The history of the ledger's branch, through the history interface.
+  public private(set) lazy var history = GitHistory(store: self)
 
   init(repository: Repository, prefix: String) {
     self.repository = repository

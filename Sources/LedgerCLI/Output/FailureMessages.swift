@@ -176,6 +176,10 @@ struct FailureMessage {
       self.init(problem)
     case .io(let path, let reason):
       self.init("cannot write \(path): \(reason)", status: .failure)
+    case .objectMissing(let detail):
+      self.init(
+        "the repository lacks an object its history names (\(detail))",
+        hint: "the clone is shallow or damaged: clone the ledger again", status: .failure)
     case .git(let action, let gitError):
       self.init("cannot \(action) (\(gitError))", status: .failure)
     }

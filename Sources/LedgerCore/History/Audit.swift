@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 import LedgerJSON
 
 /// One thing the audit found in one commit.
@@ -71,9 +70,38 @@ public struct AuditResult: Sendable {
   }
 }
 
+/// What the audit knows besides the history: the clone's trust pin, the commit the last
+/// audit of the branch passed, and, in the shared repository's hook, when the push arrived.
+public struct AuditContext: Sendable {
+  /// The trust pinned when the clone or the shared repository was set up.
+  public var pin: TrustPin?
+  /// The commit the last audit of the branch passed, for an audit since then.
+  public var lastPassed: String?
+  /// The branch audited (`main`), or `HEAD` when HEAD is on no branch; named in a rewrite.
+  public var branch: String
+  /// When the shared repository receives the commits (the pre-receive hook); nil in a clone.
+  public var receivedAt: Date?
+
+  public init(pin: TrustPin? = nil, lastPassed: String? = nil, branch: String = "HEAD", receivedAt: Date? = nil) {
+    self.pin = pin
+    self.lastPassed = lastPassed
+    self.branch = branch
+    self.receivedAt = receivedAt
+  }
+}
+
+extension AuditResult {
+  /// The result with what became of recording the commit it passed.
+  func recorded(passed: String?, unrecorded: String?) -> AuditResult {
+    AuditResult(
+      commits: commits, findings: findings, approvals: approvals, trail: trail, since: since, passed: passed,
+      unrecorded: unrecorded)
+  }
+}
+
 // The audit: each commit judged against the ledger as it stood just before it, each merge
 // against the field-level merge of its parents.
-extension GitRecordStore {
+extension LedgerHistory {
   /// Audits the commits of `range` (`A..B`, a single revision meaning all its history, or
   /// nil for all of HEAD's): an author who is not a known administrator; a change outside the
   /// author's roles as the policy stood before the commit (writing a kind, granting a right,
@@ -82,107 +110,54 @@ extension GitRecordStore {
   /// field-level merge of its parents, its own resolutions applied (`evil-merge`). The commits
   /// a merge brings are audited on their own.
   ///
-  /// An audit of the branch's history (`range` nil) records HEAD's commit as passed in
-  /// `.git/adminledger/audit-last`. With `sinceLast` it audits only the commits after the one
-  /// recorded; when the branch no longer holds that commit, it reports `rewritten-history`
-  /// with the commits that disappeared and audits the whole branch.
+  /// With `context.lastPassed` (and no range) it audits only the commits after that one; when
+  /// HEAD no longer holds it, it reports `rewritten-history` with the commits that disappeared
+  /// and audits the whole branch.
   ///
   /// Each commit's author is also proven: from `policy.signed_commits_from` (or the pinned
   /// requirement), a commit must carry a valid SSH signature by a key its author's record lists
   /// for that day; a commit dated before its parent is `backdated`. With `receivedAt` (the shared
   /// repository's hook), roles and keys are judged no earlier than that time less the offline
   /// grace.
-  public func audit(range: String?, sinceLast: Bool = false, receivedAt: Date? = nil) throws(StoreError) -> AuditResult {
+  public func audit(range: String?, context: AuditContext = AuditContext()) throws(StoreError) -> AuditResult {
     var findings: [AuditFinding] = []
     var audited = range
     var since: String?
-    var tip: ObjectID?
     if range == nil {
-      let head = try readHead()
-      tip = head.commit
-      if sinceLast, let last = AuditMark(gitDirectory: repository.gitDirectory).read() {
-        let branch: String
-        switch head {
-        case .branch(let name, _), .unborn(let name): branch = Ledger.shortBranchName(name)
-        case .detached: branch = "HEAD"
-        }
-        if let rewrite = try rewrite(since: last, tip: tip, branch: branch) {
+      let tip = try commit(nil)
+      if let last = context.lastPassed {
+        if let rewrite = try rewrite(since: last, tip: tip, branch: context.branch) {
           let entry = rewrite.disappeared.first { $0.commit == rewrite.last }
             ?? HistoryEntry(commit: rewrite.last, parents: [], authorName: "", authorEmail: "", date: .distantPast, message: "")
           findings.append(AuditFinding(entry: entry, rule: "rewritten-history", message: rewrite.message, rewrite: rewrite))
         } else if let tip {
           audited = "\(last)..\(tip)"
-          since = last.description
+          since = last
         }
       }
-      if audited == nil, let tip { audited = tip.description }
+      if audited == nil, let tip { audited = tip }
     }
     let entries = try commits(in: audited)
-    var approvals: [AuditApproval] = []
-    var trail: [AuditedCommit] = []
-    let merges = MergeAuditor(store: self)
-    let people = AuditPeople(store: self, audited: Set(entries.compactMap { ObjectID(hex: $0.commit) }))
-    let memo = HistoryMemo()
-    let trust = try AuditTrust(store: self, entries: entries, receivedAt: receivedAt)
-    for entry in entries {
-      guard let parent = entry.parents.first, let parentID = ObjectID(hex: parent) else {
-        trail.append(AuditedCommit(entry: entry, person: nil, roles: []))  // the ledger's creation
-        findings += CommitJudge.rootFindings(entry, trust: trust)
-        continue
-      }
-      if let id = ObjectID(hex: entry.commit) {
-        // The history index knows what the commit changed: the walk's folder indexes follow it.
-        try StoreError.wrapping("read history") {
-          let changes = try historyIndex.entry(id)
-          try memo.learn(
-            from: try historyIndex.tree(of: parentID), to: changes.tree, changes: changes.changes.first ?? [],
-            folders: RecordKind.allCases.map { repositoryPath($0.folder) }, in: repository)
-        }
-      }
-      let before = try historySnapshot(parent, memo: memo)
-      let after = try historySnapshot(entry.commit, memo: memo)
-      let known = try people.people(at: parentID)
-      let judge = try CommitJudge(store: self, entry: entry, before: before, after: after, people: known, trust: trust)
-      trail.append(AuditedCommit(entry: entry, person: judge.author?.key.id.value, roles: judge.roles))
-      findings += judge.trustFindings(people: known)
-      findings += try judge.findings(isMerge: entry.parents.count > 1)
-      approvals += try judge.approvals()
-      if entry.parents.count > 1, let id = ObjectID(hex: entry.commit) {
-        let commit = try StoreError.wrapping("read history") { try repository.commit(id) }
-        findings += try merges.deviations(in: commit).map { deviation in
-          AuditFinding(entry: entry, rule: "evil-merge", message: deviation.message, deviation: deviation)
-        }
-        // What the merge decided itself (a value it set) is the merger's own change: judged on
-        // the merger's roles like any commit's.
-        let decided = MergeAuditor.resolutions(in: commit.message)
-          .filter { $0.value.contains { $0.choice == .set } }.keys.compactMap { RecordKey(path: $0 + ".json") }
-        findings += judge.mergeDecisions(decided)
-      }
-    }
-    // A submodule is no file and shows in no commit's changes: the range's last state is
-    // searched for one.
-    if let last = entries.last, last.parents.first != nil {
-      let snapshot = try historySnapshot(last.commit)
-      for kind in RecordKind.allCases {
-        for entry in try snapshot.irregularEntries(in: kind.folder) where entry.kind == .submodule {
-          findings.append(AuditFinding(entry: last, rule: "invalid-result", message: CommitJudge.describe(entry.diagnostic())))
-        }
-      }
-    }
-    // The audit stands even when it cannot be recorded (a clone read from a read-only disk).
-    var passed: String?
-    var unrecorded: String?
-    if range == nil, let tip {
-      do {
-        try AuditMark(gitDirectory: repository.gitDirectory).write(tip)
-        passed = tip.description
-      } catch {
-        if case .io(let path, let reason) = error { unrecorded = "\(path): \(reason)" } else { unrecorded = "\(error)" }
-      }
-    }
+    var walk = try AuditWalk(history: self, entries: entries, context: context)
+    for entry in entries { try walk.judge(entry) }
+    findings += walk.findings
+    findings += try submoduleFindings(at: entries.last)
     return AuditResult(
-      commits: entries.count, findings: findings, approvals: approvals, trail: trail, since: since, passed: passed,
-      unrecorded: unrecorded)
+      commits: entries.count, findings: findings, approvals: walk.approvals, trail: walk.trail, since: since)
+  }
+
+  /// A submodule is no file and shows in no commit's changes: the range's last state is
+  /// searched for one.
+  private func submoduleFindings(at last: HistoryEntry?) throws(StoreError) -> [AuditFinding] {
+    guard let last, last.parents.first != nil else { return [] }
+    let snapshot = try walkReader().snapshot(last.commit)
+    var found: [AuditFinding] = []
+    for kind in RecordKind.allCases {
+      for entry in try snapshot.irregularEntries(in: kind.folder) where entry.kind == .submodule {
+        found.append(AuditFinding(entry: last, rule: "invalid-result", message: CommitJudge.describe(entry.diagnostic())))
+      }
+    }
+    return found
   }
 
   /// Every commit of the range, oldest first: reachable from its end, not from its start.
@@ -190,25 +165,69 @@ extension GitRecordStore {
     let parts = range?.components(separatedBy: "..") ?? []
     let end = parts.count == 2 ? (parts[1].isEmpty ? nil : parts[1]) : range
     let start = parts.count == 2 ? parts[0] : nil
-    guard let tip = try gitSnapshot(at: end).commitID else { return [] }
-    let excluded = try start.flatMap { (revision) throws(StoreError) in try gitSnapshot(at: revision).commitID }
-    do {
-      return try repository.commits(from: tip, excluding: excluded)
-        .map { (id) throws(GitError) in HistoryEntry(auditedCommit: try repository.commit(id)) }
-        .sorted { ($0.date, $0.commit) < ($1.date, $1.commit) }
-    } catch {
-      throw .git(action: "read history", error)
+    guard let tip = try commit(end) else { return [] }
+    let excluded = try start.flatMap { (revision) throws(StoreError) in try commit(revision) }
+    var entries: [HistoryEntry] = []
+    for id in try commits(from: tip, excluding: excluded) { entries.append(try entry(id)) }
+    return entries.sorted { ($0.date, $0.commit) < ($1.date, $1.commit) }
+  }
+}
+
+/// One audit's walk through its commits, oldest first: what it has found so far, and what it
+/// keeps from one commit to the next (people, merge rules, the snapshots' shared reads).
+struct AuditWalk {
+  let history: any LedgerHistory
+  let reader: any HistoryWalkReader
+  let people: AuditPeople
+  let merges: MergeAuditor
+  let trust: AuditTrust
+  var findings: [AuditFinding] = []
+  var approvals: [AuditApproval] = []
+  var trail: [AuditedCommit] = []
+
+  init(history: any LedgerHistory, entries: [HistoryEntry], context: AuditContext) throws(StoreError) {
+    self.history = history
+    reader = history.walkReader()
+    people = AuditPeople(history: history, reader: reader, audited: Set(entries.map(\.commit)))
+    merges = MergeAuditor(history: history, reader: reader)
+    trust = try AuditTrust(history: history, entries: entries, context: context)
+  }
+
+  mutating func judge(_ entry: HistoryEntry) throws(StoreError) {
+    guard let parent = entry.parents.first else {
+      trail.append(AuditedCommit(entry: entry, person: nil, roles: []))  // the ledger's creation
+      findings += CommitJudge.rootFindings(entry, trust: trust)
+      return
     }
+    // The reader follows what the commit changed from its parent's state.
+    try reader.advance(from: parent, to: entry.commit)
+    let known = try people.people(at: parent)
+    let judge = try CommitJudge(
+      history: history, entry: entry, before: try reader.snapshot(parent), after: try reader.snapshot(entry.commit),
+      people: known, trust: trust)
+    trail.append(AuditedCommit(entry: entry, person: judge.author?.key.id.value, roles: judge.roles))
+    findings += judge.trustFindings(people: known)
+    findings += try judge.findings(isMerge: entry.parents.count > 1)
+    approvals += try judge.approvals()
+    guard entry.parents.count > 1 else { return }
+    findings += try merges.deviations(in: entry).map { deviation in
+      AuditFinding(entry: entry, rule: "evil-merge", message: deviation.message, deviation: deviation)
+    }
+    // What the merge decided itself (a value it set) is the merger's own change: judged on
+    // the merger's roles like any commit's.
+    let decided = MergeAuditor.resolutions(in: entry.message)
+      .filter { $0.value.contains { $0.choice == .set } }.keys.compactMap { RecordKey(path: $0 + ".json") }
+    findings += judge.mergeDecisions(decided)
   }
 }
 
 /// Judges one commit against the ledger just before it.
 struct CommitJudge {
-  let store: GitRecordStore
+  let history: any LedgerHistory
   let entry: HistoryEntry
   let trust: AuditTrust
-  let before: GitSnapshot
-  let after: GitSnapshot
+  let before: any LedgerSnapshot
+  let after: any LedgerSnapshot
   let day: String
   let timeZone: TimeZone
   let policy: Policy
@@ -221,9 +240,10 @@ struct CommitJudge {
 
   /// - Parameter people: the people who list git identities or hold ledger roles, before the commit.
   init(
-    store: GitRecordStore, entry: HistoryEntry, before: GitSnapshot, after: GitSnapshot, people: [Record], trust: AuditTrust
+    history: any LedgerHistory, entry: HistoryEntry, before: any LedgerSnapshot, after: any LedgerSnapshot,
+    people: [Record], trust: AuditTrust
   ) throws(StoreError) {
-    self.store = store
+    self.history = history
     self.entry = entry
     self.trust = trust
     self.before = before
@@ -299,11 +319,11 @@ struct CommitJudge {
       // did not read as a record (not JSON, misnamed, too large) is read again, as it is.
       let decoded = Dictionary(changes.compactMap { change in change.new.map { (change.key.path, $0) } }) { first, _ in first }
       for file in kindFiles.files {
-        if file.blob != nil, let record = decoded[file.path] {
+        if file.content != nil, let record = decoded[file.path] {
           paths.append(ChangeSet.FileChange(path: file.path, content: record.canonicalBytes))
           continue
         }
-        let bytes = try file.blob.map(blobBytes)
+        let bytes = try file.content.map(history.bytes)
         if let bytes, bytes.count > InputLimits.ledgerFileBytes {
           found.append(finding("invalid-result", Self.describe(InputLimits.tooLarge(file.path, size: bytes.count))))
         } else {
@@ -360,7 +380,7 @@ struct CommitJudge {
   }
 
   private func recordChanges() throws(StoreError) -> [RecordChange] {
-    try store.changes(of: nil, from: before.revision, to: entry.commit)
+    try history.changes(of: nil, from: before.revision, to: entry.commit)
   }
 
   /// `ledger.json` and the ledger's own schemas, when the commit changed them.
@@ -398,8 +418,3 @@ struct CommitJudge {
   }
 }
 
-extension GitRecordStore {
-  func changes(of kind: RecordKind?, from: String?, to: String) throws(StoreError) -> [RecordChange] {
-    try history.changes(of: kind, from: from, to: to)
-  }
-}

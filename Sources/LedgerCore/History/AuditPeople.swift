@@ -1,4 +1,3 @@
-import LedgerGit
 import LedgerJSON
 import LedgerSchema
 
@@ -10,28 +9,30 @@ import LedgerSchema
 /// person files it changed. States are shared between commits until one changes, so the memory
 /// follows the changes too.
 final class AuditPeople {
-  private let store: GitRecordStore
+  private let history: any LedgerHistory
+  private let reader: any HistoryWalkReader
   /// The commits being audited: a state is derived from the parent's only inside them.
-  private let audited: Set<ObjectID>
-  private var states: [ObjectID: [RecordID: Record]] = [:]
+  private let audited: Set<String>
+  private var states: [String: [RecordID: Record]] = [:]
 
-  init(store: GitRecordStore, audited: Set<ObjectID>) {
-    self.store = store
+  init(history: any LedgerHistory, reader: any HistoryWalkReader, audited: Set<String>) {
+    self.history = history
+    self.reader = reader
     self.audited = audited
   }
 
   /// The people who matter to the audit as the ledger stood at `commit`.
-  func people(at commit: ObjectID) throws(StoreError) -> [Record] {
+  func people(at commit: String) throws(StoreError) -> [Record] {
     try state(at: commit).values.sorted { $0.key.id < $1.key.id }
   }
 
-  private func state(at commit: ObjectID) throws(StoreError) -> [RecordID: Record] {
+  private func state(at commit: String) throws(StoreError) -> [RecordID: Record] {
     if let known = states[commit] { return known }
     // Walk back the first-parent line through audited commits to one whose state is known, or
     // to the start of the range, read in full; then apply each commit's changes forward.
-    var chain: [(commit: ObjectID, parent: ObjectID)] = []
+    var chain: [(commit: String, parent: String)] = []
     var current = commit
-    while states[current] == nil, audited.contains(current), let parent = try store.parentOf(current) {
+    while states[current] == nil, audited.contains(current), let parent = try history.parents(current).first {
       chain.append((current, parent))
       current = parent
     }
@@ -49,12 +50,12 @@ final class AuditPeople {
     return state
   }
 
-  private func readAll(at commit: ObjectID) throws(StoreError) -> [RecordID: Record] {
+  private func readAll(at commit: String) throws(StoreError) -> [RecordID: Record] {
     var state: [RecordID: Record] = [:]
-    let snapshot = try store.historySnapshot(commit.description)
+    let snapshot = try reader.snapshot(commit)
     // Only people listing git identities or holding roles: found in the value indexes.
-    if let identities = try snapshot.holders(.people, AuditPeople.identityPath),
-      let roles = try snapshot.holders(.people, Ledger.ledgerRolePath)
+    if let indexes = snapshot.indexes, let identities = try indexes.holders(.people, AuditPeople.identityPath),
+      let roles = try indexes.holders(.people, Ledger.ledgerRolePath)
     {
       for key in Set(identities + roles) {
         if let person = try? snapshot.record(key), AuditPeople.matters(person) { state[key.id] = person }
@@ -67,10 +68,10 @@ final class AuditPeople {
     return state
   }
 
-  private func applying(_ parent: ObjectID, _ commit: ObjectID, to state: [RecordID: Record]) throws(StoreError)
+  private func applying(_ parent: String, _ commit: String, to state: [RecordID: Record]) throws(StoreError)
     -> [RecordID: Record]
   {
-    let changes = try store.changes(of: .people, from: parent.description, to: commit.description)
+    let changes = try history.changes(of: .people, from: parent, to: commit)
     guard !changes.isEmpty else { return state }
     var next = state
     for change in changes {
@@ -85,16 +86,5 @@ final class AuditPeople {
   /// Whether a person can be a commit's author or hold a role: anyone else never matters here.
   static func matters(_ person: Record) -> Bool {
     person.fields["git_identities"] != nil || person.fields["ledger_roles"] != nil || person.fields["signing_keys"] != nil
-  }
-}
-
-extension GitRecordStore {
-  /// The first parent of `commit`, or nil for a root commit.
-  func parentOf(_ commit: ObjectID) throws(StoreError) -> ObjectID? {
-    do {
-      return try repository.commit(commit).parents.first
-    } catch {
-      throw .git(action: "read history", error)
-    }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 /// What an audit run knows about who really wrote each commit: the trust pinned when the clone
 /// or the shared repository was set up, each audited commit's signature (verified once, then
@@ -7,9 +6,9 @@ import LedgerGit
 /// the push is received.
 struct AuditTrust {
   let pin: TrustPin?
-  let signatures: [ObjectID: CommitSignature]
+  let signatures: [String: CommitSignature]
   /// The author date of each audited commit and of its parents.
-  let dates: [ObjectID: Date]
+  let dates: [String: Date]
   /// When the shared repository receives the commits (the pre-receive hook); nil in a clone.
   let receivedAt: Date?
   /// Which commits descend from a commit `signed_commits_from` names.
@@ -19,26 +18,18 @@ struct AuditTrust {
   /// by minutes; a date set back to dodge a role's end goes back days.
   static let clockTolerance: TimeInterval = 3_600
 
-  init(store: GitRecordStore, entries: [HistoryEntry], receivedAt: Date?) throws(StoreError) {
-    let repository = store.repository
-    pin = TrustPin.read(in: repository.gitDirectory)
-    self.receivedAt = receivedAt
-    descent = Descent(repository: repository)
-    let ids = entries.compactMap { ObjectID(hex: $0.commit) }
-    var dates: [ObjectID: Date] = [:]
-    for entry in entries {
-      if let id = ObjectID(hex: entry.commit) { dates[id] = entry.date }
-    }
-    do {
-      // Only the parents outside the range are read: the range's own dates are known.
-      for parent in entries.flatMap({ $0.parents.compactMap(ObjectID.init(hex:)) }) where dates[parent] == nil {
-        dates[parent] = try repository.commit(parent).author.date
-      }
-    } catch {
-      throw .git(action: "read history", error)
+  init(history: any LedgerHistory, entries: [HistoryEntry], context: AuditContext) throws(StoreError) {
+    pin = context.pin
+    receivedAt = context.receivedAt
+    descent = Descent(history: history)
+    var dates: [String: Date] = [:]
+    for entry in entries { dates[entry.commit] = entry.date }
+    // Only the parents outside the range are read: the range's own dates are known.
+    for parent in entries.flatMap(\.parents) where dates[parent] == nil {
+      dates[parent] = try history.entry(parent).date
     }
     self.dates = dates
-    signatures = try VerifiedSignatures(gitDirectory: repository.gitDirectory).signatures(of: ids, in: repository)
+    signatures = try history.signatures(of: entries.map(\.commit))
   }
 }
 
@@ -68,21 +59,21 @@ extension CommitJudge {
   /// signatures, when the requirement covers this commit.
   func signatureRequirement() -> String? {
     guard let from = policy.signedCommitsFrom ?? trust.pin?.signedCommitsFrom else { return nil }
-    if let commit = ObjectID(hex: from), let id = ObjectID(hex: entry.commit) {
-      return trust.descent.descends(id, from: commit) ? from : nil
+    if Descent.isCommitID(from) {
+      return trust.descent.descends(entry.commit, from: from.lowercased()) ? from : nil
     }
     return day >= from ? from : nil
   }
 
   func trustFindings(people: [Record]) -> [AuditFinding] {
     var found: [AuditFinding] = []
-    guard let id = ObjectID(hex: entry.commit) else { return [] }
+    let id = entry.commit
     if let dates = trust.dates[id] {
-      for parent in entry.parents.compactMap(ObjectID.init(hex:)) {
+      for parent in entry.parents {
         guard let before = trust.dates[parent] else { continue }
         // The author's date is the one roles and keys are judged by.
         if dates < before - AuditTrust.clockTolerance {
-          found.append(finding("backdated", "is dated \(LedgerDate.instant(dates)), before its parent \(parent.short) (\(LedgerDate.instant(before))): a commit's date cannot go back in time"))
+          found.append(finding("backdated", "is dated \(LedgerDate.instant(dates)), before its parent \(parent.prefix(7)) (\(LedgerDate.instant(before))): a commit's date cannot go back in time"))
           break
         }
       }
@@ -121,7 +112,8 @@ extension CommitJudge {
 extension CommitJudge {
   /// The findings for the ledger's first commit, which has no state before it to judge by.
   static func rootFindings(_ entry: HistoryEntry, trust: AuditTrust) -> [AuditFinding] {
-    guard let pin = trust.pin, let id = ObjectID(hex: entry.commit) else { return [] }
+    guard let pin = trust.pin else { return [] }
+    let id = entry.commit
     func finding(_ rule: String, _ message: String) -> AuditFinding { AuditFinding(entry: entry, rule: rule, message: message) }
     guard pin.root == entry.commit else {
       return [finding("unpinned-root", "starts a history other than the one pinned when this repository was set up (first commit \(String(pin.root.prefix(7))))")]
@@ -139,12 +131,17 @@ extension CommitJudge {
 /// Whether commits descend from a given commit (are it, or have it in their history),
 /// remembered: the audit asks for every commit of a range, and each answer is its parents'.
 final class Descent {
-  private let repository: Repository
-  private var known: [ObjectID: [ObjectID: Bool]] = [:]
+  private let history: any LedgerHistory
+  private var known: [String: [String: Bool]] = [:]
 
-  init(repository: Repository) { self.repository = repository }
+  init(history: any LedgerHistory) { self.history = history }
 
-  func descends(_ commit: ObjectID, from ancestor: ObjectID) -> Bool {
+  /// Whether `text` names a commit by its full id (else `signed_commits_from` is a day).
+  static func isCommitID(_ text: String) -> Bool {
+    text.utf8.count == 40 && text.allSatisfy(\.isHexDigit)
+  }
+
+  func descends(_ commit: String, from ancestor: String) -> Bool {
     var memo = known[ancestor] ?? [ancestor: true]
     defer { known[ancestor] = memo }
     // Parents before children, without recursion: a history is thousands of commits deep.
@@ -154,7 +151,7 @@ final class Descent {
         stack.removeLast()
         continue
       }
-      guard let parents = try? repository.commit(top).parents else {
+      guard let parents = try? history.parents(top) else {
         // A commit that cannot be read is taken to descend: the requirement then applies
         // (the audit fails closed).
         memo[top] = true

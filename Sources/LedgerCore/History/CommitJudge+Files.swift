@@ -1,11 +1,9 @@
-import LedgerGit
-
 /// The files one commit changed, sorted by where they are: files of the kinds' folders (to be
 /// read as records), entries there that are no regular file, and files outside the ledger's
 /// own (ledger.json, schemas/ and the kinds' folders), which only the policy role may change.
 struct ChangedFiles {
-  /// Regular files of a kind's folder, by ledger path, with their new blob (nil: removed).
-  var files: [(path: String, blob: ObjectID?)] = []
+  /// Regular files of a kind's folder, by ledger path, with their new content (nil: removed).
+  var files: [(path: String, content: ContentID?)] = []
   /// Links, and files in folders inside a kind's folder, that the commit adds or changes.
   var irregular: [IrregularEntry] = []
   /// Paths (relative to the ledger's root, or to the repository's when outside the ledger)
@@ -14,30 +12,25 @@ struct ChangedFiles {
 }
 
 extension CommitJudge {
-  /// What this commit changed against its first parent, as the history index recorded it.
-  func treeChanges() throws(StoreError) -> [TreeChange] {
-    guard let id = ObjectID(hex: entry.commit) else { return [] }
-    do {
-      return try store.historyIndex.entry(id).changes.first ?? []
-    } catch {
-      throw .git(action: "read history", error)
-    }
+  /// What this commit changed against its first parent.
+  func treeChanges() throws(StoreError) -> [FileDifference] {
+    try history.changes(entry.commit).differences.first ?? []
   }
 
-  func ledgerFolderFiles(_ changes: [TreeChange]) -> (records: ChangedFiles, outside: [String]) {
+  func ledgerFolderFiles(_ changes: [FileDifference]) -> (records: ChangedFiles, outside: [String]) {
     var sorted = ChangedFiles()
     let folders = Set(RecordKind.allCases.map(\.folder))
     for change in changes {
-      guard store.isInside(change.path) else {
+      guard change.isInsideLedger else {
         sorted.outside.append(change.path)
         continue
       }
-      let path = store.ledgerPath(change.path)
+      let path = change.path
       if path == LedgerSettings.fileName || path.hasPrefix(RecordSchemas.folder + "/") { continue }
       let parts = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
       if parts.count == 1, folders.contains(path) {
         // The kind's folder itself replaced by a link or a file.
-        if change.new != nil { sorted.irregular.append(IrregularEntry(path: path, kind: change.kind == .symlink ? .symbolicLink : .file)) }
+        if change.new != nil { sorted.irregular.append(IrregularEntry(path: path, kind: change.isLink ? .symbolicLink : .file)) }
         continue
       }
       guard parts.count >= 2, folders.contains(String(parts[0])) else {
@@ -46,7 +39,7 @@ extension CommitJudge {
       }
       if parts.count > 2 {
         if change.new != nil { sorted.irregular.append(IrregularEntry(path: parts[0] + "/" + parts[1], kind: .folder)) }
-      } else if change.kind == .symlink {
+      } else if change.isLink {
         if change.new != nil { sorted.irregular.append(IrregularEntry(path: path, kind: .symbolicLink)) }
       } else {
         sorted.files.append((path, change.new))
@@ -55,13 +48,5 @@ extension CommitJudge {
     var seen = Set<String>()
     sorted.irregular = sorted.irregular.filter { seen.insert($0.path).inserted }
     return (sorted, Array(Set(sorted.outside)).sorted())
-  }
-
-  func blobBytes(_ blob: ObjectID) throws(StoreError) -> [UInt8] {
-    do {
-      return try store.repository.blob(blob)
-    } catch {
-      throw .git(action: "read history", error)
-    }
   }
 }

@@ -1,4 +1,3 @@
-import LedgerGit
 import LedgerJSON
 
 /// One place where a merge commit holds something other than the field-level merge of its
@@ -68,69 +67,58 @@ public struct MergeDeviation: Equatable, Sendable {
 /// the ledger. A file neither parent changed, or that one parent changed and the merge took
 /// whole, cannot differ from the expected merge and is never read.
 final class MergeAuditor {
-  private let store: GitRecordStore
-  private var repository: Repository { store.repository }
-  /// The merge rules of each first parent's schemas, by the id of its `schemas` folder.
-  private var rules: [String: MergeRules] = [:]
+  private let history: any LedgerHistory
+  private let reader: any HistoryWalkReader
+  /// The merge rules of each first parent's settings and schemas, by their bytes.
+  private var rules: [[[UInt8]]: MergeRules] = [:]
 
-  init(store: GitRecordStore) {
-    self.store = store
+  init(history: any LedgerHistory, reader: any HistoryWalkReader) {
+    self.history = history
+    self.reader = reader
   }
 
-  /// The places merge commit `commit` departs from the merge of its two parents, with its own
+  /// The places merge commit `merge` departs from the merge of its two parents, with its own
   /// `Ledger-Resolved` trailers applied; empty for any other commit. A merge of more than two
   /// parents (git's octopus, which neither `sync` nor the merge driver makes) is not judged.
-  func deviations(in commit: Commit) throws(StoreError) -> [MergeDeviation] {
-    guard commit.parents.count == 2 else { return [] }
-    return try StoreError.wrapping("audit the merge \(commit.id.short)") {
-      let ours = try repository.commit(commit.parents[0])
-      let theirs = try repository.commit(commit.parents[1])
-      let baseTree = try repository.mergeBase(ours.id, theirs.id).map { (base) throws(GitError) in
-        try repository.commit(base).tree
-      }
-      let fromOurs = try repository.changedFiles(from: ours.tree, to: commit.tree)
-      let fromTheirs = try repository.changedFiles(from: theirs.tree, to: commit.tree)
-      // Each file the merge changed relative to a parent, with its blob in each version.
-      var files: [String: (ours: ObjectID?, theirs: ObjectID?, merged: ObjectID?)] = [:]
-      for change in fromOurs where store.isInside(change.path) {
-        files[change.path] = (change.old, change.new, change.new)
-      }
-      for change in fromTheirs where store.isInside(change.path) {
-        // Optional chaining would flatten "ours lacks the file" into "not seen": test the entry.
-        if let seen = files[change.path] {
-          files[change.path] = (seen.ours, change.old, change.new)
-        } else {
-          files[change.path] = (change.new, change.old, change.new)  // unchanged from ours
-        }
-      }
-      let resolutions = MergeAuditor.resolutions(in: commit.message)
-      var found: [MergeDeviation] = []
-      for path in files.keys.sorted() {
-        guard let blobs = files[path] else { continue }
-        let base = try baseTree.flatMap { (tree) throws(GitError) in
-          try repository.entry(in: tree, at: path)
-        }
-        let baseBlob = base.flatMap { $0.kind == .blob ? $0.id : nil }
-        let file = FileVersions(
-          path: store.ledgerPath(path), base: try baseBlob.map(repository.blob),
-          ours: try blobs.ours.map(repository.blob), theirs: try blobs.theirs.map(repository.blob),
-          merged: try blobs.merged.map(repository.blob))
-        let sets = try rules(of: ours).sets(forLedgerPath: file.path)
-        found += file.deviations(sets: sets, resolutions: resolutions[file.name] ?? [])
-      }
-      return found
+  func deviations(in merge: HistoryEntry) throws(StoreError) -> [MergeDeviation] {
+    guard merge.parents.count == 2 else { return [] }
+    let (ours, theirs) = (merge.parents[0], merge.parents[1])
+    let base = try history.mergeBase(ours, theirs)
+    // Each file the merge changed relative to a parent, with its content in each version.
+    var files: [String: (ours: ContentID?, theirs: ContentID?, merged: ContentID?)] = [:]
+    for change in try history.differences(from: ours, to: merge.commit) where change.isInsideLedger {
+      files[change.path] = (change.old, change.new, change.new)
     }
+    for change in try history.differences(from: theirs, to: merge.commit) where change.isInsideLedger {
+      // Optional chaining would flatten "ours lacks the file" into "not seen": test the entry.
+      if let seen = files[change.path] {
+        files[change.path] = (seen.ours, change.old, change.new)
+      } else {
+        files[change.path] = (change.new, change.old, change.new)  // unchanged from ours
+      }
+    }
+    let resolutions = MergeAuditor.resolutions(in: merge.message)
+    let rules = try rules(of: ours)
+    var found: [MergeDeviation] = []
+    for path in files.keys.sorted() {
+      guard let contents = files[path] else { continue }
+      let baseContent = try base.flatMap { (commit) throws(StoreError) in try history.content(path, at: commit) }
+      let file = FileVersions(
+        path: path, base: try baseContent.map(history.bytes), ours: try contents.ours.map(history.bytes),
+        theirs: try contents.theirs.map(history.bytes), merged: try contents.merged.map(history.bytes))
+      found += file.deviations(sets: rules.sets(forLedgerPath: path), resolutions: resolutions[file.name] ?? [])
+    }
+    return found
   }
 
-  /// The merge rules as the first parent's schemas give them.
-  private func rules(of commit: Commit) throws -> MergeRules {
-    let folder = try repository.entry(
-      in: commit.tree, at: store.repositoryPath(RecordSchemas.folder))
-    let key = folder?.id.description ?? ""
+  /// The merge rules as the first parent's settings and schemas give them.
+  private func rules(of commit: String) throws(StoreError) -> MergeRules {
+    let snapshot = try reader.snapshot(commit)
+    let key = [try snapshot.fileBytes(LedgerSettings.fileName) ?? []] + (try snapshot.files(in: RecordSchemas.folder)).flatMap {
+      [Array($0.name.utf8), $0.bytes]
+    }
     if let known = rules[key] { return known }
-    let made = try MergeRules(
-      try GitSnapshot(
-        repository: repository, commit: commit.id, prefix: store.prefix, usesCache: false))
+    let made = try MergeRules(snapshot)
     rules[key] = made
     return made
   }

@@ -74,6 +74,9 @@ public enum StoreError: Error, Equatable, Sendable {
   case signing(SigningProblem)
   /// Reading or writing a file failed.
   case io(path: String, reason: String)
+  /// A commit or file the history names is not in the repository (a shallow or damaged clone,
+  /// or history collected as garbage after a rewrite).
+  case objectMissing(String)
   /// libgit2 failed while doing `action` (`read history`, `write commit`).
   case git(action: String, GitError)
 }

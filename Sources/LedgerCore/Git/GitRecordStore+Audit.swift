@@ -1,0 +1,35 @@
+import Foundation
+
+// The audit of a clone: the history's audit, with the trust this clone pinned and the mark of
+// the last audit of its branch, kept in `.git/adminledger/`.
+extension GitRecordStore {
+  /// Audits `range` as `LedgerHistory.audit` does, under this clone's trust pin. An audit of
+  /// the branch's history (`range` nil) records HEAD's commit as passed in
+  /// `.git/adminledger/audit-last`; with `sinceLast` it audits only the commits after the one
+  /// recorded. With `receivedAt` (the shared repository's hook), roles and keys are judged no
+  /// earlier than that time less the offline grace.
+  public func audit(range: String?, sinceLast: Bool = false, receivedAt: Date? = nil) throws(StoreError) -> AuditResult {
+    var context = AuditContext(pin: TrustPin.read(in: repository.gitDirectory), receivedAt: receivedAt)
+    let mark = AuditMark(gitDirectory: repository.gitDirectory)
+    var tip: String?
+    if range == nil {
+      let head = try readHead()
+      tip = head.commit?.description
+      switch head {
+      case .branch(let name, _), .unborn(let name): context.branch = Ledger.shortBranchName(name)
+      case .detached: context.branch = "HEAD"
+      }
+      if sinceLast { context.lastPassed = mark.read() }
+    }
+    let result = try history.audit(range: range, context: context)
+    guard range == nil, let tip else { return result }
+    // The audit stands even when it cannot be recorded (a clone read from a read-only disk).
+    do {
+      try mark.write(tip)
+      return result.recorded(passed: tip, unrecorded: nil)
+    } catch {
+      if case .io(let path, let reason) = error { return result.recorded(passed: nil, unrecorded: "\(path): \(reason)") }
+      return result.recorded(passed: nil, unrecorded: "\(error)")
+    }
+  }
+}

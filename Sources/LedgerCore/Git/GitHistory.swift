@@ -102,7 +102,7 @@ public final class GitHistory: LedgerHistory {
     let inside = store.isInside(change.path)
     return FileDifference(
       path: inside ? store.ledgerPath(change.path) : change.path, old: change.old.map(ContentID.init),
-      new: change.new.map(ContentID.init), isLink: change.kind == .symlink, isInsideLedger: inside)
+      new: change.new.map(ContentID.init), kind: FileDifference.Kind(change.kind), isInsideLedger: inside)
   }
 
   private func objectID(_ commit: String) throws(StoreError) -> ObjectID {
@@ -144,6 +144,26 @@ final class GitWalkReader: HistoryWalkReader {
         folders: RecordKind.allCases.map { store.repositoryPath($0.folder) }, in: store.repository)
     } catch {
       throw .git(action: "read history", error)
+    }
+  }
+}
+
+extension FileDifference.Kind {
+  init(_ kind: FileKind) {
+    switch kind {
+    case .regular: self = .file
+    case .executable: self = .executable
+    case .symlink: self = .link
+    }
+  }
+}
+
+extension FileKind {
+  init(_ kind: FileDifference.Kind) {
+    switch kind {
+    case .file: self = .regular
+    case .executable: self = .executable
+    case .link: self = .symlink
     }
   }
 }

@@ -36,6 +36,9 @@ public struct ContentID: Hashable, Sendable, Comparable, CustomStringConvertible
 
 /// A file that differs between two commits.
 public struct FileDifference: Equatable, Sendable {
+  /// What the file is: its mode, which a merge keeps.
+  public enum Kind: Equatable, Sendable { case file, executable, link }
+
   /// Relative to the ledger's root; for a file outside the ledger's folder (a ledger kept in
   /// a subfolder of its repository), relative to the repository's root.
   public let path: String
@@ -43,16 +46,19 @@ public struct FileDifference: Equatable, Sendable {
   public let isInsideLedger: Bool
   public let old: ContentID?
   public let new: ContentID?
-  /// A symbolic link (on the new side, or on the old one when removed).
-  public let isLink: Bool
+  /// What the file is on the new side (on the old one when removed).
+  public let kind: Kind
 
-  public init(path: String, old: ContentID?, new: ContentID?, isLink: Bool = false, isInsideLedger: Bool = true) {
+  public init(path: String, old: ContentID?, new: ContentID?, kind: Kind = .file, isInsideLedger: Bool = true) {
     self.path = path
     self.isInsideLedger = isInsideLedger
     self.old = old
     self.new = new
-    self.isLink = isLink
+    self.kind = kind
   }
+
+  /// A symbolic link, which the ledger never follows.
+  public var isLink: Bool { kind == .link }
 }
 
 /// What one commit changed: against each of its parents in order, the files that differ.

@@ -31,6 +31,7 @@ let package = Package(
     .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerTestSupport"]),
     .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerTestSupport"]),
     .testTarget(name: "LedgerQueryTests", dependencies: ["LedgerQuery", "LedgerTestSupport"]),
+    .testTarget(name: "LedgerSiteTests", dependencies: ["LedgerSite", "LedgerTestSupport"]),
     .testTarget(
       name: "LedgerCLITests", dependencies: ["LedgerCLI", "LedgerTestSupport"]),
     // Replays Tests/FuzzCorpus through the fuzzing properties.

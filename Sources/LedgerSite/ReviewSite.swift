@@ -19,9 +19,20 @@ public enum ReviewSite {
   /// Writes the site of `ledger` into `folder`, replacing a site written there before; a folder
   /// that holds anything else is refused. The new site appears whole or not at all.
   public static func write(_ ledger: Ledger, options: SiteOptions, to folder: URL, now: Date) throws(StoreError) -> Summary {
+    try write(
+      ledger.history, trust: ledger.store.history.auditContext(), location: ledger.root.path, options: options,
+      to: folder, now: now)
+  }
+
+  /// Writes the site of the ledger `history` holds, its audit starting from `trust`; `location`
+  /// names the ledger in a message when it has no settings at the revision shown.
+  public static func write(
+    _ history: any LedgerHistory, trust: AuditContext, location: String, options: SiteOptions, to folder: URL,
+    now: Date
+  ) throws(StoreError) -> Summary {
     let output = try SiteFolder(replacing: folder)
     do {
-      let content = try SiteContent(ledger: ledger, options: options, now: now)
+      let content = try SiteContent(history: history, trust: trust, location: location, options: options, now: now)
       var pages = 0
       func emit(_ path: String, _ html: String) throws(StoreError) {
         try output.write(html, to: path)

@@ -30,13 +30,18 @@ final class SiteContent {
   let annual: [(year: Int, report: Report)]
   let audit: AuditResult?
 
-  init(ledger: Ledger, options: SiteOptions, now: Date) throws(StoreError) {
-    let store = ledger.store
-    view = try LedgerView(store.snapshot(at: options.revision))
-    guard let settings = try view.settings() else { throw .notALedger(searched: ledger.root.path) }
+  /// - Parameters:
+  ///   - history: the ledger's history, read at `options.revision`.
+  ///   - trust: what the audit starts from (the clone's trust pin).
+  ///   - location: where the ledger is, for a message when it has no settings there.
+  init(history: any LedgerHistory, trust: AuditContext, location: String, options: SiteOptions, now: Date)
+    throws(StoreError)
+  {
+    view = try LedgerView(history.snapshot(options.revision))
+    guard let settings = try view.settings() else { throw .notALedger(searched: location) }
     self.settings = settings
     timeZone = settings.timeZone
-    chronicle = try ledger.history.chronicle(at: options.revision)
+    chronicle = try history.chronicle(at: options.revision)
     guard let tip = chronicle.entries.first else { throw .revisionNotFound(options.revision ?? "HEAD") }
     self.tip = tip
     let newest = options.revision == nil
@@ -70,10 +75,10 @@ final class SiteContent {
       audit = nil
       return
     }
-    diagnostics = try ledger.validate(at: tip.commit).diagnostics
+    diagnostics = try LedgerValidator(history.snapshot(tip.commit)).validateAll()
     consistency = try ConsistencyReport.make(view, today: today)
     duties = (records[.duties] ?? []).isEmpty ? nil : try DutiesReport.make(view)
-    entitlements = try EntitlementCheck(view).entitlements.isEmpty ? nil : try EntitlementsReport.make(view, history: ledger.history)
+    entitlements = try EntitlementCheck(view).entitlements.isEmpty ? nil : try EntitlementsReport.make(view, history: history)
     let timeZone = timeZone
     access = try (records[.systems] ?? []).map { (system) throws(StoreError) in
       (system, try AccessReport.make(view, system: system.key.id.value, all: false))
@@ -81,9 +86,9 @@ final class SiteContent {
     let years = Self.years(from: chronicle.entries.last?.date ?? tip.date, to: tip.date, in: timeZone)
     let lastYear = years.last
     annual = try years.map { (year) throws(StoreError) in
-      (year, try AnnualReport.make(ledger.history, year: year, end: year == lastYear ? tip.commit : nil))
+      (year, try AnnualReport.make(history, year: year, end: year == lastYear ? tip.commit : nil))
     }
-    audit = try store.audit(range: tip.commit)
+    audit = try history.audit(range: tip.commit, context: trust)
   }
 
   /// The years from the first commit's to the last's.

@@ -92,6 +92,12 @@ public final class GitHistory: LedgerHistory {
 
   public func walkReader() -> any HistoryWalkReader { GitWalkReader(store: store) }
 
+  /// What an audit of this clone's history starts from: the trust pinned when the clone or
+  /// the shared repository was set up.
+  public func auditContext(receivedAt: Date? = nil) -> AuditContext {
+    AuditContext(pin: TrustPin.read(in: repository.gitDirectory), receivedAt: receivedAt)
+  }
+
   public func finishRead() {
     index.save()
     CrashPoint.reach("history.read")

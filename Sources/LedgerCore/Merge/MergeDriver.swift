@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 // The merge driver the git program calls for each ledger file both sides changed
 // (`merge-driver %O %A %B %P`, registered by `installHooks`): the same engine as `sync`.

@@ -15,9 +15,14 @@ let package = Package(
     .target(name: "LedgerGit", dependencies: ["CLibGit2"]),
     .target(name: "LedgerCore", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerGit"]),
     .target(name: "LedgerQuery", dependencies: ["LedgerCore", "LedgerJSON"]),
+    // The words a person reads of what the core returns as values (audit findings), shared by
+    // the command line and the review site.
+    .target(name: "LedgerWording", dependencies: ["LedgerCore", "LedgerJSON"]),
     // The review site: static HTML pages above queries and history; writes files, prints nothing.
-    .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerJSON", "LedgerQuery"]),
-    .target(name: "LedgerCLI", dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery", "LedgerSite"]),
+    .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerJSON", "LedgerQuery", "LedgerWording"]),
+    .target(
+      name: "LedgerCLI",
+      dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery", "LedgerSite", "LedgerWording"]),
     .executableTarget(name: "adminledger", dependencies: ["LedgerCLI"]),
     // The benchmark's synthetic ledger generator and measuring harness (bench/run.sh); it reaches
     // git only to re-sign the history, as a signing administrator's commits would be.

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerWording
 
 /// `adminledger audit [RANGE] [--since-last]`: each commit judged against the ledger as it
 /// stood before it, each merge against the merge of its parents.
@@ -75,10 +76,10 @@ enum AuditCommand {
       context.out.line("Audit of \(DiagnosticRenderer.plural(result.commits, "commit"))\(since)")
       for finding in result.findings {
         guard let rewrite = finding.rewrite else {
-          context.out.line("\(describe(finding.entry)): [\(finding.rule)] \(finding.message)")
+          context.out.line("\(describe(finding.entry)): [\(finding.rule)] \(AuditWording.message(finding))")
           continue
         }
-        context.out.line("\(rewrite.last.prefix(7)): [\(finding.rule)] \(finding.message)")
+        context.out.line("\(rewrite.last.prefix(7)): [\(finding.rule)] \(AuditWording.message(finding))")
         for entry in rewrite.disappeared {
           context.out.line("  \(describe(entry)): \(subject(of: entry))")
         }
@@ -110,7 +111,7 @@ enum AuditCommand {
     var object: JSONObject = [
       "commit": .string(finding.entry.commit), "author": .string(finding.entry.authorName),
       "email": .string(finding.entry.authorEmail), "date": .string(LedgerDate.day(of: finding.entry.date, in: zone)),
-      "rule": .string(finding.rule), "message": .string(finding.message),
+      "rule": .string(finding.rule), "message": .string(AuditWording.message(finding)),
     ]
     if let deviation = finding.deviation {
       object["path"] = .string(deviation.path)

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerWording
 
 /// `adminledger hook pre-commit`: what the git hooks `init` installs run (pre-commit and
 /// pre-merge-commit alike: both check what the index is about to commit).
@@ -326,7 +327,7 @@ enum HookPreReceiveCommand {
       for commit in commits {
         guard let entry = findings[commit]?.first?.entry else { continue }
         context.err.line("adminledger: commit \(commit.prefix(7)) by \(entry.authorName) <\(entry.authorEmail)>:")
-        for finding in findings[commit] ?? [] { context.err.line("  [\(finding.rule)] \(finding.message)") }
+        for finding in findings[commit] ?? [] { context.err.line("  [\(finding.rule)] \(AuditWording.message(finding))") }
       }
       context.err.line("adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move")
       let range = update.creates ? String(update.new.prefix(7)) : "\(update.old.prefix(7))..\(update.new.prefix(7))"

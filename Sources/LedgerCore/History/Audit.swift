@@ -3,23 +3,24 @@ import LedgerJSON
 
 /// One thing the audit found in one commit.
 public struct AuditFinding: Sendable {
+  /// The commit; for `rewritten-history`, the commit the last audit passed (only its id is
+  /// known when its object is gone).
   public let entry: HistoryEntry
-  /// `unknown-author`, `outside-roles`, `approval-by-other`, `invalid-result`, `evil-merge`
-  /// or `rewritten-history`.
-  public let rule: String
-  public let message: String
-  /// For `evil-merge`: the record, the field, the expected and the committed values.
-  public let deviation: MergeDeviation?
-  /// For `rewritten-history`: the commit the last audit passed and the commits that
-  /// disappeared; `entry` is then that commit (only its id is known when its object is gone).
-  public let rewrite: HistoryRewrite?
+  public let problem: AuditProblem
 
-  init(entry: HistoryEntry, rule: String, message: String, deviation: MergeDeviation? = nil, rewrite: HistoryRewrite? = nil) {
-    self.entry = entry
-    self.rule = rule
-    self.message = message
-    self.deviation = deviation
-    self.rewrite = rewrite
+  /// The rule's name: `unknown-author`, `outside-roles`, `evil-merge`...
+  public var rule: String { problem.rule }
+
+  /// For `evil-merge`: the record, the field, the expected and the committed values.
+  public var deviation: MergeDeviation? {
+    if case .evilMerge(let deviation) = problem { return deviation }
+    return nil
+  }
+
+  /// For `rewritten-history`: the commit the last audit passed and the commits that disappeared.
+  public var rewrite: HistoryRewrite? {
+    if case .rewrittenHistory(let rewrite) = problem { return rewrite }
+    return nil
   }
 }
 
@@ -129,7 +130,7 @@ extension LedgerHistory {
         if let rewrite = try rewrite(since: last, tip: tip, branch: context.branch) {
           let entry = rewrite.disappeared.first { $0.commit == rewrite.last }
             ?? HistoryEntry(commit: rewrite.last, parents: [], authorName: "", authorEmail: "", date: .distantPast, message: "")
-          findings.append(AuditFinding(entry: entry, rule: "rewritten-history", message: rewrite.message, rewrite: rewrite))
+          findings.append(AuditFinding(entry: entry, problem: .rewrittenHistory(rewrite)))
         } else if let tip {
           audited = "\(last)..\(tip)"
           since = last
@@ -154,7 +155,7 @@ extension LedgerHistory {
     var found: [AuditFinding] = []
     for kind in RecordKind.allCases {
       for entry in try snapshot.irregularEntries(in: kind.folder) where entry.kind == .submodule {
-        found.append(AuditFinding(entry: last, rule: "invalid-result", message: CommitJudge.describe(entry.diagnostic())))
+        found.append(AuditFinding(entry: last, problem: .invalidResult(entry.diagnostic())))
       }
     }
     return found
@@ -211,7 +212,7 @@ struct AuditWalk {
     approvals += try judge.approvals()
     guard entry.parents.count > 1 else { return }
     findings += try merges.deviations(in: entry).map { deviation in
-      AuditFinding(entry: entry, rule: "evil-merge", message: deviation.message, deviation: deviation)
+      AuditFinding(entry: entry, problem: .evilMerge(deviation))
     }
     // What the merge decided itself (a value it set) is the merger's own change: judged on
     // the merger's roles like any commit's.
@@ -260,15 +261,12 @@ struct CommitJudge {
     hasAdministrators = people.contains { [day] person in !Policy.roles(of: person, on: day).isEmpty }
   }
 
-  private var name: String { "\(entry.authorName) <\(entry.authorEmail)>" }
-  private var rolesText: String { roles.isEmpty ? "no role" : "roles " + roles.joined(separator: ", ") }
-
   private func may(_ permission: (Policy.Role) -> Bool) -> Bool {
     roles.contains { policy.roles[$0].map(permission) ?? false }
   }
 
-  func finding(_ rule: String, _ message: String) -> AuditFinding {
-    AuditFinding(entry: entry, rule: rule, message: message)
+  func finding(_ problem: AuditProblem) -> AuditFinding {
+    AuditFinding(entry: entry, problem: problem)
   }
 
   func findings(isMerge: Bool) throws(StoreError) -> [AuditFinding] {
@@ -277,32 +275,31 @@ struct CommitJudge {
     let treeChanges = try self.treeChanges()
     let files = try settingsAndSchemaChanges() + ledgerFolderFiles(treeChanges).outside
     if hasAdministrators, roles.isEmpty, !changes.isEmpty || !files.isEmpty {
-      found.append(finding("unknown-author", "\(name) is not a known administrator (no person holding a ledger role on \(unknownAuthorDay) lists \(entry.authorEmail) in git_identities)"))
+      found.append(finding(unknownAuthor))
     }
     if !isMerge, !roles.isEmpty {
       for kind in Set(changes.map(\.key.kind)).sorted() where !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) }) {
-        found.append(finding("outside-roles", "changed \(kind) although \(name) holds \(rolesText), which may not write \(kind)"))
+        found.append(finding(.writesOutsideRoles(kind: kind, roles: roles)))
       }
       if !files.isEmpty, !may(\.changesPolicy) {
-        found.append(finding("outside-roles", "changed \(files.joined(separator: ", ")) although \(name) holds \(rolesText), which may not change the policy"))
+        found.append(finding(.changesPolicyFiles(files, roles: roles)))
       }
       for change in changes where change.key.kind == .rights && becameActive(change) && !may(\.grantsRights) {
-        found.append(finding("outside-roles", "granted \(change.key) although \(name) holds \(rolesText), which may not grant rights"))
+        found.append(finding(.grantsOutsideRoles(change.key, roles: roles)))
       }
       // Who holds a ledger role, and which emails and keys prove who wrote a commit, are part of
       // the policy: changing them (one's own too) is changing it.
       for change in changes where change.key.kind == .people && !may(\.changesPolicy) {
         let changed = CommitJudge.policyFields.filter { change.old?.fields[$0] != change.new?.fields[$0] }
         guard !changed.isEmpty else { continue }
-        let what = changed.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: " and ")
-        found.append(finding("outside-roles", "changed the \(what) of \(change.key) although \(name) holds \(rolesText), which may not change the policy"))
+        found.append(finding(.changesPolicyFields(changed, of: change.key, roles: roles)))
       }
     }
     if !isMerge, hasAdministrators {
       for change in changes where change.key.kind == .payments {
         guard let approver = newApproval(change) else { continue }
         if author?.key.id.value != approver {
-          found.append(finding("approval-by-other", "recorded the approval of \(change.key) in the name of people/\(approver), but the commit is by \(name)"))
+          found.append(finding(.approvalByOther(payment: change.key, approver: approver)))
         }
       }
     }
@@ -314,7 +311,7 @@ struct CommitJudge {
       paths = changes.map { ChangeSet.FileChange(path: $0.key.path, content: $0.new?.canonicalBytes) }
     } else {
       let kindFiles = ledgerFolderFiles(treeChanges).records
-      found += kindFiles.irregular.map { finding("invalid-result", Self.describe($0.diagnostic())) }
+      found += kindFiles.irregular.map { finding(.invalidResult($0.diagnostic())) }
       // A record already read for `changes` is judged in its canonical form; only a file that
       // did not read as a record (not JSON, misnamed, too large) is read again, as it is.
       let decoded = Dictionary(changes.compactMap { change in change.new.map { (change.key.path, $0) } }) { first, _ in first }
@@ -325,7 +322,7 @@ struct CommitJudge {
         }
         let bytes = try file.content.map(history.bytes)
         if let bytes, bytes.count > InputLimits.ledgerFileBytes {
-          found.append(finding("invalid-result", Self.describe(InputLimits.tooLarge(file.path, size: bytes.count))))
+          found.append(finding(.invalidResult(InputLimits.tooLarge(file.path, size: bytes.count))))
         } else {
           paths.append(ChangeSet.FileChange(path: file.path, content: bytes))
         }
@@ -344,7 +341,7 @@ struct CommitJudge {
     if !paths.isEmpty {
       let state = try LedgerValidator(before, changes: paths)
       for diagnostic in try state.validateChanges(paths) where diagnostic.severity == .error {
-        found.append(finding("invalid-result", Self.describe(diagnostic)))
+        found.append(finding(.invalidResult(diagnostic)))
       }
     }
     return found
@@ -356,7 +353,7 @@ struct CommitJudge {
     guard hasAdministrators, !roles.isEmpty else { return [] }  // an unknown author is reported already
     return Set(records.map(\.kind)).sorted().compactMap { kind in
       guard !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) }) else { return nil }
-      return finding("outside-roles", "set values of \(kind) while merging although \(name) holds \(rolesText), which may not write \(kind)")
+      return finding(.setsWhileMergingOutsideRoles(kind: kind, roles: roles))
     }
   }
 
@@ -373,10 +370,6 @@ struct CommitJudge {
       }
       return AuditApproval(entry: entry, payment: change.key, approver: approver, roles: held)
     }
-  }
-
-  static func describe(_ diagnostic: Diagnostic) -> String {
-    "\(diagnostic.file): error[\(diagnostic.rule)]: \(diagnostic.message)"
   }
 
   private func recordChanges() throws(StoreError) -> [RecordChange] {

@@ -46,13 +46,16 @@ func judgedDay(of date: Date, receivedAt: Date?, policy: Policy, in timeZone: Ti
 
 // The checks of authorship: signatures by the author's own key, and dates that move forward.
 extension CommitJudge {
-  /// The day an unknown author is named unknown on: the commit's own day, unless the author
-  /// held a role then and the shared repository received the commit after the offline grace,
-  /// when it is the later day the commit was judged on, with why.
-  var unknownAuthorDay: String {
+  /// The author named unknown: on the commit's own day, unless the author held a role then
+  /// and the shared repository received the commit after the offline grace, when on the later
+  /// day the commit was judged on.
+  var unknownAuthor: AuditProblem {
     let dated = LedgerDate.day(of: entry.date, in: timeZone)
-    guard let receivedAt = trust.receivedAt, day != dated, !Policy.roles(of: author, on: dated).isEmpty else { return dated }
-    return "\(day) (received \(LedgerDate.instant(receivedAt)), less the \(policy.offlineGraceDays) days' offline grace; the commit is dated \(dated))"
+    guard let receivedAt = trust.receivedAt, day != dated, !Policy.roles(of: author, on: dated).isEmpty else {
+      return .unknownAuthor(day: dated, late: nil)
+    }
+    return .unknownAuthor(
+      day: day, late: LateReceipt(receivedAt: receivedAt, graceDays: policy.offlineGraceDays, dated: dated))
   }
 
   /// From when this commit's ledger (its parent's state), or else the pin, requires
@@ -73,7 +76,7 @@ extension CommitJudge {
         guard let before = trust.dates[parent] else { continue }
         // The author's date is the one roles and keys are judged by.
         if dates < before - AuditTrust.clockTolerance {
-          found.append(finding("backdated", "is dated \(LedgerDate.instant(dates)), before its parent \(parent.prefix(7)) (\(LedgerDate.instant(before))): a commit's date cannot go back in time"))
+          found.append(finding(.backdated(date: dates, parent: parent, parentDate: before)))
           break
         }
       }
@@ -90,21 +93,22 @@ extension CommitJudge {
       return []
     case .unsigned:
       guard let required else { return [] }
-      return [finding("unsigned", "is not signed; policy.signed_commits_from (\(required)) requires a signature by the author's key")]
+      return [finding(.unsigned(requiredFrom: required))]
     case .bad(nil, _):
-      return [finding("bad-signature", "carries a signature that is no SSH signature (git's gpg.format ssh)")]
+      return [finding(.notSSHSignature)]
     case .bad(let key?, let namespace):
-      return [finding("bad-signature", "its signature by key \(key.fingerprint) does not verify (namespace \"\(namespace ?? "")\"): the commit or its signature was altered after signing")]
+      return [finding(.signatureFails(fingerprint: key.fingerprint, namespace: namespace ?? ""))]
     case .outOfDates(let listed):
       guard required != nil, let author else { return [] }
-      let span = "\(listed.from ?? "any day") to \(listed.until ?? "no end")"
-      return [finding("key-out-of-dates", "is signed with key \(listed.key.fingerprint), which \(author.key) lists from \(span), not on \(day)")]
+      return [
+        finding(
+          .keyOutOfDates(
+            fingerprint: listed.key.fingerprint, owner: author.key, from: listed.from, until: listed.until, day: day))
+      ]
     case .wrongKey(let key):
       guard required != nil else { return [] }
       let owner = people.first { SigningKey.keys(of: $0).contains { $0.key == key } }
-      let whose = owner.map { "\($0.key)'s key" } ?? "a key no person's record lists"
-      let authorText = author.map { "\($0.key) (the author, \(entry.authorEmail))" } ?? entry.authorEmail
-      return [finding("wrong-key", "is signed with \(whose) (\(key.fingerprint)), not with a key of \(authorText)")]
+      return [finding(.wrongKey(fingerprint: key.fingerprint, owner: owner?.key, author: author?.key))]
     }
   }
 }
@@ -114,16 +118,16 @@ extension CommitJudge {
   static func rootFindings(_ entry: HistoryEntry, trust: AuditTrust) -> [AuditFinding] {
     guard let pin = trust.pin else { return [] }
     let id = entry.commit
-    func finding(_ rule: String, _ message: String) -> AuditFinding { AuditFinding(entry: entry, rule: rule, message: message) }
+    func finding(_ problem: AuditProblem) -> AuditFinding { AuditFinding(entry: entry, problem: problem) }
     guard pin.root == entry.commit else {
-      return [finding("unpinned-root", "starts a history other than the one pinned when this repository was set up (first commit \(String(pin.root.prefix(7))))")]
+      return [finding(.unpinnedRoot(pinned: pin.root))]
     }
     guard let pinned = pin.rootKey else { return [] }
     switch trust.signatures[id] ?? .unsigned {
     case .ssh(let signature, let verifies) where verifies && signature.key == pinned:
       return []
     default:
-      return [finding("bad-signature", "is the ledger's first commit and is not signed by the pinned key \(pinned.fingerprint)")]
+      return [finding(.rootNotSignedByPin(fingerprint: pinned.fingerprint))]
     }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One commit of the ledger's history, as readers need it.
-public struct HistoryEntry: Sendable {
+public struct HistoryEntry: Equatable, Sendable {
   public let commit: String
   public let parents: [String]
   public let authorName: String

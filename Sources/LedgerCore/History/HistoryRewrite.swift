@@ -2,7 +2,7 @@ import Foundation
 
 /// A branch whose history no longer holds the commit the last audit passed
 /// (`rewritten-history`): a force push, a rebase, an amended commit, filter-repo.
-public struct HistoryRewrite: Sendable {
+public struct HistoryRewrite: Equatable, Sendable {
   /// The commit the last audit passed.
   public let last: String
   /// The branch audited (`main`), or `HEAD` when HEAD is on no branch.
@@ -13,20 +13,6 @@ public struct HistoryRewrite: Sendable {
   /// True when `last`, or part of its history, is no longer in the repository (collected as
   /// garbage after the rewrite): what disappeared cannot be listed.
   public let isMissing: Bool
-
-  /// One line for the audit's report; at most 20 commits are named in it.
-  public var message: String {
-    let start =
-      "the history of \(branch) was rewritten: \(last.prefix(7)), the last commit audited, is no longer in it"
-    if isMissing {
-      return start
-        + ", and its object is gone from the repository: the commits that disappeared cannot be listed"
-    }
-    let count = disappeared.count == 1 ? "1 commit" : "\(disappeared.count) commits"
-    var named = disappeared.prefix(20).map { String($0.commit.prefix(7)) }.joined(separator: ", ")
-    if disappeared.count > 20 { named += " and \(disappeared.count - 20) more" }
-    return start + "; \(count) disappeared: \(named)"
-  }
 }
 
 // Finding what a rewrite of the branch took away.

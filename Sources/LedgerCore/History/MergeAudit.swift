@@ -42,21 +42,6 @@ public struct MergeDeviation: Equatable, Sendable {
     let name = record?.description ?? path
     return field == "*" ? name : "\(name) \(field)"
   }
-
-  /// One line for the audit's report.
-  public var message: String {
-    func text(_ value: JSONValue?) -> String { value?.compactText ?? "absent" }
-    if change == .unresolved {
-      return
-        "\(place): a conflict no trailer resolves was committed with neither side's value: ours \(text(ours)), theirs \(text(theirs)), committed \(text(committed))"
-    }
-    let what = change == .dropped ? "the merge dropped a change" : "the merge invented a value"
-    let judged = resolution.map { " (its trailers resolve it \($0))" } ?? ""
-    if isText {
-      return "\(place): \(what)\(judged): the file differs from the line merge of its parents"
-    }
-    return "\(place): \(what)\(judged): expected \(text(expected)), committed \(text(committed))"
-  }
 }
 
 /// Judges merge commits against the field-level merge of their parents: the first parent is

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerWording
 
 /// `audit.html` and `audit/YEAR.html`: what the audit found, the payment approvals with the
 /// approver's role, and every commit of each year with its author, the roles they held and
@@ -35,7 +36,7 @@ enum AuditPages {
           case 1: cell.element("code", text: String(finding.entry.commit.prefix(7)))
           case 2: cell.text(content.scope.author(finding.entry))
           case 3: cell.element("span", [("class", "finding-rule")], text: finding.rule)
-          default: cell.text(finding.message)
+          default: cell.text(AuditWording.message(finding))
           }
         }
       }
@@ -94,7 +95,7 @@ enum AuditPages {
             for finding in list {
               items.element("li") { item in
                 item.element("span", [("class", "finding-rule")], text: finding.rule)
-                item.text(": " + finding.message)
+                item.text(": " + AuditWording.message(finding))
               }
             }
           }

@@ -34,7 +34,7 @@ let package = Package(
     .testTarget(name: "LedgerJSONTests", dependencies: ["LedgerJSON"]),
     .testTarget(name: "LedgerSchemaTests", dependencies: ["LedgerSchema", "LedgerTestSupport"]),
     .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerTestSupport"]),
-    .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerTestSupport"]),
+    .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "LedgerGit", "LedgerTestSupport"]),
     .testTarget(name: "LedgerQueryTests", dependencies: ["LedgerQuery", "LedgerTestSupport"]),
     .testTarget(name: "LedgerSiteTests", dependencies: ["LedgerSite", "LedgerTestSupport"]),
     .testTarget(

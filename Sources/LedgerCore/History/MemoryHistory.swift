@@ -73,21 +73,48 @@ public final class MemoryHistory: LedgerHistory {
 
   // MARK: - LedgerHistory
 
+  /// Reads revisions as git does for one branch: `HEAD`, a commit id or a unique prefix of one
+  /// (at least 4 hex digits), followed by any of `~N` (N first parents back; `~` alone is
+  /// `~1`) and `^N` (the Nth parent; `^` alone is `^1`, `^0` the commit itself); or a day.
   public func commit(_ revision: String?) throws(StoreError) -> String? {
     guard let revision, revision != "HEAD" else { return head }
-    if commits[revision] != nil { return revision }
-    if let position = revision.lastIndex(where: { $0 == "~" || $0 == "^" }) {
-      let count = revision[position] == "^" ? 1 : Int(revision[revision.index(after: position)...]) ?? -1
-      guard count >= 0, revision[position] == "~" || position == revision.index(before: revision.endIndex),
-        var current = try commit(String(revision[..<position]))
-      else { throw .revisionNotFound(revision) }
+    if LedgerDate.isDay(revision) { return try lastCommit(onOrBefore: revision) }
+    let start = revision.firstIndex { $0 == "~" || $0 == "^" } ?? revision.endIndex
+    guard var current = try named(String(revision[..<start]), in: revision) else {
+      throw .revisionNotFound(revision)
+    }
+    var rest = revision[start...]
+    while let step = rest.first {
+      rest = rest.dropFirst()
+      let digits = rest.prefix { ("0"..."9").contains($0) }
+      rest = rest.dropFirst(digits.count)
+      guard step == "~" || step == "^", let count = digits.isEmpty ? 1 : Int(digits) else {
+        throw .revisionNotFound(revision)
+      }
+      let parents = try stored(current).parents
+      if step == "^" {
+        guard count <= parents.count else { throw .revisionNotFound(revision) }
+        if count > 0 { current = parents[count - 1] }
+        continue
+      }
       for _ in 0..<count {
-        guard let parent = commits[current]?.parents.first else { throw .revisionNotFound(revision) }
+        guard let parent = try stored(current).parents.first else { throw .revisionNotFound(revision) }
         current = parent
       }
-      return current
     }
-    if LedgerDate.isDay(revision) { return try lastCommit(onOrBefore: revision) }
+    return current
+  }
+
+  /// The commit `name` names (`HEAD`, an id, a unique id prefix); nil for HEAD on an empty
+  /// history. Throws naming the whole `revision`.
+  private func named(_ name: String, in revision: String) throws(StoreError) -> String? {
+    if name == "HEAD" { return head }
+    let lowered = name.lowercased()
+    if commits[lowered] != nil { return lowered }
+    if (4..<40).contains(lowered.count), lowered.allSatisfy(\.isHexDigit) {
+      let found = commits.keys.filter { $0.hasPrefix(lowered) }
+      if found.count == 1, let only = found.first { return only }
+    }
     throw .revisionNotFound(revision)
   }
 
@@ -140,10 +167,10 @@ public final class MemoryHistory: LedgerHistory {
   }
 
   public func snapshot(_ revision: String?) throws(StoreError) -> any LedgerSnapshot {
-    guard let id = try commit(revision) else { return MemorySnapshot(files: [:], revision: nil) }
+    guard let id = try commit(revision) else { return MemoryHistorySnapshot(files: [:], revision: nil) }
     var files: [String: [UInt8]] = [:]
     for (path, content) in try stored(id).files { files[path] = contents[content] }
-    return MemorySnapshot(files: files, revision: id)
+    return MemoryHistorySnapshot(files: files, revision: id)
   }
 
   public func mergeBase(_ one: String, _ two: String) throws(StoreError) -> String? {
@@ -248,4 +275,38 @@ private final class MemoryWalkReader: HistoryWalkReader {
   func snapshot(_ commit: String) throws(StoreError) -> any LedgerSnapshot { try history.snapshot(commit) }
 
   func advance(from parent: String, to commit: String) throws(StoreError) {}
+}
+
+/// The ledger at one commit of the memory history. Like a git tree, and unlike the memory
+/// store's snapshot, it tells the folders it holds inside a folder (`people/old/x.json` makes
+/// `people/old` a folder of `people`), and a file where a folder is looked for; it holds no
+/// links or submodules.
+final class MemoryHistorySnapshot: LedgerSnapshot {
+  let files: [String: [UInt8]]
+  let revision: String?
+
+  init(files: [String: [UInt8]], revision: String?) {
+    self.files = files
+    self.revision = revision
+  }
+
+  func fileBytes(_ path: String) throws(StoreError) -> [UInt8]? { files[path] }
+
+  func fileNames(in folder: String) throws(StoreError) -> [String] {
+    let prefix = folder + "/"
+    return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+      .map { String($0.dropFirst(prefix.count)) }.sorted()
+  }
+
+  func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry] {
+    if files[folder] != nil { return [IrregularEntry(path: folder, kind: .file)] }
+    let prefix = folder + "/"
+    var folders: Set<String> = []
+    for path in files.keys where path.hasPrefix(prefix) {
+      let rest = path.dropFirst(prefix.count)
+      if let slash = rest.firstIndex(of: "/") { folders.insert(prefix + rest[..<slash]) }
+    }
+    // In git's order of tree entries, which sorts a folder as its name and a slash.
+    return folders.sorted { ($0 + "/") < ($1 + "/") }.map { IrregularEntry(path: $0, kind: .folder) }
+  }
 }

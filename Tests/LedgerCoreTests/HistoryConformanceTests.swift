@@ -120,6 +120,32 @@ import Testing
   }
 
   @Test(arguments: StoreKind.allCases)
+  func theMergePlannedOfTwoSidesIsTheCleanMergeTheirMergeCommitHolds(_ kind: StoreKind) throws {
+    let played = try Self.played(.sideMerge, on: kind)
+    let history = played.history
+    let plan = try history.planMerge(ours: try played.id("sideB"), theirs: try played.id("sideA"))
+    #expect(plan.isClean)
+    #expect(played.name(plan.base) == "create")
+    #expect(plan.updates.map(\.path) == ["people/hugo.json", "trainings/intro.json"])
+    for update in plan.updates {
+      guard case .merged(let bytes) = update.result else {
+        Issue.record("\(update.path) is not merged: \(update.result)")
+        continue
+      }
+      var planned = try #require(try JSONParser.parse(bytes).objectValue)
+      let committed = try #require(played.script.record(update.path, at: "merge"))
+      // A set in another order is the same set.
+      if let attendees = planned["attendees"]?.arrayValue,
+        let held = committed["attendees"]?.arrayValue
+      {
+        #expect(Set(attendees) == Set(held))
+        planned["attendees"] = committed["attendees"]
+      }
+      #expect(planned == committed, "\(update.path)")
+    }
+  }
+
+  @Test(arguments: StoreKind.allCases)
   func resolutionsAreCreditedToTheMergeOnlyWhereItDecided(_ kind: StoreKind) throws {
     let played = try Self.played(.resolutions, on: kind)
     let history = played.history
@@ -152,6 +178,14 @@ import Testing
       of: [phone], from: try played.id("claireSide"), since: base)
     #expect(played.name(ours[phone]?.commit) == "marcSide")
     #expect(played.name(theirs[phone]?.commit) == "claireSide")
+    // The merge `sync` plans of the two sides: three phones in conflict, Anne's department merged.
+    let plan = try history.planMerge(
+      ours: try played.id("marcSide"), theirs: try played.id("claireSide"))
+    #expect(
+      plan.conflicts.map { "\($0.path) \($0.pointer)" } == [
+        "people/anne.json /phone", "people/hugo.json /phone", "people/lea.json /phone",
+      ])
+    #expect(played.name(plan.base) == "create")
   }
 
   @Test(arguments: StoreKind.allCases)

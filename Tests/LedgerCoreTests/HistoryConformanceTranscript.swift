@@ -37,7 +37,7 @@ struct HistoryTranscript {
       ("ancestry", ancestry),
       ("signatures", signatures), ("log", logs), ("diff", diffs), ("blame", blames),
       ("chronicle", chronicles),
-      ("audit", audits), ("conflict credit", conflictCredits),
+      ("audit", audits), ("conflict credit", conflictCredits), ("merge planning", mergePlans),
     ]
     var sections: [String: [String]] = [:]
     for (section, ask) in questions {
@@ -72,7 +72,7 @@ struct HistoryTranscript {
   private func label(_ difference: FileDifference) throws -> String {
     let place = difference.isInsideLedger ? difference.path : "outside:\(difference.path)"
     return
-      "\(place) \(try label(difference.old)) -> \(try label(difference.new))\(difference.isLink ? " link" : "")"
+      "\(place) \(try label(difference.old)) -> \(try label(difference.new)) (\(difference.kind))"
   }
 
   // MARK: - Primitives
@@ -462,6 +462,57 @@ struct HistoryTranscript {
         }
       }
     }
+    return lines
+  }
+
+  /// For each merge of two parents, the merge `sync` would plan of them, each way round.
+  private func mergePlans() throws -> [String] {
+    var lines: [String] = []
+    for step in script.steps where step.parents.count == 2 {
+      for (ours, theirs) in [
+        (step.parents[0], step.parents[1]), (step.parents[1], step.parents[0]),
+      ] {
+        let title = "\(step.name) \(ours)+\(theirs)"
+        do {
+          let plan = try history.planMerge(ours: try played.id(ours), theirs: try played.id(theirs))
+          lines += try describe(plan, as: title)
+        } catch {
+          lines.append("\(title): error: \(played.translate("\(error)"))")
+        }
+      }
+    }
+    return lines
+  }
+
+  private func describe(_ plan: MergeOutcome, as title: String) throws -> [String] {
+    var lines = [
+      "\(title): base \(played.name(plan.base)), clean \(plan.isClean), records \(plan.records.map(\.description))"
+    ]
+    for update in plan.updates {
+      let result: String
+      switch update.result {
+      case .merged(let bytes):
+        result =
+          "merged "
+          + (contents[bytes] ?? "bytes \(ContentID(hashing: bytes).description.prefix(8))")
+      case .taken(let content): result = "taken " + (try label(content))
+      case .removed: result = "removed"
+      }
+      lines.append(
+        "\(title) update \(update.path) inside \(update.isInsideLedger) \(update.kind): \(result)")
+    }
+    for file in plan.conflicted {
+      lines.append(
+        "\(title) conflicted \(file.path): base \(try label(file.base)), ours \(try label(file.ours)), "
+          + "theirs \(try label(file.theirs))")
+    }
+    for conflict in plan.conflicts {
+      func text(_ value: JSONValue?) -> String { value?.compactText ?? "absent" }
+      lines.append(
+        "\(title) conflict \(conflict.path) \(conflict.pointer): base \(text(conflict.base)), "
+          + "ours \(text(conflict.ours)), theirs \(text(conflict.theirs)), text \(conflict.isText)")
+    }
+    lines += plan.findings.map { "\(title) finding \($0.file): \($0.message)" }
     return lines
   }
 }

@@ -18,7 +18,8 @@ import Testing
 //
 // Author dates are given by the script: ten minutes apart from 2026-11-18 08:00 in Paris, in
 // step order, so they are distinct and increase (unless a step is backdated on purpose), and
-// git's time and topological order is the same on both sides. The committer is the author, at the same date.
+// git's time and topological order is the same on both sides. The committer is the author, at
+// the same date.
 
 /// One change a scripted commit makes to a ledger file, against its first parent's version.
 enum ScriptEdit: Sendable {

@@ -398,9 +398,10 @@ struct HistoryTranscript {
         + "unrecorded \(result.unrecorded ?? "-")"
     ]
     for finding in result.findings {
+      // The problem as a value (the wording lives with the renderers), ids named by step.
       lines.append(
-        "\(title) [\(finding.rule)] \(played.name(finding.entry.commit)): \(played.translate(finding.message))"
-      )
+        "\(title) [\(finding.rule)] \(played.name(finding.entry.commit)): "
+          + played.translate(String(describing: finding.problem)))
       if let deviation = finding.deviation {
         lines.append(
           "\(title)   deviation \(deviation.path) \(deviation.record?.description ?? "-") \(deviation.field) "

@@ -321,3 +321,20 @@ struct FailureMessage {
     }
   }
 }
+
+// MARK: - schema validate
+
+extension FailureMessage {
+  /// The schema given to `schema validate` is not JSON; its parse error is printed above.
+  static func schemaNotJSON(_ path: String) -> FailureMessage {
+    FailureMessage("the schema \(path) is not valid JSON; no file was validated", hint: "fix the JSON at that spot", status: .failure)
+  }
+
+  /// The schema given to `schema validate` is JSON but no valid schema; its problems are
+  /// printed above.
+  static func invalidSchema(_ path: String) -> FailureMessage {
+    FailureMessage(
+      "\(path) is not a valid JSON Schema 2020-12; no file was validated", hint: "fix the schema at each spot named above",
+      status: .failure)
+  }
+}

@@ -56,7 +56,17 @@ struct FailureRenderer {
     }
   }
 
-  private func emit(_ failure: FailureMessage, diagnostics: [Diagnostic], footer: String?) {
+  /// Prints a failure a command found itself and returns (rather than throws), after the
+  /// diagnostics that show where it lies, and gives its exit status.
+  func render(_ failure: FailureMessage, after diagnostics: [Diagnostic]) -> ExitStatus {
+    emit(failure, diagnostics: diagnostics, footer: nil, labelled: true)
+    return failure.status
+  }
+
+  /// `labelled`: the message is printed as `adminledger: error: MESSAGE`; by default only when
+  /// no diagnostics come before it, as a message after them counts them (`adminledger: 2 errors
+  /// in 1 file`).
+  private func emit(_ failure: FailureMessage, diagnostics: [Diagnostic], footer: String?, labelled: Bool? = nil) {
     if format == .json || format == .ndjson {
       var object: JSONObject = [
         "error": .string(failure.message), "exit": .number(JSONNumber(Int(failure.status.rawValue))),
@@ -68,12 +78,22 @@ struct FailureRenderer {
     }
     for diagnostic in diagnostics { sink.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
     let label = colored ? Color.wrap("error:", .red) : "error:"
-    if diagnostics.isEmpty {
+    if labelled ?? diagnostics.isEmpty {
       sink.line("adminledger: \(label) \(failure.message)")
     } else {
       sink.line(failure.message)
     }
     if let hint = failure.hint { sink.line("hint: \(hint)") }
     if let footer { sink.line(footer) }
+  }
+}
+
+extension FailureRenderer {
+  /// The renderer of a command's own failures: standard error, in the command's format, in
+  /// colour when that is a terminal.
+  init(_ context: CommandContext) {
+    self.init(
+      sink: context.err, format: context.format,
+      colored: Color.enabled(for: context.err, variables: context.environment.variables))
   }
 }

@@ -45,7 +45,8 @@ struct SchemaValidateCase: CustomTestStringConvertible, Sendable {
 
         """),
     SchemaValidateCase(
-      name: "a schema with bad keyword values", schema: "{\n  \"type\": \"object\",\n  \"minProperties\": \"two\",\n  \"maximum\": \"x\"\n}\n",
+      name: "a schema with bad keyword values",
+      schema: "{\n  \"type\": \"object\",\n  \"minProperties\": \"two\",\n  \"maximum\": \"x\"\n}\n",
       status: 3,
       error: """
         schema.json:3:20: error[schema]: "minProperties" must be an integer, found string "two" (at /minProperties)

@@ -30,7 +30,8 @@ enum HookCommand {
 enum HookInstallCommand {
   static let spec = CommandSpec(
     name: "hook install", synopsis: "[pre-receive --repo BARE_REPO [--branch BRANCH]]",
-    summary: "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
+    summary:
+      "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
     details: """
       Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
       commit' or 'git merge' commits, and registers the merge driver that makes 'git pull' merge
@@ -68,7 +69,8 @@ enum HookInstallCommand {
     options: [
       .single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in"),
       .single("branch", "BRANCH", "with pre-receive: the branch that holds the ledger (default: found as the hook finds it)"),
-      .single("signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
+      .single(
+        "signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
       .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
     ],
     positionals: 0...1,
@@ -197,7 +199,8 @@ enum HookPreReceiveCommand {
       'adminledger hook install pre-receive --repo BARE_REPO'.
       """,
     options: [
-      .single("repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
+      .single(
+        "repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
       .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
     ],
     formats: [.text],
@@ -218,7 +221,8 @@ enum HookPreReceiveCommand {
     let folder = context.arguments.value("repo") ?? variables["GIT_DIR"] ?? "."
     // During pre-receive the pushed objects wait in a quarantine folder that only these
     // variables name; libgit2 reads neither.
-    let objectFolders = ([variables["GIT_OBJECT_DIRECTORY"]].compactMap { $0 }
+    let objectFolders =
+      ([variables["GIT_OBJECT_DIRECTORY"]].compactMap { $0 }
       + alternatePaths(variables["GIT_ALTERNATE_OBJECT_DIRECTORIES"] ?? ""))
       .filter { !$0.isEmpty }.map { context.url(for: $0) }
     let ledger = try openShared(context.url(for: folder), objectDirectories: objectFolders)
@@ -231,7 +235,9 @@ enum HookPreReceiveCommand {
       updates.append(update)
     }
     let branch = context.arguments.value("branch")
-    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now()) }
+    let checks = try context.perform { () throws(StoreError) in
+      try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now())
+    }
     let refusals = checks.filter(\.refuses)
     guard !refusals.isEmpty else {
       for check in checks {

@@ -46,7 +46,9 @@ enum SchemaValidateCommand {
     for (path, bytes) in instances {
       let findings = validate(bytes, against: schema, file: path)
       if !findings.isEmpty { invalid += 1 }
-      results.append(["file": .string(path), "valid": .bool(findings.isEmpty), "diagnostics": .array(findings.map(DiagnosticRenderer.json))])
+      results.append([
+        "file": .string(path), "valid": .bool(findings.isEmpty), "diagnostics": .array(findings.map(DiagnosticRenderer.json)),
+      ])
       if context.format == .text {
         for finding in findings { context.out.line(DiagnosticRenderer.text(finding, colored: false)) }
       }

@@ -1,6 +1,6 @@
 import LedgerCore
-import LedgerQuery
 import LedgerJSON
+import LedgerQuery
 
 /// Prints a command's failure on standard error, as text or JSON, and gives its exit status.
 struct FailureRenderer {
@@ -16,10 +16,11 @@ struct FailureRenderer {
       return .usage
     case .store(.importRefused(let file, let problems)):
       if format == .json {
-        sink.write(CanonicalWriter.write([
-          "error": .string("the import is refused; nothing was imported"), "exit": 1,
-          "problems": .array(problems.map(ImportReport.json)),
-        ]))
+        sink.write(
+          CanonicalWriter.write([
+            "error": .string("the import is refused; nothing was imported"), "exit": 1,
+            "problems": .array(problems.map(ImportReport.json)),
+          ]))
       } else {
         for problem in problems { sink.line(ImportReport.text(problem, file: file)) }
         sink.line("adminledger: \(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported")
@@ -28,7 +29,8 @@ struct FailureRenderer {
     case .store(.pushRefused(let remote, let url, let branch, let reason, let lines)) where format != .json && format != .ndjson:
       // What the shared repository's hook said, as git shows it to a pusher, then our sentence.
       for line in lines { sink.line("remote: " + line) }
-      let message = "\(remote) (\(url)) refused the push to \(branch) (\(reason)); your commits stay in this clone, and \(branch) there did not move"
+      let message =
+        "\(remote) (\(url)) refused the push to \(branch) (\(reason)); your commits stay in this clone, and \(branch) there did not move"
       emit(FailureMessage(message, hint: FailureMessage.pushRefusedHint, status: .findings), diagnostics: [], footer: nil)
       return .findings
     case .store(.invalid(let list)):
@@ -48,9 +50,11 @@ struct FailureRenderer {
       emit(FailureMessage("cannot read \(path): \(reason)", hint: "check the path", status: .usage), diagnostics: [], footer: nil)
       return .usage
     case .tooLarge(let path, let limit):
-      let message = "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file"
+      let message =
+        "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file"
       emit(
-        FailureMessage(message, hint: "check that it is the file you meant; split a large import into several files", status: .usage),
+        FailureMessage(
+          message, hint: "check that it is the file you meant; split a large import into several files", status: .usage),
         diagnostics: [], footer: nil)
       return .usage
     }

@@ -56,14 +56,16 @@ enum HookRenderer {
 
   /// `--repo` or `--branch` given to a clone's `hook install`.
   static func preReceiveOption(_ option: String) -> CLIError {
-    .usage("--\(option) goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
+    .usage(
+      "--\(option) goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
   }
 
   static let sharedRepositoryNeeded = CLIError.usage(
     "'hook install pre-receive' needs the shared repository", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
 
   static let signingKeyOnServer = CLIError.usage(
-    "--signing-key is for a clone: the shared repository signs nothing", hint: "run 'adminledger hook install --signing-key KEY' in your clone")
+    "--signing-key is for a clone: the shared repository signs nothing",
+    hint: "run 'adminledger hook install --signing-key KEY' in your clone")
 
   /// The repository at `root` (given as `repository`) has no branch the hook can tell.
   static func noLedgerToGuard(_ root: String, _ uncertainty: LedgerBranchSearch.Uncertainty, repository: String) -> CLIError {
@@ -159,9 +161,13 @@ enum HookRenderer {
       lines.append("adminledger: commit \(commit.prefix(7)) by \(entry.authorName) <\(entry.authorEmail)>:")
       for finding in findings[commit] ?? [] { lines.append("  [\(finding.rule)] \(finding.message)") }
     }
-    lines.append("adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move")
+    lines.append(
+      "adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move"
+    )
     let range = update.creates ? String(update.new.prefix(7)) : "\(update.old.prefix(7))..\(update.new.prefix(7))"
-    lines.append("hint: 'adminledger audit \(range)' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way (\(update.creates ? "" : "'git reset \(update.old.prefix(7))' keeps them in your files, ")'adminledger commit' commits them as you), then push again")
+    lines.append(
+      "hint: 'adminledger audit \(range)' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way (\(update.creates ? "" : "'git reset \(update.old.prefix(7))' keeps them in your files, ")'adminledger commit' commits them as you), then push again"
+    )
     return lines
   }
 
@@ -188,9 +194,11 @@ enum HookRenderer {
   static func branchHint(_ uncertainty: LedgerBranchSearch.Uncertainty, repository: String?) -> String {
     let install = "'adminledger hook install pre-receive --repo \(repository ?? "BARE_REPO") --branch BRANCH'"
     if case .noCandidate(_, let branches) = uncertainty, branches.isEmpty, repository != nil {
-      return "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook; or name the branch the ledger will be pushed to: \(install)"
+      return
+        "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook; or name the branch the ledger will be pushed to: \(install)"
     }
     guard repository == nil else { return "name the ledger's branch: \(install)" }
-    return "tell the hook which branch holds the ledger: on the server, \(install) (or 'git config adminledger.branch BRANCH' in the shared repository), or add '--branch BRANCH' to the hook's 'adminledger hook pre-receive' line"
+    return
+      "tell the hook which branch holds the ledger: on the server, \(install) (or 'git config adminledger.branch BRANCH' in the shared repository), or add '--branch BRANCH' to the hook's 'adminledger hook pre-receive' line"
   }
 }

@@ -32,7 +32,9 @@ public enum ImportProfile: String, Sendable, CaseIterable {
     }
   }
 
-  func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, options: ImportOptions, now: Date) throws(StoreError) -> ImportPlan {
+  func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, options: ImportOptions, now: Date) throws(StoreError)
+    -> ImportPlan
+  {
     let reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
     switch self {
     case .generic: return try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
@@ -47,7 +49,9 @@ public enum ImportProfile: String, Sendable, CaseIterable {
 
 /// Columns named like fields, or mapped with `--map COLUMN=FIELD`.
 enum GenericImport {
-  static func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, reader: CellReader, now: Date) throws(StoreError) -> ImportPlan {
+  static func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, reader: CellReader, now: Date) throws(StoreError)
+    -> ImportPlan
+  {
     var plan = ImportPlan()
     let fields = fieldColumns(table, kind: kind, view: view, reader: reader, plan: &plan)
     var ids = IDAssignment(
@@ -58,9 +62,10 @@ enum GenericImport {
       guard let read = rowFields(row, of: table, fields: fields, kind: kind, reader: reader, plan: &plan),
         let (recordID, provisional) = ids.assign(read.id, line: row.line, plan: &plan)
       else { continue }
-      plan.records.append(ImportedRecord(
-        record: Record(key: RecordKey(kind: kind, id: recordID), fields: read.object), line: row.line, columns: read.columns,
-        idIsProvisional: provisional))
+      plan.records.append(
+        ImportedRecord(
+          record: Record(key: RecordKey(kind: kind, id: recordID), fields: read.object), line: row.line, columns: read.columns,
+          idIsProvisional: provisional))
     }
     return plan
   }
@@ -81,16 +86,23 @@ enum GenericImport {
       } else if SecretRule.isSecretName(column), let row = table.rows.first(where: { !table.cell($0.cells, column).isEmpty }) {
         // Leaving a password column out would import the sheet as if it were harmless: the
         // administrator is told the file holds secrets, and nothing is imported.
-        plan.problems.append(ImportProblem(
-          line: row.line, column: column, rule: SecretRule.name,
-          message: "column \"\(column)\" holds a secret; the ledger never stores one",
-          hint: "remove the column from the file (and the file from where it is shared); " + SecretRule.hint))
+        plan.problems.append(
+          ImportProblem(
+            line: row.line, column: column, rule: SecretRule.name,
+            message: "column \"\(column)\" holds a secret; the ledger never stores one",
+            hint: "remove the column from the file (and the file from where it is shared); " + SecretRule.hint))
       } else if !column.isEmpty {
-        plan.skipped.append(ImportProblem(line: 1, column: column, message: "column \"\(column)\" is not a field of \(kind); it is left out", hint: "map it with --map '\(column)=FIELD'"))
+        plan.skipped.append(
+          ImportProblem(
+            line: 1, column: column, message: "column \"\(column)\" is not a field of \(kind); it is left out",
+            hint: "map it with --map '\(column)=FIELD'"))
       }
     }
     for missing in reader.options.mappings where !table.header.contains(missing.column) {
-      plan.problems.append(ImportProblem(line: 1, column: missing.column, message: "no column \"\(missing.column)\" in the file", hint: "columns: " + table.header.joined(separator: ", ")))
+      plan.problems.append(
+        ImportProblem(
+          line: 1, column: missing.column, message: "no column \"\(missing.column)\" in the file",
+          hint: "columns: " + table.header.joined(separator: ", ")))
     }
     return fields
   }
@@ -130,7 +142,10 @@ enum GenericImport {
         read.object = try path.setting(value, in: read.object)
         read.columns[path.components[0]] = column
       } catch {
-        plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: "column \"\(column)\" and another write the same field \"\(path)\""))
+        plan.problems.append(
+          ImportProblem(
+            line: row.line, column: column, rule: "type",
+            message: "column \"\(column)\" and another write the same field \"\(path)\""))
         failed = true
       }
     }
@@ -156,7 +171,9 @@ enum GenericImport {
       var provisional = false
       if let id {
         guard let valid = RecordID(id) else {
-          plan.problems.append(ImportProblem(line: line, column: "id", rule: "id", message: "\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
+          plan.problems.append(
+            ImportProblem(
+              line: line, column: "id", rule: "id", message: "\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
           return nil
         }
         recordID = valid
@@ -166,12 +183,16 @@ enum GenericImport {
         while used.contains(generated.value) { generated = generator.makeID(at: now) }
         recordID = generated
       } else {
-        plan.problems.append(ImportProblem(line: line, column: "id", rule: "id", message: "the row has no id; \(kind) are named by an id column", hint: "add an id column, or map one with --map 'COLUMN=id'"))
+        plan.problems.append(
+          ImportProblem(
+            line: line, column: "id", rule: "id", message: "the row has no id; \(kind) are named by an id column",
+            hint: "add an id column, or map one with --map 'COLUMN=id'"))
         return nil
       }
       used.insert(recordID.value)
       guard id == nil || named.insert(recordID.value).inserted else {
-        plan.problems.append(ImportProblem(line: line, column: "id", rule: "id", message: "\(kind)/\(recordID) appears twice in the file"))
+        plan.problems.append(
+          ImportProblem(line: line, column: "id", rule: "id", message: "\(kind)/\(recordID) appears twice in the file"))
         return nil
       }
       return (recordID, provisional)
@@ -181,7 +202,8 @@ enum GenericImport {
   static func describe(_ problem: FieldInputProblem, _ cell: String) -> String {
     switch problem {
     case .unknownField(let kind, let field, _): "\(kind) have no field \"\(field)\""
-    case .wrongType(_, let field, let expected, _): "\"\(cell)\" does not fit \"\(field)\", which takes \(expected.joined(separator: " or "))"
+    case .wrongType(_, let field, let expected, _):
+      "\"\(cell)\" does not fit \"\(field)\", which takes \(expected.joined(separator: " or "))"
     }
   }
 }

@@ -11,7 +11,10 @@ enum TrainingFollowupImport {
     let required = ["Date", "Structure", "Nom", "Prénom", "Formateur", "Thème"]
     let absent = required.filter { !table.header.contains($0) }
     guard absent.isEmpty else {
-      plan.problems.append(ImportProblem(line: 1, message: "this is not a training follow-up sheet: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", ")))
+      plan.problems.append(
+        ImportProblem(
+          line: 1,
+          message: "this is not a training follow-up sheet: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", ")))
       return plan
     }
     let sheet = Sheet(
@@ -22,12 +25,16 @@ enum TrainingFollowupImport {
       var id = RecordID(generated: training.date + "-" + IDGenerator.suffix())
       while used.contains(id.value) { id = RecordID(generated: training.date + "-" + IDGenerator.suffix()) }
       used.insert(id.value)
-      plan.records.append(ImportedRecord(
-        record: Record(key: RecordKey(kind: .trainings, id: id), fields: training.fields), line: session.line,
-        columns: ["date": "Date", "topic": "Thème", "trainers": "Formateur", "attendees": "Nom", "duration_hours": "Durée (h)"]))
+      let record = Record(key: RecordKey(kind: .trainings, id: id), fields: training.fields)
+      plan.records.append(ImportedRecord(record: record, line: session.line, columns: columns))
     }
     return plan
   }
+
+  /// The column each field of a training comes from.
+  static let columns = [
+    "date": "Date", "topic": "Thème", "trainers": "Formateur", "attendees": "Nom", "duration_hours": "Durée (h)",
+  ]
 
   /// The rows of one session (one date, trainer and theme), and the line of its first row.
   struct Session {
@@ -75,7 +82,10 @@ enum TrainingFollowupImport {
       let first = session.rows[0].cells
       let date = cell(first, "Date")
       guard LedgerDate.isDay(date) else {
-        plan.problems.append(ImportProblem(line: session.line, column: "Date", rule: "date", message: "\"\(table.cell(first, "Date"))\" is not a date", hint: "pass --date-format DD/MM/YYYY for dates such as 12/05/2025"))
+        plan.problems.append(
+          ImportProblem(
+            line: session.line, column: "Date", rule: "date", message: "\"\(table.cell(first, "Date"))\" is not a date",
+            hint: "pass --date-format DD/MM/YYYY for dates such as 12/05/2025"))
         return nil
       }
       // Both are matched before giving up, so that every unmatched name is a problem at once.
@@ -108,7 +118,8 @@ enum TrainingFollowupImport {
 
     /// The trainer's id, or nil when the name is missing or ambiguous.
     func trainer(_ session: Session, plan: inout ImportPlan) -> JSONValue? {
-      switch match(name: cell(session.rows[0].cells, "Formateur"), organization: nil, people: people, organizations: organizations) {
+      let name = cell(session.rows[0].cells, "Formateur")
+      switch match(name: name, organization: nil, people: people, organizations: organizations) {
       case .found(let person):
         return .string(person.key.id.value)
       case .problem(let message, let hint):
@@ -149,17 +160,24 @@ enum TrainingFollowupImport {
     guard let organization, !organization.isEmpty else {
       if named.count == 1 { return .found(named[0]) }
       return named.isEmpty
-        ? .problem("no person named \(name) in the ledger", hint: "add the person first (adminledger add people ID --set name=...)")
-        : .problem("\(name) is ambiguous: " + named.map(\.key.description).joined(separator: ", "), hint: "make the names distinct, or import this session by hand")
+        ? .problem(
+          "no person named \(name) in the ledger", hint: "add the person first (adminledger add people ID --set name=...)")
+        : .problem(
+          "\(name) is ambiguous: " + named.map(\.key.description).joined(separator: ", "),
+          hint: "make the names distinct, or import this session by hand")
     }
     let organizationIDs = Set(organizations.filter { matches(organization, $0) }.map(\.key.id.value))
     let there = named.filter { organizationIDs.contains($0.fields["organization"]?.stringValue ?? "") }
     if there.count == 1 { return .found(there[0]) }
     if there.count > 1 {
-      return .problem("\(name) at \(organization) is ambiguous: " + there.map(\.key.description).joined(separator: ", "), hint: "make the names distinct, or import this session by hand")
+      return .problem(
+        "\(name) at \(organization) is ambiguous: " + there.map(\.key.description).joined(separator: ", "),
+        hint: "make the names distinct, or import this session by hand")
     }
     if organizationIDs.isEmpty {
-      return .problem("no organisation matches \"\(organization)\"", hint: "add it, or give the existing one an alias (aliases: [\"\(organization)\"])")
+      return .problem(
+        "no organisation matches \"\(organization)\"",
+        hint: "add it, or give the existing one an alias (aliases: [\"\(organization)\"])")
     }
     let elsewhere = named.map { "\($0.key) (\($0.fields["organization"]?.stringValue ?? "no organisation"))" }
     return .problem(

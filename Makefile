@@ -5,6 +5,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git openssh-client
 
 .PHONY: all deps test-deps build release test demo install bench bench-quick clean json-schema-test-suite schemas fuzz sanitize
+.PHONY: lint
 
 all: build
 
@@ -49,6 +50,12 @@ release: deps
 test: test-deps json-schema-test-suite
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# swift-format with the committed .swift-format; any finding fails (--strict). Layout findings
+# are fixed by `$(SWIFT) format format -i -r --configuration .swift-format Sources Tests Package.swift`;
+# the others (a force unwrap, a `try!`, an implicitly unwrapped optional...) by hand.
+lint:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
 
 # The official JSON-Schema-Test-Suite, which the `jsonschema` source package on PyPI carries:
 # fetched once into .build (never committed); without it, that one test is skipped.

@@ -1,6 +1,5 @@
 import Foundation
 import LedgerCore
-import LedgerWording
 
 /// `adminledger hook pre-commit`: what the git hooks `init` installs run (pre-commit and
 /// pre-merge-commit alike: both check what the index is about to commit).
@@ -20,7 +19,7 @@ enum HookCommand {
     let indexFile = context.environment.variables["GIT_INDEX_FILE"]
     let diagnostics = try context.perform { () throws(StoreError) in try ledger.validateStaged(indexFile: indexFile) }
     guard diagnostics.contains(where: { $0.severity == .error }) else { return .ok }
-    context.err.line("adminledger: the commit is refused; the staged ledger files have problems:")
+    context.err.line(HookRenderer.commitRefused)
     throw .findings(diagnostics)
   }
 }
@@ -31,7 +30,8 @@ enum HookCommand {
 enum HookInstallCommand {
   static let spec = CommandSpec(
     name: "hook install", synopsis: "[pre-receive --repo BARE_REPO [--branch BRANCH]]",
-    summary: "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
+    summary:
+      "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
     details: """
       Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
       commit' or 'git merge' commits, and registers the merge driver that makes 'git pull' merge
@@ -69,24 +69,25 @@ enum HookInstallCommand {
     options: [
       .single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in"),
       .single("branch", "BRANCH", "with pre-receive: the branch that holds the ledger (default: found as the hook finds it)"),
-      .single("signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
+      .single(
+        "signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
       .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
     ],
     positionals: 0...1,
     run: { context throws(CLIError) in
       guard let tool = context.environment.toolPath else {
-        throw .usage("cannot tell where adminledger is installed", hint: "run the installed adminledger binary")
+        throw HookRenderer.unknownToolPath
       }
       if let which = context.positionals.first {
         guard which == "pre-receive" else {
-          throw .usage("unknown hook '\(which)'", hint: "'hook install' installs a clone's hooks; 'hook install pre-receive --repo BARE_REPO' the shared repository's")
+          throw HookRenderer.unknownHook(which)
         }
         return try installPreReceive(context, tool: tool)
       }
       let signedFrom = try TrustOptions.signedFrom(context)
       let signingKey = try TrustOptions.signingKey(context)
       for option in ["repo", "branch"] where context.arguments.value(option) != nil {
-        throw .usage("--\(option) goes with 'hook install pre-receive'", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
+        throw HookRenderer.preReceiveOption(option)
       }
       let ledger = try context.openLedger()
       let hasAttributes = try context.perform { () throws(StoreError) in
@@ -98,17 +99,16 @@ enum HookInstallCommand {
           try ledger.commitMergeAttributes(by: author, at: context.environment.now())
         }
         if let result {
-          context.out.line("Committed .gitattributes (commit \(result.commit.prefix(7))): ledger files merge field by field")
+          context.out.line(HookRenderer.committedAttributes(result.commit))
         }
       }
       var status = ExitStatus.ok
       for hook in try context.perform({ () throws(StoreError) in try ledger.installHooks(tool: tool) }) {
         switch hook {
         case .installed(let path):
-          context.out.line("Installed \(path)")
+          context.out.line(HookRenderer.installed(path))
         case .keptExisting(let path):
-          context.err.line("adminledger: error: \(path) already exists and is not adminledger's; it was left alone")
-          context.err.line("hint: add this line to it: exec \"\(tool)\" hook pre-commit --ledger .")
+          for line in HookRenderer.keptExistingHook(path, tool: tool) { context.err.line(line) }
           status = .failure
         }
       }
@@ -122,12 +122,12 @@ enum HookInstallCommand {
   /// `hook install pre-receive --repo BARE_REPO`.
   private static func installPreReceive(_ context: CommandContext, tool: String) throws(CLIError) -> ExitStatus {
     guard let path = context.arguments.value("repo") else {
-      throw .usage("'hook install pre-receive' needs the shared repository", hint: "run 'adminledger hook install pre-receive --repo BARE_REPO'")
+      throw HookRenderer.sharedRepositoryNeeded
     }
     let ledger = try HookPreReceiveCommand.openShared(context.url(for: path), objectDirectories: [])
     let signedFrom = try TrustOptions.signedFrom(context)
     if context.arguments.value("signing-key") != nil {
-      throw .usage("--signing-key is for a clone: the shared repository signs nothing", hint: "run 'adminledger hook install --signing-key KEY' in your clone")
+      throw HookRenderer.signingKeyOnServer
     }
     let given = context.arguments.value("branch")
     let search = try context.perform { () throws(StoreError) in try ledger.findLedgerBranch(given: given) }
@@ -136,9 +136,7 @@ enum HookInstallCommand {
     case .found(let found, _):
       branch = found
     case .unknown(let uncertainty):
-      throw .usage(
-        "\(ledger.root.path) holds no ledger the hook can guard: \(HookPreReceiveCommand.describe(uncertainty, pushing: false)); no hook was installed",
-        hint: HookPreReceiveCommand.branchHint(uncertainty, repository: path))
+      throw HookRenderer.noLedgerToGuard(ledger.root.path, uncertainty, repository: path)
     }
     let name = Ledger.shortBranchName(branch)
     let holdsLedger = try context.perform { () throws(StoreError) in
@@ -148,22 +146,18 @@ enum HookInstallCommand {
     // A branch yet to come is only guarded in a repository with no branch at all: elsewhere
     // it is a mistyped name, and the ledger's real branch would go unguarded.
     if holdsLedger == nil, !branches.isEmpty {
-      throw .usage(
-        "\(ledger.root.path) has no branch \(name) (its branches: \(branches.map(Ledger.shortBranchName).joined(separator: ", "))); no hook was installed",
-        hint: "name the branch the clones push the ledger to with --branch BRANCH")
+      throw HookRenderer.noSuchBranch(ledger.root.path, name, branches: branches)
     }
     if holdsLedger == false {
-      throw .usage(
-        "\(ledger.root.path) holds no ledger on \(name) (no ledger.json at the root of \(name)); no hook was installed",
-        hint: "name the branch the clones push the ledger to with --branch BRANCH")
+      throw HookRenderer.noLedgerOnBranch(ledger.root.path, name)
     }
     try context.perform { () throws(StoreError) in try ledger.recordLedgerBranch(branch) }
     let installation = try context.perform { () throws(StoreError) in try ledger.installPreReceiveHook(tool: tool) }
     switch installation {
     case .installed(let hook):
-      context.out.line("Installed \(hook): pushes to \(name) are audited, and refused when they break the ledger's policy")
+      context.out.line(HookRenderer.installedPreReceive(hook, branch: name))
       if holdsLedger == nil {
-        context.out.line("\(name) does not exist yet: the push that creates it is audited in full")
+        context.out.line(HookRenderer.branchYetToCome(name))
       } else {
         let trust = try context.perform { () throws(StoreError) in
           try ledger.setUpTrust(signingKey: nil, signedFrom: signedFrom, branch: branch)
@@ -172,8 +166,7 @@ enum HookInstallCommand {
       }
       return .ok
     case .keptExisting(let hook):
-      context.err.line("adminledger: error: \(hook) already exists and is not adminledger's; it was left alone")
-      context.err.line("hint: make it also run: exec \"\(tool)\" hook pre-receive (git gives it the pushed references on standard input; pass them on)")
+      for line in HookRenderer.keptExistingPreReceive(hook, tool: tool) { context.err.line(line) }
       return .findings
     }
   }
@@ -206,7 +199,8 @@ enum HookPreReceiveCommand {
       'adminledger hook install pre-receive --repo BARE_REPO'.
       """,
     options: [
-      .single("repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
+      .single(
+        "repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
       .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
     ],
     formats: [.text],
@@ -217,7 +211,7 @@ enum HookPreReceiveCommand {
       return try judge(context)
     } catch {
       // git refuses the push on any exit but 0; say so, before the reason.
-      context.err.line("adminledger: the push is refused: it could not be checked")
+      context.err.line(HookRenderer.uncheckedPush)
       throw error
     }
   }
@@ -227,7 +221,8 @@ enum HookPreReceiveCommand {
     let folder = context.arguments.value("repo") ?? variables["GIT_DIR"] ?? "."
     // During pre-receive the pushed objects wait in a quarantine folder that only these
     // variables name; libgit2 reads neither.
-    let objectFolders = ([variables["GIT_OBJECT_DIRECTORY"]].compactMap { $0 }
+    let objectFolders =
+      ([variables["GIT_OBJECT_DIRECTORY"]].compactMap { $0 }
       + alternatePaths(variables["GIT_ALTERNATE_OBJECT_DIRECTORIES"] ?? ""))
       .filter { !$0.isEmpty }.map { context.url(for: $0) }
     let ledger = try openShared(context.url(for: folder), objectDirectories: objectFolders)
@@ -235,54 +230,28 @@ enum HookPreReceiveCommand {
     var updates: [PushedUpdate] = []
     for line in input.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
       guard let update = PushedUpdate(line: String(line)) else {
-        throw .usage("cannot read the pushed reference '\(line)': expected 'OLD NEW REFNAME', as git gives its pre-receive hook")
+        throw HookRenderer.unreadablePushLine(line)
       }
       updates.append(update)
     }
     let branch = context.arguments.value("branch")
-    let checks = try context.perform { () throws(StoreError) in try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now()) }
+    let checks = try context.perform { () throws(StoreError) in
+      try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now())
+    }
     let refusals = checks.filter(\.refuses)
     guard !refusals.isEmpty else {
       for check in checks {
         guard case .audited(let result) = check.outcome else { continue }
-        context.out.line("adminledger: \(check.update.shortName): \(DiagnosticRenderer.plural(result.commits, "commit")) audited, no findings")
+        context.out.line(HookRenderer.audited(check.update.shortName, commits: result.commits))
       }
       return .ok
     }
     if case .unjudgeable(let uncertainty) = refusals[0].outcome {
-      context.err.line("adminledger: the push is refused: cannot tell which branch holds the ledger: \(describe(uncertainty)); every push is refused until the hook is told")
-      context.err.line("hint: " + branchHint(uncertainty, repository: nil))
+      for line in HookRenderer.unjudgeable(uncertainty) { context.err.line(line) }
       return .findings
     }
-    for check in refusals { report(check, context) }
+    for line in refusals.flatMap(HookRenderer.refusal) { context.err.line(line) }
     return .findings
-  }
-
-  /// Why the ledger's branch cannot be told, in words.
-  /// `pushing`: said of a push (which may create the first branch), not of an installation.
-  static func describe(_ uncertainty: LedgerBranchSearch.Uncertainty, pushing: Bool = true) -> String {
-    func names(_ branches: [String]) -> String { branches.map(Ledger.shortBranchName).joined(separator: ", ") }
-    switch uncertainty {
-    case .noCandidate(let head, let branches) where branches.isEmpty:
-      let empty = "it has no branch yet\(head.map { " (HEAD names \(Ledger.shortBranchName($0)))" } ?? "")"
-      return pushing ? empty + ", and the push creates no branch holding ledger.json at its root" : empty
-    case .noCandidate(_, let branches):
-      return "no branch holds ledger.json at its root (branches: \(names(branches)))"
-    case .severalCandidates(let head, let candidates):
-      let headWords = head.map { "HEAD names \(Ledger.shortBranchName($0)), which does not hold one" } ?? "HEAD names no branch"
-      return "several branches hold ledger.json at their root (\(names(candidates))), and \(headWords)"
-    }
-  }
-
-  /// What to do when the ledger's branch cannot be told. `repository` is the path given to
-  /// `hook install pre-receive --repo`; nil from the hook itself.
-  static func branchHint(_ uncertainty: LedgerBranchSearch.Uncertainty, repository: String?) -> String {
-    let install = "'adminledger hook install pre-receive --repo \(repository ?? "BARE_REPO") --branch BRANCH'"
-    if case .noCandidate(_, let branches) = uncertainty, branches.isEmpty, repository != nil {
-      return "push the ledger there first ('git remote add origin URL' and 'adminledger sync' in a clone), then install the hook; or name the branch the ledger will be pushed to: \(install)"
-    }
-    guard repository == nil else { return "name the ledger's branch: \(install)" }
-    return "tell the hook which branch holds the ledger: on the server, \(install) (or 'git config adminledger.branch BRANCH' in the shared repository), or add '--branch BRANCH' to the hook's 'adminledger hook pre-receive' line"
   }
 
   /// Opens a shared bare repository, in the words of a command run on the server.
@@ -290,48 +259,11 @@ enum HookPreReceiveCommand {
     do throws(StoreError) {
       return try Ledger.openShared(gitDirectory: folder, objectDirectories: objectDirectories)
     } catch .notARepository(let path) {
-      throw .usage("\(path) is not a git repository", hint: "name the shared bare repository the clones push to")
+      throw HookRenderer.notARepository(path)
     } catch .remoteNotBare(let path) {
-      throw .usage(
-        "\(path) is not a bare repository: the pre-receive hook belongs in the shared repository the clones push to",
-        hint: "in a clone, 'adminledger hook install' installs the clone's own hooks")
+      throw HookRenderer.notBare(path)
     } catch {
       throw .store(error)
-    }
-  }
-
-  /// Why one update refuses the push, printed for the pusher.
-  private static func report(_ check: PushCheck, _ context: CommandContext) {
-    let update = check.update
-    let branch = update.shortName
-    switch check.outcome {
-    case .otherReference, .unjudgeable:
-      return
-    case .deletesBranch:
-      context.err.line("adminledger: the push is refused: it deletes \(branch), the ledger's branch")
-      context.err.line("hint: the shared ledger's branch is never deleted")
-    case .rewritesBranch:
-      context.err.line("adminledger: the push is refused: it rewrites the ledger's branch \(branch) (\(update.new.prefix(7)) does not descend from \(update.old.prefix(7)), the commit \(branch) points at: a force push of a rebased, amended or reset branch)")
-      context.err.line("hint: the shared history is never rewritten; bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force")
-    case .removesLedger:
-      context.err.line("adminledger: the push is refused: \(update.new.prefix(7)) has no ledger.json at its root, so \(branch) would no longer hold the ledger")
-      context.err.line("hint: push the ledger's own history to \(branch)")
-    case .audited(let result):
-      // One block per refused commit: its id and author, then each rule and its message.
-      var commits: [String] = []
-      var findings: [String: [AuditFinding]] = [:]
-      for finding in result.findings {
-        if findings[finding.entry.commit] == nil { commits.append(finding.entry.commit) }
-        findings[finding.entry.commit, default: []].append(finding)
-      }
-      for commit in commits {
-        guard let entry = findings[commit]?.first?.entry else { continue }
-        context.err.line("adminledger: commit \(commit.prefix(7)) by \(entry.authorName) <\(entry.authorEmail)>:")
-        for finding in findings[commit] ?? [] { context.err.line("  [\(finding.rule)] \(AuditWording.message(finding))") }
-      }
-      context.err.line("adminledger: the push to \(branch) is refused: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "pushed commit")); \(branch) did not move")
-      let range = update.creates ? String(update.new.prefix(7)) : "\(update.old.prefix(7))..\(update.new.prefix(7))"
-      context.err.line("hint: 'adminledger audit \(range)' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way (\(update.creates ? "" : "'git reset \(update.old.prefix(7))' keeps them in your files, ")'adminledger commit' commits them as you), then push again")
     }
   }
 

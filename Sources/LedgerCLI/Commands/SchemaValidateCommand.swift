@@ -10,7 +10,8 @@ enum SchemaValidateCommand {
     summary: "validate JSON files against a JSON Schema (draft 2020-12)",
     details: """
       Exits 0 when every instance is valid, 1 when one is not (each finding printed), 2 on bad
-      usage (a file that cannot be read), 3 when the schema itself is invalid. A $ref to a
+      usage (a file that cannot be read), 3 when the schema itself is not JSON or not a valid
+      schema (each problem printed where it lies in the schema's file). A $ref to a
       built-in schema or to the 2020-12 meta-schema by its $id resolves offline; nothing is
       ever fetched from the network.
       """,
@@ -24,33 +25,45 @@ enum SchemaValidateCommand {
     let schemaBytes = try read(schemaPath, context)
     var instances: [(String, [UInt8])] = []
     for path in context.positionals { instances.append((path, try read(path, context))) }
-    let schema: Schema
-    do {
-      let value = try JSONParser.parse(schemaBytes)
-      schema = try SchemaRegistry.standard().register(value, uri: context.url(for: schemaPath).absoluteString)
-    } catch let error as JSONParseError {
-      context.err.line("\(schemaPath):\(error.location.line):\(error.location.column): error: \(error.message)")
-      context.err.line("adminledger: error: the schema is not valid JSON")
-      return .failure
-    } catch let error as SchemaError {
-      for problem in error.problems { context.err.line("\(schemaPath): error: \(problem.message) (at \(problem.pointer))") }
-      context.err.line("adminledger: error: \(schemaPath) is not a valid JSON Schema 2020-12")
-      return .failure
+    // Each step throws one error type, so every way the schema can fail is named here.
+    let document: JSONDocument
+    do throws(JSONParseError) {
+      document = try JSONParser.parseDocument(schemaBytes)
     } catch {
-      return .failure
+      var diagnostic = Diagnostic(parseError: error, file: schemaPath)
+      diagnostic.hint = nil  // its hint speaks of records; the failure's own hint follows
+      return FailureRenderer(context).render(.schemaNotJSON(schemaPath), after: [diagnostic])
+    }
+    let schema: Schema
+    do throws(SchemaError) {
+      schema = try SchemaRegistry.standard().register(document.value, uri: context.url(for: schemaPath).absoluteString)
+    } catch {
+      let diagnostics = error.problems.map { problem(of: $0, in: document, file: schemaPath) }.sorted(by: <)
+      return FailureRenderer(context).render(.invalidSchema(schemaPath), after: diagnostics)
     }
     var results: [JSONValue] = []
     var invalid = 0
     for (path, bytes) in instances {
       let findings = validate(bytes, against: schema, file: path)
       if !findings.isEmpty { invalid += 1 }
-      results.append(["file": .string(path), "valid": .bool(findings.isEmpty), "diagnostics": .array(findings.map(DiagnosticRenderer.json))])
+      results.append([
+        "file": .string(path), "valid": .bool(findings.isEmpty), "diagnostics": .array(findings.map(DiagnosticRenderer.json)),
+      ])
       if context.format == .text {
         for finding in findings { context.out.line(DiagnosticRenderer.text(finding, colored: false)) }
       }
     }
     if context.format == .json { context.printJSON(.array(results)) }
     return invalid == 0 ? .ok : .findings
+  }
+
+  /// A problem of the schema, at its place in the schema's file. Only the file's own document is
+  /// registered, so every problem points into it (its pointer starts at the file's root).
+  private static func problem(of problem: SchemaError.Problem, in document: JSONDocument, file: String) -> Diagnostic {
+    let location = document.location(of: problem.pointer)
+    return Diagnostic(
+      file: file, line: location.line, column: location.column, instancePath: problem.pointer, rule: "schema",
+      message: problem.message)
   }
 
   private static func validate(_ bytes: [UInt8], against schema: Schema, file: String) -> [Diagnostic] {

@@ -14,7 +14,8 @@ struct FailureMessage {
     self.status = status
   }
 
-  static let pushRefusedHint = "the shared repository's hook judges every push with the ledger's policy; mend what it names (see 'adminledger audit'), then run 'adminledger sync' again"
+  static let pushRefusedHint =
+    "the shared repository's hook judges every push with the ledger's policy; mend what it names (see 'adminledger audit'), then run 'adminledger sync' again"
 
   // One switch over every case, so each wording sits here and nowhere else.
   // swiftlint:disable:next function_body_length
@@ -95,18 +96,21 @@ struct FailureMessage {
         hint: "check the remote's URL with 'git remote -v'", status: .usage)
     case .mergeInProgress:
       self.init(
-        "a merge is in progress: the ledger's files are being merged", 
-        hint: "see it with 'adminledger conflicts', settle it with 'adminledger resolve', then 'adminledger sync --continue' (or 'adminledger sync --abort')",
+        "a merge is in progress: the ledger's files are being merged",
+        hint:
+          "see it with 'adminledger conflicts', settle it with 'adminledger resolve', then 'adminledger sync --continue' (or 'adminledger sync --abort')",
         status: .usage)
     case .noMergeInProgress:
       self.init("no merge is in progress", hint: "'adminledger sync' starts one when the remote has changes", status: .usage)
     case .notInConflict(let key, let field, let conflicts):
       let what = field.map { "\(key) \($0)" } ?? key.description
-      let open = conflicts.isEmpty
+      let open =
+        conflicts.isEmpty
         ? "no field is in conflict" : "in conflict: \(conflicts.joined(separator: ", "))"
       self.init(
         "\(what) is not in conflict in this merge; nothing was changed (\(open))",
-        hint: "'adminledger conflicts' shows what is left to settle; a record the merge took cleanly is changed after the merge, with 'adminledger set'",
+        hint:
+          "'adminledger conflicts' shows what is left to settle; a record the merge took cleanly is changed after the merge, with 'adminledger set'",
         status: .usage)
     case .editsInTheWay(let paths):
       self.init(
@@ -116,7 +120,8 @@ struct FailureMessage {
     case .unresolvedConflicts(let paths):
       self.init(
         "conflicts are still open in \(paths.joined(separator: ", ")); nothing was committed",
-        hint: "see them with 'adminledger conflicts' and settle each with 'adminledger resolve KIND/ID [FIELD] --ours|--theirs|--set VALUE'",
+        hint:
+          "see them with 'adminledger conflicts' and settle each with 'adminledger resolve KIND/ID [FIELD] --ours|--theirs|--set VALUE'",
         status: .findings)
     case .noRemote(let known) where known.isEmpty:
       self.init(
@@ -131,7 +136,8 @@ struct FailureMessage {
       let suggestion = Suggestion.closest(to: name, among: known).map { "did you mean '\($0)'? " } ?? ""
       self.init(
         "no remote '\(name)'",
-        hint: suggestion + (known.isEmpty ? "add one with 'git remote add \(name) URL'" : "remotes: " + known.joined(separator: ", ")),
+        hint: suggestion
+          + (known.isEmpty ? "add one with 'git remote add \(name) URL'" : "remotes: " + known.joined(separator: ", ")),
         status: .usage)
     case .remoteNotBare(let url):
       self.init(
@@ -190,7 +196,8 @@ struct FailureMessage {
     case .noKeyConfigured(let from):
       self.init(
         "the ledger requires signed commits (policy.signed_commits_from: \(from)) and git's configuration names no SSH signing key; nothing was written",
-        hint: "git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519 (a key your record lists under signing_keys)",
+        hint:
+          "git config gpg.format ssh && git config user.signingkey ~/.ssh/id_ed25519 (a key your record lists under signing_keys)",
         status: .usage)
     case .programMissing(let program):
       self.init(
@@ -199,7 +206,8 @@ struct FailureMessage {
     case .signerFailed(let program, let reason):
       self.init(
         "\(program) could not sign or verify the commit: \(reason); nothing was written",
-        hint: "check git's user.signingkey (a key file, or key::PUBLIC-KEY held by ssh-agent) and that the key has no passphrase or is in the agent",
+        hint:
+          "check git's user.signingkey (a key file, or key::PUBLIC-KEY held by ssh-agent) and that the key has no passphrase or is in the agent",
         status: .failure)
     }
   }
@@ -239,7 +247,8 @@ struct FailureMessage {
     if lower.contains("authentication") || lower.contains("credentials") {
       return https
         ? (
-          lower.contains("no token") ? "the https server asks for credentials and no token was given" : "the https server refused the token",
+          lower.contains("no token")
+            ? "the https server asks for credentials and no token was given" : "the https server refused the token",
           "set ADMINLEDGER_GIT_TOKEN to a valid access token of the git host (and ADMINLEDGER_GIT_USERNAME if it needs one)"
         )
         : (
@@ -281,7 +290,9 @@ struct FailureMessage {
     return (
       "the https server's certificate is not signed by an authority this machine trusts",
       "for a server with a self-signed or private certificate, trust its authority: "
-        + (cloning ? "'git config --global http.sslCAInfo /path/to/ca.pem'" : "'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global)")
+        + (cloning
+          ? "'git config --global http.sslCAInfo /path/to/ca.pem'"
+          : "'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global)")
         + ", or GIT_SSL_CAINFO=/path/to/ca.pem"
     )
   }
@@ -323,5 +334,23 @@ struct FailureMessage {
     case .duties: "user-rights"
     default: "geonature"
     }
+  }
+}
+
+// MARK: - schema validate
+
+extension FailureMessage {
+  /// The schema given to `schema validate` is not JSON; its parse error is printed above.
+  static func schemaNotJSON(_ path: String) -> FailureMessage {
+    FailureMessage(
+      "the schema \(path) is not valid JSON; no file was validated", hint: "fix the JSON at that spot", status: .failure)
+  }
+
+  /// The schema given to `schema validate` is JSON but no valid schema; its problems are
+  /// printed above.
+  static func invalidSchema(_ path: String) -> FailureMessage {
+    FailureMessage(
+      "\(path) is not a valid JSON Schema 2020-12; no file was validated", hint: "fix the schema at each spot named above",
+      status: .failure)
   }
 }

@@ -1,6 +1,6 @@
 import LedgerCore
-import LedgerQuery
 import LedgerJSON
+import LedgerQuery
 
 /// Prints a command's failure on standard error, as text or JSON, and gives its exit status.
 struct FailureRenderer {
@@ -16,10 +16,11 @@ struct FailureRenderer {
       return .usage
     case .store(.importRefused(let file, let problems)):
       if format == .json {
-        sink.write(CanonicalWriter.write([
-          "error": .string("the import is refused; nothing was imported"), "exit": 1,
-          "problems": .array(problems.map(ImportReport.json)),
-        ]))
+        sink.write(
+          CanonicalWriter.write([
+            "error": .string("the import is refused; nothing was imported"), "exit": 1,
+            "problems": .array(problems.map(ImportReport.json)),
+          ]))
       } else {
         for problem in problems { sink.line(ImportReport.text(problem, file: file)) }
         sink.line("adminledger: \(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported")
@@ -28,7 +29,8 @@ struct FailureRenderer {
     case .store(.pushRefused(let remote, let url, let branch, let reason, let lines)) where format != .json && format != .ndjson:
       // What the shared repository's hook said, as git shows it to a pusher, then our sentence.
       for line in lines { sink.line("remote: " + line) }
-      let message = "\(remote) (\(url)) refused the push to \(branch) (\(reason)); your commits stay in this clone, and \(branch) there did not move"
+      let message =
+        "\(remote) (\(url)) refused the push to \(branch) (\(reason)); your commits stay in this clone, and \(branch) there did not move"
       emit(FailureMessage(message, hint: FailureMessage.pushRefusedHint, status: .findings), diagnostics: [], footer: nil)
       return .findings
     case .store(.invalid(let list)):
@@ -48,15 +50,27 @@ struct FailureRenderer {
       emit(FailureMessage("cannot read \(path): \(reason)", hint: "check the path", status: .usage), diagnostics: [], footer: nil)
       return .usage
     case .tooLarge(let path, let limit):
-      let message = "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file"
+      let message =
+        "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file"
       emit(
-        FailureMessage(message, hint: "check that it is the file you meant; split a large import into several files", status: .usage),
+        FailureMessage(
+          message, hint: "check that it is the file you meant; split a large import into several files", status: .usage),
         diagnostics: [], footer: nil)
       return .usage
     }
   }
 
-  private func emit(_ failure: FailureMessage, diagnostics: [Diagnostic], footer: String?) {
+  /// Prints a failure a command found itself and returns (rather than throws), after the
+  /// diagnostics that show where it lies, and gives its exit status.
+  func render(_ failure: FailureMessage, after diagnostics: [Diagnostic]) -> ExitStatus {
+    emit(failure, diagnostics: diagnostics, footer: nil, labelled: true)
+    return failure.status
+  }
+
+  /// `labelled`: the message is printed as `adminledger: error: MESSAGE`; by default only when
+  /// no diagnostics come before it, as a message after them counts them (`adminledger: 2 errors
+  /// in 1 file`).
+  private func emit(_ failure: FailureMessage, diagnostics: [Diagnostic], footer: String?, labelled: Bool? = nil) {
     if format == .json || format == .ndjson {
       var object: JSONObject = [
         "error": .string(failure.message), "exit": .number(JSONNumber(Int(failure.status.rawValue))),
@@ -68,12 +82,22 @@ struct FailureRenderer {
     }
     for diagnostic in diagnostics { sink.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
     let label = colored ? Color.wrap("error:", .red) : "error:"
-    if diagnostics.isEmpty {
+    if labelled ?? diagnostics.isEmpty {
       sink.line("adminledger: \(label) \(failure.message)")
     } else {
       sink.line(failure.message)
     }
     if let hint = failure.hint { sink.line("hint: \(hint)") }
     if let footer { sink.line(footer) }
+  }
+}
+
+extension FailureRenderer {
+  /// The renderer of a command's own failures: standard error, in the command's format, in
+  /// colour when that is a terminal.
+  init(_ context: CommandContext) {
+    self.init(
+      sink: context.err, format: context.format,
+      colored: Color.enabled(for: context.err, variables: context.environment.variables))
   }
 }

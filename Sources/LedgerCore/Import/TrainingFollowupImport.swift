@@ -11,64 +11,131 @@ enum TrainingFollowupImport {
     let required = ["Date", "Structure", "Nom", "Prénom", "Formateur", "Thème"]
     let absent = required.filter { !table.header.contains($0) }
     guard absent.isEmpty else {
-      plan.problems.append(ImportProblem(line: 1, message: "this is not a training follow-up sheet: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", ")))
+      plan.problems.append(
+        ImportProblem(
+          line: 1,
+          message: "this is not a training follow-up sheet: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", ")))
       return plan
     }
-    let people = try view.records(of: .people)
-    let organizations = try view.records(of: .organizations)
-    var sessions: [[String]: (line: Int, rows: [(line: Int, cells: [String])])] = [:]
+    let sheet = Sheet(
+      table: table, reader: reader, people: try view.records(of: .people), organizations: try view.records(of: .organizations))
+    var used = Set(try view.records(of: .trainings).map(\.key.id.value))
+    for session in sessions(of: table) {
+      guard let training = sheet.training(session, plan: &plan) else { continue }
+      var id = RecordID(generated: training.date + "-" + IDGenerator.suffix())
+      while used.contains(id.value) { id = RecordID(generated: training.date + "-" + IDGenerator.suffix()) }
+      used.insert(id.value)
+      let record = Record(key: RecordKey(kind: .trainings, id: id), fields: training.fields)
+      plan.records.append(ImportedRecord(record: record, line: session.line, columns: columns))
+    }
+    return plan
+  }
+
+  /// The column each field of a training comes from.
+  static let columns = [
+    "date": "Date", "topic": "Thème", "trainers": "Formateur", "attendees": "Nom", "duration_hours": "Durée (h)",
+  ]
+
+  /// The rows of one session (one date, trainer and theme), and the line of its first row.
+  struct Session {
+    var line: Int
+    var rows: [(line: Int, cells: [String])]
+  }
+
+  /// The table's sessions, in the order of their first rows.
+  static func sessions(of table: CSVTable) -> [Session] {
+    var sessions: [[String]: Session] = [:]
     var order: [[String]] = []
     for row in table.rows {
       let key = ["Date", "Formateur", "Thème"].map { table.cell(row.cells, $0) }
       if sessions[key] == nil {
-        sessions[key] = (row.line, [])
+        sessions[key] = Session(line: row.line, rows: [])
         order.append(key)
       }
       sessions[key]?.rows.append(row)
     }
-    var used = Set(try view.records(of: .trainings).map(\.key.id.value))
-    for key in order {
-      guard let session = sessions[key] else { continue }
-      let first = session.rows[0].cells
-      let cell = { (cells: [String], column: String) in reader.normalised(table.cell(cells, column)) }
-      let date = cell(first, "Date")
-      guard LedgerDate.isDay(date) else {
-        plan.problems.append(ImportProblem(line: session.line, column: "Date", rule: "date", message: "\"\(table.cell(first, "Date"))\" is not a date", hint: "pass --date-format DD/MM/YYYY for dates such as 12/05/2025"))
-        continue
-      }
+    return order.compactMap { sessions[$0] }
+  }
+
+  /// The sheet being read, and the people and organisations its rows are matched against.
+  struct Sheet {
+    let table: CSVTable
+    let reader: CellReader
+    let people: [Record]
+    let organizations: [Record]
+
+    /// The people who attended a session, their comments, and their organisations.
+    struct Attendance {
       var attendees: [JSONValue] = []
       var notes: [String] = []
-      var attendeeOrganizations = Set<String>()
+      var organizations = Set<String>()
+    }
+
+    /// A row's cell under `column`, normalised.
+    func cell(_ cells: [String], _ column: String) -> String {
+      reader.normalised(table.cell(cells, column))
+    }
+
+    /// The day and fields of the training record a session makes, or nil when its date cannot
+    /// be read or a person cannot be matched (each a problem in `plan`).
+    func training(_ session: Session, plan: inout ImportPlan) -> (date: String, fields: JSONObject)? {
+      let first = session.rows[0].cells
+      let date = cell(first, "Date")
+      guard LedgerDate.isDay(date) else {
+        plan.problems.append(
+          ImportProblem(
+            line: session.line, column: "Date", rule: "date", message: "\"\(table.cell(first, "Date"))\" is not a date",
+            hint: "pass --date-format DD/MM/YYYY for dates such as 12/05/2025"))
+        return nil
+      }
+      // Both are matched before giving up, so that every unmatched name is a problem at once.
+      let attendance = attendance(session, plan: &plan)
+      let trainer = trainer(session, plan: &plan)
+      guard let attendance, let trainer else { return nil }
+      return (date, fields(first, date: date, trainer: trainer, attendance: attendance))
+    }
+
+    /// Who attended, or nil when a row's person is missing or ambiguous.
+    func attendance(_ session: Session, plan: inout ImportPlan) -> Attendance? {
+      var attendance = Attendance()
       var failed = false
       for row in session.rows {
         let name = cell(row.cells, "Prénom") + " " + cell(row.cells, "Nom")
         let structure = cell(row.cells, "Structure")
         switch match(name: name, organization: structure, people: people, organizations: organizations) {
         case .found(let person):
-          attendees.append(.string(person.key.id.value))
-          if let organization = person.fields["organization"]?.stringValue { attendeeOrganizations.insert(organization) }
+          attendance.attendees.append(.string(person.key.id.value))
+          if let organization = person.fields["organization"]?.stringValue { attendance.organizations.insert(organization) }
           let comment = cell(row.cells, "Commentaire")
-          if !comment.isEmpty { notes.append("\(name): \(comment)") }
+          if !comment.isEmpty { attendance.notes.append("\(name): \(comment)") }
         case .problem(let message, let hint):
           plan.problems.append(ImportProblem(line: row.line, column: "Nom", rule: "match", message: message, hint: hint))
           failed = true
         }
       }
-      let trainerName = cell(first, "Formateur")
-      var trainers: [JSONValue] = []
-      switch match(name: trainerName, organization: nil, people: people, organizations: organizations) {
-      case .found(let person): trainers.append(.string(person.key.id.value))
+      return failed ? nil : attendance
+    }
+
+    /// The trainer's id, or nil when the name is missing or ambiguous.
+    func trainer(_ session: Session, plan: inout ImportPlan) -> JSONValue? {
+      let name = cell(session.rows[0].cells, "Formateur")
+      switch match(name: name, organization: nil, people: people, organizations: organizations) {
+      case .found(let person):
+        return .string(person.key.id.value)
       case .problem(let message, let hint):
         plan.problems.append(ImportProblem(line: session.line, column: "Formateur", rule: "match", message: message, hint: hint))
-        failed = true
+        return nil
       }
-      guard !failed else { continue }
+    }
+
+    /// The training record's fields; `first` is the session's first row.
+    func fields(_ first: [String], date: String, trainer: JSONValue, attendance: Attendance) -> JSONObject {
       var fields = JSONObject()
       fields["date"] = .string(date)
       fields["topic"] = .string(cell(first, "Thème"))
-      fields["trainers"] = .array(trainers)
-      fields["attendees"] = .array(attendees)
-      if attendeeOrganizations.count == 1, let organization = attendeeOrganizations.first {
+      fields["trainers"] = .array([trainer])
+      fields["attendees"] = .array(attendance.attendees)
+      if attendance.organizations.count == 1, let organization = attendance.organizations.first {
         fields["organization"] = .string(organization)
       }
       if let path = FieldPath("duration_hours"),
@@ -76,15 +143,9 @@ enum TrainingFollowupImport {
       {
         fields["duration_hours"] = .number(hours)
       }
-      if !notes.isEmpty { fields["notes"] = .string(notes.joined(separator: "\n")) }
-      var id = RecordID(generated: date + "-" + IDGenerator.suffix())
-      while used.contains(id.value) { id = RecordID(generated: date + "-" + IDGenerator.suffix()) }
-      used.insert(id.value)
-      plan.records.append(ImportedRecord(
-        record: Record(key: RecordKey(kind: .trainings, id: id), fields: fields), line: session.line,
-        columns: ["date": "Date", "topic": "Thème", "trainers": "Formateur", "attendees": "Nom", "duration_hours": "Durée (h)"]))
+      if !attendance.notes.isEmpty { fields["notes"] = .string(attendance.notes.joined(separator: "\n")) }
+      return fields
     }
-    return plan
   }
 
   enum Match {
@@ -99,17 +160,24 @@ enum TrainingFollowupImport {
     guard let organization, !organization.isEmpty else {
       if named.count == 1 { return .found(named[0]) }
       return named.isEmpty
-        ? .problem("no person named \(name) in the ledger", hint: "add the person first (adminledger add people ID --set name=...)")
-        : .problem("\(name) is ambiguous: " + named.map(\.key.description).joined(separator: ", "), hint: "make the names distinct, or import this session by hand")
+        ? .problem(
+          "no person named \(name) in the ledger", hint: "add the person first (adminledger add people ID --set name=...)")
+        : .problem(
+          "\(name) is ambiguous: " + named.map(\.key.description).joined(separator: ", "),
+          hint: "make the names distinct, or import this session by hand")
     }
     let organizationIDs = Set(organizations.filter { matches(organization, $0) }.map(\.key.id.value))
     let there = named.filter { organizationIDs.contains($0.fields["organization"]?.stringValue ?? "") }
     if there.count == 1 { return .found(there[0]) }
     if there.count > 1 {
-      return .problem("\(name) at \(organization) is ambiguous: " + there.map(\.key.description).joined(separator: ", "), hint: "make the names distinct, or import this session by hand")
+      return .problem(
+        "\(name) at \(organization) is ambiguous: " + there.map(\.key.description).joined(separator: ", "),
+        hint: "make the names distinct, or import this session by hand")
     }
     if organizationIDs.isEmpty {
-      return .problem("no organisation matches \"\(organization)\"", hint: "add it, or give the existing one an alias (aliases: [\"\(organization)\"])")
+      return .problem(
+        "no organisation matches \"\(organization)\"",
+        hint: "add it, or give the existing one an alias (aliases: [\"\(organization)\"])")
     }
     let elsewhere = named.map { "\($0.key) (\($0.fields["organization"]?.stringValue ?? "no organisation"))" }
     return .problem(

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -29,13 +30,17 @@ public enum CrashPoint {
     return (String(parts[0]), parts.count == 2 ? Int(parts[1]) ?? 1 : 1)
   }()
 
-  nonisolated(unsafe) private static var reached = 0
+  /// How many times the chosen point has been reached. A `Mutex`, not a plain static: the
+  /// points are reached from whichever thread does the write, and Swift 6 checks that.
+  private static let reached = Mutex(0)
 
   /// Whether the process should stop at `name` now (counts the reach).
   static func isChosen(_ name: String) -> Bool {
     guard let chosen, chosen.name == name else { return false }
-    reached += 1
-    return reached == chosen.count
+    return reached.withLock { count in
+      count += 1
+      return count == chosen.count
+    }
   }
 
   /// Stops the process dead here when the test chose this point.

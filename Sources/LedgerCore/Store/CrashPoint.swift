@@ -26,8 +26,10 @@ public enum CrashPoint {
 
   private static let chosen: (name: String, count: Int)? = {
     guard let value = ProcessInfo.processInfo.environment["ADMINLEDGER_CRASH_AT"], !value.isEmpty else { return nil }
+    // `split` drops empty pieces: `:` alone names no point.
     let parts = value.split(separator: ":", maxSplits: 1)
-    return (String(parts[0]), parts.count == 2 ? Int(parts[1]) ?? 1 : 1)
+    guard let name = parts.first else { return nil }
+    return (String(name), parts.count == 2 ? Int(parts[1]) ?? 1 : 1)
   }()
 
   /// How many times the chosen point has been reached. A `Mutex`, not a plain static: the

@@ -9,7 +9,7 @@ extension GitRecordStore {
   /// recorded. With `receivedAt` (the shared repository's hook), roles and keys are judged no
   /// earlier than that time less the offline grace.
   public func audit(range: String?, sinceLast: Bool = false, receivedAt: Date? = nil) throws(StoreError) -> AuditResult {
-    var context = AuditContext(pin: TrustPin.read(in: repository.gitDirectory), receivedAt: receivedAt)
+    var context = AuditContext(pin: trustPin, receivedAt: receivedAt)
     let mark = AuditMark(gitDirectory: repository.gitDirectory)
     var tip: String?
     if range == nil {

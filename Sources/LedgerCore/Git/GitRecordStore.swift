@@ -71,10 +71,10 @@ public final class GitRecordStore: RecordStore {
     by author: Author, at date: Date,
     _ plan: (any LedgerSnapshot) throws(StoreError) -> ChangeSet?
   ) throws(StoreError) -> WriteResult? {
-    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     // A stopped merge owns the work tree and the index until it is continued or aborted.
-    if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
+    if isMerging { throw .mergeInProgress }
     for attempt in 1...maximumAttempts {
       let head = try readHead()
       let branch: String
@@ -114,6 +114,11 @@ public final class GitRecordStore: RecordStore {
       return WriteResult(commit: commit.description, changes: changes)
     }
     throw .contention(attempts: maximumAttempts)
+  }
+
+  /// The lock every writer of this clone takes (see `WriteLock`).
+  func lockForWriting() throws(StoreError) -> WriteLock {
+    try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
   }
 
   /// Refuses to start while a git program holds the index or the branch (an editor's `git
@@ -173,8 +178,8 @@ public final class GitRecordStore: RecordStore {
     } catch {
       throw .git(action: "write the commit", error)
     }
-    return try author.createCommit(
-      in: repository, tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], at: date, message: changes.message.text)
+    return try createCommit(
+      tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], by: author, at: date, message: changes.message.text)
   }
 
   func readHead() throws(StoreError) -> HeadState {
@@ -182,6 +187,15 @@ public final class GitRecordStore: RecordStore {
       return try repository.head()
     } catch {
       throw .git(action: "read HEAD", error)
+    }
+  }
+
+  /// Runs one step of git work; a libgit2 failure stops it as `.git(action:)`.
+  func performing<Result>(_ action: String, _ body: () throws(GitError) -> Result) throws(StoreError) -> Result {
+    do {
+      return try body()
+    } catch {
+      throw .git(action: action, error)
     }
   }
 

@@ -28,17 +28,11 @@ extension Ledger {
     let revision = try branch.flatMap { (name) throws(StoreError) in try branchTip(name) }
     let tip = revision.flatMap(ObjectID.init(hex:))
     let pin = try pinTrust(signedFrom: signedFrom, tip: tip)
-    let allowed = repository.gitDirectory.appendingPathComponent("adminledger/allowed_signers")
+    let allowed = store.allowedSignersFile
     do {
-      if let signingKey { try repository.setConfig("user.signingkey", signingKey) }
-      if !repository.isBare, let key = try repository.configValue("user.signingkey"), !key.isEmpty {
-        try repository.setConfig("gpg.format", "ssh")
-        try repository.setConfig("commit.gpgsign", "true")
-      }
+      try store.configureSigning(key: signingKey)
       try writeAllowedSigners(to: allowed, at: revision)
-      try repository.setConfig("gpg.ssh.allowedSignersFile", allowed.path)
-    } catch let error as GitError {
-      throw .git(action: "configure commit signing", error)
+      try store.useAllowedSigners(allowed)
     } catch let error as StoreError {
       throw error
     } catch {
@@ -46,7 +40,7 @@ extension Ledger {
     }
     let settings = try? store.snapshot(at: revision).settings()
     return TrustSetup(
-      pin: pin, pinFile: TrustPin.file(in: repository.gitDirectory).path, signingKey: (try? repository.configValue("user.signingkey")).flatMap { $0 },
+      pin: pin, pinFile: store.trustPinFile.path, signingKey: store.signingKeySetting,
       ledgerRequirement: Policy(settings).signedCommitsFrom, allowedSignersFile: allowed.path)
   }
 
@@ -84,8 +78,8 @@ extension Ledger {
   /// `git log --show-signature` knows the keys a sync brought. A failure leaves the old file:
   /// git then reports the new keys unknown, and the next sync or `hook install` writes it.
   public func refreshAllowedSigners() {
-    let allowed = repository.gitDirectory.appendingPathComponent("adminledger/allowed_signers")
-    guard (try? repository.configValue("gpg.ssh.allowedSignersFile")) == allowed.path else { return }
+    let allowed = store.allowedSignersFile
+    guard store.usesAllowedSigners(allowed) else { return }
     try? writeAllowedSigners(to: allowed, at: nil)
   }
 

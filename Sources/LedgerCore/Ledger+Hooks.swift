@@ -209,7 +209,7 @@ extension Ledger {
       do {
         guard try store.descends(new, from: old) else { return .rewritesBranch }
       } catch {
-        throw .git(action: "compare \(update.new) with \(update.old)", error)
+        throw .git(.compareCommits(new: update.new, old: update.old), error)
       }
     }
     guard try holdsLedger(at: update.new) else { return .removesLedger }

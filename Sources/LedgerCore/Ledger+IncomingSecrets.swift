@@ -25,7 +25,7 @@ extension Ledger {
     do {
       by = try store.author(of: incoming)
     } catch {
-      throw .git(action: "read commit \(incoming.short)", error)
+      throw .git(.readCommit(incoming.description), error)
     }
     let author = "\(by.name) <\(by.email)>"
     throw .invalid(DiagnosticList(secrets.map { secret in

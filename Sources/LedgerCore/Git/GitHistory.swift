@@ -116,7 +116,7 @@ public final class GitHistory: LedgerHistory {
     } catch where error.code == .notFound {
       throw .objectMissing(error.message)
     } catch {
-      throw .git(action: "read history", error)
+      throw .git(.readHistory, error)
     }
   }
 }
@@ -143,7 +143,7 @@ final class GitWalkReader: HistoryWalkReader {
         from: try index.tree(of: parentID), to: entry.tree, changes: entry.changes[position],
         folders: RecordKind.allCases.map { store.repositoryPath($0.folder) }, in: store.repository)
     } catch {
-      throw .git(action: "read history", error)
+      throw .git(.readHistory, error)
     }
   }
 }

@@ -17,12 +17,12 @@ extension GitRecordStore {
 
   /// The full names of the repository's branches, sorted.
   func branchNames() throws(StoreError) -> [String] {
-    try performing("list the branches") { () throws(GitError) in try repository.branchNames() }
+    try performing(.listBranches) { () throws(GitError) in try repository.branchNames() }
   }
 
   /// The commit `branch` (a full name) points at; nil when it does not exist.
   func branchTip(_ branch: String) throws(StoreError) -> ObjectID? {
-    try performing("read \(branch)") { () throws(GitError) in try repository.referenceTarget(branch) }
+    try performing(.readBranch(branch)) { () throws(GitError) in try repository.referenceTarget(branch) }
   }
 
   /// Whether `commit` has `ancestor` in its history (a commit does not descend from itself).
@@ -52,7 +52,7 @@ extension GitRecordStore {
   /// Whether `commit` holds `ledger.json` where this ledger keeps it; `name` names the commit
   /// in the message if it cannot be read.
   func holdsLedger(_ commit: ObjectID, named name: String) throws(StoreError) -> Bool {
-    try performing("read \(name)") { () throws(GitError) -> Bool in
+    try performing(.readBranch(name)) { () throws(GitError) -> Bool in
       let tree = try repository.commit(commit).tree
       return try repository.entry(in: tree, at: repositoryPath(LedgerSettings.fileName)) != nil
     }

@@ -22,7 +22,7 @@ extension GitRecordStore {
     do {
       return try repository.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
     } catch {
-      throw .git(action: "write the commit", error)
+      throw .git(.writeCommit, error)
     }
   }
 
@@ -35,7 +35,7 @@ extension GitRecordStore {
     do {
       content = try repository.commitContent(tree: tree, parents: parents, author: author, committer: author, message: message)
     } catch {
-      throw .git(action: "write the commit", error)
+      throw .git(.writeCommit, error)
     }
     let signature: String
     do {
@@ -46,7 +46,7 @@ extension GitRecordStore {
     do {
       return try repository.createSignedCommit(content: content, signature: signature)
     } catch {
-      throw .git(action: "write the signed commit", error)
+      throw .git(.writeSignedCommit, error)
     }
   }
 

@@ -23,7 +23,7 @@ extension GitRecordStore {
       try repository.setConfig("merge.adminledger.name", "AdminLedger: records merged field by field")
       try repository.setConfig("merge.adminledger.driver", Ledger.shellQuoted(driver) + " %O %A %B %P")
     } catch {
-      throw .git(action: "register the merge driver", error)
+      throw .git(.registerMergeDriver, error)
     }
   }
 
@@ -32,21 +32,21 @@ extension GitRecordStore {
     do {
       return try repository.configValue("merge.adminledger.driver") != nil
     } catch {
-      throw .git(action: "read the git configuration", error)
+      throw .git(.readConfiguration, error)
     }
   }
 
   /// The ledger's branch as the shared repository's configuration names it
   /// (`Ledger.branchConfigKey`), if it does.
   func configuredLedgerBranch() throws(StoreError) -> String? {
-    try performing("read \(Ledger.branchConfigKey)") { () throws(GitError) in
+    try performing(.readSetting(Ledger.branchConfigKey)) { () throws(GitError) in
       try repository.configValue(Ledger.branchConfigKey)
     }
   }
 
   /// Records `name` (a short branch name) as the ledger's branch in the configuration.
   func recordLedgerBranch(_ name: String) throws(StoreError) {
-    try performing("record the ledger's branch in \(Ledger.branchConfigKey)") { () throws(GitError) in
+    try performing(.recordLedgerBranch) { () throws(GitError) in
       try repository.setConfig(Ledger.branchConfigKey, name)
     }
   }

@@ -32,14 +32,14 @@ extension GitRecordStore {
         changes.append(.init(path: path, content: try staged.blob.map { (blob) throws(GitError) in try repository.blob(blob) }))
       }
     } catch {
-      throw .git(action: "read the staged changes\(index.map { " (\($0.path))" } ?? "")", error)
+      throw .git(.readStagedChanges(indexFile: index?.path), error)
     }
     return (changes, irregular)
   }
 
   /// The paths (in the repository) whose index entry differs from HEAD: what `git add` staged.
   func stagedPaths() throws(StoreError) -> [String] {
-    try performing("read the index") { () throws(GitError) in try repository.stagedChanges(under: "") }.map(\.path)
+    try performing(.readIndex) { () throws(GitError) in try repository.stagedChanges(under: "") }.map(\.path)
   }
 
   /// The paths (in the repository) the index marks conflicted.

@@ -9,7 +9,7 @@ extension GitRecordStore {
 
   /// The merge in progress, ours or the git program's: nil when there is none.
   func mergeInProgress() throws(StoreError) -> (head: ObjectID, incoming: ObjectID, base: ObjectID)? {
-    return try StoreError.wrapping("read the merge in progress") {
+    return try StoreError.wrapping(.readMerge) {
       guard let incoming = try repository.mergeHead() else {
         // A merge ended by the git program (commit, `merge --abort`) leaves our state behind.
         MergeState.clear(in: repository.gitDirectory)

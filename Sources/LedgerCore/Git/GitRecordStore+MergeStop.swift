@@ -16,11 +16,15 @@ extension GitRecordStore {
   func stop(_ plan: MergePlan, source: String, originalHead: ObjectID, remote: String?) throws {
     let gitDirectory = repository.gitDirectory
     let folder = MergeState.folder(in: gitDirectory)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let saved = folder.appendingPathComponent("index")
-    try? FileManager.default.removeItem(at: saved)
-    if FileManager.default.fileExists(atPath: repository.indexFile.path) {
-      try FileManager.default.copyItem(at: repository.indexFile, to: saved)
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try? FileManager.default.removeItem(at: saved)
+      if FileManager.default.fileExists(atPath: repository.indexFile.path) {
+        try FileManager.default.copyItem(at: repository.indexFile, to: saved)
+      }
+    } catch {
+      throw StoreError.io(path: saved.path, reason: error.localizedDescription)
     }
     var state = MergeState()
     state.incoming = plan.theirs
@@ -63,7 +67,7 @@ extension GitRecordStore {
   func undoMerge(_ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), keeping kept: Set<String> = []) throws(StoreError) {
     let state = mergeState(of: merge)
     let target = state.originalHead ?? merge.head
-    return try StoreError.wrapping("abort the merge") {
+    return try StoreError.wrapping(.abortMerge) {
       let (branch, _) = try currentBranch()
       let targetTree = try repository.commit(target).tree
       var paths = Set(try pendingPaths(state))

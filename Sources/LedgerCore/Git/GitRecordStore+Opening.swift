@@ -42,7 +42,7 @@ extension GitRecordStore {
       do {
         repository = try Repository.create(at: folder)
       } catch {
-        throw .git(action: "create a repository in \(folder.path)", error)
+        throw .git(.createRepository(folder.path), error)
       }
     }
     let workdir = repository.workingDirectory.map(Ledger.canonical) ?? folder
@@ -65,7 +65,7 @@ extension GitRecordStore {
     do {
       try repository.addObjectDirectories(objectDirectories)
     } catch {
-      throw .git(action: "read the objects of \(objectDirectories.map(\.path).joined(separator: ", "))", error)
+      throw .git(.readObjects(objectDirectories.map(\.path)), error)
     }
     return GitRecordStore(repository: repository, prefix: "")
   }
@@ -81,7 +81,7 @@ extension GitRecordStore {
       let repository = try Repository.clone(from: url, into: folder, options: access.transferOptions)
       try checkOutDefaultBranch(repository)
     } catch {
-      throw .remote(action: "clone", url: url, error)
+      throw .remote(.clone, url: url, error)
     }
   }
 

@@ -22,7 +22,7 @@ extension GitRecordStore {
     options.remoteMessage = { messages.lines.append($0) }
     var refusal: String?
     var hookFailure: StoreError?
-    let pushed = try reaching("push to", upstream) { () throws(GitError) -> Bool in
+    let pushed = try reaching(.push(remote: upstream.remote), url: upstream.url) { () throws(GitError) -> Bool in
       guard let path = local else {
         do throws(GitError) {
           try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options)
@@ -72,7 +72,7 @@ extension GitRecordStore {
     }
     guard pushed else { return nil }
     CrashPoint.reach("sync.pushed")
-    try performing("record the push") { () throws(GitError) in
+    try performing(.recordPush) { () throws(GitError) in
       let tracking = upstream.trackingBranch
       try repository.moveReference(tracking, to: head, expecting: try repository.referenceTarget(tracking), reflogMessage: "push")
       if try repository.configValue("branch.\(Ledger.shortBranchName(branch)).remote") == nil {

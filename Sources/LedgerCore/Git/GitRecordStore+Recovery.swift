@@ -33,8 +33,8 @@ extension GitRecordStore {
       return
     }
     switch pending.operation {
-    case .move: try StoreError.wrapping("finish the interrupted update") { try finishMove(pending) }
-    case .stop: try StoreError.wrapping("undo the interrupted merge") { try undoStop(pending) }
+    case .move: try StoreError.wrapping(.finishInterruptedUpdate) { try finishMove(pending) }
+    case .stop: try StoreError.wrapping(.undoInterruptedMerge) { try undoStop(pending) }
     }
     removeLeftovers(pending)
     PendingUpdate.clear(in: gitDirectory)

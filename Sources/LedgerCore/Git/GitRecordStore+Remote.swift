@@ -19,7 +19,7 @@ extension GitRecordStore {
   /// the only remote; its branch is `branch.NAME.merge` or the same name as the local branch.
   func upstream(of branch: String, remote given: String?) throws(StoreError) -> Upstream {
     let name = Ledger.shortBranchName(branch)
-    return try performing("read the remotes") { () throws(GitError) -> Result<Upstream, StoreError> in
+    return try performing(.readRemotes) { () throws(GitError) -> Result<Upstream, StoreError> in
       let known = try repository.remoteNames()
       let configured = try repository.configValue("branch.\(name).remote")
       let remote: String
@@ -60,7 +60,7 @@ extension GitRecordStore {
 
   /// Fetches the remote's branches into this clone's tracking branches.
   func fetch(from upstream: Upstream, access: RemoteAccess) throws(StoreError) {
-    try reaching("fetch from", upstream) { () throws(GitError) in
+    try reaching(.fetch(remote: upstream.remote), url: upstream.url) { () throws(GitError) in
       try repository.fetch(remote: upstream.remote, options: access.transferOptions)
     }
   }
@@ -68,18 +68,17 @@ extension GitRecordStore {
   /// The remote's branch as last fetched; nil when the remote has no such branch.
   func fetchedTip(of upstream: Upstream) throws(StoreError) -> ObjectID? {
     let tracking = upstream.trackingBranch
-    return try performing("read \(tracking)") { () throws(GitError) in try repository.referenceTarget(tracking) }
+    return try performing(.readBranch(tracking)) { () throws(GitError) in try repository.referenceTarget(tracking) }
   }
 
-  /// Runs one step of reaching `upstream` (`verb`: `fetch from`, `push to`); a libgit2
-  /// failure stops it as `.remote`.
+  /// Runs one step of reaching the remote at `url`; a libgit2 failure stops it as `.remote`.
   func reaching<Result>(
-    _ verb: String, _ upstream: Upstream, _ body: () throws(GitError) -> Result
+    _ operation: RemoteOperation, url: String, _ body: () throws(GitError) -> Result
   ) throws(StoreError) -> Result {
     do {
       return try body()
     } catch {
-      throw .remote(action: "\(verb) \(upstream.remote)", url: upstream.url, error)
+      throw .remote(operation, url: url, error)
     }
   }
 }

@@ -21,7 +21,7 @@ extension GitRecordStore {
   /// tool and in `git commit` (`gpg.format ssh`, `commit.gpgsign true`) when a key is named
   /// and the repository has a work tree.
   func configureSigning(key: String?) throws(StoreError) {
-    try performing("configure commit signing") { () throws(GitError) in
+    try performing(.configureSigning) { () throws(GitError) in
       if let key { try repository.setConfig("user.signingkey", key) }
       if !repository.isBare, let key = try repository.configValue("user.signingkey"), !key.isEmpty {
         try repository.setConfig("gpg.format", "ssh")
@@ -35,7 +35,7 @@ extension GitRecordStore {
 
   /// Points git's `gpg.ssh.allowedSignersFile` at `file`.
   func useAllowedSigners(_ file: URL) throws(StoreError) {
-    try performing("configure commit signing") { () throws(GitError) in
+    try performing(.configureSigning) { () throws(GitError) in
       try repository.setConfig("gpg.ssh.allowedSignersFile", file.path)
     }
   }
@@ -59,7 +59,7 @@ extension GitRecordStore {
   /// The first commit of `head`'s first-parent line (the ledger's first commit), and its
   /// signature when it is signed.
   func firstCommit(of head: ObjectID) throws(StoreError) -> (commit: ObjectID, signature: String?) {
-    try performing("find the ledger's first commit") { () throws(GitError) in
+    try performing(.findFirstCommit) { () throws(GitError) in
       let root = try repository.firstParentRoot(of: head)
       return (root, try repository.commitSignature(root)?.signature)
     }

@@ -13,7 +13,7 @@ extension GitRecordStore {
     do {
       changes = try repository.uncommittedChanges(under: prefix)
     } catch {
-      throw .git(action: "read the work tree's status", error)
+      throw .git(.readStatus, error)
     }
     return changes.map { status in
       let change: HandEdit.Change =

@@ -62,7 +62,7 @@ public final class GitRecordStore: RecordStore {
         next = commit.parents.first
       }
     } catch {
-      throw .git(action: "read history", error)
+      throw .git(.readHistory, error)
     }
     throw .revisionNotFound(day)
   }
@@ -103,7 +103,7 @@ public final class GitRecordStore: RecordStore {
         continue
       } catch {
         PendingUpdate.clear(in: repository.gitDirectory)
-        throw .git(action: "move \(branch)", error)
+        throw .git(.moveBranch(branch), error)
       }
       CrashPoint.reach("update.branch-moved")
       if let root = repository.workingDirectory {
@@ -139,7 +139,7 @@ public final class GitRecordStore: RecordStore {
         expected[snapshot.repositoryPath(file.path)] = try snapshot.blobID(file.path)
       }
     } catch {
-      throw .git(action: "read HEAD", error)
+      throw .git(.readHead, error)
     }
     let edited = try WorkingTree(repository: repository, root: root).editedPaths(expected)
     guard edited.isEmpty else {
@@ -176,7 +176,7 @@ public final class GitRecordStore: RecordStore {
       guard tree != snapshot.tree else { return nil }
       try batch?.flush()
     } catch {
-      throw .git(action: "write the commit", error)
+      throw .git(.writeCommit, error)
     }
     return try createCommit(
       tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], by: author, at: date, message: changes.message.text)
@@ -186,16 +186,16 @@ public final class GitRecordStore: RecordStore {
     do {
       return try repository.head()
     } catch {
-      throw .git(action: "read HEAD", error)
+      throw .git(.readHead, error)
     }
   }
 
-  /// Runs one step of git work; a libgit2 failure stops it as `.git(action:)`.
-  func performing<Result>(_ action: String, _ body: () throws(GitError) -> Result) throws(StoreError) -> Result {
+  /// Runs one step of git work; a libgit2 failure stops it as `.git(operation)`.
+  func performing<Result>(_ operation: StoreOperation, _ body: () throws(GitError) -> Result) throws(StoreError) -> Result {
     do {
       return try body()
     } catch {
-      throw .git(action: action, error)
+      throw .git(operation, error)
     }
   }
 

@@ -14,7 +14,7 @@ extension Ledger {
     let lock = try store.lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     let state = store.mergeState(of: merge)
-    return try StoreError.wrapping("commit the merge") {
+    return try StoreError.wrapping(.commitMerge) {
       // In a merge the git program started, a file git marks conflicted is settled when its
       // field-level merge has nothing open and it holds no line-merge markers: `git checkout
       // -m FILE` redone through the driver. In a merge this tool stopped, `resolve` clears the

@@ -59,9 +59,10 @@ extension Ledger {
       } catch let error as StoreError {
         throw error
       } catch let error as GitError {
-        throw .git(action: "merge \(source)", error)
+        throw .git(.merge(source), error)
       } catch {
-        throw .io(path: root.path, reason: "\(error)")
+        // The steps above fail in the store's terms or libgit2's; anything else is the system's.
+        throw .fileSystem(.merge(source), reason: error.localizedDescription)
       }
     }
     throw .contention(attempts: 10)

@@ -72,9 +72,9 @@ extension Ledger {
     } catch let error as DiagnosticList {
       throw .invalid(error)
     } catch let error as GitError {
-      throw .git(action: "resolve \(key)", error)
+      throw .git(.resolve(key), error)
     } catch {
-      throw .io(path: key.path, reason: "\(error)")
+      throw .fileSystem(.resolve(key), reason: error.localizedDescription)
     }
   }
 
@@ -143,7 +143,11 @@ extension Ledger {
     if let value {
       try AtomicFile.write(CanonicalWriter.bytes(value), to: url)
     } else if FileManager.default.fileExists(atPath: url.path) {
-      try FileManager.default.removeItem(at: url)
+      do {
+        try FileManager.default.removeItem(at: url)
+      } catch {
+        throw StoreError.io(path: url.path, reason: error.localizedDescription)
+      }
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 /// What one `sync` did.
 public struct SyncReport: Sendable {
@@ -40,8 +39,7 @@ extension Ledger {
     let local = GitRecordStore.localPath(of: upstream.url, relativeTo: root)
     if let path = local {
       guard FileManager.default.fileExists(atPath: path.path) else {
-        throw .remote(action: "fetch from \(upstream.remote)", url: upstream.url, GitError(
-          code: .notFound, operation: "open", message: "there is no repository at \(path.path)"))
+        throw .remoteMissing(.fetch(remote: upstream.remote), url: upstream.url, path: path.path)
       }
       if push { try GitRecordStore.requireBare(path, url: upstream.url) }
     }

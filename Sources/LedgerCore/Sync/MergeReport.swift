@@ -36,7 +36,7 @@ extension Ledger {
   public func mergeReport() throws(StoreError) -> MergeReport? {
     guard let merge = try store.mergeInProgress() else { return nil }
     let state = store.mergeState(of: merge)
-    return try StoreError.wrapping("read the merge in progress") {
+    return try StoreError.wrapping(.readMerge) {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       var conflicts: [(path: String, conflict: MergeConflict)] = []
       let conflictedPaths = try store.conflictedPaths()

@@ -29,15 +29,9 @@ extension Ledger {
     let tip = revision.flatMap(ObjectID.init(hex:))
     let pin = try pinTrust(signedFrom: signedFrom, tip: tip)
     let allowed = store.allowedSignersFile
-    do {
-      try store.configureSigning(key: signingKey)
-      try writeAllowedSigners(to: allowed, at: revision)
-      try store.useAllowedSigners(allowed)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw .io(path: allowed.path, reason: "\(error)")
-    }
+    try store.configureSigning(key: signingKey)
+    try writeAllowedSigners(to: allowed, at: revision)
+    try store.useAllowedSigners(allowed)
     let settings = try? store.snapshot(at: revision).settings()
     return TrustSetup(
       pin: pin, pinFile: store.trustPinFile.path, signingKey: store.signingKeySetting,
@@ -83,8 +77,17 @@ extension Ledger {
     try? writeAllowedSigners(to: allowed, at: nil)
   }
 
-  private func writeAllowedSigners(to file: URL, at revision: String?) throws {
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(try allowedSigners(at: revision).utf8).write(to: file, options: .atomic)
+  private func writeAllowedSigners(to file: URL, at revision: String?) throws(StoreError) {
+    do {
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw .io(path: file.path, reason: error.localizedDescription)
+    }
+    let text = try allowedSigners(at: revision)
+    do {
+      try Data(text.utf8).write(to: file, options: .atomic)
+    } catch {
+      throw .io(path: file.path, reason: error.localizedDescription)
+    }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 import LedgerJSON
 
 /// A ledger file that differs between the work tree and HEAD: a person's hand edit.
@@ -23,24 +22,7 @@ extension Ledger {
   /// Uncommitted changes to the ledger's own files: `ledger.json`, the kind folders and
   /// `schemas/`. Other files in the folder are not the ledger's and are left alone.
   public func handEdits() throws(StoreError) -> [HandEdit] {
-    let changes: [PathStatus]
-    do {
-      changes = try repository.uncommittedChanges(under: store.prefix)
-    } catch {
-      throw .git(action: "read the work tree's status", error)
-    }
-    return changes.compactMap { status in
-      let path = store.ledgerPath(status.path)
-      guard Ledger.isLedgerFile(path) else { return nil }
-      let change: HandEdit.Change =
-        switch status.change {
-        case .added: .added
-        case .modified: .modified
-        case .deleted: .deleted
-        case .conflicted: .conflicted
-        }
-      return HandEdit(path: path, change: change)
-    }
+    try store.uncommittedChanges().filter { Ledger.isLedgerFile($0.path) }
   }
 
   /// Commits every hand edit in one commit, each file in canonical form.
@@ -53,7 +35,7 @@ extension Ledger {
     throws(StoreError) -> WriteResult?
   {
     // During a merge the files are the merge's, not hand edits to commit on their own.
-    if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
+    if store.isMerging { throw .mergeInProgress }
     let edits = try handEdits()
     guard !edits.isEmpty else { return nil }
     var files: [ChangeSet.FileChange] = []

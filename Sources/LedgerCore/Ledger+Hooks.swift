@@ -40,14 +40,7 @@ extension Ledger {
       "adminledger-merge-driver", tool: tool, purpose: "git's merge driver for the ledger's JSON files",
       command: "merge-driver \"$@\"")
     results.append(driver)
-    if case .installed(let path) = driver {
-      do {
-        try repository.setConfig("merge.adminledger.name", "AdminLedger: records merged field by field")
-        try repository.setConfig("merge.adminledger.driver", Ledger.shellQuoted(path) + " %O %A %B %P")
-      } catch {
-        throw .git(action: "register the merge driver", error)
-      }
-    }
+    if case .installed(let path) = driver { try store.registerMergeDriver(path) }
     return results
   }
 
@@ -80,7 +73,7 @@ extension Ledger {
     _ name: String, tool: String, purpose: String, command: String,
     refusal: String = "adminledger is not installed: cannot check the ledger's files"
   ) throws(StoreError) -> HookInstallation {
-    let hooks = repository.gitDirectory.appendingPathComponent("hooks")
+    let hooks = store.hooksFolder
     let hook = hooks.appendingPathComponent(name)
     let marker = "# Installed by adminledger"
     if let existing = FileManager.default.contents(atPath: hook.path),
@@ -214,9 +207,9 @@ extension Ledger {
         throw .revisionNotFound(update.new)
       }
       do {
-        guard try repository.isDescendant(new, of: old) else { return .rewritesBranch }
+        guard try store.descends(new, from: old) else { return .rewritesBranch }
       } catch {
-        throw .git(action: "compare \(update.new) with \(update.old)", error)
+        throw .git(.compareCommits(new: update.new, old: update.old), error)
       }
     }
     guard try holdsLedger(at: update.new) else { return .removesLedger }

@@ -10,7 +10,7 @@ extension Ledger {
   ///
   /// - Throws: `.invalid` with one finding per secret, whose hint names the commit.
   func refuseIncomingSecrets(_ changes: [TreeChange], incoming: ObjectID) throws(StoreError) {
-    let snapshot = try GitSnapshot(repository: repository, commit: incoming, prefix: store.prefix)
+    let snapshot = try store.gitSnapshot(of: incoming)
     var files: [ChangeSet.FileChange] = []
     for change in changes where change.new != nil && change.kind != .symlink {
       guard store.prefix.isEmpty || change.path.hasPrefix(store.prefix + "/") else { continue }
@@ -21,17 +21,17 @@ extension Ledger {
     guard !files.isEmpty else { return }
     let secrets = try LedgerValidator(snapshot, changes: files).validateChanges(files).filter { $0.rule == SecretRule.name }
     guard !secrets.isEmpty else { return }
-    let commit: Commit
+    let by: (name: String, email: String)
     do {
-      commit = try repository.commit(incoming)
+      by = try store.author(of: incoming)
     } catch {
-      throw .git(action: "read commit \(incoming.short)", error)
+      throw .git(.readCommit(incoming.description), error)
     }
-    let author = "\(commit.author.name) <\(commit.author.email)>"
+    let author = "\(by.name) <\(by.email)>"
     throw .invalid(DiagnosticList(secrets.map { secret in
       var finding = secret
       finding.message += " (brought by the incoming commit \(incoming.short), by \(author); nothing was merged)"
-      finding.hint = "ask \(commit.author.name) to remove it in a new commit and to change the secret (it is in the shared history), then sync again"
+      finding.hint = "ask \(by.name) to remove it in a new commit and to change the secret (it is in the shared history), then sync again"
       return finding
     }))
   }

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 // The shared repository: the bare repository the clones push to, opened on the server (by
 // the pre-receive hook) to read the ledger its branch holds.
@@ -16,24 +15,12 @@ extension Ledger {
   ///   `.remoteNotBare` when it has a work tree. Whether its branch holds a ledger is
   ///   `holdsLedger()`'s to say: a shared repository may be empty.
   public static func openShared(gitDirectory: URL, objectDirectories: [URL] = []) throws(StoreError) -> Ledger {
-    let folder = gitDirectory.standardizedFileURL.resolvingSymlinksInPath()
-    let repository: Repository
-    do {
-      repository = try Repository.open(at: folder)
-    } catch {
-      throw .notARepository(path: folder.path)
-    }
-    guard repository.isBare else { throw .remoteNotBare(url: folder.path) }
-    do {
-      try repository.addObjectDirectories(objectDirectories)
-    } catch {
-      throw .git(action: "read the objects of \(objectDirectories.map(\.path).joined(separator: ", "))", error)
-    }
-    return Ledger(root: folder, repository: repository, prefix: "")
+    let folder = canonical(gitDirectory)
+    return Ledger(root: folder, store: try GitRecordStore.openShared(gitDirectory: folder, objectDirectories: objectDirectories))
   }
 
   /// Whether the repository has no work tree (a shared repository opened by `openShared`).
-  public var isShared: Bool { repository.isBare }
+  public var isShared: Bool { store.isBare }
 
   /// The full name of the branch HEAD names (`refs/heads/main`); nil when HEAD is detached.
   /// In a shared repository it need not be the ledger's: see `findLedgerBranch`.
@@ -64,9 +51,7 @@ extension Ledger {
   /// - Returns: the branch, or why it cannot be told.
   public func findLedgerBranch(given: String? = nil, pushed: [PushedUpdate] = []) throws(StoreError) -> LedgerBranchSearch {
     if let given, !given.isEmpty { return .found(Ledger.fullBranchName(given), how: .given) }
-    let configured = try gitCall("read \(Ledger.branchConfigKey)") { () throws(GitError) in
-      try repository.configValue(Ledger.branchConfigKey)
-    }
+    let configured = try store.configuredLedgerBranch()
     if let configured, !configured.isEmpty { return .found(Ledger.fullBranchName(configured), how: .configured) }
     let head = try ledgerBranch()
     let branches = try branchNames()
@@ -91,19 +76,17 @@ extension Ledger {
   /// Records `branch` as the ledger's branch in the shared repository's configuration, where
   /// the pre-receive hook reads it first.
   public func recordLedgerBranch(_ branch: String) throws(StoreError) {
-    try gitCall("record the ledger's branch in \(Ledger.branchConfigKey)") { () throws(GitError) in
-      try repository.setConfig(Ledger.branchConfigKey, Ledger.shortBranchName(Ledger.fullBranchName(branch)))
-    }
+    try store.recordLedgerBranch(Ledger.shortBranchName(Ledger.fullBranchName(branch)))
   }
 
   /// The full names of the repository's branches, sorted.
   public func branchNames() throws(StoreError) -> [String] {
-    try gitCall("list the branches") { () throws(GitError) in try repository.branchNames() }
+    try store.branchNames()
   }
 
   /// The commit `branch` (a full name) points at, as hex; nil when it does not exist.
   public func branchTip(_ branch: String) throws(StoreError) -> String? {
-    try gitCall("read \(branch)") { () throws(GitError) in try repository.referenceTarget(branch) }?.description
+    try store.branchTip(branch)?.description
   }
 
   /// `refs/heads/main` for `main`; a full reference name is kept.

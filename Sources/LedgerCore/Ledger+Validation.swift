@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 import LedgerSchema
 
 // Validating a whole ledger, and what a plain `git commit` is about to commit.
@@ -37,28 +36,7 @@ extension Ledger {
   ///   relative to the top of the work tree, where it runs its hooks.
   public func validateStaged(indexFile: String? = nil) throws(StoreError) -> [Diagnostic] {
     let snapshot = try store.snapshot(at: nil)
-    let index = indexFile.flatMap { (path) -> URL? in
-      guard !path.isEmpty else { return nil }
-      if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
-      let top = repository.workingDirectory ?? repository.gitDirectory
-      return top.appendingPathComponent(path)
-    }
-    var changes: [ChangeSet.FileChange] = []
-    var irregular: [Diagnostic] = []
-    do {
-      for staged in try repository.stagedChanges(under: store.prefix, indexFile: index) {
-        let path = store.ledgerPath(staged.path)
-        guard Ledger.isLedgerFile(path) else { continue }
-        // A link or a submodule is never read as a ledger file (a submodule has no blob).
-        if staged.blob != nil, path.contains("/"), let kind = IrregularEntry.kind(mode: staged.mode) {
-          irregular.append(IrregularEntry(path: path, kind: kind).diagnostic())
-          continue
-        }
-        changes.append(.init(path: path, content: try staged.blob.map { (blob) throws(GitError) in try repository.blob(blob) }))
-      }
-    } catch {
-      throw .git(action: "read the staged changes\(index.map { " (\($0.path))" } ?? "")", error)
-    }
+    let (changes, irregular) = try store.stagedFiles(indexFile: indexFile)
     guard !changes.isEmpty else { return irregular }
     return irregular + (try LedgerValidator(snapshot, changes: changes).validateChanges(changes))
   }

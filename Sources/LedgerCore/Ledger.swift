@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 /// An open ledger: a folder holding `ledger.json` inside a git work tree.
 public final class Ledger {
@@ -7,14 +6,12 @@ public final class Ledger {
   public let root: URL
   /// Where its commits live.
   public let store: GitRecordStore
-  let repository: Repository
   /// The history its commits make.
   public var history: any LedgerHistory { store.history }
 
-  init(root: URL, repository: Repository, prefix: String) {
+  init(root: URL, store: GitRecordStore) {
     self.root = root
-    self.repository = repository
-    self.store = GitRecordStore(repository: repository, prefix: prefix)
+    self.store = store
   }
 
   /// Opens the ledger whose folder contains `start`: the nearest folder at or above it that
@@ -23,32 +20,17 @@ public final class Ledger {
   /// - Throws: `.notARepository` outside any repository; `.notALedger` when no folder up to
   ///   the repository's root holds `ledger.json`.
   /// - Parameter recovering: whether to finish or undo an update a killed process left (see
-  ///   `recoverInterruptedUpdate`); false inside a git program's hook or merge driver, which
-  ///   runs while git holds the index.
+  ///   `GitRecordStore.recoverInterruptedUpdate`); false inside a git program's hook or merge
+  ///   driver, which runs while git holds the index.
   public static func open(from start: URL, recovering: Bool = true) throws(StoreError) -> Ledger {
-    let start = canonical(start)
-    let repository: Repository
-    do {
-      repository = try Repository.discover(from: start)
-    } catch {
-      throw .notARepository(path: start.path)
-    }
-    guard let workdir = repository.workingDirectory.map(canonical) else {
-      throw .notALedger(searched: start.path)
-    }
-    var folder = start
-    while folder.path.hasPrefix(workdir.path) {
-      let settings = folder.appendingPathComponent(LedgerSettings.fileName)
-      if FileManager.default.fileExists(atPath: settings.path) {
-        let ledger = Ledger(root: folder, repository: repository, prefix: relative(folder, to: workdir))
-        if recovering { try ledger.recoverInterruptedUpdate() }
-        return ledger
-      }
-      if folder.path == workdir.path { break }
-      folder = folder.deletingLastPathComponent()
-    }
-    throw .notALedger(searched: start.path)
+    let (store, root) = try GitRecordStore.discover(from: canonical(start))
+    if recovering { try store.recoverInterruptedUpdate() }
+    return Ledger(root: root, store: store)
   }
+
+  /// Whether a killed process left an update for the next command to finish or undo (see
+  /// `GitRecordStore.recoverInterruptedUpdate`).
+  public var hasInterruptedUpdate: Bool { store.hasInterruptedUpdate }
 
   /// Creates a ledger in `folder`: a new git repository there unless `folder` is already
   /// inside one (then the ledger sits in a subfolder of it), and a first commit holding
@@ -64,23 +46,12 @@ public final class Ledger {
     {
       throw .alreadyALedger(path: folder.path)
     }
-    let repository: Repository
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw .io(path: folder.path, reason: error.localizedDescription)
     }
-    do {
-      repository = try Repository.discover(from: folder)
-    } catch {
-      do {
-        repository = try Repository.create(at: folder)
-      } catch {
-        throw .git(action: "create a repository in \(folder.path)", error)
-      }
-    }
-    let workdir = repository.workingDirectory.map(canonical) ?? folder
-    let ledger = Ledger(root: folder, repository: repository, prefix: relative(folder, to: workdir))
+    let ledger = Ledger(root: folder, store: try GitRecordStore.create(at: folder))
     let content = CanonicalSettings.bytes(settings)
     _ = try ledger.store.write(by: author, at: date) { (snapshot) throws(StoreError) in
       if try snapshot.fileBytes(LedgerSettings.fileName) != nil { throw .alreadyALedger(path: folder.path) }
@@ -97,25 +68,17 @@ public final class Ledger {
   }
 
   /// `user.name` and `user.email` from git's configuration, when both are set.
-  public func configuredAuthor() -> Author? {
-    repository.configuredIdentity().map { Author(name: $0.name, email: $0.email) }
-  }
+  public func configuredAuthor() -> Author? { store.configuredAuthor() }
 
   /// `user.name` and `user.email` from the user's global git configuration.
-  public static func globallyConfiguredAuthor() -> Author? {
-    Repository.globalIdentity().map { Author(name: $0.name, email: $0.email) }
-  }
+  public static func globallyConfiguredAuthor() -> Author? { GitRecordStore.globallyConfiguredAuthor() }
 
   /// Stops this process from reading the user's and the system's git configuration; for
   /// tests, which must not depend on the machine they run on.
-  public static func ignoreUserGitConfiguration() { LibGit2.ignoreUserConfiguration() }
+  public static func ignoreUserGitConfiguration() { GitRecordStore.ignoreUserConfiguration() }
 
-  private static func canonical(_ url: URL) -> URL {
+  /// The folder `url` names, with `.`, `..` and links resolved.
+  static func canonical(_ url: URL) -> URL {
     url.standardizedFileURL.resolvingSymlinksInPath()
-  }
-
-  private static func relative(_ folder: URL, to workdir: URL) -> String {
-    let base = workdir.path.hasSuffix("/") ? workdir.path : workdir.path + "/"
-    return folder.path == workdir.path ? "" : String(folder.path.dropFirst(base.count))
   }
 }

@@ -173,21 +173,80 @@ struct FailureMessage {
         "\(url) holds no ledger (no ledger.json at its root); nothing was cloned",
         hint: "check the URL; to share a new ledger, push it there with 'git remote add origin URL' and 'adminledger sync'",
         status: .usage)
-    case .remote(let action, let url, let gitError):
-      let (cause, hint) = FailureMessage.remoteProblem(gitError.message, url: url, cloning: action == "clone")
+    case .remote(let operation, let url, let gitError):
+      let (cause, hint) = FailureMessage.remoteProblem(gitError.message, url: url, cloning: operation == .clone)
       // Our sentence first, libgit2's own text after it in parentheses.
       let said = cause.map { "\($0) (\(gitError.message))" } ?? gitError.message
-      self.init("cannot \(action) (\(url)): \(said)", hint: hint, status: .failure)
+      self.init("cannot \(FailureMessage.phrase(operation)) (\(url)): \(said)", hint: hint, status: .failure)
+    case .remoteMissing(let operation, let url, let path):
+      let said = "there is no repository at \(path)"
+      let (_, hint) = FailureMessage.remoteProblem(said, url: url, cloning: operation == .clone)
+      self.init("cannot \(FailureMessage.phrase(operation)) (\(url)): \(said)", hint: hint, status: .failure)
+    case .hookNotRun(let path, let reason):
+      self.init("cannot write \(path): cannot run the shared repository's pre-receive hook: \(reason)", status: .failure)
     case .signing(let problem):
       self.init(problem)
     case .io(let path, let reason):
       self.init("cannot write \(path): \(reason)", status: .failure)
+    case .fileSystem(let operation, let reason):
+      self.init("cannot \(FailureMessage.phrase(operation)) (file system: \(reason))", status: .failure)
     case .objectMissing(let detail):
       self.init(
         "the repository lacks an object its history names (\(detail))",
         hint: "the clone is shallow or damaged: clone the ledger again", status: .failure)
-    case .git(let action, let gitError):
-      self.init("cannot \(action) (\(gitError))", status: .failure)
+    case .git(let operation, let gitError):
+      self.init("cannot \(FailureMessage.phrase(operation)) (\(gitError))", status: .failure)
+    }
+  }
+
+  /// What the store was doing, as "cannot …" goes on: `read history`, `move refs/heads/main`.
+  // swiftlint:disable:next cyclomatic_complexity
+  static func phrase(_ operation: StoreOperation) -> String {
+    switch operation {
+    case .readHistory: "read history"
+    case .readHead: "read HEAD"
+    case .readCommit(let id): "read commit \(id.prefix(7))"
+    case .readSignature(let id): "read the signature of commit \(id.prefix(7))"
+    case .readFile(let path), .readFolder(let path): "read \(path)"
+    case .readBranch(let name), .readSetting(let name): "read \(name)"
+    case .listBranches: "list the branches"
+    case .readRemotes: "read the remotes"
+    case .compareCommits(let new, let old): "compare \(new) with \(old)"
+    case .readObjects(let folders): "read the objects of \(folders.joined(separator: ", "))"
+    case .findFirstCommit: "find the ledger's first commit"
+    case .readConfiguration: "read the git configuration"
+    case .readHooksPath(let repository): "read core.hooksPath of \(repository)"
+    case .registerMergeDriver: "register the merge driver"
+    case .recordLedgerBranch: "record the ledger's branch in \(Ledger.branchConfigKey)"
+    case .configureSigning: "configure commit signing"
+    case .readStatus: "read the work tree's status"
+    case .readIndex: "read the index"
+    case .readStagedChanges(let indexFile): "read the staged changes" + (indexFile.map { " (\($0))" } ?? "")
+    case .compareWorkTree: "compare the work tree with HEAD"
+    case .updateIndex: "update the index"
+    case .createRepository(let folder): "create a repository in \(folder)"
+    case .writeCommit: "write the commit"
+    case .writeSignedCommit: "write the signed commit"
+    case .moveBranch(let branch): "move \(branch)"
+    case .recordPush: "record the push"
+    case .mergeCommits(let theirs, let ours): "merge \(theirs.prefix(7)) into \(ours.prefix(7))"
+    case .merge(let source): "merge \(source)"
+    case .readMergedFiles: "read the merged files"
+    case .readMerge: "read the merge in progress"
+    case .resolve(let key): "resolve \(key)"
+    case .commitMerge: "commit the merge"
+    case .abortMerge: "abort the merge"
+    case .finishInterruptedUpdate: "finish the interrupted update"
+    case .undoInterruptedMerge: "undo the interrupted merge"
+    }
+  }
+
+  /// How the store was reaching a remote, as "cannot …" goes on: `fetch from origin`.
+  static func phrase(_ operation: RemoteOperation) -> String {
+    switch operation {
+    case .clone: "clone"
+    case .fetch(let remote): "fetch from \(remote)"
+    case .push(let remote): "push to \(remote)"
     }
   }
 

@@ -13,6 +13,12 @@ import Foundation
 /// The file is written whole: aside, then renamed over the old one, so a reader never sees
 /// half an id.
 struct AuditMark {
+  /// Why the mark could not be written: the file, and the system's reason.
+  struct Unwritten: Error {
+    let path: String
+    let reason: String
+  }
+
   let file: URL
 
   init(gitDirectory: URL) {
@@ -27,19 +33,19 @@ struct AuditMark {
   }
 
   /// Records `commit` as the last one passed.
-  func write(_ commit: String) throws(StoreError) {
+  func write(_ commit: String) throws(Unwritten) {
     let folder = file.deletingLastPathComponent()
     let aside = folder.appendingPathComponent("audit-last.\(getpid()).tmp")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try Data((commit + "\n").utf8).write(to: aside)
     } catch {
-      throw .io(path: aside.path, reason: error.localizedDescription)
+      throw Unwritten(path: aside.path, reason: error.localizedDescription)
     }
     guard rename(aside.path, file.path) == 0 else {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: aside)
-      throw .io(path: file.path, reason: reason)
+      throw Unwritten(path: file.path, reason: reason)
     }
   }
 }

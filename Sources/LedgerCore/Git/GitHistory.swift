@@ -95,7 +95,7 @@ public final class GitHistory: LedgerHistory {
   /// What an audit of this clone's history starts from: the trust pinned when the clone or
   /// the shared repository was set up.
   public func auditContext(receivedAt: Date? = nil) -> AuditContext {
-    AuditContext(pin: TrustPin.read(in: repository.gitDirectory), receivedAt: receivedAt)
+    AuditContext(pin: store.trustPin, receivedAt: receivedAt)
   }
 
   public func finishRead() {
@@ -122,7 +122,7 @@ public final class GitHistory: LedgerHistory {
     } catch where error.code == .notFound {
       throw .objectMissing(error.message)
     } catch {
-      throw .git(action: "read history", error)
+      throw .git(.readHistory, error)
     }
   }
 }
@@ -149,7 +149,7 @@ final class GitWalkReader: HistoryWalkReader {
         from: try index.tree(of: parentID), to: entry.tree, changes: entry.changes[position],
         folders: RecordKind.allCases.map { store.repositoryPath($0.folder) }, in: store.repository)
     } catch {
-      throw .git(action: "read history", error)
+      throw .git(.readHistory, error)
     }
   }
 }

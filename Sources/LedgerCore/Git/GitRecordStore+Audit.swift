@@ -28,8 +28,7 @@ extension GitRecordStore {
       try mark.write(tip)
       return result.recorded(passed: tip, unrecorded: nil)
     } catch {
-      if case .io(let path, let reason) = error { return result.recorded(passed: nil, unrecorded: "\(path): \(reason)") }
-      return result.recorded(passed: nil, unrecorded: "\(error)")
+      return result.recorded(passed: nil, unrecorded: "\(error.path): \(error.reason)")
     }
   }
 }

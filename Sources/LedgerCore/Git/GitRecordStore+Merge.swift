@@ -38,7 +38,7 @@ extension GitRecordStore {
   /// - Throws: `.unrelatedHistories` when the two share no commit.
   func planMerge(ours: ObjectID, theirs: ObjectID) throws(StoreError) -> MergePlan {
     let outcome = try history.planMerge(ours: ours.description, theirs: theirs.description)
-    return try StoreError.wrapping("merge \(theirs.short) into \(ours.short)") {
+    return try StoreError.wrapping(.mergeCommits(theirs.description, into: ours.description)) {
       let oursTree = try repository.commit(ours).tree
       let batch = try ObjectBatch(for: repository)
       var updates: [TreeUpdate] = []
@@ -77,7 +77,7 @@ extension GitRecordStore {
         files.append(.init(path: path, content: try change.new.map(repository.blob)))
       }
     } catch {
-      throw .git(action: "read the merged files", error)
+      throw .git(.readMergedFiles, error)
     }
     return try Ledger.mergeFindings(files, in: snapshot)
   }

@@ -62,7 +62,7 @@ public final class GitRecordStore: RecordStore {
         next = commit.parents.first
       }
     } catch {
-      throw .git(action: "read history", error)
+      throw .git(.readHistory, error)
     }
     throw .revisionNotFound(day)
   }
@@ -71,10 +71,10 @@ public final class GitRecordStore: RecordStore {
     by author: Author, at date: Date,
     _ plan: (any LedgerSnapshot) throws(StoreError) -> ChangeSet?
   ) throws(StoreError) -> WriteResult? {
-    let lock = try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
+    let lock = try lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     // A stopped merge owns the work tree and the index until it is continued or aborted.
-    if (try? repository.mergeHead()) != nil { throw .mergeInProgress }
+    if isMerging { throw .mergeInProgress }
     for attempt in 1...maximumAttempts {
       let head = try readHead()
       let branch: String
@@ -103,7 +103,7 @@ public final class GitRecordStore: RecordStore {
         continue
       } catch {
         PendingUpdate.clear(in: repository.gitDirectory)
-        throw .git(action: "move \(branch)", error)
+        throw .git(.moveBranch(branch), error)
       }
       CrashPoint.reach("update.branch-moved")
       if let root = repository.workingDirectory {
@@ -114,6 +114,11 @@ public final class GitRecordStore: RecordStore {
       return WriteResult(commit: commit.description, changes: changes)
     }
     throw .contention(attempts: maximumAttempts)
+  }
+
+  /// The lock every writer of this clone takes (see `WriteLock`).
+  func lockForWriting() throws(StoreError) -> WriteLock {
+    try WriteLock(at: repository.gitDirectory.appendingPathComponent("adminledger.lock"))
   }
 
   /// Refuses to start while a git program holds the index or the branch (an editor's `git
@@ -134,7 +139,7 @@ public final class GitRecordStore: RecordStore {
         expected[snapshot.repositoryPath(file.path)] = try snapshot.blobID(file.path)
       }
     } catch {
-      throw .git(action: "read HEAD", error)
+      throw .git(.readHead, error)
     }
     let edited = try WorkingTree(repository: repository, root: root).editedPaths(expected)
     guard edited.isEmpty else {
@@ -171,17 +176,26 @@ public final class GitRecordStore: RecordStore {
       guard tree != snapshot.tree else { return nil }
       try batch?.flush()
     } catch {
-      throw .git(action: "write the commit", error)
+      throw .git(.writeCommit, error)
     }
-    return try author.createCommit(
-      in: repository, tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], at: date, message: changes.message.text)
+    return try createCommit(
+      tree: tree, parents: snapshot.commitID.map { [$0] } ?? [], by: author, at: date, message: changes.message.text)
   }
 
   func readHead() throws(StoreError) -> HeadState {
     do {
       return try repository.head()
     } catch {
-      throw .git(action: "read HEAD", error)
+      throw .git(.readHead, error)
+    }
+  }
+
+  /// Runs one step of git work; a libgit2 failure stops it as `.git(operation)`.
+  func performing<Result>(_ operation: StoreOperation, _ body: () throws(GitError) -> Result) throws(StoreError) -> Result {
+    do {
+      return try body()
+    } catch {
+      throw .git(operation, error)
     }
   }
 

@@ -30,7 +30,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       do {
         tree = try repository.commit(commit).tree
       } catch {
-        throw .git(action: "read commit \(commit.short)", error)
+        throw .git(.readCommit(commit.description), error)
       }
     } else {
       tree = nil
@@ -53,7 +53,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
         guard let blob = try memoizedBlob(kind, name, memo) else { return nil }
         return try memo.bytes(blob) { (blob) throws(GitError) in try repository.blob(blob) }
       } catch {
-        throw .git(action: "read \(path)", error)
+        throw .git(.readFile(path), error)
       }
     }
     do {
@@ -61,7 +61,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       else { return nil }
       return try repository.blob(entry.id)
     } catch {
-      throw .git(action: "read \(path)", error)
+      throw .git(.readFile(path), error)
     }
   }
 
@@ -71,13 +71,13 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       do {
         return try memoizedBlob(kind, name, memo) != nil
       } catch {
-        throw .git(action: "read \(path)", error)
+        throw .git(.readFile(path), error)
       }
     }
     do {
       return try repository.entry(in: tree, at: repositoryPath(path))?.isRecordFile == true
     } catch {
-      throw .git(action: "read \(path)", error)
+      throw .git(.readFile(path), error)
     }
   }
 
@@ -87,7 +87,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       let entries = try repository.treeEntries(in: tree, at: repositoryPath(folder)) ?? []
       return entries.filter(\.isRecordFile).map(\.name).sorted()
     } catch {
-      throw .git(action: "read \(folder)", error)
+      throw .git(.readFolder(folder), error)
     }
   }
 
@@ -118,7 +118,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       }
       return files.sorted { $0.name < $1.name }
     } catch {
-      throw .git(action: "read \(folder)", error)
+      throw .git(.readFolder(folder), error)
     }
   }
 
@@ -143,7 +143,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
         }
       }
     } catch {
-      throw .git(action: "read \(folder)", error)
+      throw .git(.readFolder(folder), error)
     }
   }
 
@@ -174,7 +174,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       }
       return records
     } catch {
-      throw .git(action: "read \(kind.folder)", error)
+      throw .git(.readFolder(kind.folder), error)
     }
   }
 
@@ -196,7 +196,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
         }
         return { owners[$0] ?? [] }
       } catch {
-        throw .git(action: "read \(kind.folder)", error)
+        throw .git(.readFolder(kind.folder), error)
       }
     }
     guard let index = try valueIndex(kind, path, folder: folder) else { return nil }
@@ -230,7 +230,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       }
       return records.sorted { $0.key.id < $1.key.id }
     } catch let error as GitError {
-      throw .git(action: "read \(kind.folder)", error)
+      throw .git(.readFolder(kind.folder), error)
     } catch let error as StoreError {
       throw error
     } catch {
@@ -243,7 +243,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
     do {
       return try folderID(kind)
     } catch {
-      throw .git(action: "read \(kind.folder)", error)
+      throw .git(.readFolder(kind.folder), error)
     }
   }
 
@@ -264,7 +264,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
         do throws(GitError) {
           return try repository.changedFiles(from: earlier, to: folder)
         } catch {
-          throw .git(action: "read \(kind.folder)", error)
+          throw .git(.readFolder(kind.folder), error)
         }
       },
       record: { (blob, key) throws(StoreError) in
@@ -272,7 +272,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
           let bytes = try repository.blob(blob)
           return try? RecordDecoder.decode(bytes, key: key, file: key.path)
         } catch {
-          throw .git(action: "read \(key.path)", error)
+          throw .git(.readFile(key.path), error)
         }
       })
   }
@@ -294,7 +294,7 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
         return (record, blob)
       }
     } catch {
-      throw .git(action: "read \(kind.folder)", error)
+      throw .git(.readFolder(kind.folder), error)
     }
   }
 

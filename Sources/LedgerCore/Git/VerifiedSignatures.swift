@@ -31,7 +31,7 @@ final class VerifiedSignatures {
       do {
         extracted = try repository.commitSignature(id)
       } catch {
-        throw .git(action: "read the signature of commit \(id.short)", error)
+        throw .git(.readSignature(id.description), error)
       }
       guard let extracted else {
         result[id] = .unsigned

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 /// Who makes a write: the administrator named by `--author`, `ADMINLEDGER_AUTHOR`, or git.
 public struct Author: Equatable, Sendable, CustomStringConvertible {
@@ -28,28 +27,6 @@ public struct Author: Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(name) <\(email)>" }
-
-  /// The git signature of a commit made at `date`, in this machine's UTC offset.
-  func signature(at date: Date) -> Signature {
-    let offset = TimeZone.current.secondsFromGMT(for: date) / 60
-    return Signature(name: name, email: email, date: date, offsetMinutes: offset)
-  }
-
-  /// Writes a commit by this author, signed when the author has a signer.
-  func createCommit(
-    in repository: Repository, tree: ObjectID, parents: [ObjectID], at date: Date, message: String
-  ) throws(StoreError) -> ObjectID {
-    let signature = signature(at: date)
-    if signer == nil, let from = signaturesRequiredFrom { throw .signing(.noKeyConfigured(requiredFrom: from)) }
-    if let signer {
-      return try signer.createCommit(in: repository, tree: tree, parents: parents, author: signature, message: message)
-    }
-    do {
-      return try repository.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
-    } catch {
-      throw .git(action: "write the commit", error)
-    }
-  }
 }
 
 extension Substring {

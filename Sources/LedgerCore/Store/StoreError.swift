@@ -65,7 +65,12 @@ public enum StoreError: Error, Equatable, Sendable {
   /// holds the index, so it cannot finish it.
   case interruptedUpdate
   /// Reaching a remote failed: fetching, pushing or cloning `url`.
-  case remote(action: String, url: String, GitError)
+  case remote(RemoteOperation, url: String, GitError)
+  /// The remote's URL names a folder on this machine, `path`, and there is none.
+  case remoteMissing(RemoteOperation, url: String, path: String)
+  /// The shared repository's pre-receive hook at `path` could not be started; `reason` is the
+  /// system's.
+  case hookNotRun(path: String, reason: String)
   /// `sync --continue` while conflicts are still open in these files (ledger paths).
   case unresolvedConflicts(paths: [String])
   /// A merge would overwrite uncommitted hand edits of these files (ledger paths).
@@ -74,26 +79,98 @@ public enum StoreError: Error, Equatable, Sendable {
   case signing(SigningProblem)
   /// Reading or writing a file failed.
   case io(path: String, reason: String)
+  /// A file could not be read or written while doing `operation` (a copy of the index, a
+  /// file removed); `reason` is the system's.
+  case fileSystem(StoreOperation, reason: String)
   /// A commit or file the history names is not in the repository (a shallow or damaged clone,
   /// or history collected as garbage after a rewrite).
   case objectMissing(String)
-  /// libgit2 failed while doing `action` (`read history`, `write commit`).
-  case git(action: String, GitError)
+  /// libgit2 failed while doing `operation` (reading history, writing a commit).
+  case git(StoreOperation, GitError)
+}
+
+/// What the store was doing when git or the file system failed; the CLI words it.
+public enum StoreOperation: Equatable, Sendable {
+  // Reading commits, files and references.
+  case readHistory
+  case readHead
+  /// A commit, by its hex id.
+  case readCommit(String)
+  /// The signature of a commit, by its hex id.
+  case readSignature(String)
+  /// A file of a commit (its path).
+  case readFile(String)
+  /// A folder of a commit (its path).
+  case readFolder(String)
+  /// A branch or a remote's branch (`refs/heads/main`, `origin/main`).
+  case readBranch(String)
+  case listBranches
+  case readRemotes
+  /// Whether the pushed commit `new` descends from `old` (hex ids as the push names them).
+  case compareCommits(new: String, old: String)
+  /// The objects of these folders (a push's quarantine).
+  case readObjects([String])
+  case findFirstCommit
+  // The configuration.
+  case readConfiguration
+  /// One setting (`adminledger.branch`).
+  case readSetting(String)
+  /// `core.hooksPath` of the repository at this folder.
+  case readHooksPath(String)
+  case registerMergeDriver
+  case recordLedgerBranch
+  case configureSigning
+  // The work tree and the index.
+  case readStatus
+  case readIndex
+  /// The staged changes, of this index file when it is not the repository's own.
+  case readStagedChanges(indexFile: String?)
+  case compareWorkTree
+  case updateIndex
+  // Writing.
+  /// A repository, made in this folder.
+  case createRepository(String)
+  case writeCommit
+  case writeSignedCommit
+  /// A branch, by its full name.
+  case moveBranch(String)
+  case recordPush
+  // Merging.
+  /// The incoming commit into this clone's (hex ids).
+  case mergeCommits(String, into: String)
+  /// What a sync merges (`origin/main`).
+  case merge(String)
+  case readMergedFiles
+  case readMerge
+  case resolve(RecordKey)
+  case commitMerge
+  case abortMerge
+  case finishInterruptedUpdate
+  case undoInterruptedMerge
+}
+
+/// How the store was reaching a remote when it failed.
+public enum RemoteOperation: Equatable, Sendable {
+  case clone
+  /// Fetching from the remote of this name.
+  case fetch(remote: String)
+  /// Pushing to the remote of this name.
+  case push(remote: String)
 }
 
 extension StoreError {
-  /// Runs `body`, whose steps fail in the store's words or in libgit2's: a `StoreError`
-  /// passes as it is, and a `GitError` or anything else (a file that could not be copied)
-  /// becomes `.git(action:)`: "cannot ACTION (why)".
-  static func wrapping<Result>(_ action: String, _ body: () throws -> Result) throws(StoreError) -> Result {
+  /// Runs `body`, whose steps fail in the store's terms, in libgit2's or in the file system's:
+  /// a `StoreError` passes as it is, a `GitError` becomes `.git(operation)` and anything else
+  /// (a file that could not be copied) `.fileSystem(operation)`.
+  static func wrapping<Result>(_ operation: StoreOperation, _ body: () throws -> Result) throws(StoreError) -> Result {
     do {
       return try body()
     } catch let error as StoreError {
       throw error
     } catch let error as GitError {
-      throw .git(action: action, error)
+      throw .git(operation, error)
     } catch {
-      throw .git(action: action, GitError(code: .other(-1), operation: "file system", message: error.localizedDescription))
+      throw .fileSystem(operation, reason: error.localizedDescription)
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 // `clone`: a full copy of a shared ledger, with the hooks and merge driver git does not copy.
 extension Ledger {
@@ -14,12 +13,11 @@ extension Ledger {
     from url: String, into folder: URL, access: RemoteAccess, tool: String?
   ) throws(StoreError) -> (ledger: Ledger, hooks: [HookInstallation]) {
     let existed = FileManager.default.fileExists(atPath: folder.path)
-    do {
-      let repository = try Repository.clone(from: url, into: folder, options: access.transferOptions)
-      try checkOutDefaultBranch(repository)
+    do throws(StoreError) {
+      try GitRecordStore.clone(from: url, into: folder, access: access)
     } catch {
       if !existed { try? FileManager.default.removeItem(at: folder) }
-      throw .remote(action: "clone", url: url, error)
+      throw error
     }
     do throws(StoreError) {
       let ledger: Ledger
@@ -34,19 +32,6 @@ extension Ledger {
     } catch {
       if !existed { try? FileManager.default.removeItem(at: folder) }
       throw error
-    }
-  }
-
-  /// When the remote's HEAD names no branch (a bare repository made by `git init --bare`
-  /// whose first push was to `main`), checks out `main`, else `master`, as git would have.
-  private static func checkOutDefaultBranch(_ repository: Repository) throws(GitError) {
-    guard case .unborn = try repository.head() else { return }
-    for name in ["main", "master"] {
-      guard let commit = try repository.referenceTarget("refs/remotes/origin/\(name)") else { continue }
-      try repository.checkOutNewBranch("refs/heads/\(name)", at: commit)
-      try repository.setConfig("branch.\(name).remote", "origin")
-      try repository.setConfig("branch.\(name).merge", "refs/heads/\(name)")
-      return
     }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 /// What keeps git from merging this clone's records field by field: the merge driver missing
 /// from its configuration (a plain `git clone` with no `adminledger hook install`), and ledger
@@ -25,12 +24,7 @@ extension Ledger {
       (FileManager.default.contents(atPath: url.path)).map { String(decoding: $0, as: UTF8.self) }?
         .contains("merge=adminledger") == true
     }
-    let registered: Bool
-    do {
-      registered = try repository.configValue("merge.adminledger.driver") != nil
-    } catch {
-      throw .git(action: "read the git configuration", error)
-    }
+    let registered = try store.isMergeDriverRegistered()
     let marked = try handEdits().filter { $0.change != .deleted }.map(\.path).filter(hasConflictMarkers)
     return LineMergeCheck(driverMissing: named && !registered, markedFiles: marked.sorted())
   }
@@ -43,7 +37,7 @@ extension Ledger {
   /// The `.gitattributes` files that apply to the ledger: the repository's top and the
   /// ledger's own folder.
   private func attributeFiles() -> [URL] {
-    guard let workdir = repository.workingDirectory else { return [] }
+    guard let workdir = store.workTree else { return [] }
     var files = [workdir.appendingPathComponent(".gitattributes")]
     if !store.prefix.isEmpty { files.append(workdir.appendingPathComponent(store.prefix + "/.gitattributes")) }
     return files

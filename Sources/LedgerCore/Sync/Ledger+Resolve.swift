@@ -31,15 +31,15 @@ extension Ledger {
   public func resolve(_ key: RecordKey, field: FieldPath?, choice: ResolutionChoice) throws(StoreError)
     -> [MergeConflict]
   {
-    guard let merge = try mergeInProgress() else { throw .noMergeInProgress }
-    let lock = try lockForWriting()
+    guard let merge = try store.mergeInProgress() else { throw .noMergeInProgress }
+    let lock = try store.lockForWriting()
     defer { withExtendedLifetime(lock) {} }
     let path = store.repositoryPath(key.path)
-    var state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
+    var state = store.mergeState(of: merge)
     do {
       let snapshot = try store.gitSnapshot(at: nil)
       let rules = try MergeRules(snapshot)
-      let input = try mergeInput(path, merge)
+      let input = try store.mergeInput(path, merge)
       try requireConflict(key, field: field, input: input, merge: merge, state: state, rules: rules)
       let open = try openConflicts(path, merge, state, rules)
       // The work tree is the resolution so far; git's conflict markers stand for the merge's
@@ -55,12 +55,12 @@ extension Ledger {
       state.resolutions.removeAll { $0.path == key.path && $0.field == scope }
       state.resolutions.append(MergeState.Resolution(path: key.path, field: scope, choice: choice.name))
       if !state.paths.contains(path) { state.paths.append(path) }
-      try state.save(in: repository.gitDirectory)
+      try store.save(state)
       CrashPoint.reach("resolve.state-saved")
       try writeWorking(path, updated)
       CrashPoint.reach("resolve.file-written")
       let remaining = open.filter { !$0.pointer.tokens.starts(with: scope.tokens) }
-      if remaining.isEmpty { try repository.stageWorkingFiles([path]) }
+      if remaining.isEmpty { try store.stageWorkingFiles([path]) }
       return remaining
     } catch let error as StoreError {
       throw error
@@ -72,9 +72,9 @@ extension Ledger {
     } catch let error as DiagnosticList {
       throw .invalid(error)
     } catch let error as GitError {
-      throw .git(action: "resolve \(key)", error)
+      throw .git(.resolve(key), error)
     } catch {
-      throw .io(path: key.path, reason: "\(error)")
+      throw .fileSystem(.resolve(key), reason: error.localizedDescription)
     }
   }
 
@@ -91,8 +91,8 @@ extension Ledger {
     let touched = conflicts.contains { $0.pointer.tokens.starts(with: scope) || scope.starts(with: $0.pointer.tokens) }
     guard !touched, try pendingFindings(state).isEmpty else { return }
     var open: [String] = []
-    for conflicted in try repository.indexConflicts() {
-      for conflict in try openConflicts(conflicted.path, merge, state, rules) {
+    for conflicted in try store.conflictedPaths() {
+      for conflict in try openConflicts(conflicted, merge, state, rules) {
         let name = conflict.record?.description ?? conflict.path
         open.append(conflict.pointer.tokens.isEmpty ? name : "\(name) \(conflict.field)")
       }
@@ -131,19 +131,23 @@ extension Ledger {
   /// The JSON the work tree holds at `path`; nil when the file is absent or not JSON (git's
   /// conflict markers), in which case the merge's own result stands in for it.
   private func workingValue(_ path: String) throws -> JSONValue? {
-    guard let workdir = repository.workingDirectory,
+    guard let workdir = store.workTree,
       let data = FileManager.default.contents(atPath: workdir.appendingPathComponent(path).path)
     else { return nil }
     return try? JSONParser.parse(Array(data))
   }
 
   private func writeWorking(_ path: String, _ value: JSONValue?) throws {
-    guard let workdir = repository.workingDirectory else { return }
+    guard let workdir = store.workTree else { return }
     let url = workdir.appendingPathComponent(path)
     if let value {
       try AtomicFile.write(CanonicalWriter.bytes(value), to: url)
     } else if FileManager.default.fileExists(atPath: url.path) {
-      try FileManager.default.removeItem(at: url)
+      do {
+        try FileManager.default.removeItem(at: url)
+      } catch {
+        throw StoreError.io(path: url.path, reason: error.localizedDescription)
+      }
     }
   }
 }

@@ -34,14 +34,14 @@ public struct MergeReport: Sendable {
 extension Ledger {
   /// The merge in progress, or nil when there is none.
   public func mergeReport() throws(StoreError) -> MergeReport? {
-    guard let merge = try mergeInProgress() else { return nil }
-    let state = MergeState.load(from: repository.gitDirectory, head: merge.head, incoming: merge.incoming)
-    return try StoreError.wrapping("read the merge in progress") {
+    guard let merge = try store.mergeInProgress() else { return nil }
+    let state = store.mergeState(of: merge)
+    return try StoreError.wrapping(.readMerge) {
       let rules = try MergeRules(try store.gitSnapshot(at: nil))
       var conflicts: [(path: String, conflict: MergeConflict)] = []
-      let conflictedPaths = try repository.indexConflicts().map(\.path)
-      for conflicted in try repository.indexConflicts() {
-        for conflict in try openConflicts(conflicted.path, merge, state, rules) { conflicts.append((conflicted.path, conflict)) }
+      let conflictedPaths = try store.conflictedPaths()
+      for conflicted in try store.conflictedPaths() {
+        for conflict in try openConflicts(conflicted, merge, state, rules) { conflicts.append((conflicted, conflict)) }
       }
       // Who made each side: credited on the history, for the files inside the ledger.
       func place(_ item: (path: String, conflict: MergeConflict)) -> FieldPlace? {
@@ -69,7 +69,7 @@ extension Ledger {
     _ path: String, _ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), _ state: MergeState,
     _ rules: MergeRules
   ) throws(GitError) -> [MergeConflict] {
-    let input = try mergeInput(path, merge)
+    let input = try store.mergeInput(path, merge)
     let sets = store.isInside(path) ? rules.sets(forLedgerPath: input.path) : nil
     let resolved = state.resolutions.filter { $0.path == input.path }
     return FileMerger.merge(input, sets: sets).conflicts.filter { conflict in
@@ -79,9 +79,9 @@ extension Ledger {
 
   /// The errors the ledger would have if the merge were committed with the files as they are.
   func pendingFindings(_ state: MergeState) throws -> [Diagnostic] {
-    guard let workdir = repository.workingDirectory else { return [] }
+    guard let workdir = store.workTree else { return [] }
     var files: [ChangeSet.FileChange] = []
-    for path in try pendingPaths(state) where store.isInside(path) {
+    for path in try store.pendingPaths(state) where store.isInside(path) {
       let ledgerPath = store.ledgerPath(path)
       guard Ledger.isLedgerFile(ledgerPath) else { continue }
       let content = FileManager.default.contents(atPath: workdir.appendingPathComponent(path).path).map(Array.init)

@@ -1,5 +1,4 @@
 import Foundation
-import LedgerGit
 
 /// How this clone reaches a remote: the credentials it may offer and where progress goes.
 ///
@@ -28,17 +27,4 @@ public struct RemoteAccess {
   public var hookEnvironment: [String: String] = [:]
 
   public init() {}
-
-  var transferOptions: TransferOptions {
-    var options = TransferOptions()
-    options.useSSHAgent = useSSHAgent
-    options.sshKeyFiles = sshKeyFiles
-    options.sshPassphrase = sshPassphrase
-    options.httpsToken = httpsToken
-    options.httpsUsername = httpsUsername
-    options.certificateAuthorities = certificateAuthorities
-    options.maximumReceivedBytes = maximumFetchBytes
-    if let progress { options.progress = { progress($0.receivedObjects, $0.totalObjects) } }
-    return options
-  }
 }

@@ -28,25 +28,13 @@ extension Ledger {
     let revision = try branch.flatMap { (name) throws(StoreError) in try branchTip(name) }
     let tip = revision.flatMap(ObjectID.init(hex:))
     let pin = try pinTrust(signedFrom: signedFrom, tip: tip)
-    let allowed = repository.gitDirectory.appendingPathComponent("adminledger/allowed_signers")
-    do {
-      if let signingKey { try repository.setConfig("user.signingkey", signingKey) }
-      if !repository.isBare, let key = try repository.configValue("user.signingkey"), !key.isEmpty {
-        try repository.setConfig("gpg.format", "ssh")
-        try repository.setConfig("commit.gpgsign", "true")
-      }
-      try writeAllowedSigners(to: allowed, at: revision)
-      try repository.setConfig("gpg.ssh.allowedSignersFile", allowed.path)
-    } catch let error as GitError {
-      throw .git(action: "configure commit signing", error)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw .io(path: allowed.path, reason: "\(error)")
-    }
+    let allowed = store.allowedSignersFile
+    try store.configureSigning(key: signingKey)
+    try writeAllowedSigners(to: allowed, at: revision)
+    try store.useAllowedSigners(allowed)
     let settings = try? store.snapshot(at: revision).settings()
     return TrustSetup(
-      pin: pin, pinFile: TrustPin.file(in: repository.gitDirectory).path, signingKey: (try? repository.configValue("user.signingkey")).flatMap { $0 },
+      pin: pin, pinFile: store.trustPinFile.path, signingKey: store.signingKeySetting,
       ledgerRequirement: Policy(settings).signedCommitsFrom, allowedSignersFile: allowed.path)
   }
 
@@ -84,13 +72,22 @@ extension Ledger {
   /// `git log --show-signature` knows the keys a sync brought. A failure leaves the old file:
   /// git then reports the new keys unknown, and the next sync or `hook install` writes it.
   public func refreshAllowedSigners() {
-    let allowed = repository.gitDirectory.appendingPathComponent("adminledger/allowed_signers")
-    guard (try? repository.configValue("gpg.ssh.allowedSignersFile")) == allowed.path else { return }
+    let allowed = store.allowedSignersFile
+    guard store.usesAllowedSigners(allowed) else { return }
     try? writeAllowedSigners(to: allowed, at: nil)
   }
 
-  private func writeAllowedSigners(to file: URL, at revision: String?) throws {
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(try allowedSigners(at: revision).utf8).write(to: file, options: .atomic)
+  private func writeAllowedSigners(to file: URL, at revision: String?) throws(StoreError) {
+    do {
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw .io(path: file.path, reason: error.localizedDescription)
+    }
+    let text = try allowedSigners(at: revision)
+    do {
+      try Data(text.utf8).write(to: file, options: .atomic)
+    } catch {
+      throw .io(path: file.path, reason: error.localizedDescription)
+    }
   }
 }

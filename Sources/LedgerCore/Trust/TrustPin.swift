@@ -57,7 +57,7 @@ public struct TrustPin: Equatable, Sendable {
 
 extension Ledger {
   /// The trust pin set up for this clone or shared repository, if any.
-  public var trustPin: TrustPin? { TrustPin.read(in: repository.gitDirectory) }
+  public var trustPin: TrustPin? { store.trustPin }
 
   /// Pins the root of the ledger's branch and its key, and `signedFrom` (when ledger.json
   /// requires no signatures), keeping a pin made before: trust is set once, on first use.
@@ -69,7 +69,7 @@ extension Ledger {
     if var existing = trustPin {
       if let signedFrom, existing.signedCommitsFrom != signedFrom {
         existing.signedCommitsFrom = signedFrom
-        try existing.write(in: repository.gitDirectory)
+        try store.record(existing)
       }
       return existing
     }
@@ -81,18 +81,11 @@ extension Ledger {
     } else {
       return nil
     }
-    let root: ObjectID
-    let signature: (signature: String, signedData: [UInt8])?
-    do {
-      root = try repository.firstParentRoot(of: head)
-      signature = try repository.commitSignature(root)
-    } catch {
-      throw .git(action: "find the ledger's first commit", error)
-    }
+    let (root, signature) = try store.firstCommit(of: head)
     let pin = TrustPin(
-      root: root.description, rootKey: signature.flatMap { SSHSignature(armored: $0.signature)?.key },
+      root: root.description, rootKey: signature.flatMap { SSHSignature(armored: $0)?.key },
       signedCommitsFrom: signedFrom)
-    try pin.write(in: repository.gitDirectory)
+    try store.record(pin)
     return pin
   }
 }

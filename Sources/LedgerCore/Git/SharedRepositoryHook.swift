@@ -33,13 +33,13 @@ struct SharedRepositoryHook {
 
   /// Runs the hook for one update; a missing or non-executable hook accepts.
   ///
-  /// - Throws: `StoreError.io` when the hook cannot be started.
+  /// - Throws: `.hookNotRun` when the hook cannot be started.
   func run(old: ObjectID?, new: ObjectID, reference: String, environment: [String: String]) throws(StoreError) -> Run {
     let hook: URL?
     do {
       hook = try hookFile()
     } catch {
-      throw .git(action: "read core.hooksPath of \(repository.gitDirectory.path)", error)
+      throw .git(.readHooksPath(repository.gitDirectory.path), error)
     }
     guard let hook else { return Run(accepted: true, lines: []) }
     let zeros = String(repeating: "0", count: new.description.count)
@@ -62,7 +62,7 @@ struct SharedRepositoryHook {
       process.standardInput = try FileHandle(forReadingFrom: inputFile)
       try process.run()
     } catch {
-      throw .io(path: hook.path, reason: "cannot run the shared repository's pre-receive hook: \(error.localizedDescription)")
+      throw .hookNotRun(path: hook.path, reason: error.localizedDescription)
     }
     let printed = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

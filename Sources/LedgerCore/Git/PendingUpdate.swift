@@ -18,7 +18,7 @@ import LedgerJSON
 /// hand edit undoing the write (which the next `commit` would commit). `move` says which
 /// files must follow; `stop` marks a merge being stopped (MERGE_HEAD, merged files, conflicts
 /// in the index), which is only usable whole. The next command finishes a `move` and undoes
-/// a `stop` (see `Ledger.recoverInterruptedUpdate`). The file is removed once the update ends.
+/// a `stop` (see `GitRecordStore.recoverInterruptedUpdate`). The file is removed once the update ends.
 struct PendingUpdate: Equatable {
   enum Operation: String { case move, stop }
 

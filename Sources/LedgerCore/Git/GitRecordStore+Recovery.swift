@@ -3,9 +3,9 @@ import LedgerGit
 
 // What a process killed in the middle of an update left behind, put right by the next command
 // before it reads or writes anything (see `PendingUpdate`).
-extension Ledger {
+extension GitRecordStore {
   /// Whether a killed process left an update for the next command to finish or undo.
-  public var hasInterruptedUpdate: Bool {
+  var hasInterruptedUpdate: Bool {
     FileManager.default.fileExists(atPath: PendingUpdate.file(in: repository.gitDirectory).path)
   }
 
@@ -28,13 +28,13 @@ extension Ledger {
     defer { withExtendedLifetime(lock) {} }
     guard let pending = PendingUpdate.load(from: gitDirectory) else { return }  // it ended meanwhile
     // HEAD moved to another branch or commit since (a checkout): the files follow that now.
-    guard case .branch(let branch, _) = try store.readHead(), branch == pending.branch else {
+    guard case .branch(let branch, _) = try readHead(), branch == pending.branch else {
       PendingUpdate.clear(in: gitDirectory)
       return
     }
     switch pending.operation {
-    case .move: try StoreError.wrapping("finish the interrupted update") { try finishMove(pending) }
-    case .stop: try StoreError.wrapping("undo the interrupted merge") { try undoStop(pending) }
+    case .move: try StoreError.wrapping(.finishInterruptedUpdate) { try finishMove(pending) }
+    case .stop: try StoreError.wrapping(.undoInterruptedMerge) { try undoStop(pending) }
     }
     removeLeftovers(pending)
     PendingUpdate.clear(in: gitDirectory)
@@ -87,7 +87,7 @@ extension Ledger {
       return
     }
     guard merge.head == pending.from, merge.incoming == pending.to else { return }
-    let plan = try store.planMerge(ours: merge.head, theirs: merge.incoming)
+    let plan = try planMerge(ours: merge.head, theirs: merge.incoming)
     let headTree = try repository.commit(merge.head).tree
     let paths = Array(Set(plan.changes.map(\.path) + plan.conflictedBlobs.map(\.path)))
     let onDisk = try repository.workTreeBlobs(at: paths)

@@ -36,7 +36,7 @@ struct WorkingTree {
         if (onDisk[path] ?? nil) != blob || (indexed[path] ?? nil) != blob { edited.append(path) }
       }
     } catch {
-      throw .git(action: "compare the work tree with HEAD", error)
+      throw .git(.compareWorkTree, error)
     }
     return edited
   }
@@ -60,7 +60,7 @@ struct WorkingTree {
       for file in files { staged.append((file.path, try file.content.map(Repository.blobID(of:)), file.kind)) }
       try repository.stage(staged)
     } catch {
-      throw .git(action: "update the index", error)
+      throw .git(.updateIndex, error)
     }
     // libgit2 renames the index into place without flushing it, even when asked to flush.
     try AtomicFile.syncFile(repository.indexFile)

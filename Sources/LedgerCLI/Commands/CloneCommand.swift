@@ -24,7 +24,8 @@ enum CloneCommand {
       ledger.json requires none.
       """,
     options: [
-      .single("signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
+      .single(
+        "signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
       .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
     ],
     positionals: 1...2, run: run)
@@ -43,7 +44,7 @@ enum CloneCommand {
       try Ledger.clone(from: url, into: folder, access: context.remoteAccess(), tool: context.environment.toolPath)
     }
     for case .keptExisting(let path) in hooks {
-      context.err.line("warning: \(path) already exists and was left alone")
+      context.err.line(SyncRenderer.keptHook(path))
     }
     let records = try context.perform { () throws(StoreError) -> Int in
       let snapshot = try ledger.store.snapshot(at: nil)
@@ -60,7 +61,7 @@ enum CloneCommand {
         "trust": TrustRenderer.json(trust),
       ])
     } else {
-      context.out.line("Cloned \(url) into \(ledger.root.path): \(DiagnosticRenderer.plural(records, "record"))")
+      context.out.line(SyncRenderer.cloned(url, into: ledger.root.path, records: records))
       for line in TrustRenderer.lines(trust, signsCommits: true) { context.out.line(line) }
     }
     return .ok

@@ -31,7 +31,7 @@ extension CommandContext {
       let sink = err
       access.progress = { done, total in
         guard total > 0 else { return }
-        sink.write("\rReceiving objects: \(done * 100 / total)% (\(done)/\(total))" + (done == total ? "\n" : ""))
+        sink.write(SyncRenderer.receiving(done, of: total))
       }
     }
     return access

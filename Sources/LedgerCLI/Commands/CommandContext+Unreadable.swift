@@ -11,11 +11,11 @@ extension CommandContext {
   /// takes a partial list or report for the whole ledger.
   func reportUnreadableFiles(_ status: ExitStatus) -> ExitStatus {
     var seen = Set<String>()
-    let left = viewsRead.views.flatMap(\.unreadableFiles).filter { seen.insert(DiagnosticRenderer.text($0, colored: false)).inserted }
+    let left = viewsRead.views.flatMap(\.unreadableFiles).filter {
+      seen.insert(DiagnosticRenderer.text($0, colored: false)).inserted
+    }
     guard !left.isEmpty else { return status }
-    let files = Set(left.map(\.file)).count
-    err.line("adminledger: \(DiagnosticRenderer.plural(files, "record file")) could not be read and \(files == 1 ? "was" : "were") left out:")
-    for diagnostic in left { err.line(DiagnosticRenderer.text(diagnostic, colored: false)) }
+    for line in DiagnosticRenderer.leftOut(left) { err.line(line) }
     return status == .ok ? .findings : status
   }
 }

@@ -37,7 +37,9 @@ struct CommandContext {
     guard let ledger else { return author }
     author.signer = ledger.configuredSigner(home: environment.variables["HOME"] ?? NSHomeDirectory())
     if author.signer == nil {
-      author.signaturesRequiredFrom = try perform { () throws(StoreError) in try ledger.signaturesRequired(on: environment.now()) }
+      author.signaturesRequiredFrom = try perform { () throws(StoreError) in
+        try ledger.signaturesRequired(on: environment.now())
+      }
     }
     return author
   }
@@ -68,7 +70,7 @@ struct CommandContext {
   /// locally a commit's author is self-declared; the audit and the server hook enforce.
   func warnIfUnknownAuthor(_ author: Author, in ledger: Ledger) {
     guard (try? ledger.isKnownAdministrator(author, at: environment.now())) == .some(false) else { return }
-    err.line("warning: \(author) is not a known administrator (no person with a ledger role lists \(author.email) in git_identities); the audit will report this commit")
+    err.line(WriteRenderer.unknownAuthor(author))
   }
 
   /// Runs a store operation, turning its failure into a CLI error.

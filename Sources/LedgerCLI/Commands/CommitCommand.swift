@@ -27,7 +27,7 @@ enum CommitCommand {
       if context.format == .json {
         context.printJSON(["action": "commit", "commit": nil, "records": []])
       } else {
-        context.out.line("Nothing to commit: the ledger's files match the last commit.")
+        context.out.line(WriteRenderer.nothingToCommit)
       }
       return .ok
     }

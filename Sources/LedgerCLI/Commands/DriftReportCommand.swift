@@ -59,7 +59,7 @@ enum DriftReportCommand {
         try reading.view.drift(table, options: options)
       }
       for note in result.skipped {
-        context.err.line(ImportReport.text(note, file: file, severity: "note"))
+        context.err.line(ImportReport.note(note, file: file))
       }
       ReportPrinter.print(
         DriftRenderer.report(result, system: system.value, file: name, profile: options.profile),
@@ -78,13 +78,12 @@ enum DriftReportCommand {
         table, options: options, dryRun: dryRun, by: author, at: context.environment.now())
     }
     for note in outcome.reconciliation.skipped {
-      context.err.line(ImportReport.text(note, file: file, severity: "note"))
+      context.err.line(ImportReport.note(note, file: file))
     }
     if context.format == .json {
       context.printJSON(ReconcileRenderer.json(outcome))
     } else {
-      ReconcileRenderer.text(outcome, file: name, noun: "accounts and rights", dryRun: dryRun)
-        .forEach(context.out.line)
+      DriftRenderer.correction(outcome, file: name, dryRun: dryRun).forEach(context.out.line)
     }
     return .ok
   }

@@ -9,7 +9,8 @@ import LedgerQuery
 enum EntitlementsReportCommand {
   static let spec = CommandSpec(
     name: "report entitlements", synopsis: "[--system ID] [--at REV|DATE]",
-    summary: "report rights people's functions call for and they lack, and rights no function of theirs calls for; exit 1 when any",
+    summary:
+      "report rights people's functions call for and they lack, and rights no function of theirs calls for; exit 1 when any",
     details: """
       ledger.json's "entitlements" map each function (people's functions: delegate, deputy,
       board, treasurer...) to the roles on systems it calls for, such as
@@ -44,10 +45,9 @@ enum EntitlementsReportCommand {
     let colored = Color.enabled(for: context.err, variables: context.environment.variables)
     for problem in problems { context.err.line(DiagnosticRenderer.text(problem, colored: colored)) }
     if check.entitlements.isEmpty {
-      context.err.line("note: ledger.json declares no entitlements, so no function calls for any right")
-      context.err.line(#"hint: add "entitlements": {"FUNCTION": [{"role": "ROLE", "system": "SYSTEM"}]} to ledger.json and run 'adminledger commit'"#)
+      for line in EntitlementWarning.noEntitlements { context.err.line(line) }
     } else if let system, !check.judgedSystems.contains(system.value) {
-      context.err.line("note: no function calls for a role on systems/\(system.value): its rights are granted case by case and not judged here")
+      context.err.line(EntitlementWarning.unjudged(system: system.value))
     }
     ReportPrinter.print(report, context)
     return (report.findings ?? 0) > 0 || !problems.isEmpty ? .findings : .ok

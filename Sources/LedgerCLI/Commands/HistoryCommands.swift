@@ -15,17 +15,19 @@ enum HistoryCommands {
         (from, to) = (context.positionals[0], context.positionals[1])
       } else {
         let parts = context.positionals[0].components(separatedBy: "..")
-        guard parts.count == 2, !parts[0].isEmpty else { throw .usage("expected A..B, such as HEAD~3..HEAD or 2026-01-01..2026-06-30") }
+        guard parts.count == 2, !parts[0].isEmpty else {
+          throw .usage("expected A..B, such as HEAD~3..HEAD or 2026-01-01..2026-06-30")
+        }
         (from, to) = (parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
       }
       let ledger = try context.openLedger()
       let changes = try context.perform { () throws(StoreError) in try ledger.history.diff(from: from, to: to) }
       if context.format == .json {
-        context.printJSON(.array(changes.map(changeJSON)))
+        context.printJSON(.array(changes.map(HistoryRenderer.json)))
       } else if changes.isEmpty {
-        context.out.line("No record differs between \(from) and \(to).")
+        context.out.line(HistoryRenderer.noDifference(from: from, to: to))
       } else {
-        printChanges(changes, context)
+        for line in HistoryRenderer.changes(changes) { context.out.line(line) }
       }
       return .ok
     })
@@ -43,51 +45,18 @@ enum HistoryCommands {
     run: { context throws(CLIError) in
       let key = try RecordArguments.key(context.positionals[0])
       let ledger = try context.openLedger()
-      let lines = try context.perform { () throws(StoreError) in try ledger.history.blame(key, at: context.arguments.value("at")) }
+      let lines = try context.perform { () throws(StoreError) in
+        try ledger.history.blame(key, at: context.arguments.value("at"))
+      }
       let zone = context.timeZone(of: ledger)
       if context.format == .json {
-        context.printJSON(.array(lines.map { line in
-          var object = entryJSON(line.entry, zone)
-          object["field"] = .string(line.field)
-          object["value"] = line.value
-          object["resolution"] = line.resolution.map { .string($0) } ?? .null
-          return .object(object)
-        }))
+        context.printJSON(HistoryRenderer.json(lines, zone: zone))
         return .ok
       }
-      let rows = lines.map { line in
-        [line.field, FieldRows.cell(line.value), String(line.entry.commit.prefix(7)), LedgerDate.day(of: line.entry.date, in: zone),
-         line.entry.authorName,
-         (line.resolution.map { "[merge, \($0)] " } ?? "") + line.entry.subject]
-      }
       let width = context.out.isTerminal ? TerminalSize.columns(context.environment.variables) : nil
-      context.out.write(TableRenderer.render(header: ["field", "value", "commit", "date", "author", "change"], rows: rows, maximumWidth: width))
+      context.out.write(HistoryRenderer.blame(lines, zone: zone, maximumWidth: width))
       return .ok
     })
 
   static let all = [LogCommand.spec, diff, blame]
-
-  static func printChanges(_ changes: [(key: RecordKey, fields: [FieldChange], action: String)], _ context: CommandContext) {
-    for change in changes {
-      context.out.line("  \(change.action) \(change.key)")
-      for field in change.fields { context.out.line("      " + field.summary) }
-    }
-  }
-
-  static func entryJSON(_ entry: HistoryEntry, _ zone: TimeZone) -> JSONObject {
-    [
-      "commit": .string(entry.commit), "author": .string(entry.authorName), "email": .string(entry.authorEmail),
-      "date": .string(LedgerDate.day(of: entry.date, in: zone)),
-      "subject": .string(entry.subject),
-    ]
-  }
-
-  static func changeJSON(_ change: (key: RecordKey, fields: [FieldChange], action: String)) -> JSONValue {
-    .object([
-      "record": .string(change.key.description), "action": .string(change.action),
-      "changes": .array(change.fields.map { field in
-        .object(["field": .string(field.path), "old": field.old ?? .null, "new": field.new ?? .null])
-      }),
-    ])
-  }
 }

@@ -5,7 +5,8 @@ import LedgerCore
 enum ImportCommand {
   static let spec = CommandSpec(
     name: "import",
-    synopsis: "KIND FILE.csv [--profile NAME] [--update [--match FIELD] [--missing FIELD=VALUE]] [--map COLUMN=FIELD]... [--encoding ENC] [--date-format FORMAT] [--decimal-comma] [--dry-run]",
+    synopsis:
+      "KIND FILE.csv [--profile NAME] [--update [--match FIELD] [--missing FIELD=VALUE]] [--map COLUMN=FIELD]... [--encoding ENC] [--date-format FORMAT] [--decimal-comma] [--dry-run]",
     summary: "import a CSV file: new records, or with --update changes to those it lists; one commit or none",
     details: """
       Reads RFC 4180 CSV with ',' or ';' (detected), UTF-8 with or without BOM, or ISO-8859-1
@@ -33,7 +34,8 @@ enum ImportCommand {
       field by field, without committing.
       """,
     options: [
-      .single("profile", "NAME", "generic (default), dolibarr-members, training-followup, last-login, access-review or certificates"),
+      .single(
+        "profile", "NAME", "generic (default), dolibarr-members, training-followup, last-login, access-review or certificates"),
       .repeated("map", "COLUMN=FIELD", "read COLUMN into FIELD"),
       .single("system", "SYSTEM", "the system the file comes from (last-login)"),
       .single("encoding", "ENC", "auto (default), utf-8 or latin1"),
@@ -51,7 +53,8 @@ enum ImportCommand {
     let file = context.positionals[1]
     let profileName = context.arguments.value("profile") ?? "generic"
     guard let profile = ImportProfile(rawValue: profileName) else {
-      throw .usage("unknown profile '\(profileName)'", hint: "profiles: " + ImportProfile.allCases.map(\.rawValue).joined(separator: ", "))
+      throw .usage(
+        "unknown profile '\(profileName)'", hint: "profiles: " + ImportProfile.allCases.map(\.rawValue).joined(separator: ", "))
     }
     if let fixed = profile.kind, fixed != kind {
       throw .usage("the \(profile.rawValue) profile imports \(fixed), not \(kind)")
@@ -80,13 +83,13 @@ enum ImportCommand {
     } catch {
       throw .store(.importRefused(file: file, problems: [error]))
     }
-    context.err.write("Reading \(table.rows.count) rows of \(file)...\n")
+    context.err.line(ImportReport.reading(rows: table.rows.count, of: file))
     let mode = try importMode(context)
     let outcome = try context.perform { () throws(StoreError) in
       try ledger.store.importTable(
         table, file: file, kind: kind, profile: profile, options: options, mode: mode, by: author, at: context.environment.now())
     }
-    for note in outcome.reconciliation.skipped { context.err.line(ImportReport.text(note, file: file, severity: "note")) }
+    for note in outcome.reconciliation.skipped { context.err.line(ImportReport.note(note, file: file)) }
     if context.format == .json {
       context.printJSON(ReconcileRenderer.json(outcome))
     } else {

@@ -36,18 +36,19 @@ enum InitCommand {
       try Ledger.create(at: folder, settings: settings, by: author, at: context.environment.now())
     }
     let commit = try context.perform { () throws(StoreError) in try ledger.store.snapshot(at: nil).revision } ?? ""
-    let hooks = try context.environment.toolPath.map { (tool) throws(CLIError) in
-      try context.perform { () throws(StoreError) in try ledger.installHooks(tool: tool) }
-    } ?? []
+    let hooks =
+      try context.environment.toolPath.map { (tool) throws(CLIError) in
+        try context.perform { () throws(StoreError) in try ledger.installHooks(tool: tool) }
+      } ?? []
     for case .keptExisting(let path) in hooks {
-      context.err.line("warning: \(path) already exists and was left alone; add 'adminledger hook pre-commit' to it so plain git commits are validated")
+      context.err.line(WriteRenderer.keptHook(path))
     }
     if context.format == .json {
       context.printJSON([
         "ledger": .string(ledger.root.path), "name": .string(name), "commit": .string(commit),
       ])
     } else {
-      context.out.line("Created ledger \"\(name)\" in \(ledger.root.path) (commit \(commit.prefix(7)))")
+      context.out.line(WriteRenderer.created(name: name, root: ledger.root.path, commit: commit))
     }
     return .ok
   }

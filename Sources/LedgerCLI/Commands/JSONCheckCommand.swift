@@ -32,7 +32,7 @@ enum JSONCheckCommand {
           "column": .number(JSONNumber(location.column)), "message": .string(error.message),
         ])
         if context.format == .text {
-          context.out.line("\(path):\(location.line):\(location.column): error: \(error.message)")
+          context.out.line(DiagnosticRenderer.invalidJSON(path, line: location.line, column: location.column, error.message))
         }
       }
     }

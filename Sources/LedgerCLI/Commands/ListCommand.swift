@@ -104,7 +104,7 @@ enum ListCommand {
 
   private static func printTable(_ header: [String], _ rows: [[String]], kind: RecordKind, _ context: CommandContext) {
     guard !rows.isEmpty else {
-      context.out.line("No \(kind) match.")
+      context.out.line(RecordRenderer.noMatch(kind))
       return
     }
     let width = context.out.isTerminal ? TerminalSize.columns(context.environment.variables) : nil

@@ -51,20 +51,20 @@ enum LogCommand {
       return try ledger.history.log(from: at, filter: filter)
     }
     if context.format == .json {
-      context.printJSON(.array(steps.map { step in
-        var object = HistoryCommands.entryJSON(step.entry, zone)
-        object["records"] = .array(step.changes.map(HistoryCommands.changeJSON))
-        return .object(object)
-      }))
+      context.printJSON(
+        .array(
+          steps.map { step in
+            var object = HistoryRenderer.json(step.entry, zone)
+            object["records"] = .array(step.changes.map(HistoryRenderer.json))
+            return .object(object)
+          }))
       return .ok
     }
     for (index, step) in steps.enumerated() {
-      if index > 0 { context.out.line("") }
-      let entry = step.entry
-      let merge = entry.parents.count > 1 ? "  (merge)" : ""
-      context.out.line("commit \(entry.commit.prefix(7))  \(LedgerDate.day(of: entry.date, in: zone))  \(entry.authorName) <\(entry.authorEmail)>\(merge)")
-      context.out.line("    " + entry.subject)
-      HistoryCommands.printChanges(step.changes, context)
+      if index > 0 { context.out.line() }
+      for line in HistoryRenderer.heading(step.entry, zone: zone) + HistoryRenderer.changes(step.changes) {
+        context.out.line(line)
+      }
     }
     return .ok
   }

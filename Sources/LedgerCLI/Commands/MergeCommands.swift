@@ -15,16 +15,21 @@ enum MergeCommands {
     run: { context throws(CLIError) in
       let ledger = try context.openLedger()
       guard let report = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }) else {
-        if context.format == .json { context.printJSON(["merge": .null, "conflicts": [], "findings": []]) }
-        else { context.out.line("No merge in progress.") }
+        if context.format == .json {
+          context.printJSON(["merge": .null, "conflicts": [], "findings": []])
+        } else {
+          context.out.line(MergeRenderer.noMerge)
+        }
         return .ok
       }
-      guard report.conflicts.isEmpty, report.findings.isEmpty else { return SyncCommand.stopped(report, ledger, context, announce: false) }
+      guard report.conflicts.isEmpty, report.findings.isEmpty else {
+        return SyncCommand.stopped(report, ledger, context, announce: false)
+      }
       if context.format == .json {
         context.printJSON(MergeRenderer.json(report, zone: context.timeZone(of: ledger)))
       } else {
         context.out.write(MergeRenderer.text(report, zone: context.timeZone(of: ledger), colored: false))
-        context.err.line("hint: " + MergeRenderer.hint(report))
+        context.err.line(MergeRenderer.hint(report))
       }
       return .ok
     })
@@ -50,11 +55,14 @@ enum MergeCommands {
       let field = try context.positionals.count > 1 ? RecordArguments.field(context.positionals[1]) : nil
       let choices = [context.arguments.flag("ours"), context.arguments.flag("theirs"), context.arguments.value("set") != nil]
       guard choices.filter({ $0 }).count == 1 else {
-        throw .usage("give exactly one of --ours, --theirs or --set VALUE", hint: "for example: adminledger resolve \(key) --theirs")
+        throw .usage(
+          "give exactly one of --ours, --theirs or --set VALUE", hint: "for example: adminledger resolve \(key) --theirs")
       }
       let choice: ResolutionChoice
       if let text = context.arguments.value("set") {
-        guard field != nil else { throw .usage("--set needs the FIELD it sets", hint: "adminledger resolve \(key) FIELD --set VALUE") }
+        guard field != nil else {
+          throw .usage("--set needs the FIELD it sets", hint: "adminledger resolve \(key) FIELD --set VALUE")
+        }
         choice = .set(.text(text))
       } else {
         choice = context.arguments.flag("ours") ? .ours : .theirs
@@ -68,13 +76,8 @@ enum MergeCommands {
         ])
         return .ok
       }
-      let what = field.map { "\(key) \($0)" } ?? key.description
-      if remaining.isEmpty {
-        context.out.line("Resolved \(what): the record is settled.")
-        context.err.line("hint: 'adminledger conflicts' shows what is left; 'adminledger sync --continue' commits the merge")
-      } else {
-        context.out.line("Resolved \(what); still open in \(key): \(remaining.map(\.field).joined(separator: ", "))")
-      }
+      context.out.line(MergeRenderer.resolved(key, field: field, open: remaining.map(\.field)))
+      if remaining.isEmpty { context.err.line(MergeRenderer.settledHint) }
       return .ok
     })
 

@@ -42,24 +42,12 @@ enum ShowCommand {
       ])
       return .ok
     }
-    context.out.line(key.description)
-    let rows = FieldRows.rows(of: record.fields)
-    let width = rows.map(\.0.count).max() ?? 0
-    for (path, value) in rows {
-      context.out.line("  " + (path + ":").padded(to: width + 1) + " " + value)
-    }
+    for line in RecordRenderer.fields(key, rows: FieldRows.rows(of: record.fields)) { context.out.line(line) }
     guard withRefs else { return .ok }
-    context.out.line("refers to:")
-    if outgoing.isEmpty { context.out.line("  nothing") }
-    for (pointer, target) in outgoing {
-      let label = (try? view.record(target)).flatMap { $0.map(RecordLabel.label) } ?? "(missing)"
-      context.out.line("  " + String(pointer.description.dropFirst()).padded(to: 14) + " " + target.description + "  " + label)
+    let references = outgoing.map { pointer, target in
+      (pointer, target, (try? view.record(target)).flatMap { $0.map(RecordLabel.label) })
     }
-    context.out.line("referred to by:")
-    if incoming.isEmpty { context.out.line("  nothing") }
-    for (referrer, pointer) in incoming {
-      context.out.line("  " + referrer.key.description + "  (" + String(pointer.description.dropFirst()) + ")  " + RecordLabel.label(referrer))
-    }
+    for line in RecordRenderer.references(references, referrers: incoming) { context.out.line(line) }
     return .ok
   }
 }

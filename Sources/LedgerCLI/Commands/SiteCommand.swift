@@ -33,7 +33,9 @@ enum SiteCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let folder = context.url(for: context.positionals[0])
     if let refusal = ReviewSite.refusal(for: folder) {
-      throw .usage("\(context.positionals[0]) \(refusal)", hint: "choose an empty or new folder for the site; a folder holding a site written before is replaced")
+      throw .usage(
+        "\(context.positionals[0]) \(refusal)",
+        hint: "choose an empty or new folder for the site; a folder holding a site written before is replaced")
     }
     var options = SiteOptions(revision: context.arguments.value("at"), isPublic: context.arguments.flag("public"))
     options.organization = try context.arguments.value("for").map(RecordArguments.id)
@@ -49,8 +51,7 @@ enum SiteCommand {
       ])
       return .ok
     }
-    context.out.line("Wrote the review site of commit \(summary.commit.prefix(7)) to \(summary.folder.path): \(summary.pages) pages, \(summary.records) records.")
-    context.out.line("Open \(index.absoluteString)")
+    for line in SiteRenderer.written(summary, index: index) { context.out.line(line) }
     return .ok
   }
 }

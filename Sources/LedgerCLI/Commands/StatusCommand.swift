@@ -30,20 +30,16 @@ enum StatusCommand {
     }
     for line in LineMergeRenderer.lines(lineMerge) { context.err.line(line) }
     if let merge {
-      context.out.line(
-        "A merge is in progress: \(merge.source) (\(merge.incoming.prefix(7))) into this clone, "
-          + "\(DiagnosticRenderer.plural(merge.conflicts.count, "open conflict")), "
-          + "\(DiagnosticRenderer.plural(merge.findings.count, "finding")).")
-      context.err.line("hint: " + MergeRenderer.hint(merge))
+      context.out.line(MergeRenderer.inProgress(merge))
+      context.err.line(MergeRenderer.hint(merge))
     }
     guard !edits.isEmpty else {
-      if merge == nil { context.out.line("No hand edits: the ledger's files match the last commit.") }
+      if merge == nil { context.out.line(WriteRenderer.noHandEdits) }
       return .ok
     }
-    if merge != nil { context.out.line("Files the merge changes, not committed yet:") }
-    let width = edits.contains { $0.change == .conflicted } ? 11 : 10
-    for edit in edits { context.out.line(edit.change.rawValue.padded(to: width) + edit.path) }
-    if merge == nil { context.err.line("hint: run 'adminledger commit -m MESSAGE' to validate and commit them") }
+    if merge != nil { context.out.line(WriteRenderer.mergeChanges) }
+    for line in WriteRenderer.handEdits(edits) { context.out.line(line) }
+    if merge == nil { context.err.line(WriteRenderer.commitHint) }
     return .ok
   }
 }

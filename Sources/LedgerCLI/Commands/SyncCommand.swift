@@ -28,7 +28,7 @@ enum SyncCommand {
     if context.arguments.flag("abort") {
       guard !context.arguments.flag("continue") else { throw .usage("give --continue or --abort, not both") }
       try context.perform { () throws(StoreError) in try ledger.abortMerge() }
-      return say(context, ["aborted": true], "Merge aborted: the branch, the files and the index are as before the sync.")
+      return say(context, ["aborted": true], MergeRenderer.aborted)
     }
     let author = try context.author(for: ledger)
     var remote = context.positionals.first
@@ -44,7 +44,7 @@ enum SyncCommand {
         try ledger.continueMerge(by: author, at: context.environment.now())
       }
       concluded = result.commit
-      if context.format == .text { context.out.line("Committed the merge (commit \(result.commit.prefix(7)))") }
+      if context.format == .text { context.out.line(MergeRenderer.committed(result.commit)) }
       // The stopped sync's remote, unless it was --no-push or this run says --no-push.
       guard push, let target = result.remote else { return finish(context, concluded: concluded, report: nil) }
       remote = remote ?? target
@@ -76,24 +76,11 @@ enum SyncCommand {
       return .ok
     }
     guard let report else { return .ok }
-    let theirs = "\(report.remote)/\(report.remoteBranch)"
-    switch report.integration {
-    case .upToDate: context.out.line("Already up to date with \(theirs).")
-    case .fastForward(let commit): context.out.line("Fast-forwarded \(report.branch) to \(theirs) (commit \(commit.prefix(7)))")
-    case .merged(let commit, let records):
-      context.out.line("Merged \(theirs) into \(report.branch): \(DiagnosticRenderer.plural(records.count, "record")) (commit \(commit.prefix(7)))")
-    case .stopped: break
-    }
+    if let line = SyncRenderer.integration(report) { context.out.line(line) }
     // What the shared repository's hook said of the push, as git shows it to a pusher.
-    for line in report.remoteMessages { context.err.line("remote: " + line) }
-    if report.pushed {
-      context.out.line("Pushed \(report.branch) to \(theirs) (\(report.url))")
-    } else if context.arguments.flag("no-push") {
-      context.out.line("Not pushed (--no-push).")
-    } else {
-      context.out.line("Nothing to push.")
-    }
-    if report.rounds > 1 { context.out.line("The remote moved during the sync: \(report.rounds) rounds of fetch, merge and push.") }
+    for line in report.remoteMessages { context.err.line(SyncRenderer.remoteMessage(line)) }
+    context.out.line(SyncRenderer.push(report, noPush: context.arguments.flag("no-push")))
+    if report.rounds > 1 { context.out.line(SyncRenderer.rounds(report.rounds)) }
     return .ok
   }
 
@@ -118,8 +105,8 @@ enum SyncCommand {
     } else {
       let colored = Color.enabled(for: context.out, variables: context.environment.variables)
       context.out.write(MergeRenderer.text(report, zone: zone, colored: colored))
-      if announce { context.err.line("adminledger: the merge stopped; nothing was committed or pushed") }
-      context.err.line("hint: " + MergeRenderer.hint(report))
+      if announce { context.err.line(MergeRenderer.stopped) }
+      context.err.line(MergeRenderer.hint(report))
     }
     return .findings
   }

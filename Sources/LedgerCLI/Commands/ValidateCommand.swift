@@ -23,11 +23,14 @@ enum ValidateCommand {
     let errors = diagnostics.filter { $0.severity == .error }
     // A merge in progress leaves the work tree between two states: HEAD may be valid while
     // the files about to be committed are not, so the ledger is not declared valid then.
-    let merge = context.arguments.value("at") == nil
+    let merge =
+      context.arguments.value("at") == nil
       ? try context.perform { () throws(StoreError) in try ledger.mergeReport() } : nil
-    let lineMerge = context.arguments.value("at") == nil
+    let lineMerge =
+      context.arguments.value("at") == nil
       ? try context.perform { () throws(StoreError) in try ledger.lineMergeCheck() } : nil
-    let settled = errors.isEmpty && (merge.map { $0.conflicts.isEmpty && $0.findings.isEmpty } ?? true)
+    let settled =
+      errors.isEmpty && (merge.map { $0.conflicts.isEmpty && $0.findings.isEmpty } ?? true)
       && (lineMerge?.markedFiles.isEmpty ?? true)
     if context.format == .json {
       var object: JSONObject = [
@@ -44,14 +47,11 @@ enum ValidateCommand {
     for diagnostic in diagnostics { context.out.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
     if let merge {
       for finding in merge.findings { context.out.line(DiagnosticRenderer.text(finding, colored: colored)) }
-      context.out.line(
-        "A merge is in progress (\(merge.source)): \(DiagnosticRenderer.plural(merge.conflicts.count, "open conflict")) and "
-          + "\(DiagnosticRenderer.plural(merge.findings.count, "finding")) in the files it will commit; the last commit was checked below.")
-      context.err.line("hint: " + MergeRenderer.hint(merge))
+      context.out.line(MergeRenderer.inProgressUnchecked(merge))
+      context.err.line(MergeRenderer.hint(merge))
     }
     if diagnostics.isEmpty {
-      let subject = merge == nil ? "The ledger" : "The last commit"
-      context.out.line("\(subject) is valid: \(DiagnosticRenderer.plural(records, "record")) checked.")
+      context.out.line(DiagnosticRenderer.valid(records: records, lastCommitOnly: merge != nil))
     } else {
       context.out.line(DiagnosticRenderer.summary(diagnostics))
     }

@@ -8,7 +8,7 @@ enum WriteReport {
       if context.format == .json {
         context.printJSON(["action": .string(verb), "commit": .null, "records": []])
       } else {
-        context.out.line("Nothing changed: the record already holds these values")
+        context.out.line(WriteRenderer.unchanged)
       }
       return
     }
@@ -22,9 +22,6 @@ enum WriteReport {
       ])
       return
     }
-    let past = ["add": "Added", "set": "Updated", "rm": "Removed", "commit": "Committed"][verb] ?? verb
-    let named = records.count <= 5 ? records.joined(separator: ", ") : "\(records.count) records"
-    context.out.line("\(past) \(named) (commit \(result.commit.prefix(7)))")
-    for line in result.changes.message.body where verb != "commit" { context.out.line("  " + line) }
+    for line in WriteRenderer.written(result, records: records, verb: verb) { context.out.line(line) }
   }
 }

@@ -46,6 +46,11 @@ enum DriftRenderer {
     }
   }
 
+  /// What `--update` changed in the ledger (or would change, `dryRun`).
+  static func correction(_ outcome: ReconcileOutcome, file: String, dryRun: Bool) -> [String] {
+    ReconcileRenderer.text(outcome, file: file, noun: "accounts and rights", dryRun: dryRun)
+  }
+
   /// The next step, after a report that found drift.
   static func hint(system: String, file: String) -> String {
     "hint: 'adminledger report drift \(system) \(file) --update' brings the ledger in line, in one commit (--dry-run first shows it)"

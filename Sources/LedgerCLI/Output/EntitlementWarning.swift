@@ -8,7 +8,8 @@ import LedgerQuery
 ///       their functions (member, deputy) calls for; functions that would: treasurer
 ///
 /// (one line). Not a refusal: the write is made, as exceptions exist; `report entitlements`
-/// keeps listing the right, for the audit.
+/// keeps listing the right, for the audit. The notes `report entitlements` prints before its
+/// report are here too.
 enum EntitlementWarning {
   /// Warns about each right the write made active without a function calling for it. Says
   /// nothing when the ledger declares no entitlements, or when it cannot be read back (the
@@ -24,18 +25,35 @@ enum EntitlementWarning {
     guard let found = try? check.grants(result.changes.records, before: before, after: after) else { return }
     for grant in found {
       context.err.line(text(grant))
-      if grant.right.fields["reason"] == nil {
-        context.err.line("hint: record why with --set reason=..., or give people/\(grant.person) a function that calls for it; 'adminledger report entitlements' lists such rights")
-      }
+      if grant.right.fields["reason"] == nil { context.err.line(hint(grant)) }
     }
+  }
+
+  /// Said after the warning of a right whose reason is not recorded.
+  static func hint(_ grant: EntitlementCheck.Unjustified) -> String {
+    "hint: record why with --set reason=..., or give people/\(grant.person) a function that calls for it; 'adminledger report entitlements' lists such rights"
   }
 
   /// The warning's line.
   static func text(_ grant: EntitlementCheck.Unjustified) -> String {
     let theirs = grant.functions.isEmpty ? "none recorded" : grant.functions.joined(separator: ", ")
-    let others = grant.calledForBy.isEmpty
+    let others =
+      grant.calledForBy.isEmpty
       ? "no function calls for it" : "functions that would: " + grant.calledForBy.joined(separator: ", ")
     return "warning: \(grant.right.key) gives \(grant.entitlement.role) on \(grant.entitlement.system) to \(grant.person), "
       + "which none of their functions (\(theirs)) calls for; \(others)"
+  }
+
+  // MARK: - report entitlements
+
+  /// The ledger declares no entitlements, so the report judges nothing.
+  static let noEntitlements = [
+    "note: ledger.json declares no entitlements, so no function calls for any right",
+    #"hint: add "entitlements": {"FUNCTION": [{"role": "ROLE", "system": "SYSTEM"}]} to ledger.json and run 'adminledger commit'"#,
+  ]
+
+  /// `--system` names a system no entitlement names: its rights are not judged unjustified.
+  static func unjudged(system: String) -> String {
+    "note: no function calls for a role on systems/\(system): its rights are granted case by case and not judged here"
   }
 }

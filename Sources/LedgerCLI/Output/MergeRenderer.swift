@@ -21,15 +21,19 @@ enum MergeRenderer {
       let conflict = item.conflict
       lines.append("")
       let name = conflict.record?.description ?? conflict.path
-      lines.append(conflict.isText ? "\(name)  (the file conflicts line by line; git's markers are in it)" : "\(name)  \(conflict.field)")
+      lines.append(
+        conflict.isText ? "\(name)  (the file conflicts line by line; git's markers are in it)" : "\(name)  \(conflict.field)")
       guard !conflict.isText else { continue }
-      let values = [("base", conflict.base, nil), ("ours", conflict.ours, item.oursChange), ("theirs", conflict.theirs, item.theirsChange)]
+      let values = [
+        ("base", conflict.base, nil), ("ours", conflict.ours, item.oursChange), ("theirs", conflict.theirs, item.theirsChange),
+      ]
       let width = values.map { shown($0.1).count }.max() ?? 0
       for (side, value, change) in values {
         var line = "  " + side.padding(toLength: 8, withPad: " ", startingAt: 0) + shown(value)
         if let change {
           line = line.padding(toLength: 10 + width + 2, withPad: " ", startingAt: 0)
-          line += "\(change.commit.prefix(7)) \(LedgerDate.day(of: change.date, in: zone)) \(change.authorName): \(subject(change.message))"
+          line +=
+            "\(change.commit.prefix(7)) \(LedgerDate.day(of: change.date, in: zone)) \(change.authorName): \(subject(change.message))"
         }
         lines.append(colored && side != "base" ? Color.wrap(line, side == "ours" ? .green : .yellow) : line)
       }
@@ -42,21 +46,68 @@ enum MergeRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The next step, for the hint line.
+  /// The hint line: the next step.
   static func hint(_ report: MergeReport) -> String {
+    "hint: " + nextStep(report)
+  }
+
+  private static func nextStep(_ report: MergeReport) -> String {
     if let first = report.lineMerged.first {
       return "git merged \(report.lineMerged.joined(separator: ", ")) line by line (its conflict markers are in it): "
-        + LineMergeRenderer.redo(first) + "; do not take a side with 'resolve --ours/--theirs', which drops the other side's changes"
+        + LineMergeRenderer.redo(first)
+        + "; do not take a side with 'resolve --ours/--theirs', which drops the other side's changes"
     }
     if let first = report.conflicts.first {
       let record = first.conflict.record?.description ?? "KIND/ID"
       let field = first.conflict.pointer.tokens.isEmpty ? "" : " " + first.conflict.field
-      return "settle each conflict, for example 'adminledger resolve \(record)\(field) --ours' (or --theirs, or --set VALUE), then 'adminledger sync --continue'; 'adminledger sync --abort' goes back"
+      return
+        "settle each conflict, for example 'adminledger resolve \(record)\(field) --ours' (or --theirs, or --set VALUE), then 'adminledger sync --continue'; 'adminledger sync --abort' goes back"
     }
     if !report.findings.isEmpty {
-      return "fix the records with 'adminledger resolve KIND/ID FIELD --set VALUE' (or --ours/--theirs), then 'adminledger sync --continue'"
+      return
+        "fix the records with 'adminledger resolve KIND/ID FIELD --set VALUE' (or --ours/--theirs), then 'adminledger sync --continue'"
     }
     return "everything is settled: run 'adminledger sync --continue' to commit the merge"
+  }
+
+  // MARK: - The lines around a merge
+
+  /// `conflicts` with no merge in progress.
+  static let noMerge = "No merge in progress."
+
+  /// `sync` stopped on a conflict or a finding.
+  static let stopped = "adminledger: the merge stopped; nothing was committed or pushed"
+
+  /// `sync --continue` committed the merge.
+  static func committed(_ commit: String) -> String {
+    "Committed the merge (commit \(commit.prefix(7)))"
+  }
+
+  static let aborted = "Merge aborted: the branch, the files and the index are as before the sync."
+
+  /// `resolve` settled `key` (one `field` of it, or the whole record); `open` are the fields of
+  /// the record still in conflict.
+  static func resolved(_ key: RecordKey, field: FieldPath?, open: [String]) -> String {
+    let what = field.map { "\(key) \($0)" } ?? key.description
+    guard !open.isEmpty else { return "Resolved \(what): the record is settled." }
+    return "Resolved \(what); still open in \(key): \(open.joined(separator: ", "))"
+  }
+
+  /// After `resolve` settled a record.
+  static let settledHint =
+    "hint: 'adminledger conflicts' shows what is left; 'adminledger sync --continue' commits the merge"
+
+  /// `status`: the merge in progress in one line.
+  static func inProgress(_ report: MergeReport) -> String {
+    "A merge is in progress: \(report.source) (\(report.incoming.prefix(7))) into this clone, "
+      + "\(DiagnosticRenderer.plural(report.conflicts.count, "open conflict")), "
+      + "\(DiagnosticRenderer.plural(report.findings.count, "finding"))."
+  }
+
+  /// `validate`: the merge in progress, whose files are not the last commit it checked.
+  static func inProgressUnchecked(_ report: MergeReport) -> String {
+    "A merge is in progress (\(report.source)): \(DiagnosticRenderer.plural(report.conflicts.count, "open conflict")) and "
+      + "\(DiagnosticRenderer.plural(report.findings.count, "finding")) in the files it will commit; the last commit was checked below."
   }
 
   static func json(_ report: MergeReport, zone: TimeZone) -> JSONValue {

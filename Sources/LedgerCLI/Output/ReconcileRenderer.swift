@@ -13,11 +13,16 @@ enum ReconcileRenderer {
     if !reconciliation.missing.isEmpty { counts.append("\(reconciliation.missing.count) not in the file") }
     var lines: [String] = []
     if reconciliation.changes.isEmpty {
-      lines.append("Nothing to change: \(file) brings nothing the ledger does not hold (\(counts.joined(separator: ", "))); no commit.")
+      lines.append(
+        "Nothing to change: \(file) brings nothing the ledger does not hold (\(counts.joined(separator: ", "))); no commit.")
     } else if let commit = outcome.commit {
-      lines.append("Imported \(reconciliation.changes.count) \(noun) from \(file): \(counts.joined(separator: ", ")) (commit \(commit.prefix(7)))")
+      lines.append(
+        "Imported \(reconciliation.changes.count) \(noun) from \(file): \(counts.joined(separator: ", ")) (commit \(commit.prefix(7)))"
+      )
     } else {
-      lines.append("Would import \(reconciliation.changes.count) \(noun) from \(file): \(counts.joined(separator: ", "))" + (dryRun ? " (dry run: nothing committed)" : ""))
+      lines.append(
+        "Would import \(reconciliation.changes.count) \(noun) from \(file): \(counts.joined(separator: ", "))"
+          + (dryRun ? " (dry run: nothing committed)" : ""))
     }
     for change in reconciliation.changes {
       lines.append("  \(change.action.rawValue) \(change.record.key)")
@@ -27,7 +32,8 @@ enum ReconcileRenderer {
       // A file of another scope (a department's export against the whole ledger) would list
       // thousands: the first ones, then how many more (--format json lists them all).
       let shown = reconciliation.missing.prefix(20).map(\.description).joined(separator: ", ")
-      let more = reconciliation.missing.count > 20 ? " and \(reconciliation.missing.count - 20) more (--format json lists them all)" : ""
+      let more =
+        reconciliation.missing.count > 20 ? " and \(reconciliation.missing.count - 20) more (--format json lists them all)" : ""
       lines.append("In the ledger, not in \(file): " + shown + more)
     }
     return lines
@@ -38,9 +44,10 @@ enum ReconcileRenderer {
     return [
       "commit": outcome.commit.map { .string($0) } ?? .null,
       "records": .array(reconciliation.records.map { .string($0.description) }),
-      "changes": .array(reconciliation.changes.map { change in
-        HistoryCommands.changeJSON((change.record.key, change.fields, change.action.rawValue))
-      }),
+      "changes": .array(
+        reconciliation.changes.map { change in
+          HistoryRenderer.json((change.record.key, change.fields, change.action.rawValue))
+        }),
       "unchanged": .array(reconciliation.unchanged.map { .string($0.description) }),
       "missing": .array(reconciliation.missing.map { .string($0.description) }),
       "skipped": .array(reconciliation.skipped.map { ImportReport.json($0) }),

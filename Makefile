@@ -47,7 +47,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: test-deps json-schema-test-suite
+test: test-deps json-schema-test-suite lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

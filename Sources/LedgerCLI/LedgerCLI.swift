@@ -32,8 +32,11 @@ public enum LedgerCLI {
         names.first(where: { $0.hasPrefix(first + " ") })
         ?? Suggestion.closest(to: first, among: names)
       return renderer.render(
-        .usage("unknown command '\(first)'", hint: suggestion.map { "did you mean '\($0)'?" }
-          ?? "run 'adminledger --help' to see the commands"), command: nil).rawValue
+        .usage(
+          "unknown command '\(first)'",
+          hint: suggestion.map { "did you mean '\($0)'?" }
+            ?? "run 'adminledger --help' to see the commands"), command: nil
+      ).rawValue
     }
     return execute(command, rest, environment: environment, renderer: renderer).rawValue
   }

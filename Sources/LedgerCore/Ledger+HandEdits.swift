@@ -89,7 +89,8 @@ extension Ledger {
     switch InputLimits.read(url, limit: InputLimits.ledgerFileBytes) {
     case .bytes(let read): bytes = read
     case .tooLarge(let size): throw DiagnosticList([InputLimits.tooLarge(path, size: size)])
-    case .unreadable(let reason): throw DiagnosticList([Diagnostic(file: path, rule: "io", message: "cannot read the file: \(reason)")])
+    case .unreadable(let reason):
+      throw DiagnosticList([Diagnostic(file: path, rule: "io", message: "cannot read the file: \(reason)")])
     }
     if path == LedgerSettings.fileName {
       return CanonicalSettings.bytes(try LedgerSettings.read(bytes))

@@ -32,9 +32,10 @@ extension Ledger {
     let ledgerFolder = Ledger.shellQuoted(store.prefix.isEmpty ? "." : store.prefix)
     var results: [HookInstallation] = []
     for name in ["pre-commit", "pre-merge-commit"] {
-      results.append(try installScript(
-        name, tool: tool, purpose: "validates the ledger files staged for this commit",
-        command: "hook pre-commit --ledger \(ledgerFolder)"))
+      results.append(
+        try installScript(
+          name, tool: tool, purpose: "validates the ledger files staged for this commit",
+          command: "hook pre-commit --ledger \(ledgerFolder)"))
     }
     let driver = try installScript(
       "adminledger-merge-driver", tool: tool, purpose: "git's merge driver for the ledger's JSON files",
@@ -66,7 +67,8 @@ extension Ledger {
   public func installPreReceiveHook(tool: String) throws(StoreError) -> HookInstallation {
     try installScript(
       "pre-receive", tool: tool, purpose: "refuses pushes to the ledger's branch that break its policy",
-      command: "hook pre-receive", refusal: "adminledger is not installed on this server: cannot check the push, so it is refused")
+      command: "hook pre-receive", refusal: "adminledger is not installed on this server: cannot check the push, so it is refused"
+    )
   }
 
   private func installScript(
@@ -186,7 +188,9 @@ extension Ledger {
   ///
   /// `receivedAt` is the server's clock, the one clock a pusher does not set: roles and keys
   /// are judged no earlier than that time less the ledger's offline grace.
-  public func checkPush(_ updates: [PushedUpdate], branch: String? = nil, receivedAt: Date = Date()) throws(StoreError) -> [PushCheck] {
+  public func checkPush(_ updates: [PushedUpdate], branch: String? = nil, receivedAt: Date = Date()) throws(StoreError)
+    -> [PushCheck]
+  {
     let search = try findLedgerBranch(given: branch, pushed: updates)
     guard case .found(let ledgerBranch, _) = search else {
       guard case .unknown(let uncertainty) = search else { return [] }
@@ -194,7 +198,8 @@ extension Ledger {
     }
     var checks: [PushCheck] = []
     for update in updates {
-      checks.append(PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: ledgerBranch, receivedAt: receivedAt)))
+      checks.append(
+        PushCheck(update: update, outcome: try outcome(of: update, ledgerBranch: ledgerBranch, receivedAt: receivedAt)))
     }
     return checks
   }

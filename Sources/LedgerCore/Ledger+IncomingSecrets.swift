@@ -28,11 +28,14 @@ extension Ledger {
       throw .git(.readCommit(incoming.description), error)
     }
     let author = "\(by.name) <\(by.email)>"
-    throw .invalid(DiagnosticList(secrets.map { secret in
-      var finding = secret
-      finding.message += " (brought by the incoming commit \(incoming.short), by \(author); nothing was merged)"
-      finding.hint = "ask \(by.name) to remove it in a new commit and to change the secret (it is in the shared history), then sync again"
-      return finding
-    }))
+    throw .invalid(
+      DiagnosticList(
+        secrets.map { secret in
+          var finding = secret
+          finding.message += " (brought by the incoming commit \(incoming.short), by \(author); nothing was merged)"
+          finding.hint =
+            "ask \(by.name) to remove it in a new commit and to change the secret (it is in the shared history), then sync again"
+          return finding
+        }))
   }
 }

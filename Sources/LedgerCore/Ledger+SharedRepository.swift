@@ -61,7 +61,8 @@ extension Ledger {
         if try holdsLedger(at: update.new) { created.append(update.reference) }
       }
       if created.count == 1, let only = created.first { return .found(only, how: .firstPush) }
-      return .unknown(created.isEmpty ? .noCandidate(head: head, branches: []) : .severalCandidates(head: head, candidates: created))
+      return .unknown(
+        created.isEmpty ? .noCandidate(head: head, branches: []) : .severalCandidates(head: head, candidates: created))
     }
     var candidates: [String] = []
     for branch in branches {
@@ -70,7 +71,8 @@ extension Ledger {
     }
     if let head, candidates.contains(head) { return .found(head, how: .head) }
     if candidates.count == 1, let only = candidates.first { return .found(only, how: .onlyBranch) }
-    return .unknown(candidates.isEmpty ? .noCandidate(head: head, branches: branches) : .severalCandidates(head: head, candidates: candidates))
+    return .unknown(
+      candidates.isEmpty ? .noCandidate(head: head, branches: branches) : .severalCandidates(head: head, candidates: candidates))
   }
 
   /// Records `branch` as the ledger's branch in the shared repository's configuration, where

@@ -87,7 +87,8 @@ extension Repository {
     if entry.isTree {
       try compare(tree.id(of: entry), nil, prefix: prefix + tree.name(of: entry) + "/", into: &result)
     } else if !RawTree.isSubmodule(entry) {
-      result.append(TreeChange(path: prefix + tree.name(of: entry), old: tree.id(of: entry), new: nil, kind: FileKind(mode: entry.mode)))
+      result.append(
+        TreeChange(path: prefix + tree.name(of: entry), old: tree.id(of: entry), new: nil, kind: FileKind(mode: entry.mode)))
     }
   }
 
@@ -97,7 +98,8 @@ extension Repository {
     if entry.isTree {
       try compare(nil, tree.id(of: entry), prefix: prefix + tree.name(of: entry) + "/", into: &result)
     } else if !RawTree.isSubmodule(entry) {
-      result.append(TreeChange(path: prefix + tree.name(of: entry), old: nil, new: tree.id(of: entry), kind: FileKind(mode: entry.mode)))
+      result.append(
+        TreeChange(path: prefix + tree.name(of: entry), old: nil, new: tree.id(of: entry), kind: FileKind(mode: entry.mode)))
     }
   }
 }

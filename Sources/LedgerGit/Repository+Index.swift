@@ -63,8 +63,10 @@ extension Repository {
         let path = strdup(file.path)
         defer { free(path) }
         var entry = git_index_entry()
-        entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
-        entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        entry.ctime = git_index_time(
+          seconds: Int32(truncatingIfNeeded: info.st_ctim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec))
+        entry.mtime = git_index_time(
+          seconds: Int32(truncatingIfNeeded: info.st_mtim.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
         entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
         entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
         entry.uid = info.st_uid
@@ -157,9 +159,10 @@ extension Repository {
         if status == GIT_ITEROVER.rawValue { break }
         guard status >= 0 else { throw GitError(status: status, operation: "git_index_conflict_next") }
         guard let path = (base ?? ours ?? theirs)?.pointee.path.map({ String(cString: $0) }) else { continue }
-        result.append(IndexConflict(
-          path: path, base: base.map { ObjectID($0.pointee.id) }, ours: ours.map { ObjectID($0.pointee.id) },
-          theirs: theirs.map { ObjectID($0.pointee.id) }))
+        result.append(
+          IndexConflict(
+            path: path, base: base.map { ObjectID($0.pointee.id) }, ours: ours.map { ObjectID($0.pointee.id) },
+            theirs: theirs.map { ObjectID($0.pointee.id) }))
       }
       return result.sorted { $0.path < $1.path }
     }

@@ -9,7 +9,9 @@ extension Repository {
   ///
   /// - Throws: a `GitError` when a file and a folder would share a name, as libgit2 does.
   public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {
-    let paths = updates.map { update in (update.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init), update) }
+    let paths = updates.map { update in
+      (update.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init), update)
+    }
     for (parts, update) in paths where parts.isEmpty || parts.contains(where: \.isEmpty) {
       throw GitError(code: .other(-1), operation: "update a tree", message: "invalid path '\(update.path)'")
     }
@@ -72,7 +74,8 @@ extension Repository {
       additions += Array("\(String(entry.mode, radix: 8)) \(name)".utf8) + [0] + entry.id.bytes
     }
     var added = RawTree(bytes: additions)
-    added = RawTree(bytes: added.entries.sorted { RawTree.order(added, $0, added, $1) < 0 }.flatMap { added.bytes[$0.bytesRange] })
+    added = RawTree(
+      bytes: added.entries.sorted { RawTree.order(added, $0, added, $1) < 0 }.flatMap { added.bytes[$0.bytesRange] })
     let removed = Set(existing.compactMap { name, entry in changed.keys.contains(name) ? entry.name.lowerBound : nil })
     var bytes: [UInt8] = []
     bytes.reserveCapacity(tree.bytes.count + additions.count)

@@ -164,7 +164,8 @@ final class TransferSession {
   func receiveRemoteText(_ text: String, flush: Bool = false) {
     guard let report = options.remoteMessage else { return }
     partialRemoteLine += text
-    var lines = partialRemoteLine.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    var lines = partialRemoteLine.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
     partialRemoteLine = flush ? "" : String(lines.removeLast())
     for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty { report(String(line)) }
   }

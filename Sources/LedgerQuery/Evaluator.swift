@@ -57,9 +57,11 @@ public struct QueryEvaluator {
         ValueComparison.decimal(text) == nil, !["true", "false", "null"].contains(text)
       else { continue }
       let field = path.field
-      return try view.records(of: plan.kind, indexedAt: field, values: { record in
-        QueryEvaluator.items(QueryEvaluator.read(field, in: .object(record.fields)).filter { $0 != .null })
-      }, holding: .string(text))
+      return try view.records(
+        of: plan.kind, indexedAt: field,
+        values: { record in
+          QueryEvaluator.items(QueryEvaluator.read(field, in: .object(record.fields)).filter { $0 != .null })
+        }, holding: .string(text))
     }
     return nil
   }
@@ -111,7 +113,8 @@ public struct QueryEvaluator {
     case .less: return items.contains { ValueComparison.compare($0, text) == .orderedAscending }
     case .lessOrEqual: return items.contains { [.orderedAscending, .orderedSame].contains(ValueComparison.compare($0, text)) }
     case .greater: return items.contains { ValueComparison.compare($0, text) == .orderedDescending }
-    case .greaterOrEqual: return items.contains { [.orderedDescending, .orderedSame].contains(ValueComparison.compare($0, text)) }
+    case .greaterOrEqual:
+      return items.contains { [.orderedDescending, .orderedSame].contains(ValueComparison.compare($0, text)) }
     case .contains: return items.contains { ValueComparison.contains($0, text) }
     case .isIn:
       return items.contains { item in condition.values.contains { ValueComparison.compare(item, $0) == .orderedSame } }

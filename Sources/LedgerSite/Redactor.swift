@@ -30,7 +30,8 @@ struct Redactor: Sendable {
       var matched = 0
       for count in stride(from: min(longest, words.count - index), through: 1, by: -1) {
         let run = words[index..<index + count]
-        guard zip(run, run.dropFirst()).allSatisfy({ text[$0.range.upperBound..<$1.range.lowerBound].allSatisfy(\.isWhitespace) }) else { continue }
+        guard zip(run, run.dropFirst()).allSatisfy({ text[$0.range.upperBound..<$1.range.lowerBound].allSatisfy(\.isWhitespace) })
+        else { continue }
         if forbidden.contains(run.map(\.normalized).joined(separator: " ")) {
           matched = count
           break

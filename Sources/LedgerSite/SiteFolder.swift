@@ -55,7 +55,8 @@ struct SiteFolder {
 
   /// Puts the new site in place of the old one.
   func finish() throws(StoreError) {
-    let old = staging.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).adminledger-\(getpid())-old")
+    let old = staging.deletingLastPathComponent().appendingPathComponent(
+      ".\(destination.lastPathComponent).adminledger-\(getpid())-old")
     do {
       if files.fileExists(atPath: destination.path) { try files.moveItem(at: destination, to: old) }
       try files.moveItem(at: staging, to: destination)

@@ -80,7 +80,9 @@ struct SitePage {
     var sentences: [String] = []
     if let organization = content.scope.organization {
       let name = organization.fields["name"]?.stringValue ?? organization.key.id.value
-      sentences.append("This site shows only what concerns \(name): its people, their accounts and rights, the rights it validated, its trainings and requests. Nothing about anyone else is included.")
+      sentences.append(
+        "This site shows only what concerns \(name): its people, their accounts and rights, the rights it validated, its trainings and requests. Nothing about anyone else is included."
+      )
     }
     if content.scope.isPublic {
       sentences.append("Public edition: personal data (email addresses, phone numbers, notes on people) is left out.")
@@ -91,7 +93,9 @@ struct SitePage {
 
   private func footer(_ page: inout HTMLWriter) {
     page.element("footer", [("class", "site")]) { footer in
-      footer.text("\(content.settings.name), as recorded in commit \(content.tip.commit) of \(day(content.tip.date)). Written by adminledger site; every figure is computed from the ledger's records and history.")
+      footer.text(
+        "\(content.settings.name), as recorded in commit \(content.tip.commit) of \(day(content.tip.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
+      )
     }
   }
 

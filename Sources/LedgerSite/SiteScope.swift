@@ -39,7 +39,9 @@ struct SiteScope {
     self.withheld = withheld
     var identities: [String: String] = [:]
     for person in try view.records(of: .people) {
-      for case .string(let email) in (person.fields["git_identities"]?.arrayValue ?? []) + (person.fields["emails"]?.arrayValue ?? []) {
+      for case .string(let email) in (person.fields["git_identities"]?.arrayValue ?? [])
+        + (person.fields["emails"]?.arrayValue ?? [])
+      {
         identities[email.lowercased()] = person.key.id.value
       }
     }
@@ -72,16 +74,20 @@ struct SiteScope {
     let people = try view.records(of: .people).filter { $0.fields["organization"]?.stringValue == organization.key.id.value }
     shown.formUnion(people.map(\.key))
     let accounts = try view.records(of: .accounts).filter { account in
-      account.fields["person"]?.stringValue.flatMap(RecordID.init).map { shown.contains(RecordKey(kind: .people, id: $0)) } ?? false
+      account.fields["person"]?.stringValue.flatMap(RecordID.init).map { shown.contains(RecordKey(kind: .people, id: $0)) }
+        ?? false
     }
     shown.formUnion(accounts.map(\.key))
     for account in accounts {
-      if let system = account.fields["system"]?.stringValue, let id = RecordID(system) { shown.insert(RecordKey(kind: .systems, id: id)) }
+      if let system = account.fields["system"]?.stringValue, let id = RecordID(system) {
+        shown.insert(RecordKey(kind: .systems, id: id))
+      }
     }
     // Rights on its people's accounts and rights it validated; trainings, tickets and duties
     // that name the organisation or one of its people.
     for kind in [RecordKind.rights, .trainings, .tickets, .duties] {
-      for record in try view.records(of: kind) where view.references(of: record).contains(where: { _, target in
+      for record in try view.records(of: kind)
+      where view.references(of: record).contains(where: { _, target in
         target == organization.key || (target.kind != .systems && target.kind != .organizations && shown.contains(target))
       }) {
         shown.insert(record.key)
@@ -113,7 +119,8 @@ struct SiteScope {
   func changes(_ changes: [FieldChange], of key: RecordKey) -> [FieldChange] {
     let withheldPaths = (withheld[key.kind] ?? []).map { $0.joined(separator: ".") }
     return changes.compactMap { change in
-      if withheldPaths.contains(where: { change.path == $0 || change.path.hasPrefix($0 + ".") || $0.hasPrefix(change.path + ".") }) {
+      if withheldPaths.contains(where: { change.path == $0 || change.path.hasPrefix($0 + ".") || $0.hasPrefix(change.path + ".") }
+      ) {
         return nil
       }
       guard visible != nil else { return change }
@@ -135,10 +142,15 @@ struct SiteScope {
 
   /// A value at a field, with the references to records the site does not show taken out.
   private func shown(_ value: JSONValue, at path: String, in kind: RecordKind) -> JSONValue? {
-    guard let target = view.referenceFields(of: kind).first(where: { $0.steps.prefix { $0 != "*" }.joined(separator: ".") == path })?.target else {
+    guard
+      let target = view.referenceFields(of: kind).first(where: { $0.steps.prefix { $0 != "*" }.joined(separator: ".") == path })?
+        .target
+    else {
       return value
     }
-    let keep = { (item: JSONValue) in item.stringValue.flatMap(RecordID.init).map { isVisible(RecordKey(kind: target, id: $0)) } ?? true }
+    let keep = { (item: JSONValue) in
+      item.stringValue.flatMap(RecordID.init).map { isVisible(RecordKey(kind: target, id: $0)) } ?? true
+    }
     if case .array(let items) = value { return .array(items.filter(keep)) }
     return keep(value) ? value : nil
   }

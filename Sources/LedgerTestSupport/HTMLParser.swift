@@ -546,21 +546,21 @@ struct HTMLParser {
 // MARK: - ASCII
 
 // File-private so another file of this target can name its own constants freely.
-fileprivate extension UInt8 {
-  static let tab = UInt8(ascii: "\t")
-  static let lineFeed = UInt8(ascii: "\n")
-  static let formFeed: UInt8 = 0x0C
-  static let carriageReturn = UInt8(ascii: "\r")
-  static let space = UInt8(ascii: " ")
-  static let quotationMark = UInt8(ascii: "\"")
-  static let numberSign = UInt8(ascii: "#")
-  static let ampersand = UInt8(ascii: "&")
-  static let apostrophe = UInt8(ascii: "'")
-  static let slash = UInt8(ascii: "/")
-  static let semicolon = UInt8(ascii: ";")
-  static let lessThan = UInt8(ascii: "<")
-  static let equalsSign = UInt8(ascii: "=")
-  static let greaterThan = UInt8(ascii: ">")
-  static let graveAccent = UInt8(ascii: "`")
-  static let hyphen = UInt8(ascii: "-")
+extension UInt8 {
+  fileprivate static let tab = UInt8(ascii: "\t")
+  fileprivate static let lineFeed = UInt8(ascii: "\n")
+  fileprivate static let formFeed: UInt8 = 0x0C
+  fileprivate static let carriageReturn = UInt8(ascii: "\r")
+  fileprivate static let space = UInt8(ascii: " ")
+  fileprivate static let quotationMark = UInt8(ascii: "\"")
+  fileprivate static let numberSign = UInt8(ascii: "#")
+  fileprivate static let ampersand = UInt8(ascii: "&")
+  fileprivate static let apostrophe = UInt8(ascii: "'")
+  fileprivate static let slash = UInt8(ascii: "/")
+  fileprivate static let semicolon = UInt8(ascii: ";")
+  fileprivate static let lessThan = UInt8(ascii: "<")
+  fileprivate static let equalsSign = UInt8(ascii: "=")
+  fileprivate static let greaterThan = UInt8(ascii: ">")
+  fileprivate static let graveAccent = UInt8(ascii: "`")
+  fileprivate static let hyphen = UInt8(ascii: "-")
 }

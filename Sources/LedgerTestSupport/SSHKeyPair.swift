@@ -29,7 +29,8 @@ public struct SSHKeyPair: Sendable {
       try? FileManager.default.removeItem(at: file)
       try? FileManager.default.removeItem(at: file.appendingPathExtension("sig"))
     }
-    let signed = try ExternalProgram.run(SSHKeyPair.program, ["-Y", "sign", "-n", namespace, "-f", privateKey.path, file.path], in: folder)
+    let signed = try ExternalProgram.run(
+      SSHKeyPair.program, ["-Y", "sign", "-n", namespace, "-f", privateKey.path, file.path], in: folder)
     guard signed.status == 0 else {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "ssh-keygen -Y sign failed: \(signed.error)"])
     }

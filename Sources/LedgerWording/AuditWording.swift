@@ -12,10 +12,12 @@ public enum AuditWording {
     func held(_ roles: [String]) -> String { roles.isEmpty ? "no role" : "roles " + roles.joined(separator: ", ") }
     switch finding.problem {
     case .unknownAuthor(let day, let late):
-      let when = late.map { late in
-        "\(day) (received \(LedgerDate.instant(late.receivedAt)), less the \(late.graceDays) days' offline grace; the commit is dated \(late.dated))"
-      } ?? day
-      return "\(name) is not a known administrator (no person holding a ledger role on \(when) lists \(entry.authorEmail) in git_identities)"
+      let when =
+        late.map { late in
+          "\(day) (received \(LedgerDate.instant(late.receivedAt)), less the \(late.graceDays) days' offline grace; the commit is dated \(late.dated))"
+        } ?? day
+      return
+        "\(name) is not a known administrator (no person holding a ledger role on \(when) lists \(entry.authorEmail) in git_identities)"
     case .writesOutsideRoles(let kind, let roles):
       return "changed \(kind) although \(name) holds \(held(roles)), which may not write \(kind)"
     case .changesPolicyFiles(let files, let roles):
@@ -36,15 +38,18 @@ public enum AuditWording {
     case .rewrittenHistory(let rewrite):
       return message(rewrite)
     case .backdated(let date, let parent, let parentDate):
-      return "is dated \(LedgerDate.instant(date)), before its parent \(parent.prefix(7)) (\(LedgerDate.instant(parentDate))): a commit's date cannot go back in time"
+      return
+        "is dated \(LedgerDate.instant(date)), before its parent \(parent.prefix(7)) (\(LedgerDate.instant(parentDate))): a commit's date cannot go back in time"
     case .unsigned(let required):
       return "is not signed; policy.signed_commits_from (\(required)) requires a signature by the author's key"
     case .notSSHSignature:
       return "carries a signature that is no SSH signature (git's gpg.format ssh)"
     case .signatureFails(let fingerprint, let namespace):
-      return "its signature by key \(fingerprint) does not verify (namespace \"\(namespace)\"): the commit or its signature was altered after signing"
+      return
+        "its signature by key \(fingerprint) does not verify (namespace \"\(namespace)\"): the commit or its signature was altered after signing"
     case .keyOutOfDates(let fingerprint, let owner, let from, let until, let day):
-      return "is signed with key \(fingerprint), which \(owner) lists from \(from ?? "any day") to \(until ?? "no end"), not on \(day)"
+      return
+        "is signed with key \(fingerprint), which \(owner) lists from \(from ?? "any day") to \(until ?? "no end"), not on \(day)"
     case .wrongKey(let fingerprint, let owner, let author):
       let whose = owner.map { "\($0)'s key" } ?? "a key no person's record lists"
       let authorText = author.map { "\($0) (the author, \(entry.authorEmail))" } ?? entry.authorEmail
@@ -61,7 +66,8 @@ public enum AuditWording {
     func text(_ value: JSONValue?) -> String { value?.compactText ?? "absent" }
     let place = deviation.place
     if deviation.change == .unresolved {
-      return "\(place): a conflict no trailer resolves was committed with neither side's value: ours \(text(deviation.ours)), theirs \(text(deviation.theirs)), committed \(text(deviation.committed))"
+      return
+        "\(place): a conflict no trailer resolves was committed with neither side's value: ours \(text(deviation.ours)), theirs \(text(deviation.theirs)), committed \(text(deviation.committed))"
     }
     let what = deviation.change == .dropped ? "the merge dropped a change" : "the merge invented a value"
     let judged = deviation.resolution.map { " (its trailers resolve it \($0))" } ?? ""
@@ -73,7 +79,8 @@ public enum AuditWording {
 
   /// What a rewrite of the branch took away; at most 20 commits are named.
   public static func message(_ rewrite: HistoryRewrite) -> String {
-    let start = "the history of \(rewrite.branch) was rewritten: \(rewrite.last.prefix(7)), the last commit audited, is no longer in it"
+    let start =
+      "the history of \(rewrite.branch) was rewritten: \(rewrite.last.prefix(7)), the last commit audited, is no longer in it"
     if rewrite.isMissing {
       return start + ", and its object is gone from the repository: the commits that disappeared cannot be listed"
     }

@@ -41,9 +41,11 @@ import Testing
   @Test func aCleanSyncMergeAndAResolvedSyncMergeHoldNoEvilMerge() throws {
     let shared = try SharedLedger()
     // A clean merge: each side changes other fields of the training, and adds an attendee.
-    try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", #"attendees=["hugo","anne","lea"]"#])
+    try SharedLedger.succeed(
+      shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", #"attendees=["hugo","anne","lea"]"#])
     try SharedLedger.succeed(shared.claire, ["sync"])
-    try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "duration_hours=4", "--set", #"attendees=["hugo","anne","paul"]"#])
+    try SharedLedger.succeed(
+      shared.marc, ["set", "trainings/intro", "--set", "duration_hours=4", "--set", #"attendees=["hugo","anne","paul"]"#])
     #expect(try SharedLedger.succeed(shared.marc, ["sync"]).output.hasPrefix("Merged origin/main into main: 1 record"))
     try SharedLedger.succeed(shared.claire, ["sync"])
     // A resolved merge: both set Anne's and Léa's phones; Marc takes Claire's for Anne and
@@ -68,10 +70,13 @@ import Testing
   @Test func mergesMadeByTheGitProgramThroughTheDriverHoldNoEvilMerge() throws {
     var shared = try SharedLedger()
     shared.marc.author = SharedLedger.marcPetit
-    try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", #"attendees=["hugo","anne","lea"]"#])
+    try SharedLedger.succeed(
+      shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", #"attendees=["hugo","anne","lea"]"#])
     try SharedLedger.succeed(shared.claire, ["set", "people/anne", "--set", "phone=+33611111111"])
     try SharedLedger.succeed(shared.claire, ["sync"])
-    try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "topic=GeoNature for administrators", "--set", #"attendees=["hugo","paul"]"#])
+    try SharedLedger.succeed(
+      shared.marc,
+      ["set", "trainings/intro", "--set", "topic=GeoNature for administrators", "--set", #"attendees=["hugo","paul"]"#])
     try git(shared.marc, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
     #expect(shared.read(shared.marc, "trainings/intro.json")?.contains(#""location": "Marseille""#) == true)
     // A conflict git stops on, settled by hand with the incoming side's file.
@@ -79,7 +84,8 @@ import Testing
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["set", "people/hugo", "--set", "phone=+33633333333"])
     let pull = try ExternalProgram.git(
-      "-c", "user.name=Marc Petit", "-c", "user.email=marc.petit@example.org", "pull", "--no-rebase", "--no-edit", "origin", "main",
+      "-c", "user.name=Marc Petit", "-c", "user.email=marc.petit@example.org", "pull", "--no-rebase", "--no-edit", "origin",
+      "main",
       in: shared.marc.directory)
     #expect(pull.status == 1, "\(pull.output)")
     try git(shared.marc, "checkout", "--theirs", "people/hugo.json")
@@ -111,35 +117,38 @@ import Testing
     let commits = try count(shared, shared.marc)
     let audit = shared.marc.run("audit")
     #expect(audit.status == 1)
-    #expect(audit.output == """
-      Audit of \(commits) commits
-      \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] people/anne name: the merge invented a value: expected "Anne Martin", committed "Anne Martin-Roux"
+    #expect(
+      audit.output == """
+        Audit of \(commits) commits
+        \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] people/anne name: the merge invented a value: expected "Anne Martin", committed "Anne Martin-Roux"
 
-      adminledger: 1 finding in \(commits) commits
+        adminledger: 1 finding in \(commits) commits
 
-      """)
+        """)
     let json = shared.marc.run("audit", "--format", "json")
     #expect(json.status == 1)
-    #expect(json.output.contains("""
-          {
-            "author": "Marc Petit",
-            "change": "invented",
-            "commit": "\(merge)",
-            "committed": "Anne Martin-Roux",
-            "date": "\(AuditMergeTests.day)",
-            "email": "marc.petit@example.org",
-            "expected": "Anne Martin",
-            "field": "name",
-            "message": "people/anne name: the merge invented a value: expected \\"Anne Martin\\", committed \\"Anne Martin-Roux\\"",
-            "ours": "Anne Martin",
-            "path": "people/anne.json",
-            "record": "people/anne",
-            "resolution": null,
-            "rule": "evil-merge",
-            "text": false,
-            "theirs": "Anne Martin"
-          }
-      """), "\(json.output)")
+    #expect(
+      json.output.contains(
+        """
+            {
+              "author": "Marc Petit",
+              "change": "invented",
+              "commit": "\(merge)",
+              "committed": "Anne Martin-Roux",
+              "date": "\(AuditMergeTests.day)",
+              "email": "marc.petit@example.org",
+              "expected": "Anne Martin",
+              "field": "name",
+              "message": "people/anne name: the merge invented a value: expected \\"Anne Martin\\", committed \\"Anne Martin-Roux\\"",
+              "ours": "Anne Martin",
+              "path": "people/anne.json",
+              "record": "people/anne",
+              "resolution": null,
+              "rule": "evil-merge",
+              "text": false,
+              "theirs": "Anne Martin"
+            }
+        """), "\(json.output)")
   }
 
   /// A record slipped into a merge (here an administrator nobody appointed) is a change
@@ -151,8 +160,11 @@ import Testing
     try SharedLedger.succeed(shared.marc, ["set", "people/paul", "--set", "phone=+33699887766"])
     try git(shared.marc, "fetch", "-q", "origin")
     try git(shared.marc, "merge", "-q", "--no-commit", "--no-ff", "origin/main")
-    try Data(#"{"git_identities": ["eve@example.org"], "ledger_roles": [{"role": "admin"}], "name": "Eve", "organization": "cen-paca"}"#.utf8)
-      .write(to: shared.marc.directory.appendingPathComponent("people/eve.json"))
+    try Data(
+      #"{"git_identities": ["eve@example.org"], "ledger_roles": [{"role": "admin"}], "name": "Eve", "organization": "cen-paca"}"#
+        .utf8
+    )
+    .write(to: shared.marc.directory.appendingPathComponent("people/eve.json"))
     try git(shared.marc, "add", "people/eve.json")
     try commitMerge(shared.marc, message: "Merge origin/main")
 
@@ -175,14 +187,15 @@ import Testing
     let commits = try count(shared, shared.marc)
     let audit = shared.marc.run("audit")
     #expect(audit.status == 1)
-    #expect(audit.output == """
-      Audit of \(commits) commits
-      \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] accounts/hugo-geonature: the merge dropped a change: expected absent, committed {"person":"hugo","status":"active","system":"geonature"}
-      \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] people/lea phone: the merge dropped a change: expected "+33655443322", committed absent
+    #expect(
+      audit.output == """
+        Audit of \(commits) commits
+        \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] accounts/hugo-geonature: the merge dropped a change: expected absent, committed {"person":"hugo","status":"active","system":"geonature"}
+        \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] people/lea phone: the merge dropped a change: expected "+33655443322", committed absent
 
-      adminledger: 2 findings in \(commits) commits
+        adminledger: 2 findings in \(commits) commits
 
-      """)
+        """)
   }
 
   @Test func aMergeThatKeepsTheFirstParentsFileDropsTheOtherSidesField() throws {
@@ -199,13 +212,14 @@ import Testing
 
     let audit = shared.marc.run("audit", "HEAD~1..HEAD")
     #expect(audit.status == 1)
-    #expect(audit.output == """
-      Audit of 2 commits
-      \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] trainings/intro location: the merge dropped a change: expected "Marseille", committed "Aix-en-Provence"
+    #expect(
+      audit.output == """
+        Audit of 2 commits
+        \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] trainings/intro location: the merge dropped a change: expected "Marseille", committed "Aix-en-Provence"
 
-      adminledger: 1 finding in 2 commits
+        adminledger: 1 finding in 2 commits
 
-      """)
+        """)
   }
 
   @Test func aMergeIsJudgedOnTheResolutionItsTrailersRecord() throws {
@@ -216,39 +230,43 @@ import Testing
     #expect(shared.marc.run("sync").status == 1)
     // The work tree holds Marc's phone where the two conflict; the message claims Claire's.
     try git(shared.marc, "add", "people/anne.json")
-    try commitMerge(shared.marc, message: """
-      Merge origin/main into main: 1 record
+    try commitMerge(
+      shared.marc,
+      message: """
+        Merge origin/main into main: 1 record
 
-      people/anne
+        people/anne
 
-      Ledger-Action: merge
-      Ledger-Record: people/anne
-      Ledger-Resolved: people/anne phone theirs
-      """)
+        Ledger-Action: merge
+        Ledger-Record: people/anne
+        Ledger-Resolved: people/anne phone theirs
+        """)
     let merge = try shared.head(shared.marc)
 
     let audit = shared.marc.run("audit", "--format", "json")
     #expect(audit.status == 1)
-    #expect(audit.output.contains("""
-          {
-            "author": "Marc Petit",
-            "change": "dropped",
-            "commit": "\(merge)",
-            "committed": "+33633333333",
-            "date": "\(AuditMergeTests.day)",
-            "email": "marc.petit@example.org",
-            "expected": "+33611111111",
-            "field": "phone",
-            "message": "people/anne phone: the merge dropped a change (its trailers resolve it theirs): expected \\"+33611111111\\", committed \\"+33633333333\\"",
-            "ours": "+33633333333",
-            "path": "people/anne.json",
-            "record": "people/anne",
-            "resolution": "theirs",
-            "rule": "evil-merge",
-            "text": false,
-            "theirs": "+33611111111"
-          }
-      """), "\(audit.output)")
+    #expect(
+      audit.output.contains(
+        """
+            {
+              "author": "Marc Petit",
+              "change": "dropped",
+              "commit": "\(merge)",
+              "committed": "+33633333333",
+              "date": "\(AuditMergeTests.day)",
+              "email": "marc.petit@example.org",
+              "expected": "+33611111111",
+              "field": "phone",
+              "message": "people/anne phone: the merge dropped a change (its trailers resolve it theirs): expected \\"+33611111111\\", committed \\"+33633333333\\"",
+              "ours": "+33633333333",
+              "path": "people/anne.json",
+              "record": "people/anne",
+              "resolution": "theirs",
+              "rule": "evil-merge",
+              "text": false,
+              "theirs": "+33611111111"
+            }
+        """), "\(audit.output)")
     #expect(audit.output.contains(#""rule": "evil-merge""#))
     #expect(audit.output.components(separatedBy: #""rule": "#).count == 2, "one finding: \(audit.output)")
   }
@@ -268,13 +286,14 @@ import Testing
 
     let audit = shared.marc.run("audit", "HEAD~1..HEAD")
     #expect(audit.status == 1)
-    #expect(audit.output == """
-      Audit of 2 commits
-      \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] people/anne phone: a conflict no trailer resolves was committed with neither side's value: ours "+33633333333", theirs "+33611111111", committed "+33699999999"
+    #expect(
+      audit.output == """
+        Audit of 2 commits
+        \(short(merge)) \(AuditMergeTests.day) Marc Petit: [evil-merge] people/anne phone: a conflict no trailer resolves was committed with neither side's value: ours "+33633333333", theirs "+33611111111", committed "+33699999999"
 
-      adminledger: 1 finding in 2 commits
+        adminledger: 1 finding in 2 commits
 
-      """)
+        """)
   }
 
   /// `resolve KIND/ID --ours` takes the whole record from one side, but the merge's trailers
@@ -314,16 +333,17 @@ import Testing
     let next = claire.run("audit", "--since-last", "--format", "json")
     #expect(next.status == 0)
     let newHead = try shared.head(claire)
-    #expect(next.output == """
-      {
-        "approvals": [],
-        "commits": 1,
-        "findings": [],
-        "passed": "\(newHead)",
-        "since": "\(head)"
-      }
+    #expect(
+      next.output == """
+        {
+          "approvals": [],
+          "commits": 1,
+          "findings": [],
+          "passed": "\(newHead)",
+          "since": "\(head)"
+        }
 
-      """)
+        """)
     #expect(shared.read(claire, ".git/adminledger/audit-last") == newHead + "\n")
     // An audit of a range is not of the branch's history: it records nothing.
     #expect(claire.run("audit", "HEAD~1..HEAD").status == 0)
@@ -346,15 +366,16 @@ import Testing
 
     let audit = claire.run("audit", "--since-last")
     #expect(audit.status == 1)
-    #expect(audit.output == """
-      Audit of \(commits) commits
-      \(short(dropped2)): [rewritten-history] the history of main was rewritten: \(short(dropped2)), the last commit audited, is no longer in it; 2 commits disappeared: \(short(dropped2)), \(short(dropped1))
-        \(short(dropped2)) \(AuditMergeTests.day) Claire Durand: Set people/lea: phone
-        \(short(dropped1)) \(AuditMergeTests.day) Claire Durand: Set people/anne: phone
+    #expect(
+      audit.output == """
+        Audit of \(commits) commits
+        \(short(dropped2)): [rewritten-history] the history of main was rewritten: \(short(dropped2)), the last commit audited, is no longer in it; 2 commits disappeared: \(short(dropped2)), \(short(dropped1))
+          \(short(dropped2)) \(AuditMergeTests.day) Claire Durand: Set people/lea: phone
+          \(short(dropped1)) \(AuditMergeTests.day) Claire Durand: Set people/anne: phone
 
-      adminledger: 1 finding in \(commits) commits
+        adminledger: 1 finding in \(commits) commits
 
-      """)
+        """)
     let json = claire.run("audit", "--since-last", "--format", "json")
     // The first report recorded the new branch as passed: nothing is new since.
     #expect(json.status == 0)
@@ -365,19 +386,21 @@ import Testing
     try Data((gone + "\n").utf8).write(to: claire.directory.appendingPathComponent(".git/adminledger/audit-last"))
     let missing = claire.run("audit", "--since-last", "--format", "json")
     #expect(missing.status == 1)
-    #expect(missing.output.contains("""
-          {
-            "author": null,
-            "commit": "\(gone)",
-            "date": null,
-            "disappeared": [],
-            "email": null,
-            "last": "\(gone)",
-            "last_missing": true,
-            "message": "the history of main was rewritten: abababa, the last commit audited, is no longer in it, and its object is gone from the repository: the commits that disappeared cannot be listed",
-            "rule": "rewritten-history"
-          }
-      """), "\(missing.output)")
+    #expect(
+      missing.output.contains(
+        """
+            {
+              "author": null,
+              "commit": "\(gone)",
+              "date": null,
+              "disappeared": [],
+              "email": null,
+              "last": "\(gone)",
+              "last_missing": true,
+              "message": "the history of main was rewritten: abababa, the last commit audited, is no longer in it, and its object is gone from the repository: the commits that disappeared cannot be listed",
+              "rule": "rewritten-history"
+            }
+        """), "\(missing.output)")
     #expect(missing.output.contains(#""commits": \#(commits),"#))
   }
 }
@@ -398,7 +421,9 @@ import Testing
   @Test func aDuplicateEmailCommittedWithGitIsFoundAndItsRemovalIsClean() throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()
-    try ledger.directory.write("people/hugo2.json", "{\n  \"emails\": [\n    \"hugo@example.org\"\n  ],\n  \"name\": \"Hugo Bis\",\n  \"organization\": \"cen-paca\"\n}\n")
+    try ledger.directory.write(
+      "people/hugo2.json",
+      "{\n  \"emails\": [\n    \"hugo@example.org\"\n  ],\n  \"name\": \"Hugo Bis\",\n  \"organization\": \"cen-paca\"\n}\n")
     let root = ledger.directory.url
     _ = try ExternalProgram.git("add", "people/hugo2.json", in: root)
     let commit = try ExternalProgram.git(
@@ -407,28 +432,35 @@ import Testing
     try #require(commit.status == 0, "\(commit.error)")
     _ = try ExternalProgram.git("rm", "-q", "people/hugo2.json", in: root)
     _ = try ExternalProgram.git(
-      "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "-m", "untwin",
+      "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "-m",
+      "untwin",
       in: root)
 
     let audit = ledger.run("audit")
     #expect(audit.status == 1, "\(audit)")
     let findings = audit.output.split(separator: "\n").filter { $0.contains("[invalid-result]") }
     #expect(findings.count == 1, "\(audit)")
-    #expect(findings.first?.contains("people/hugo2.json: error[unique]: \"hugo@example.org\" is already used by people/hugo") == true, "\(audit)")
+    #expect(
+      findings.first?.contains("people/hugo2.json: error[unique]: \"hugo@example.org\" is already used by people/hugo") == true,
+      "\(audit)")
   }
 
   /// A value a merge sets itself is the merger's own change: a treasurer who settles a
   /// training's conflict with a value of their own is outside their roles.
   @Test func aValueAMergeSetsIsJudgedOnTheMergersRoles() throws {
     let shared = try SharedLedger()
-    try SharedLedger.succeed(shared.claire, [
-      "add", "people", "claire", "--set", "name=Claire Durand", "--set", "organization=cen-paca",
-      "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", #"git_identities=["claire.durand@example.org"]"#,
-    ])
-    try SharedLedger.succeed(shared.claire, [
-      "add", "people", "marc", "--set", "name=Marc Petit", "--set", "organization=cen-paca",
-      "--set", #"ledger_roles=[{"role":"treasurer"}]"#, "--set", #"git_identities=["marc.petit@example.org"]"#,
-    ])
+    try SharedLedger.succeed(
+      shared.claire,
+      [
+        "add", "people", "claire", "--set", "name=Claire Durand", "--set", "organization=cen-paca",
+        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", #"git_identities=["claire.durand@example.org"]"#,
+      ])
+    try SharedLedger.succeed(
+      shared.claire,
+      [
+        "add", "people", "marc", "--set", "name=Marc Petit", "--set", "organization=cen-paca",
+        "--set", #"ledger_roles=[{"role":"treasurer"}]"#, "--set", #"git_identities=["marc.petit@example.org"]"#,
+      ])
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["sync"])  // both clones know their administrators
     try SharedLedger.succeed(shared.claire, ["set", "people/anne", "--set", "phone=+33611111111"])
@@ -445,7 +477,8 @@ import Testing
     #expect(audit.status == 1, "\(audit)")
     #expect(
       audit.output.contains(
-        "\(merge.prefix(7)) \(AuditMergeTests.day) Marc Petit: [outside-roles] set values of trainings while merging although Marc Petit <marc.petit@example.org> holds roles treasurer, which may not write trainings"),
+        "\(merge.prefix(7)) \(AuditMergeTests.day) Marc Petit: [outside-roles] set values of trainings while merging although Marc Petit <marc.petit@example.org> holds roles treasurer, which may not write trainings"
+      ),
       "\(audit)")
   }
 }

@@ -21,10 +21,14 @@ struct LedgerSandbox {
   func seed() throws {
     let steps: [[String]] = [
       ["add", "organizations", "cen-paca", "--set", "name=CEN PACA", "--set", "type=member"],
-      ["add", "people", "hugo", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca",
-       "--set", #"emails=["hugo@example.org"]"#],
-      ["add", "systems", "geonature", "--set", "name=GeoNature", "--set", "type=application",
-       "--set", #"roles=["reader","contributor","admin"]"#],
+      [
+        "add", "people", "hugo", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca",
+        "--set", #"emails=["hugo@example.org"]"#,
+      ],
+      [
+        "add", "systems", "geonature", "--set", "name=GeoNature", "--set", "type=application",
+        "--set", #"roles=["reader","contributor","admin"]"#,
+      ],
     ]
     for step in steps {
       let result = cli.run(step)

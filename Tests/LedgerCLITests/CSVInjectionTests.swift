@@ -191,23 +191,26 @@ import Testing
 
   @Test func exportContactsNeutralisesNamesAndKeepsInternationalPhones() throws {
     let ledger = try Self.hostileLedger()
-    try #require(ledger.run(
-      "add", "people", "p8", "--set", "name=Eve -1+1", "--set", "member_status=active",
-      "--set", "paid_until=2026-12-31", "--set", #"emails=["p8@example.org"]"#).status == 0)
+    try #require(
+      ledger.run(
+        "add", "people", "p8", "--set", "name=Eve -1+1", "--set", "member_status=active",
+        "--set", "paid_until=2026-12-31", "--set", #"emails=["p8@example.org"]"#
+      ).status == 0)
     let contacts = ledger.run("export", "contacts")
     #expect(contacts.status == 0, "\(contacts)")
     // The CR of p6 becomes a space (the format has no quoting), which no spreadsheet runs.
-    #expect(contacts.output == """
-      EMAIL;FIRSTNAME;LASTNAME;SMS
-      p1@example.org;'=HYPERLINK("http://evil","x");;+33612345678
-      p2@example.org;'+cmd;;+33612345678
-      p3@example.org;'-2+3;;+33612345678
-      p4@example.org;'@SUM(A1);;+33612345678
-      p5@example.org;'\tTab;LED;+33612345678
-      p6@example.org; CR;LED;+33612345678
-      p7@example.org;''=already;;+33612345678
-      p8@example.org;Eve;'-1+1;
+    #expect(
+      contacts.output == """
+        EMAIL;FIRSTNAME;LASTNAME;SMS
+        p1@example.org;'=HYPERLINK("http://evil","x");;+33612345678
+        p2@example.org;'+cmd;;+33612345678
+        p3@example.org;'-2+3;;+33612345678
+        p4@example.org;'@SUM(A1);;+33612345678
+        p5@example.org;'\tTab;LED;+33612345678
+        p6@example.org; CR;LED;+33612345678
+        p7@example.org;''=already;;+33612345678
+        p8@example.org;Eve;'-1+1;
 
-      """)
+        """)
   }
 }

@@ -20,11 +20,17 @@ import Testing
       FoldCase(name: "75 ASCII octets stay on one line", line: String(repeating: "x", count: 75), firstLineOctets: 75),
       FoldCase(name: "76 ASCII octets fold after the 75th", line: String(repeating: "x", count: 76), firstLineOctets: 75),
       FoldCase(name: "an é ending on octet 75 stays", line: String(repeating: "x", count: 73) + "é" + "yz", firstLineOctets: 75),
-      FoldCase(name: "an é across octets 75 and 76 moves whole", line: String(repeating: "x", count: 74) + "é" + "yz", firstLineOctets: 74),
-      FoldCase(name: "an emoji ending on octet 75 stays", line: String(repeating: "x", count: 71) + "😀" + "yz", firstLineOctets: 75),
-      FoldCase(name: "an emoji from octet 73 moves whole", line: String(repeating: "x", count: 72) + "😀" + "yz", firstLineOctets: 72),
-      FoldCase(name: "an emoji from octet 74 moves whole", line: String(repeating: "x", count: 73) + "😀" + "yz", firstLineOctets: 73),
-      FoldCase(name: "an emoji from octet 75 moves whole", line: String(repeating: "x", count: 74) + "😀" + "yz", firstLineOctets: 74),
+      FoldCase(
+        name: "an é across octets 75 and 76 moves whole", line: String(repeating: "x", count: 74) + "é" + "yz",
+        firstLineOctets: 74),
+      FoldCase(
+        name: "an emoji ending on octet 75 stays", line: String(repeating: "x", count: 71) + "😀" + "yz", firstLineOctets: 75),
+      FoldCase(
+        name: "an emoji from octet 73 moves whole", line: String(repeating: "x", count: 72) + "😀" + "yz", firstLineOctets: 72),
+      FoldCase(
+        name: "an emoji from octet 74 moves whole", line: String(repeating: "x", count: 73) + "😀" + "yz", firstLineOctets: 73),
+      FoldCase(
+        name: "an emoji from octet 75 moves whole", line: String(repeating: "x", count: 74) + "😀" + "yz", firstLineOctets: 74),
       FoldCase(name: "a long run of é", line: "SUMMARY:" + String(repeating: "é", count: 120), firstLineOctets: 74),
       FoldCase(name: "a long run of emoji", line: "SUMMARY:" + String(repeating: "😀", count: 60), firstLineOctets: 72),
       FoldCase(name: "family emoji joined by ZWJ", line: "SUMMARY:" + String(repeating: "👩‍👩‍👧‍👦", count: 12), firstLineOctets: 72),
@@ -75,7 +81,9 @@ import Testing
 
   @Test func everyLineEndsWithCRLFAndFitsIn75Octets() throws {
     let items = [
-      item(date: "2026-12-31", about: "Maintenance, hosting; and support\nof GeoNature — Raphaël Mercier 😀 " + String(repeating: "é", count: 40)),
+      item(
+        date: "2026-12-31",
+        about: "Maintenance, hosting; and support\nof GeoNature — Raphaël Mercier 😀 " + String(repeating: "é", count: 40)),
       item(date: "2027-02-28", record: "people/hlefevre", field: "ledger_roles/0/until", what: "ledger role", about: ""),
     ]
     let text = ICalendarWriter.write(items, ledgerName: "Biodiv'Sud data platform", stamp: Date(timeIntervalSince1970: 0))
@@ -90,15 +98,19 @@ import Testing
     let lines = physicalLines(bytes).dropLast()  // the empty one after the final CRLF
     #expect(lines.allSatisfy { $0.count <= 75 && String(validating: $0, as: UTF8.self) != nil })
     let logical = String(decoding: unfolded(bytes), as: UTF8.self).components(separatedBy: "\r\n")
-    #expect(logical.prefix(5) == [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//AdminLedger//adminledger \(LedgerCLI.version)//EN",
-      "CALSCALE:GREGORIAN", #"X-WR-CALNAME:Biodiv'Sud data platform"#,
-    ])
+    #expect(
+      logical.prefix(5) == [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//AdminLedger//adminledger \(LedgerCLI.version)//EN",
+        "CALSCALE:GREGORIAN", #"X-WR-CALNAME:Biodiv'Sud data platform"#,
+      ])
     #expect(logical.contains("DTSTAMP:19700101T000000Z"))
     #expect(logical.contains("DTSTART;VALUE=DATE:20261231"))
     #expect(logical.contains("DTEND;VALUE=DATE:20270101"))
     #expect(logical.contains("DTEND;VALUE=DATE:20270301"))
-    #expect(logical.contains(#"SUMMARY:Ends: temporary right – Maintenance\, hosting\; and support\nof GeoNature — Raphaël Mercier 😀 "# + String(repeating: "é", count: 40)))
+    #expect(
+      logical.contains(
+        #"SUMMARY:Ends: temporary right – Maintenance\, hosting\; and support\nof GeoNature — Raphaël Mercier 😀 "#
+          + String(repeating: "é", count: 40)))
     #expect(logical.contains(#"DESCRIPTION:Record: people/hlefevre\nField: ledger_roles/0/until\nState: due"#))
     #expect(logical.contains("UID:people-hlefevre-ledger_roles-0-until@biodiv-sud-data-platform.adminledger"))
     #expect(logical.contains("SUMMARY:Ends: ledger role"))
@@ -111,7 +123,9 @@ import Testing
     let moved = item(date: "2027-03-01", state: "overdue", about: "editor on geonature for Théo Blanc")
     #expect(ICalendarWriter.uid(for: first, domain: domain) == "rights-2026-09-01-8osa6-end@biodiv-sud-data-platform.adminledger")
     #expect(ICalendarWriter.uid(for: moved, domain: domain) == ICalendarWriter.uid(for: first, domain: domain))
-    #expect(ICalendarWriter.uid(for: item(date: "2026-12-15", field: "start"), domain: domain) != ICalendarWriter.uid(for: first, domain: domain))
+    #expect(
+      ICalendarWriter.uid(for: item(date: "2026-12-15", field: "start"), domain: domain)
+        != ICalendarWriter.uid(for: first, domain: domain))
   }
 
   @Test(arguments: [

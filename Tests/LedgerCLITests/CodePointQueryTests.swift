@@ -40,8 +40,9 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     func add(_ id: String, login: String) -> CLIResult {
-      ledger.run("add", "accounts", id, "--set", "person=hugo", "--set", "system=geonature",
-                 "--set", "status=active", "--set", "login=ren\(login)")
+      ledger.run(
+        "add", "accounts", id, "--set", "person=hugo", "--set", "system=geonature",
+        "--set", "status=active", "--set", "login=ren\(login)")
     }
     let first = add("composed", login: Self.composed)
     try #require(first.status == 0, "\(first)")

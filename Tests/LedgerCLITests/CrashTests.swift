@@ -24,7 +24,9 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     let before = try head(ledger.directory.url)
-    let arguments = ["add", "accounts", "hugo-wiki", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active"]
+    let arguments = [
+      "add", "accounts", "hugo-wiki", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active",
+    ]
     try BuiltTool.crash(arguments, in: ledger.directory.url, at: point)
     try recoversAndIsIntact(ledger.directory.url)
     let landed = Self.writePoints.first { $0.point == point }!.landed
@@ -44,7 +46,8 @@ import Testing
     try BuiltTool.crash(["import", "people", "people.csv"], in: root, at: point)
     try recoversAndIsIntact(root, ignoring: ["people.csv"])
     let landed = Self.writePoints.first { $0.point == point }!.landed
-    try expectWholeOrAbsent(root, before: before, landed: landed, files: ["people/zoe.json", "people/yves.json", "people/xavier.json"])
+    try expectWholeOrAbsent(
+      root, before: before, landed: landed, files: ["people/zoe.json", "people/yves.json", "people/xavier.json"])
     if !landed { #expect(try BuiltTool.run(["import", "people", "people.csv"], in: root).status == 0) }
   }
 
@@ -59,8 +62,9 @@ import Testing
     try BuiltTool.crash(["import", "people", "people.csv"], in: root, at: "worktree.file:50")
     try recoversAndIsIntact(root, ignoring: ["people.csv"])
     try expectWholeOrAbsent(root, before: before, landed: true, files: (0..<100).map { "people/p\($0).json" })
-    #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("people").path)
-      .allSatisfy { $0.hasSuffix(".json") })
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("people").path)
+        .allSatisfy { $0.hasSuffix(".json") })
   }
 
   @Test func aHistoryIndexTornHalfwayIsCutOffAndRebuilt() throws {
@@ -78,7 +82,9 @@ import Testing
 
   /// A reader of history stopped while printing (a closed pipe, Ctrl-C in a pager) keeps the
   /// history index its walk built: the next run does not walk the history again.
-  @Test(arguments: [["log", "people/hugo"], ["log", "--author", "Claire Durand"], ["blame", "people/hugo"], ["diff", "HEAD~2..HEAD"]])
+  @Test(arguments: [
+    ["log", "people/hugo"], ["log", "--author", "Claire Durand"], ["blame", "people/hugo"], ["diff", "HEAD~2..HEAD"],
+  ])
   func aReaderOfHistoryKilledBeforePrintingKeepsTheIndexItBuilt(_ command: [String]) throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()
@@ -171,7 +177,8 @@ import Testing
     let shared = try conflictingChanges()
     let marc = shared.marc.directory
     #expect(shared.marc.run("sync").status == 1)
-    try BuiltTool.crash(["resolve", "trainings/intro", "duration_hours", "--theirs"], in: marc, at: point, author: SharedLedger.marcPetit)
+    try BuiltTool.crash(
+      ["resolve", "trainings/intro", "duration_hours", "--theirs"], in: marc, at: point, author: SharedLedger.marcPetit)
     #expect(try BuiltTool.run(["validate"], in: marc).status == 0)
     #expect(try gitSucceeds(["fsck", "--no-progress"], in: marc))
     // The conflict is still open until it is settled again; then the merge records it once.
@@ -254,7 +261,9 @@ import Testing
       #expect(exists == landed, "\(file)")
     }
     if landed {
-      #expect(try ExternalProgram.git("rev-parse", "HEAD~1", in: directory).output.trimmingCharacters(in: .whitespacesAndNewlines) == before)
+      #expect(
+        try ExternalProgram.git("rev-parse", "HEAD~1", in: directory).output.trimmingCharacters(in: .whitespacesAndNewlines)
+          == before)
     } else {
       #expect(after == before)
     }

@@ -50,7 +50,9 @@ import Testing
       if let expected = replay.blameAtTip(key) {
         let blamed = try world.blame(key)
         let differing = Set(blamed.keys).union(expected.keys).filter { blamed[$0] != expected[$0] }.sorted()
-        #expect(differing.isEmpty, "seed \(seed): blame \(key): \(differing.map { "\($0): \(blamed[$0] ?? "-") vs \(expected[$0] ?? "-")" })")
+        #expect(
+          differing.isEmpty,
+          "seed \(seed): blame \(key): \(differing.map { "\($0): \(blamed[$0] ?? "-") vs \(expected[$0] ?? "-")" })")
       }
       #expect(try world.log(key) == replay.logged[key, default: []], "seed \(seed): log \(key)")
     }
@@ -141,7 +143,9 @@ private struct CreditWorld {
       var attendees = try attendeesOf(training, in: runner)
       let person = random.element(Suite.people)
       if attendees.contains(person) { attendees.removeAll { $0 == person } } else { attendees.append(person) }
-      arguments = ["set", "trainings/\(training)", "--set", "attendees=[\(attendees.map { "\"\($0)\"" }.joined(separator: ","))]"]
+      arguments = [
+        "set", "trainings/\(training)", "--set", "attendees=[\(attendees.map { "\"\($0)\"" }.joined(separator: ","))]",
+      ]
     case 4:
       arguments = ["set", "tickets/k\(random.int(in: 0...(Suite.administrators - 1)))", "--set", "title=Title \(number)"]
     case 5 where !mine.isEmpty:

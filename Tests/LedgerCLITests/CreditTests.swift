@@ -9,7 +9,9 @@ import Testing
   static let paulGirard = "Paul Girard <paul.girard@example.org>"
 
   /// Blame as JSON rows: (field, value text, commit, resolution).
-  private func blame(_ runner: CLIRunner, _ record: String) throws -> [(field: String, value: String, commit: String, resolution: String?)] {
+  private func blame(_ runner: CLIRunner, _ record: String) throws -> [(
+    field: String, value: String, commit: String, resolution: String?
+  )] {
     let result = runner.run("blame", record, "--format", "json")
     try #require(result.status == 0, "\(result)")
     let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
@@ -54,7 +56,8 @@ import Testing
     #expect(shared.marc.run("sync").status == 1)
     let report = shared.marc.run("conflicts", "--format", "json")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any], "\(report)")
-    let conflict = try #require((object["conflicts"] as? [[String: Any]])?.first { $0["field"] as? String == "location" }, "\(report)")
+    let conflict = try #require(
+      (object["conflicts"] as? [[String: Any]])?.first { $0["field"] as? String == "location" }, "\(report)")
     let theirs = try #require(conflict["theirs"] as? [String: Any])
     #expect(theirs["commit"] as? String == paulsCommit, "\(report)")
     #expect(theirs["commit"] as? String != claireMerge)

@@ -253,8 +253,7 @@ import Testing
   // MARK: - Rows beyond the examples
 
   /// The UsersHub example with rows appended.
-  static func usersHubExport(adding rows: [String], in folder: TemporaryDirectory) throws -> String
-  {
+  static func usersHubExport(adding rows: [String], in folder: TemporaryDirectory) throws -> String {
     let original = try String(
       contentsOfFile: try ImportExportTests.formatFile("usershub-roles-export.csv"), encoding: .utf8
     )

@@ -39,7 +39,9 @@ import Testing
     try ("id,name\n" + rows + "\n").write(to: root.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
     let trace = try traced(["import", "people", "people.csv"], in: root)
     let branch = try trace.index(ofRename: "/.git/refs/heads/main")
-    let renames = trace.events.indices.filter { trace.events[$0].call.hasPrefix("rename") && trace.events[$0].paths.last?.contains("/people/p") == true }
+    let renames = trace.events.indices.filter {
+      trace.events[$0].call.hasPrefix("rename") && trace.events[$0].paths.last?.contains("/people/p") == true
+    }
     #expect(renames.count == 200)
     let flush = try #require(trace.events.indices.first { trace.events[$0].call == "syncfs" })
     #expect(branch < flush && flush < renames.min()!)
@@ -97,12 +99,14 @@ import Testing
 
     /// Where a file ending in `suffix` is renamed into place (the last time).
     func index(ofRename suffix: String) throws -> Int {
-      try #require(events.indices.last { events[$0].call.hasPrefix("rename") && events[$0].paths.last?.hasSuffix(suffix) == true },
+      try #require(
+        events.indices.last { events[$0].call.hasPrefix("rename") && events[$0].paths.last?.hasSuffix(suffix) == true },
         "no rename to \(suffix)")
     }
 
     func index(ofUnlink suffix: String) throws -> Int {
-      try #require(events.indices.last { events[$0].call == "unlink" && events[$0].paths.first?.hasSuffix(suffix) == true },
+      try #require(
+        events.indices.last { events[$0].call == "unlink" && events[$0].paths.first?.hasSuffix(suffix) == true },
         "no unlink of \(suffix)")
     }
   }

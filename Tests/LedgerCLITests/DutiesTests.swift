@@ -40,18 +40,20 @@ import Testing
     let sections = try #require(report["sections"] as? [[String: Any]])
     let rows = try #require(sections.first?["rows"] as? [[String: Any]])
     #expect(rows.compactMap { $0["duty"] as? String } == Self.platformOrder)
-    #expect(result.output.contains(#"""
-                "actors": "cbn-med: transmit; lpo-paca: transmit; ofb: receive",
-                "deputy": "Marc Petit",
-                "duty": "national-inventory",
-                "frequency": "quarterly",
-                "link": "https://wiki.biodiv-sud.example.org/procedures/national-inventory",
-                "mission": "Exchanges with the national inventory",
-                "procedure": "Exchanges with the national inventory (SINP)",
-                "responsible": "Yasmine Benali",
-                "systems": "geonature",
-                "theme": "Data"
-      """#))
+    #expect(
+      result.output.contains(
+        #"""
+                  "actors": "cbn-med: transmit; lpo-paca: transmit; ofb: receive",
+                  "deputy": "Marc Petit",
+                  "duty": "national-inventory",
+                  "frequency": "quarterly",
+                  "link": "https://wiki.biodiv-sud.example.org/procedures/national-inventory",
+                  "mission": "Exchanges with the national inventory",
+                  "procedure": "Exchanges with the national inventory (SINP)",
+                  "responsible": "Yasmine Benali",
+                  "systems": "geonature",
+                  "theme": "Data"
+        """#))
     // A duty without actors has a null cell, not an empty text.
     #expect(result.output.contains(#""actors": null,"# + "\n" + #"          "deputy": "Sophie Roux","#))
   }
@@ -85,7 +87,9 @@ import Testing
     Filtered(arguments: ["--organization", "cen-paca"], duties: platformOrder),
     Filtered(arguments: ["--organization", "univ-amu"], duties: []),
     // Every filter given must hold.
-    Filtered(arguments: ["--person", "ybenali", "--organization", "lpo-paca"], duties: ["data-publication", "national-inventory", "extractions"]),
+    Filtered(
+      arguments: ["--person", "ybenali", "--organization", "lpo-paca"],
+      duties: ["data-publication", "national-inventory", "extractions"]),
     Filtered(arguments: ["--person", "mpetit", "--system", "cloud-vm"], duties: ["db-maintenance"]),
   ]
 
@@ -102,13 +106,14 @@ import Testing
     let ledger = try ValidationCommandTests.sample("platform")
     let result = ledger.run("report", "duties", "--person", "cmorel", "--system", "geonature", "--organization", "univ-amu")
     #expect(result.status == 0)
-    #expect(result.output == """
-      Duties of Biodiv'Sud data platform, for Camille Morel (people/cmorel), using GeoNature data portal (systems/geonature), with Aix-Marseille Université, IMBE (organizations/univ-amu)
+    #expect(
+      result.output == """
+        Duties of Biodiv'Sud data platform, for Camille Morel (people/cmorel), using GeoNature data portal (systems/geonature), with Aix-Marseille Université, IMBE (organizations/univ-amu)
 
-      ## Coordination table
-      (none)
+        ## Coordination table
+        (none)
 
-      """)
+        """)
   }
 
   @Test(arguments: [
@@ -143,31 +148,37 @@ import Testing
     let platform = try ValidationCommandTests.sample("platform")
     let sroux = platform.run("report", "person", "sroux")
     #expect(sroux.status == 0)
-    #expect(sroux.output.hasSuffix("""
-      ## Duties
-      duty              mission           as
-      temporary-rights  Temporary rights  responsible
-      trainings         Trainings         deputy
-      user-assistance   User assistance   responsible
-      user-rights       User rights       responsible
+    #expect(
+      sroux.output.hasSuffix(
+        """
+        ## Duties
+        duty              mission           as
+        temporary-rights  Temporary rights  responsible
+        trainings         Trainings         deputy
+        user-assistance   User assistance   responsible
+        user-rights       User rights       responsible
 
-      """))
+        """))
     // A partner's contact takes part through the organisation, not in person.
     #expect(platform.run("report", "person", "jmartin").output.hasSuffix("## Duties\n(none)\n"))
     let association = try ValidationCommandTests.sample("association")
     // Deputy of two duties and an actor of a third.
-    #expect(association.run("report", "person", "vleroy", "--format", "csv").output.hasSuffix("""
-      duty,mission,as
-      back-office,Back office: accounts and rights matched to each function,deputy
-      consistency,"Consistency between the site, the back office and the mailing lists",review
-      hosting,"Hosting: renewals, security and operation alarms",deputy
+    #expect(
+      association.run("report", "person", "vleroy", "--format", "csv").output.hasSuffix(
+        """
+        duty,mission,as
+        back-office,Back office: accounts and rights matched to each function,deputy
+        consistency,"Consistency between the site, the back office and the mailing lists",review
+        hosting,"Hosting: renewals, security and operation alarms",deputy
 
-      """))
-    #expect(association.run("report", "person", "slefort", "--format", "json").output.contains(#"""
-                "as": "validate",
-                "duty": "evolutions",
-                "mission": "Evolutions of the back office and the site"
-      """#))
+        """))
+    #expect(
+      association.run("report", "person", "slefort", "--format", "json").output.contains(
+        #"""
+                  "as": "validate",
+                  "duty": "evolutions",
+                  "mission": "Evolutions of the back office and the site"
+        """#))
   }
 
   // MARK: - report consistency
@@ -180,21 +191,23 @@ import Testing
     let result = ledger.run("report", "consistency", "--format", "csv")
     #expect(result.status == 1)
     #expect(result.output.contains("\nPeople responsible for a duty are still here,6,3\n"))
-    #expect(Self.dutyFindings(result.output) == [
-      "People responsible for a duty are still here,duties/consistency,responsible jrobert (Jeanne Robert) has resigned",
-      "People responsible for a duty are still here,duties/mail,deputy jrobert (Jeanne Robert) has resigned",
-      "People responsible for a duty are still here,duties/site,deputy jrobert (Jeanne Robert) has resigned",
-    ])
+    #expect(
+      Self.dutyFindings(result.output) == [
+        "People responsible for a duty are still here,duties/consistency,responsible jrobert (Jeanne Robert) has resigned",
+        "People responsible for a duty are still here,duties/mail,deputy jrobert (Jeanne Robert) has resigned",
+        "People responsible for a duty are still here,duties/site,deputy jrobert (Jeanne Robert) has resigned",
+      ])
     let text = ledger.run("report", "consistency")
     #expect(text.status == 1)
     // The same lines in the text table, whatever the columns' widths.
     let lines = text.output.split(separator: "\n").filter { $0.hasPrefix(Self.checkName) }
-    #expect(lines.map { $0.split(separator: " ").joined(separator: " ") } == [
-      "People responsible for a duty are still here 6 3",
-      "People responsible for a duty are still here duties/consistency responsible jrobert (Jeanne Robert) has resigned",
-      "People responsible for a duty are still here duties/mail deputy jrobert (Jeanne Robert) has resigned",
-      "People responsible for a duty are still here duties/site deputy jrobert (Jeanne Robert) has resigned",
-    ])
+    #expect(
+      lines.map { $0.split(separator: " ").joined(separator: " ") } == [
+        "People responsible for a duty are still here 6 3",
+        "People responsible for a duty are still here duties/consistency responsible jrobert (Jeanne Robert) has resigned",
+        "People responsible for a duty are still here duties/mail deputy jrobert (Jeanne Robert) has resigned",
+        "People responsible for a duty are still here duties/site deputy jrobert (Jeanne Robert) has resigned",
+      ])
   }
 
   @Test func aPersonWhoseAccountsAreAllClosedIsAFinding() throws {
@@ -205,10 +218,11 @@ import Testing
     let result = ledger.run("report", "consistency", "--format", "csv")
     #expect(result.status == 1)
     // Deputy of back-office and hosting; only an actor of consistency, which is not checked.
-    #expect(Self.dutyFindings(result.output) == [
-      "People responsible for a duty are still here,duties/back-office,deputy vleroy (Valérie Leroy) has left: every account they held is closed",
-      "People responsible for a duty are still here,duties/hosting,deputy vleroy (Valérie Leroy) has left: every account they held is closed",
-    ])
+    #expect(
+      Self.dutyFindings(result.output) == [
+        "People responsible for a duty are still here,duties/back-office,deputy vleroy (Valérie Leroy) has left: every account they held is closed",
+        "People responsible for a duty are still here,duties/hosting,deputy vleroy (Valérie Leroy) has left: every account they held is closed",
+      ])
     // One account open again, even suspended, and she is still here.
     #expect(ledger.run("set", "accounts/2024-01-10-64sl1", "--set", "status=suspended", "--unset", "closed").status == 0)
     #expect(Self.dutyFindings(ledger.run("report", "consistency", "--format", "csv").output).isEmpty)
@@ -222,7 +236,9 @@ import Testing
     #expect(result.output.hasPrefix("check,records,findings\n"))
     #expect(!result.output.contains(Self.checkName))
     let platform = try ValidationCommandTests.sample("platform")
-    #expect(platform.run("report", "consistency", "--format", "csv").output.contains("\nPeople responsible for a duty are still here,11,0\n"))
+    #expect(
+      platform.run("report", "consistency", "--format", "csv").output.contains(
+        "\nPeople responsible for a duty are still here,11,0\n"))
   }
 
   @Test func theDutyCheckAloneMakesTheReportExitWithOne() throws {
@@ -254,7 +270,11 @@ import Testing
     let ledger = try LedgerSandbox()
     try ledger.seed()
     let base = ["add", "duties", "backups", "--set", "theme=Administration", "--set", "mission=Backups"]
-    let both = ledger.cli.run(base + ["--set", #"responsible=["hugo"]"#, "--set", #"actors=[{"organization": "cen-paca", "person": "hugo", "role": "validate"}]"#])
+    let both = ledger.cli.run(
+      base + [
+        "--set", #"responsible=["hugo"]"#, "--set",
+        #"actors=[{"organization": "cen-paca", "person": "hugo", "role": "validate"}]"#,
+      ])
     #expect(both.status == 1, "\(both)")
     #expect(both.error.contains("/actors/0"), "\(both)")
     let unknown = ledger.cli.run(base + ["--set", #"responsible=["nobody"]"#])
@@ -262,18 +282,23 @@ import Testing
     #expect(unknown.error.contains("people/nobody, which does not exist"), "\(unknown)")
     let often = ledger.cli.run(base + ["--set", #"responsible=["hugo"]"#, "--set", "frequency=sometimes"])
     #expect(often.status == 1)
-    #expect(often.error.contains(#""frequency" must be one of "continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "on-request""#), "\(often)")
-    let added = ledger.cli.run(base + [
-      "--set", #"responsible=["hugo"]"#, "--set", "deputy=hugo", "--set", #"systems=["geonature"]"#, "--set", "frequency=daily",
-      "--set", "procedure.title=Backups", "--set", "procedure.url=https://wiki.example.org/backups",
-      "--set", #"actors=[{"organization": "cen-paca", "role": "review", "note": "reads the backup log"}]"#,
-    ])
+    #expect(
+      often.error.contains(
+        #""frequency" must be one of "continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "on-request""#),
+      "\(often)")
+    let added = ledger.cli.run(
+      base + [
+        "--set", #"responsible=["hugo"]"#, "--set", "deputy=hugo", "--set", #"systems=["geonature"]"#, "--set", "frequency=daily",
+        "--set", "procedure.title=Backups", "--set", "procedure.url=https://wiki.example.org/backups",
+        "--set", #"actors=[{"organization": "cen-paca", "role": "review", "note": "reads the backup log"}]"#,
+      ])
     #expect(added.status == 0, "\(added)")
-    #expect(ledger.run("report", "duties", "--format", "csv").output == """
-      theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty
-      Administration,Backups,geonature,Backups,https://wiki.example.org/backups,Hugo Lefèvre,Hugo Lefèvre,cen-paca: review,daily,backups
+    #expect(
+      ledger.run("report", "duties", "--format", "csv").output == """
+        theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty
+        Administration,Backups,geonature,Backups,https://wiki.example.org/backups,Hugo Lefèvre,Hugo Lefèvre,cen-paca: review,daily,backups
 
-      """)
+        """)
     // A duty is a named thing: adding one needs an id.
     let unnamed = ledger.run("add", "duties", "--set", "theme=Administration")
     #expect(unnamed.status == 2)

@@ -110,7 +110,8 @@ import Testing
     let report = ledger.run("report", "entitlements", "--system", "dolibarr", "--format", "csv").output
     #expect(
       report.contains(
-        "slefort,\"member, board, treasurer\",dolibarr,delegate,\(id),Claire Durand <claire.durand@example.org> (commit \(commit)),2026-11-18,,\"delegate, deputy\"\n"))
+        "slefort,\"member, board, treasurer\",dolibarr,delegate,\(id),Claire Durand <claire.durand@example.org> (commit \(commit)),2026-11-18,,\"delegate, deputy\"\n"
+      ))
     // As the ledger stood before the grant, the right is not there.
     #expect(!ledger.run("report", "entitlements", "--at", "HEAD~1", "--format", "csv").output.contains(id))
   }
@@ -124,7 +125,8 @@ import Testing
     let id = try #require(Self.addedRight(result.output))
     #expect(
       result.error.contains(
-        "warning: rights/\(id) gives member-readonly on dolibarr to cmichel, which none of their functions (member, delegate) calls for; no function calls for it\n"))
+        "warning: rights/\(id) gives member-readonly on dolibarr to cmichel, which none of their functions (member, delegate) calls for; no function calls for it\n"
+      ))
     // The reason is recorded: no hint to record one.
     #expect(!result.error.contains("hint: record why"))
   }
@@ -140,7 +142,8 @@ import Testing
     #expect(activated.status == 0, "\(activated)")
     #expect(
       activated.error.contains(
-        "warning: rights/\(id) gives treasurer on dolibarr to cmichel, which none of their functions (member, delegate) calls for; functions that would: treasurer\n"))
+        "warning: rights/\(id) gives treasurer on dolibarr to cmichel, which none of their functions (member, delegate) calls for; functions that would: treasurer\n"
+      ))
     let noted = ledger.run("set", "rights/\(id)", "--set", "reason=stands in for the treasurer in December")
     #expect(noted.status == 0, "\(noted)")
     #expect(!noted.error.contains("warning: rights/"))
@@ -189,12 +192,17 @@ import Testing
     #expect(committed.status == 1, "\(committed)")
     // Placed in ledger.json as the commit writes it (canonical): line and column of the value.
     let said = committed.output + committed.error
-    #expect(said.contains(#":19: error[entitlement-system]: the entitlements of "board" name systems/gdrive, which does not exist (at /entitlements/board/0/system)"#), "\(committed)")
-    #expect(said.contains(#":17: error[entitlement-role-offered]: the entitlements of "president" name role "owner", which systems/drive does not offer (reader, contributor, manager) (at /entitlements/president/0/role)"#))
+    #expect(
+      said.contains(
+        #":19: error[entitlement-system]: the entitlements of "board" name systems/gdrive, which does not exist (at /entitlements/board/0/system)"#
+      ), "\(committed)")
+    #expect(
+      said.contains(
+        #":17: error[entitlement-role-offered]: the entitlements of "president" name role "owner", which systems/drive does not offer (reader, contributor, manager) (at /entitlements/president/0/role)"#
+      ))
     #expect(said.contains("ledger.json:"))
     #expect(try ledger.head() == head)
   }
-
 
   @Test func aFunctionPeopleCannotHoldIsRefused() throws {
     let ledger = try ValidationCommandTests.sample("association")
@@ -206,7 +214,8 @@ import Testing
         with: "  \"entitlements\": {\n    \"webmaster\": [{\"role\": \"editor\", \"system\": \"website\"}],\n"))
     let result = ledger.run("commit", "-m", "A webmaster")
     #expect(result.status == 1, "\(result)")
-    #expect(result.error.contains(#"error[schema/propertyNames]: "entitlements" has a field name that is not allowed: "webmaster""#))
+    #expect(
+      result.error.contains(#"error[schema/propertyNames]: "entitlements" has a field name that is not allowed: "webmaster""#))
   }
 
   @Test func aLedgerWithoutEntitlementsHasNothingToReport() throws {

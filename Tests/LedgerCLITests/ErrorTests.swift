@@ -13,50 +13,116 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 
 @Suite struct ErrorTests {
   static let cases: [BadInput] = [
-    BadInput(name: "unknown kind", arguments: ["add", "peple", "x"], status: 2, message: "unknown kind 'peple'\nhint: did you mean 'people'?"),
-    BadInput(name: "uppercase id", arguments: ["add", "people", "Hugo"], status: 2, message: "invalid id 'Hugo': an id starts with a lowercase letter or digit, not 'H'"),
+    BadInput(
+      name: "unknown kind", arguments: ["add", "peple", "x"], status: 2,
+      message: "unknown kind 'peple'\nhint: did you mean 'people'?"),
+    BadInput(
+      name: "uppercase id", arguments: ["add", "people", "Hugo"], status: 2,
+      message: "invalid id 'Hugo': an id starts with a lowercase letter or digit, not 'H'"),
     BadInput(name: "path as id", arguments: ["add", "people", "../../etc"], status: 2, message: "invalid id '../../etc'"),
     BadInput(name: "slash in key", arguments: ["show", "people/a/b"], status: 2, message: "invalid id 'a/b'"),
     BadInput(name: "key without slash", arguments: ["show", "people"], status: 2, message: "expected KIND/ID"),
     BadInput(name: "missing record", arguments: ["show", "people/nobody"], status: 2, message: "no record people/nobody"),
-    BadInput(name: "set on a missing record", arguments: ["set", "people/nobody", "--set", "a=1"], status: 2, message: "no record people/nobody"),
+    BadInput(
+      name: "set on a missing record", arguments: ["set", "people/nobody", "--set", "a=1"], status: 2,
+      message: "no record people/nobody"),
     BadInput(name: "rm of a missing record", arguments: ["rm", "people/nobody"], status: 2, message: "no record people/nobody"),
     BadInput(name: "add existing", arguments: ["add", "people", "hugo"], status: 2, message: "people/hugo already exists"),
-    BadInput(name: "id field", arguments: ["add", "people", "x", "--set", "id=y"], status: 1, message: "a record does not hold its id"),
+    BadInput(
+      name: "id field", arguments: ["add", "people", "x", "--set", "id=y"], status: 1, message: "a record does not hold its id"),
     BadInput(name: "named kind without id", arguments: ["add", "people"], status: 2, message: "adding to people needs an id"),
     BadInput(name: "set nothing", arguments: ["set", "people/hugo"], status: 2, message: "nothing to change"),
-    BadInput(name: "assignment without =", arguments: ["set", "people/hugo", "--set", "name"], status: 2, message: "expected FIELD=VALUE"),
-    BadInput(name: "empty field path", arguments: ["set", "people/hugo", "--set", "a..b=1"], status: 2, message: "invalid field 'a..b'"),
-    BadInput(name: "set inside a string", arguments: ["set", "people/hugo", "--set", "name.first=H"], status: 2, message: "it holds a string, not an object"),
-    BadInput(name: "unknown field", arguments: ["set", "people/hugo", "--set", "nmae=H"], status: 2, message: "people records have no field \"nmae\"\nhint: did you mean 'name'?"),
-    BadInput(name: "boolean field given yes", arguments: ["add", "rights", "--set", "temporary=yes"], status: 2, message: "field \"temporary\" of rights takes a boolean (true or false), not \"yes\""),
-    BadInput(name: "a password field", arguments: ["set", "people/hugo", "--set", "password=hunter2"], status: 1, message: "error[no-secret]: field \"password\" would store a secret"),
-    BadInput(name: "a token value", arguments: ["set", "people/hugo", "--set", "notes=ghp_R8xT2kQ9vLm4Zp7WcN3yHb6JdF1sGa5Ue0Yi"], status: 1, message: "error[no-secret]: the value looks like a GitHub token"),
-    BadInput(name: "a bad enum value", arguments: ["set", "people/hugo", "--set", "member_status=paid"], status: 1, message: "people/hugo.json:2:20: error[schema/enum]: \"member_status\" must be one of \"active\", \"lapsed\", \"resigned\", \"honorary\", \"none\", found string \"paid\" (at /member_status)"),
-    BadInput(name: "a bad date", arguments: ["set", "people/hugo", "--set", "paid_until=31/12/2026"], status: 1, message: "error[schema/format]: \"paid_until\" must be a date such as 2026-11-27, found \"31/12/2026\""),
-    BadInput(name: "a missing required field", arguments: ["add", "organizations", "lpo", "--set", "name=LPO"], status: 1, message: "organizations/lpo.json:1:1: error[schema/required]: missing required field \"type\"\nhint: add the field with --set FIELD=VALUE"),
-    BadInput(name: "a reference to nothing", arguments: ["set", "people/hugo", "--set", "organization=nowhere"], status: 1, message: "error[ref-exists]: \"organization\" names organizations/nowhere, which does not exist"),
-    BadInput(name: "unset missing field", arguments: ["set", "people/hugo", "--unset", "phone"], status: 2, message: "people/hugo has no field \"phone\""),
-    BadInput(name: "unknown command", arguments: ["lst", "people"], status: 2, message: "unknown command 'lst'\nhint: did you mean 'list'?"),
+    BadInput(
+      name: "assignment without =", arguments: ["set", "people/hugo", "--set", "name"], status: 2, message: "expected FIELD=VALUE"
+    ),
+    BadInput(
+      name: "empty field path", arguments: ["set", "people/hugo", "--set", "a..b=1"], status: 2, message: "invalid field 'a..b'"),
+    BadInput(
+      name: "set inside a string", arguments: ["set", "people/hugo", "--set", "name.first=H"], status: 2,
+      message: "it holds a string, not an object"),
+    BadInput(
+      name: "unknown field", arguments: ["set", "people/hugo", "--set", "nmae=H"], status: 2,
+      message: "people records have no field \"nmae\"\nhint: did you mean 'name'?"),
+    BadInput(
+      name: "boolean field given yes", arguments: ["add", "rights", "--set", "temporary=yes"], status: 2,
+      message: "field \"temporary\" of rights takes a boolean (true or false), not \"yes\""),
+    BadInput(
+      name: "a password field", arguments: ["set", "people/hugo", "--set", "password=hunter2"], status: 1,
+      message: "error[no-secret]: field \"password\" would store a secret"),
+    BadInput(
+      name: "a token value", arguments: ["set", "people/hugo", "--set", "notes=ghp_R8xT2kQ9vLm4Zp7WcN3yHb6JdF1sGa5Ue0Yi"],
+      status: 1, message: "error[no-secret]: the value looks like a GitHub token"),
+    BadInput(
+      name: "a bad enum value", arguments: ["set", "people/hugo", "--set", "member_status=paid"], status: 1,
+      message:
+        "people/hugo.json:2:20: error[schema/enum]: \"member_status\" must be one of \"active\", \"lapsed\", \"resigned\", \"honorary\", \"none\", found string \"paid\" (at /member_status)"
+    ),
+    BadInput(
+      name: "a bad date", arguments: ["set", "people/hugo", "--set", "paid_until=31/12/2026"], status: 1,
+      message: "error[schema/format]: \"paid_until\" must be a date such as 2026-11-27, found \"31/12/2026\""),
+    BadInput(
+      name: "a missing required field", arguments: ["add", "organizations", "lpo", "--set", "name=LPO"], status: 1,
+      message:
+        "organizations/lpo.json:1:1: error[schema/required]: missing required field \"type\"\nhint: add the field with --set FIELD=VALUE"
+    ),
+    BadInput(
+      name: "a reference to nothing", arguments: ["set", "people/hugo", "--set", "organization=nowhere"], status: 1,
+      message: "error[ref-exists]: \"organization\" names organizations/nowhere, which does not exist"),
+    BadInput(
+      name: "unset missing field", arguments: ["set", "people/hugo", "--unset", "phone"], status: 2,
+      message: "people/hugo has no field \"phone\""),
+    BadInput(
+      name: "unknown command", arguments: ["lst", "people"], status: 2,
+      message: "unknown command 'lst'\nhint: did you mean 'list'?"),
     BadInput(name: "json without subcommand", arguments: ["json"], status: 2, message: "did you mean 'json check'?"),
-    BadInput(name: "unknown option", arguments: ["list", "people", "--formt", "json"], status: 2, message: "unknown option '--formt' for 'list'\nhint: did you mean '--format'?"),
-    BadInput(name: "option without value", arguments: ["list", "people", "--at"], status: 2, message: "option '--at' needs a value"),
+    BadInput(
+      name: "unknown option", arguments: ["list", "people", "--formt", "json"], status: 2,
+      message: "unknown option '--formt' for 'list'\nhint: did you mean '--format'?"),
+    BadInput(
+      name: "option without value", arguments: ["list", "people", "--at"], status: 2, message: "option '--at' needs a value"),
     BadInput(name: "too many arguments", arguments: ["show", "people/hugo", "extra"], status: 2, message: "too many arguments"),
-    BadInput(name: "missing arguments", arguments: ["list"], status: 2, message: "missing arguments for 'list'\nusage: adminledger list KIND"),
-    BadInput(name: "format not offered", arguments: ["show", "people/hugo", "--format", "csv"], status: 2, message: "'show' has no format 'csv'"),
-    BadInput(name: "missing --file", arguments: ["add", "people", "x", "--file", "nope.json"], status: 2, message: "cannot read nope.json"),
+    BadInput(
+      name: "missing arguments", arguments: ["list"], status: 2,
+      message: "missing arguments for 'list'\nusage: adminledger list KIND"),
+    BadInput(
+      name: "format not offered", arguments: ["show", "people/hugo", "--format", "csv"], status: 2,
+      message: "'show' has no format 'csv'"),
+    BadInput(
+      name: "missing --file", arguments: ["add", "people", "x", "--file", "nope.json"], status: 2,
+      message: "cannot read nope.json"),
     BadInput(name: "commit without message", arguments: ["commit"], status: 2, message: "a commit needs a message"),
-    BadInput(name: "import with an unknown profile", arguments: ["import", "people", "x.csv", "--profile", "excel"], status: 2, message: "unknown profile 'excel'\nhint: profiles: generic, dolibarr-members, training-followup"),
-    BadInput(name: "import profile for another kind", arguments: ["import", "people", "x.csv", "--profile", "training-followup"], status: 2, message: "the training-followup profile imports trainings, not people"),
-    BadInput(name: "import with an unknown encoding", arguments: ["import", "people", "x.csv", "--encoding", "cp1252"], status: 2, message: "unknown encoding 'cp1252'\nhint: use auto, utf-8 or latin1"),
-    BadInput(name: "import of a missing file", arguments: ["import", "people", "x.csv"], status: 2, message: "cannot read x.csv: no such file or directory"),
-    BadInput(name: "import of a folder", arguments: ["import", "people", "people"], status: 2, message: "cannot read people: it is a folder"),
-    BadInput(name: "annual report without a year", arguments: ["report", "annual"], status: 2, message: "which year? pass --year YYYY"),
-    BadInput(name: "expiring with a bad duration", arguments: ["report", "expiring", "--within", "soon"], status: 2, message: "cannot read the duration 'soon'\nhint: write 60d, 8w, 2m or 1y"),
-    BadInput(name: "list with a bad limit", arguments: ["list", "people", "--limit", "ten"], status: 2, message: "--limit takes a number, not 'ten'"),
-    BadInput(name: "list with a bad sort", arguments: ["list", "people", "--sort", "name,,id"], status: 2, message: "cannot read \"name,,id\": \"\" is not a field name or dotted path"),
-    BadInput(name: "report on a missing system", arguments: ["report", "access", "nothing"], status: 2, message: "no record systems/nothing"),
-    BadInput(name: "schema validate without a schema", arguments: ["schema", "validate", "x.json"], status: 2, message: "which schema? pass --schema SCHEMA.json"),
+    BadInput(
+      name: "import with an unknown profile", arguments: ["import", "people", "x.csv", "--profile", "excel"], status: 2,
+      message: "unknown profile 'excel'\nhint: profiles: generic, dolibarr-members, training-followup"),
+    BadInput(
+      name: "import profile for another kind", arguments: ["import", "people", "x.csv", "--profile", "training-followup"],
+      status: 2, message: "the training-followup profile imports trainings, not people"),
+    BadInput(
+      name: "import with an unknown encoding", arguments: ["import", "people", "x.csv", "--encoding", "cp1252"], status: 2,
+      message: "unknown encoding 'cp1252'\nhint: use auto, utf-8 or latin1"),
+    BadInput(
+      name: "import of a missing file", arguments: ["import", "people", "x.csv"], status: 2,
+      message: "cannot read x.csv: no such file or directory"),
+    BadInput(
+      name: "import of a folder", arguments: ["import", "people", "people"], status: 2,
+      message: "cannot read people: it is a folder"),
+    BadInput(
+      name: "annual report without a year", arguments: ["report", "annual"], status: 2, message: "which year? pass --year YYYY"),
+    BadInput(
+      name: "expiring with a bad duration", arguments: ["report", "expiring", "--within", "soon"], status: 2,
+      message: "cannot read the duration 'soon'\nhint: write 60d, 8w, 2m or 1y"),
+    BadInput(
+      name: "list with a bad limit", arguments: ["list", "people", "--limit", "ten"], status: 2,
+      message: "--limit takes a number, not 'ten'"),
+    BadInput(
+      name: "list with a bad sort", arguments: ["list", "people", "--sort", "name,,id"], status: 2,
+      message: "cannot read \"name,,id\": \"\" is not a field name or dotted path"),
+    BadInput(
+      name: "report on a missing system", arguments: ["report", "access", "nothing"], status: 2,
+      message: "no record systems/nothing"),
+    BadInput(
+      name: "schema validate without a schema", arguments: ["schema", "validate", "x.json"], status: 2,
+      message: "which schema? pass --schema SCHEMA.json"),
   ]
 
   @Test(arguments: cases)

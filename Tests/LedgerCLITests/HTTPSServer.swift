@@ -28,7 +28,8 @@ final class HTTPSServer {
     certificate = folder.appendingPathComponent("cert.pem")
     let key = folder.appendingPathComponent("key.pem")
     try HTTPSServer.makeCertificate(certificate, key: key, expired: expired, in: folder)
-    let hash = try ServerProcess.run("openssl", ["passwd", "-apr1", HTTPSServer.token]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let hash = try ServerProcess.run("openssl", ["passwd", "-apr1", HTTPSServer.token]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     let htpasswd = folder.appendingPathComponent("htpasswd")
     try "\(HTTPSServer.user):\(hash)\n".write(to: htpasswd, atomically: true, encoding: .utf8)
     (port, process) = try ServerProcess.onFreePort { [certificate] port in
@@ -92,8 +93,10 @@ final class HTTPSServer {
     // `req -x509` cannot date a certificate in the past; `x509 -req -days -1` ends it yesterday.
     let request = folder.appendingPathComponent("request.csr")
     try ServerProcess.run("openssl", ["req", "-new"] + newKey + ["-out", request.path] + subject)
-    try ServerProcess.run("openssl", [
-      "x509", "-req", "-in", request.path, "-signkey", key.path, "-out", certificate.path, "-days", "-1",
-    ])
+    try ServerProcess.run(
+      "openssl",
+      [
+        "x509", "-req", "-in", request.path, "-signkey", key.path, "-out", certificate.path, "-days", "-1",
+      ])
   }
 }

@@ -34,7 +34,8 @@ import Testing
     case .handEditAndGitAdd:
       let file = marc.directory.appendingPathComponent("people/hugo.json")
       // An editor's own layout: one line, keys in another order.
-      let edited = #"{"phone": "+33633333333", "organization": "cen-paca", "name": "Hugo Lefèvre", "emails": ["hugo@example.org"]}"#
+      let edited =
+        #"{"phone": "+33633333333", "organization": "cen-paca", "name": "Hugo Lefèvre", "emails": ["hugo@example.org"]}"#
       try Data((edited + "\n").utf8).write(to: file)
       try shared.git(marc, "add", "people/hugo.json")
     case .resolveSet:
@@ -79,8 +80,10 @@ import Testing
     return shared
   }
 
-  @Test(arguments: [["people/paul", "phone", "--ours"], ["people/paul", "--ours"], ["people/anne", "phone", "--theirs"],
-                    ["people/lea", "name", "--set", "Léa"]])
+  @Test(arguments: [
+    ["people/paul", "phone", "--ours"], ["people/paul", "--ours"], ["people/anne", "phone", "--theirs"],
+    ["people/lea", "name", "--set", "Léa"],
+  ])
   func resolveRefusesWhatIsNotInConflictAndChangesNothing(_ arguments: [String]) throws {
     let shared = try stoppedOnAnnesNotes()
     let before = try shared.state(shared.marc)

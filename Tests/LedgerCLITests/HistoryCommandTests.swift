@@ -9,7 +9,9 @@ import Testing
     ledger.cli.now = try #require(ISO8601DateFormatter().date(from: "2026-11-18T10:00:00Z"))
     try ledger.seed()
     ledger.cli.now = try #require(ISO8601DateFormatter().date(from: "2026-11-19T10:00:00Z"))
-    ledger.run("add", "accounts", "hugo-portal", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active", "--set", "login=hugo")
+    ledger.run(
+      "add", "accounts", "hugo-portal", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active", "--set",
+      "login=hugo")
     ledger.run("add", "rights", "r1", "--set", "account=hugo-portal", "--set", "role=reader", "--set", "status=active")
     ledger.cli.now = try #require(ISO8601DateFormatter().date(from: "2026-11-21T10:00:00Z"))
     ledger.cli.author = "Marc Petit <marc@example.org>"
@@ -23,10 +25,11 @@ import Testing
     #expect(result.status == 0)
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0].hasSuffix("  2026-11-21  Marc Petit <marc@example.org>"))
-    #expect(Array(lines[1...4]) == [
-      "    Set rights/r1: reason, status", "  set rights/r1", "      + reason: \"left the project\"",
-      "      status: \"active\" -> \"revoked\"",
-    ])
+    #expect(
+      Array(lines[1...4]) == [
+        "    Set rights/r1: reason, status", "  set rights/r1", "      + reason: \"left the project\"",
+        "      status: \"active\" -> \"revoked\"",
+      ])
     #expect(lines[6].hasSuffix("  2026-11-19  Claire Durand <claire.durand@example.org>"))
     #expect(ledger.run("log", "--limit", "1", "--format", "json").output.contains(#""subject": "Set rights/r1: reason, status""#))
     #expect(ledger.run("log", "rights/none").status == 2)
@@ -58,7 +61,9 @@ import Testing
     let result = ledger.run("blame", "rights/r1", "--format", "json")
     #expect(result.status == 0)
     let text = ledger.run("blame", "rights/r1").output
-    let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+    let rows = text.split(separator: "\n").dropFirst().map {
+      $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    }
     #expect(rows.map { $0[0] } == ["account", "reason", "role", "status"])
     #expect(rows.first { $0[0] == "status" }?.contains("2026-11-21") == true)
     #expect(rows.first { $0[0] == "status" }?.contains("Marc") == true)

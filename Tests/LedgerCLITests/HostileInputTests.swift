@@ -49,42 +49,105 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
   static let arguments: [HostileArgument] = [
     // Ids and keys: an id is `[a-z0-9][a-z0-9._-]{0,63}`, never `..`, never a path.
     HostileArgument(name: "parent folder id", arguments: ["add", "people", "../x"], status: 2, message: ["invalid id '../x'"]),
-    HostileArgument(name: "absolute path id", arguments: ["add", "people", "/etc/passwd"], status: 2, message: ["invalid id '/etc/passwd'"]),
+    HostileArgument(
+      name: "absolute path id", arguments: ["add", "people", "/etc/passwd"], status: 2, message: ["invalid id '/etc/passwd'"]),
     HostileArgument(name: "key ending in ..", arguments: ["show", "people/.."], status: 2, message: ["invalid id '..'"]),
     HostileArgument(name: "dot id", arguments: ["add", "people", "."], status: 2, message: ["invalid id '.'"]),
     HostileArgument(name: "id with NUL", arguments: ["add", "people", "a\u{0}b"], status: 2, message: ["invalid id"]),
     HostileArgument(name: "id with backslash", arguments: ["add", "people", #"..\..\x"#], status: 2, message: ["invalid id"]),
     HostileArgument(name: "kind with a path", arguments: ["show", "../people/hugo"], status: 2, message: ["unknown kind '..'"]),
     // Ids are lowercase only, so two ids differing only by case can never both exist.
-    HostileArgument(name: "case twin of an existing id", arguments: ["add", "people", "HUGO"], status: 2, message: ["an id starts with a lowercase letter or digit, not 'H'"]),
-    HostileArgument(name: "Cyrillic lookalike id", arguments: ["add", "people", "hug\u{043E}"], status: 2, message: ["an id holds only lowercase letters, digits"]),
+    HostileArgument(
+      name: "case twin of an existing id", arguments: ["add", "people", "HUGO"], status: 2,
+      message: ["an id starts with a lowercase letter or digit, not 'H'"]),
+    HostileArgument(
+      name: "Cyrillic lookalike id", arguments: ["add", "people", "hug\u{043E}"], status: 2,
+      message: ["an id holds only lowercase letters, digits"]),
     HostileArgument(name: "fullwidth id", arguments: ["add", "people", "\u{FF48}ugo"], status: 2, message: ["invalid id"]),
-    HostileArgument(name: "long id", arguments: ["add", "people", String(repeating: "a", count: 65)], status: 2, message: ["an id has at most 64 characters"]),
-    HostileArgument(name: "site into a kind folder", arguments: ["site", "people"], status: 2, message: ["people holds files that no site wrote"]),
-    HostileArgument(name: "site over the ledger", arguments: ["site", "."], status: 2, message: [". holds files that no site wrote"]),
+    HostileArgument(
+      name: "long id", arguments: ["add", "people", String(repeating: "a", count: 65)], status: 2,
+      message: ["an id has at most 64 characters"]),
+    HostileArgument(
+      name: "site into a kind folder", arguments: ["site", "people"], status: 2,
+      message: ["people holds files that no site wrote"]),
+    HostileArgument(
+      name: "site over the ledger", arguments: ["site", "."], status: 2, message: [". holds files that no site wrote"]),
     // Files of hundreds of MB: refused on their size, before they are read.
-    HostileArgument(name: "200 MB record file", sparse: ["huge.json": 200 << 20], arguments: ["add", "people", "x", "--file", "huge.json"], status: 2, message: ["cannot read huge.json: it is larger than 10 MiB"]),
-    HostileArgument(name: "endless record file", arguments: ["add", "people", "x", "--file", "/dev/zero"], status: 2, message: ["cannot read /dev/zero: it is larger than 10 MiB"]),
-    HostileArgument(name: "200 MB JSON to check", sparse: ["huge.json": 200 << 20], arguments: ["json", "check", "huge.json"], status: 2, message: ["it is larger than 64 MiB"]),
-    HostileArgument(name: "300 MB CSV to import", sparse: ["huge.csv": 300 << 20], arguments: ["import", "people", "huge.csv"], status: 2, message: ["cannot read huge.csv: it is larger than 64 MiB"]),
-    HostileArgument(name: "200 MB instance to validate", sparse: ["huge.json": 200 << 20, "s.json": 2], arguments: ["schema", "validate", "huge.json", "--schema", "s.json"], status: 2, message: ["cannot read huge.json"]),
+    HostileArgument(
+      name: "200 MB record file", sparse: ["huge.json": 200 << 20], arguments: ["add", "people", "x", "--file", "huge.json"],
+      status: 2, message: ["cannot read huge.json: it is larger than 10 MiB"]),
+    HostileArgument(
+      name: "endless record file", arguments: ["add", "people", "x", "--file", "/dev/zero"], status: 2,
+      message: ["cannot read /dev/zero: it is larger than 10 MiB"]),
+    HostileArgument(
+      name: "200 MB JSON to check", sparse: ["huge.json": 200 << 20], arguments: ["json", "check", "huge.json"], status: 2,
+      message: ["it is larger than 64 MiB"]),
+    HostileArgument(
+      name: "300 MB CSV to import", sparse: ["huge.csv": 300 << 20], arguments: ["import", "people", "huge.csv"], status: 2,
+      message: ["cannot read huge.csv: it is larger than 64 MiB"]),
+    HostileArgument(
+      name: "200 MB instance to validate", sparse: ["huge.json": 200 << 20, "s.json": 2],
+      arguments: ["schema", "validate", "huge.json", "--schema", "s.json"], status: 2, message: ["cannot read huge.json"]),
     // Deep nesting: the depth cap (256) names line and column; no stack overflow.
-    HostileArgument(name: "deep record file", files: ["deep.json": deep], arguments: ["add", "people", "x", "--file", "deep.json"], status: 1, message: ["deep.json:1:257: error[json]: nesting deeper than 256 levels"]),
-    HostileArgument(name: "deep JSON to check", files: ["deep.json": deep], arguments: ["json", "check", "deep.json"], status: 1, message: ["deep.json:1:257: error: nesting deeper than 256 levels"]),
-    HostileArgument(name: "deep instance to validate", files: ["deep.json": deep, "s.json": Array("{}".utf8)], arguments: ["schema", "validate", "deep.json", "--schema", "s.json"], status: 1, message: ["deep.json:1:257", "nesting deeper than 256 levels"]),
-    HostileArgument(name: "deep negation in a query", arguments: ["list", "people", "--where", String(repeating: "!", count: 100_000) + "phone"], status: 2, message: ["cannot read the condition"]),
-    HostileArgument(name: "deep parentheses in a query", arguments: ["list", "people", "--where", String(repeating: "(", count: 100_000) + "name=a"], status: 2, message: ["expected a field name at column 1"]),
-    HostileArgument(name: "long dotted path in a query", arguments: ["list", "people", "--where", String(repeating: "a.", count: 50_000) + "b=1"], status: 2, message: ["people records have no field"]),
+    HostileArgument(
+      name: "deep record file", files: ["deep.json": deep], arguments: ["add", "people", "x", "--file", "deep.json"], status: 1,
+      message: ["deep.json:1:257: error[json]: nesting deeper than 256 levels"]),
+    HostileArgument(
+      name: "deep JSON to check", files: ["deep.json": deep], arguments: ["json", "check", "deep.json"], status: 1,
+      message: ["deep.json:1:257: error: nesting deeper than 256 levels"]),
+    HostileArgument(
+      name: "deep instance to validate", files: ["deep.json": deep, "s.json": Array("{}".utf8)],
+      arguments: ["schema", "validate", "deep.json", "--schema", "s.json"], status: 1,
+      message: ["deep.json:1:257", "nesting deeper than 256 levels"]),
+    HostileArgument(
+      name: "deep negation in a query",
+      arguments: ["list", "people", "--where", String(repeating: "!", count: 100_000) + "phone"], status: 2,
+      message: ["cannot read the condition"]),
+    HostileArgument(
+      name: "deep parentheses in a query",
+      arguments: ["list", "people", "--where", String(repeating: "(", count: 100_000) + "name=a"], status: 2,
+      message: ["expected a field name at column 1"]),
+    HostileArgument(
+      name: "long dotted path in a query",
+      arguments: ["list", "people", "--where", String(repeating: "a.", count: 50_000) + "b=1"], status: 2,
+      message: ["people records have no field"]),
     // Duplicate keys.
-    HostileArgument(name: "duplicate key in a record file", files: ["dup.json": Array(#"{"name": "A", "organization": "cen-paca", "name": "B"}"#.utf8)], arguments: ["add", "people", "x", "--file", "dup.json"], status: 1, message: ["dup.json:1:43: error[json]: duplicate key \"name\" in object"]),
-    HostileArgument(name: "duplicate key in a nested object", files: ["dup.json": Array(#"{"name": "A", "handovers": [{"date": "2026-01-02", "date": "2026-01-03"}]}"#.utf8)], arguments: ["json", "check", "dup.json"], status: 1, message: ["duplicate key \"date\""]),
+    HostileArgument(
+      name: "duplicate key in a record file",
+      files: ["dup.json": Array(#"{"name": "A", "organization": "cen-paca", "name": "B"}"#.utf8)],
+      arguments: ["add", "people", "x", "--file", "dup.json"], status: 1,
+      message: ["dup.json:1:43: error[json]: duplicate key \"name\" in object"]),
+    HostileArgument(
+      name: "duplicate key in a nested object",
+      files: ["dup.json": Array(#"{"name": "A", "handovers": [{"date": "2026-01-02", "date": "2026-01-03"}]}"#.utf8)],
+      arguments: ["json", "check", "dup.json"], status: 1, message: ["duplicate key \"date\""]),
     // CSV: what cannot be text is refused with line and column.
-    HostileArgument(name: "NUL byte in a CSV cell", files: ["nul.csv": Array("id;name;organization\nx;A".utf8) + [0] + Array("B;cen-paca\n".utf8)], arguments: ["import", "people", "nul.csv"], status: 1, message: ["nul.csv:2: error[csv]: a NUL byte at column 4; a CSV file holds text only"]),
-    HostileArgument(name: "UTF-16 CSV", files: ["utf16.csv": [0xFF, 0xFE] + Array("id;name\n".utf8).flatMap { [$0, 0] }], arguments: ["import", "people", "utf16.csv"], status: 1, message: ["a NUL byte at column 4", "saved as UTF-16"]),
-    HostileArgument(name: "unterminated quoted cell", files: ["open.csv": Array("id;name;organization\nx;\"Ann;cen-paca\ny;Bob;cen-paca\n".utf8)], arguments: ["import", "people", "open.csv"], status: 1, message: ["open.csv:2: error[import]: a quoted cell is never closed"]),
-    HostileArgument(name: "invalid UTF-8 read as UTF-8", files: ["bad.csv": Array("id;name;organization\nx;A".utf8) + [0xFF] + Array("B;cen-paca\n".utf8)], arguments: ["import", "people", "bad.csv", "--encoding", "utf-8"], status: 1, message: ["bad.csv:1: error[import]: the file is not UTF-8", "--encoding latin1"]),
+    HostileArgument(
+      name: "NUL byte in a CSV cell",
+      files: ["nul.csv": Array("id;name;organization\nx;A".utf8) + [0] + Array("B;cen-paca\n".utf8)],
+      arguments: ["import", "people", "nul.csv"], status: 1,
+      message: ["nul.csv:2: error[csv]: a NUL byte at column 4; a CSV file holds text only"]),
+    HostileArgument(
+      name: "UTF-16 CSV", files: ["utf16.csv": [0xFF, 0xFE] + Array("id;name\n".utf8).flatMap { [$0, 0] }],
+      arguments: ["import", "people", "utf16.csv"], status: 1, message: ["a NUL byte at column 4", "saved as UTF-16"]),
+    HostileArgument(
+      name: "unterminated quoted cell",
+      files: ["open.csv": Array("id;name;organization\nx;\"Ann;cen-paca\ny;Bob;cen-paca\n".utf8)],
+      arguments: ["import", "people", "open.csv"], status: 1,
+      message: ["open.csv:2: error[import]: a quoted cell is never closed"]),
+    HostileArgument(
+      name: "invalid UTF-8 read as UTF-8",
+      files: ["bad.csv": Array("id;name;organization\nx;A".utf8) + [0xFF] + Array("B;cen-paca\n".utf8)],
+      arguments: ["import", "people", "bad.csv", "--encoding", "utf-8"], status: 1,
+      message: ["bad.csv:1: error[import]: the file is not UTF-8", "--encoding latin1"]),
     // Schemas given on the command line: a hostile pattern is bounded.
-    HostileArgument(name: "ruinous pattern", files: ["p.schema.json": Array(#"{"pattern": "(.*a){25}"}"#.utf8), "v.json": Array(("\"" + String(repeating: "a", count: 40) + "!\"").utf8)], arguments: ["schema", "validate", "v.json", "--schema", "p.schema.json"], status: 1, message: ["cannot be checked against the pattern (.*a){25}", "step budget"]),
+    HostileArgument(
+      name: "ruinous pattern",
+      files: [
+        "p.schema.json": Array(#"{"pattern": "(.*a){25}"}"#.utf8),
+        "v.json": Array(("\"" + String(repeating: "a", count: 40) + "!\"").utf8),
+      ], arguments: ["schema", "validate", "v.json", "--schema", "p.schema.json"], status: 1,
+      message: ["cannot be checked against the pattern (.*a){25}", "step budget"]),
   ]
 
   @Test(arguments: arguments)
@@ -115,32 +178,99 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
   // MARK: - Hostile trees, committed with the real git program
 
   static let trees: [HostileTree] = [
-    HostileTree(name: "symlink record to /etc/passwd", entries: [.symlink("people/evil.json", to: "/etc/passwd")], message: ["people/evil.json:1:1: error[record-file]: people/evil.json is a symbolic link; a kind's folder holds only regular ID.json files, and the ledger never follows a link", "hint: remove it with 'git rm people/evil.json' and commit"]),
-    HostileTree(name: "symlink record out of the ledger", entries: [.symlink("people/out.json", to: "../../outside.json")], message: ["people/out.json is a symbolic link"]),
-    HostileTree(name: "symlinked kind folder", entries: [.symlink("systems", to: "/etc")], message: ["systems:1:1: error[record-file]: systems is a symbolic link; a kind's folder is a plain folder, and the ledger never follows a link"]),
-    HostileTree(name: "file where a kind folder goes", entries: [.file("contracts", Array("{}".utf8))], message: ["contracts is a file; a kind's records live in a folder of that name"]),
-    HostileTree(name: "show through a symlink", entries: [.symlink("people/evil.json", to: "/etc/passwd")], arguments: ["show", "people/evil"], status: 2, message: ["no record people/evil"]),
-    HostileTree(name: "submodule named like a record", entries: [.gitlink("people/sub.json")], message: ["people/sub.json is a submodule"]),
-    HostileTree(name: "submodule in a kind folder", entries: [.gitlink("people/vendor")], message: ["people/vendor is a submodule"]),
-    HostileTree(name: "folder inside a kind folder", entries: [.file("people/nested/x.json", Array(#"{"name": "X"}"#.utf8))], message: ["people/nested is a folder"]),
-    HostileTree(name: "file name that is not UTF-8", entries: [.rawPath(Array("people/caf".utf8) + [0xE9] + Array(".json".utf8), Array("{}".utf8))], message: ["people/caf\u{FFFD}.json:1:1: error[id]: \"caf\u{FFFD}\" is not a valid id"]),
-    HostileTree(name: "file name with uppercase (case twin)", entries: [.file("people/Hugo.json", Array(#"{"name": "Hugo 2", "organization": "cen-paca"}"#.utf8))], message: ["people/Hugo.json:1:1: error[id]: \"Hugo\" is not a valid id: an id starts with a lowercase letter or digit, not 'H'"]),
-    HostileTree(name: "file name with ..", entries: [.file("people/a..b.json", Array(#"{"name": "A"}"#.utf8))], message: ["\"a..b\" is not a valid id: an id cannot contain '..'"]),
-    HostileTree(name: "200 MB record", entries: [.large("people/huge.json", prefix: #"{"name": ""#, byte: UInt8(ascii: "a"), count: 200 << 20, suffix: "\"}\n")], message: ["people/huge.json:1:1: error[file-size]: the file is 200 MiB; a ledger file holds at most 10 MiB"]),
-    HostileTree(name: "show a 20 MB record", entries: [.large("people/big.json", prefix: "", byte: UInt8(ascii: " "), count: 20 << 20, suffix: "{}")], arguments: ["show", "people/big"], message: ["people/big.json:1:1: error[file-size]: the file is 20 MiB"]),
-    HostileTree(name: "20 MB ledger.json", entries: [.large("ledger.json", prefix: "", byte: UInt8(ascii: " "), count: 20 << 20, suffix: "{}")], status: 1, message: ["ledger.json", "the file is 20 MiB"]),
-    HostileTree(name: "deep record", entries: [.file("people/deep.json", deep)], message: ["people/deep.json:1:257: error[json]: nesting deeper than 256 levels"]),
-    HostileTree(name: "duplicate keys in a record", entries: [.file("people/dup.json", Array("{\n  \"name\": \"A\",\n  \"name\": \"B\"\n}\n".utf8))], message: ["people/dup.json:3:3: error[json]: duplicate key \"name\" in object"]),
-    HostileTree(name: "duplicate keys in ledger.json", entries: [.file("ledger.json", Array(#"{"name": "A", "name": "B", "timezone": "Europe/Paris", "currency": "EUR"}"#.utf8))], message: ["ledger.json:1:15", "duplicate key \"name\""]),
-    HostileTree(name: "duplicate keys in a schema", entries: [.file("schemas/people.schema.json", Array(#"{"type": "object", "type": "array"}"#.utf8))], message: ["schemas/people.schema.json:1:20", "duplicate key \"type\""]),
-    HostileTree(name: "deep schema", entries: [.file("schemas/people.schema.json", deep)], message: ["schemas/people.schema.json:1:257", "nesting deeper than 256 levels"]),
-    HostileTree(name: "schema that refers to itself", entries: [.file("schemas/people.schema.json", Array(##"{"$ref": "#"}"##.utf8))], message: ["the schema refers to itself without end"]),
-    HostileTree(name: "schemas that refer to each other", entries: [.file("schemas/people.schema.json", Array(##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##.utf8))], message: ["the schema refers to itself without end"]),
-    HostileTree(name: "schema with a 1 MB pattern", entries: [.file("schemas/people.schema.json", Array((#"{"properties": {"name": {"pattern": ""# + String(repeating: "a", count: 1 << 20) + #""}}}"#).utf8))], message: ["schemas/people.schema.json", "the pattern is 1048576 bytes long; a pattern has at most 4096"]),
-    HostileTree(name: "schema with a ruinous pattern", entries: [
-      .file("schemas/people.schema.json", Array(#"{"properties": {"name": {"pattern": "(.*a){25}"}}}"#.utf8)),
-      .file("people/victim.json", Array(("{\"name\": \"" + String(repeating: "a", count: 40) + "!\"}").utf8)),
-    ], message: ["people/victim.json", "cannot be checked against the pattern (.*a){25}"]),
+    HostileTree(
+      name: "symlink record to /etc/passwd", entries: [.symlink("people/evil.json", to: "/etc/passwd")],
+      message: [
+        "people/evil.json:1:1: error[record-file]: people/evil.json is a symbolic link; a kind's folder holds only regular ID.json files, and the ledger never follows a link",
+        "hint: remove it with 'git rm people/evil.json' and commit",
+      ]),
+    HostileTree(
+      name: "symlink record out of the ledger", entries: [.symlink("people/out.json", to: "../../outside.json")],
+      message: ["people/out.json is a symbolic link"]),
+    HostileTree(
+      name: "symlinked kind folder", entries: [.symlink("systems", to: "/etc")],
+      message: [
+        "systems:1:1: error[record-file]: systems is a symbolic link; a kind's folder is a plain folder, and the ledger never follows a link"
+      ]),
+    HostileTree(
+      name: "file where a kind folder goes", entries: [.file("contracts", Array("{}".utf8))],
+      message: ["contracts is a file; a kind's records live in a folder of that name"]),
+    HostileTree(
+      name: "show through a symlink", entries: [.symlink("people/evil.json", to: "/etc/passwd")],
+      arguments: ["show", "people/evil"], status: 2, message: ["no record people/evil"]),
+    HostileTree(
+      name: "submodule named like a record", entries: [.gitlink("people/sub.json")], message: ["people/sub.json is a submodule"]),
+    HostileTree(
+      name: "submodule in a kind folder", entries: [.gitlink("people/vendor")], message: ["people/vendor is a submodule"]),
+    HostileTree(
+      name: "folder inside a kind folder", entries: [.file("people/nested/x.json", Array(#"{"name": "X"}"#.utf8))],
+      message: ["people/nested is a folder"]),
+    HostileTree(
+      name: "file name that is not UTF-8",
+      entries: [.rawPath(Array("people/caf".utf8) + [0xE9] + Array(".json".utf8), Array("{}".utf8))],
+      message: ["people/caf\u{FFFD}.json:1:1: error[id]: \"caf\u{FFFD}\" is not a valid id"]),
+    HostileTree(
+      name: "file name with uppercase (case twin)",
+      entries: [.file("people/Hugo.json", Array(#"{"name": "Hugo 2", "organization": "cen-paca"}"#.utf8))],
+      message: [
+        "people/Hugo.json:1:1: error[id]: \"Hugo\" is not a valid id: an id starts with a lowercase letter or digit, not 'H'"
+      ]),
+    HostileTree(
+      name: "file name with ..", entries: [.file("people/a..b.json", Array(#"{"name": "A"}"#.utf8))],
+      message: ["\"a..b\" is not a valid id: an id cannot contain '..'"]),
+    HostileTree(
+      name: "200 MB record",
+      entries: [.large("people/huge.json", prefix: #"{"name": ""#, byte: UInt8(ascii: "a"), count: 200 << 20, suffix: "\"}\n")],
+      message: ["people/huge.json:1:1: error[file-size]: the file is 200 MiB; a ledger file holds at most 10 MiB"]),
+    HostileTree(
+      name: "show a 20 MB record",
+      entries: [.large("people/big.json", prefix: "", byte: UInt8(ascii: " "), count: 20 << 20, suffix: "{}")],
+      arguments: ["show", "people/big"], message: ["people/big.json:1:1: error[file-size]: the file is 20 MiB"]),
+    HostileTree(
+      name: "20 MB ledger.json",
+      entries: [.large("ledger.json", prefix: "", byte: UInt8(ascii: " "), count: 20 << 20, suffix: "{}")], status: 1,
+      message: ["ledger.json", "the file is 20 MiB"]),
+    HostileTree(
+      name: "deep record", entries: [.file("people/deep.json", deep)],
+      message: ["people/deep.json:1:257: error[json]: nesting deeper than 256 levels"]),
+    HostileTree(
+      name: "duplicate keys in a record",
+      entries: [.file("people/dup.json", Array("{\n  \"name\": \"A\",\n  \"name\": \"B\"\n}\n".utf8))],
+      message: ["people/dup.json:3:3: error[json]: duplicate key \"name\" in object"]),
+    HostileTree(
+      name: "duplicate keys in ledger.json",
+      entries: [.file("ledger.json", Array(#"{"name": "A", "name": "B", "timezone": "Europe/Paris", "currency": "EUR"}"#.utf8))],
+      message: ["ledger.json:1:15", "duplicate key \"name\""]),
+    HostileTree(
+      name: "duplicate keys in a schema",
+      entries: [.file("schemas/people.schema.json", Array(#"{"type": "object", "type": "array"}"#.utf8))],
+      message: ["schemas/people.schema.json:1:20", "duplicate key \"type\""]),
+    HostileTree(
+      name: "deep schema", entries: [.file("schemas/people.schema.json", deep)],
+      message: ["schemas/people.schema.json:1:257", "nesting deeper than 256 levels"]),
+    HostileTree(
+      name: "schema that refers to itself", entries: [.file("schemas/people.schema.json", Array(##"{"$ref": "#"}"##.utf8))],
+      message: ["the schema refers to itself without end"]),
+    HostileTree(
+      name: "schemas that refer to each other",
+      entries: [
+        .file(
+          "schemas/people.schema.json",
+          Array(##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##.utf8))
+      ], message: ["the schema refers to itself without end"]),
+    HostileTree(
+      name: "schema with a 1 MB pattern",
+      entries: [
+        .file(
+          "schemas/people.schema.json",
+          Array((#"{"properties": {"name": {"pattern": ""# + String(repeating: "a", count: 1 << 20) + #""}}}"#).utf8))
+      ], message: ["schemas/people.schema.json", "the pattern is 1048576 bytes long; a pattern has at most 4096"]),
+    HostileTree(
+      name: "schema with a ruinous pattern",
+      entries: [
+        .file("schemas/people.schema.json", Array(#"{"properties": {"name": {"pattern": "(.*a){25}"}}}"#.utf8)),
+        .file("people/victim.json", Array(("{\"name\": \"" + String(repeating: "a", count: 40) + "!\"}").utf8)),
+      ], message: ["people/victim.json", "cannot be checked against the pattern (.*a){25}"]),
   ]
 
   @Test(arguments: trees)
@@ -148,7 +278,8 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
     let ledger = try LedgerSandbox()
     try ledger.seed()
     // A file just outside the ledger that a link could reach.
-    try Data(#"{"name": "outside"}"#.utf8).write(to: ledger.directory.url.deletingLastPathComponent().appendingPathComponent("outside.json"))
+    try Data(#"{"name": "outside"}"#.utf8).write(
+      to: ledger.directory.url.deletingLastPathComponent().appendingPathComponent("outside.json"))
     try Self.commitWithGit(hostile.entries, in: ledger.directory.url)
     let head = try ledger.head()
     let files = try SharedLedger.files(in: ledger.directory.url)
@@ -210,7 +341,8 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
   @Test func quotesAndLineBreaksInsideQuotedCellsAreReadExactly() throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()
-    let csv = "id;name;organization;notes\r\nann;\"Ann \"\"la Grande\"\" Roux\";cen-paca;\"first line\nsecond; line\"\r\nbob;Bob \"Bobby\" Lee;cen-paca;\n"
+    let csv =
+      "id;name;organization;notes\r\nann;\"Ann \"\"la Grande\"\" Roux\";cen-paca;\"first line\nsecond; line\"\r\nbob;Bob \"Bobby\" Lee;cen-paca;\n"
     try ledger.directory.write("people.csv", csv)
     let result = ledger.run("import", "people", "people.csv")
     #expect(result.status == 0, "\(result)")
@@ -234,7 +366,10 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
     let head = try ledger.head()
     let result = ledger.run("commit", "-m", "a linked record")
     #expect(result.status == 1, "\(result)")
-    #expect(result.error.contains("people/linked.json:1:1: error[record-file]: people/linked.json is a symbolic link; the ledger commits only regular files and never follows a link"), "\(result.error)")
+    #expect(
+      result.error.contains(
+        "people/linked.json:1:1: error[record-file]: people/linked.json is a symbolic link; the ledger commits only regular files and never follows a link"
+      ), "\(result.error)")
     #expect(try ledger.head() == head)
     // The plain git program's commit goes through the pre-commit hook: refused too.
     try SharedLedger.git(["add", "people/linked.json"], in: ledger.directory.url)
@@ -279,19 +414,23 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
     let noise = (0..<(3 << 20)).map { _ in UInt8.random(in: 0...255, using: &random) }
     try Data(noise).write(to: shared.marc.directory.appendingPathComponent("noise.bin"))
     try shared.git(shared.marc, "add", "noise.bin")
-    try shared.git(shared.marc, "-c", "user.name=Marc", "-c", "user.email=marc@example.org", "commit", "-q", "--no-verify", "-m", "noise")
+    try shared.git(
+      shared.marc, "-c", "user.name=Marc", "-c", "user.email=marc@example.org", "commit", "-q", "--no-verify", "-m", "noise")
     try shared.git(shared.marc, "push", "-q", "origin", "main")
 
     var claire = shared.claire
     claire.variables["ADMINLEDGER_MAX_FETCH_MIB"] = "1"
     let before = try shared.state(claire)
-    let packs = try FileManager.default.contentsOfDirectory(atPath: claire.directory.appendingPathComponent(".git/objects/pack").path)
+    let packs = try FileManager.default.contentsOfDirectory(
+      atPath: claire.directory.appendingPathComponent(".git/objects/pack").path)
     let result = claire.run("sync")
     #expect(result.status == 3, "\(result)")
     #expect(result.error.contains("the remote sent more than 1 MiB, the most a fetch receives (a size limit)"), "\(result.error)")
     #expect(result.error.contains("ADMINLEDGER_MAX_FETCH_MIB"), "\(result.error)")
     #expect(try shared.state(claire) == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: claire.directory.appendingPathComponent(".git/objects/pack").path) == packs)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: claire.directory.appendingPathComponent(".git/objects/pack").path)
+        == packs)
 
     var newcomer = CLIRunner(directory: shared.directory.url)
     newcomer.variables["ADMINLEDGER_MAX_FETCH_MIB"] = "1"
@@ -326,7 +465,8 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
       let packs = try FileManager.default.contentsOfDirectory(atPath: packFolder.path).filter { $0.hasSuffix(".pack") }
       for pack in packs {
         try FileManager.default.moveItem(at: packFolder.appendingPathComponent(pack), to: shared.directory.path(pack))
-        try? FileManager.default.removeItem(at: packFolder.appendingPathComponent(pack.replacingOccurrences(of: ".pack", with: ".idx")))
+        try? FileManager.default.removeItem(
+          at: packFolder.appendingPathComponent(pack.replacingOccurrences(of: ".pack", with: ".idx")))
         let input = try FileHandle(forReadingFrom: shared.directory.path(pack))
         let unpack = Process()
         unpack.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -356,7 +496,8 @@ struct HostileTree: CustomTestStringConvertible, Sendable {
     try FileManager.default.createSymbolicLink(
       atPath: shared.marc.directory.appendingPathComponent("people/evil.json").path, withDestinationPath: "/etc/passwd")
     try shared.git(shared.marc, "add", "people/evil.json")
-    try shared.git(shared.marc, "-c", "user.name=Marc", "-c", "user.email=marc@example.org", "commit", "-q", "--no-verify", "-m", "link")
+    try shared.git(
+      shared.marc, "-c", "user.name=Marc", "-c", "user.email=marc@example.org", "commit", "-q", "--no-verify", "-m", "link")
     try shared.git(shared.marc, "push", "-q", "origin", "main")
 
     let synced = shared.claire.run("sync")

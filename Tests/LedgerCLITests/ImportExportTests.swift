@@ -20,8 +20,12 @@ import Testing
     let result = ledger.run("import", "people", file, "--profile", "dolibarr-members")
     #expect(result.status == 0, "\(result)")
     #expect(result.output.hasPrefix("Imported 5 people from "))
-    #expect(result.error.contains(#":7: note[import]: "Amis des OPEX" is an organisation member (Nature mor), not a person; it is left out (column "Nature")"#))
-    let people = ledger.run("list", "people", "--fields", "id,name,member_status,phone,department,paid_until,functions", "--format", "csv")
+    #expect(
+      result.error.contains(
+        #":7: note[import]: "Amis des OPEX" is an organisation member (Nature mor), not a person; it is left out (column "Nature")"#
+      ))
+    let people = ledger.run(
+      "list", "people", "--fields", "id,name,member_status,phone,department,paid_until,functions", "--format", "csv")
     #expect(
       people.output == """
         id,name,member_status,phone,department,paid_until,functions
@@ -33,7 +37,8 @@ import Testing
 
         """)
     // The contact export is exactly what the mailing service's example shows.
-    let expected = try String(contentsOfFile: try ImportExportTests.formatFile("brevo-contacts-import-example.csv"), encoding: .utf8)
+    let expected = try String(
+      contentsOfFile: try ImportExportTests.formatFile("brevo-contacts-import-example.csv"), encoding: .utf8)
     #expect(ledger.run("export", "contacts").output == expected)
     // One commit for the whole import.
     #expect(try ExternalProgram.git("rev-list", "--count", "HEAD", in: ledger.directory.url).output == "2\n")
@@ -57,19 +62,25 @@ import Testing
     let file = try ImportExportTests.formatFile("training-followup-spreadsheet.csv")
     // Three rows name people the ledger does not have (or not at that organisation).
     let head = try ledger.head()
-    let refused = ledger.run("import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma")
+    let refused = ledger.run(
+      "import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma")
     #expect(refused.status == 1)
     #expect(refused.error.contains(":6: error[match]: no person named Nina Chevalier at LPO PACA (column \"Nom\")"))
     #expect(refused.error.contains(":8: error[match]: no organisation matches \"Conservatoire du littoral\" (column \"Nom\")"))
     #expect(refused.error.hasSuffix("adminledger: 3 problems in \(file); nothing was imported\n"))
     #expect(try ledger.head() == head)
     try Self.addTheSheetsMissingPeople(&ledger)
-    let dry = ledger.run("import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma", "--dry-run")
+    let dry = ledger.run(
+      "import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma", "--dry-run"
+    )
     #expect(dry.status == 0)
     #expect(dry.output.hasPrefix("Would import 3 trainings"))
-    let imported = ledger.run("import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma")
+    let imported = ledger.run(
+      "import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma")
     #expect(imported.status == 0, "\(imported)")
-    let sessions = ledger.run("list", "trainings", "--where", "date<2026-02-01", "--where", "date>=2025-05-01", "--sort", "date", "--fields", "date,topic,trainers,attendees,duration_hours,organization", "--format", "csv")
+    let sessions = ledger.run(
+      "list", "trainings", "--where", "date<2026-02-01", "--where", "date>=2025-05-01", "--sort", "date", "--fields",
+      "date,topic,trainers,attendees,duration_hours,organization", "--format", "csv")
     #expect(
       sessions.output == """
         date,topic,trainers,attendees,duration_hours,organization
@@ -83,20 +94,25 @@ import Testing
 
   @Test func anImportIsRefusedWholeOnOneBadRow() throws {
     let ledger = try LedgerSandbox()
-    try ledger.directory.write("orgs.csv", "id,name,type,website\ncen,CEN PACA,member,https://cen.example.org\nlpo,LPO,partnr,\nbad id,X,member,\n")
+    try ledger.directory.write(
+      "orgs.csv", "id,name,type,website\ncen,CEN PACA,member,https://cen.example.org\nlpo,LPO,partnr,\nbad id,X,member,\n")
     let head = try ledger.head()
     let result = ledger.run("import", "organizations", "orgs.csv")
     #expect(result.status == 1)
     #expect(
-      result.error.hasSuffix("""
+      result.error.hasSuffix(
+        """
         orgs.csv:4: error[id]: "bad id" is not a valid id: an id holds only lowercase letters, digits, '.', '_' and '-', not ' ' (column "id")
         adminledger: 1 problem in orgs.csv; nothing was imported
 
         """))
-    try ledger.directory.write("orgs.csv", "id,name,type,website,contacts\ncen,CEN PACA,member,https://cen.example.org,not-a-list\n")
+    try ledger.directory.write(
+      "orgs.csv", "id,name,type,website,contacts\ncen,CEN PACA,member,https://cen.example.org,not-a-list\n")
     let typed = ledger.run("import", "organizations", "orgs.csv")
     #expect(typed.status == 1)
-    #expect(typed.error.contains(#"orgs.csv:2: error[type]: "not-a-list" does not fit "contacts", which takes array (column "contacts")"#), "\(typed)")
+    #expect(
+      typed.error.contains(
+        #"orgs.csv:2: error[type]: "not-a-list" does not fit "contacts", which takes array (column "contacts")"#), "\(typed)")
     try ledger.directory.write("orgs.csv", "id,name,type,website\ncen,CEN PACA,member,https://cen.example.org\nlpo,LPO,partnr,\n")
     let invalid = ledger.run("import", "organizations", "orgs.csv")
     #expect(invalid.status == 1)
@@ -127,6 +143,8 @@ import Testing
     try ledger.directory.write("payments.csv", text)
     let result = ledger.run("import", "payments", "payments.csv", "--date-format", "DD/MM/YYYY", "--decimal-comma")
     #expect(result.status == 0, "\(result)")
-    #expect(ledger.run("list", "payments", "--fields", "provider,amount,due,invoice_ref", "--format", "csv").output == "provider,amount,due,invoice_ref\ncen,12.50,2026-12-31,F-1; bis\n")
+    #expect(
+      ledger.run("list", "payments", "--fields", "provider,amount,due,invoice_ref", "--format", "csv").output
+        == "provider,amount,due,invoice_ref\ncen,12.50,2026-12-31,F-1; bis\n")
   }
 }

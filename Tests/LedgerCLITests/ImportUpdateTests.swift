@@ -8,19 +8,29 @@ import Testing
   /// The back office's member export, changed as a month changes it: Thu Nguyen lapsed (not
   /// renewed), Zoé Petit joined, Hugo Lefèvre left (no longer in the export).
   static func nextMonthsExport(in folder: TemporaryDirectory) throws -> String {
-    let original = try Data(contentsOf: URL(fileURLWithPath: try ImportExportTests.formatFile("dolibarr-members-export-latin1.csv")))
-    var lines = String(decoding: original.map { $0 }, as: UTF8.self) == "" ? [] : String(data: original, encoding: .isoLatin1)?
-      .components(separatedBy: "\n") ?? []
+    let original = try Data(
+      contentsOf: URL(fileURLWithPath: try ImportExportTests.formatFile("dolibarr-members-export-latin1.csv")))
+    var lines =
+      String(decoding: original.map { $0 }, as: UTF8.self) == ""
+      ? []
+      : String(data: original, encoding: .isoLatin1)?
+        .components(separatedBy: "\n") ?? []
     lines = lines.filter { !$0.contains(";hlefevre;") }
-    lines = lines.map { $0.contains(";tnguyen;") ? $0.replacingOccurrences(of: ";1;2026-12-31;3;", with: ";0;2025-12-31;3;") : $0 }
-    lines.insert("9;ADH-0009;Mme;PETIT;Zoé;zpetit;phy;;;;;;;;;;;;zoe.petit@example.org;;1;2027-10-31;2;Adhérent actif;2026-11-02;30.00;", at: 5)
+    lines = lines.map {
+      $0.contains(";tnguyen;") ? $0.replacingOccurrences(of: ";1;2026-12-31;3;", with: ";0;2025-12-31;3;") : $0
+    }
+    lines.insert(
+      "9;ADH-0009;Mme;PETIT;Zoé;zpetit;phy;;;;;;;;;;;;zoe.petit@example.org;;1;2027-10-31;2;Adhérent actif;2026-11-02;30.00;",
+      at: 5)
     let url = folder.path("members-december.csv")
     try #require(lines.joined(separator: "\n").data(using: .isoLatin1)).write(to: url)
     return url.path
   }
 
   static func commits(_ ledger: LedgerSandbox) throws -> Int {
-    Int(try ExternalProgram.git("rev-list", "--count", "HEAD", in: ledger.directory.url).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    Int(
+      try ExternalProgram.git("rev-list", "--count", "HEAD", in: ledger.directory.url).output.trimmingCharacters(
+        in: .whitespacesAndNewlines)) ?? -1
   }
 
   @Test func theMemberExportReimportedChangesExactlyWhatChanged() throws {
@@ -36,7 +46,10 @@ import Testing
     #expect(again.error.contains(":2: error[exists]: people/hlefevre already exists"))
     let same = ledger.run("import", "people", first, "--profile", "dolibarr-members", "--update")
     #expect(same.status == 0, "\(same)")
-    #expect(same.output.hasPrefix("Nothing to change: dolibarr-members-export-latin1.csv brings nothing the ledger does not hold (0 added, 0 changed, 5 unchanged); no commit."))
+    #expect(
+      same.output.hasPrefix(
+        "Nothing to change: dolibarr-members-export-latin1.csv brings nothing the ledger does not hold (0 added, 0 changed, 5 unchanged); no commit."
+      ))
     #expect(try Self.commits(ledger) == before)
 
     // Next month's export: the plan, field by field, then the import itself.
@@ -44,43 +57,47 @@ import Testing
     let next = try Self.nextMonthsExport(in: folder)
     let plan = ledger.run("import", "people", next, "--profile", "dolibarr-members", "--update", "--dry-run")
     #expect(plan.status == 0, "\(plan)")
-    #expect(plan.output == """
-      Would import 2 people from members-december.csv: 1 added, 1 changed, 3 unchanged, 1 not in the file (dry run: nothing committed)
-        set people/tnguyen
-            member_status: "active" -> "lapsed"
-            paid_until: "2026-12-31" -> "2025-12-31"
-        add people/zpetit
-            + emails: ["zoe.petit@example.org"]
-            + functions: ["member"]
-            + member_status: "active"
-            + name: "Zoé PETIT"
-            + paid_until: "2027-10-31"
-      In the ledger, not in members-december.csv: people/hlefevre
+    #expect(
+      plan.output == """
+        Would import 2 people from members-december.csv: 1 added, 1 changed, 3 unchanged, 1 not in the file (dry run: nothing committed)
+          set people/tnguyen
+              member_status: "active" -> "lapsed"
+              paid_until: "2026-12-31" -> "2025-12-31"
+          add people/zpetit
+              + emails: ["zoe.petit@example.org"]
+              + functions: ["member"]
+              + member_status: "active"
+              + name: "Zoé PETIT"
+              + paid_until: "2027-10-31"
+        In the ledger, not in members-december.csv: people/hlefevre
 
-      """)
+        """)
     #expect(try Self.commits(ledger) == before)
-    let imported = ledger.run("import", "people", next, "--profile", "dolibarr-members", "--update", "--missing", "member_status=resigned")
+    let imported = ledger.run(
+      "import", "people", next, "--profile", "dolibarr-members", "--update", "--missing", "member_status=resigned")
     #expect(imported.status == 0, "\(imported)")
     #expect(try Self.commits(ledger) == before + 1)
     let diff = ledger.run("diff", "HEAD~1..HEAD").output
-    #expect(diff == """
-        set people/hlefevre
-            member_status: "active" -> "resigned"
-        set people/tnguyen
-            member_status: "active" -> "lapsed"
-            paid_until: "2026-12-31" -> "2025-12-31"
-        add people/zpetit
-            + emails: ["zoe.petit@example.org"]
-            + functions: ["member"]
-            + member_status: "active"
-            + name: "Zoé PETIT"
-            + paid_until: "2027-10-31"
+    #expect(
+      diff == """
+          set people/hlefevre
+              member_status: "active" -> "resigned"
+          set people/tnguyen
+              member_status: "active" -> "lapsed"
+              paid_until: "2026-12-31" -> "2025-12-31"
+          add people/zpetit
+              + emails: ["zoe.petit@example.org"]
+              + functions: ["member"]
+              + member_status: "active"
+              + name: "Zoé PETIT"
+              + paid_until: "2027-10-31"
 
-      """)
+        """)
     let message = try ExternalProgram.git("log", "-1", "--format=%B", in: ledger.directory.url).output
     #expect(message.contains("Ledger-Action: add") && message.contains("Ledger-Action: set"))
     // Twice in a row: nothing changes, no commit; a resigned member is no longer "missing".
-    let twice = ledger.run("import", "people", next, "--profile", "dolibarr-members", "--update", "--missing", "member_status=resigned")
+    let twice = ledger.run(
+      "import", "people", next, "--profile", "dolibarr-members", "--update", "--missing", "member_status=resigned")
     #expect(twice.status == 0)
     #expect(twice.output.hasPrefix("Nothing to change"))
     #expect(!twice.output.contains("not in the file"))
@@ -100,13 +117,15 @@ import Testing
     let result = ledger.run("import", "people", file, "--update", "--match", "emails")
     #expect(result.status == 0, "\(result)")
     // Found whatever the case of the address; the file's spelling is what it says now.
-    #expect(result.output.contains("""
-        set people/hugo
-            emails: ["hugo@example.org"] -> ["HUGO@example.org"]
-            name: "Hugo Lefèvre" -> "Hugo Lefèvre-Martin"
-            organization: "cen-paca" -> "gecko"
+    #expect(
+      result.output.contains(
+        """
+          set people/hugo
+              emails: ["hugo@example.org"] -> ["HUGO@example.org"]
+              name: "Hugo Lefèvre" -> "Hugo Lefèvre-Martin"
+              organization: "cen-paca" -> "gecko"
 
-      """))
+        """))
     try folder.write("people.csv", "name,emails\nNobody Known,\"[\"\"nobody@example.org\"\"]\"\n")
     let unknown = ledger.run("import", "people", file, "--update", "--match", "emails")
     #expect(unknown.status == 1)
@@ -117,7 +136,9 @@ import Testing
     var ledger = try ValidationCommandTests.sample("platform")
     let file = try ImportExportTests.formatFile("training-followup-spreadsheet.csv")
     try ImportExportTests.addTheSheetsMissingPeople(&ledger)
-    let arguments = ["import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma"]
+    let arguments = [
+      "import", "trainings", file, "--profile", "training-followup", "--date-format", "DD/MM/YYYY", "--decimal-comma",
+    ]
     #expect(ledger.cli.run(arguments).status == 0)
     let once = try ledger.snapshotOfFiles()
     let commits = try Self.commits(ledger)
@@ -134,9 +155,11 @@ import Testing
     let more = [folder.path("more.csv").path]
     let merged = ledger.cli.run(["import", "trainings"] + more + arguments.dropFirst(3))
     #expect(merged.status == 0, "\(merged)")
-    #expect(merged.output.contains("""
-        set trainings/
-      """.trimmingCharacters(in: .whitespaces)))
+    #expect(
+      merged.output.contains(
+        """
+          set trainings/
+        """.trimmingCharacters(in: .whitespaces)))
     #expect(merged.output.contains(#"attendees: ["lmartin","iroux","tblanc"] -> ["lmartin","iroux","tblanc","lfaure"]"#))
     #expect(ledger.cli.run(["import", "trainings"] + more + arguments.dropFirst(3)).output.hasPrefix("Nothing to change"))
   }

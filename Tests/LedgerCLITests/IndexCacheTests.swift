@@ -24,11 +24,14 @@ import Testing
     _ = ledger.run("list", "people")
     try ledger.directory.write("people/tblanc.json", "{\n  \"name\": \"Théo Blanc-Durand\"\n}\n")
     _ = try ExternalProgram.git("add", "people/tblanc.json", in: ledger.directory.url)
-    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "rename", in: ledger.directory.url)
+    let commit = try ExternalProgram.git(
+      "-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "rename",
+      in: ledger.directory.url)
     #expect(commit.status == 0)
     #expect(ledger.run("list", "people", "--where", "id=tblanc", "--fields", "name").output == "name\nThéo Blanc-Durand\n")
     // The older state is still right through the cache too.
-    #expect(ledger.run("list", "people", "--where", "id=tblanc", "--fields", "name", "--at", "HEAD~1").output == "name\nThéo Blanc\n")
+    #expect(
+      ledger.run("list", "people", "--where", "id=tblanc", "--fields", "name", "--at", "HEAD~1").output == "name\nThéo Blanc\n")
   }
 
   @Test func aDamagedCacheIsIgnored() throws {
@@ -51,9 +54,12 @@ import Testing
 
   /// Commits a person whose email another person has, with the git program (no check).
   func commitDuplicateByGit(_ ledger: LedgerSandbox) throws {
-    try ledger.directory.write("people/dupont.json", "{\n  \"emails\": [\n    \"afaure@lpo-paca.example.org\"\n  ],\n  \"name\": \"Jean Dupont\"\n}\n")
+    try ledger.directory.write(
+      "people/dupont.json", "{\n  \"emails\": [\n    \"afaure@lpo-paca.example.org\"\n  ],\n  \"name\": \"Jean Dupont\"\n}\n")
     _ = try ExternalProgram.git("add", "people/dupont.json", in: ledger.directory.url)
-    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "dup", in: ledger.directory.url)
+    let commit = try ExternalProgram.git(
+      "-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "dup",
+      in: ledger.directory.url)
     #expect(commit.status == 0)
   }
 
@@ -131,7 +137,9 @@ import Testing
     // A commit made by the git program after the index was written is read and added.
     try ledger.directory.write("people/tblanc.json", "{\n  \"name\": \"Théo Blanc-Martin\"\n}\n")
     _ = try ExternalProgram.git("add", "people/tblanc.json", in: ledger.directory.url)
-    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "by git", in: ledger.directory.url)
+    let commit = try ExternalProgram.git(
+      "-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "by git",
+      in: ledger.directory.url)
     #expect(commit.status == 0)
     #expect(ledger.run("log", "people/tblanc").output.contains("Théo Blanc-Martin"))
     #expect(ledger.run("blame", "people/tblanc").output.contains("by git"))
@@ -152,9 +160,14 @@ import Testing
     check("lpo-paca")
     // A person moved to another organization by the git program: the next index is made from
     // the last one and the changed record.
-    try ledger.directory.write("people/afaure.json", "{\n  \"emails\": [\n    \"afaure@lpo-paca.example.org\"\n  ],\n  \"name\": \"Anaïs Faure\",\n  \"organization\": \"cen-paca\"\n}\n")
+    try ledger.directory.write(
+      "people/afaure.json",
+      "{\n  \"emails\": [\n    \"afaure@lpo-paca.example.org\"\n  ],\n  \"name\": \"Anaïs Faure\",\n  \"organization\": \"cen-paca\"\n}\n"
+    )
     _ = try ExternalProgram.git("add", "people/afaure.json", in: ledger.directory.url)
-    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "moved", in: ledger.directory.url)
+    let commit = try ExternalProgram.git(
+      "-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "moved",
+      in: ledger.directory.url)
     #expect(commit.status == 0)
     check("lpo-paca")
     check("cen-paca")
@@ -183,11 +196,18 @@ import Testing
     #expect(lists.count == 1)
     // The ledger's own schema now requires a field no person has: every person fails,
     // although each of their contents passed before.
-    let builtin = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../schemas/people.schema.json").standardizedFileURL, encoding: .utf8)
-    try ledger.directory.write("schemas/people.schema.json", builtin.replacingOccurrences(of: "\"required\": [", with: "\"required\": [\n    \"badge\",", options: [], range: builtin.range(of: "\"required\": [", options: .backwards)))
+    let builtin = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../schemas/people.schema.json").standardizedFileURL, encoding: .utf8)
+    try ledger.directory.write(
+      "schemas/people.schema.json",
+      builtin.replacingOccurrences(
+        of: "\"required\": [", with: "\"required\": [\n    \"badge\",", options: [],
+        range: builtin.range(of: "\"required\": [", options: .backwards)))
     _ = try ExternalProgram.git("add", "schemas/people.schema.json", in: ledger.directory.url)
-    let commit = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "stricter", in: ledger.directory.url)
+    let commit = try ExternalProgram.git(
+      "-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "stricter",
+      in: ledger.directory.url)
     #expect(commit.status == 0)
     let stricter = ledger.run("validate")
     #expect(stricter.status == 1)

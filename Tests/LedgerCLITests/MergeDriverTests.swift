@@ -11,7 +11,9 @@ import Testing
     let clone = shared.gitClone.directory
     let driver = try ExternalProgram.git("config", "merge.adminledger.driver", in: clone)
     #expect(driver.output == "'\(clone.path)/.git/hooks/adminledger-merge-driver' %O %A %B %P\n")
-    #expect(try ExternalProgram.git("check-attr", "merge", "trainings/t1.json", in: clone).output == "trainings/t1.json: merge: adminledger\n")
+    #expect(
+      try ExternalProgram.git("check-attr", "merge", "trainings/t1.json", in: clone).output
+        == "trainings/t1.json: merge: adminledger\n")
 
     #expect(shared.first.run("set", "trainings/t1", "--set", "location=Lyon").status == 0)
     #expect(shared.first.run("sync").status == 0)
@@ -44,7 +46,9 @@ import Testing
     let clone = shared.gitClone.directory
     #expect(shared.first.run("set", "trainings/t1", "--set", "location=Lyon", "--set", #"attendees=["hugo","anne"]"#).status == 0)
     #expect(shared.first.run("sync").status == 0)
-    #expect(shared.gitClone.run("set", "trainings/t1", "--set", "topic=Git for administrators", "--set", #"attendees=["hugo","zoe"]"#).status == 0)
+    #expect(
+      shared.gitClone.run("set", "trainings/t1", "--set", "topic=Git for administrators", "--set", #"attendees=["hugo","zoe"]"#)
+        .status == 0)
     let ours = try shared.git(["rev-parse", "HEAD"], in: clone).output
 
     let pull = try shared.git(["pull", "--no-rebase", "--no-edit"], in: clone)
@@ -101,7 +105,8 @@ import Testing
     #expect(conflicts.output.contains("trainings/t1  location\n  base    \"Marseille\"\n  ours    \"Brest\" "), "\(conflicts)")
     #expect(conflicts.output.contains("  theirs  \"Nice\"  "), "\(conflicts)")
     let listed = try Self.conflictList(shared.gitClone.run("conflicts", "--format", "json").output)
-    #expect(listed == [ListedConflict(record: "trainings/t1", field: "location", base: "Marseille", ours: "Brest", theirs: "Nice")])
+    #expect(
+      listed == [ListedConflict(record: "trainings/t1", field: "location", base: "Marseille", ours: "Brest", theirs: "Nice")])
 
     let resolved = shared.gitClone.run("resolve", "trainings/t1", "location", "--theirs")
     #expect(resolved.status == 0, "\(resolved)")
@@ -152,7 +157,8 @@ import Testing
     #expect(try shared.git(["config", "--remove-section", "merge.adminledger"], in: clone).status == 0)
     #expect(shared.first.run("set", "trainings/t1", "--set", "location=Nice", "--set", #"attendees=["hugo","anne"]"#).status == 0)
     #expect(shared.first.run("sync").status == 0)
-    #expect(shared.gitClone.run("set", "trainings/t1", "--set", "location=Brest", "--set", #"attendees=["hugo","zoe"]"#).status == 0)
+    #expect(
+      shared.gitClone.run("set", "trainings/t1", "--set", "location=Brest", "--set", #"attendees=["hugo","zoe"]"#).status == 0)
 
     let pull = try shared.git(["pull", "--no-rebase", "--no-edit"], in: clone)
     #expect(pull.status == 1, "\(pull)")
@@ -298,8 +304,10 @@ private struct GitClonePair {
       ["add", "people", "hugo", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca"],
       ["add", "people", "anne", "--set", "name=Anne Martin", "--set", "organization=cen-paca"],
       ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"],
-      ["add", "trainings", "t1", "--set", "date=2026-11-20", "--set", "topic=Git basics", "--set", "duration_hours=3",
-       "--set", "location=Marseille", "--set", #"attendees=["hugo"]"#],
+      [
+        "add", "trainings", "t1", "--set", "date=2026-11-20", "--set", "topic=Git basics", "--set", "duration_hours=3",
+        "--set", "location=Marseille", "--set", #"attendees=["hugo"]"#,
+      ],
     ]
     for step in steps {
       let result = first.run(step)
@@ -361,8 +369,10 @@ private struct MergeDriverInputFiles {
   func runDriver() throws -> ExternalProgram.Outcome {
     try ExternalProgram.run(
       try ExternalProgram.builtTool(),
-      ["merge-driver", folder.path("base.json").path, folder.path("ours.json").path, folder.path("theirs.json").path,
-       "trainings/t1.json"],
+      [
+        "merge-driver", folder.path("base.json").path, folder.path("ours.json").path, folder.path("theirs.json").path,
+        "trainings/t1.json",
+      ],
       in: ledger.directory.url)
   }
 }

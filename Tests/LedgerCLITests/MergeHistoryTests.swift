@@ -7,10 +7,12 @@ import Testing
   /// Claire and Marc change different fields and attendees of one training; Marc's sync merges.
   private func divergedAndMerged() throws -> (SharedLedger, claire: String, marc: String, merge: String) {
     let shared = try SharedLedger()
-    try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", #"attendees=["hugo","anne","lea"]"#])
+    try SharedLedger.succeed(
+      shared.claire, ["set", "trainings/intro", "--set", "location=Marseille", "--set", #"attendees=["hugo","anne","lea"]"#])
     let claire = try shared.head(shared.claire)
     try SharedLedger.succeed(shared.claire, ["sync"])
-    try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "topic=GeoNature advanced", "--set", #"attendees=["hugo","anne","paul"]"#])
+    try SharedLedger.succeed(
+      shared.marc, ["set", "trainings/intro", "--set", "topic=GeoNature advanced", "--set", #"attendees=["hugo","anne","paul"]"#])
     let marc = try shared.head(shared.marc)
     try SharedLedger.succeed(shared.marc, ["sync"])
     let merge = try shared.head(shared.marc)
@@ -64,7 +66,9 @@ import Testing
     let (shared, claire, marc, merge) = try divergedAndMerged()
     let log = shared.claire.run("log", "trainings/intro", "--format", "json")
     #expect(log.status == 0, "\(log)")
-    let commits = try #require(try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]]).compactMap { $0["commit"] as? String }
+    let commits = try #require(try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]]).compactMap {
+      $0["commit"] as? String
+    }
     #expect(commits.contains(claire))
     #expect(commits.contains(marc))
     #expect(!commits.contains(merge))
@@ -86,7 +90,9 @@ import Testing
     #expect(marcCommits.allSatisfy { $0["email"] as? String == "marc.petit@example.org" })
 
     let byName = shared.claire.run("log", "--author", "Marc Petit", "--limit", "1", "--format", "json")
-    #expect(try (JSONSerialization.jsonObject(with: Data(byName.output.utf8)) as? [[String: Any]])?.first?["author"] as? String == "Marc Petit")
+    #expect(
+      try (JSONSerialization.jsonObject(with: Data(byName.output.utf8)) as? [[String: Any]])?.first?["author"] as? String
+        == "Marc Petit")
 
     let people = shared.claire.run("log", "--kind", "people", "--format", "json")
     let peopleSteps = try #require(try JSONSerialization.jsonObject(with: Data(people.output.utf8)) as? [[String: Any]])
@@ -98,7 +104,9 @@ import Testing
     // The runner's clock is 2026-11-18: every commit is of that day.
     #expect(shared.claire.run("log", "--since", "2026-11-19", "--format", "json").output == "[]\n")
     #expect(shared.claire.run("log", "--until", "2026-11-17", "--format", "json").output == "[]\n")
-    #expect(shared.claire.run("log", "--since", "2026-11-18", "--until", "2026-11-18", "--limit", "2", "--format", "json").output.contains("\"commit\""))
+    #expect(
+      shared.claire.run("log", "--since", "2026-11-18", "--until", "2026-11-18", "--limit", "2", "--format", "json").output
+        .contains("\"commit\""))
     let bad = shared.claire.run("log", "--since", "yesterday")
     #expect(bad.status == 2)
     #expect(bad.error.contains("--since takes a day (YYYY-MM-DD), not 'yesterday'"), "\(bad)")

@@ -12,7 +12,8 @@ import Testing
     try SharedLedger.git(["clone", "-q", shared.bare.path, "c"], in: shared.directory.url)
     var sophie = CLIRunner(directory: shared.directory.path("c"))
     sophie.author = "Sophie Bernard <sophie.bernard@example.org>"
-    for (key, value) in [("user.name", "Sophie Bernard"), ("user.email", "sophie.bernard@example.org"), ("pull.rebase", "false")] {
+    for (key, value) in [("user.name", "Sophie Bernard"), ("user.email", "sophie.bernard@example.org"), ("pull.rebase", "false")]
+    {
       try shared.git(sophie, "config", key, value)
     }
     return sophie
@@ -53,9 +54,11 @@ import Testing
     #expect(pull.status != 0)
     try #require(shared.read(sophie, "trainings/intro.json")?.contains("<<<<<<< ") == true)
 
-    let markers = "warning: trainings/intro.json holds git's conflict markers: git merged it line by line, not field by field\n"
+    let markers =
+      "warning: trainings/intro.json holds git's conflict markers: git merged it line by line, not field by field\n"
       + "hint: run 'adminledger hook install', then 'git checkout -m trainings/intro.json' to merge it again field by field\n"
-    let redo = "hint: git merged trainings/intro.json line by line (its conflict markers are in it): run 'adminledger hook install', "
+    let redo =
+      "hint: git merged trainings/intro.json line by line (its conflict markers are in it): run 'adminledger hook install', "
       + "then 'git checkout -m trainings/intro.json' to merge it again field by field; "
       + "do not take a side with 'resolve --ours/--theirs', which drops the other side's changes\n"
     let status = sophie.run("status")

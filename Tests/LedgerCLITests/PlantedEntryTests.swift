@@ -23,7 +23,8 @@ import Testing
     try FileManager.default.createDirectory(at: people.appendingPathComponent("sub"), withIntermediateDirectories: true)
     try Data(#"{"name": "Nobody"}"#.utf8).write(to: people.appendingPathComponent("sub/x.json"))
     try Data("hi\n".utf8).write(to: people.appendingPathComponent("Notes.txt"))
-    try FileManager.default.createSymbolicLink(atPath: people.appendingPathComponent("link.json").path, withDestinationPath: "hugo.json")
+    try FileManager.default.createSymbolicLink(
+      atPath: people.appendingPathComponent("link.json").path, withDestinationPath: "hugo.json")
     try #require(try git(sandbox, ["add", "people"]).status == 0)
     let plant = try git(sandbox, ["commit", "-q", "--no-verify", "-m", "plant"])
     try #require(plant.status == 0, "\(plant.error)")

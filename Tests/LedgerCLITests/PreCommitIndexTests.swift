@@ -55,7 +55,8 @@ import Testing
     try setPhone("0612", in: sandbox)
     let outcome = try git(sandbox, ["commit", "-q", "-m", "Hugo's phone"] + form.arguments)
     #expect(outcome.status != 0, "\(outcome.output)\(outcome.error)")
-    #expect(outcome.error.contains("adminledger: the commit is refused; the staged ledger files have problems:"), "\(outcome.error)")
+    #expect(
+      outcome.error.contains("adminledger: the commit is refused; the staged ledger files have problems:"), "\(outcome.error)")
     #expect(outcome.error.contains("people/hugo.json:"), "\(outcome.error)")
     #expect(outcome.error.contains("\"0612\""), "\(outcome.error)")
     #expect(try sandbox.head() == before)

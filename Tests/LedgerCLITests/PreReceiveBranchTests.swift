@@ -74,8 +74,10 @@ import Testing
   @Test func installFindsMainAndRecordsIt() throws {
     let shared = try server()
     let install = try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", shared.bare.path])
-    #expect(install.output == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n"
-      + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.bare, signs: false))
+    #expect(
+      install.output
+        == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n"
+        + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.bare, signs: false))
     #expect(try shared.gitInBare("config", "adminledger.branch") == "main\n")
     let before = try shared.bareMain()
     let (eve, first, second) = try evesTwoCommits(shared)
@@ -89,19 +91,30 @@ import Testing
     let shared = try server()
     let wrong = shared.claire.run("hook", "install", "pre-receive", "--repo", shared.bare.path, "--branch", "master")
     #expect(wrong.status == 2)
-    #expect(wrong.error.hasPrefix("adminledger: error: \(shared.bare.path) has no branch master (its branches: main); no hook was installed\n"), "\(wrong)")
+    #expect(
+      wrong.error.hasPrefix(
+        "adminledger: error: \(shared.bare.path) has no branch master (its branches: main); no hook was installed\n"), "\(wrong)")
     try shared.git(shared.claire, "checkout", "-q", "--orphan", "notes")
     try shared.git(shared.claire, "rm", "-q", "-r", "--cached", ".")
-    try shared.git(shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "--allow-empty", "-m", "Notes")
+    try shared.git(
+      shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify",
+      "--allow-empty", "-m", "Notes")
     #expect(try push(shared.claire, "origin", "notes").status == 0)  // no hook yet
     let notes = shared.claire.run("hook", "install", "pre-receive", "--repo", shared.bare.path, "--branch", "notes")
     #expect(notes.status == 2)
-    #expect(notes.error.hasPrefix("adminledger: error: \(shared.bare.path) holds no ledger on notes (no ledger.json at the root of notes); no hook was installed\n"), "\(notes)")
+    #expect(
+      notes.error.hasPrefix(
+        "adminledger: error: \(shared.bare.path) holds no ledger on notes (no ledger.json at the root of notes); no hook was installed\n"
+      ), "\(notes)")
     #expect(!FileManager.default.fileExists(atPath: shared.bare.appendingPathComponent("hooks/pre-receive").path))
     try SharedLedger.git(["init", "-q", "--bare", "--initial-branch=master", "empty.git"], in: shared.directory.url)
     let empty = shared.directory.path("empty.git")
-    let ahead = try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", empty.path, "--branch", "main"])
-    #expect(ahead.output.hasSuffix("pushes to main are audited, and refused when they break the ledger's policy\nmain does not exist yet: the push that creates it is audited in full\n"))
+    let ahead = try SharedLedger.succeed(
+      shared.claire, ["hook", "install", "pre-receive", "--repo", empty.path, "--branch", "main"])
+    #expect(
+      ahead.output.hasSuffix(
+        "pushes to main are audited, and refused when they break the ledger's policy\nmain does not exist yet: the push that creates it is audited in full\n"
+      ))
     #expect(try SharedLedger.git(["config", "adminledger.branch"], in: empty) == "main\n")
   }
 
@@ -156,10 +169,15 @@ import Testing
     // A first push holding no ledger cannot be judged.
     try shared.git(shared.claire, "checkout", "-q", "--orphan", "notes")
     try shared.git(shared.claire, "rm", "-q", "-r", "--cached", ".")
-    try shared.git(shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "--allow-empty", "-m", "Notes")
+    try shared.git(
+      shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify",
+      "--allow-empty", "-m", "Notes")
     let notes = try push(shared.claire, fresh.path, "notes")
     #expect(notes.status == 1)
-    #expect(remoteLines(notes.error).first == "adminledger: the push is refused: cannot tell which branch holds the ledger: it has no branch yet (HEAD names master), and the push creates no branch holding ledger.json at its root; every push is refused until the hook is told")
+    #expect(
+      remoteLines(notes.error).first
+        == "adminledger: the push is refused: cannot tell which branch holds the ledger: it has no branch yet (HEAD names master), and the push creates no branch holding ledger.json at its root; every push is refused until the hook is told"
+    )
     try shared.git(shared.claire, "checkout", "-q", "-f", "main")
     // The ledger's first push is audited in full, and lands.
     let first = try push(shared.claire, fresh.path, "main")
@@ -176,7 +194,8 @@ import Testing
     check.standardInput = Array("\(before) \(String(repeating: "1", count: 40)) refs/heads/main\n".utf8)
     let outcome = check.run("hook", "pre-receive")
     #expect(outcome.status == 3)
-    #expect(outcome.error.hasPrefix("adminledger: the push is refused: it could not be checked\nadminledger: error: "), "\(outcome)")
+    #expect(
+      outcome.error.hasPrefix("adminledger: the push is refused: it could not be checked\nadminledger: error: "), "\(outcome)")
   }
 
   @Test func syncShowsTheRefusalOneBlockPerCommit() throws {
@@ -188,10 +207,11 @@ import Testing
     #expect(refused.status == 1, "\(refused)")
     let lines = refused.error.split(separator: "\n").map(String.init)
     #expect(remoteLines(refused.error) == evesRefusal(first, second, before: before), "\(refused)")
-    #expect(lines.dropFirst(6) == [
-      "adminledger: error: origin (\(shared.bare.path)) refused the push to main (pre-receive hook declined); your commits stay in this clone, and main there did not move",
-      "hint: the shared repository's hook judges every push with the ledger's policy; mend what it names (see 'adminledger audit'), then run 'adminledger sync' again",
-    ], "\(refused)")
+    #expect(
+      lines.dropFirst(6) == [
+        "adminledger: error: origin (\(shared.bare.path)) refused the push to main (pre-receive hook declined); your commits stay in this clone, and main there did not move",
+        "hint: the shared repository's hook judges every push with the ledger's policy; mend what it names (see 'adminledger audit'), then run 'adminledger sync' again",
+      ], "\(refused)")
     #expect(try shared.bareMain() == before)
     #expect(try shared.gitInBare("for-each-ref", "refs/adminledger/") == "")
     // An administrator's sync goes through the same gate, and shows what it said.

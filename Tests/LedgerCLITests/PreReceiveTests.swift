@@ -15,8 +15,10 @@ import Testing
     try shared.recordAdministrators()
     try SharedLedger.succeed(shared.marc, ["sync"])
     let install = try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", shared.bare.path])
-    #expect(install.output == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n"
-      + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.bare, signs: false))
+    #expect(
+      install.output
+        == "Installed \(shared.bare.path)/hooks/pre-receive: pushes to main are audited, and refused when they break the ledger's policy\n"
+        + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.bare, signs: false))
     return shared
   }
 
@@ -70,12 +72,13 @@ import Testing
     let commit = try shared.head(eve)
     let outcome = try push(eve, "origin", "main")
     #expect(outcome.status == 1)
-    #expect(remoteLines(outcome) == [
-      "adminledger: commit \(short(commit)) by Eve Intrus <eve@example.org>:",
-      "[unknown-author] Eve Intrus <eve@example.org> is not a known administrator (no person holding a ledger role on 2026-11-18 lists eve@example.org in git_identities)",
-      "adminledger: the push to main is refused: 1 finding in 1 pushed commit; main did not move",
-      "hint: 'adminledger audit \(short(before))..\(short(commit))' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way ('git reset \(short(before))' keeps them in your files, 'adminledger commit' commits them as you), then push again",
-    ])
+    #expect(
+      remoteLines(outcome) == [
+        "adminledger: commit \(short(commit)) by Eve Intrus <eve@example.org>:",
+        "[unknown-author] Eve Intrus <eve@example.org> is not a known administrator (no person holding a ledger role on 2026-11-18 lists eve@example.org in git_identities)",
+        "adminledger: the push to main is refused: 1 finding in 1 pushed commit; main did not move",
+        "hint: 'adminledger audit \(short(before))..\(short(commit))' in your clone shows the same; the ledger takes only commits by a known administrator (a person holding a ledger role whose git_identities lists the commit's email and, where ledger.json requires signed commits, whose signing_keys hold the key that signed it), within that person's roles, that leave every record valid, and merges that only combine their sides: redo these changes that way ('git reset \(short(before))' keeps them in your files, 'adminledger commit' commits them as you), then push again",
+      ])
     #expect(outcome.error.contains(" ! [remote rejected] main -> main (pre-receive hook declined)\n"))
     #expect(try shared.bareMain() == before)
   }
@@ -86,15 +89,18 @@ import Testing
     let ghost = shared.claire.directory.appendingPathComponent("people/ghost.json")
     try Data(#"{"name": "Ghost", "organization": "nowhere"}"#.utf8).write(to: ghost)
     try shared.git(shared.claire, "add", "people/ghost.json")
-    try shared.git(shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "-m", "Add a ghost")
+    try shared.git(
+      shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify",
+      "-m", "Add a ghost")
     let commit = try shared.head(shared.claire)
     let outcome = try push(shared.claire, "origin", "main")
     #expect(outcome.status == 1)
-    #expect(remoteLines(outcome).prefix(3) == [
-      "adminledger: commit \(short(commit)) by Claire Durand <claire.durand@example.org>:",
-      #"[invalid-result] people/ghost.json: error[ref-exists]: "organization" names organizations/nowhere, which does not exist"#,
-      "adminledger: the push to main is refused: 1 finding in 1 pushed commit; main did not move",
-    ])
+    #expect(
+      remoteLines(outcome).prefix(3) == [
+        "adminledger: commit \(short(commit)) by Claire Durand <claire.durand@example.org>:",
+        #"[invalid-result] people/ghost.json: error[ref-exists]: "organization" names organizations/nowhere, which does not exist"#,
+        "adminledger: the push to main is refused: 1 finding in 1 pushed commit; main did not move",
+      ])
     #expect(try shared.bareMain() == before)
   }
 
@@ -105,13 +111,17 @@ import Testing
     let before = try shared.bareMain()
     try SharedLedger.succeed(shared.claire, ["set", "people/paul", "--set", "phone=+33699887766"])
     try shared.git(shared.claire, "fetch", "-q", "origin")
-    try shared.git(shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "merge", "-q", "--no-commit", "--no-ff", "origin/main")
+    try shared.git(
+      shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "merge", "-q", "--no-commit",
+      "--no-ff", "origin/main")
     // While merging, Claire slips in a change neither side made.
     let anne = shared.claire.directory.appendingPathComponent("people/anne.json")
     let text = try #require(shared.read(shared.claire, "people/anne.json"))
     try Data(text.replacingOccurrences(of: "Anne Martin", with: "Anne Martin-Roux").utf8).write(to: anne)
     try shared.git(shared.claire, "add", "people/anne.json")
-    try shared.git(shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify", "-m", "Merge origin/main")
+    try shared.git(
+      shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--no-verify",
+      "-m", "Merge origin/main")
     let merge = try shared.head(shared.claire)
     let outcome = try push(shared.claire, "origin", "main")
     #expect(outcome.status == 1)
@@ -120,7 +130,8 @@ import Testing
     #expect(lines.first == "adminledger: commit \(short(merge)) by Claire Durand <claire.durand@example.org>:", "\(lines)")
     #expect(lines.dropFirst().first?.hasPrefix("[evil-merge] ") == true, "\(lines)")
     #expect(lines.dropFirst().first?.contains("people/anne") == true, "\(lines)")
-    #expect(lines.dropFirst(2).first == "adminledger: the push to main is refused: 1 finding in 2 pushed commits; main did not move")
+    #expect(
+      lines.dropFirst(2).first == "adminledger: the push to main is refused: 1 finding in 2 pushed commits; main did not move")
     #expect(try shared.bareMain() == before)
   }
 
@@ -129,14 +140,17 @@ import Testing
     try SharedLedger.succeed(shared.claire, ["set", "people/anne", "--set", "phone=+33611223344"])
     #expect(try push(shared.claire, "origin", "main").status == 0)
     let landed = try shared.bareMain()
-    try shared.git(shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--amend", "-m", "Anne's phone, reworded")
+    try shared.git(
+      shared.claire, "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "--amend",
+      "-m", "Anne's phone, reworded")
     let rewritten = try shared.head(shared.claire)
     let outcome = try push(shared.claire, "--force", "origin", "main")
     #expect(outcome.status == 1)
-    #expect(remoteLines(outcome) == [
-      "adminledger: the push is refused: it rewrites the ledger's branch main (\(short(rewritten)) does not descend from \(short(landed)), the commit main points at: a force push of a rebased, amended or reset branch)",
-      "hint: the shared history is never rewritten; bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force",
-    ])
+    #expect(
+      remoteLines(outcome) == [
+        "adminledger: the push is refused: it rewrites the ledger's branch main (\(short(rewritten)) does not descend from \(short(landed)), the commit main points at: a force push of a rebased, amended or reset branch)",
+        "hint: the shared history is never rewritten; bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force",
+      ])
     #expect(try shared.bareMain() == landed)
   }
 
@@ -145,10 +159,11 @@ import Testing
     let before = try shared.bareMain()
     let outcome = try push(shared.claire, "origin", ":main")
     #expect(outcome.status == 1)
-    #expect(remoteLines(outcome) == [
-      "adminledger: the push is refused: it deletes main, the ledger's branch",
-      "hint: the shared ledger's branch is never deleted",
-    ])
+    #expect(
+      remoteLines(outcome) == [
+        "adminledger: the push is refused: it deletes main, the ledger's branch",
+        "hint: the shared ledger's branch is never deleted",
+      ])
     #expect(try shared.bareMain() == before)
   }
 
@@ -161,7 +176,8 @@ import Testing
     let outcome = try push(eve, "origin", "HEAD:refs/heads/draft")
     #expect(outcome.status == 0, "\(outcome.error)")
     #expect(remoteLines(outcome) == [])
-    #expect(try shared.gitInBare("rev-parse", "refs/heads/draft").trimmingCharacters(in: .whitespacesAndNewlines) == shared.head(eve))
+    #expect(
+      try shared.gitInBare("rev-parse", "refs/heads/draft").trimmingCharacters(in: .whitespacesAndNewlines) == shared.head(eve))
     #expect(try shared.bareMain() == before)
   }
 
@@ -186,7 +202,10 @@ import Testing
     check.standardInput = Array("\(before) refs/heads/main\n".utf8)
     let garbled = check.run("hook", "pre-receive")
     #expect(garbled.status == 2)
-    #expect(garbled.error.hasPrefix("adminledger: the push is refused: it could not be checked\nadminledger: error: cannot read the pushed reference '\(before) refs/heads/main': expected 'OLD NEW REFNAME', as git gives its pre-receive hook\n"))
+    #expect(
+      garbled.error.hasPrefix(
+        "adminledger: the push is refused: it could not be checked\nadminledger: error: cannot read the pushed reference '\(before) refs/heads/main': expected 'OLD NEW REFNAME', as git gives its pre-receive hook\n"
+      ))
     #expect(try shared.bareMain() == before)
   }
 
@@ -194,11 +213,17 @@ import Testing
     let shared = try server()
     let clone = shared.claire.run("hook", "install", "pre-receive", "--repo", ".")
     #expect(clone.status == 2)
-    #expect(clone.error.hasPrefix("adminledger: error: \(shared.claire.directory.path) is not a bare repository: the pre-receive hook belongs in the shared repository the clones push to\n"))
+    #expect(
+      clone.error.hasPrefix(
+        "adminledger: error: \(shared.claire.directory.path) is not a bare repository: the pre-receive hook belongs in the shared repository the clones push to\n"
+      ))
     try SharedLedger.git(["init", "-q", "--bare", "--initial-branch=main", "empty.git"], in: shared.directory.url)
     let empty = shared.claire.run("hook", "install", "pre-receive", "--repo", "../empty.git")
     #expect(empty.status == 2)
-    #expect(empty.error.hasPrefix("adminledger: error: \(shared.directory.path("empty.git").path) holds no ledger the hook can guard: it has no branch yet (HEAD names main); no hook was installed\n"), "\(empty)")
+    #expect(
+      empty.error.hasPrefix(
+        "adminledger: error: \(shared.directory.path("empty.git").path) holds no ledger the hook can guard: it has no branch yet (HEAD names main); no hook was installed\n"
+      ), "\(empty)")
     #expect(!FileManager.default.fileExists(atPath: shared.directory.path("empty.git/hooks/pre-receive").path))
     let missing = shared.claire.run("hook", "install", "pre-receive")
     #expect(missing.status == 2)
@@ -211,7 +236,10 @@ import Testing
     try Data("#!/bin/sh\nexit 0\n".utf8).write(to: hook)
     let result = shared.claire.run("hook", "install", "pre-receive", "--repo", shared.bare.path)
     #expect(result.status == 1)
-    #expect(result.error.hasPrefix("adminledger: error: \(hook.path) already exists and is not adminledger's; it was left alone\nhint: make it also run: exec \""))
+    #expect(
+      result.error.hasPrefix(
+        "adminledger: error: \(hook.path) already exists and is not adminledger's; it was left alone\nhint: make it also run: exec \""
+      ))
     #expect(FileManager.default.contents(atPath: hook.path) == Data("#!/bin/sh\nexit 0\n".utf8))
   }
 
@@ -220,8 +248,12 @@ import Testing
     let result = shared.claire.run("hook", "install")
     #expect(result.status == 0, "\(result)")
     let hooks = shared.claire.directory.appendingPathComponent(".git/hooks").path
-    #expect(result.output == "Installed \(hooks)/pre-commit\nInstalled \(hooks)/pre-merge-commit\nInstalled \(hooks)/adminledger-merge-driver\n"
-      + SharedLedger.trustLines(root: try shared.root(shared.claire), gitDirectory: shared.claire.directory.appendingPathComponent(".git"), signs: true))
+    #expect(
+      result.output
+        == "Installed \(hooks)/pre-commit\nInstalled \(hooks)/pre-merge-commit\nInstalled \(hooks)/adminledger-merge-driver\n"
+        + SharedLedger.trustLines(
+          root: try shared.root(shared.claire), gitDirectory: shared.claire.directory.appendingPathComponent(".git"), signs: true)
+    )
     #expect(!FileManager.default.fileExists(atPath: shared.directory.path("shared.git/hooks/pre-receive").path))
   }
 

@@ -18,7 +18,10 @@ import Testing
         group.addTask {
           let arguments =
             index.isMultiple(of: 2)
-            ? ["add", "tickets", "--set", "title=Ticket \(index)", "--set", "type=support", "--set", "status=open", "--set", "opened=2026-11-18"]
+            ? [
+              "add", "tickets", "--set", "title=Ticket \(index)", "--set", "type=support", "--set", "status=open", "--set",
+              "opened=2026-11-18",
+            ]
             : ["add", "people", "p\(index)", "--set", "name=Person \(index)"]
           return try ExternalProgram.run(tool, arguments, in: root, environment: environment).status
         }

@@ -18,7 +18,10 @@ import Testing
     (["--where", "role in sensitive-reader,root"], ["2024-01-20-v2qpa", "2026-08-01-ep9rw", "2026-09-01-8osa6"]),
     (["--where", "end"], ["2026-08-01-ep9rw", "2026-09-01-8osa6"]),
     (["--where", "!granted_by"], ["2026-11-20-2135s"]),
-    (["--where", "validated_by.organization=lpo-paca", "--where", "validated_on>2026-01-01"], ["2026-04-02-tewdl", "2026-08-01-ep9rw"]),
+    (
+      ["--where", "validated_by.organization=lpo-paca", "--where", "validated_on>2026-01-01"],
+      ["2026-04-02-tewdl", "2026-08-01-ep9rw"]
+    ),
   ])
   func conditionsSelectRights(_ arguments: [String], _ expected: [String]) throws {
     let ledger = try QueryCommandTests.platform()
@@ -32,23 +35,31 @@ import Testing
     // "480.00" < "1860.00" as amounts, although not as text.
     let result = ledger.run("list", "payments", "--where", "amount<1000", "--sort", "-amount", "--fields", "provider,amount")
     #expect(result.output == "provider  amount\ngithub    480.00\nscaleway  212.40\n")
-    let trainings = ledger.run("list", "trainings", "--where", "duration_hours>=3.5", "--fields", "topic,duration_hours", "--sort", "duration_hours")
-    #expect(trainings.output.split(separator: "\n").dropFirst() == ["Data entry in GeoNature  3.5", "Validating observations  6"])
+    let trainings = ledger.run(
+      "list", "trainings", "--where", "duration_hours>=3.5", "--fields", "topic,duration_hours", "--sort", "duration_hours")
+    #expect(
+      trainings.output.split(separator: "\n").dropFirst() == ["Data entry in GeoNature  3.5", "Validating observations  6"])
   }
 
   @Test func sortLimitAndFieldsShapeTheOutput() throws {
     let ledger = try QueryCommandTests.platform()
-    let result = ledger.run("list", "tickets", "--where", "type=data-request", "--sort", "-opened", "--limit", "2", "--fields", "opened,request_type,status", "--format", "csv")
+    let result = ledger.run(
+      "list", "tickets", "--where", "type=data-request", "--sort", "-opened", "--limit", "2", "--fields",
+      "opened,request_type,status", "--format", "csv")
     #expect(result.output == "opened,request_type,status\n2026-10-14,extraction,in-progress\n2026-07-07,publication,closed\n")
     let json = ledger.run("list", "people", "--where", "name~ANAÏS", "--fields", "id,organization.name", "--format", "json")
-    #expect(json.output == "[\n  {\n    \"id\": \"afaure\",\n    \"organization.name\": \"LPO Provence-Alpes-Côte d'Azur\"\n  }\n]\n")
+    #expect(
+      json.output == "[\n  {\n    \"id\": \"afaure\",\n    \"organization.name\": \"LPO Provence-Alpes-Côte d'Azur\"\n  }\n]\n")
   }
 
   @Test func unknownFieldsAreErrorsNamingTheFields() throws {
     let ledger = try QueryCommandTests.platform()
     let result = ledger.run("list", "rights", "--where", "stauts=active")
     #expect(result.status == 2)
-    #expect(result.error.hasPrefix("adminledger: error: rights records have no field \"stauts\" (in \"stauts=active\")\nhint: did you mean 'status'? fields: account, end,"))
+    #expect(
+      result.error.hasPrefix(
+        "adminledger: error: rights records have no field \"stauts\" (in \"stauts=active\")\nhint: did you mean 'status'? fields: account, end,"
+      ))
     let deep = ledger.run("list", "rights", "--where", "account.person.organisation=x")
     #expect(deep.error.contains("people records have no field \"organisation\""))
     #expect(ledger.run("list", "rights", "--where", "status active").error.contains("expected an operator"))
@@ -75,7 +86,9 @@ import Testing
     let result = ledger.run("show", "accounts/2026-09-01-ir048", "--refs", "--format", "json")
     #expect(result.output.contains(#""record": "people/rmercier""#))
     #expect(result.output.contains(#""record": "systems/geonature""#))
-    #expect(result.output.contains(#""referred_by": [\#n    {\#n      "field": "/account",\#n      "record": "rights/2026-09-01-8osa6""#))
+    #expect(
+      result.output.contains(
+        #""referred_by": [\#n    {\#n      "field": "/account",\#n      "record": "rights/2026-09-01-8osa6""#))
     let text = ledger.run("show", "systems/cloud-vm", "--refs").output
     #expect(text.contains("refers to:\n  provider       organizations/scaleway  Scaleway\n"))
     #expect(text.contains("  systems/geonature  (hosted_on)  GeoNature data portal\n"))

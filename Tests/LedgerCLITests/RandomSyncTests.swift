@@ -202,7 +202,9 @@ private struct RandomSyncWorld {
       let present = attendees.contains(person)
       if present { attendees.removeAll { $0 == person } } else { attendees.append(person) }
       attendance["\(training) \(person)"] = !present
-      arguments = ["set", "trainings/\(training)", "--set", "attendees=[\(attendees.map { "\"\($0)\"" }.joined(separator: ","))]"]
+      arguments = [
+        "set", "trainings/\(training)", "--set", "attendees=[\(attendees.map { "\"\($0)\"" }.joined(separator: ","))]",
+      ]
     case 6:
       let title = "Shared ticket \(admin), version \(unique())"
       sharedTitles["k\(admin)"] = title
@@ -261,7 +263,8 @@ private struct RandomSyncWorld {
       let listed = runner.run("conflicts", "--format", "json")
       #expect(listed.status == 1, "seed \(seed): admin \(admin): a stopped sync has open conflicts: \(listed)")
       let report = try jsonObject(listed.output)
-      #expect((report["findings"] as? [Any])?.isEmpty == true, "seed \(seed): admin \(admin): no rule can break: \(listed.output)")
+      #expect(
+        (report["findings"] as? [Any])?.isEmpty == true, "seed \(seed): admin \(admin): no rule can break: \(listed.output)")
       let conflicts = try #require(report["conflicts"] as? [[String: Any]], "seed \(seed): \(listed.output)")
       #expect(!conflicts.isEmpty, "seed \(seed): admin \(admin): the sync stopped without a conflict: \(result)")
       for conflict in conflicts {
@@ -296,7 +299,8 @@ private struct RandomSyncWorld {
     for (admin, runner) in clones.enumerated() {
       let validate = runner.run("validate")
       #expect(validate.status == 0, "seed \(seed): admin \(admin): \(validate)")
-      #expect(try ExternalProgram.git("status", "--porcelain", in: runner.directory).output.isEmpty, "seed \(seed): admin \(admin)")
+      #expect(
+        try ExternalProgram.git("status", "--porcelain", in: runner.directory).output.isEmpty, "seed \(seed): admin \(admin)")
       let fsck = try ExternalProgram.git("fsck", "--strict", "--no-dangling", in: runner.directory)
       #expect(fsck.status == 0 && fsck.output.isEmpty, "seed \(seed): admin \(admin): \(fsck.output)\(fsck.error)")
     }
@@ -307,18 +311,23 @@ private struct RandomSyncWorld {
     for training in Suite.trainings {
       let object = try #require(try record("trainings/\(training)", in: final), "seed \(seed): trainings/\(training)")
       let attendees = Set(object["attendees"] as? [String] ?? [])
-      let expected = Set(Suite.people.filter { person in
-        attendance["\(training) \(person)"] ?? baseAttendance.contains("\(training) \(person)")
-      })
+      let expected = Set(
+        Suite.people.filter { person in
+          attendance["\(training) \(person)"] ?? baseAttendance.contains("\(training) \(person)")
+        })
       #expect(attendees == expected, "seed \(seed): trainings/\(training) attendees")
       for field in Suite.scalarFields {
         let key = "\(training) \(field)"
         let value = Self.text(object[field])
         let writers = lastWrite[key] ?? [:]
         if writers.count <= 1 {
-          #expect(value == writers.values.first ?? base[key], "seed \(seed): trainings/\(training) \(field), set by \(writers.keys.sorted()) only")
+          #expect(
+            value == writers.values.first ?? base[key],
+            "seed \(seed): trainings/\(training) \(field), set by \(writers.keys.sorted()) only")
         } else {
-          #expect(value.map { written[key]?.contains($0) ?? false } == true, "seed \(seed): trainings/\(training) \(field) = \(value ?? "absent"): written by nobody")
+          #expect(
+            value.map { written[key]?.contains($0) ?? false } == true,
+            "seed \(seed): trainings/\(training) \(field) = \(value ?? "absent"): written by nobody")
         }
       }
     }
@@ -343,7 +352,8 @@ private struct RandomSyncWorld {
     let trailers = try ExternalProgram.git(
       "log", "--format=%(trailers:key=Ledger-Resolved,valueonly)", "main", in: final.directory
     ).output.split(separator: "\n")
-    #expect(trailers.count == resolved, "seed \(seed): \(resolved) conflicts resolved, \(trailers.count) Ledger-Resolved trailers")
+    #expect(
+      trailers.count == resolved, "seed \(seed): \(resolved) conflicts resolved, \(trailers.count) Ledger-Resolved trailers")
     #expect(resolved > 0, "seed \(seed): no conflict happened; the test proves less than it should")
   }
 

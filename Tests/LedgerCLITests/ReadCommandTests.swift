@@ -6,7 +6,9 @@ import Testing
   func sampleLedger() throws -> LedgerSandbox {
     let ledger = try LedgerSandbox()
     ledger.run("add", "organizations", "cen-paca", "--set", "name=CEN PACA", "--set", "type=member")
-    ledger.run("add", "people", "hlefevre", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca", "--set", #"functions=["delegate","board"]"#)
+    ledger.run(
+      "add", "people", "hlefevre", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca", "--set",
+      #"functions=["delegate","board"]"#)
     ledger.run("add", "people", "tnguyen", "--set", "name=Thu Nguyen", "--set", "member_status=active")
     return ledger
   }
@@ -19,10 +21,15 @@ import Testing
     let root = ledger.directory.url
     try Data(#"{"name": "#.utf8).write(to: root.appendingPathComponent("people/broken.json"))
     #expect(try ExternalProgram.git("add", "people/broken.json", in: root).status == 0)
-    #expect(try ExternalProgram.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--no-verify", "-qm", "broken", in: root).status == 0)
+    #expect(
+      try ExternalProgram.git(
+        "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--no-verify", "-qm", "broken", in: root
+      ).status == 0)
     let result = ledger.cli.run(arguments)
     #expect(result.status == 1, "\(result)")
-    #expect(result.error.contains("1 record file could not be read and was left out:\npeople/broken.json:1:10: error[json]:"), "\(result)")
+    #expect(
+      result.error.contains("1 record file could not be read and was left out:\npeople/broken.json:1:10: error[json]:"),
+      "\(result)")
     if arguments[0] == "list" { #expect(result.output.contains("hlefevre")) }
   }
 
@@ -32,9 +39,13 @@ import Testing
     let ledger = try sampleLedger()
     let root = ledger.directory.url
     try Data("{}".utf8).write(to: root.appendingPathComponent("people/Upper.json"))
-    try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("people/link.json").path, withDestinationPath: "/etc/hostname")
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("people/link.json").path, withDestinationPath: "/etc/hostname")
     #expect(try ExternalProgram.git("add", "people", in: root).status == 0)
-    #expect(try ExternalProgram.git("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--no-verify", "-qm", "odd", in: root).status == 0)
+    #expect(
+      try ExternalProgram.git(
+        "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "--no-verify", "-qm", "odd", in: root
+      ).status == 0)
     let result = ledger.cli.run(["list", "people"])
     #expect(result.status == 1, "\(result)")
     #expect(result.error.contains("2 record files could not be read and were left out:"), "\(result)")
@@ -91,7 +102,8 @@ import Testing
   @Test func atReadsAPastCommit() throws {
     let ledger = try sampleLedger()
     ledger.run("set", "people/tnguyen", "--set", "member_status=lapsed")
-    #expect(ledger.run("show", "people/tnguyen", "--at", "HEAD~1", "--format", "json").output.contains(#""member_status": "active""#))
+    #expect(
+      ledger.run("show", "people/tnguyen", "--at", "HEAD~1", "--format", "json").output.contains(#""member_status": "active""#))
     #expect(ledger.run("show", "people/tnguyen", "--format", "json").output.contains(#""member_status": "lapsed""#))
     let missing = ledger.run("list", "people", "--at", "no-such-rev")
     #expect(missing.status == 2)
@@ -138,7 +150,8 @@ import Testing
 
 
         """)
-    #expect(ledger.directory.read("people/tnguyen.json") == "{\n  \"member_status\": \"lapsed\",\n  \"name\": \"Thu Nguyen\"\n}\n")
+    #expect(
+      ledger.directory.read("people/tnguyen.json") == "{\n  \"member_status\": \"lapsed\",\n  \"name\": \"Thu Nguyen\"\n}\n")
     #expect(ledger.run("status", "--format", "json").output == "{\n  \"edits\": [],\n  \"merge\": null\n}\n")
     // The file that is not the ledger's stays untracked.
     #expect(try ExternalProgram.git("status", "--porcelain", in: ledger.directory.url).output == "?? notes.txt\n")

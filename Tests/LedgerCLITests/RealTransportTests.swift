@@ -45,7 +45,8 @@ import Testing
     @discardableResult
     func succeed(_ arguments: [String], in directory: URL, author: String = BuiltTool.claire) throws -> String {
       let outcome = try run(arguments, in: directory, author: author)
-      try #require(outcome.status == 0, "adminledger \(arguments.joined(separator: " ")): exit \(outcome.status)\n\(outcome.error)")
+      try #require(
+        outcome.status == 0, "adminledger \(arguments.joined(separator: " ")): exit \(outcome.status)\n\(outcome.error)")
       return outcome.output
     }
   }
@@ -100,10 +101,15 @@ import Testing
       // Before the clone trusts the certificate, its sync says how to.
       let untrusted = try marc.run(["sync"], in: clone, author: SharedLedger.marcPetit)
       #expect(untrusted.status == 3)
-      #expect(untrusted.error.hasPrefix(
-        "adminledger: error: cannot fetch from origin (\(server.url("shared.git"))): the https server's certificate is not signed by an authority this machine trusts ("),
+      #expect(
+        untrusted.error.hasPrefix(
+          "adminledger: error: cannot fetch from origin (\(server.url("shared.git"))): the https server's certificate is not signed by an authority this machine trusts ("
+        ),
         "\(untrusted.error)")
-      #expect(untrusted.error.contains("hint: for a server with a self-signed or private certificate, trust its authority: 'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global), or GIT_SSL_CAINFO=/path/to/ca.pem\n"))
+      #expect(
+        untrusted.error.contains(
+          "hint: for a server with a self-signed or private certificate, trust its authority: 'git config http.sslCAInfo /path/to/ca.pem' in the clone (or --global), or GIT_SSL_CAINFO=/path/to/ca.pem\n"
+        ))
       try SharedLedger.git(["config", "http.sslCAInfo", server.certificate.path], in: clone)
     }
   }
@@ -172,7 +178,9 @@ import Testing
     let remote = RealTransportTests.remoteLines(refused.error)
     #expect(remote.count > 1)
     #expect(remote.first == "remote: adminledger: commit \(commit) by Eve Intrus <eve@example.org>:", "\(refused.error)")
-    #expect(refused.error.contains("adminledger: error: origin (\(url)) refused the push to main (pre-receive hook declined)"), "\(refused.error)")
+    #expect(
+      refused.error.contains("adminledger: error: origin (\(url)) refused the push to main (pre-receive hook declined)"),
+      "\(refused.error)")
     #expect(try shared.bareMain() == before)
     let pushed = try gitPush(eve)
     #expect(pushed.status != 0)
@@ -229,7 +237,9 @@ import Testing
   ) throws {
     let outcome = try machine.run(["clone", url, "z-\(UUID().uuidString.prefix(8))"], in: shared.directory.url)
     #expect(outcome.status == 3, "\(outcome.error)", sourceLocation: sourceLocation)
-    #expect(outcome.error.hasPrefix("adminledger: error: cannot clone (\(url)): \(cause) ("), "\(outcome.error)", sourceLocation: sourceLocation)
+    #expect(
+      outcome.error.hasPrefix("adminledger: error: cannot clone (\(url)): \(cause) ("), "\(outcome.error)",
+      sourceLocation: sourceLocation)
     let hintLine = outcome.error.split(separator: "\n").first { $0.hasPrefix("hint: ") }
     #expect(hintLine?.contains(hint) == true, "\(outcome.error)", sourceLocation: sourceLocation)
   }

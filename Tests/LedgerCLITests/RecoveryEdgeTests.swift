@@ -48,7 +48,8 @@ import Testing
     try ledger.seed()
     let root = ledger.directory.url
     try BuiltTool.crash(["set", "people/hugo", "--set", "name=Hugo L."], in: root, at: "update.branch-moved")
-    try Data(#"{"name": "Hugo by hand", "organization": "cen-paca"}"#.utf8).write(to: root.appendingPathComponent("people/hugo.json"))
+    try Data(#"{"name": "Hugo by hand", "organization": "cen-paca"}"#.utf8).write(
+      to: root.appendingPathComponent("people/hugo.json"))
     #expect(try BuiltTool.run(["status"], in: root).status == 0)
     #expect(try ExternalProgram.git("diff", "--cached", "--quiet", in: root).status == 0)  // index = HEAD
     #expect(try ExternalProgram.git("diff", "--quiet", in: root).status == 1)  // the edit is there
@@ -77,7 +78,8 @@ import Testing
     try Data("notes\n".utf8).write(to: root.appendingPathComponent("notes.txt"))
     try git(["add", "notes.txt"], in: root)
     let refused = try ExternalProgram.run(
-      URL(fileURLWithPath: "/usr/bin/env"), ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "notes"],
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "notes"],
       in: root, environment: ["PATH": try pathWithTool()])
     #expect(refused.status != 0)
     #expect(refused.error.contains("run 'adminledger status', which finishes it, then commit again"), "\(refused.error)")
@@ -96,10 +98,13 @@ import Testing
     try Data("untouched\n".utf8).write(to: target)
     let tool = try ExternalProgram.builtTool().path
     let script = "ln -s \(target.path) people/hugo.json.adminledger-$$-tmp; exec \(tool) set people/hugo --set name=Hugo"
-    let result = try ExternalProgram.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: root, environment: ["ADMINLEDGER_AUTHOR": BuiltTool.claire])
+    let result = try ExternalProgram.run(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: root, environment: ["ADMINLEDGER_AUTHOR": BuiltTool.claire])
     #expect(result.status == 0, "\(result.error)")
     #expect(try String(contentsOf: target, encoding: .utf8) == "untouched\n")
-    let kind = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("people/hugo.json").path)[.type] as? FileAttributeType
+    let kind =
+      try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("people/hugo.json").path)[.type]
+      as? FileAttributeType
     #expect(kind == .typeRegular)
     #expect(try ExternalProgram.git("status", "--porcelain", in: root).output.isEmpty)
   }
@@ -128,6 +133,7 @@ import Testing
 
   /// PATH with the built tool's folder first, as the installed hooks expect `adminledger`.
   private func pathWithTool() throws -> String {
-    try ExternalProgram.builtTool().deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    try ExternalProgram.builtTool().deletingLastPathComponent().path + ":"
+      + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
   }
 }

@@ -11,9 +11,16 @@ import Testing
     #expect(result.status == 0)
     let rows = result.output.split(separator: "\n").map(String.init)
     #expect(rows.first == "date,days,state,record,what,field,about")
-    #expect(rows.dropFirst().first == "2026-11-10,-17,overdue,rights/2026-08-01-ep9rw,temporary right,end,sensitive-reader on geonature for Camille Morel")
-    #expect(rows.contains("2026-12-15,18,due,rights/2026-09-01-8osa6,temporary right,end,sensitive-reader on geonature for Raphaël Mercier"))
-    #expect(rows.contains("2026-12-31,34,due,contracts/2025-03-01-kszpr,contract renewal,renewal,GeoNature maintenance and evolutions (natural-solutions)"))
+    #expect(
+      rows.dropFirst().first
+        == "2026-11-10,-17,overdue,rights/2026-08-01-ep9rw,temporary right,end,sensitive-reader on geonature for Camille Morel")
+    #expect(
+      rows.contains(
+        "2026-12-15,18,due,rights/2026-09-01-8osa6,temporary right,end,sensitive-reader on geonature for Raphaël Mercier"))
+    #expect(
+      rows.contains(
+        "2026-12-31,34,due,contracts/2025-03-01-kszpr,contract renewal,renewal,GeoNature maintenance and evolutions (natural-solutions)"
+      ))
     // The hosting contract renews on 2027-01-15: within 60 days, beyond 30.
     #expect(rows.contains { $0.contains("contracts/2024-01-15-cqt8j") })
     #expect(!ledger.run("report", "expiring", "--within", "30d", "--format", "csv").output.contains("contracts/2024-01-15-cqt8j"))
@@ -37,9 +44,18 @@ import Testing
     let json = ledger.run("report", "person", "tblanc", "--format", "json").output
     #expect(json.contains(#""title": "Everything about Théo Blanc (people/tblanc)""#))
     let text = ledger.run("report", "person", "tblanc").output
-    #expect(text.contains("## Accounts\naccount           system     login   status  opened      closed\n2026-02-10-gky8d  geonature  tblanc  active  2026-02-10\n"))
-    #expect(text.contains("## Rights\nright             system     role         status  until  validated_by\n2026-02-10-514io  geonature  contributor  active         jmartin\n"))
-    #expect(text.contains("## Trainings\ntraining          date        topic                    as\n2026-05-12-mlne9  2026-05-12  Data entry in GeoNature  attendee\n"))
+    #expect(
+      text.contains(
+        "## Accounts\naccount           system     login   status  opened      closed\n2026-02-10-gky8d  geonature  tblanc  active  2026-02-10\n"
+      ))
+    #expect(
+      text.contains(
+        "## Rights\nright             system     role         status  until  validated_by\n2026-02-10-514io  geonature  contributor  active         jmartin\n"
+      ))
+    #expect(
+      text.contains(
+        "## Trainings\ntraining          date        topic                    as\n2026-05-12-mlne9  2026-05-12  Data entry in GeoNature  attendee\n"
+      ))
     #expect(text.contains("## Contact of\norganization  name\npnr-queyras   Parc naturel régional du Queyras\n"))
     #expect(ledger.run("report", "person", "nobody").status == 2)
   }
@@ -47,32 +63,39 @@ import Testing
   @Test func annualCountsTheYear() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     let text = ledger.run("report", "annual", "--year", "2026").output
-    #expect(text.contains("""
-      ## Data requests opened, by type and status
-      type         status       count
-      data-return  closed       1
-      exchange     closed       1
-      extraction   closed       1
-      extraction   in-progress  1
-      publication  closed       1
-      """))
-    #expect(text.contains("""
-      ## People trained, by organisation
-      organization  people  sessions
-      cbn-med       2       1
-      cen-paca      3       1
-      lpo-paca      3       1
-      pnr-queyras   3       1
-      """))
-    #expect(text.contains("""
-      ## Payments made, by provider
-      provider           payments  amount
-      github             1         480.00
-      natural-solutions  1         4800.00
-      scaleway           1         1860.00
-      total              3         7140.00
-      """))
-    #expect(text.contains("## Rights granted, revoked and expired (from history)\nevent    system     rights\ngranted  geonature  6\n"))
+    #expect(
+      text.contains(
+        """
+        ## Data requests opened, by type and status
+        type         status       count
+        data-return  closed       1
+        exchange     closed       1
+        extraction   closed       1
+        extraction   in-progress  1
+        publication  closed       1
+        """))
+    #expect(
+      text.contains(
+        """
+        ## People trained, by organisation
+        organization  people  sessions
+        cbn-med       2       1
+        cen-paca      3       1
+        lpo-paca      3       1
+        pnr-queyras   3       1
+        """))
+    #expect(
+      text.contains(
+        """
+        ## Payments made, by provider
+        provider           payments  amount
+        github             1         480.00
+        natural-solutions  1         4800.00
+        scaleway           1         1860.00
+        total              3         7140.00
+        """))
+    #expect(
+      text.contains("## Rights granted, revoked and expired (from history)\nevent    system     rights\ngranted  geonature  6\n"))
   }
 
   @Test func annualSeesRevocationsInTheHistory() throws {
@@ -90,7 +113,10 @@ import Testing
     let result = ledger.run("report", "consistency", "--format", "csv")
     #expect(result.status == 1)
     #expect(result.output.contains("Editors of the public site are active members,rights/2024-03-01-rrjyz,"))
-    #expect(result.output.contains(#"Every active delegate has a mailbox,people/lsimon,"has no accounts with system=mail, status=active linked through person""#))
+    #expect(
+      result.output.contains(
+        #"Every active delegate has a mailbox,people/lsimon,"has no accounts with system=mail, status=active linked through person""#
+      ))
     #expect(!result.output.contains("people/hlefevre"))
     let platform = try ValidationCommandTests.sample("platform")
     let findings = platform.run("report", "consistency", "--format", "json")

@@ -29,7 +29,8 @@ final class SSHServer {
       try ServerProcess.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", key.lastPathComponent, "-f", key.path])
     }
     let clientPublic = try String(contentsOf: clientKey.appendingPathExtension("pub"), encoding: .utf8)
-    let restriction = #"command="git-shell -c \"$SSH_ORIGINAL_COMMAND\"",no-port-forwarding,no-agent-forwarding,no-X11-forwarding,no-pty"#
+    let restriction =
+      #"command="git-shell -c \"$SSH_ORIGINAL_COMMAND\"",no-port-forwarding,no-agent-forwarding,no-X11-forwarding,no-pty"#
     let authorized = folder.appendingPathComponent("authorized_keys")
     try (restriction + " " + clientPublic).write(to: authorized, atomically: true, encoding: .utf8)
     // As root, sshd wants its privilege-separation folder (made by the init system otherwise).

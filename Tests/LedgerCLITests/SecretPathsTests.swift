@@ -26,16 +26,52 @@ struct SecretArrival: CustomTestStringConvertible, Sendable {
   static let aws = "AKIAIOSFODNN7EXAMPLE"
 
   static let arrivals: [SecretArrival] = [
-    SecretArrival(name: "add with a French password field", arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "mot_de_passe=Soleil2026!"], message: ["error[no-secret]: field \"mot_de_passe\" would store a secret"]),
-    SecretArrival(name: "set with mdp", arguments: ["set", "people/hugo", "--set", "mdp=Soleil2026!"], message: ["error[no-secret]: field \"mdp\" would store a secret"]),
-    SecretArrival(name: "set with a PEM key in notes", arguments: ["set", "people/hugo", "--set", "notes=" + pem], message: ["error[no-secret]: the value looks like a private key"]),
-    SecretArrival(name: "add from a file with an AWS key", files: ["zoe.json": #"{"name": "Zoé", "organization": "cen-paca", "notes": "AKIAIOSFODNN7EXAMPLE"}"#], arguments: ["add", "people", "zoe", "--file", "zoe.json"], message: ["people/zoe.json:3:12: error[no-secret]: the value looks like an AWS access key"]),
-    SecretArrival(name: "import with a mot_de_passe column", files: ["people.csv": "id;name;organization;mot_de_passe\nzoe;Zoé;cen-paca;Soleil2026!\n"], arguments: ["import", "people", "people.csv"], message: ["people.csv:2: error[no-secret]: column \"mot_de_passe\" holds a secret; the ledger never stores one"]),
-    SecretArrival(name: "import with a PEM key in a notes cell", files: ["people.csv": "id;name;organization;notes\nzoe;Zoé;cen-paca;\"\(pem)\"\n"], arguments: ["import", "people", "people.csv"], message: ["people.csv:2: error[no-secret]: the value looks like a private key", "(column \"notes\")"]),
-    SecretArrival(name: "import with an AWS key in a notes cell", files: ["people.csv": "id,name,organization,notes\nzoe,Zoé,cen-paca,\(aws)\n"], arguments: ["import", "people", "people.csv"], message: ["people.csv:2: error[no-secret]: the value looks like an AWS access key"]),
-    SecretArrival(name: "import mapping a secret column onto notes", files: ["people.csv": "id;name;organization;token\nzoe;Zoé;cen-paca;ghp_R8xT2kQ9vLm4Zp7WcN3yHb6JdF1sGa5Ue0Yi\n"], arguments: ["import", "people", "people.csv", "--map", "token=notes"], message: ["error[no-secret]: the value looks like a GitHub token"]),
-    SecretArrival(name: "hand edit committed with adminledger commit", files: ["people/hugo.json": "{\n  \"name\": \"Hugo\",\n  \"organization\": \"cen-paca\",\n  \"password\": \"hunter2\"\n}\n"], arguments: ["commit", "-m", "hand edit"], message: ["people/hugo.json:4:15: error[no-secret]: field \"password\" would store a secret"]),
-    SecretArrival(name: "new hand-written record with a token", files: ["people/zoe.json": "{\n  \"name\": \"Zoé\",\n  \"notes\": \"xoxb-2026-1186-a8Bf3kQ9Zt\"\n}\n"], arguments: ["commit", "-m", "hand edit"], message: ["people/zoe.json:3:12: error[no-secret]: the value looks like a Slack token"]),
+    SecretArrival(
+      name: "add with a French password field",
+      arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "mot_de_passe=Soleil2026!"],
+      message: ["error[no-secret]: field \"mot_de_passe\" would store a secret"]),
+    SecretArrival(
+      name: "set with mdp", arguments: ["set", "people/hugo", "--set", "mdp=Soleil2026!"],
+      message: ["error[no-secret]: field \"mdp\" would store a secret"]),
+    SecretArrival(
+      name: "set with a PEM key in notes", arguments: ["set", "people/hugo", "--set", "notes=" + pem],
+      message: ["error[no-secret]: the value looks like a private key"]),
+    SecretArrival(
+      name: "add from a file with an AWS key",
+      files: ["zoe.json": #"{"name": "Zoé", "organization": "cen-paca", "notes": "AKIAIOSFODNN7EXAMPLE"}"#],
+      arguments: ["add", "people", "zoe", "--file", "zoe.json"],
+      message: ["people/zoe.json:3:12: error[no-secret]: the value looks like an AWS access key"]),
+    SecretArrival(
+      name: "import with a mot_de_passe column",
+      files: ["people.csv": "id;name;organization;mot_de_passe\nzoe;Zoé;cen-paca;Soleil2026!\n"],
+      arguments: ["import", "people", "people.csv"],
+      message: ["people.csv:2: error[no-secret]: column \"mot_de_passe\" holds a secret; the ledger never stores one"]),
+    SecretArrival(
+      name: "import with a PEM key in a notes cell",
+      files: ["people.csv": "id;name;organization;notes\nzoe;Zoé;cen-paca;\"\(pem)\"\n"],
+      arguments: ["import", "people", "people.csv"],
+      message: ["people.csv:2: error[no-secret]: the value looks like a private key", "(column \"notes\")"]),
+    SecretArrival(
+      name: "import with an AWS key in a notes cell",
+      files: ["people.csv": "id,name,organization,notes\nzoe,Zoé,cen-paca,\(aws)\n"],
+      arguments: ["import", "people", "people.csv"],
+      message: ["people.csv:2: error[no-secret]: the value looks like an AWS access key"]),
+    SecretArrival(
+      name: "import mapping a secret column onto notes",
+      files: ["people.csv": "id;name;organization;token\nzoe;Zoé;cen-paca;ghp_R8xT2kQ9vLm4Zp7WcN3yHb6JdF1sGa5Ue0Yi\n"],
+      arguments: ["import", "people", "people.csv", "--map", "token=notes"],
+      message: ["error[no-secret]: the value looks like a GitHub token"]),
+    SecretArrival(
+      name: "hand edit committed with adminledger commit",
+      files: [
+        "people/hugo.json": "{\n  \"name\": \"Hugo\",\n  \"organization\": \"cen-paca\",\n  \"password\": \"hunter2\"\n}\n"
+      ], arguments: ["commit", "-m", "hand edit"],
+      message: ["people/hugo.json:4:15: error[no-secret]: field \"password\" would store a secret"]),
+    SecretArrival(
+      name: "new hand-written record with a token",
+      files: ["people/zoe.json": "{\n  \"name\": \"Zoé\",\n  \"notes\": \"xoxb-2026-1186-a8Bf3kQ9Zt\"\n}\n"],
+      arguments: ["commit", "-m", "hand edit"],
+      message: ["people/zoe.json:3:12: error[no-secret]: the value looks like a Slack token"]),
   ]
 
   @Test(arguments: arrivals)
@@ -57,7 +93,8 @@ struct SecretArrival: CustomTestStringConvertible, Sendable {
   @Test func aHandEditCommittedWithGitIsRefusedByTheHook() throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()
-    try ledger.directory.write("people/hugo.json", "{\n  \"name\": \"Hugo\",\n  \"organization\": \"cen-paca\",\n  \"mdp\": \"Soleil2026!\"\n}\n")
+    try ledger.directory.write(
+      "people/hugo.json", "{\n  \"name\": \"Hugo\",\n  \"organization\": \"cen-paca\",\n  \"mdp\": \"Soleil2026!\"\n}\n")
     let head = try ledger.head()
     try SharedLedger.git(["add", "people/hugo.json"], in: ledger.directory.url)
     let git = try ExternalProgram.run(
@@ -74,7 +111,9 @@ struct SecretArrival: CustomTestStringConvertible, Sendable {
     try Data(#"{"name": "Eve", "organization": "cen-paca", "notes": "AKIAIOSFODNN7EXAMPLE"}"#.utf8)
       .write(to: shared.marc.directory.appendingPathComponent("people/eve.json"))
     try shared.git(shared.marc, "add", "people/eve.json")
-    try shared.git(shared.marc, "-c", "user.name=Marc Petit", "-c", "user.email=marc.petit@example.org", "commit", "-q", "--no-verify", "-m", "Add Eve")
+    try shared.git(
+      shared.marc, "-c", "user.name=Marc Petit", "-c", "user.email=marc.petit@example.org", "commit", "-q", "--no-verify", "-m",
+      "Add Eve")
     try shared.git(shared.marc, "push", "-q", "origin", "main")
     return try shared.head(shared.marc)
   }
@@ -89,14 +128,19 @@ struct SecretArrival: CustomTestStringConvertible, Sendable {
     #expect(result.status == 1, "\(result)")
     let printed = result.output + result.error
     #expect(printed.contains("people/eve.json:1:54: error[no-secret]: the value looks like an AWS access key"), "\(printed)")
-    #expect(printed.contains("brought by the incoming commit \(commit.prefix(7)), by Marc Petit <marc.petit@example.org>; nothing was merged"), "\(printed)")
+    #expect(
+      printed.contains(
+        "brought by the incoming commit \(commit.prefix(7)), by Marc Petit <marc.petit@example.org>; nothing was merged"),
+      "\(printed)")
     #expect(printed.contains("hint: ask Marc Petit to remove it in a new commit and to change the secret"), "\(printed)")
     #expect(try shared.state(shared.claire) == before)
     #expect(shared.read(shared.claire, "people/eve.json") == nil)
 
     // Marc removes it in a new commit: the sync goes through, and the key is in no file here.
     try shared.git(shared.marc, "rm", "-q", "people/eve.json")
-    try shared.git(shared.marc, "-c", "user.name=Marc Petit", "-c", "user.email=marc.petit@example.org", "commit", "-q", "--no-verify", "-m", "Remove Eve")
+    try shared.git(
+      shared.marc, "-c", "user.name=Marc Petit", "-c", "user.email=marc.petit@example.org", "commit", "-q", "--no-verify", "-m",
+      "Remove Eve")
     try shared.git(shared.marc, "push", "-q", "origin", "main")
     let again = shared.claire.run("sync")
     #expect(again.status == 0, "\(again)")
@@ -130,7 +174,9 @@ struct SecretArrival: CustomTestStringConvertible, Sendable {
   @Test func xNotSecretLetsAFingerprintThrough() throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()
-    try ledger.directory.write("schemas/systems.schema.json", #"""
+    try ledger.directory.write(
+      "schemas/systems.schema.json",
+      #"""
       {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "type": "object",
@@ -147,7 +193,8 @@ struct SecretArrival: CustomTestStringConvertible, Sendable {
       """#)
     try SharedLedger.succeed(ledger.cli, ["commit", "-m", "Systems record their host key fingerprint"])
     let fingerprint = "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8"
-    let marked = ledger.run("add", "systems", "bastion", "--set", "name=Bastion", "--set", "type=host", "--set", "host_key_fingerprint=" + fingerprint)
+    let marked = ledger.run(
+      "add", "systems", "bastion", "--set", "name=Bastion", "--set", "type=host", "--set", "host_key_fingerprint=" + fingerprint)
     #expect(marked.status == 0, "\(marked)")
     #expect(ledger.directory.read("systems/bastion.json")?.contains(fingerprint) == true)
     let head = try ledger.head()

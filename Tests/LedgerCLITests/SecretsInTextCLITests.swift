@@ -13,14 +13,38 @@ import Testing
   static let password = "root password: Summer2026"
 
   static let arrivals: [SecretArrival] = [
-    SecretArrival(name: "set with an AWS key in a note", arguments: ["set", "people/hugo", "--set", "notes=" + aws], message: [#"people/hugo.json:6:12: error[no-secret]: field "notes" holds an AWS access key inside its text; the ledger never holds one (at /notes)"#]),
-    SecretArrival(name: "set with a GitHub token in a note", arguments: ["set", "people/hugo", "--set", "notes=" + github], message: [#"error[no-secret]: field "notes" holds a GitHub token inside its text"#]),
-    SecretArrival(name: "set with a root password in a note", arguments: ["set", "people/hugo", "--set", "notes=" + password], message: [#"error[no-secret]: field "notes" holds a password inside its text (after "password")"#]),
-    SecretArrival(name: "add with an AWS key in a note", arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "notes=" + aws], message: [#"error[no-secret]: field "notes" holds an AWS access key inside its text"#]),
-    SecretArrival(name: "add with a GitHub token in a note", arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "notes=" + github], message: [#"error[no-secret]: field "notes" holds a GitHub token inside its text"#]),
-    SecretArrival(name: "add with a French password in a note", arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "notes=mot de passe : Soleil2026!"], message: [#"error[no-secret]: field "notes" holds a password inside its text (after "mot de passe")"#]),
-    SecretArrival(name: "import with a password in a notes cell", files: ["people.csv": "id;name;organization;notes\nzoe;Zoé;cen-paca;\(password)\n"], arguments: ["import", "people", "people.csv"], message: ["people.csv:2: error[no-secret]:", "holds a password inside its text"]),
-    SecretArrival(name: "hand edit committed with adminledger commit", files: ["people/hugo.json": "{\n  \"name\": \"Hugo\",\n  \"notes\": \"\(aws)\",\n  \"organization\": \"cen-paca\"\n}\n"], arguments: ["commit", "-m", "hand edit"], message: [#"people/hugo.json:3:12: error[no-secret]: field "notes" holds an AWS access key inside its text"#]),
+    SecretArrival(
+      name: "set with an AWS key in a note", arguments: ["set", "people/hugo", "--set", "notes=" + aws],
+      message: [
+        #"people/hugo.json:6:12: error[no-secret]: field "notes" holds an AWS access key inside its text; the ledger never holds one (at /notes)"#
+      ]),
+    SecretArrival(
+      name: "set with a GitHub token in a note", arguments: ["set", "people/hugo", "--set", "notes=" + github],
+      message: [#"error[no-secret]: field "notes" holds a GitHub token inside its text"#]),
+    SecretArrival(
+      name: "set with a root password in a note", arguments: ["set", "people/hugo", "--set", "notes=" + password],
+      message: [#"error[no-secret]: field "notes" holds a password inside its text (after "password")"#]),
+    SecretArrival(
+      name: "add with an AWS key in a note", arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "notes=" + aws],
+      message: [#"error[no-secret]: field "notes" holds an AWS access key inside its text"#]),
+    SecretArrival(
+      name: "add with a GitHub token in a note",
+      arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "notes=" + github],
+      message: [#"error[no-secret]: field "notes" holds a GitHub token inside its text"#]),
+    SecretArrival(
+      name: "add with a French password in a note",
+      arguments: ["add", "people", "zoe", "--set", "name=Zoé", "--set", "notes=mot de passe : Soleil2026!"],
+      message: [#"error[no-secret]: field "notes" holds a password inside its text (after "mot de passe")"#]),
+    SecretArrival(
+      name: "import with a password in a notes cell",
+      files: ["people.csv": "id;name;organization;notes\nzoe;Zoé;cen-paca;\(password)\n"],
+      arguments: ["import", "people", "people.csv"],
+      message: ["people.csv:2: error[no-secret]:", "holds a password inside its text"]),
+    SecretArrival(
+      name: "hand edit committed with adminledger commit",
+      files: ["people/hugo.json": "{\n  \"name\": \"Hugo\",\n  \"notes\": \"\(aws)\",\n  \"organization\": \"cen-paca\"\n}\n"],
+      arguments: ["commit", "-m", "hand edit"],
+      message: [#"people/hugo.json:3:12: error[no-secret]: field "notes" holds an AWS access key inside its text"#]),
   ]
 
   @Test(arguments: arrivals)
@@ -59,7 +83,9 @@ import Testing
   @Test func xNotSecretStillLetsAFieldThrough() throws {
     let ledger = try LedgerSandbox()
     try ledger.seed()
-    try ledger.directory.write("schemas/people.schema.json", #"""
+    try ledger.directory.write(
+      "schemas/people.schema.json",
+      #"""
       {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "type": "object",

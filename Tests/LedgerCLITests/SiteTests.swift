@@ -49,7 +49,9 @@ import Testing
     return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
   }
 
-  static let kinds = ["people", "organizations", "systems", "accounts", "rights", "tickets", "payments", "contracts", "trainings", "duties"]
+  static let kinds = [
+    "people", "organizations", "systems", "accounts", "rights", "tickets", "payments", "contracts", "trainings", "duties",
+  ]
 
   @Test(arguments: ["platform", "association"])
   func everyLinkResolvesAndEveryRecordHasItsPage(_ sample: String) throws {
@@ -131,7 +133,8 @@ import Testing
       }
     }
     // Names stay: a funder reads who was trained.
-    #expect(site.pages["people.html"].map { Site.strings(of: $0).contains { $0.contains("Blanc") || $0.contains("Dupont") } } == true)
+    #expect(
+      site.pages["people.html"].map { Site.strings(of: $0).contains { $0.contains("Blanc") || $0.contains("Dupont") } } == true)
   }
 
   static func looksLikeEmail(_ text: String) -> Bool {
@@ -213,7 +216,9 @@ import Testing
   /// The site's blame comes from one walk of the history; it must say what `blame` says.
   @Test func theSitesBlameIsTheBlameCommands() throws {
     let ledger = try ValidationCommandTests.sample("platform")
-    #expect(ledger.run("set", "trainings/2026-10-03-8rla1", "--set", #"attendees=["afaure","hgarnier","zlambert","lfaure"]"#).status == 0)
+    #expect(
+      ledger.run("set", "trainings/2026-10-03-8rla1", "--set", #"attendees=["afaure","hgarnier","zlambert","lfaure"]"#).status
+        == 0)
     #expect(ledger.run("set", "trainings/2026-10-03-8rla1", "--set", "duration_hours=6").status == 0)
     #expect(ledger.run("set", "systems/geonature", "--set", "name=GeoNature 2").status == 0)
     let site = try Site(ledger)

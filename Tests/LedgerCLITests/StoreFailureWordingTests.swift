@@ -30,7 +30,9 @@ private let cause = " (git_commit_lookup: object not found)"
     .init(error: .git(.listBranches, failure), message: "cannot list the branches" + cause),
     .init(error: .git(.readRemotes, failure), message: "cannot read the remotes" + cause),
     .init(error: .git(.compareCommits(new: other, old: id), failure), message: "cannot compare \(other) with \(id)" + cause),
-    .init(error: .git(.readObjects(["/q/objects", "/srv/x.git/objects"]), failure), message: "cannot read the objects of /q/objects, /srv/x.git/objects" + cause),
+    .init(
+      error: .git(.readObjects(["/q/objects", "/srv/x.git/objects"]), failure),
+      message: "cannot read the objects of /q/objects, /srv/x.git/objects" + cause),
     .init(error: .git(.findFirstCommit, failure), message: "cannot find the ledger's first commit" + cause),
     .init(error: .git(.readConfiguration, failure), message: "cannot read the git configuration" + cause),
     .init(error: .git(.readHooksPath("/srv/x.git"), failure), message: "cannot read core.hooksPath of /srv/x.git" + cause),
@@ -40,10 +42,13 @@ private let cause = " (git_commit_lookup: object not found)"
     .init(error: .git(.readStatus, failure), message: "cannot read the work tree's status" + cause),
     .init(error: .git(.readIndex, failure), message: "cannot read the index" + cause),
     .init(error: .git(.readStagedChanges(indexFile: nil), failure), message: "cannot read the staged changes" + cause),
-    .init(error: .git(.readStagedChanges(indexFile: "/r/.git/next-index"), failure), message: "cannot read the staged changes (/r/.git/next-index)" + cause),
+    .init(
+      error: .git(.readStagedChanges(indexFile: "/r/.git/next-index"), failure),
+      message: "cannot read the staged changes (/r/.git/next-index)" + cause),
     .init(error: .git(.compareWorkTree, failure), message: "cannot compare the work tree with HEAD" + cause),
     .init(error: .git(.updateIndex, failure), message: "cannot update the index" + cause),
-    .init(error: .git(.createRepository("/home/a/ledger"), failure), message: "cannot create a repository in /home/a/ledger" + cause),
+    .init(
+      error: .git(.createRepository("/home/a/ledger"), failure), message: "cannot create a repository in /home/a/ledger" + cause),
     .init(error: .git(.writeCommit, failure), message: "cannot write the commit" + cause),
     .init(error: .git(.writeSignedCommit, failure), message: "cannot write the signed commit" + cause),
     .init(error: .git(.moveBranch("refs/heads/main"), failure), message: "cannot move refs/heads/main" + cause),
@@ -70,7 +75,8 @@ private let cause = " (git_commit_lookup: object not found)"
       message: "cannot fetch from origin (../x.git): there is no repository at /srv/x.git"),
     .init(
       error: .hookNotRun(path: "/srv/x.git/hooks/pre-receive", reason: "permission denied"),
-      message: "cannot write /srv/x.git/hooks/pre-receive: cannot run the shared repository's pre-receive hook: permission denied"),
+      message: "cannot write /srv/x.git/hooks/pre-receive: cannot run the shared repository's pre-receive hook: permission denied"
+    ),
   ]
 
   @Test(arguments: cases) func failureIsWorded(_ wording: StoreFailureWording) {

@@ -74,7 +74,9 @@ import Testing
     try SharedLedger.git(["-c", "user.name=Git", "-c", "user.email=git@example.org", "commit", "-q", "-m", "notes"], in: source)
     try shared.git(shared.marc, "remote", "add", "notes", source.path)
     let error = try refused(shared, shared.marc, "sync", "notes", "--no-push", status: 2)
-    #expect(error.hasPrefix("adminledger: error: notes/main does not hold this ledger (no ledger.json where this ledger keeps it)"), "\(error)")
+    #expect(
+      error.hasPrefix("adminledger: error: notes/main does not hold this ledger (no ledger.json where this ledger keeps it)"),
+      "\(error)")
   }
 
   @Test func aRemotePathThatDoesNotExistFailsWithExitThree() throws {
@@ -146,8 +148,11 @@ import Testing
     let merge = try shared.head(shared.marc)
     #expect(merged.output == "Merged plain/main into main: 1 record (commit \(merge.prefix(7)))\nNot pushed (--no-push).\n")
     #expect(try shared.parents(shared.marc) == [ours, shared.bareMain()])
-    #expect(shared.read(shared.marc, "trainings/intro.json") == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Marseille"))
-    #expect(try SharedLedger.git(["rev-parse", "HEAD"], in: plain).trimmingCharacters(in: .whitespacesAndNewlines) == shared.bareMain())
+    #expect(
+      shared.read(shared.marc, "trainings/intro.json")
+        == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Marseille"))
+    #expect(
+      try SharedLedger.git(["rev-parse", "HEAD"], in: plain).trimmingCharacters(in: .whitespacesAndNewlines) == shared.bareMain())
   }
 
   // MARK: This clone's own state
@@ -180,13 +185,15 @@ import Testing
   /// added: the sync would replace it, so it stops, and the file is kept.
   @Test func anUncommittedNewFileWhereTheIncomingSideAddsARecordStopsTheSyncAndIsKept() throws {
     let shared = try SharedLedger()
-    try SharedLedger.succeed(shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"])
+    try SharedLedger.succeed(
+      shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"])
     try SharedLedger.succeed(shared.claire, ["sync"])
     let handWritten = "{\n  \"name\": \"Zoé Blanc, written by hand\"\n}\n"
     try Data(handWritten.utf8).write(to: shared.marc.directory.appendingPathComponent("people/zoe.json"))
 
     let error = try refused(shared, shared.marc, "sync", status: 2)
-    #expect(error.hasPrefix("adminledger: error: the merge would overwrite uncommitted hand edits in people/zoe.json"), "\(error)")
+    #expect(
+      error.hasPrefix("adminledger: error: the merge would overwrite uncommitted hand edits in people/zoe.json"), "\(error)")
     #expect(shared.read(shared.marc, "people/zoe.json") == handWritten)
   }
 
@@ -202,7 +209,9 @@ import Testing
     #expect(pulled.output.hasPrefix("Fast-forwarded main to origin/main"))
     #expect(try shared.head(shared.marc) == shared.bareMain())
     #expect(shared.read(shared.marc, path) == edited)
-    #expect(shared.read(shared.marc, "trainings/intro.json") == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Marseille"))
+    #expect(
+      shared.read(shared.marc, "trainings/intro.json")
+        == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Marseille"))
     #expect(try shared.git(shared.marc, "status", "--porcelain") == " M people/anne.json\n")
   }
 

@@ -32,10 +32,13 @@ import Testing
     let root = shared.claire.directory
     try FileManager.default.createDirectory(at: root.appendingPathComponent("tools"), withIntermediateDirectories: true)
     try Data("#!/bin/sh\necho hello\n".utf8).write(to: root.appendingPathComponent("tools/run.sh"))
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.appendingPathComponent("tools/run.sh").path)
-    try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("settings.json").path, withDestinationPath: "ledger.json")
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: root.appendingPathComponent("tools/run.sh").path)
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("settings.json").path, withDestinationPath: "ledger.json")
     _ = try shared.git(shared.claire, "add", "tools/run.sh", "settings.json")
-    _ = try shared.git(shared.claire, "-c", "user.name=Claire", "-c", "user.email=c@example.org", "commit", "-q", "--no-verify", "-m", "tools")
+    _ = try shared.git(
+      shared.claire, "-c", "user.name=Claire", "-c", "user.email=c@example.org", "commit", "-q", "--no-verify", "-m", "tools")
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["set", "people/anne", "--set", "name=Anne Martin-Roux"])
 
@@ -53,7 +56,8 @@ import Testing
     try FileManager.default.removeItem(atPath: link)
     try Data("{}\n".utf8).write(to: URL(fileURLWithPath: link))
     _ = try shared.git(shared.marc, "add", "settings.json")
-    _ = try shared.git(shared.marc, "-c", "user.name=Marc", "-c", "user.email=m@example.org", "commit", "-q", "--no-verify", "-m", "plain")
+    _ = try shared.git(
+      shared.marc, "-c", "user.name=Marc", "-c", "user.email=m@example.org", "commit", "-q", "--no-verify", "-m", "plain")
     try SharedLedger.succeed(shared.marc, ["sync"])
     try SharedLedger.succeed(shared.claire, ["set", "people/lea", "--set", "name=Léa Roux-Martin"])
     let again = shared.claire.run("sync")

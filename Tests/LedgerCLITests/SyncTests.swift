@@ -69,7 +69,9 @@ import Testing
 
         """)
     #expect(try shared.parents(shared.marc) == [marcCommit, claireCommit])
-    #expect(try shared.git(shared.marc, "log", "-1", "--format=%an <%ae>|%s") == "Marc Petit <marc.petit@example.org>|Merge origin/main into main: 1 record\n")
+    #expect(
+      try shared.git(shared.marc, "log", "-1", "--format=%an <%ae>|%s")
+        == "Marc Petit <marc.petit@example.org>|Merge origin/main into main: 1 record\n")
     #expect(try shared.trailers(shared.marc, "Ledger-Action") == ["merge"])
     #expect(try shared.trailers(shared.marc, "Ledger-Record") == ["trainings/intro"])
     #expect(try shared.trailers(shared.marc, "Ledger-Resolved") == [])
@@ -173,7 +175,10 @@ import Testing
 
   @Test func theSameRecordAddedEquallyOnBothSidesMerges() throws {
     let shared = try SharedLedger()
-    let add = ["add", "trainings", "advanced", "--set", "date=2026-12-01", "--set", "topic=GeoNature advanced", "--set", #"attendees=["paul","hugo"]"#]
+    let add = [
+      "add", "trainings", "advanced", "--set", "date=2026-12-01", "--set", "topic=GeoNature advanced", "--set",
+      #"attendees=["paul","hugo"]"#,
+    ]
     try SharedLedger.succeed(shared.claire, add)
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, add)
@@ -319,7 +324,9 @@ import Testing
     #expect(resolved.output == "Resolved trainings/intro location: the record is settled.\n")
     let settled = shared.marc.run("conflicts")
     #expect(settled.status == 0)
-    #expect(settled.output == "Merging origin/main (\(theirs.prefix(7))) into this clone (\(ours.prefix(7))): no conflict, no finding\n")
+    #expect(
+      settled.output == "Merging origin/main (\(theirs.prefix(7))) into this clone (\(ours.prefix(7))): no conflict, no finding\n"
+    )
 
     let continued = shared.marc.run("sync", "--continue")
     #expect(continued.status == 0, "\(continued)")
@@ -366,8 +373,10 @@ import Testing
 
     let stopped = shared.marc.run("sync")
     #expect(stopped.status == 1)
-    let base = #"{"attendees":["hugo","anne"],"date":"2026-11-02","duration_hours":3,"location":"Aix-en-Provence","topic":"GeoNature basics"}"#
-    let changed = #"{"attendees":["hugo","anne"],"date":"2026-11-02","duration_hours":3,"location":"Marseille","topic":"GeoNature basics"}"#
+    let base =
+      #"{"attendees":["hugo","anne"],"date":"2026-11-02","duration_hours":3,"location":"Aix-en-Provence","topic":"GeoNature basics"}"#
+    let changed =
+      #"{"attendees":["hugo","anne"],"date":"2026-11-02","duration_hours":3,"location":"Marseille","topic":"GeoNature basics"}"#
     let width = base.count + 2
     #expect(
       stopped.output == """
@@ -390,7 +399,8 @@ import Testing
     #expect(try shared.trailers(shared.marc, "Ledger-Resolved") == ["trainings/intro * \(choice.dropFirst(2))"])
     try SharedLedger.succeed(shared.claire, ["sync"])
     #expect(try shared.head(shared.claire) == shared.head(shared.marc))
-    let expected = choice == "--theirs" ? SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Marseille") : nil
+    let expected =
+      choice == "--theirs" ? SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Marseille") : nil
     #expect(shared.read(shared.marc, "trainings/intro.json") == expected)
     #expect(shared.read(shared.claire, "trainings/intro.json") == expected)
     #expect(try SharedLedger.files(in: shared.marc.directory) == SharedLedger.files(in: shared.claire.directory))
@@ -401,12 +411,18 @@ import Testing
     let shared = try SharedLedger()
     try SharedLedger.succeed(
       shared.claire,
-      ["add", "trainings", "advanced", "--set", "date=2026-12-01", "--set", "topic=GeoNature advanced", "--set", "location=Aix-en-Provence"])
+      [
+        "add", "trainings", "advanced", "--set", "date=2026-12-01", "--set", "topic=GeoNature advanced", "--set",
+        "location=Aix-en-Provence",
+      ])
     try SharedLedger.succeed(shared.claire, ["sync"])
     let theirs = try shared.head(shared.claire)
     try SharedLedger.succeed(
       shared.marc,
-      ["add", "trainings", "advanced", "--set", "date=2026-12-01", "--set", "topic=GeoNature for admins", "--set", "location=Nice"])
+      [
+        "add", "trainings", "advanced", "--set", "date=2026-12-01", "--set", "topic=GeoNature for admins", "--set",
+        "location=Nice",
+      ])
     let ours = try shared.head(shared.marc)
 
     let stopped = shared.marc.run("sync")
@@ -458,11 +474,17 @@ import Testing
     let shared = try SharedLedger()
     try SharedLedger.succeed(
       shared.claire,
-      ["add", "people", "hdupont", "--set", "name=Hélène Dupont", "--set", "organization=cen-paca", "--set", #"emails=["h.d@example.org"]"#])
+      [
+        "add", "people", "hdupont", "--set", "name=Hélène Dupont", "--set", "organization=cen-paca", "--set",
+        #"emails=["h.d@example.org"]"#,
+      ])
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(
       shared.marc,
-      ["add", "people", "hdurand", "--set", "name=Henri Durand", "--set", "organization=cen-paca", "--set", #"emails=["h.d@example.org"]"#])
+      [
+        "add", "people", "hdurand", "--set", "name=Henri Durand", "--set", "organization=cen-paca", "--set",
+        #"emails=["h.d@example.org"]"#,
+      ])
     let ours = try shared.head(shared.marc)
 
     let theirs = try shared.bareMain()
@@ -539,7 +561,8 @@ import Testing
   func aRightLeftPointingAtADeletedAccountStopsTheMerge(_ resolution: [String]) throws {
     let shared = try SharedLedger()
     try SharedLedger.succeed(
-      shared.claire, ["add", "rights", "hugo-reader", "--set", "account=hugo-geonature", "--set", "role=reader", "--set", "status=active"])
+      shared.claire,
+      ["add", "rights", "hugo-reader", "--set", "account=hugo-geonature", "--set", "role=reader", "--set", "status=active"])
     try SharedLedger.succeed(shared.claire, ["sync"])
     let theirs = try shared.head(shared.claire)
     try SharedLedger.succeed(shared.marc, ["rm", "accounts/hugo-geonature"])
@@ -579,7 +602,8 @@ import Testing
   private func stoppedMerge() throws -> SharedLedger {
     let shared = try SharedLedger()
     try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille"])
-    try SharedLedger.succeed(shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"])
+    try SharedLedger.succeed(
+      shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"])
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "location=Nice"])
     let stopped = shared.marc.run("sync")
@@ -632,14 +656,17 @@ import Testing
       }
     }
     // This clone's side where the two conflict.
-    #expect(shared.read(marc, "trainings/intro.json") == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Nice"))
+    #expect(
+      shared.read(marc, "trainings/intro.json")
+        == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Nice"))
     #expect(try shared.head(marc) == ours)
   }
 
   @Test func abortRestoresTheBranchTheFilesAndTheIndexByteForByte() throws {
     let shared = try SharedLedger()
     try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille"])
-    try SharedLedger.succeed(shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"])
+    try SharedLedger.succeed(
+      shared.claire, ["add", "people", "zoe", "--set", "name=Zoé Blanc", "--set", "organization=cen-paca"])
     try SharedLedger.succeed(shared.claire, ["rm", "people/paul"])
     try SharedLedger.succeed(shared.claire, ["sync"])
     try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "location=Nice"])
@@ -717,7 +744,9 @@ import Testing
         """)
     #expect(try shared.bareMain() == head)
     try SharedLedger.succeed(shared.claire, ["sync"])
-    #expect(shared.read(shared.claire, "trainings/intro.json") == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Nice"))
+    #expect(
+      shared.read(shared.claire, "trainings/intro.json")
+        == SharedLedger.introTraining.replacingOccurrences(of: "Aix-en-Provence", with: "Nice"))
     #expect(shared.read(shared.claire, "people/hugo.json")?.contains(#""phone": "+33612345678""#) == true)
     #expect(try SharedLedger.files(in: shared.marc.directory) == SharedLedger.files(in: shared.claire.directory))
   }
@@ -774,7 +803,8 @@ import Testing
       var commits: [String] = []
       for (index, (runner, _)) in clones.enumerated() {
         try SharedLedger.succeed(
-          runner, ["add", "people", "p\(round)-\(index)", "--set", "name=Person \(round) \(index)", "--set", "organization=cen-paca"])
+          runner,
+          ["add", "people", "p\(round)-\(index)", "--set", "name=Person \(round) \(index)", "--set", "organization=cen-paca"])
         commits.append(try shared.head(runner))
       }
       let outcomes = try await withThrowingTaskGroup(of: ExternalProgram.Outcome.self) { group in

@@ -37,7 +37,8 @@ import Testing
     let file = try ImportExportTests.formatFile(UnusedTests.example)
     let result = ledger.run("import", "accounts", file, "--profile", "last-login", "--system", "geonature")
     #expect(result.status == 0, "\(result)")
-    #expect(result.output.hasPrefix("Imported 18 accounts from geonature-last-logins.csv: 0 added, 18 changed, 0 unchanged (commit "))
+    #expect(
+      result.output.hasPrefix("Imported 18 accounts from geonature-last-logins.csv: 0 added, 18 changed, 0 unchanged (commit "))
     #expect(result.output.contains("  set accounts/2024-02-01-d9oer\n      + last_seen: \"2026-11-17\"\n"))
     // The time of day is dropped: the day as the export wrote it.
     #expect(
@@ -79,7 +80,8 @@ import Testing
     let ledger = try UnusedTests.importedSample()
     let head = try ledger.head()
     let again = ledger.run(
-      "import", "accounts", try ImportExportTests.formatFile(UnusedTests.example), "--profile", "last-login", "--system", "geonature")
+      "import", "accounts", try ImportExportTests.formatFile(UnusedTests.example), "--profile", "last-login", "--system",
+      "geonature")
     #expect(again.status == 0, "\(again)")
     #expect(
       again.output == """
@@ -108,7 +110,8 @@ import Testing
     #expect(result.output.hasPrefix("Imported 1 accounts from older.csv: 0 added, 1 changed, 2 unchanged (commit "))
     #expect(result.output.contains("  set accounts/2024-02-01-fuh58\n      last_seen: \"2026-11-16\" -> \"2026-11-18\"\n"))
     let seen = UnusedTests.lastSeen(ledger)
-    #expect(seen.contains("\ncdurand,2026-11-17\n") && seen.contains("\nmpetit,2026-11-18\n") && seen.contains("\nsroux,2026-10-02\n"))
+    #expect(
+      seen.contains("\ncdurand,2026-11-17\n") && seen.contains("\nmpetit,2026-11-18\n") && seen.contains("\nsroux,2026-10-02\n"))
     #expect(try ledger.head() != head)
     // A file older on every row changes nothing and commits nothing.
     let oldest = try UnusedTests.write("login,date\ncdurand,2025-01-02\nmpetit,2025-01-02\n", named: "oldest.csv", in: files)
@@ -122,16 +125,27 @@ import Testing
   @Test func unknownLoginsAreNotedAndSkipped() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     let result = ledger.run(
-      "import", "accounts", try ImportExportTests.formatFile(UnusedTests.example), "--profile", "last-login", "--system", "geonature")
+      "import", "accounts", try ImportExportTests.formatFile(UnusedTests.example), "--profile", "last-login", "--system",
+      "geonature")
     #expect(result.status == 0)
-    #expect(result.error.contains(#"geonature-last-logins.csv:2: note[match]: "admin" is not an account of geonature in the ledger; it is left out (column "identifiant")"#))
-    #expect(result.error.contains(#"geonature-last-logins.csv:17: note[import]: "oclement" has no date (never logged in); accounts/2025-11-01-1bx4u is left as it is (column "derniere_connexion")"#))
+    #expect(
+      result.error.contains(
+        #"geonature-last-logins.csv:2: note[match]: "admin" is not an account of geonature in the ledger; it is left out (column "identifiant")"#
+      ))
+    #expect(
+      result.error.contains(
+        #"geonature-last-logins.csv:17: note[import]: "oclement" has no date (never logged in); accounts/2025-11-01-1bx4u is left as it is (column "derniere_connexion")"#
+      ))
     // A login the person holds on another system is not an account of this one.
     let files = try TemporaryDirectory()
-    let other = try UnusedTests.write("username,last_login\nbperrin-ns,2026-11-10\ntblanc,2026-11-18\n", named: "other.csv", in: files)
+    let other = try UnusedTests.write(
+      "username,last_login\nbperrin-ns,2026-11-10\ntblanc,2026-11-18\n", named: "other.csv", in: files)
     let second = ledger.run("import", "accounts", other, "--profile", "last-login", "--system", "geonature")
     #expect(second.status == 0, "\(second)")
-    #expect(second.error.contains(#"other.csv:2: note[match]: "bperrin-ns" is not an account of geonature in the ledger; it is left out (column "username")"#))
+    #expect(
+      second.error.contains(
+        #"other.csv:2: note[match]: "bperrin-ns" is not an account of geonature in the ledger; it is left out (column "username")"#
+      ))
     #expect(second.output.hasPrefix("Imported 1 accounts from other.csv: 0 added, 1 changed, 0 unchanged"))
   }
 
@@ -141,7 +155,10 @@ import Testing
     let file = try ImportExportTests.formatFile(UnusedTests.example)
     let noSystem = ledger.run("import", "accounts", file, "--profile", "last-login")
     #expect(noSystem.status == 1)
-    #expect(noSystem.error.contains("error[import]: a last-login file does not say which system it comes from (column \"--system\")\nhint: pass --system SYSTEM"))
+    #expect(
+      noSystem.error.contains(
+        "error[import]: a last-login file does not say which system it comes from (column \"--system\")\nhint: pass --system SYSTEM"
+      ))
     let unknown = ledger.run("import", "accounts", file, "--profile", "last-login", "--system", "nowhere")
     #expect(unknown.status == 1)
     #expect(unknown.error.contains(#"error[ref-exists]: no system "nowhere" in the ledger"#))
@@ -156,7 +173,8 @@ import Testing
     #expect(noColumns.status == 1)
     #expect(noColumns.error.contains("error[import]: no login column: expected one named login, identifiant, username"))
     let mapped = ledger.run(
-      "import", "accounts", columns, "--profile", "last-login", "--system", "geonature", "--map", "who=login", "--map", "when=last_seen")
+      "import", "accounts", columns, "--profile", "last-login", "--system", "geonature", "--map", "who=login", "--map",
+      "when=last_seen")
     #expect(mapped.status == 0, "\(mapped)")
     #expect(mapped.output.hasPrefix("Imported 1 accounts from columns.csv"))
     #expect(try ledger.head() != head)
@@ -221,7 +239,10 @@ import Testing
         """)
     // A longer period leaves out more; a shorter one brings in mgirard (90 days) and more.
     let year = ledger.run("report", "unused", "--since", "1y", "--system", "geonature", "--format", "csv")
-    #expect(year.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == ["rmercier", "oclement"])
+    #expect(
+      year.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] } == [
+        "rmercier", "oclement",
+      ])
     let month = ledger.run("report", "unused", "--since", "30d", "--system", "geonature", "--format", "csv")
     #expect(month.output.contains(",mgirard,mgirard,contributor,false,2026-08-20,90\n"))
     #expect(ledger.run("report", "unused", "--system", "nowhere").status != 0)

@@ -33,10 +33,13 @@ import Testing
     try ledger.directory.write("people/ok.json", #"{"name": "Ok"}"#)
     #expect(ledger.run("commit", "-m", "one person").status == 0)
     // Break the ledger behind the tool's back, with the real git program.
-    try ledger.directory.write("people/bad.json", "{\n  \"name\": \"Bad\",\n  \"organization\": \"nowhere\",\n  \"member_status\": \"maybe\"\n}\n")
+    try ledger.directory.write(
+      "people/bad.json", "{\n  \"name\": \"Bad\",\n  \"organization\": \"nowhere\",\n  \"member_status\": \"maybe\"\n}\n")
     try ledger.directory.write("people/Worse.json", "{}")
     _ = try ExternalProgram.git("add", "-A", in: ledger.directory.url)
-    _ = try ExternalProgram.git("-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "by hand", in: ledger.directory.url)
+    _ = try ExternalProgram.git(
+      "-c", "core.hooksPath=/dev/null", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q", "-m", "by hand",
+      in: ledger.directory.url)
     let result = ledger.run("validate")
     #expect(result.status == 1)
     #expect(
@@ -64,13 +67,17 @@ import Testing
     let identity = ["-c", "user.name=Claire", "-c", "user.email=claire@example.org"]
     try ledger.directory.write("people/eve.json", #"{"name": "Eve", "password": "hunter2"}"#)
     _ = try ExternalProgram.git("add", "people/eve.json", in: root)
-    let refused = try ExternalProgram.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + identity + ["commit", "-m", "eve"], in: root)
+    let refused = try ExternalProgram.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git"] + identity + ["commit", "-m", "eve"], in: root)
     #expect(refused.status != 0)
-    #expect(refused.error.contains("people/eve.json:1:29: error[no-secret]: field \"password\" would store a secret"), "\(refused.error)")
+    #expect(
+      refused.error.contains("people/eve.json:1:29: error[no-secret]: field \"password\" would store a secret"),
+      "\(refused.error)")
     #expect(try ExternalProgram.git("rev-list", "--count", "HEAD", in: root).output == "1\n")
     try ledger.directory.write("people/eve.json", #"{"name": "Eve"}"#)
     _ = try ExternalProgram.git("add", "people/eve.json", in: root)
-    let accepted = try ExternalProgram.run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + identity + ["commit", "-m", "eve"], in: root)
+    let accepted = try ExternalProgram.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git"] + identity + ["commit", "-m", "eve"], in: root)
     #expect(accepted.status == 0, "\(accepted.error)")
   }
 
@@ -94,9 +101,13 @@ import Testing
     let ledger = try ValidationCommandTests.sample("association")
     let head = try ledger.head()
     let files = try ledger.snapshotOfFiles()
-    let result = ledger.run("add", "payments", "--set", "provider=cf2d", "--set", "amount=99.00", "--set", "status=approved", "--set", "approved_by=hlefevre", "--set", "approved_on=2026-11-27")
+    let result = ledger.run(
+      "add", "payments", "--set", "provider=cf2d", "--set", "amount=99.00", "--set", "status=approved", "--set",
+      "approved_by=hlefevre", "--set", "approved_on=2026-11-27")
     #expect(result.status == 1)
-    #expect(result.error.contains("error[payment-approver]: people/hlefevre held no role that may approve payments (president, treasurer) on 2026-11-27"))
+    #expect(
+      result.error.contains(
+        "error[payment-approver]: people/hlefevre held no role that may approve payments (president, treasurer) on 2026-11-27"))
     #expect(try ledger.head() == head)
     #expect(try ledger.snapshotOfFiles() == files)
   }
@@ -105,7 +116,10 @@ import Testing
 @Suite struct SchemaValidateCommandTests {
   func sandbox() throws -> (TemporaryDirectory, CLIRunner) {
     let sandbox = try TemporaryDirectory()
-    try sandbox.write("schema.json", #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["amount"], "properties": {"amount": {"$ref": "https://adminledger.example.org/schemas/common.schema.json#/$defs/money"}}}"#)
+    try sandbox.write(
+      "schema.json",
+      #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["amount"], "properties": {"amount": {"$ref": "https://adminledger.example.org/schemas/common.schema.json#/$defs/money"}}}"#
+    )
     try sandbox.write("good.json", #"{"amount": "12.50"}"#)
     try sandbox.write("bad.json", "{\n  \"amount\": 12.5\n}\n")
     return (sandbox, CLIRunner(directory: sandbox.url))

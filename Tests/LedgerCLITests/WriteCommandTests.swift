@@ -79,7 +79,8 @@ import Testing
     let fromFile = ledger.run("add", "organizations", "cen-paca", "--file", "org.json", "--set", "type=partner")
     #expect(fromFile.status == 0, "\(fromFile)")
     #expect(ledger.run("show", "organizations/cen-paca", "--format", "json").output.contains(#""type": "partner""#))
-    ledger.cli.standardInput = Array(#"{"title": "Disk full", "type": "incident", "status": "open", "opened": "2026-11-18"}"#.utf8)
+    ledger.cli.standardInput = Array(
+      #"{"title": "Disk full", "type": "incident", "status": "open", "opened": "2026-11-18"}"#.utf8)
     let added = ledger.run("add", "tickets", "--file", "-", "--format", "json")
     #expect(added.status == 0, "\(added)")
     #expect(added.output.contains(#""action": "add""#))
@@ -92,7 +93,8 @@ import Testing
     ledger.run(
       "add", "accounts", "a1", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active",
       "--set", "login=hugo", "--set", "mailbox.address=h@example.org")
-    let result = ledger.run("set", "accounts/a1", "--set", "status=closed", "--set", "closed=2026-11-18", "--unset", "mailbox.address")
+    let result = ledger.run(
+      "set", "accounts/a1", "--set", "status=closed", "--set", "closed=2026-11-18", "--unset", "mailbox.address")
     #expect(result.status == 0, "\(result)")
     #expect(
       result.output.hasSuffix(
@@ -104,7 +106,8 @@ import Testing
         """))
     #expect(
       ledger.directory.read("accounts/a1.json")
-        == "{\n  \"closed\": \"2026-11-18\",\n  \"login\": \"hugo\",\n  \"person\": \"hugo\",\n  \"status\": \"closed\",\n  \"system\": \"geonature\"\n}\n")
+        == "{\n  \"closed\": \"2026-11-18\",\n  \"login\": \"hugo\",\n  \"person\": \"hugo\",\n  \"status\": \"closed\",\n  \"system\": \"geonature\"\n}\n"
+    )
     let log = try ExternalProgram.git("log", "-1", "--format=%B", in: ledger.directory.url).output
     #expect(log.contains("Set accounts/a1: closed, mailbox, status\n"))
     #expect(log.contains("Ledger-Action: set\nLedger-Record: accounts/a1\n"))
@@ -138,7 +141,10 @@ import Testing
     let head = try ledger.head()
     let result = ledger.run("rm", "organizations/cen-paca")
     #expect(result.status == 1)
-    #expect(result.error.contains(#"people/hugo.json:6:19: error[ref-exists]: "organization" names organizations/cen-paca, which does not exist"#), "\(result)")
+    #expect(
+      result.error.contains(
+        #"people/hugo.json:6:19: error[ref-exists]: "organization" names organizations/cen-paca, which does not exist"#),
+      "\(result)")
     #expect(try ledger.head() == head)
   }
 

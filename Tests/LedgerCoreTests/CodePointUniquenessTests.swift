@@ -8,7 +8,8 @@ import Testing
   func loginsAreUniqueByCodePoints(_ login: String, _ duplicate: Bool) throws {
     var files = RuleTests.base.mapValues { Array($0.utf8) }
     files[LedgerSettings.fileName] = Array(#"{"name": "T", "timezone": "Europe/Paris", "currency": "EUR"}"#.utf8)
-    files["accounts/first.json"] = Array(#"{"person": "bob", "system": "portal", "status": "active", "login": "ren\#u{E9}"}"#.utf8)
+    files["accounts/first.json"] = Array(
+      #"{"person": "bob", "system": "portal", "status": "active", "login": "ren\#u{E9}"}"#.utf8)
     let snapshot = try MemoryRecordStore(files: files).snapshot(at: nil)
     let record = #"{"person": "ana", "system": "portal", "status": "active", "login": "\#(login)"}"#
     let change = ChangeSet.FileChange(path: "accounts/second.json", content: Array(record.utf8))

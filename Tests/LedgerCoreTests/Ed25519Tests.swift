@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import LedgerTestSupport
+import Testing
 
 @testable import LedgerCore
 
@@ -20,7 +19,8 @@ import LedgerTestSupport
   }
 
   @Test func sha512OfAbcIsFIPSs() {
-    let expected = "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+    let expected =
+      "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
     #expect(SHA512.digest(Array("abc".utf8)) == Ed25519Tests.bytes(expected))
     // Two blocks: the padding's length lands in the second.
     let long = SHA512.digest(Array(repeating: UInt8(ascii: "a"), count: 200))
@@ -37,11 +37,15 @@ import LedgerTestSupport
     Vector(
       name: "RFC 8032 test 1 (empty message)", publicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
       message: "",
-      signature: "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
+      signature:
+        "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+    ),
     Vector(
       name: "RFC 8032 test 2 (one byte)", publicKey: "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
       message: "72",
-      signature: "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
+      signature:
+        "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"
+    ),
   ]
 
   @Test(arguments: vectors)

@@ -19,7 +19,10 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 /// Schemas that accept any object, so store tests exercise the store, not validation.
 let permissiveSchemas: [String: [UInt8]] = Dictionary(
   uniqueKeysWithValues: RecordKind.allCases.map { kind in
-    ("schemas/\(kind.rawValue).schema.json", Array(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}"#.utf8))
+    (
+      "schemas/\(kind.rawValue).schema.json",
+      Array(#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}"#.utf8)
+    )
   })
 
 /// A store of the given kind holding a fresh ledger with permissive schemas; keeps its

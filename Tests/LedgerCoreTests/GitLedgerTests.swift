@@ -25,7 +25,8 @@ import Testing
     let before = try ledger.store.snapshot(at: nil).revision
     try sandbox.write("people/a.json", "{\"name\": \"mine\"}")
     #expect(throws: StoreError.uncommittedEdits(paths: ["people/a.json"])) {
-      try ledger.store.update(person, setting: [(try #require(FieldPath("phone")), "+33612345678")], unsetting: [], by: claire, at: fixedDate)
+      try ledger.store.update(
+        person, setting: [(try #require(FieldPath("phone")), "+33612345678")], unsetting: [], by: claire, at: fixedDate)
     }
     #expect(try ledger.store.snapshot(at: nil).revision == before)
     #expect(sandbox.read("people/a.json") == "{\"name\": \"mine\"}")
@@ -102,7 +103,8 @@ import Testing
           // Each writer opens its own repository handle, as separate commands would.
           let ledger = try Ledger.open(from: root)
           _ = try ledger.store.add(
-            .organizations, id: RecordID("org\(index)"), fields: object(["name": "x", "type": "member"]), by: claire, at: fixedDate)
+            .organizations, id: RecordID("org\(index)"), fields: object(["name": "x", "type": "member"]), by: claire,
+            at: fixedDate)
         }
       }
       try await group.waitForAll()

@@ -96,8 +96,7 @@ import Testing
   }
 
   @Test(arguments: StoreKind.allCases)
-  func logThroughACleanMergeShowsTheSideCommitsAndFirstParentShowsTheMerge(_ kind: StoreKind) throws
-  {
+  func logThroughACleanMergeShowsTheSideCommitsAndFirstParentShowsTheMerge(_ kind: StoreKind) throws {
     let played = try Self.played(.sideMerge, on: kind)
     var filter = LogFilter()
     filter.record = try key("people/hugo")

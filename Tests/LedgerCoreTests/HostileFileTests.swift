@@ -10,7 +10,8 @@ import Testing
 @Suite struct HostileFileTests {
   @Test func anEndlessFileIsReadNoFurtherThanTheLimit() {
     #expect(InputLimits.read(URL(fileURLWithPath: "/dev/zero"), limit: 1 << 20) == .tooLarge(size: (1 << 20) + 1))
-    #expect(InputLimits.read(URL(fileURLWithPath: "/nonexistent/x.csv"), limit: 10) == .unreadable(reason: "no such file or directory"))
+    #expect(
+      InputLimits.read(URL(fileURLWithPath: "/nonexistent/x.csv"), limit: 10) == .unreadable(reason: "no such file or directory"))
     #expect(InputLimits.read(URL(fileURLWithPath: "/tmp"), limit: 10) == .unreadable(reason: "it is a folder"))
   }
 

@@ -67,7 +67,8 @@ import Testing
   @Test func aFileOnlyTheyChangedIsTakenWhole() throws {
     var fork = Fork()
     let added = Fork.bytes(["name": "Inès"])
-    fork.sides(ours: ["people/hugo.json": Fork.bytes(["name": "Hugo L", "phone": "+33612345678"])], theirs: ["people/ines.json": added])
+    fork.sides(
+      ours: ["people/hugo.json": Fork.bytes(["name": "Hugo L", "phone": "+33612345678"])], theirs: ["people/ines.json": added])
     let outcome = try fork.plan()
     #expect(outcome.isClean)
     #expect(outcome.updates.map(\.path) == ["people/ines.json"])

@@ -94,7 +94,8 @@ import Testing
   func recordsOfAKindAreSortedByID(_ kind: StoreKind) throws {
     let fixture = try StoreFixture(kind)
     for id in ["c", "a", "b"] {
-      _ = try fixture.store.add(.organizations, id: RecordID(id), fields: object(["name": .string(id)]), by: claire, at: fixedDate)
+      _ = try fixture.store.add(
+        .organizations, id: RecordID(id), fields: object(["name": .string(id)]), by: claire, at: fixedDate)
     }
     let load = try fixture.store.snapshot(at: nil).records(of: .organizations)
     #expect(load.records.map(\.key.id.value) == ["a", "b", "c"])

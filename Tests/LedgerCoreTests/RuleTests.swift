@@ -24,7 +24,8 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   /// until 2026-08-14), a system offering two roles, an active and a closed account.
   static let base: [String: String] = [
     "organizations/cen.json": #"{"name": "CEN", "type": "member"}"#,
-    "people/ana.json": #"{"name": "Ana", "emails": ["ana@example.org"], "organization": "cen", "ledger_roles": [{"role": "treasurer", "until": "2026-08-14"}]}"#,
+    "people/ana.json":
+      #"{"name": "Ana", "emails": ["ana@example.org"], "organization": "cen", "ledger_roles": [{"role": "treasurer", "until": "2026-08-14"}]}"#,
     "people/bob.json": #"{"name": "Bob", "emails": ["bob@example.org"]}"#,
     "systems/portal.json": #"{"name": "Portal", "type": "application", "roles": ["reader", "editor"]}"#,
     "accounts/open.json": #"{"person": "ana", "system": "portal", "status": "active", "login": "ana"}"#,
@@ -35,37 +36,92 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("a valid person", "people/carl.json", #"{"name": "Carl", "emails": ["carl@example.org"]}"#, []),
     RuleCase(
       "a person's Ed25519 signing key", "people/carl.json",
-      #"{"name": "Carl", "signing_keys": [{"key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICtOPq2Ghs5yz6onh0f5LJikDOt0k4CtrT+HIfiF1HDV carl", "from": "2026-12-01"}]}"#, []),
+      #"{"name": "Carl", "signing_keys": [{"key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICtOPq2Ghs5yz6onh0f5LJikDOt0k4CtrT+HIfiF1HDV carl", "from": "2026-12-01"}]}"#,
+      []),
     RuleCase(
       "a signing key whose content is another type's", "people/carl.json",
-      #"{"name": "Carl", "signing_keys": [{"key": "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAICtOPq2Ghs5yz6onh0f5LJikDOt0k4CtrT+HIfiF1HDV"}]}"#, ["signing-key"]),
+      #"{"name": "Carl", "signing_keys": [{"key": "ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAICtOPq2Ghs5yz6onh0f5LJikDOt0k4CtrT+HIfiF1HDV"}]}"#,
+      ["signing-key"]),
     RuleCase("a reference to nothing", "people/carl.json", #"{"name": "Carl", "organization": "nowhere"}"#, ["ref-exists"]),
     RuleCase("an email another person has", "people/carl.json", #"{"name": "Carl", "emails": ["ana@example.org"]}"#, ["unique"]),
-    RuleCase("a system and login another account has", "accounts/dup.json", #"{"person": "bob", "system": "portal", "status": "active", "login": "ana"}"#, ["unique"]),
+    RuleCase(
+      "a system and login another account has", "accounts/dup.json",
+      #"{"person": "bob", "system": "portal", "status": "active", "login": "ana"}"#, ["unique"]),
     RuleCase("a role the system offers", "rights/r.json", #"{"account": "open", "role": "reader", "status": "active"}"#, []),
-    RuleCase("a role the system does not offer", "rights/r.json", #"{"account": "open", "role": "root", "status": "active"}"#, ["right-role-offered"]),
-    RuleCase("a temporary right without end", "rights/r.json", #"{"account": "open", "role": "reader", "status": "active", "temporary": true}"#, ["temporary-right-end"]),
-    RuleCase("a temporary right ending before it starts", "rights/r.json", #"{"account": "open", "role": "reader", "status": "active", "temporary": true, "start": "2026-05-01", "end": "2026-04-01"}"#, ["temporary-right-end"]),
-    RuleCase("a temporary right with its end", "rights/r.json", #"{"account": "open", "role": "reader", "status": "active", "temporary": true, "start": "2026-05-01", "end": "2026-08-01"}"#, []),
-    RuleCase("an active right on a closed account", "rights/r.json", #"{"account": "shut", "role": "reader", "status": "active"}"#, ["active-right-on-closed-account"]),
-    RuleCase("a revoked right on a closed account", "rights/r.json", #"{"account": "shut", "role": "reader", "status": "revoked"}"#, []),
-    RuleCase("a payment approved by the treasurer in time", "payments/p.json", #"{"provider": "cen", "amount": "10.00", "status": "approved", "approved_by": "ana", "approved_on": "2026-08-14"}"#, []),
-    RuleCase("a payment approved after the role ended", "payments/p.json", #"{"provider": "cen", "amount": "10.00", "status": "approved", "approved_by": "ana", "approved_on": "2026-08-15"}"#, ["payment-approver"]),
-    RuleCase("a payment approved by someone without the role", "payments/p.json", #"{"provider": "cen", "amount": "10.00", "status": "paid", "approved_by": "bob", "approved_on": "2026-01-02", "paid_on": "2026-01-03"}"#, ["payment-approver"]),
-    RuleCase("an evolution in progress without approval", "tickets/t.json", #"{"type": "evolution", "title": "x", "status": "in-progress", "opened": "2026-01-01"}"#, ["evolution-approval"]),
-    RuleCase("an approved evolution in progress", "tickets/t.json", #"{"type": "evolution", "title": "x", "status": "in-progress", "opened": "2026-01-01", "approval": {"by": "committee", "date": "2026-01-05"}}"#, []),
-    RuleCase("a closed ticket without its date", "tickets/t.json", #"{"type": "incident", "title": "x", "status": "closed", "opened": "2026-01-01"}"#, ["ticket-closed-date"]),
-    RuleCase("a ticket closed before it opened", "tickets/t.json", #"{"type": "incident", "title": "x", "status": "closed", "opened": "2026-01-05", "closed": "2026-01-01"}"#, ["ticket-closed-date"]),
-    RuleCase("a secret field name", "people/carl.json", #"{"name": "Carl", "notes": "x", "api_key": "1"}"#, ["no-secret", "schema/additionalProperties"]),
-    RuleCase("a private key in a value", "people/carl.json", #"{"name": "Carl", "notes": "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----"}"#, ["no-secret"]),
-    RuleCase("a long random token in a value", "people/carl.json", #"{"name": "Carl", "notes": "xoxb-4821ab93KQmZ7pL2nV8wR5tY1sD6"}"#, ["no-secret"]),
-    RuleCase("a French password field", "accounts/a.json", #"{"person": "bob", "system": "portal", "status": "active", "mot_de_passe": "Ete2026"}"#, ["no-secret", "schema/additionalProperties"]),
-    RuleCase("a password field abbreviated mdp", "accounts/a.json", #"{"person": "bob", "system": "portal", "status": "active", "mdp": "x"}"#, ["no-secret", "schema/additionalProperties"]),
-    RuleCase("an AWS access key in a value", "people/carl.json", #"{"name": "Carl", "notes": "AKIAIOSFODNN7EXAMPLE"}"#, ["no-secret"]),
-    RuleCase("a GitHub token in a value", "people/carl.json", #"{"name": "Carl", "notes": "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#, ["no-secret"]),
-    RuleCase("a Google API key in a value", "people/carl.json", #"{"name": "Carl", "notes": "AIzaSyA-1234567890abcdefghijklmnopqrstu"}"#, ["no-secret"]),
-    RuleCase("a sentence starting like a key prefix", "people/carl.json", #"{"name": "Carl", "notes": "AKIA is how AWS keys begin"}"#, []),
-    RuleCase("ordinary long text is no secret", "people/carl.json", #"{"name": "Carl", "notes": "Appointed delegate of department 05 on 2026-11-14"}"#, []),
+    RuleCase(
+      "a role the system does not offer", "rights/r.json", #"{"account": "open", "role": "root", "status": "active"}"#,
+      ["right-role-offered"]),
+    RuleCase(
+      "a temporary right without end", "rights/r.json",
+      #"{"account": "open", "role": "reader", "status": "active", "temporary": true}"#, ["temporary-right-end"]),
+    RuleCase(
+      "a temporary right ending before it starts", "rights/r.json",
+      #"{"account": "open", "role": "reader", "status": "active", "temporary": true, "start": "2026-05-01", "end": "2026-04-01"}"#,
+      ["temporary-right-end"]),
+    RuleCase(
+      "a temporary right with its end", "rights/r.json",
+      #"{"account": "open", "role": "reader", "status": "active", "temporary": true, "start": "2026-05-01", "end": "2026-08-01"}"#,
+      []),
+    RuleCase(
+      "an active right on a closed account", "rights/r.json", #"{"account": "shut", "role": "reader", "status": "active"}"#,
+      ["active-right-on-closed-account"]),
+    RuleCase(
+      "a revoked right on a closed account", "rights/r.json", #"{"account": "shut", "role": "reader", "status": "revoked"}"#, []),
+    RuleCase(
+      "a payment approved by the treasurer in time", "payments/p.json",
+      #"{"provider": "cen", "amount": "10.00", "status": "approved", "approved_by": "ana", "approved_on": "2026-08-14"}"#, []),
+    RuleCase(
+      "a payment approved after the role ended", "payments/p.json",
+      #"{"provider": "cen", "amount": "10.00", "status": "approved", "approved_by": "ana", "approved_on": "2026-08-15"}"#,
+      ["payment-approver"]),
+    RuleCase(
+      "a payment approved by someone without the role", "payments/p.json",
+      #"{"provider": "cen", "amount": "10.00", "status": "paid", "approved_by": "bob", "approved_on": "2026-01-02", "paid_on": "2026-01-03"}"#,
+      ["payment-approver"]),
+    RuleCase(
+      "an evolution in progress without approval", "tickets/t.json",
+      #"{"type": "evolution", "title": "x", "status": "in-progress", "opened": "2026-01-01"}"#, ["evolution-approval"]),
+    RuleCase(
+      "an approved evolution in progress", "tickets/t.json",
+      #"{"type": "evolution", "title": "x", "status": "in-progress", "opened": "2026-01-01", "approval": {"by": "committee", "date": "2026-01-05"}}"#,
+      []),
+    RuleCase(
+      "a closed ticket without its date", "tickets/t.json",
+      #"{"type": "incident", "title": "x", "status": "closed", "opened": "2026-01-01"}"#, ["ticket-closed-date"]),
+    RuleCase(
+      "a ticket closed before it opened", "tickets/t.json",
+      #"{"type": "incident", "title": "x", "status": "closed", "opened": "2026-01-05", "closed": "2026-01-01"}"#,
+      ["ticket-closed-date"]),
+    RuleCase(
+      "a secret field name", "people/carl.json", #"{"name": "Carl", "notes": "x", "api_key": "1"}"#,
+      ["no-secret", "schema/additionalProperties"]),
+    RuleCase(
+      "a private key in a value", "people/carl.json",
+      #"{"name": "Carl", "notes": "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----"}"#, ["no-secret"]),
+    RuleCase(
+      "a long random token in a value", "people/carl.json", #"{"name": "Carl", "notes": "xoxb-4821ab93KQmZ7pL2nV8wR5tY1sD6"}"#,
+      ["no-secret"]),
+    RuleCase(
+      "a French password field", "accounts/a.json",
+      #"{"person": "bob", "system": "portal", "status": "active", "mot_de_passe": "Ete2026"}"#,
+      ["no-secret", "schema/additionalProperties"]),
+    RuleCase(
+      "a password field abbreviated mdp", "accounts/a.json",
+      #"{"person": "bob", "system": "portal", "status": "active", "mdp": "x"}"#, ["no-secret", "schema/additionalProperties"]),
+    RuleCase(
+      "an AWS access key in a value", "people/carl.json", #"{"name": "Carl", "notes": "AKIAIOSFODNN7EXAMPLE"}"#, ["no-secret"]),
+    RuleCase(
+      "a GitHub token in a value", "people/carl.json", #"{"name": "Carl", "notes": "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#,
+      ["no-secret"]),
+    RuleCase(
+      "a Google API key in a value", "people/carl.json", #"{"name": "Carl", "notes": "AIzaSyA-1234567890abcdefghijklmnopqrstu"}"#,
+      ["no-secret"]),
+    RuleCase(
+      "a sentence starting like a key prefix", "people/carl.json", #"{"name": "Carl", "notes": "AKIA is how AWS keys begin"}"#, []
+    ),
+    RuleCase(
+      "ordinary long text is no secret", "people/carl.json",
+      #"{"name": "Carl", "notes": "Appointed delegate of department 05 on 2026-11-14"}"#, []),
     RuleCase("a record holding its id", "people/carl.json", #"{"name": "Carl", "id": "carl"}"#, ["no-id-field"]),
     RuleCase("a file that is not JSON", "people/carl.json", #"{"name": "Carl",}"#, ["json"]),
     RuleCase("a file with a bad name", "people/Carl.json", #"{"name": "Carl"}"#, ["id"]),
@@ -99,8 +155,11 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   }
 
   @Test func closingAnAccountRechecksItsRights() throws {
-    let right = ChangeSet.FileChange(path: "rights/r.json", content: Array(#"{"account": "open", "role": "reader", "status": "active"}"#.utf8))
-    let closing = ChangeSet.FileChange(path: "accounts/open.json", content: Array(#"{"person": "ana", "system": "portal", "status": "closed", "closed": "2026-11-01", "login": "ana"}"#.utf8))
+    let right = ChangeSet.FileChange(
+      path: "rights/r.json", content: Array(#"{"account": "open", "role": "reader", "status": "active"}"#.utf8))
+    let closing = ChangeSet.FileChange(
+      path: "accounts/open.json",
+      content: Array(#"{"person": "ana", "system": "portal", "status": "closed", "closed": "2026-11-01", "login": "ana"}"#.utf8))
     let snapshot = try RuleTests.snapshot()
     let findings = try LedgerValidator(snapshot, changes: [right, closing]).validateChanges([closing])
     #expect(findings.map(\.rule) == ["active-right-on-closed-account"])

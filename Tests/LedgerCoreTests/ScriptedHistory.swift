@@ -143,8 +143,7 @@ final class PlayedHistory {
   /// A folder the script needs while the history is read (its signing keys).
   private let kept: TemporaryDirectory?
 
-  init(_ script: HistoryScript, on kind: StoreKind, keeping kept: TemporaryDirectory? = nil) throws
-  {
+  init(_ script: HistoryScript, on kind: StoreKind, keeping kept: TemporaryDirectory? = nil) throws {
     self.script = script
     self.kind = kind
     self.kept = kept

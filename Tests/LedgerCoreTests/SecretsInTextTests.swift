@@ -25,15 +25,21 @@ struct TextCase: CustomTestStringConvertible, Sendable {
   static let secrets: [TextCase] = [
     TextCase("an AWS key between words", "key AKIA2E0A8F3B244C9986 here", "an AWS access key"),
     TextCase("an AWS key starting the text", "AKIA2E0A8F3B244C9986 was shown on screen", "an AWS access key"),
-    TextCase("an AWS key in a URL's query", "https://s3.example.org/b?AWSAccessKeyId=AKIA2E0A8F3B244C9986&x=1", "an AWS access key"),
+    TextCase(
+      "an AWS key in a URL's query", "https://s3.example.org/b?AWSAccessKeyId=AKIA2E0A8F3B244C9986&x=1", "an AWS access key"),
     TextCase("a GitHub token inside a note", "CI uses ghp_R8xT2kQ9vLm4Zp7WcN3yHb6JdF1sGa5Ue0Yi since March", "a GitHub token"),
     TextCase("a GitLab token inside a note", "runner token glpat-AbCdEfGhIjKlMnOpQrSt set", "a GitLab token"),
     TextCase("a Slack token inside a note", "bot xoxb-2026-1186-a8Bf3kQ9Zt installed", "a Slack token"),
     TextCase("a Google key before a full stop", "maps key AIzaSyA-1234567890abcdefghijklmnopqrstu.", "a Google API key"),
     TextCase("a Stripe key inside a note", "shop uses sk_live_4eC39HqLyjWDarjtT1zdp7dc for now", "a Stripe secret key"),
-    TextCase("a Brevo key inside a note", "newsletter: xkeysib-3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b-Zx8Kq2Lm4Np6Rt8V", "a Brevo API key"),
+    TextCase(
+      "a Brevo key inside a note",
+      "newsletter: xkeysib-3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b-Zx8Kq2Lm4Np6Rt8V", "a Brevo API key"
+    ),
     TextCase("a random token in brackets", "the deploy key (Xk2mP9qR7vT4wL8nB3cF6hJ1) works", "an access token"),
-    TextCase("a fingerprint in a field not marked", "host key SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 checked", "an access token"),
+    TextCase(
+      "a fingerprint in a field not marked", "host key SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 checked",
+      "an access token"),
     TextCase("a root password after a colon", "root password: Summer2026", "a password"),
     TextCase("a password in capitals", "PASSWORD: Summer2026", "a password"),
     TextCase("a password in a variable", "db_password=Summer2026 in .env", "a password"),
@@ -103,7 +109,9 @@ struct TextCase: CustomTestStringConvertible, Sendable {
 
   /// The no-secret findings for `people/carl.json` holding `notes`, with the ledger's own
   /// people schema when given.
-  static func findings(notes: String, path: String = "people/carl.json", record: JSONObject? = nil, schema: String? = nil) throws -> [Diagnostic] {
+  static func findings(notes: String, path: String = "people/carl.json", record: JSONObject? = nil, schema: String? = nil) throws
+    -> [Diagnostic]
+  {
     var files = RuleTests.base.mapValues { Array($0.utf8) }
     files[LedgerSettings.fileName] = Array(#"{"name": "T", "timezone": "Europe/Paris", "currency": "EUR"}"#.utf8)
     if let schema { files["schemas/people.schema.json"] = Array(schema.utf8) }
@@ -134,7 +142,8 @@ struct TextCase: CustomTestStringConvertible, Sendable {
   /// A phrase's finding says which phrase, as written, and never repeats the value.
   @Test func aPhrasesFindingNamesThePhraseAndNotTheValue() throws {
     let finding = try #require(try Self.findings(notes: "compte root, Mot de passe : Soleil2026!").first)
-    #expect(finding.message == #"field "notes" holds a password inside its text (after "Mot de passe"); the ledger never holds one"#)
+    #expect(
+      finding.message == #"field "notes" holds a password inside its text (after "Mot de passe"); the ledger never holds one"#)
     #expect(finding.hint?.hasPrefix("remove the value; record the hand-over instead") == true)
     #expect(!finding.message.contains("Soleil"))
   }
@@ -165,7 +174,10 @@ struct TextCase: CustomTestStringConvertible, Sendable {
     let schema = #"""
       {"type": "object", "properties": {"name": {"type": "string"}, "notes": {"type": "string", "x-not-secret": true}}}
       """#
-    for notes in ["host key SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 checked", "key AKIA2E0A8F3B244C9986 here", "root password: Summer2026"] {
+    for notes in [
+      "host key SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 checked", "key AKIA2E0A8F3B244C9986 here",
+      "root password: Summer2026",
+    ] {
       #expect(try Self.findings(notes: notes, schema: schema).isEmpty, "\(notes)")
     }
     #expect(try Self.findings(notes: "root password: Summer2026").count == 1)

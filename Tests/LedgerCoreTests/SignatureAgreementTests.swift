@@ -13,10 +13,13 @@ import Testing
     var testDescription: String { "\(type): \(name)" }
   }
 
-  static let variants = ["valid", "payload altered", "signature altered", "wrong namespace", "other key", "key before its days", "key after its days"]
+  static let variants = [
+    "valid", "payload altered", "signature altered", "wrong namespace", "other key", "key before its days", "key after its days",
+  ]
   static let cases = ["ed25519", "rsa", "ecdsa"].flatMap { type in variants.map { Case(name: $0, type: type) } }
 
-  static let payload = Array("tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@example.org> 1795000000 +0000\n\nSet people/anne phone\n".utf8)
+  static let payload = Array(
+    "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@example.org> 1795000000 +0000\n\nSet people/anne phone\n".utf8)
   static let day = "2026-06-15"
 
   @Test(arguments: cases)
@@ -41,8 +44,10 @@ import Testing
     if example.name == "signature altered" { armored = try SignatureAgreementTests.flipLastSignatureByte(armored) }
 
     let keys = [SigningKey(key: try #require(SSHPublicKey(text: author.publicKey)), from: from, until: until)]
-    let verdict = SignatureVerdict.judge(try CommitSignature.verifying(armored, of: data), authorKeys: keys, on: SignatureAgreementTests.day)
-    let sshKeygen = try SignatureAgreementTests.sshKeygenAccepts(armored, data, author: author, from: from, until: until, in: sandbox.url)
+    let verdict = SignatureVerdict.judge(
+      try CommitSignature.verifying(armored, of: data), authorKeys: keys, on: SignatureAgreementTests.day)
+    let sshKeygen = try SignatureAgreementTests.sshKeygenAccepts(
+      armored, data, author: author, from: from, until: until, in: sandbox.url)
     #expect(verdict.isGood == sshKeygen, "\(verdict)")
     #expect(verdict.isGood == (example.name == "valid"), "\(verdict)")
   }
@@ -50,7 +55,9 @@ import Testing
   @Test func anUnsignedCommitAndAGPGSignatureAreNotGood() throws {
     #expect(SignatureVerdict.judge(try CommitSignature.verifying(nil, of: []), authorKeys: [], on: "2026-01-01") == .unsigned)
     let gpg = "-----BEGIN PGP SIGNATURE-----\n\niQEzBAABCAAdFiEE\n-----END PGP SIGNATURE-----\n"
-    #expect(SignatureVerdict.judge(try CommitSignature.verifying(gpg, of: []), authorKeys: [], on: "2026-01-01") == .bad(nil, namespace: nil))
+    #expect(
+      SignatureVerdict.judge(try CommitSignature.verifying(gpg, of: []), authorKeys: [], on: "2026-01-01")
+        == .bad(nil, namespace: nil))
   }
 
   /// `ssh-keygen -Y verify` with the author's key and days, as git calls it.
@@ -66,8 +73,10 @@ import Testing
     try Data(armored.utf8).write(to: signature)
     let outcome = try ExternalProgram.run(
       URL(fileURLWithPath: "/usr/bin/ssh-keygen"),
-      ["-Y", "verify", "-f", allowed.path, "-I", "author@example.org", "-n", "git", "-s", signature.path,
-       "-Overify-time=\(day.replacingOccurrences(of: "-", with: ""))"],
+      [
+        "-Y", "verify", "-f", allowed.path, "-I", "author@example.org", "-n", "git", "-s", signature.path,
+        "-Overify-time=\(day.replacingOccurrences(of: "-", with: ""))",
+      ],
       in: folder, input: String(decoding: data, as: UTF8.self))
     return outcome.status == 0
   }

@@ -77,8 +77,11 @@ import Testing
     let (sandbox, repository, commits) = try packedHistory()
     for (parent, commit) in zip(commits, commits.dropFirst()) {
       let ours = try repository.changedFiles(from: repository.commit(parent).tree, to: repository.commit(commit).tree)
-        .map { "\($0.path) \($0.old?.description ?? String(repeating: "0", count: 40)) \($0.new?.description ?? String(repeating: "0", count: 40))" }
-      let raw = try ExternalProgram.git("diff-tree", "-r", "--no-renames", "--abbrev=40", parent.description, commit.description, in: sandbox.url)
+        .map {
+          "\($0.path) \($0.old?.description ?? String(repeating: "0", count: 40)) \($0.new?.description ?? String(repeating: "0", count: 40))"
+        }
+      let raw = try ExternalProgram.git(
+        "diff-tree", "-r", "--no-renames", "--abbrev=40", parent.description, commit.description, in: sandbox.url)
       let theirs = raw.output.split(separator: "\n").map { line -> String in
         // ":OLDMODE NEWMODE OLD NEW STATUS\tPATH"
         let parts = line.split(separator: "\t", maxSplits: 1)

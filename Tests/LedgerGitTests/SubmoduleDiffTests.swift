@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerGit
 
 /// A submodule (gitlink) has no blob: `changedFiles` lists files, so it leaves submodules

@@ -11,13 +11,19 @@ import Testing
     ("composed and decomposed strings differ", .string(composed), .string(decomposed), false),
     ("the same code points are equal", .string(composed), .string("\u{E9}"), true),
     ("arrays compare their strings by code points", .array([.string(composed)]), .array([.string(decomposed)]), false),
-    ("objects compare their keys by code points",
-     .object(JSONObject([(composed, .null)])), .object(JSONObject([(decomposed, .null)])), false),
-    ("objects compare their values by code points",
-     .object(JSONObject([("name", .string(composed))])), .object(JSONObject([("name", .string(decomposed))])), false),
-    ("objects still equal in any member order",
-     .object(JSONObject([(composed, .null), (decomposed, .bool(true))])),
-     .object(JSONObject([(decomposed, .bool(true)), (composed, .null)])), true),
+    (
+      "objects compare their keys by code points",
+      .object(JSONObject([(composed, .null)])), .object(JSONObject([(decomposed, .null)])), false
+    ),
+    (
+      "objects compare their values by code points",
+      .object(JSONObject([("name", .string(composed))])), .object(JSONObject([("name", .string(decomposed))])), false
+    ),
+    (
+      "objects still equal in any member order",
+      .object(JSONObject([(composed, .null), (decomposed, .bool(true))])),
+      .object(JSONObject([(decomposed, .bool(true)), (composed, .null)])), true
+    ),
   ]
 
   @Test(arguments: equalities)

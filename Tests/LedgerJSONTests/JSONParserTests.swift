@@ -30,7 +30,8 @@ struct InvalidCase: CustomTestStringConvertible, Sendable {
     InvalidCase(
       name: "Infinity", input: "[-Infinity]", reason: .invalidNumber("-"), line: 1, column: 2),
     InvalidCase(name: "leading zero", input: "[012]", reason: .invalidNumber("012"), line: 1, column: 2),
-    InvalidCase(name: "bare fraction", input: "[.5]", reason: .unexpectedCharacter(found: "'.'", expected: "a value"), line: 1, column: 2),
+    InvalidCase(
+      name: "bare fraction", input: "[.5]", reason: .unexpectedCharacter(found: "'.'", expected: "a value"), line: 1, column: 2),
     InvalidCase(name: "exponent without digits", input: "[1e]", reason: .invalidNumber("1e"), line: 1, column: 2),
     InvalidCase(
       name: "duplicate key", input: "{\"a\": 1,\n \"a\": 2}", reason: .duplicateKey("a"), line: 2,

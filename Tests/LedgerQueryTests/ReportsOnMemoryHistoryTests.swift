@@ -33,9 +33,11 @@ import Testing
         "rights/hugo-editor.json": right("requested"),
       ], author: claire, at: day("2025-01-10"), message: "Create ledger")
     let granted = history.commit(
-      ["rights/hugo-editor.json": right("active")], author: claire, at: day("2025-03-01"), message: "Set rights/hugo-editor: status")
+      ["rights/hugo-editor.json": right("active")], author: claire, at: day("2025-03-01"),
+      message: "Set rights/hugo-editor: status")
     history.commit(
-      ["rights/hugo-editor.json": right("revoked")], author: claire, at: day("2026-02-01"), message: "Set rights/hugo-editor: status")
+      ["rights/hugo-editor.json": right("revoked")], author: claire, at: day("2026-02-01"),
+      message: "Set rights/hugo-editor: status")
     return (history, granted)
   }
 
@@ -68,6 +70,12 @@ import Testing
     let status = try #require(lines.first { $0.field == "status" })
     #expect(status.entry.commit == granted)
     #expect(status.entry.authorEmail == "claire@example.org")
-    #expect(try history.log(from: nil, filter: { var filter = LogFilter(); filter.record = key; return filter }()).count == 3)
+    #expect(
+      try history.log(
+        from: nil,
+        filter: {
+          var filter = LogFilter(); filter.record = key; return filter
+        }()
+      ).count == 3)
   }
 }

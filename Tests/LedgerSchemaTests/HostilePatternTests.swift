@@ -1,6 +1,7 @@
 import Foundation
 import LedgerJSON
 import Testing
+
 @testable import LedgerSchema
 
 /// Patterns are hostile input (a ledger's own schemas come from whoever commits): a ruinous

@@ -37,22 +37,31 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
     KeywordCase("properties refuse a bad member", #"{"properties": {"a": {"type": "string"}}}"#, #"{"a": 1}"#, false),
     KeywordCase("required accepts present fields", #"{"required": ["a"]}"#, #"{"a": null}"#, true),
     KeywordCase("required refuses a missing field", #"{"required": ["a"]}"#, "{}", false),
-    KeywordCase("additionalProperties false refuses extras", #"{"properties": {"a": {}}, "additionalProperties": false}"#, #"{"a": 1, "b": 2}"#, false),
-    KeywordCase("additionalProperties schema applies to extras", #"{"additionalProperties": {"type": "integer"}}"#, #"{"b": 2}"#, true),
-    KeywordCase("patternProperties applies by name", #"{"patternProperties": {"^x-": {"type": "string"}}}"#, #"{"x-a": 1}"#, false),
-    KeywordCase("patternProperties counts for additionalProperties", #"{"patternProperties": {"^x-": {}}, "additionalProperties": false}"#, #"{"x-a": 1}"#, true),
+    KeywordCase(
+      "additionalProperties false refuses extras", #"{"properties": {"a": {}}, "additionalProperties": false}"#,
+      #"{"a": 1, "b": 2}"#, false),
+    KeywordCase(
+      "additionalProperties schema applies to extras", #"{"additionalProperties": {"type": "integer"}}"#, #"{"b": 2}"#, true),
+    KeywordCase(
+      "patternProperties applies by name", #"{"patternProperties": {"^x-": {"type": "string"}}}"#, #"{"x-a": 1}"#, false),
+    KeywordCase(
+      "patternProperties counts for additionalProperties", #"{"patternProperties": {"^x-": {}}, "additionalProperties": false}"#,
+      #"{"x-a": 1}"#, true),
     KeywordCase("propertyNames checks every name", #"{"propertyNames": {"maxLength": 3}}"#, #"{"abcd": 1}"#, false),
     KeywordCase("propertyNames accepts good names", #"{"propertyNames": {"pattern": "^[a-z]+$"}}"#, #"{"abc": 1}"#, true),
     KeywordCase("minProperties refuses too few", #"{"minProperties": 2}"#, #"{"a": 1}"#, false),
     KeywordCase("maxProperties refuses too many", #"{"maxProperties": 1}"#, #"{"a": 1, "b": 2}"#, false),
     KeywordCase("maxProperties accepts enough", #"{"maxProperties": 2, "minProperties": 1}"#, #"{"a": 1}"#, true),
     KeywordCase("dependentRequired refuses a lone field", #"{"dependentRequired": {"end": ["start"]}}"#, #"{"end": 1}"#, false),
-    KeywordCase("dependentRequired accepts both", #"{"dependentRequired": {"end": ["start"]}}"#, #"{"end": 1, "start": 0}"#, true),
-    KeywordCase("dependentSchemas applies when present", #"{"dependentSchemas": {"a": {"required": ["b"]}}}"#, #"{"a": 1}"#, false),
+    KeywordCase(
+      "dependentRequired accepts both", #"{"dependentRequired": {"end": ["start"]}}"#, #"{"end": 1, "start": 0}"#, true),
+    KeywordCase(
+      "dependentSchemas applies when present", #"{"dependentSchemas": {"a": {"required": ["b"]}}}"#, #"{"a": 1}"#, false),
     KeywordCase("dependentSchemas ignores absent", #"{"dependentSchemas": {"a": {"required": ["b"]}}}"#, #"{"c": 1}"#, true),
     KeywordCase("items checks every item", #"{"items": {"type": "integer"}}"#, "[1, 2, 3]", true),
     KeywordCase("items refuses a bad item", #"{"items": {"type": "integer"}}"#, #"[1, "2"]"#, false),
-    KeywordCase("prefixItems checks positions", #"{"prefixItems": [{"type": "string"}, {"type": "integer"}]}"#, #"["a", 1, null]"#, true),
+    KeywordCase(
+      "prefixItems checks positions", #"{"prefixItems": [{"type": "string"}, {"type": "integer"}]}"#, #"["a", 1, null]"#, true),
     KeywordCase("prefixItems with items false refuses extras", #"{"prefixItems": [{}], "items": false}"#, "[1, 2]", false),
     KeywordCase("contains needs a match", #"{"contains": {"const": 3}}"#, "[1, 2]", false),
     KeywordCase("contains finds a match", #"{"contains": {"const": 3}}"#, "[1, 3]", true),
@@ -62,7 +71,8 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
     KeywordCase("minItems refuses too few", #"{"minItems": 1}"#, "[]", false),
     KeywordCase("maxItems refuses too many", #"{"maxItems": 1}"#, "[1, 2]", false),
     KeywordCase("uniqueItems refuses 1 and 1.0", #"{"uniqueItems": true}"#, "[1, 1.0]", false),
-    KeywordCase("uniqueItems compares objects by content", #"{"uniqueItems": true}"#, #"[{"a": 1, "b": 2}, {"b": 2, "a": 1}]"#, false),
+    KeywordCase(
+      "uniqueItems compares objects by content", #"{"uniqueItems": true}"#, #"[{"a": 1, "b": 2}, {"b": 2, "a": 1}]"#, false),
     KeywordCase("uniqueItems accepts distinct", #"{"uniqueItems": true}"#, #"[1, "1", true]"#, true),
     KeywordCase("minLength counts code points", #"{"minLength": 2}"#, #""é""#, false),
     KeywordCase("maxLength counts an emoji as one", #"{"maxLength": 1}"#, #""😀""#, true),
@@ -87,22 +97,43 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
     KeywordCase("if-then applies then", #"{"if": {"const": 1}, "then": {"type": "string"}}"#, "1", false),
     KeywordCase("if-else applies else", #"{"if": {"const": 1}, "else": {"type": "string"}}"#, #""x""#, true),
     KeywordCase("$ref to $defs", ##"{"$defs": {"d": {"type": "integer"}}, "$ref": "#/$defs/d"}"##, #""x""#, false),
-    KeywordCase("$ref to an $anchor", ##"{"$defs": {"d": {"$anchor": "num", "type": "integer"}}, "items": {"$ref": "#num"}}"##, "[1, 2]", true),
-    KeywordCase("$ref to an embedded $id", #"{"$defs": {"d": {"$id": "https://x.example/d", "type": "integer"}}, "$ref": "https://x.example/d"}"#, "1.5", false),
-    KeywordCase("$ref recursion", ##"{"properties": {"child": {"$ref": "#"}}, "required": ["name"]}"##, #"{"name": 1, "child": {"child": {}}}"#, false),
-    KeywordCase("$ref to the built-in date", #"{"$ref": "https://adminledger.example.org/schemas/common.schema.json#/$defs/date"}"#, #""2026-02-30""#, false),
-    KeywordCase("$ref to the meta-schema", #"{"$ref": "https://json-schema.org/draft/2020-12/schema"}"#, #"{"minLength": -1}"#, false),
-    KeywordCase("$dynamicRef follows the dynamic scope",
+    KeywordCase(
+      "$ref to an $anchor", ##"{"$defs": {"d": {"$anchor": "num", "type": "integer"}}, "items": {"$ref": "#num"}}"##, "[1, 2]",
+      true),
+    KeywordCase(
+      "$ref to an embedded $id",
+      #"{"$defs": {"d": {"$id": "https://x.example/d", "type": "integer"}}, "$ref": "https://x.example/d"}"#, "1.5", false),
+    KeywordCase(
+      "$ref recursion", ##"{"properties": {"child": {"$ref": "#"}}, "required": ["name"]}"##,
+      #"{"name": 1, "child": {"child": {}}}"#, false),
+    KeywordCase(
+      "$ref to the built-in date", #"{"$ref": "https://adminledger.example.org/schemas/common.schema.json#/$defs/date"}"#,
+      #""2026-02-30""#, false),
+    KeywordCase(
+      "$ref to the meta-schema", #"{"$ref": "https://json-schema.org/draft/2020-12/schema"}"#, #"{"minLength": -1}"#, false),
+    KeywordCase(
+      "$dynamicRef follows the dynamic scope",
       ##"{"$id": "https://x.example/list", "$ref": "https://x.example/generic", "$defs": {"item": {"$dynamicAnchor": "item", "type": "string"}, "generic": {"$id": "https://x.example/generic", "type": "array", "items": {"$dynamicRef": "#item"}, "$defs": {"default": {"$dynamicAnchor": "item"}}}}}"##,
       "[1]", false),
-    KeywordCase("unevaluatedProperties sees through allOf", #"{"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": false}"#, #"{"a": 1}"#, true),
-    KeywordCase("unevaluatedProperties refuses the rest", #"{"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": false}"#, #"{"a": 1, "b": 2}"#, false),
+    KeywordCase(
+      "unevaluatedProperties sees through allOf", #"{"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": false}"#,
+      #"{"a": 1}"#, true),
+    KeywordCase(
+      "unevaluatedProperties refuses the rest", #"{"allOf": [{"properties": {"a": {}}}], "unevaluatedProperties": false}"#,
+      #"{"a": 1, "b": 2}"#, false),
     KeywordCase("unevaluatedItems sees prefixItems", #"{"prefixItems": [{}], "unevaluatedItems": false}"#, "[1]", true),
     KeywordCase("unevaluatedItems refuses the rest", #"{"prefixItems": [{}], "unevaluatedItems": false}"#, "[1, 2]", false),
     KeywordCase("boolean schema false refuses all", "false", "{}", false),
-    KeywordCase("annotations never assert", #"{"title": "t", "description": "d", "default": 1, "examples": [2], "deprecated": true, "readOnly": true, "writeOnly": false, "$comment": "c"}"#, #""anything""#, true),
-    KeywordCase("ledger keywords never assert", #"{"x-ref": "people", "x-unique": true, "x-expiry": "renewal", "x-not-secret": true}"#, "3", true),
-    KeywordCase("$schema 2020-12 is accepted", #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "null"}"#, "null", true),
+    KeywordCase(
+      "annotations never assert",
+      #"{"title": "t", "description": "d", "default": 1, "examples": [2], "deprecated": true, "readOnly": true, "writeOnly": false, "$comment": "c"}"#,
+      #""anything""#, true),
+    KeywordCase(
+      "ledger keywords never assert", #"{"x-ref": "people", "x-unique": true, "x-expiry": "renewal", "x-not-secret": true}"#, "3",
+      true),
+    KeywordCase(
+      "$schema 2020-12 is accepted", #"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "null"}"#, "null", true
+    ),
   ]
 
   @Test(arguments: cases)
@@ -142,7 +173,9 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
     let result = schema.validate(try JSONParser.parse(#"{"emails": ["a@example.org", "not an email"]}"#))
     #expect(result.errors.map(\.keyword) == ["format", "required"])
     #expect(result.errors.map(\.instancePath.description) == ["/emails/1", ""])
-    #expect(result.errors[0].message == "item 1 of \"emails\" must be an email address such as name@example.org, found \"not an email\"")
+    #expect(
+      result.errors[0].message == "item 1 of \"emails\" must be an email address such as name@example.org, found \"not an email\""
+    )
     #expect(result.errors[1].message == "missing required field \"name\"")
     #expect(result.errors[0].schemaLocation == "https://test.example/person#/properties/emails/items/format")
   }

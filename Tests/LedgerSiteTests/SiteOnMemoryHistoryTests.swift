@@ -22,13 +22,20 @@ import Testing
       [
         "ledger.json": settings,
         "people/cdurand.json": json(
-          #"{"emails": ["claire@example.org"], "git_identities": ["claire@example.org"], "ledger_roles": [{"role": "admin"}], "member_status": "active", "name": "Claire Durand"}"#),
+          #"{"emails": ["claire@example.org"], "git_identities": ["claire@example.org"], "ledger_roles": [{"role": "admin"}], "member_status": "active", "name": "Claire Durand"}"#
+        ),
       ], author: claire, at: start, message: "Create ledger")
     let added = history.commit(
-      ["people/hlefevre.json": json(#"{"emails": ["hugo@example.org"], "member_status": "active", "name": "Hugo Lefèvre", "phone": "+33612345678"}"#)],
+      [
+        "people/hlefevre.json": json(
+          #"{"emails": ["hugo@example.org"], "member_status": "active", "name": "Hugo Lefèvre", "phone": "+33612345678"}"#)
+      ],
       author: claire, at: start + 3_600, message: "Add people/hlefevre")
     let changed = history.commit(
-      ["people/hlefevre.json": json(#"{"emails": ["hugo@example.org"], "member_status": "active", "name": "Hugo Lefèvre", "phone": "+33699999999"}"#)],
+      [
+        "people/hlefevre.json": json(
+          #"{"emails": ["hugo@example.org"], "member_status": "active", "name": "Hugo Lefèvre", "phone": "+33699999999"}"#)
+      ],
       author: intruder, at: start + 7_200, message: "Set people/hlefevre: phone")
     return (history, [created, added, changed])
   }
@@ -59,7 +66,8 @@ import Testing
     let phone = try #require(rows.first { $0.contains("phone") && $0.contains("+33699999999") })
     #expect(phone.contains("Marc Petit"))
     #expect(phone.contains(String(commits[2].prefix(7))))
-    let name = try #require(rows.first { $0.hasPrefix("name") && $0.contains("Hugo Lefèvre") && $0.contains(String(commits[1].prefix(7))) })
+    let name = try #require(
+      rows.first { $0.hasPrefix("name") && $0.contains("Hugo Lefèvre") && $0.contains(String(commits[1].prefix(7))) })
     #expect(name.contains("Claire Durand"))
   }
 

@@ -48,7 +48,8 @@ struct OptionSpec: Sendable {
   static let global: [OptionSpec] = [
     .single("ledger", "PATH", "the ledger's folder (default: found from the current folder up)"),
     .single("format", "FORMAT", "output format: text or json"),
-    .single("author", "\"NAME <EMAIL>\"", "who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)"),
+    .single(
+      "author", "\"NAME <EMAIL>\"", "who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)"),
     .flag("help", "show this help"),
   ]
 }

@@ -25,9 +25,10 @@ enum AddCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])
     let id = try context.positionals.dropFirst().first.map(RecordArguments.id)
-    let fields = try context.arguments.value("file").map { (path) throws(CLIError) in
-      try readObject(path, context)
-    } ?? JSONObject()
+    let fields =
+      try context.arguments.value("file").map { (path) throws(CLIError) in
+        try readObject(path, context)
+      } ?? JSONObject()
     var assignments: [(FieldPath, FieldInput)] = []
     for text in context.arguments.all("set") { assignments.append(try RecordArguments.assignment(text)) }
     let ledger = try context.openLedger()

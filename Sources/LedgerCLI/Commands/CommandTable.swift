@@ -1,11 +1,13 @@
 /// Every command, in the order the overview lists them.
 enum CommandTable {
-  static let all: [CommandSpec] = [
-    InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
-    ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
-    SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec, HookInstallCommand.spec, ImportCommand.spec,
-    ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
-  ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
+  static let all: [CommandSpec] =
+    [
+      InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
+      ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
+      SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec, HookInstallCommand.spec,
+      ImportCommand.spec,
+      ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
+    ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
     + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]
     + [EntitlementsReportCommand.spec, SiteCommand.spec]
 

@@ -52,9 +52,11 @@ enum ExportCommand {
       // JSON carries the values themselves: no spreadsheet reads it, so nothing is neutralised.
       let rows = try context.perform { () throws(StoreError) in try ContactExport.rows(reading.view, today: reading.today) }
       let columns = ContactExport.header.split(separator: ";").map(String.init)
-      context.printJSON(.array(rows.map { cells in
-        .object(JSONObject(Array(zip(columns, cells.map { JSONValue.string($0) }))))
-      }))
+      context.printJSON(
+        .array(
+          rows.map { cells in
+            .object(JSONObject(Array(zip(columns, cells.map { JSONValue.string($0) }))))
+          }))
       return .ok
     })
 }

@@ -9,7 +9,8 @@ enum ReportCommands {
 
   static let expiring = CommandSpec(
     name: "report expiring", synopsis: "[--within DURATION] [--at REV|DATE]",
-    summary: "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews",
+    summary:
+      "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews",
     details: """
       Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
       a membership's paid-until date, a temporary ledger role) on records still in force, from
@@ -35,9 +36,10 @@ enum ReportCommands {
         return .ok
       }
       let settings = try context.perform { () throws(StoreError) in try reading.view.settings() }
-      context.out.write(ICalendarWriter.write(
-        ICalendarWriter.items(in: report), ledgerName: settings?.name ?? "ledger",
-        stamp: context.environment.now()))
+      context.out.write(
+        ICalendarWriter.write(
+          ICalendarWriter.items(in: report), ledgerName: settings?.name ?? "ledger",
+          stamp: context.environment.now()))
       return .ok
     })
 

@@ -24,7 +24,8 @@ enum TrustOptions {
     guard FileManager.default.isReadableFile(atPath: context.url(for: path).path) else {
       throw .usage(
         "--signing-key names no readable key file: \(path)",
-        hint: "give the private key ssh-keygen made (for example ~/.ssh/id_ed25519), or key::PUBLIC-KEY for a key ssh-agent holds")
+        hint: "give the private key ssh-keygen made (for example ~/.ssh/id_ed25519), or key::PUBLIC-KEY for a key ssh-agent holds"
+      )
     }
     return path.hasPrefix("/") ? path : context.url(for: path).path
   }

@@ -25,7 +25,8 @@ enum LineMergeRenderer {
     }
     for file in check.markedFiles {
       lines.append("warning: \(file) holds git's conflict markers: git merged it line by line, not field by field")
-      lines.append("hint: " + (check.driverMissing ? redo(file) : "run 'git checkout -m \(file)' to merge it again field by field"))
+      lines.append(
+        "hint: " + (check.driverMissing ? redo(file) : "run 'git checkout -m \(file)' to merge it again field by field"))
     }
     return lines
   }

@@ -14,13 +14,17 @@ enum TrustRenderer {
     } else if let from = setup.pin?.signedCommitsFrom {
       lines.append("Signed commits: required from \(from) (pinned here; ledger.json requires none)")
     } else {
-      lines.append("Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed")
+      lines.append(
+        "Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed"
+      )
     }
     guard signsCommits else { return lines }
     if let key = setup.signingKey {
       lines.append("This clone signs its commits with \(key) (gpg.format ssh, commit.gpgsign true), plain 'git commit' too")
     } else {
-      lines.append("This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)")
+      lines.append(
+        "This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)"
+      )
     }
     return lines
   }
@@ -29,7 +33,8 @@ enum TrustRenderer {
     var members: [(String, JSONValue)] = []
     members.append(("root", setup.pin.map { .string($0.root) } ?? .null))
     members.append(("root_key", setup.pin?.rootKey.map { .string($0.fingerprint) } ?? .null))
-    members.append(("signed_commits_from", (setup.ledgerRequirement ?? setup.pin?.signedCommitsFrom).map(JSONValue.string) ?? .null))
+    members.append(
+      ("signed_commits_from", (setup.ledgerRequirement ?? setup.pin?.signedCommitsFrom).map(JSONValue.string) ?? .null))
     members.append(("signing_key", setup.signingKey.map(JSONValue.string) ?? .null))
     return .object(JSONObject(members))
   }

@@ -64,9 +64,10 @@ struct FolderCache {
         length = length * 10 + Int(digit - 0x30)
       }
       guard end > firstSpace + 42, end + 1 + length < bytes.count, bytes[end + 1 + length] == 0x0A else { return nil }
-      entries.append(Entry(
-        name: String(decoding: bytes[index..<firstSpace], as: UTF8.self), blob: blob,
-        bytes: Array(bytes[(end + 1)..<(end + 1 + length)])))
+      entries.append(
+        Entry(
+          name: String(decoding: bytes[index..<firstSpace], as: UTF8.self), blob: blob,
+          bytes: Array(bytes[(end + 1)..<(end + 1 + length)])))
       index = end + 2 + length
     }
     return entries

@@ -119,7 +119,7 @@ public final class GitHistory: LedgerHistory {
   private func reading<T>(_ body: () throws(GitError) -> T) throws(StoreError) -> T {
     do {
       return try body()
-    } catch where error.code == .notFound {
+    } catch  where error.code == .notFound {
       throw .objectMissing(error.message)
     } catch {
       throw .git(.readHistory, error)

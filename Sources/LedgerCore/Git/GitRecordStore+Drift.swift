@@ -25,8 +25,8 @@ extension GitRecordStore {
       return "Bring \(options.system.value)'s accounts in line with \(options.fileName): "
         + parts.joined(separator: ", ")
     }
-    return try reconcile(file: options.file, subject: subject, dryRun: dryRun, by: author, at: date)
-    { (view) throws(StoreError) in
+    return try reconcile(file: options.file, subject: subject, dryRun: dryRun, by: author, at: date) {
+      (view) throws(StoreError) in
       let comparison = try DriftComparison.compare(table, in: view, options: options)
       var correction = try DriftCorrection(view, options: options, now: date)
       return correction.reconcile(comparison)

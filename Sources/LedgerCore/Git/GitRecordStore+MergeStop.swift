@@ -36,7 +36,8 @@ extension GitRecordStore {
     try requireNoGitLocks(on: nil)
     try state.save(in: gitDirectory)
     let (branch, _) = try currentBranch()
-    let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
+    let message = Ledger.mergeMessage(
+      source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
     // Usable only whole: killed before its end, the next command undoes it (`PendingUpdate`).
     try PendingUpdate(operation: .stop, branch: branch, from: plan.ours, to: plan.theirs).record(in: gitDirectory)
     CrashPoint.reach("stop.journal-written")
@@ -64,7 +65,8 @@ extension GitRecordStore {
   /// Abandons the merge in progress (`merge`, whose write lock the caller holds) and restores
   /// the branch, the work tree and the index as they were before the sync began; the files at
   /// `kept` paths are left as the work tree holds them.
-  func undoMerge(_ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), keeping kept: Set<String> = []) throws(StoreError) {
+  func undoMerge(_ merge: (head: ObjectID, incoming: ObjectID, base: ObjectID), keeping kept: Set<String> = []) throws(StoreError)
+  {
     let state = mergeState(of: merge)
     let target = state.originalHead ?? merge.head
     return try StoreError.wrapping(.abortMerge) {
@@ -78,9 +80,10 @@ extension GitRecordStore {
         var files: [WorkingFile] = []
         for path in paths.sorted() where !kept.contains(path) {
           let entry = try repository.entry(in: targetTree, at: path)
-          files.append(WorkingFile(
-            path: path, content: try entry.map { (entry) throws(GitError) in try repository.blob(entry.id) },
-            kind: entry?.fileKind ?? .regular))
+          files.append(
+            WorkingFile(
+              path: path, content: try entry.map { (entry) throws(GitError) in try repository.blob(entry.id) },
+              kind: entry?.fileKind ?? .regular))
         }
         try WorkingTree(repository: repository, root: workdir).apply(files)
       }

@@ -27,9 +27,9 @@ extension GitRecordStore {
         do throws(GitError) {
           try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options)
           return true
-        } catch where error.code == .nonFastForward {
+        } catch  where error.code == .nonFastForward {
           return false
-        } catch where error.code == .declined {
+        } catch  where error.code == .declined {
           refusal = "pre-receive hook declined"
           return false
         }
@@ -62,13 +62,14 @@ extension GitRecordStore {
         // clones check it out.
         if case .unborn = try shared.head() { try shared.pointHead(at: target) }
         return true
-      } catch where [.modified, .exists, .locked].contains(error.code) {
+      } catch  where [.modified, .exists, .locked].contains(error.code) {
         return false
       }
     }
     if let hookFailure { throw hookFailure }
     if let refusal {
-      throw .pushRefused(remote: upstream.remote, url: upstream.url, branch: upstream.branch, reason: refusal, lines: messages.lines)
+      throw .pushRefused(
+        remote: upstream.remote, url: upstream.url, branch: upstream.branch, reason: refusal, lines: messages.lines)
     }
     guard pushed else { return nil }
     CrashPoint.reach("sync.pushed")

@@ -97,7 +97,7 @@ public final class GitRecordStore: RecordStore {
         try repository.moveReference(
           branch, to: commit, expecting: head.commit,
           reflogMessage: "adminledger: \(changes.message.subject)")
-      } catch where [.modified, .exists, .locked].contains(error.code) {
+      } catch  where [.modified, .exists, .locked].contains(error.code) {
         PendingUpdate.clear(in: repository.gitDirectory)
         usleep(UInt32(min(attempt, 20)) * 5_000)  // another writer won the race: re-read, retry
         continue
@@ -125,7 +125,8 @@ public final class GitRecordStore: RecordStore {
   /// status`, a `git commit` waiting for its message), or left its lock behind when killed:
   /// started anyway, the write would commit and then fail to update the index.
   func requireNoGitLocks(on branch: String?) throws(StoreError) {
-    let locks = [repository.indexFile.path + ".lock"]
+    let locks =
+      [repository.indexFile.path + ".lock"]
       + (branch.map { [repository.gitDirectory.appendingPathComponent($0).path + ".lock"] } ?? [])
     for lock in locks where FileManager.default.fileExists(atPath: lock) { throw .lockedByGit(path: lock) }
   }

@@ -130,7 +130,8 @@ final class GitSnapshot: LedgerSnapshot, SnapshotIndexes {
       guard let folderEntry = try repository.entry(in: tree, at: repositoryPath(folder)) else { return [] }
       guard folderEntry.kind == .tree else {
         // The kind's folder itself is a link, a submodule or a file.
-        let kind: IrregularEntry.Kind = folderEntry.kind == .other ? .submodule : folderEntry.fileKind == .symlink ? .symbolicLink : .file
+        let kind: IrregularEntry.Kind =
+          folderEntry.kind == .other ? .submodule : folderEntry.fileKind == .symlink ? .symbolicLink : .file
         return [IrregularEntry(path: folder, kind: kind)]
       }
       let entries = try repository.treeEntries(in: folderEntry.id, at: "") ?? []

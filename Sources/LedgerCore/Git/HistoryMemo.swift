@@ -109,10 +109,13 @@ final class HistoryMemo {
     for folder in folders {
       let prefix = folder + "/"
       let inside = changes.filter { $0.path.hasPrefix(prefix) }
-      guard !inside.isEmpty, let old = try repository.entry(in: oldRoot, at: folder), let new = try repository.entry(in: newRoot, at: folder),
+      guard !inside.isEmpty, let old = try repository.entry(in: oldRoot, at: folder),
+        let new = try repository.entry(in: newRoot, at: folder),
         old.kind == .tree, new.kind == .tree
       else { continue }
-      let changes = inside.map { TreeChange(path: String($0.path.dropFirst(prefix.count)), old: $0.old, new: $0.new, kind: $0.kind) }
+      let changes = inside.map {
+        TreeChange(path: String($0.path.dropFirst(prefix.count)), old: $0.old, new: $0.new, kind: $0.kind)
+      }
       remember(FolderPair(old: old.id, new: new.id), changes)
       if learned.count > 65536 { learned.removeAll() }
       learned[old.id] = (new.id, changes)

@@ -128,7 +128,8 @@ extension LedgerHistory {
       let tip = try commit(nil)
       if let last = context.lastPassed {
         if let rewrite = try rewrite(since: last, tip: tip, branch: context.branch) {
-          let entry = rewrite.disappeared.first { $0.commit == rewrite.last }
+          let entry =
+            rewrite.disappeared.first { $0.commit == rewrite.last }
             ?? HistoryEntry(commit: rewrite.last, parents: [], authorName: "", authorEmail: "", date: .distantPast, message: "")
           findings.append(AuditFinding(entry: entry, problem: .rewrittenHistory(rewrite)))
         } else if let tip {

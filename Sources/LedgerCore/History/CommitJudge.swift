@@ -67,7 +67,8 @@ struct CommitJudge {
   private func roleFindings(_ changes: [RecordChange], files: [String]) -> [AuditFinding] {
     guard !roles.isEmpty else { return [] }
     var found: [AuditFinding] = []
-    for kind in Set(changes.map(\.key.kind)).sorted() where !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) }) {
+    for kind in Set(changes.map(\.key.kind)).sorted() where !may({ $0.writes.contains("*") || $0.writes.contains(kind.rawValue) })
+    {
       found.append(finding(.writesOutsideRoles(kind: kind, roles: roles)))
     }
     if !files.isEmpty, !may(\.changesPolicy) {
@@ -207,4 +208,3 @@ struct CommitJudge {
     return approver
   }
 }
-

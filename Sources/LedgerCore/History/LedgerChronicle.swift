@@ -64,7 +64,8 @@ public struct LedgerChronicle: Sendable {
       // conflict it settled away from its first parent, a value no side had), as in `log`.
       guard let step = history.firstIndex(where: { Self.gave(leaf, in: $0) }) else { continue }
       let entry = history[step].entry
-      let resolution = entry.parents.count > 1
+      let resolution =
+        entry.parents.count > 1
         ? (merges.first { $0.entry.commit == entry.commit }.flatMap { Self.choice($0.settled, field: leaf.field) } ?? "merge")
         : nil
       result.append(FieldBlame(field: leaf.field, value: leaf.value, entry: entry, resolution: resolution))

@@ -99,9 +99,11 @@ final class MergeAuditor {
   /// The merge rules as the first parent's settings and schemas give them.
   private func rules(of commit: String) throws(StoreError) -> MergeRules {
     let snapshot = try reader.snapshot(commit)
-    let key = [try snapshot.fileBytes(LedgerSettings.fileName) ?? []] + (try snapshot.files(in: RecordSchemas.folder)).flatMap {
-      [Array($0.name.utf8), $0.bytes]
-    }
+    let key =
+      [try snapshot.fileBytes(LedgerSettings.fileName) ?? []]
+      + (try snapshot.files(in: RecordSchemas.folder)).flatMap {
+        [Array($0.name.utf8), $0.bytes]
+      }
     if let known = rules[key] { return known }
     let made = try MergeRules(snapshot)
     rules[key] = made

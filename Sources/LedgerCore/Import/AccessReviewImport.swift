@@ -53,9 +53,10 @@ public enum AccessReviewImport {
     var plan = ImportPlan()
     let absent = [rightColumn, decisionColumn].filter { !table.header.contains($0) }
     guard absent.isEmpty else {
-      plan.problems.append(ImportProblem(
-        line: 1, message: "this is not an access review: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "),
-        hint: "export one with 'adminledger report review ORGANIZATION > review.csv'"))
+      plan.problems.append(
+        ImportProblem(
+          line: 1, message: "this is not an access review: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "),
+          hint: "export one with 'adminledger report review ORGANIZATION > review.csv'"))
       return plan
     }
     var seen: [String: Int] = [:]
@@ -64,19 +65,24 @@ public enum AccessReviewImport {
       let id = cell(rightColumn)
       guard let right = try existingRight(id, line: row.line, into: &plan, view: view) else { continue }
       if let first = seen[id] {
-        plan.problems.append(ImportProblem(line: row.line, column: rightColumn, rule: "match", message: "rights/\(id) appears twice in the file (first on line \(first))"))
+        plan.problems.append(
+          ImportProblem(
+            line: row.line, column: rightColumn, rule: "match",
+            message: "rights/\(id) appears twice in the file (first on line \(first))"))
         continue
       }
       seen[id] = row.line
       let word = cell(decisionColumn)
       guard !word.isEmpty else {
-        plan.skipped.append(ImportProblem(line: row.line, column: decisionColumn, message: "no decision for rights/\(id): it is left as it is"))
+        plan.skipped.append(
+          ImportProblem(line: row.line, column: decisionColumn, message: "no decision for rights/\(id): it is left as it is"))
         continue
       }
       guard let decision = decision(word) else {
-        plan.problems.append(ImportProblem(
-          line: row.line, column: decisionColumn, rule: "decision", message: "\"\(word)\" is not a decision",
-          hint: "write keep or revoke (garder or retirer), or leave it empty to decide later"))
+        plan.problems.append(
+          ImportProblem(
+            line: row.line, column: decisionColumn, rule: "decision", message: "\"\(word)\" is not a decision",
+            hint: "write keep or revoke (garder or retirer), or leave it empty to decide later"))
         continue
       }
       guard let reviewer = try reviewer(cell(reviewerColumn), line: row.line, into: &plan, view: view),
@@ -87,7 +93,10 @@ public enum AccessReviewImport {
         guard let kept = keep(right, by: reviewer, line: row.line, into: &plan, today: reader.options.today) else { continue }
         plan.records.append(kept)
         if !cell(reasonColumn).isEmpty {
-          plan.skipped.append(ImportProblem(line: row.line, column: reasonColumn, message: "rights/\(id) is kept: the reason column is for revocations, so its text is not imported"))
+          plan.skipped.append(
+            ImportProblem(
+              line: row.line, column: reasonColumn,
+              message: "rights/\(id) is kept: the reason column is for revocations, so its text is not imported"))
         }
       case .revoke:
         plan.records.append(revoke(right, reason: cell(reasonColumn), by: reviewer, line: row.line, today: reader.options.today))
@@ -104,13 +113,21 @@ public enum AccessReviewImport {
   // MARK: - Rows
 
   /// The right a row names, or nil (with a problem) when the ledger holds none of that id.
-  private static func existingRight(_ id: String, line: Int, into plan: inout ImportPlan, view: LedgerView) throws(StoreError) -> Record? {
+  private static func existingRight(_ id: String, line: Int, into plan: inout ImportPlan, view: LedgerView) throws(StoreError)
+    -> Record?
+  {
     guard !id.isEmpty else {
-      plan.problems.append(ImportProblem(line: line, column: rightColumn, rule: "match", message: "the row names no right", hint: "put the right's id in the \"\(rightColumn)\" column, as the review report writes it"))
+      plan.problems.append(
+        ImportProblem(
+          line: line, column: rightColumn, rule: "match", message: "the row names no right",
+          hint: "put the right's id in the \"\(rightColumn)\" column, as the review report writes it"))
       return nil
     }
     guard let key = RecordID(id).map({ RecordKey(kind: .rights, id: $0) }), let right = try view.record(key) else {
-      plan.problems.append(ImportProblem(line: line, column: rightColumn, rule: "match", message: "no right \"\(id)\" in the ledger", hint: "'adminledger list rights' shows them; export the review again if the file is old"))
+      plan.problems.append(
+        ImportProblem(
+          line: line, column: rightColumn, rule: "match", message: "no right \"\(id)\" in the ledger",
+          hint: "'adminledger list rights' shows them; export the review again if the file is old"))
       return nil
     }
     return right
@@ -118,21 +135,27 @@ public enum AccessReviewImport {
 
   /// Who the `reviewer` cell names: an organisation, or a person (and their organisation);
   /// nobody when empty. Nil, with a problem, when it names neither.
-  private static func reviewer(_ text: String, line: Int, into plan: inout ImportPlan, view: LedgerView) throws(StoreError) -> Reviewer? {
+  private static func reviewer(_ text: String, line: Int, into plan: inout ImportPlan, view: LedgerView) throws(StoreError)
+    -> Reviewer?
+  {
     guard !text.isEmpty else { return Reviewer() }
     if try view.record(.organizations, text) != nil { return Reviewer(organization: text) }
     if let person = try view.record(.people, text) {
       return Reviewer(organization: person.fields["organization"]?.stringValue, person: text)
     }
-    plan.problems.append(ImportProblem(
-      line: line, column: reviewerColumn, rule: "match", message: "\"\(text)\" is neither an organisation nor a person of the ledger",
-      hint: "write the reviewing organisation's id, or the id of the person who reviewed"))
+    plan.problems.append(
+      ImportProblem(
+        line: line, column: reviewerColumn, rule: "match",
+        message: "\"\(text)\" is neither an organisation nor a person of the ledger",
+        hint: "write the reviewing organisation's id, or the id of the person who reviewed"))
     return nil
   }
 
   /// Whether the reviewing organisation may decide on `right`: one of its people holds it or
   /// validated it. Always, when the file does not say who reviewed.
-  private static func inScope(_ right: Record, of reviewer: Reviewer, line: Int, into plan: inout ImportPlan, view: LedgerView) throws(StoreError) -> Bool {
+  private static func inScope(_ right: Record, of reviewer: Reviewer, line: Int, into plan: inout ImportPlan, view: LedgerView)
+    throws(StoreError) -> Bool
+  {
     guard let organization = reviewer.organization else { return true }
     var people = [right.fields["validated_by"]?.stringValue]
     if let account = right.fields["account"]?.stringValue {
@@ -141,20 +164,26 @@ public enum AccessReviewImport {
     for case let id? in people {
       if try view.record(.people, id)?.fields["organization"]?.stringValue == organization { return true }
     }
-    plan.problems.append(ImportProblem(
-      line: line, column: rightColumn, rule: "scope",
-      message: "\(right.key) is neither held nor validated by people of \(organization), so \(organization)'s review cannot decide on it",
-      hint: "leave its decision empty, or check the \"\(reviewerColumn)\" column"))
+    plan.problems.append(
+      ImportProblem(
+        line: line, column: rightColumn, rule: "scope",
+        message:
+          "\(right.key) is neither held nor validated by people of \(organization), so \(organization)'s review cannot decide on it",
+        hint: "leave its decision empty, or check the \"\(reviewerColumn)\" column"))
     return false
   }
 
   /// A kept right: validated today, by the reviewer when the row names one.
-  private static func keep(_ right: Record, by reviewer: Reviewer, line: Int, into plan: inout ImportPlan, today: String) -> ImportedRecord? {
+  private static func keep(_ right: Record, by reviewer: Reviewer, line: Int, into plan: inout ImportPlan, today: String)
+    -> ImportedRecord?
+  {
     let status = right.fields["status"]?.stringValue ?? "?"
     guard status == "active" else {
-      plan.problems.append(ImportProblem(
-        line: line, column: decisionColumn, rule: "decision", message: "\(right.key) is \(status), not active: a review keeps only active rights",
-        hint: "leave its decision empty, or grant the right again with 'adminledger set \(right.key) --set status=active'"))
+      plan.problems.append(
+        ImportProblem(
+          line: line, column: decisionColumn, rule: "decision",
+          message: "\(right.key) is \(status), not active: a review keeps only active rights",
+          hint: "leave its decision empty, or grant the right again with 'adminledger set \(right.key) --set status=active'"))
       return nil
     }
     var fields: JSONObject = ["validated_on": .string(today)]

@@ -48,7 +48,8 @@ public struct CSVTable: Sendable {
       if let first = seen[name] {
         throw ImportProblem(
           line: 1, column: name, rule: "csv",
-          message: "the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear",
+          message:
+            "the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear",
           hint: "rename or remove one of the two columns")
       }
       seen[name] = index
@@ -85,7 +86,8 @@ public struct CSVTable: Sendable {
     case .utf8, .automatic:
       if let text = String(validating: body, as: UTF8.self) { return text }
       guard encoding == .automatic else {
-        throw ImportProblem(line: 1, message: "the file is not UTF-8", hint: "pass --encoding latin1 for a file saved in ISO-8859-1")
+        throw ImportProblem(
+          line: 1, message: "the file is not UTF-8", hint: "pass --encoding latin1 for a file saved in ISO-8859-1")
       }
       return String(body.map { Character(Unicode.Scalar($0)) })
     }
@@ -124,7 +126,9 @@ public struct CSVTable: Sendable {
       if quoted {
         if scalar == "\"" {
           if let next = iterator.next() {
-            if next == "\"" { cell.append("\"") } else {
+            if next == "\"" {
+              cell.append("\"")
+            } else {
               quoted = false
               pending = next
             }
@@ -154,7 +158,9 @@ public struct CSVTable: Sendable {
       default: cell.unicodeScalars.append(scalar)
       }
     }
-    if quoted { throw ImportProblem(line: recordLine, message: "a quoted cell is never closed", hint: "check the quotes on that line") }
+    if quoted {
+      throw ImportProblem(line: recordLine, message: "a quoted cell is never closed", hint: "check the quotes on that line")
+    }
     if !cell.isEmpty || !cells.isEmpty {
       cells.append(cell)
       records.append((recordLine, cells))

@@ -33,7 +33,9 @@ enum CertificatesImport {
   /// crt.sh's columns holding the names of a certificate; both are read when present.
   static let logColumns = ["common_name", "name_value"]
   /// Names of an inventory's host column, in order of preference, folded.
-  static let hostColumns = ["host", "hostname", "host_name", "fqdn", "domain", "domain_name", "server", "site", "url", "name", "cn"]
+  static let hostColumns = [
+    "host", "hostname", "host_name", "fqdn", "domain", "domain_name", "server", "site", "url", "name", "cn",
+  ]
   /// Names of the end column, in order of preference, folded.
   static let endColumns = [
     "certificate_end", "not_after", "notafter", "expires", "expires_on", "expiry", "expiry_date", "expiration",
@@ -60,19 +62,24 @@ enum CertificatesImport {
         latest[system.key] = DatedRow(record: system, day: day, line: row.line)
       }
       guard dated.isEmpty else { continue }
-      if let index = strays.firstIndex(where: { $0.name == names[0] }) { strays[index].count += 1 } else {
+      if let index = strays.firstIndex(where: { $0.name == names[0] }) {
+        strays[index].count += 1
+      } else {
         strays.append(Stray(name: names[0], line: row.line, count: 1))
       }
     }
     plan.skipped += strays.map { note($0, column: nameColumns[0]) }
     plan.records = latest.values.sorted { ($0.line, $0.record.key.description) < ($1.line, $1.record.key.description) }.map {
-      ImportedRecord(record: Record(key: $0.record.key, fields: ["certificate_end": .string($0.day)]), line: $0.line, columns: ["certificate_end": endColumn])
+      ImportedRecord(
+        record: Record(key: $0.record.key, fields: ["certificate_end": .string($0.day)]), line: $0.line,
+        columns: ["certificate_end": endColumn])
     }
     if plan.records.isEmpty, plan.problems.isEmpty, !strays.isEmpty {
       let names = strays.prefix(5).map(\.name).joined(separator: ", ") + (strays.count > 5 ? ", ..." : "")
-      plan.problems.append(ImportProblem(
-        line: 1, rule: "match", message: "no certificate of the file names the host of a system's url: \(names)",
-        hint: "the systems' hosts: " + hosts.map(\.host).sorted().joined(separator: ", ")))
+      plan.problems.append(
+        ImportProblem(
+          line: 1, rule: "match", message: "no certificate of the file names the host of a system's url: \(names)",
+          hint: "the systems' hosts: " + hosts.map(\.host).sorted().joined(separator: ", ")))
     }
     return plan
   }
@@ -86,16 +93,18 @@ enum CertificatesImport {
     let names = nameColumns.flatMap { Self.names(in: table.cell(row.cells, $0)) }
     let cell = table.cell(row.cells, endColumn).trimmingCharacters(in: .whitespaces)
     guard !names.isEmpty, !cell.isEmpty else {
-      plan.skipped.append(ImportProblem(
-        line: row.line, column: names.isEmpty ? nameColumns[0] : endColumn,
-        message: "the row has \(names.isEmpty ? "no host name" : "no end date"); it is left out"))
+      plan.skipped.append(
+        ImportProblem(
+          line: row.line, column: names.isEmpty ? nameColumns[0] : endColumn,
+          message: "the row has \(names.isEmpty ? "no host name" : "no end date"); it is left out"))
       return nil
     }
     guard let day = day(cell, reader: reader) else {
-      plan.problems.append(ImportProblem(
-        line: row.line, column: endColumn, rule: "date", message: "\"\(cell)\" is not a date",
-        hint: "write YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS (as crt.sh does), DD/MM/YYYY or 'Dec 31 23:59:59 2026 GMT',"
-          + " or pass --date-format"))
+      plan.problems.append(
+        ImportProblem(
+          line: row.line, column: endColumn, rule: "date", message: "\"\(cell)\" is not a date",
+          hint: "write YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS (as crt.sh does), DD/MM/YYYY or 'Dec 31 23:59:59 2026 GMT',"
+            + " or pass --date-format"))
       return nil
     }
     return (names, day)
@@ -106,7 +115,8 @@ enum CertificatesImport {
     let host = stray.name.replacingOccurrences(of: "*.", with: "")
     return ImportProblem(
       line: stray.line, column: column, rule: "match",
-      message: "\"\(stray.name)\" is the host of no system's url (\(stray.count) certificate\(stray.count == 1 ? "" : "s")); left out",
+      message:
+        "\"\(stray.name)\" is the host of no system's url (\(stray.count) certificate\(stray.count == 1 ? "" : "s")); left out",
       hint: "if the organisation runs it, add it (adminledger add systems ID --set url=https://\(host) ...),"
         + " or set that url on the system that answers there")
   }
@@ -121,21 +131,26 @@ enum CertificatesImport {
     let end = column(in: table, field: "certificate_end", names: endColumns, reader: reader)
     if let end, !names.isEmpty { return (names, end) }
     if names.isEmpty {
-      problems.append(ImportProblem(
-        line: 1, message: "no host column: expected crt.sh's common_name and name_value, or one named " + hostColumns.joined(separator: ", "),
-        hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=host'"))
+      problems.append(
+        ImportProblem(
+          line: 1,
+          message: "no host column: expected crt.sh's common_name and name_value, or one named "
+            + hostColumns.joined(separator: ", "),
+          hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=host'"))
     }
     if end == nil {
-      problems.append(ImportProblem(
-        line: 1, message: "no end date column: expected one named " + endColumns.joined(separator: ", "),
-        hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=certificate_end'"))
+      problems.append(
+        ImportProblem(
+          line: 1, message: "no end date column: expected one named " + endColumns.joined(separator: ", "),
+          hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=certificate_end'"))
     }
     return nil
   }
 
   /// The column holding `field`: the one `--map` names, else the first of `names` in the header.
   private static func column(in table: CSVTable, field: String, names: [String], reader: CellReader) -> String? {
-    if let mapped = reader.options.mappings.first(where: { $0.field.components == [field] }), table.header.contains(mapped.column) {
+    if let mapped = reader.options.mappings.first(where: { $0.field.components == [field] }), table.header.contains(mapped.column)
+    {
       return mapped.column
     }
     for name in names {

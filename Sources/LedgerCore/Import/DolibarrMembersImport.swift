@@ -17,23 +17,36 @@ enum DolibarrMembersImport {
     let required = ["Identifiant", "Nom", "Prénom", "Nature", "Statut"]
     let absent = required.filter { !table.header.contains($0) }
     guard absent.isEmpty else {
-      plan.problems.append(ImportProblem(line: 1, message: "this is not a Dolibarr member export: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "), hint: "check the file, or import with --profile generic and --map"))
+      plan.problems.append(
+        ImportProblem(
+          line: 1,
+          message: "this is not a Dolibarr member export: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "),
+          hint: "check the file, or import with --profile generic and --map"))
       return plan
     }
     var seen = Set<String>()
     for row in table.rows {
       let cell = { (column: String) in reader.normalised(table.cell(row.cells, column)) }
       if cell("Nature") != "phy" {
-        plan.skipped.append(ImportProblem(line: row.line, column: "Nature", message: "\"\(cell("Société").isEmpty ? cell("Nom") : cell("Société"))\" is an organisation member (Nature \(cell("Nature"))), not a person; it is left out", hint: "record it in organizations"))
+        plan.skipped.append(
+          ImportProblem(
+            line: row.line, column: "Nature",
+            message:
+              "\"\(cell("Société").isEmpty ? cell("Nom") : cell("Société"))\" is an organisation member (Nature \(cell("Nature"))), not a person; it is left out",
+            hint: "record it in organizations"))
         continue
       }
       let login = cell("Identifiant").lowercased()
       guard let id = RecordID(login) else {
-        plan.problems.append(ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "\"\(login)\" cannot be an id: \(RecordID.check(login)?.rule ?? "")"))
+        plan.problems.append(
+          ImportProblem(
+            line: row.line, column: "Identifiant", rule: "id",
+            message: "\"\(login)\" cannot be an id: \(RecordID.check(login)?.rule ?? "")"))
         continue
       }
       guard seen.insert(login).inserted else {
-        plan.problems.append(ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "people/\(login) appears twice in the file"))
+        plan.problems.append(
+          ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "people/\(login) appears twice in the file"))
         continue
       }
       var fields = JSONObject()
@@ -64,7 +77,8 @@ enum DolibarrMembersImport {
       if let function = functions[cell("Type adhérent").lowercased()] { roles.append(.string(function)) }
       fields["functions"] = .array(roles)
       columns["functions"] = "Type adhérent"
-      plan.records.append(ImportedRecord(record: Record(key: RecordKey(kind: .people, id: id), fields: fields), line: row.line, columns: columns))
+      plan.records.append(
+        ImportedRecord(record: Record(key: RecordKey(kind: .people, id: id), fields: fields), line: row.line, columns: columns))
     }
     return plan
   }

@@ -30,31 +30,35 @@ struct ImportMatching {
       if found == nil {
         let candidates = Set(matchValues(of: row.record).flatMap { byValue[$0] ?? [] })
         guard candidates.count <= 1 else {
-          result.problems.append(ImportProblem(
-            line: row.line, column: field.flatMap { row.columns[$0.components[0]] }, rule: "match",
-            message: "the row matches several records: " + candidates.sorted().map(\.description).joined(separator: ", ")))
+          result.problems.append(
+            ImportProblem(
+              line: row.line, column: field.flatMap { row.columns[$0.components[0]] }, rule: "match",
+              message: "the row matches several records: " + candidates.sorted().map(\.description).joined(separator: ", ")))
           continue
         }
         found = candidates.first.flatMap { byID[$0] }
       }
       guard let found else {
         guard !row.idIsProvisional else {
-          result.problems.append(ImportProblem(
-            line: row.line, rule: "match", message: "the row has no id and no record has its \(field?.description ?? "key")",
-            hint: "add an id column for new records"))
+          result.problems.append(
+            ImportProblem(
+              line: row.line, rule: "match", message: "the row has no id and no record has its \(field?.description ?? "key")",
+              hint: "add an id column for new records"))
           continue
         }
         result.propose(row.record, replacing: nil, line: row.line, columns: row.columns)
         continue
       }
       guard update || profile.alwaysMatches else {
-        result.problems.append(ImportProblem(
-          line: row.line, column: row.columns["id"], rule: "exists", message: "\(found.key) already exists",
-          hint: "pass --update to bring the records the file lists in line with it"))
+        result.problems.append(
+          ImportProblem(
+            line: row.line, column: row.columns["id"], rule: "exists", message: "\(found.key) already exists",
+            hint: "pass --update to bring the records the file lists in line with it"))
         continue
       }
       guard matched.insert(found.key).inserted else {
-        result.problems.append(ImportProblem(line: row.line, rule: "match", message: "another row of the file also matches \(found.key)"))
+        result.problems.append(
+          ImportProblem(line: row.line, rule: "match", message: "another row of the file also matches \(found.key)"))
         continue
       }
       let merged = Record(key: found.key, fields: profile.merge(found.fields, with: row.record.fields))
@@ -99,7 +103,10 @@ extension ImportProfile {
   func sameness(of record: Record) -> String? {
     guard self == .trainingFollowup else { return nil }
     let trainers = (record.fields["trainers"]?.arrayValue ?? []).map(\.compactText).sorted()
-    let parts = [record.fields["date"]?.compactText ?? "", CellReader.nameWords(record.fields["topic"]?.stringValue ?? "").sorted().joined(separator: " ")]
+    let parts = [
+      record.fields["date"]?.compactText ?? "",
+      CellReader.nameWords(record.fields["topic"]?.stringValue ?? "").sorted().joined(separator: " "),
+    ]
     return (parts + trainers).joined(separator: "|")
   }
 

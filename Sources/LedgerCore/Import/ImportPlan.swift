@@ -94,4 +94,3 @@ struct CellReader {
     return Set(folded.split(whereSeparator: { !$0.isLetter }).map(String.init))
   }
 }
-

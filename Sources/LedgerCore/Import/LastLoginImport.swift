@@ -22,7 +22,9 @@ import LedgerJSON
 /// import.
 enum LastLoginImport {
   /// Names of the login column, in order of preference, folded as `folded` folds them.
-  static let loginColumns = ["login", "identifiant", "username", "user_name", "user", "userid", "user_id", "utilisateur", "account", "compte"]
+  static let loginColumns = [
+    "login", "identifiant", "username", "user_name", "user", "userid", "user_id", "utilisateur", "account", "compte",
+  ]
   /// Names of the date column, in order of preference.
   static let dateColumns = [
     "last_seen", "last_login", "lastlogin", "last_login_date", "last_connection", "last_visit", "derniere_connexion",
@@ -32,27 +34,31 @@ enum LastLoginImport {
   static func plan(_ table: CSVTable, view: LedgerView, reader: CellReader) throws(StoreError) -> ImportPlan {
     var plan = ImportPlan()
     guard let system = reader.options.system else {
-      plan.problems.append(ImportProblem(
-        line: 1, column: "--system", message: "a last-login file does not say which system it comes from",
-        hint: "pass --system SYSTEM (the system's id, such as geonature)"))
+      plan.problems.append(
+        ImportProblem(
+          line: 1, column: "--system", message: "a last-login file does not say which system it comes from",
+          hint: "pass --system SYSTEM (the system's id, such as geonature)"))
       return plan
     }
     guard try view.record(.systems, system) != nil else {
-      plan.problems.append(ImportProblem(
-        line: 1, column: "--system", rule: "ref-exists", message: "no system \"\(system)\" in the ledger",
-        hint: "'adminledger list systems' shows them"))
+      plan.problems.append(
+        ImportProblem(
+          line: 1, column: "--system", rule: "ref-exists", message: "no system \"\(system)\" in the ledger",
+          hint: "'adminledger list systems' shows them"))
       return plan
     }
     guard let (loginColumn, dateColumn) = columns(of: table, reader: reader, problems: &plan.problems) else { return plan }
     let accounts = try view.records(of: .accounts).filter { $0.fields["system"]?.stringValue == system }
-    let sightings = newest(table, login: loginColumn, date: dateColumn, system: system, accounts: accounts, reader: reader, plan: &plan)
+    let sightings = newest(
+      table, login: loginColumn, date: dateColumn, system: system, accounts: accounts, reader: reader, plan: &plan)
     for sighting in sightings {
       // Never move back: an older export gives the record the value it holds, which changes nothing.
       let current = sighting.record.fields["last_seen"]?.stringValue
       let day = current.map { max($0, sighting.day) } ?? sighting.day
-      plan.records.append(ImportedRecord(
-        record: Record(key: sighting.record.key, fields: ["last_seen": .string(day)]), line: sighting.line,
-        columns: ["last_seen": dateColumn]))
+      plan.records.append(
+        ImportedRecord(
+          record: Record(key: sighting.record.key, fields: ["last_seen": .string(day)]), line: sighting.line,
+          columns: ["last_seen": dateColumn]))
     }
     return plan
   }
@@ -62,11 +68,14 @@ enum LastLoginImport {
     let loginColumn = column(in: table, field: "login", names: loginColumns, reader: reader)
     let dateColumn = column(in: table, field: "last_seen", names: dateColumns, reader: reader)
     if let loginColumn, let dateColumn { return (loginColumn, dateColumn) }
-    let absent = [loginColumn == nil ? ("login", loginColumns) : nil, dateColumn == nil ? ("last_seen", dateColumns) : nil].compactMap { $0 }
+    let absent = [loginColumn == nil ? ("login", loginColumns) : nil, dateColumn == nil ? ("last_seen", dateColumns) : nil]
+      .compactMap { $0 }
     for (field, names) in absent {
-      problems.append(ImportProblem(
-        line: 1, message: "no \(field == "login" ? "login" : "date") column: expected one named " + names.joined(separator: ", "),
-        hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=\(field)'"))
+      problems.append(
+        ImportProblem(
+          line: 1,
+          message: "no \(field == "login" ? "login" : "date") column: expected one named " + names.joined(separator: ", "),
+          hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=\(field)'"))
     }
     return nil
   }
@@ -82,24 +91,31 @@ enum LastLoginImport {
       let cell = table.cell(row.cells, dateColumn).trimmingCharacters(in: .whitespaces)
       guard !login.isEmpty else { continue }
       guard let account = account(login, in: accounts) else {
-        plan.skipped.append(ImportProblem(
-          line: row.line, column: loginColumn, rule: "match",
-          message: "\"\(login)\" is not an account of \(system) in the ledger; it is left out",
-          hint: "add the account (adminledger add accounts --set system=\(system) --set login=\(login) ...) if it is a person's"))
+        plan.skipped.append(
+          ImportProblem(
+            line: row.line, column: loginColumn, rule: "match",
+            message: "\"\(login)\" is not an account of \(system) in the ledger; it is left out",
+            hint: "add the account (adminledger add accounts --set system=\(system) --set login=\(login) ...) if it is a person's"
+          ))
         continue
       }
       guard !cell.isEmpty else {
-        plan.skipped.append(ImportProblem(
-          line: row.line, column: dateColumn, message: "\"\(login)\" has no date (never logged in); \(account.key) is left as it is"))
+        plan.skipped.append(
+          ImportProblem(
+            line: row.line, column: dateColumn,
+            message: "\"\(login)\" has no date (never logged in); \(account.key) is left as it is"))
         continue
       }
       let parsed = Self.day(cell, reader: reader)
       guard let day = parsed, day <= reader.options.today else {
         let known = parsed != nil
-        plan.problems.append(ImportProblem(
-          line: row.line, column: dateColumn, rule: "date",
-          message: known ? "\"\(cell)\" is after today (\(reader.options.today))" : "\"\(cell)\" is not a date",
-          hint: known ? "check the file and the system's clock" : "write YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY, or pass --date-format"))
+        plan.problems.append(
+          ImportProblem(
+            line: row.line, column: dateColumn, rule: "date",
+            message: known ? "\"\(cell)\" is after today (\(reader.options.today))" : "\"\(cell)\" is not a date",
+            hint: known
+              ? "check the file and the system's clock"
+              : "write YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY, or pass --date-format"))
         continue
       }
       if let seen = sightings[account.key], seen.day >= day { continue }
@@ -110,7 +126,8 @@ enum LastLoginImport {
 
   /// The column holding `field`: the one `--map` names, else the first of `names` in the header.
   private static func column(in table: CSVTable, field: String, names: [String], reader: CellReader) -> String? {
-    if let mapped = reader.options.mappings.first(where: { $0.field.components == [field] }), table.header.contains(mapped.column) {
+    if let mapped = reader.options.mappings.first(where: { $0.field.components == [field] }), table.header.contains(mapped.column)
+    {
       return mapped.column
     }
     for name in names {

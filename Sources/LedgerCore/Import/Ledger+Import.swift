@@ -44,14 +44,19 @@ extension GitRecordStore {
       let plan = try profile.plan(table, kind: kind, view: view, options: options, now: date)
       guard plan.problems.isEmpty else { throw .importRefused(file: file, problems: plan.problems) }
       guard !plan.records.isEmpty else {
-        throw .importRefused(file: file, problems: [ImportProblem(line: 1, message: "no row to import", hint: "check the file and its columns")])
+        throw .importRefused(
+          file: file, problems: [ImportProblem(line: 1, message: "no row to import", hint: "check the file and its columns")])
       }
       var missing: (field: FieldPath, value: JSONValue)?
       if let (field, text) = mode.missing {
         do throws(FieldInputProblem) {
-          missing = (field, try FieldTyping.value(.text(text), for: field, kind: kind, schema: view.context.schemas.schema(for: kind)))
+          missing = (
+            field, try FieldTyping.value(.text(text), for: field, kind: kind, schema: view.context.schemas.schema(for: kind))
+          )
         } catch {
-          throw .importRefused(file: file, problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: GenericImport.describe(error, text))])
+          throw .importRefused(
+            file: file,
+            problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: GenericImport.describe(error, text))])
         }
       }
       let matching = ImportMatching(kind: kind, profile: profile, update: mode.update, field: mode.match, missing: missing)

@@ -37,7 +37,8 @@ public struct Reconciliation: Sendable {
   /// record), when it differs.
   public mutating func propose(_ record: Record, replacing existing: Record?, line: Int?, columns: [String: String] = [:]) {
     guard let existing else {
-      changes.append(Change(record: record, action: .add, fields: FieldChange.between(nil, record.fields), line: line, columns: columns))
+      changes.append(
+        Change(record: record, action: .add, fields: FieldChange.between(nil, record.fields), line: line, columns: columns))
       return
     }
     let fields = FieldChange.between(existing.fields, record.fields)
@@ -104,7 +105,8 @@ extension GitRecordStore {
         return ImportProblem(line: 1, rule: finding.rule, message: "\(finding.file): \(finding.message)", hint: finding.hint)
       }
       let field = finding.instancePath.tokens.first ?? ""
-      return ImportProblem(line: line, column: row.columns[field], rule: finding.rule, message: finding.message, hint: finding.hint)
+      return ImportProblem(
+        line: line, column: row.columns[field], rule: finding.rule, message: finding.message, hint: finding.hint)
     }
     throw .importRefused(file: file, problems: problems.sorted { $0.line < $1.line })
   }

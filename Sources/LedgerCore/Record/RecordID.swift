@@ -54,8 +54,9 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
     guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
     var previous: UInt8 = 0
     for byte in bytes {
-      guard isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        || byte == UInt8(ascii: ".") && previous != UInt8(ascii: ".")
+      guard
+        isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+          || byte == UInt8(ascii: ".") && previous != UInt8(ascii: ".")
       else { return false }
       previous = byte
     }

@@ -27,7 +27,9 @@ enum CrossRecordRules {
     finding(record, JSONPointer(tokens: [field]), rule, message, hint: hint)
   }
 
-  private static func finding(_ record: Record, _ pointer: JSONPointer, _ rule: String, _ message: String, hint: String) -> Diagnostic {
+  private static func finding(_ record: Record, _ pointer: JSONPointer, _ rule: String, _ message: String, hint: String)
+    -> Diagnostic
+  {
     Diagnostic(file: record.key.path, instancePath: pointer, rule: rule, message: message, hint: hint)
   }
 
@@ -55,12 +57,18 @@ enum CrossRecordRules {
     var findings: [Diagnostic] = []
     for (pointer, kind, id, declared) in context.references(of: record) {
       guard let kind else {
-        findings.append(finding(record, pointer, "ref-exists", "the schema's x-ref \(declared.compactText) names no kind of record", hint: "x-ref takes a kind: " + RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))
+        findings.append(
+          finding(
+            record, pointer, "ref-exists", "the schema's x-ref \(declared.compactText) names no kind of record",
+            hint: "x-ref takes a kind: " + RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))
         continue
       }
       if try !context.exists(kind, id) {
         let field = pointer.description.dropFirst()
-        findings.append(finding(record, pointer, "ref-exists", "\"\(field)\" names \(kind)/\(id), which does not exist", hint: "add it first, or fix the id ('adminledger list \(kind)' shows them)"))
+        findings.append(
+          finding(
+            record, pointer, "ref-exists", "\"\(field)\" names \(kind)/\(id), which does not exist",
+            hint: "add it first, or fix the id ('adminledger list \(kind)' shows them)"))
       }
     }
     return findings
@@ -74,17 +82,27 @@ enum CrossRecordRules {
     else { return [] }
     guard !offered.contains(.string(role)) else { return [] }
     let names = offered.compactMap(\.stringValue).joined(separator: ", ")
-    return [finding(record, "role", "right-role-offered", "role \"\(role)\" is not one that systems/\(systemID) offers (\(names))", hint: "use one of its roles, or add the role to systems/\(systemID)")]
+    return [
+      finding(
+        record, "role", "right-role-offered", "role \"\(role)\" is not one that systems/\(systemID) offers (\(names))",
+        hint: "use one of its roles, or add the role to systems/\(systemID)")
+    ]
   }
 
   /// A temporary right has an end, not before its start.
   static func temporaryRightHasEnd(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
     guard record.key.kind == .rights, record.fields["temporary"] == .bool(true) else { return [] }
     guard let end = text(record, "end") else {
-      return [finding(record, "temporary", "temporary-right-end", "a temporary right needs an end date", hint: "add --set end=YYYY-MM-DD")]
+      return [
+        finding(
+          record, "temporary", "temporary-right-end", "a temporary right needs an end date", hint: "add --set end=YYYY-MM-DD")
+      ]
     }
     if let start = text(record, "start"), end < start {
-      return [finding(record, "end", "temporary-right-end", "the right ends (\(end)) before it starts (\(start))", hint: "fix start or end")]
+      return [
+        finding(
+          record, "end", "temporary-right-end", "the right ends (\(end)) before it starts (\(start))", hint: "fix start or end")
+      ]
     }
     return []
   }
@@ -95,7 +113,11 @@ enum CrossRecordRules {
       let account = try context.record(.accounts, accountID), let status = text(account, "status"),
       status == "closed" || status == "suspended"
     else { return [] }
-    return [finding(record, "status", "active-right-on-closed-account", "the right is active on accounts/\(accountID), which is \(status)", hint: "revoke the right (--set status=revoked) when the account closes")]
+    return [
+      finding(
+        record, "status", "active-right-on-closed-account", "the right is active on accounts/\(accountID), which is \(status)",
+        hint: "revoke the right (--set status=revoked) when the account closes")
+    ]
   }
 
   /// An approved or paid payment names an approver holding a role that may approve payments
@@ -109,7 +131,12 @@ enum CrossRecordRules {
     let held = Policy.roles(of: try context.record(.people, approverID), on: day)
     guard !held.contains(where: allowed.contains) else { return [] }
     let when = day.map { " on \($0)" } ?? ""
-    return [finding(record, "approved_by", "payment-approver", "people/\(approverID) held no role that may approve payments (\(allowed.joined(separator: ", ")))\(when)", hint: "the approval must come from someone holding one of those roles in ledger_roles")]
+    return [
+      finding(
+        record, "approved_by", "payment-approver",
+        "people/\(approverID) held no role that may approve payments (\(allowed.joined(separator: ", ")))\(when)",
+        hint: "the approval must come from someone holding one of those roles in ledger_roles")
+    ]
   }
 
   /// An evolution is approved before it is in progress, tested or closed.
@@ -117,17 +144,28 @@ enum CrossRecordRules {
     guard record.key.kind == .tickets, text(record, "type") == "evolution", let status = text(record, "status"),
       ["in-progress", "testing", "closed"].contains(status), record.fields["approval"] == nil
     else { return [] }
-    return [finding(record, "status", "evolution-approval", "an evolution cannot be \(status) before it is approved", hint: "record the approval first: --set approval.by=committee --set approval.date=YYYY-MM-DD")]
+    return [
+      finding(
+        record, "status", "evolution-approval", "an evolution cannot be \(status) before it is approved",
+        hint: "record the approval first: --set approval.by=committee --set approval.date=YYYY-MM-DD")
+    ]
   }
 
   /// A closed ticket has a closing date, not before its opening.
   static func closedTicketHasClosingDate(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
     guard record.key.kind == .tickets, text(record, "status") == "closed" else { return [] }
     guard let closed = text(record, "closed") else {
-      return [finding(record, "status", "ticket-closed-date", "a closed ticket needs its closing date", hint: "add --set closed=YYYY-MM-DD")]
+      return [
+        finding(
+          record, "status", "ticket-closed-date", "a closed ticket needs its closing date", hint: "add --set closed=YYYY-MM-DD")
+      ]
     }
     if let opened = text(record, "opened"), closed < opened {
-      return [finding(record, "closed", "ticket-closed-date", "the ticket closes (\(closed)) before it opens (\(opened))", hint: "fix opened or closed")]
+      return [
+        finding(
+          record, "closed", "ticket-closed-date", "the ticket closes (\(closed)) before it opens (\(opened))",
+          hint: "fix opened or closed")
+      ]
     }
     return []
   }

@@ -15,18 +15,21 @@ enum EntitlementRule {
       for (index, entitlement) in (settings.entitlements[function] ?? []).enumerated() {
         let at = JSONPointer(tokens: ["entitlements", function, String(index)])
         guard let system = try context.record(.systems, entitlement.system) else {
-          findings.append(Diagnostic(
-            file: LedgerSettings.fileName, instancePath: at.appending("system"), rule: "entitlement-system",
-            message: "the entitlements of \"\(function)\" name systems/\(entitlement.system), which does not exist",
-            hint: "name an existing system ('adminledger list systems' shows them), or add it first"))
+          findings.append(
+            Diagnostic(
+              file: LedgerSettings.fileName, instancePath: at.appending("system"), rule: "entitlement-system",
+              message: "the entitlements of \"\(function)\" name systems/\(entitlement.system), which does not exist",
+              hint: "name an existing system ('adminledger list systems' shows them), or add it first"))
           continue
         }
         guard let offered = system.fields["roles"]?.arrayValue, !offered.contains(.string(entitlement.role)) else { continue }
         let names = offered.compactMap(\.stringValue).joined(separator: ", ")
-        findings.append(Diagnostic(
-          file: LedgerSettings.fileName, instancePath: at.appending("role"), rule: "entitlement-role-offered",
-          message: "the entitlements of \"\(function)\" name role \"\(entitlement.role)\", which systems/\(entitlement.system) does not offer (\(names))",
-          hint: "use one of its roles, or add the role to systems/\(entitlement.system)"))
+        findings.append(
+          Diagnostic(
+            file: LedgerSettings.fileName, instancePath: at.appending("role"), rule: "entitlement-role-offered",
+            message:
+              "the entitlements of \"\(function)\" name role \"\(entitlement.role)\", which systems/\(entitlement.system) does not offer (\(names))",
+            hint: "use one of its roles, or add the role to systems/\(entitlement.system)"))
       }
     }
     return try placed(findings, context)

@@ -67,17 +67,20 @@ enum SecretRule {
     walk(.object(record.fields), at: .root) { pointer, key, value in
       guard !allowed.contains(pointer) else { return }
       if let key, isSecretName(key) {
-        findings.append(Diagnostic(
-          file: record.key.path, instancePath: pointer, rule: name,
-          message: "field \"\(key)\" would store a secret; the ledger never holds one", hint: hint))
+        findings.append(
+          Diagnostic(
+            file: record.key.path, instancePath: pointer, rule: name,
+            message: "field \"\(key)\" would store a secret; the ledger never holds one", hint: hint))
       } else if case .string(let text) = value, let kind = secretKind(text) {
-        findings.append(Diagnostic(
-          file: record.key.path, instancePath: pointer, rule: name,
-          message: "the value looks like \(kind); the ledger never holds one", hint: valueHint))
+        findings.append(
+          Diagnostic(
+            file: record.key.path, instancePath: pointer, rule: name,
+            message: "the value looks like \(kind); the ledger never holds one", hint: valueHint))
       } else if case .string(let text) = value, let found = SecretText.find(in: text) {
-        findings.append(Diagnostic(
-          file: record.key.path, instancePath: pointer, rule: name, message: inTextMessage(found, key: key),
-          hint: found.phrase == nil ? valueHint : "remove the value; " + hint))
+        findings.append(
+          Diagnostic(
+            file: record.key.path, instancePath: pointer, rule: name, message: inTextMessage(found, key: key),
+            hint: found.phrase == nil ? valueHint : "remove the value; " + hint))
       }
     }
     return findings
@@ -176,7 +179,9 @@ enum SecretRule {
     }
   }
 
-  private static func walk(_ value: JSONValue, at pointer: JSONPointer, key: String? = nil, _ visit: (JSONPointer, String?, JSONValue) -> Void) {
+  private static func walk(
+    _ value: JSONValue, at pointer: JSONPointer, key: String? = nil, _ visit: (JSONPointer, String?, JSONValue) -> Void
+  ) {
     visit(pointer, key, value)
     switch value {
     case .object(let object):

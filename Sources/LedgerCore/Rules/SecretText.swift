@@ -111,7 +111,9 @@ enum SecretText {
   /// id (40 or 64 lowercase hex digits) or a UUID (8-4-4-4-12 hex digits). A 32-digit hex
   /// token (Matomo's token_auth) is neither.
   static func isIdentifier(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    func isHex(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte) }
+    func isHex(_ byte: UInt8) -> Bool {
+      (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
+    }
     if word.count == 40 || word.count == 64 {
       return word.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
@@ -224,8 +226,10 @@ enum SecretText {
   // MARK: - Plausible values
 
   /// Values that name where a secret is kept, not the secret.
-  private static let places = ["1password", "keepass", "keepassxc", "bitwarden", "vaultwarden", "lastpass", "dashlane", "passbolt"]
-    .map { Array($0.utf8) }
+  private static let places = [
+    "1password", "keepass", "keepassxc", "bitwarden", "vaultwarden", "lastpass", "dashlane", "passbolt",
+  ]
+  .map { Array($0.utf8) }
 
   /// Whether a value after a phrase may be the secret itself: at least 4 bytes and none of
   /// the ordinary things a sentence puts there. A word of letters (`reset`, `envoyé`, `KeePass`,

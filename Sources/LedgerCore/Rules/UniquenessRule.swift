@@ -22,10 +22,11 @@ enum UniquenessRule {
       for record in records {
         for (pointer, value) in values(of: record, path) {
           guard let owner = owners(value).first(where: { $0 != record.key }) else { continue }
-          findings.append(Diagnostic(
-            file: record.key.path, instancePath: pointer, rule: name,
-            message: "\(describe(value, path)) is already used by \(owner)",
-            hint: "each record of \(kind) needs its own; change this one or \(owner)"))
+          findings.append(
+            Diagnostic(
+              file: record.key.path, instancePath: pointer, rule: name,
+              message: "\(describe(value, path)) is already used by \(owner)",
+              hint: "each record of \(kind) needs its own; change this one or \(owner)"))
         }
       }
     }

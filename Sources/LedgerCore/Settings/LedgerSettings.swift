@@ -75,7 +75,8 @@ public struct LedgerSettings: Equatable, Sendable {
     let currency = text("currency", isCurrencyCode, "a three-letter currency code such as \"EUR\"")
     var interval: ReviewInterval?
     if object["review_interval"] != nil {
-      interval = ReviewInterval(text("review_interval", { ReviewInterval($0) != nil }, "a duration such as \"1y\", \"6m\", \"26w\" or \"180d\""))
+      interval = ReviewInterval(
+        text("review_interval", { ReviewInterval($0) != nil }, "a duration such as \"1y\", \"6m\", \"26w\" or \"180d\""))
     }
     guard problems.isEmpty else { throw DiagnosticList(problems) }
     var settings = LedgerSettings(name: name, timeZoneIdentifier: zone, currency: currency)

@@ -1,4 +1,3 @@
-
 /// An entry of a kind's folder that is no regular file: the ledger never reads it as a
 /// record, and validation reports it.
 ///
@@ -32,8 +31,8 @@ public struct IrregularEntry: Equatable, Sendable {
       path.hasPrefix("schemas/")
       ? "the ledger's schemas are regular files"
       : path.contains("/")
-      ? "a kind's folder holds only regular ID.json files"
-      : kind == .file ? "a kind's records live in a folder of that name" : "a kind's folder is a plain folder"
+        ? "a kind's folder holds only regular ID.json files"
+        : kind == .file ? "a kind's records live in a folder of that name" : "a kind's folder is a plain folder"
     return Diagnostic(
       file: path, rule: "record-file",
       message: "\(path) is \(kind.rawValue); \(rule)" + (kind == .symbolicLink ? ", and the ledger never follows a link" : ""),

@@ -96,10 +96,13 @@ extension RecordStore {
     for (path, input) in assignments {
       if path.components == ["id"] { throw .invalid(DiagnosticList([RecordDecoder.idFieldDiagnostic(key)])) }
       if let secret = path.components.first(where: SecretRule.isSecretName) {
-        throw .invalid(DiagnosticList([Diagnostic(
-          file: key.path, instancePath: path.pointer, rule: SecretRule.name,
-          message: "field \"\(secret)\" would store a secret; the ledger never holds one",
-          hint: SecretRule.hint)]))
+        throw .invalid(
+          DiagnosticList([
+            Diagnostic(
+              file: key.path, instancePath: path.pointer, rule: SecretRule.name,
+              message: "field \"\(secret)\" would store a secret; the ledger never holds one",
+              hint: SecretRule.hint)
+          ]))
       }
       let value: JSONValue
       do throws(FieldInputProblem) {

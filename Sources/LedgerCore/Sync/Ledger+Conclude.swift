@@ -30,7 +30,8 @@ extension Ledger {
       let pending = try store.pendingPaths(state)
       try stageCanonical(pending)
       let tree = try store.stagedTree()
-      let findings = try store.mergeFindings(try store.changedFiles(from: merge.head, toTree: tree), in: try store.gitSnapshot(at: nil))
+      let findings = try store.mergeFindings(
+        try store.changedFiles(from: merge.head, toTree: tree), in: try store.gitSnapshot(at: nil))
       guard findings.isEmpty else { throw StoreError.invalid(DiagnosticList(findings)) }
       let (branch, _) = try store.currentBranch()
       let incomingChanges = try store.changedFiles(from: merge.base, to: merge.incoming)

@@ -49,7 +49,8 @@ extension Ledger {
           try store.stop(plan, source: source, originalHead: back, remote: remote)
           return .stopped
         }
-        let message = Ledger.mergeMessage(source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
+        let message = Ledger.mergeMessage(
+          source: source, into: Ledger.shortBranchName(branch), records: plan.records, resolutions: [])
         let commit = try store.createCommit(
           tree: plan.tree, parents: [ours, incoming], by: author, at: date, message: message.text)
         try store.moveBranchAndFiles(branch, from: ours, to: commit, changes: plan.changes)

@@ -44,7 +44,8 @@ extension Ledger {
       let open = try openConflicts(path, merge, state, rules)
       // The work tree is the resolution so far; git's conflict markers stand for the merge's
       // own result.
-      let current = try workingValue(path)
+      let current =
+        try workingValue(path)
         ?? FileMerger.merge(input, sets: rules.sets(forLedgerPath: key.path)).bytes.flatMap { try? JSONParser.parse($0) }
       let updated = try resolvedValue(key, current, field: field, choice: choice, input: input, snapshot: snapshot)
       let scope = field?.pointer ?? .root
@@ -106,7 +107,8 @@ extension Ledger {
     snapshot: GitSnapshot
   ) throws -> JSONValue? {
     func side(_ bytes: [UInt8]?) throws -> JSONValue? {
-      try bytes.map { (bytes) throws(DiagnosticList) in .object(try RecordDecoder.decode(bytes, key: key, file: key.path).fields) }
+      try bytes.map { (bytes) throws(DiagnosticList) in .object(try RecordDecoder.decode(bytes, key: key, file: key.path).fields)
+      }
     }
     guard let field else {
       switch choice {

@@ -35,7 +35,8 @@ extension Ledger {
     guard try store.mergeInProgress() == nil else { throw .mergeInProgress }
     let (branch, original) = try store.currentBranch()
     let upstream = try store.upstream(of: branch, remote: remote)
-    var report = SyncReport(remote: upstream.remote, url: upstream.url, branch: Ledger.shortBranchName(branch), remoteBranch: upstream.branch)
+    var report = SyncReport(
+      remote: upstream.remote, url: upstream.url, branch: Ledger.shortBranchName(branch), remoteBranch: upstream.branch)
     let local = GitRecordStore.localPath(of: upstream.url, relativeTo: root)
     if let path = local {
       guard FileManager.default.fileExists(atPath: path.path) else {

@@ -90,12 +90,13 @@ struct MergeState {
   func save(in gitDirectory: URL) throws(StoreError) {
     var object: JSONObject = [
       "paths": .array(paths.map { .string($0) }),
-      "resolutions": .array(resolutions.map { resolution in
-        .object([
-          "path": .string(resolution.path), "field": .string(resolution.field.description),
-          "choice": .string(resolution.choice.rawValue),
-        ])
-      }),
+      "resolutions": .array(
+        resolutions.map { resolution in
+          .object([
+            "path": .string(resolution.path), "field": .string(resolution.field.description),
+            "choice": .string(resolution.choice.rawValue),
+          ])
+        }),
     ]
     if let incoming { object["incoming"] = .string(incoming.description) }
     if let head { object["head"] = .string(head.description) }

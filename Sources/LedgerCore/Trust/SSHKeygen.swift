@@ -99,7 +99,8 @@ public struct SSHKeygen: Equatable, Sendable {
   private func withScratchFolder<Result>(_ body: (URL) throws(SigningProblem) -> Result) throws(SigningProblem) -> Result {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adminledger-ssh-" + UUID().uuidString)
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+      try FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     } catch {
       throw .signerFailed(program: program, reason: "cannot make a scratch folder: \(error.localizedDescription)")
     }

@@ -62,7 +62,8 @@ public struct SSHSignature: Equatable, Sendable {
       let count = UInt32(bytes.count)
       return [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: count >> $0) } + bytes
     }
-    let message = Array("SSHSIG".utf8) + string(Array(expected.utf8)) + string([]) + string(Array(hashAlgorithm.utf8))
+    let message =
+      Array("SSHSIG".utf8) + string(Array(expected.utf8)) + string([]) + string(Array(hashAlgorithm.utf8))
       + string(digest)
     return Ed25519.verify(signature: signature, message: message, publicKey: publicKey)
   }

@@ -114,7 +114,11 @@ public struct LedgerValidator {
 
   private func validateSettings() throws(StoreError) -> [Diagnostic] {
     guard let bytes = try state.bytes(LedgerSettings.fileName) else {
-      return [Diagnostic(file: LedgerSettings.fileName, rule: "settings", message: "ledger.json is missing", hint: "restore it from history (git checkout HEAD~1 -- ledger.json)")]
+      return [
+        Diagnostic(
+          file: LedgerSettings.fileName, rule: "settings", message: "ledger.json is missing",
+          hint: "restore it from history (git checkout HEAD~1 -- ledger.json)")
+      ]
     }
     do {
       _ = try LedgerSettings.read(bytes)
@@ -123,7 +127,9 @@ public struct LedgerValidator {
     }
     guard let schema = schemas.settingsSchema, let value = try? JSONParser.parse(bytes) else { return [] }
     let shape = schema.validate(value).errors.map {
-      Diagnostic(file: LedgerSettings.fileName, instancePath: $0.instancePath, rule: "schema/" + $0.keyword, message: $0.message, hint: "see schemas/ledger.schema.json for the settings' fields")
+      Diagnostic(
+        file: LedgerSettings.fileName, instancePath: $0.instancePath, rule: "schema/" + $0.keyword, message: $0.message,
+        hint: "see schemas/ledger.schema.json for the settings' fields")
     }
     // Entitlements name systems and roles: checked against the records once the shape holds.
     return shape.isEmpty ? try EntitlementRule.check(context) : shape
@@ -155,7 +161,8 @@ enum SchemaHints {
   static func hint(for error: ValidationError, kind: RecordKind) -> String {
     switch error.keyword {
     case "required": "add the field with --set FIELD=VALUE"
-    case "additionalProperties", "unevaluatedProperties": "remove the field, or check its spelling against schemas/\(kind).schema.json"
+    case "additionalProperties", "unevaluatedProperties":
+      "remove the field, or check its spelling against schemas/\(kind).schema.json"
     case "enum": "use one of the listed values"
     case "type": "give a value of the expected type"
     case "format", "pattern": "write the value in the expected form"

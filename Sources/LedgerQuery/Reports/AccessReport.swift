@@ -14,21 +14,26 @@ public enum AccessReport {
       if !all, ["revoked", "expired"].contains(status) { continue }
       let personID = account.fields["person"]?.stringValue
       let person = try personID.flatMap { (id) throws(StoreError) in try view.record(.people, id) }
-      let validator = try right.fields["validated_by"]?.stringValue.flatMap { (id) throws(StoreError) in try view.record(.people, id) }
+      let validator = try right.fields["validated_by"]?.stringValue.flatMap { (id) throws(StoreError) in
+        try view.record(.people, id)
+      }
       rows.append([
         .text(personID), .text(person?.fields["name"]?.stringValue), .text(account.fields["login"]?.stringValue),
         .text(account.fields["status"]?.stringValue), .text(right.fields["role"]?.stringValue), .string(status),
-        .text(right.fields["end"]?.stringValue), .text(validator?.fields["name"]?.stringValue ?? right.fields["validated_by"]?.stringValue),
+        .text(right.fields["end"]?.stringValue),
+        .text(validator?.fields["name"]?.stringValue ?? right.fields["validated_by"]?.stringValue),
         .text(right.fields["validated_on"]?.stringValue), .string(right.key.id.value),
       ])
     }
     rows.sort { ($0[1].compactText, $0[4].compactText) < ($1[1].compactText, $1[4].compactText) }
     let title = try view.record(.systems, system)?.fields["name"]?.stringValue ?? system
-    return Report(title: "Access to \(title)", sections: [
-      Report.Section(
-        title: "Rights on \(system)",
-        columns: ["person", "name", "login", "account", "role", "status", "until", "validated_by", "validated_on", "right"],
-        rows: rows)
-    ])
+    return Report(
+      title: "Access to \(title)",
+      sections: [
+        Report.Section(
+          title: "Rights on \(system)",
+          columns: ["person", "name", "login", "account", "role", "status", "until", "validated_by", "validated_on", "right"],
+          rows: rows)
+      ])
   }
 }

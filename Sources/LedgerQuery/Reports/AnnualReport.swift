@@ -14,15 +14,17 @@ public enum AnnualReport {
     let view = try LedgerView(history.snapshot(endOfYear))
     let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
     let tickets = try view.records(of: .tickets)
-    return Report(title: "Annual report \(year)", sections: [
-      dataRequests(tickets.filter { $0.fields["type"] == "data-request" && inYear($0.fields["opened"]) }),
-      try trainings(view, inYear),
-      try trainedPeople(view, inYear),
-      try payments(view, inYear),
-      try monthlyPayments(view, inYear),
-      ticketCounts(tickets, inYear),
-      try rightEvents(history, view, endOfYear: endOfYear, prefix: prefix),
-    ])
+    return Report(
+      title: "Annual report \(year)",
+      sections: [
+        dataRequests(tickets.filter { $0.fields["type"] == "data-request" && inYear($0.fields["opened"]) }),
+        try trainings(view, inYear),
+        try trainedPeople(view, inYear),
+        try payments(view, inYear),
+        try monthlyPayments(view, inYear),
+        ticketCounts(tickets, inYear),
+        try rightEvents(history, view, endOfYear: endOfYear, prefix: prefix),
+      ])
   }
 
   private static func dataRequests(_ requests: [Record]) -> Report.Section {
@@ -33,7 +35,9 @@ public enum AnnualReport {
     }
     return Report.Section(
       title: "Data requests opened, by type and status", columns: ["type", "status", "count"],
-      rows: counts.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { [.string($0.key[0]), .string($0.key[1]), .count($0.value)] })
+      rows: counts.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map {
+        [.string($0.key[0]), .string($0.key[1]), .count($0.value)]
+      })
   }
 
   private static func trainings(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
@@ -41,8 +45,10 @@ public enum AnnualReport {
     return Report.Section(
       title: "Training sessions", columns: ["date", "topic", "organization", "attendees", "hours"],
       rows: sessions.sorted { $0.fields["date"]?.compactText ?? "" < $1.fields["date"]?.compactText ?? "" }.map { session in
-        [session.fields["date"] ?? .null, session.fields["topic"] ?? .null, session.fields["organization"] ?? .null,
-         .count(session.fields["attendees"]?.arrayValue?.count ?? 0), session.fields["duration_hours"] ?? .null]
+        [
+          session.fields["date"] ?? .null, session.fields["topic"] ?? .null, session.fields["organization"] ?? .null,
+          .count(session.fields["attendees"]?.arrayValue?.count ?? 0), session.fields["duration_hours"] ?? .null,
+        ]
       })
   }
 
@@ -84,12 +90,15 @@ public enum AnnualReport {
     for payment in try view.records(of: .payments) where payment.fields["status"] == "paid" && inYear(payment.fields["paid_on"]) {
       guard let day = payment.fields["paid_on"]?.stringValue else { continue }
       let key = [String(day.prefix(7)), payment.fields["provider"]?.stringValue ?? "(none)"]
-      totals[key, default: DecimalAmount()] = totals[key, default: DecimalAmount()]
+      totals[key, default: DecimalAmount()] =
+        totals[key, default: DecimalAmount()]
         + (payment.fields["amount"]?.stringValue.flatMap(DecimalAmount.init) ?? DecimalAmount())
     }
     return Report.Section(
       title: "Payments made, by month and provider", columns: ["month", "provider", "amount"],
-      rows: totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { [.string($0.key[0]), .string($0.key[1]), .string($0.value.description)] })
+      rows: totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map {
+        [.string($0.key[0]), .string($0.key[1]), .string($0.value.description)]
+      })
   }
 
   private static func ticketCounts(_ tickets: [Record], _ inYear: (JSONValue?) -> Bool) -> Report.Section {
@@ -98,7 +107,10 @@ public enum AnnualReport {
       title: "Tickets opened and closed, by type", columns: ["type", "opened", "closed"],
       rows: types.map { type in
         let ofType = tickets.filter { $0.fields["type"]?.stringValue == type }
-        return [.string(type), .count(ofType.filter { inYear($0.fields["opened"]) }.count), .count(ofType.filter { inYear($0.fields["closed"]) }.count)]
+        return [
+          .string(type), .count(ofType.filter { inYear($0.fields["opened"]) }.count),
+          .count(ofType.filter { inYear($0.fields["closed"]) }.count),
+        ]
       })
   }
 
@@ -148,6 +160,7 @@ public enum AnnualReport {
         rows.append([.string(event), .string(system), .count(rights.count)])
       }
     }
-    return Report.Section(title: "Rights granted, revoked and expired (from history)", columns: ["event", "system", "rights"], rows: rows)
+    return Report.Section(
+      title: "Rights granted, revoked and expired (from history)", columns: ["event", "system", "rights"], rows: rows)
   }
 }

@@ -69,21 +69,30 @@ public enum ConsistencyReport {
         let path = try planner.resolve(condition.path, in: kind, condition: text)
         for subject in subjects where !(try evaluator.meets(subject, [(condition, path)])) {
           let actual = try evaluator.values(path, in: subject).map(\.compactText).joined(separator: ", ")
-          found.append((subject.key.description, "\(text) does not hold (\(condition.path.joined(separator: ".")): \(actual.isEmpty ? "none" : actual))"))
+          found.append(
+            (
+              subject.key.description,
+              "\(text) does not hold (\(condition.path.joined(separator: ".")): \(actual.isEmpty ? "none" : actual))"
+            ))
         }
       }
     }
     if case .object(let has)? = object["has"] {
       let (targetKind, targetConditions) = try selection(.object(has), view: view)
       let linkText = has["link"]?.stringValue ?? ""
-      let link = try Planner(view: view).resolve(linkText.split(separator: ".").map(String.init), in: targetKind, condition: linkText)
+      let link = try Planner(view: view).resolve(
+        linkText.split(separator: ".").map(String.init), in: targetKind, condition: linkText)
       var linked = Set<String>()
       for target in try view.records(of: targetKind) where try evaluator.meets(target, targetConditions) {
         for value in try evaluator.values(link, in: target) { if let id = value.stringValue { linked.insert(id) } }
       }
       let wanted = (has["where"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
       for subject in subjects where !linked.contains(subject.key.id.value) {
-        found.append((subject.key.description, "has no \(targetKind) with \(wanted.isEmpty ? "any value" : wanted) linked through \(linkText)"))
+        found.append(
+          (
+            subject.key.description,
+            "has no \(targetKind) with \(wanted.isEmpty ? "any value" : wanted) linked through \(linkText)"
+          ))
       }
     }
     return (subjects.count, found)

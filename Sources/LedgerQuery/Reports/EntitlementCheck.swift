@@ -101,15 +101,17 @@ public struct EntitlementCheck: Sendable {
       for entitlement in called.keys.sorted() where system == nil || entitlement.system == system {
         guard !rights.contains(where: { $0.0 == entitlement }) else { continue }
         let theirs = accounts.filter { Self.text($0, "person") == person && Self.text($0, "system") == entitlement.system }
-        missing.append(Missing(
-          person: person, entitlement: entitlement, calledForBy: called[entitlement] ?? [],
-          accounts: theirs.map { Account(id: $0.key.id.value, status: Self.text($0, "status")) }))
+        missing.append(
+          Missing(
+            person: person, entitlement: entitlement, calledForBy: called[entitlement] ?? [],
+            accounts: theirs.map { Account(id: $0.key.id.value, status: Self.text($0, "status")) }))
       }
       for (entitlement, right) in rights.sorted(by: { ($0.0, $0.1.key) < ($1.0, $1.1.key) })
       where judged.contains(entitlement.system) && (system == nil || entitlement.system == system) && called[entitlement] == nil {
-        unjustified.append(Unjustified(
-          person: person, functions: functions, entitlement: entitlement, right: right,
-          calledForBy: self.functions(callingFor: entitlement)))
+        unjustified.append(
+          Unjustified(
+            person: person, functions: functions, entitlement: entitlement, right: right,
+            calledForBy: self.functions(callingFor: entitlement)))
       }
     }
     return (missing, unjustified)
@@ -135,9 +137,10 @@ public struct EntitlementCheck: Sendable {
       }
       let functions = Self.functions(of: try after.record(.people, person))
       guard calledFor(by: functions)[entitlement] == nil else { continue }
-      found.append(Unjustified(
-        person: person, functions: functions, entitlement: entitlement, right: right,
-        calledForBy: self.functions(callingFor: entitlement)))
+      found.append(
+        Unjustified(
+          person: person, functions: functions, entitlement: entitlement, right: right,
+          calledForBy: self.functions(callingFor: entitlement)))
     }
     return found
   }

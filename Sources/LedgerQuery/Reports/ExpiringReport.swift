@@ -20,10 +20,14 @@ public enum ExpiringReport {
     func add(_ date: String, _ record: Record, _ label: String, _ field: String) throws(StoreError) {
       let left = LedgerDate.days(from: today, to: date) ?? 0
       let state = left < 0 ? "overdue" : (left == 0 ? "today" : "due")
-      items.append((date, [
-        .string(date), .count(left), .string(state), .string(record.key.description),
-        .string(label), .string(field), .string(try about(record, view)),
-      ]))
+      items.append(
+        (
+          date,
+          [
+            .string(date), .count(left), .string(state), .string(record.key.description),
+            .string(label), .string(field), .string(try about(record, view)),
+          ]
+        ))
     }
     for kind in RecordKind.allCases {
       for (steps, label) in view.expiryFields(of: kind) {
@@ -47,7 +51,9 @@ public enum ExpiringReport {
       try add(date, system, "backup check", "backup.last_checked")
     }
     // Day, then record, then field: a right can be due twice on one day (its end, its review).
-    items.sort { ($0.date, $0.row[3].compactText, $0.row[5].compactText) < ($1.date, $1.row[3].compactText, $1.row[5].compactText) }
+    items.sort {
+      ($0.date, $0.row[3].compactText, $0.row[5].compactText) < ($1.date, $1.row[3].compactText, $1.row[5].compactText)
+    }
     let section = Report.Section(
       title: "Expiring by \(horizon) (today is \(today))",
       columns: ["date", "days", "state", "record", "what", "field", "about"], rows: items.map(\.row))

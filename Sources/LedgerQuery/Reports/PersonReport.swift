@@ -21,32 +21,62 @@ public enum PersonReport {
       [training.fields["attendees"], training.fields["trainers"]].contains { $0?.arrayValue?.contains(.string(id)) == true }
     }
     let payments = try view.records(of: .payments).filter { $0.fields["approved_by"]?.stringValue == id }
-    let contactOf = try view.records(of: .organizations).filter { $0.fields["contacts"]?.arrayValue?.contains(.string(id)) == true }
+    let contactOf = try view.records(of: .organizations).filter {
+      $0.fields["contacts"]?.arrayValue?.contains(.string(id)) == true
+    }
     let duties = try view.records(of: .duties).map { ($0, DutiesReport.parts(of: id, in: $0)) }.filter { !$0.1.isEmpty }
     let field = { (record: Record, name: String) in record.fields[name] ?? .null }
-    return Report(title: "Everything about \(person.fields["name"]?.stringValue ?? id) (\(person.key))", sections: [
-      details,
-      Report.Section(title: "Accounts", columns: ["account", "system", "login", "status", "opened", "closed"], rows: accounts.map { a in
-        [.string(a.key.id.value), field(a, "system"), field(a, "login"), field(a, "status"), field(a, "opened"), field(a, "closed")]
-      }),
-      Report.Section(title: "Rights", columns: ["right", "system", "role", "status", "until", "validated_by"], rows: rights.map { r in
-        [.string(r.key.id.value), .text(systemOf[r.fields["account"]?.stringValue ?? ""] ?? nil), field(r, "role"), field(r, "status"), field(r, "end"), field(r, "validated_by")]
-      }),
-      Report.Section(title: "Tickets", columns: ["ticket", "type", "title", "status", "as"], rows: tickets.map { t in
-        [.string(t.key.id.value), field(t, "type"), field(t, "title"), field(t, "status"), .string(t.fields["reporter"]?.stringValue == id ? "reporter" : "assignee")]
-      }),
-      Report.Section(title: "Trainings", columns: ["training", "date", "topic", "as"], rows: trainings.map { t in
-        [.string(t.key.id.value), field(t, "date"), field(t, "topic"), .string(t.fields["trainers"]?.arrayValue?.contains(.string(id)) == true ? "trainer" : "attendee")]
-      }),
-      Report.Section(title: "Payments approved", columns: ["payment", "provider", "amount", "status", "approved_on"], rows: payments.map { p in
-        [.string(p.key.id.value), field(p, "provider"), field(p, "amount"), field(p, "status"), field(p, "approved_on")]
-      }),
-      Report.Section(title: "Contact of", columns: ["organization", "name"], rows: contactOf.map { o in
-        [.string(o.key.id.value), field(o, "name")]
-      }),
-      Report.Section(title: "Duties", columns: ["duty", "mission", "as"], rows: duties.map { d, parts in
-        [.string(d.key.id.value), field(d, "mission"), .string(parts.joined(separator: ", "))]
-      }),
-    ])
+    return Report(
+      title: "Everything about \(person.fields["name"]?.stringValue ?? id) (\(person.key))",
+      sections: [
+        details,
+        Report.Section(
+          title: "Accounts", columns: ["account", "system", "login", "status", "opened", "closed"],
+          rows: accounts.map { a in
+            [
+              .string(a.key.id.value), field(a, "system"), field(a, "login"), field(a, "status"), field(a, "opened"),
+              field(a, "closed"),
+            ]
+          }),
+        Report.Section(
+          title: "Rights", columns: ["right", "system", "role", "status", "until", "validated_by"],
+          rows: rights.map { r in
+            [
+              .string(r.key.id.value), .text(systemOf[r.fields["account"]?.stringValue ?? ""] ?? nil), field(r, "role"),
+              field(r, "status"), field(r, "end"), field(r, "validated_by"),
+            ]
+          }),
+        Report.Section(
+          title: "Tickets", columns: ["ticket", "type", "title", "status", "as"],
+          rows: tickets.map { t in
+            [
+              .string(t.key.id.value), field(t, "type"), field(t, "title"), field(t, "status"),
+              .string(t.fields["reporter"]?.stringValue == id ? "reporter" : "assignee"),
+            ]
+          }),
+        Report.Section(
+          title: "Trainings", columns: ["training", "date", "topic", "as"],
+          rows: trainings.map { t in
+            [
+              .string(t.key.id.value), field(t, "date"), field(t, "topic"),
+              .string(t.fields["trainers"]?.arrayValue?.contains(.string(id)) == true ? "trainer" : "attendee"),
+            ]
+          }),
+        Report.Section(
+          title: "Payments approved", columns: ["payment", "provider", "amount", "status", "approved_on"],
+          rows: payments.map { p in
+            [.string(p.key.id.value), field(p, "provider"), field(p, "amount"), field(p, "status"), field(p, "approved_on")]
+          }),
+        Report.Section(
+          title: "Contact of", columns: ["organization", "name"],
+          rows: contactOf.map { o in
+            [.string(o.key.id.value), field(o, "name")]
+          }),
+        Report.Section(
+          title: "Duties", columns: ["duty", "mission", "as"],
+          rows: duties.map { d, parts in
+            [.string(d.key.id.value), field(d, "mission"), .string(parts.joined(separator: ", "))]
+          }),
+      ])
   }
 }

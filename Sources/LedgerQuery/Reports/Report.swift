@@ -29,13 +29,14 @@ public struct Report: Sendable {
   /// The report as one JSON value.
   public var json: JSONValue {
     var object: JSONObject = ["title": .string(title)]
-    object["sections"] = .array(sections.map { section in
-      .object([
-        "title": .string(section.title),
-        "columns": .array(section.columns.map { .string($0) }),
-        "rows": .array(section.rows.map { row in .object(JSONObject(zip(section.columns, row).map { ($0, $1) })) }),
-      ])
-    })
+    object["sections"] = .array(
+      sections.map { section in
+        .object([
+          "title": .string(section.title),
+          "columns": .array(section.columns.map { .string($0) }),
+          "rows": .array(section.rows.map { row in .object(JSONObject(zip(section.columns, row).map { ($0, $1) })) }),
+        ])
+      })
     if let findings { object["findings"] = .number(JSONNumber(findings)) }
     return .object(object)
   }

@@ -39,9 +39,11 @@ public enum ReviewReport {
     }
     rows.sort { order($0) < order($1) }
     let name = organization.fields["name"]?.stringValue ?? id
-    return Report(title: "Access review for \(name) (\(organization.key))", sections: [
-      Report.Section(title: "Active rights held or validated by people of \(id)", columns: columns, rows: rows)
-    ])
+    return Report(
+      title: "Access review for \(name) (\(organization.key))",
+      sections: [
+        Report.Section(title: "Active rights held or validated by people of \(id)", columns: columns, rows: rows)
+      ])
   }
 
   /// Name (without case or accents: Léa before Lucas), system, role, right: the partner

@@ -46,7 +46,8 @@ public enum UnusedReport {
   /// - Parameters:
   ///   - system: only the rights on this system, when given.
   /// - Throws: `StoreError` when the ledger cannot be read.
-  public static func make(_ view: LedgerView, today: String, since days: Int, system: String? = nil) throws(StoreError) -> Report {
+  public static func make(_ view: LedgerView, today: String, since days: Int, system: String? = nil) throws(StoreError) -> Report
+  {
     let cutoff = LedgerDate.adding(days: -days, to: today) ?? today
     let accounts = Dictionary(try view.records(of: .accounts).map { ($0.key.id.value, $0) }) { first, _ in first }
     var lines: [Line] = []

@@ -42,7 +42,9 @@ enum RFC3986 {
   /// `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`
   static func isScheme(_ bytes: Bytes) -> Bool {
     guard let first = bytes.first, isAlpha(first) else { return false }
-    return bytes.allSatisfy { isAlpha($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+    return bytes.allSatisfy {
+      isAlpha($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+    }
   }
 
   /// A hier-part (after a scheme) or a relative-part, each followed by `[ "?" query ] [ "#" fragment ]`.

@@ -3,7 +3,9 @@ import LedgerJSON
 // `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, `dependentSchemas`: subschemas
 // applied to the same instance, whose annotations count when they validate.
 extension Evaluator {
-  mutating func evaluateInPlaceApplicators(_ node: SchemaNode, _ instance: JSONValue, _ path: JSONPointer, _ outcome: inout Outcome) {
+  mutating func evaluateInPlaceApplicators(
+    _ node: SchemaNode, _ instance: JSONValue, _ path: JSONPointer, _ outcome: inout Outcome
+  ) {
     guard node.vocabularies.contains(.applicator) else { return }
     for index in 0..<node.branchCount("allOf") {
       guard let schema = node.subschemas["allOf/\(index)"] else { continue }

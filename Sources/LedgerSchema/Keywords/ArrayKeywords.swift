@@ -26,11 +26,13 @@ extension Evaluator {
       outcome.errors.append(error(node, "minItems", path, Messages.count(path, "at least", limit, "item", found: items.count)))
     }
     if node.active("uniqueItems") == .bool(true), let (first, second) = Evaluator.firstDuplicate(items) {
-      outcome.errors.append(error(node, "uniqueItems", path, Messages.duplicate(path, first: first, second: second, value: items[first])))
+      outcome.errors.append(
+        error(node, "uniqueItems", path, Messages.duplicate(path, first: first, second: second, value: items[first])))
     }
   }
 
-  private mutating func evaluateContains(_ node: SchemaNode, _ items: [JSONValue], _ path: JSONPointer, _ outcome: inout Outcome) {
+  private mutating func evaluateContains(_ node: SchemaNode, _ items: [JSONValue], _ path: JSONPointer, _ outcome: inout Outcome)
+  {
     guard let schema = node.subschemas["contains"], node.active("contains") != nil else { return }
     var matches: [Int] = []
     var annotations: [SchemaAnnotation] = []
@@ -43,7 +45,10 @@ extension Evaluator {
     }
     let minimum = node.active("minContains")?.integer ?? 1
     if matches.count < minimum {
-      outcome.errors.append(error(node, node.active("minContains") == nil ? "contains" : "minContains", path, Messages.contains(path, "at least", minimum, found: matches.count)))
+      outcome.errors.append(
+        error(
+          node, node.active("minContains") == nil ? "contains" : "minContains", path,
+          Messages.contains(path, "at least", minimum, found: matches.count)))
     }
     if let maximum = node.active("maxContains")?.integer, matches.count > maximum {
       outcome.errors.append(error(node, "maxContains", path, Messages.contains(path, "at most", maximum, found: matches.count)))

@@ -24,19 +24,24 @@ extension Evaluator {
     if case .object(let dependencies)? = node.active("dependentRequired") {
       for dependency in dependencies where object[dependency.key] != nil {
         for case .string(let name) in dependency.value.arrayValue ?? [] where object[name] == nil {
-          outcome.errors.append(error(node, "dependentRequired", path, Messages.dependentRequired(path, missing: name, because: dependency.key)))
+          outcome.errors.append(
+            error(node, "dependentRequired", path, Messages.dependentRequired(path, missing: name, because: dependency.key)))
         }
       }
     }
     if let limit = node.active("maxProperties")?.integer, object.count > limit {
-      outcome.errors.append(error(node, "maxProperties", path, Messages.count(path, "at most", limit, "field", found: object.count)))
+      outcome.errors.append(
+        error(node, "maxProperties", path, Messages.count(path, "at most", limit, "field", found: object.count)))
     }
     if let limit = node.active("minProperties")?.integer, object.count < limit {
-      outcome.errors.append(error(node, "minProperties", path, Messages.count(path, "at least", limit, "field", found: object.count)))
+      outcome.errors.append(
+        error(node, "minProperties", path, Messages.count(path, "at least", limit, "field", found: object.count)))
     }
   }
 
-  private mutating func evaluateProperties(_ node: SchemaNode, _ object: JSONObject, _ path: JSONPointer, _ outcome: inout Outcome) {
+  private mutating func evaluateProperties(
+    _ node: SchemaNode, _ object: JSONObject, _ path: JSONPointer, _ outcome: inout Outcome
+  ) {
     let patterns = (node.keywords["patternProperties"]?.objectValue?.keys ?? []).compactMap { source in
       node.patterns[source].map { (source, $0) }
     }

@@ -9,7 +9,8 @@ extension Evaluator {
       for index in items.indices where !outcome.evaluatedItems.contains(index) {
         let result = evaluate(schema, items[index], at: path.appending(index))
         if case .always(false) = schema.body {
-          outcome.errors.append(error(node, "unevaluatedItems", path.appending(index), Messages.unevaluatedItem(path, index: index)))
+          outcome.errors.append(
+            error(node, "unevaluatedItems", path.appending(index), Messages.unevaluatedItem(path, index: index)))
         } else {
           outcome.absorbChild(result)
         }
@@ -20,7 +21,8 @@ extension Evaluator {
       for member in object where !outcome.evaluatedProperties.contains(CodePointKey(member.key)) {
         let result = evaluate(schema, member.value, at: path.appending(member.key))
         if case .always(false) = schema.body {
-          outcome.errors.append(error(node, "unevaluatedProperties", path.appending(member.key), Messages.additionalProperty(path, member.key)))
+          outcome.errors.append(
+            error(node, "unevaluatedProperties", path.appending(member.key), Messages.additionalProperty(path, member.key)))
         } else {
           outcome.absorbChild(result)
         }

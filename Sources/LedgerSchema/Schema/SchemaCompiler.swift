@@ -51,7 +51,10 @@ struct SchemaCompiler {
     references.compactMap { node, reference, pointer in
       let target = node.baseURI.resolving(URIReference(reference))
       if (try? registry.resolve(target)) != nil { return nil }
-      return problem(at: pointer, "cannot resolve \"\(reference)\" (\(target)): only the built-in schemas, the 2020-12 meta-schema and schemas given to the tool resolve; nothing is fetched from the network")
+      return problem(
+        at: pointer,
+        "cannot resolve \"\(reference)\" (\(target)): only the built-in schemas, the 2020-12 meta-schema and schemas given to the tool resolve; nothing is fetched from the network"
+      )
     }
   }
 
@@ -124,7 +127,10 @@ struct SchemaCompiler {
   ) {
     guard Vocabulary.of(keyword) != nil else {
       let hint = Vocabulary.replacedKeywords[keyword].map { " (2020-12 says \($0))" } ?? ""
-      problems.append(problem(at: pointer, "unknown keyword \"\(keyword)\"\(hint); the validator refuses keywords it does not implement rather than ignore them"))
+      problems.append(
+        problem(
+          at: pointer,
+          "unknown keyword \"\(keyword)\"\(hint); the validator refuses keywords it does not implement rather than ignore them"))
       return
     }
     let compileChild = { (compiler: inout SchemaCompiler, child: JSONValue, childPointer: JSONPointer) -> SchemaNode in
@@ -179,7 +185,10 @@ struct SchemaCompiler {
     for keyword in ["$anchor", "$dynamicAnchor"] {
       guard let value = object[keyword] else { continue }
       guard case .string(let name) = value, SchemaCompiler.isAnchorName(name) else {
-        problems.append(problem(at: pointer.appending(keyword), "\(keyword) must be a name such as \"item\" (a letter or _, then letters, digits, -, _ or .)"))
+        problems.append(
+          problem(
+            at: pointer.appending(keyword),
+            "\(keyword) must be a name such as \"item\" (a letter or _, then letters, digits, -, _ or .)"))
         continue
       }
       if let existing = resource.anchors[name], existing !== node {
@@ -205,11 +214,15 @@ struct SchemaCompiler {
     let uri = URIReference(text).withoutFragment
     if uri.description == BuiltinSchemas.draft202012 { return Vocabulary.standard }
     if BuiltinSchemas.olderDialects.contains(uri.description) {
-      problems.append(problem(at: pointer, "\(text) is an older JSON Schema dialect; AdminLedger validates 2020-12 schemas (\(BuiltinSchemas.draft202012))"))
+      problems.append(
+        problem(
+          at: pointer,
+          "\(text) is an older JSON Schema dialect; AdminLedger validates 2020-12 schemas (\(BuiltinSchemas.draft202012))"))
       return Vocabulary.standard
     }
     guard let meta = registry.resources[uri]?.root else {
-      problems.append(problem(at: pointer, "unknown meta-schema \(text); only 2020-12 and meta-schemas given to the tool are known"))
+      problems.append(
+        problem(at: pointer, "unknown meta-schema \(text); only 2020-12 and meta-schemas given to the tool are known"))
       return Vocabulary.standard
     }
     guard case .object(let declared)? = meta.keywords["$vocabulary"] else { return Vocabulary.standard }
@@ -218,7 +231,10 @@ struct SchemaCompiler {
       if let vocabulary = Vocabulary(rawValue: member.key) {
         result.insert(vocabulary)
       } else if member.value == .bool(true) {
-        problems.append(problem(at: pointer, "the meta-schema \(text) requires the vocabulary \(member.key), which this validator does not implement"))
+        problems.append(
+          problem(
+            at: pointer, "the meta-schema \(text) requires the vocabulary \(member.key), which this validator does not implement")
+        )
       }
     }
     return result

@@ -27,16 +27,22 @@ enum Vocabulary: String, CaseIterable, Sendable {
     var table: [String: Vocabulary] = [:]
     let groups: [(Vocabulary, [String])] = [
       (.core, ["$id", "$schema", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs"]),
-      (.applicator, [
-        "prefixItems", "items", "contains", "additionalProperties", "properties", "patternProperties",
-        "dependentSchemas", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not",
-      ]),
+      (
+        .applicator,
+        [
+          "prefixItems", "items", "contains", "additionalProperties", "properties", "patternProperties",
+          "dependentSchemas", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not",
+        ]
+      ),
       (.unevaluated, ["unevaluatedItems", "unevaluatedProperties"]),
-      (.validation, [
-        "type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-        "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains",
-        "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
-      ]),
+      (
+        .validation,
+        [
+          "type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+          "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains",
+          "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
+        ]
+      ),
       (.metaData, ["title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples"]),
       (.formatAnnotation, ["format"]),
       (.content, ["contentEncoding", "contentMediaType", "contentSchema"]),

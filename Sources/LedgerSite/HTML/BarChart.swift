@@ -24,15 +24,18 @@ struct BarChart {
     let totals = categories.indices.map { index in series.reduce(0) { $0 + ($1.values[safe: index] ?? 0) } }
     let largest = max(totals.max() ?? 0, 1)
     page.open("figure", [("class", "chart")])
-    page.open("svg", [
-      ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("aria-labelledby", id),
-      ("viewBox", "0 0 \(Int(labelWidth + barWidth + valueWidth)) \(Int(height))"),
-      ("width", "\(Int(labelWidth + barWidth + valueWidth))"), ("height", "\(Int(height))"),
-    ])
+    page.open(
+      "svg",
+      [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("aria-labelledby", id),
+        ("viewBox", "0 0 \(Int(labelWidth + barWidth + valueWidth)) \(Int(height))"),
+        ("width", "\(Int(labelWidth + barWidth + valueWidth))"), ("height", "\(Int(height))"),
+      ])
     page.element("title", [("id", id)], text: title)
     for (row, category) in categories.enumerated() {
       let y = Double(row) * rowHeight + 4
-      page.element("text", [("x", number(labelWidth - 6)), ("y", number(y + 15)), ("text-anchor", "end"), ("font-size", "12")]) { label in
+      page.element("text", [("x", number(labelWidth - 6)), ("y", number(y + 15)), ("text-anchor", "end"), ("font-size", "12")]) {
+        label in
         label.text(category.count > 28 ? category.prefix(27) + "…" : category)
         if category.count > 28 { label.element("title", text: category) }
       }
@@ -41,10 +44,13 @@ struct BarChart {
         let value = serie.values[safe: row] ?? 0
         guard value > 0 else { continue }
         let width = value / largest * barWidth
-        page.element("rect", [
-          ("x", number(x)), ("y", number(y)), ("width", number(max(width, 1))), ("height", number(rowHeight - 6)),
-          ("fill", Self.palette[index % Self.palette.count]),
-        ]) { bar in bar.element("title", text: "\(category) \(serie.name): \(format(value))") }
+        page.element(
+          "rect",
+          [
+            ("x", number(x)), ("y", number(y)), ("width", number(max(width, 1))), ("height", number(rowHeight - 6)),
+            ("fill", Self.palette[index % Self.palette.count]),
+          ]
+        ) { bar in bar.element("title", text: "\(category) \(serie.name): \(format(value))") }
         x += width
       }
       if totals[row] > 0 {
@@ -54,7 +60,13 @@ struct BarChart {
     if series.count > 1 {
       for (index, serie) in series.enumerated() {
         let x = labelWidth + Double(index % 3) * 150, y = Double(categories.count) * rowHeight + 14 + Double(index / 3) * 20
-        page.element("rect", [("x", number(x)), ("y", number(y)), ("width", "12"), ("height", "12"), ("fill", Self.palette[index % Self.palette.count])]) { _ in }
+        page.element(
+          "rect",
+          [
+            ("x", number(x)), ("y", number(y)), ("width", "12"), ("height", "12"),
+            ("fill", Self.palette[index % Self.palette.count]),
+          ]
+        ) { _ in }
         page.element("text", [("x", number(x + 17)), ("y", number(y + 11)), ("font-size", "12")], text: serie.name)
       }
     }

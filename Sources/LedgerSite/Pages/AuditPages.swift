@@ -23,13 +23,22 @@ enum AuditPages {
     let page = SitePage(path: "audit.html", title: "Audit", content: content, section: "Audit")
     return page.render(hasScript: true) { main in
       let count = audit.findings.count
-      main.element("p", text: "\(audit.commits) commit\(audit.commits == 1 ? "" : "s") audited: authors against the known administrators, each change against the author's roles as the policy stood, every commit's result against the schemas and rules, every merge against the field-level merge of its parents.")
-      main.element("p", count == 0 ? [] : [("class", "finding")], text: count == 0 ? "The audit found nothing." : "The audit found \(count) thing\(count == 1 ? "" : "s") to look at.")
+      main.element(
+        "p",
+        text:
+          "\(audit.commits) commit\(audit.commits == 1 ? "" : "s") audited: authors against the known administrators, each change against the author's roles as the policy stood, every commit's result against the schemas and rules, every merge against the field-level merge of its parents."
+      )
+      main.element(
+        "p", count == 0 ? [] : [("class", "finding")],
+        text: count == 0 ? "The audit found nothing." : "The audit found \(count) thing\(count == 1 ? "" : "s") to look at.")
       if count > 0 {
         main.element("h2", text: "Findings")
         let findings = audit.findings
-        page.table(&main, id: "findings", columns: ["date", "commit", "author", "rule", "finding"], rows: findings.count, interactive: findings.count > 10,
-                   nowrap: [0, 2], rowClass: { _ in "finding" }) { cell, row, column in
+        page.table(
+          &main, id: "findings", columns: ["date", "commit", "author", "rule", "finding"], rows: findings.count,
+          interactive: findings.count > 10,
+          nowrap: [0, 2], rowClass: { _ in "finding" }
+        ) { cell, row, column in
           let finding = findings[row]
           switch column {
           case 0: cell.text(page.day(finding.entry.date))
@@ -45,14 +54,21 @@ enum AuditPages {
       if approvals.isEmpty {
         main.element("p", [("class", "empty")], text: "No payment approval recorded.")
       } else {
-        page.table(&main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"], rows: approvals.count,
-                   interactive: approvals.count > 10, nowrap: [0]) { cell, row, column in
+        page.table(
+          &main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"],
+          rows: approvals.count,
+          interactive: approvals.count > 10, nowrap: [0]
+        ) { cell, row, column in
           let approval = approvals[row]
           switch column {
           case 0: cell.text(page.day(approval.entry.date))
           case 1: page.reference(&cell, approval.payment)
           case 2:
-            if let id = RecordID(approval.approver) { page.reference(&cell, RecordKey(kind: .people, id: id)) } else { cell.text(approval.approver) }
+            if let id = RecordID(approval.approver) {
+              page.reference(&cell, RecordKey(kind: .people, id: id))
+            } else {
+              cell.text(approval.approver)
+            }
           case 3: cell.text(approval.roles.isEmpty ? "none recorded on the day" : approval.roles.joined(separator: ", "))
           case 4: cell.text(content.scope.author(approval.entry))
           default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
@@ -66,14 +82,19 @@ enum AuditPages {
     }
   }
 
-  private static func yearPage(_ year: String, _ commits: [AuditedCommit], _ findings: [String: [AuditFinding]], _ content: SiteContent) -> String {
+  private static func yearPage(
+    _ year: String, _ commits: [AuditedCommit], _ findings: [String: [AuditFinding]], _ content: SiteContent
+  ) -> String {
     let page = SitePage(path: "audit/\(year).html", title: "Audit of \(year)", content: content, section: "Audit")
     let found = commits.reduce(0) { $0 + (findings[$1.entry.commit]?.count ?? 0) }
     return page.render(hasScript: true) { main in
       let findingsSaid = found == 0 ? "no finding" : "\(found) finding\(found == 1 ? "" : "s"), marked"
-      main.element("p", text: "\(commits.count) commit\(commits.count == 1 ? "" : "s") in \(year), oldest first; \(findingsSaid).")
-      page.table(&main, id: "commits", columns: ["date", "commit", "author", "roles held", "change", "findings"], rows: commits.count,
-                 interactive: true, nowrap: [0, 2], rowClass: { findings[commits[$0].entry.commit] == nil ? nil : "finding" }) { cell, row, column in
+      main.element(
+        "p", text: "\(commits.count) commit\(commits.count == 1 ? "" : "s") in \(year), oldest first; \(findingsSaid).")
+      page.table(
+        &main, id: "commits", columns: ["date", "commit", "author", "roles held", "change", "findings"], rows: commits.count,
+        interactive: true, nowrap: [0, 2], rowClass: { findings[commits[$0].entry.commit] == nil ? nil : "finding" }
+      ) { cell, row, column in
         let commit = commits[row]
         switch column {
         case 0: cell.text(page.day(commit.entry.date))

@@ -36,9 +36,12 @@ enum HomePage {
     if errors.isEmpty {
       main.element("p", text: "Every record is valid against its schema and the ledger's rules.")
     } else {
-      main.element("p", [("class", "finding")], text: "\(errors.count) finding\(errors.count == 1 ? "" : "s") against the schemas and rules:")
+      main.element(
+        "p", [("class", "finding")], text: "\(errors.count) finding\(errors.count == 1 ? "" : "s") against the schemas and rules:"
+      )
       let shown = Array(errors.prefix(100))
-      page.table(&main, id: "validation", columns: ["file", "line", "rule", "message"], rows: shown.count, numeric: [1]) { cell, row, column in
+      page.table(&main, id: "validation", columns: ["file", "line", "rule", "message"], rows: shown.count, numeric: [1]) {
+        cell, row, column in
         let diagnostic = shown[row]
         switch column {
         case 0:
@@ -79,7 +82,9 @@ enum HomePage {
     _ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ recent: [(entry: HistoryEntry, records: [RecordKey])]
   ) {
     guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
-    page.table(&main, id: "changes", columns: ["date", "commit", "author", "change", "records"], rows: recent.count, nowrap: [0, 2]) { cell, row, column in
+    page.table(
+      &main, id: "changes", columns: ["date", "commit", "author", "change", "records"], rows: recent.count, nowrap: [0, 2]
+    ) { cell, row, column in
       let (entry, records) = recent[row]
       switch column {
       case 0: cell.text(page.day(entry.date))

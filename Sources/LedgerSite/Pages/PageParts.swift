@@ -13,7 +13,12 @@ extension SitePage {
   ) {
     if interactive {
       page.element("label", [("class", "no-print"), ("for", id + "-filter")], text: "Filter: ")
-      page.void("input", [("type", "search"), ("class", "filter"), ("id", id + "-filter"), ("data-filter", id), ("placeholder", "words to look for")])
+      page.void(
+        "input",
+        [
+          ("type", "search"), ("class", "filter"), ("id", id + "-filter"), ("data-filter", id),
+          ("placeholder", "words to look for"),
+        ])
     }
     page.open("div", [("class", "table-wrap")])
     defer { page.close("div") }
@@ -23,7 +28,9 @@ extension SitePage {
         head.element("tr") { row in
           for (index, column) in columns.enumerated() {
             if interactive {
-              row.element("th", [("scope", "col")]) { $0.element("button", [("type", "button"), ("data-column", "\(index)")], text: column) }
+              row.element("th", [("scope", "col")]) {
+                $0.element("button", [("type", "button"), ("data-column", "\(index)")], text: column)
+              }
             } else {
               row.element("th", [("scope", "col")], text: column)
             }
@@ -66,7 +73,8 @@ extension SitePage {
   /// when the site does not show it.
   func reference(_ page: inout HTMLWriter, _ key: RecordKey) {
     let label = content.label(key)
-    page.link(label == key.id.value || label == key.description ? key.id.value : label, to: href(key), [("title", key.description)])
+    page.link(
+      label == key.id.value || label == key.description ? key.id.value : label, to: href(key), [("title", key.description)])
   }
 
   /// The kind a field of `kind` refers to, if it is a reference (`attendees` and `attendees.*` alike).
@@ -82,12 +90,18 @@ extension SitePage {
         page.element("p", [("class", "empty")], text: "None.")
         continue
       }
-      let numeric = Set(section.columns.indices.filter { column in
-        section.columns[column] == "amount" || section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null }
-      })
-      let dates = Set(section.columns.indices.filter { ["date", "day", "month", "opened", "until", "validated_on"].contains(section.columns[$0]) })
-      table(&page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
-            interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates) { cell, row, column in
+      let numeric = Set(
+        section.columns.indices.filter { column in
+          section.columns[column] == "amount" || section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null }
+        })
+      let dates = Set(
+        section.columns.indices.filter {
+          ["date", "day", "month", "opened", "until", "validated_on"].contains(section.columns[$0])
+        })
+      table(
+        &page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
+        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates
+      ) { cell, row, column in
         reportCell(&cell, section.rows[row][column], column: section.columns[column])
       }
     }

@@ -7,7 +7,9 @@ enum RecordPage {
   static func render(_ record: Record, _ content: SiteContent) -> String {
     let key = record.key
     let label = content.label(key)
-    let page = SitePage(path: SitePage.path(of: key), title: label == key.id.value ? key.description : label, content: content, section: key.kind.title)
+    let page = SitePage(
+      path: SitePage.path(of: key), title: label == key.id.value ? key.description : label, content: content,
+      section: key.kind.title)
     let fields = content.scope.fields(of: record)
     return page.render { main in
       main.element("p", [("class", "muted")], text: key.description)
@@ -62,7 +64,9 @@ enum RecordPage {
       return changes.isEmpty && step.action == "set" ? nil : (step, changes)
     }
     guard !steps.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
-    page.table(&main, id: "history", columns: ["date", "commit", "author", "change", "fields"], rows: steps.count, nowrap: [0, 2]) { cell, row, column in
+    page.table(
+      &main, id: "history", columns: ["date", "commit", "author", "change", "fields"], rows: steps.count, nowrap: [0, 2]
+    ) { cell, row, column in
       let (step, changes) = steps[row]
       switch column {
       case 0: cell.text(page.day(step.entry.date))
@@ -93,13 +97,17 @@ enum RecordPage {
     if let new = change.new { item.element("ins", [("class", "change-new")]) { page.value(&$0, new, referring: target) } }
   }
 
-  private static func blame(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ fields: JSONObject, _ content: SiteContent) {
+  private static func blame(
+    _ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ fields: JSONObject, _ content: SiteContent
+  ) {
     main.element("h2", text: "Who set each field")
     var shown = record
     shown.fields = fields
     let lines = content.chronicle.blame(shown)
     guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: "No field to explain.") }
-    page.table(&main, id: "blame", columns: ["field", "value", "date", "author", "commit", "message"], rows: lines.count, nowrap: [2, 3]) { cell, row, column in
+    page.table(
+      &main, id: "blame", columns: ["field", "value", "date", "author", "commit", "message"], rows: lines.count, nowrap: [2, 3]
+    ) { cell, row, column in
       let line = lines[row]
       switch column {
       case 0: cell.text(line.field)

@@ -33,15 +33,29 @@ enum ReportPages {
     let page = SitePage(path: "reports.html", title: "Reports", content: content, section: "Reports")
     return page.render { main in
       main.element("ul") { list in
-        list.element("li") { $0.link("Expiring: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews", to: page.href("reports/expiring.html")) }
+        list.element("li") {
+          $0.link(
+            "Expiring: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews",
+            to: page.href("reports/expiring.html"))
+        }
         if content.consistency != nil {
-          list.element("li") { $0.link("Consistency: the cross-system checks of ledger.json", to: page.href("reports/consistency.html")) }
+          list.element("li") {
+            $0.link("Consistency: the cross-system checks of ledger.json", to: page.href("reports/consistency.html"))
+          }
         }
         if content.duties != nil {
-          list.element("li") { $0.link("Who does what: each mission's tools, procedure, people responsible and partners", to: page.href("reports/duties.html")) }
+          list.element("li") {
+            $0.link(
+              "Who does what: each mission's tools, procedure, people responsible and partners",
+              to: page.href("reports/duties.html"))
+          }
         }
         if content.entitlements != nil {
-          list.element("li") { $0.link("Rights by function: what people's functions call for and they lack, and rights no function calls for", to: page.href("reports/entitlements.html")) }
+          list.element("li") {
+            $0.link(
+              "Rights by function: what people's functions call for and they lack, and rights no function calls for",
+              to: page.href("reports/entitlements.html"))
+          }
         }
       }
       if !content.annual.isEmpty {
@@ -65,7 +79,11 @@ enum ReportPages {
         }
       }
       if !content.scope.isWhole {
-        main.element("p", [("class", "muted")], text: "The annual figures, the consistency checks, access per system and the audit count everyone's records, so a site for one organisation leaves them out.")
+        main.element(
+          "p", [("class", "muted")],
+          text:
+            "The annual figures, the consistency checks, access per system and the audit count everyone's records, so a site for one organisation leaves them out."
+        )
       }
     }
   }
@@ -86,19 +104,24 @@ enum ReportPages {
           .write(into: &main, id: "chart-requests")
       }
       if let trained = sections["People trained, by organisation"], !trained.rows.isEmpty {
-        stacked(trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation", label: organization)
-          .write(into: &main, id: "chart-trained")
+        stacked(
+          trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation", label: organization
+        )
+        .write(into: &main, id: "chart-trained")
       }
       if let monthly = sections["Payments made, by month and provider"], !monthly.rows.isEmpty {
         var chart = stacked(
-          monthly, category: 0, series: 1, value: 2, title: "Payments made in \(year) (\(content.settings.currency)), by month and provider",
+          monthly, category: 0, series: 1, value: 2,
+          title: "Payments made in \(year) (\(content.settings.currency)), by month and provider",
           seriesLabel: organization)
         chart = BarChart(
           title: chart.title, categories: (1...12).map { String(format: "%04d-%02d", year, $0) },
           series: chart.series.map { serie in
-            BarChart.Series(name: serie.name, values: (1...12).map { month in
-              chart.categories.firstIndex(of: String(format: "%04d-%02d", year, month)).flatMap { serie.values[safe: $0] } ?? 0
-            })
+            BarChart.Series(
+              name: serie.name,
+              values: (1...12).map { month in
+                chart.categories.firstIndex(of: String(format: "%04d-%02d", year, month)).flatMap { serie.values[safe: $0] } ?? 0
+              })
           }, format: chart.format)
         chart.write(into: &main, id: "chart-payments")
       }

@@ -10,7 +10,8 @@ enum SearchPage {
     for kind in RecordKind.allCases {
       for record in content.records[kind] ?? [] {
         let label = content.scope.redact(content.label(record.key))
-        data.append(.array([.string(SitePage.path(of: record.key)), .string(label), .string(content.scope.redact(record.key.description))]))
+        data.append(
+          .array([.string(SitePage.path(of: record.key)), .string(label), .string(content.scope.redact(record.key.description))]))
       }
     }
     // Inside a script element nothing may read as markup: `<` is written as its JSON escape.

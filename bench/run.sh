@@ -9,7 +9,9 @@
 # Environment: BENCH_LONG (default 30: a command whose warm-up run takes longer is run only
 # once), BENCH_SEED (default 1), BENCH_RESULTS (default bench/results), BENCH_TOOL_REV
 # (what to call the tool in the results; default: the commit of the checkout the tool's binary
-# sits in, "+edits" when its Sources/ has uncommitted changes; the binary may be older).
+# sits in, "+edits" when its Sources/ has uncommitted changes; the binary may be older),
+# BENCH_BASELINE (another adminledger build to compare with instead of git: a before and
+# after), BENCH_ONLY (a grep -E pattern: only the rows whose label matches).
 #
 # Each row runs its command several times (after one warm-up run, except the slow rows) through
 # `ledger-synth measure`, which reports the median wall time and the peak resident memory of
@@ -30,6 +32,16 @@ if [ -z "$tool_rev" ]; then
   [ -n "$checkout" ] && [ -n "$(git -C "$checkout" status --porcelain -- Sources 2>/dev/null)" ] && tool_rev="$tool_rev+edits"
 fi
 results=${BENCH_RESULTS:-$bench/results}
+# BENCH_BASELINE=PATH: compare with another adminledger build (an earlier commit's, for a
+# before-and-after of a change) instead of the git program: the same command, the same clone.
+# BENCH_ONLY=REGEX: only the rows whose label matches (grep -E).
+baseline=${BENCH_BASELINE:+$(abs "$BENCH_BASELINE")}
+only=${BENCH_ONLY:-}
+baseline_name="git baseline"
+if [ -n "$baseline" ]; then
+  baseline_checkout=$(git -C "$(dirname "$baseline")" rev-parse --show-toplevel 2>/dev/null || true)
+  baseline_name="adminledger $(git -C "${baseline_checkout:-/}" rev-parse --short HEAD 2>/dev/null || echo baseline)"
+fi
 case $size in
   full) records=100000 commits=20000 sides=1000 runs=5 slow=3 timeout=300 audit_timeout=600 audit_runs=1 ;;
   quick) records=10000 commits=2000 sides=200 runs=5 slow=3 timeout=60 audit_timeout=60 audit_runs=1 ;;
@@ -71,6 +83,8 @@ compare() {
   while [ "$1" != ":::" ]; do toolcmd+=("$1"); shift; done
   shift
   gitcmd=("$@")
+  if [ -n "$only" ] && ! grep -qE "$only" <<<"$label"; then return; fi
+  [ -n "$baseline" ] && gitcmd=("$baseline" "${toolcmd[@]:1}")
   n=$((n + 1))
   printf '%s ... ' "${label//\`/}" >&2
   measure "$count" "$limit" "$cwd" "$before" "${toolcmd[@]}" > "$work/out/$n-tool.json"
@@ -225,7 +239,7 @@ table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
   echo "ledger:  $ledger"
   echo "ids:     organization $org, people/$person (changed by $(meta person_commits) commits), set on people/$set_person"
   echo
-  table_line "operation" "adminledger (median, peak)" "git baseline (median, peak)" "ratio"
+  table_line "operation" "adminledger (median, peak)" "$baseline_name (median, peak)" "ratio"
   for entry in "${rows[@]}"; do
     IFS='|' read -r i label note <<<"$entry"
     label=${label//\`/}
@@ -237,7 +251,7 @@ table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }
     fi
   done
   echo
-  legend
+  if [ -n "$baseline" ]; then echo "baseline: $baseline_name, the same commands on the same clones."; else legend; fi
 } | tee "$work/table.txt"
 
 mkdir -p "$results"
@@ -245,7 +259,7 @@ mkdir -p "$results"
   echo "Benchmark ($size, $stamp, adminledger $tool_rev): $machine."
   echo "Ledger: $ledger."
   echo
-  echo "| operation | adminledger (median, peak) | git baseline (median, peak) | ratio |"
+  echo "| operation | adminledger (median, peak) | $baseline_name (median, peak) | ratio |"
   echo "|---|---|---|---|"
   for entry in "${rows[@]}"; do
     IFS='|' read -r i label note <<<"$entry"
@@ -256,13 +270,13 @@ mkdir -p "$results"
     fi
   done
   echo
-  legend | sed 's/^/> /'
+  if [ -n "$baseline" ]; then echo "> baseline: $baseline_name, the same commands on the same clones."; else legend | sed 's/^/> /'; fi
 } > "$results/latest.md"
 json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
 {
   echo "{"
   echo "  \"size\": $(json_string "$size"), \"date\": $(json_string "$stamp"), \"seed\": $seed,"
-  echo "  \"machine\": $(json_string "$machine"), \"tool\": $(json_string "$tool_rev"),"
+  echo "  \"machine\": $(json_string "$machine"), \"tool\": $(json_string "$tool_rev"), \"baseline\": $(json_string "$baseline_name"),"
   echo "  \"ledger\": {\"records\": $files, \"commits\": $total_commits, \"merges\": $total_merges, \"generated\": $(cat "$dir/timing.json")},"
   echo "  \"meta\": $(cat "$dir/meta.json"),"
   echo "  \"rows\": ["

@@ -61,20 +61,25 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     self.init(bytes[...])
   }
 
-  /// Reads 40 hex digits; nil for anything else.
+  /// Reads 40 hex digits; nil for anything else. Parsed straight into the three words: the
+  /// history interface names commits by their hex ids, and walks read them by the thousand.
   public init?(hex: String) {
-    let digits = Array(hex.utf8)
-    guard digits.count == 40 else { return nil }
-    var result: [UInt8] = []
-    result.reserveCapacity(20)
-    var index = 0
-    while index < 40 {
-      guard let high = ObjectID.hexValue(digits[index]), let low = ObjectID.hexValue(digits[index + 1])
-      else { return nil }
-      result.append(high << 4 | low)
-      index += 2
+    var text = hex
+    let words: (UInt64, UInt64, UInt32)? = text.withUTF8 { digits in
+      guard digits.count == 40 else { return nil }
+      func word(_ start: Int, _ count: Int) -> UInt64? {
+        var value: UInt64 = 0
+        for index in start..<(start + count) {
+          guard let digit = ObjectID.hexValue(digits[index]) else { return nil }
+          value = value << 4 | UInt64(digit)
+        }
+        return value
+      }
+      guard let high = word(0, 16), let middle = word(16, 16), let low = word(32, 8) else { return nil }
+      return (high, middle, UInt32(low))
     }
-    self.init(result)
+    guard let words else { return nil }
+    self.init(words: words)
   }
 
   var raw: git_oid {

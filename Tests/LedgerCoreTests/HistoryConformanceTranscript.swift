@@ -395,7 +395,7 @@ struct HistoryTranscript {
   private func describe(_ result: AuditResult, as title: String) -> [String] {
     var lines = [
       "\(title): \(result.commits) commits, since \(played.name(result.since)), passed \(played.name(result.passed)), "
-        + "unrecorded \(result.unrecorded ?? "-")"
+        + "unrecorded \(result.unrecorded.map { "\($0.path): \($0.reason)" } ?? "-")"
     ]
     for finding in result.findings {
       // The problem as a value (the wording lives with the renderers), ids named by step.

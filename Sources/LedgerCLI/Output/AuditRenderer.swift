@@ -20,9 +20,9 @@ enum AuditRenderer {
     sinceLast ? "Auditing the history since the last audit..." : "Auditing the history..."
   }
 
-  /// The audit passed, but `.git/adminledger/audit-last` could not be written (`problem`).
-  static func unrecorded(_ problem: String) -> String {
-    "warning: the audit could not record the last commit it passed (\(problem)); the next --since-last audits it again"
+  /// The audit passed, but `.git/adminledger/audit-last` could not be written.
+  static func unrecorded(_ problem: (path: String, reason: String)) -> String {
+    "warning: the audit could not record the last commit it passed (\(problem.path): \(problem.reason)); the next --since-last audits it again"
   }
 
   /// The report, line by line.

@@ -8,6 +8,9 @@ public final class GitHistory: LedgerHistory {
   private var repository: Repository { store.repository }
   private var index: HistoryIndex { store.historyIndex }
 
+  /// The last commits' changes asked for, newest first.
+  private var recentChanges: [(commit: String, changes: CommitChanges)] = []
+
   init(store: GitRecordStore) { self.store = store }
 
   public func commit(_ revision: String?) throws(StoreError) -> String? {
@@ -25,10 +28,32 @@ public final class GitHistory: LedgerHistory {
   }
 
   public func changes(_ commit: String) throws(StoreError) -> CommitChanges {
+    // The audit asks for one commit's changes several times in a row (its records, its files,
+    // its people): the last few answers are kept.
+    if let known = recentChanges.first(where: { $0.commit == commit }) { return known.changes }
     let id = try objectID(commit)
     let entry = try reading { () throws(GitError) in try index.entry(id) }
-    return CommitChanges(
+    let changes = CommitChanges(
       parents: entry.parents.map(\.description), differences: entry.changes.map { $0.map(difference) })
+    recentChanges = [(commit, changes)] + recentChanges.prefix(3)
+    return changes
+  }
+
+  public func changes(of path: String, in commit: String) throws(StoreError)
+    -> (parents: [String], differences: [FileDifference?])
+  {
+    let id = try objectID(commit)
+    let entry = try reading { () throws(GitError) in try index.entry(id) }
+    let wanted = store.repositoryPath(path)
+    return (
+      entry.parents.map(\.description),
+      entry.changes.map { list in list.first { $0.path == wanted }.map(difference) }
+    )
+  }
+
+  public func topologicalOrder(from tip: String) throws(StoreError) -> [String] {
+    let id = try objectID(tip)
+    return try reading { () throws(GitError) in try index.topologicalOrder(from: id).map(\.description) }
   }
 
   public func differences(from: String?, to: String) throws(StoreError) -> [FileDifference] {

@@ -28,7 +28,7 @@ extension GitRecordStore {
       try mark.write(tip)
       return result.recorded(passed: tip, unrecorded: nil)
     } catch {
-      return result.recorded(passed: nil, unrecorded: "\(error.path): \(error.reason)")
+      return result.recorded(passed: nil, unrecorded: (error.path, error.reason))
     }
   }
 }

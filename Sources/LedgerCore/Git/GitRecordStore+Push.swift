@@ -27,42 +27,24 @@ extension GitRecordStore {
         do throws(GitError) {
           try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options)
           return true
-        } catch  where error.code == .nonFastForward {
+        } catch where error.code == .nonFastForward {
           return false
-        } catch  where error.code == .declined {
+        } catch where error.code == .declined {
           refusal = "pre-receive hook declined"
           return false
         }
       }
-      // libgit2 moves a local remote's branch without checking what it points at, so two
-      // clones pushing at once could lose one's commits: send the objects under a reference of
-      // our own, then move the branch by compare-and-swap in the remote repository.
-      let parking = "refs/adminledger/incoming/" + UUID().uuidString.lowercased()
-      let shared = try Repository.open(at: path)
-      defer { try? shared.deleteReference(parking) }
-      try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: options)
-      // libgit2 runs no hook of a repository it pushes to by path: run its gate here.
-      let hook: SharedRepositoryHook.Run
-      do throws(StoreError) {
-        hook = try SharedRepositoryHook(repository: shared).run(
-          old: expected, new: head, reference: target, environment: access.hookEnvironment)
-      } catch {
-        hookFailure = error
-        return false
-      }
-      messages.lines += hook.lines
-      guard hook.accepted else {
+      switch try pushLocally(
+        branch, head: head, expecting: expected, to: target, at: path, upstream: upstream, options: options,
+        access: access, messages: messages)
+      {
+      case .pushed: return true
+      case .remoteMoved: return false
+      case .refused:
         refusal = "pre-receive hook declined"
         return false
-      }
-      do throws(GitError) {
-        try shared.moveReference(target, to: head, expecting: expected, reflogMessage: "push by adminledger")
-        GitRecordStore.removeParkedPushes(in: shared, reachableFrom: head)
-        // A new shared repository's HEAD may name a branch nobody pushed: name this one, so
-        // clones check it out.
-        if case .unborn = try shared.head() { try shared.pointHead(at: target) }
-        return true
-      } catch  where [.modified, .exists, .locked].contains(error.code) {
+      case .hookFailed(let error):
+        hookFailure = error
         return false
       }
     }
@@ -82,6 +64,46 @@ extension GitRecordStore {
       }
     }
     return messages.lines
+  }
+
+  /// What a push to a repository on this machine came to.
+  private enum LocalPush {
+    case pushed, remoteMoved, refused
+    case hookFailed(StoreError)
+  }
+
+  /// Pushes to a shared repository on this machine. libgit2 moves a local remote's branch
+  /// without checking what it points at, so two clones pushing at once could lose one's
+  /// commits: the objects go under a reference of our own, the shared repository's gate runs
+  /// (libgit2 runs no hook of a repository it pushes to by path), then the branch moves by
+  /// compare-and-swap there.
+  private func pushLocally(
+    _ branch: String, head: ObjectID, expecting expected: ObjectID?, to target: String, at path: URL,
+    upstream: Upstream, options: TransferOptions, access: RemoteAccess, messages: MessageLines
+  ) throws(GitError) -> LocalPush {
+    let parking = "refs/adminledger/incoming/" + UUID().uuidString.lowercased()
+    let shared = try Repository.open(at: path)
+    defer { try? shared.deleteReference(parking) }
+    try repository.push(remote: upstream.remote, localRef: branch, remoteRef: parking, options: options)
+    let hook: SharedRepositoryHook.Run
+    do throws(StoreError) {
+      hook = try SharedRepositoryHook(repository: shared).run(
+        old: expected, new: head, reference: target, environment: access.hookEnvironment)
+    } catch {
+      return .hookFailed(error)
+    }
+    messages.lines += hook.lines
+    guard hook.accepted else { return .refused }
+    do throws(GitError) {
+      try shared.moveReference(target, to: head, expecting: expected, reflogMessage: "push by adminledger")
+      GitRecordStore.removeParkedPushes(in: shared, reachableFrom: head)
+      // A new shared repository's HEAD may name a branch nobody pushed: name this one, so
+      // clones check it out.
+      if case .unborn = try shared.head() { try shared.pointHead(at: target) }
+      return .pushed
+    } catch where [.modified, .exists, .locked].contains(error.code) {
+      return .remoteMoved
+    }
   }
 
   /// Removes the references under which pushes parked their commits and that the branch now

@@ -54,12 +54,13 @@ public struct AuditResult: Sendable {
   public let since: String?
   /// The commit recorded as passed, when the audit was of the branch's history (no range).
   public let passed: String?
-  /// Why the audit of the branch's history could not record the commit it passed.
-  public let unrecorded: String?
+  /// Why the audit of the branch's history could not record the commit it passed: the file
+  /// and the system's reason.
+  public let unrecorded: (path: String, reason: String)?
 
   init(
     commits: Int, findings: [AuditFinding], approvals: [AuditApproval], trail: [AuditedCommit], since: String? = nil,
-    passed: String? = nil, unrecorded: String? = nil
+    passed: String? = nil, unrecorded: (path: String, reason: String)? = nil
   ) {
     self.commits = commits
     self.findings = findings
@@ -93,7 +94,7 @@ public struct AuditContext: Sendable {
 
 extension AuditResult {
   /// The result with what became of recording the commit it passed.
-  func recorded(passed: String?, unrecorded: String?) -> AuditResult {
+  func recorded(passed: String?, unrecorded: (path: String, reason: String)?) -> AuditResult {
     AuditResult(
       commits: commits, findings: findings, approvals: approvals, trail: trail, since: since, passed: passed,
       unrecorded: unrecorded)

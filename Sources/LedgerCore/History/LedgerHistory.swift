@@ -19,6 +19,13 @@ public protocol LedgerHistory: AnyObject {
   func parents(_ commit: String) throws(StoreError) -> [String]
   /// What `commit` changed against each of its parents.
   func changes(_ commit: String) throws(StoreError) -> CommitChanges
+  /// What `commit` did to the ledger file `path`: its parents and, against each, the file's
+  /// difference (nil where the file is the parent's). The one-file question of `log` and
+  /// `blame`, which a history may answer without listing the rest.
+  func changes(of path: String, in commit: String) throws(StoreError) -> (parents: [String], differences: [FileDifference?])
+  /// Every commit reachable from `tip`, each after all of its children (an order for walks
+  /// that only need children first, such as blame's; `walk` keeps git's order by date).
+  func topologicalOrder(from tip: String) throws(StoreError) -> [String]
   /// The files that differ between two commits (`from` nil: the empty ledger).
   func differences(from: String?, to: String) throws(StoreError) -> [FileDifference]
   /// The content of the ledger file `path` at `commit`; nil when absent or not a file.
@@ -97,10 +104,15 @@ extension LedgerHistory {
     return result.sorted { $0.key < $1.key }
   }
 
-  /// Every commit reachable from `tip`, each after all of its children, found from what the
-  /// history knows of each commit's parents (an order for walks that only need children
-  /// first, such as blame's; `log` keeps `walk`'s order by date).
-  func topologicalOrder(from tip: String) throws(StoreError) -> [String] {
+  public func changes(of path: String, in commit: String) throws(StoreError)
+    -> (parents: [String], differences: [FileDifference?])
+  {
+    let known = try changes(commit)
+    return (known.parents, known.differences.map { list in list.first { $0.isInsideLedger && $0.path == path } })
+  }
+
+  /// The children-first order, from each commit's parents.
+  public func topologicalOrder(from tip: String) throws(StoreError) -> [String] {
     var children: [String: Int] = [tip: 0]
     var stack = [tip]
     while let id = stack.popLast() {

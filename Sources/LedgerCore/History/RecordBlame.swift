@@ -44,11 +44,11 @@ extension LedgerHistory {
     var result: [FieldBlame] = []
     for id in try topologicalOrder(from: tip) {
       guard let leaves = pending.removeValue(forKey: id), !leaves.isEmpty else { continue }
-      let known = try changes(id)
+      let known = try changes(of: key.path, in: id)
       // Each parent's version of the record: the same file (it holds every leaf), or its fields.
       var versions: [(id: String, same: Bool, fields: JSONObject?)] = []
-      for (parent, differences) in zip(known.parents, known.differences) {
-        guard let change = differences.first(where: { $0.isInsideLedger && $0.path == key.path }) else {
+      for (parent, change) in zip(known.parents, known.differences) {
+        guard let change else {
           versions.append((parent, true, nil))
           continue
         }

@@ -57,7 +57,7 @@ extension LedgerHistory {
         guard filter.admits(read) else { continue }
         early = read
       }
-      let changes = try changesOf(id, changes(id), filter: filter)
+      let changes = try changesOf(id, filter: filter)
       if changes.isEmpty, narrowed { continue }
       let commit: HistoryEntry
       if let early { commit = early } else { commit = try entry(id) }
@@ -79,13 +79,15 @@ extension LedgerHistory {
 
   /// What one commit changed in the records `filter` asks about: against its parent, or for a
   /// merge outside `--first-parent`, only what differs from every parent.
-  private func changesOf(_ id: String, _ known: CommitChanges, filter: LogFilter) throws(StoreError)
+  private func changesOf(_ id: String, filter: LogFilter) throws(StoreError)
     -> [(key: RecordKey, fields: [FieldChange], action: String)]
   {
-    let parents = filter.firstParent ? Array(known.parents.prefix(1)) : known.parents
     var changes: [FileDifference]
+    let parents: [String]
     if let record = filter.record {
       // One record: shown where its file differs from every parent's.
+      let known = try self.changes(of: record.path, in: id)
+      parents = filter.firstParent ? Array(known.parents.prefix(1)) : known.parents
       if parents.isEmpty {
         guard let mine = try content(record.path, at: id) else { return [] }
         changes = [FileDifference(path: record.path, old: nil, new: mine)]
@@ -93,34 +95,17 @@ extension LedgerHistory {
         // Or, in a merge whose trailers settled the record, where it differs from any parent's:
         // a resolution that kept one side's file whole still decided (the other side's clean
         // changes dropped, or its conflicting values taken).
-        let found = parents.indices.map { position in
-          known.differences[position].first { $0.isInsideLedger && $0.path == record.path }
-        }
+        let found = Array(known.differences.prefix(parents.count))
         guard let changed = found.compactMap({ $0 }).first else { return [] }
         if found.contains(where: { $0 == nil }) {
           guard parents.count > 1, try settled(by: id, parents: parents).contains(record) else { return [] }
         }
         changes = [changed]
       }
-    } else if parents.isEmpty {
-      changes = try differences(from: nil, to: id)
     } else {
-      // The files that differ from every parent's, and those of the records the merge's
-      // trailers settled that differ from any parent's.
-      let settled = try settled(by: id, parents: parents)
-      let lists = Array(known.differences.prefix(parents.count))
-      let paths = lists.map { Set($0.map(\.path)) }
-      var seen: Set<String> = []
-      changes = []
-      for list in lists {
-        for change in list where seen.insert(change.path).inserted {
-          if paths.allSatisfy({ $0.contains(change.path) })
-            || (change.isInsideLedger && RecordKey(path: change.path).map(settled.contains) == true)
-          {
-            changes.append(change)
-          }
-        }
-      }
+      let known = try self.changes(id)
+      parents = filter.firstParent ? Array(known.parents.prefix(1)) : known.parents
+      changes = try recordsChanged(id, known, parents: parents)
     }
     guard parents.count == 2, !changes.isEmpty else {
       return try records(in: changes, kind: filter.kind).map(\.described)
@@ -128,6 +113,29 @@ extension LedgerHistory {
     return try decidedByMerge(id, parents: parents, changes, kind: filter.kind)
   }
 
+  /// The files a commit changed that `log` shows: against its parent, or for a merge only
+  /// the files that differ from every parent's, and those of the records its trailers settled
+  /// that differ from any parent's.
+  private func recordsChanged(_ id: String, _ known: CommitChanges, parents: [String]) throws(StoreError)
+    -> [FileDifference]
+  {
+    guard !parents.isEmpty else { return try differences(from: nil, to: id) }
+    let settled = try settled(by: id, parents: parents)
+    let lists = Array(known.differences.prefix(parents.count))
+    let paths = lists.map { Set($0.map(\.path)) }
+    var seen: Set<String> = []
+    var changes: [FileDifference] = []
+    for list in lists {
+      for change in list where seen.insert(change.path).inserted {
+        if paths.allSatisfy({ $0.contains(change.path) })
+          || (change.isInsideLedger && RecordKey(path: change.path).map(settled.contains) == true)
+        {
+          changes.append(change)
+        }
+      }
+    }
+    return changes
+  }
   /// The records a merge's `Ledger-Resolved` trailers name (none for another commit).
   private func settled(by id: String, parents: [String]) throws(StoreError) -> Set<RecordKey> {
     guard parents.count > 1 else { return [] }

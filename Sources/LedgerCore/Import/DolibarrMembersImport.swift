@@ -49,37 +49,43 @@ enum DolibarrMembersImport {
           ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "people/\(login) appears twice in the file"))
         continue
       }
-      var fields = JSONObject()
-      var columns: [String: String] = ["name": "Nom"]
-      fields["name"] = .string([cell("Prénom"), cell("Nom")].filter { !$0.isEmpty }.joined(separator: " "))
-      if !cell("Email").isEmpty {
-        fields["emails"] = [.string(cell("Email"))]
-        columns["emails"] = "Email"
-      }
-      let mobile = cell("Tél portable").filter { !$0.isWhitespace && $0 != "." }
-      if !mobile.isEmpty {
-        fields["phone"] = .string(mobile)
-        columns["phone"] = "Tél portable"
-      }
-      if !cell("Code département").isEmpty {
-        fields["department"] = .string(cell("Code département"))
-        columns["department"] = "Code département"
-      }
-      let paidUntil = cell("Date fin adhésion")
-      if !paidUntil.isEmpty {
-        fields["paid_until"] = .string(paidUntil)
-        columns["paid_until"] = "Date fin adhésion"
-      }
-      let active = cell("Statut") == "1" && (paidUntil.isEmpty || paidUntil >= reader.options.today)
-      fields["member_status"] = .string(active ? "active" : "lapsed")
-      columns["member_status"] = "Statut"
-      var roles: [JSONValue] = ["member"]
-      if let function = functions[cell("Type adhérent").lowercased()] { roles.append(.string(function)) }
-      fields["functions"] = .array(roles)
-      columns["functions"] = "Type adhérent"
+      let (fields, columns) = person(cell, today: reader.options.today)
       plan.records.append(
         ImportedRecord(record: Record(key: RecordKey(kind: .people, id: id), fields: fields), line: row.line, columns: columns))
     }
     return plan
+  }
+
+  /// A member's fields, and the column each came from.
+  private static func person(_ cell: (String) -> String, today: String) -> (JSONObject, [String: String]) {
+    var fields = JSONObject()
+    var columns: [String: String] = ["name": "Nom"]
+    fields["name"] = .string([cell("Prénom"), cell("Nom")].filter { !$0.isEmpty }.joined(separator: " "))
+    if !cell("Email").isEmpty {
+      fields["emails"] = [.string(cell("Email"))]
+      columns["emails"] = "Email"
+    }
+    let mobile = cell("Tél portable").filter { !$0.isWhitespace && $0 != "." }
+    if !mobile.isEmpty {
+      fields["phone"] = .string(mobile)
+      columns["phone"] = "Tél portable"
+    }
+    if !cell("Code département").isEmpty {
+      fields["department"] = .string(cell("Code département"))
+      columns["department"] = "Code département"
+    }
+    let paidUntil = cell("Date fin adhésion")
+    if !paidUntil.isEmpty {
+      fields["paid_until"] = .string(paidUntil)
+      columns["paid_until"] = "Date fin adhésion"
+    }
+    let active = cell("Statut") == "1" && (paidUntil.isEmpty || paidUntil >= today)
+    fields["member_status"] = .string(active ? "active" : "lapsed")
+    columns["member_status"] = "Statut"
+    var roles: [JSONValue] = ["member"]
+    if let function = functions[cell("Type adhérent").lowercased()] { roles.append(.string(function)) }
+    fields["functions"] = .array(roles)
+    columns["functions"] = "Type adhérent"
+    return (fields, columns)
   }
 }

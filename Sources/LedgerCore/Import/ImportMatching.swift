@@ -65,7 +65,14 @@ struct ImportMatching {
       result.propose(merged, replacing: found, line: row.line, columns: row.columns)
     }
     guard update else { return result }
-    for record in existing where !matched.contains(record.key) && profile.shouldList(record) {
+    listMissing(existing.filter { !matched.contains($0.key) }, in: &result)
+    return result
+  }
+
+  /// The records the file no longer lists (that the profile follows), each changed as
+  /// `--missing` asks.
+  private func listMissing(_ unlisted: [Record], in result: inout Reconciliation) {
+    for record in unlisted where profile.shouldList(record) {
       result.missing.append(record.key)
       guard let missing else { continue }
       do throws(FieldPath.Problem) {
@@ -75,7 +82,6 @@ struct ImportMatching {
         result.problems.append(ImportProblem(line: 1, rule: "missing", message: "cannot set \(missing.field) on \(record.key)"))
       }
     }
-    return result
   }
 
   /// The values a record is found by: the `--match` field's (each item of a list), or the

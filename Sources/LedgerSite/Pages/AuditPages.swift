@@ -49,35 +49,40 @@ enum AuditPages {
           }
         }
       }
-      main.element("h2", text: "Payment approvals")
-      let approvals = audit.approvals
-      if approvals.isEmpty {
-        main.element("p", [("class", "empty")], text: "No payment approval recorded.")
-      } else {
-        page.table(
-          &main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"],
-          rows: approvals.count,
-          interactive: approvals.count > 10, nowrap: [0]
-        ) { cell, row, column in
-          let approval = approvals[row]
-          switch column {
-          case 0: cell.text(page.day(approval.entry.date))
-          case 1: page.reference(&cell, approval.payment)
-          case 2:
-            if let id = RecordID(approval.approver) {
-              page.reference(&cell, RecordKey(kind: .people, id: id))
-            } else {
-              cell.text(approval.approver)
-            }
-          case 3: cell.text(approval.roles.isEmpty ? "none recorded on the day" : approval.roles.joined(separator: ", "))
-          case 4: cell.text(content.scope.author(approval.entry))
-          default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
-          }
-        }
-      }
+      approvals(&main, page, audit, content)
       main.element("h2", text: "Every commit, year by year")
       main.element("ul") { list in
         for year in years.reversed() { list.element("li") { $0.link(year, to: page.href("audit/\(year).html")) } }
+      }
+    }
+  }
+
+  /// The payment approvals the history records, with the approver's roles on the day.
+  private static func approvals(_ main: inout HTMLWriter, _ page: SitePage, _ audit: AuditResult, _ content: SiteContent) {
+    main.element("h2", text: "Payment approvals")
+    let approvals = audit.approvals
+    if approvals.isEmpty {
+      main.element("p", [("class", "empty")], text: "No payment approval recorded.")
+    } else {
+      page.table(
+        &main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"],
+        rows: approvals.count,
+        interactive: approvals.count > 10, nowrap: [0]
+      ) { cell, row, column in
+        let approval = approvals[row]
+        switch column {
+        case 0: cell.text(page.day(approval.entry.date))
+        case 1: page.reference(&cell, approval.payment)
+        case 2:
+          if let id = RecordID(approval.approver) {
+            page.reference(&cell, RecordKey(kind: .people, id: id))
+          } else {
+            cell.text(approval.approver)
+          }
+        case 3: cell.text(approval.roles.isEmpty ? "none recorded on the day" : approval.roles.joined(separator: ", "))
+        case 4: cell.text(content.scope.author(approval.entry))
+        default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
+        }
       }
     }
   }

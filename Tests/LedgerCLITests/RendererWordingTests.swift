@@ -32,7 +32,8 @@ struct WordingCase: CustomTestStringConvertible, Sendable {
       "Auditing the history since the last audit..."),
     WordingCase(
       "an audit that could not record its commit", AuditRenderer.unrecorded((".git/adminledger/audit-last", "disk full")),
-      "warning: the audit could not record the last commit it passed (.git/adminledger/audit-last: disk full); the next --since-last audits it again"),
+      "warning: the audit could not record the last commit it passed (.git/adminledger/audit-last: disk full); the next --since-last audits it again"
+    ),
     WordingCase("receiving objects", SyncRenderer.receiving(1, of: 3), "\rReceiving objects: 33% (1/3)"),
     WordingCase("all objects received", SyncRenderer.receiving(3, of: 3), "\rReceiving objects: 100% (3/3)\n"),
     WordingCase(

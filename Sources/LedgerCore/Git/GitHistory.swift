@@ -39,6 +39,15 @@ public final class GitHistory: LedgerHistory {
     return changes
   }
 
+  public func changes(_ commit: String, in folder: String) throws(StoreError) -> CommitChanges {
+    let id = try objectID(commit)
+    let entry = try reading { () throws(GitError) in try index.entry(id) }
+    let prefix = store.repositoryPath(folder) + "/"
+    return CommitChanges(
+      parents: entry.parents.map(\.description),
+      differences: entry.changes.map { list in list.filter { $0.path.hasPrefix(prefix) }.map(difference) })
+  }
+
   public func changes(of path: String, in commit: String) throws(StoreError)
     -> (parents: [String], differences: [FileDifference?])
   {

@@ -27,9 +27,9 @@ extension GitRecordStore {
         do throws(GitError) {
           try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options)
           return true
-        } catch where error.code == .nonFastForward {
+        } catch  where error.code == .nonFastForward {
           return false
-        } catch where error.code == .declined {
+        } catch  where error.code == .declined {
           refusal = "pre-receive hook declined"
           return false
         }
@@ -101,7 +101,7 @@ extension GitRecordStore {
       // clones check it out.
       if case .unborn = try shared.head() { try shared.pointHead(at: target) }
       return .pushed
-    } catch where [.modified, .exists, .locked].contains(error.code) {
+    } catch  where [.modified, .exists, .locked].contains(error.code) {
       return .remoteMoved
     }
   }

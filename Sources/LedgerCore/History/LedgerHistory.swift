@@ -19,6 +19,9 @@ public protocol LedgerHistory: AnyObject {
   func parents(_ commit: String) throws(StoreError) -> [String]
   /// What `commit` changed against each of its parents.
   func changes(_ commit: String) throws(StoreError) -> CommitChanges
+  /// What `commit` changed in the ledger folder `folder` (a kind's) against each parent: the
+  /// question of a report about one kind, which a history may answer without listing the rest.
+  func changes(_ commit: String, in folder: String) throws(StoreError) -> CommitChanges
   /// What `commit` did to the ledger file `path`: its parents and, against each, the file's
   /// difference (nil where the file is the parent's). The one-file question of `log` and
   /// `blame`, which a history may answer without listing the rest.
@@ -82,7 +85,8 @@ extension LedgerHistory {
   /// the commit changed, so the cost follows the changes.
   public func changes(of kind: RecordKind?, from: String?, to: String) throws(StoreError) -> [RecordChange] {
     if let from {
-      let known = try changes(to)
+      let known: CommitChanges
+      if let kind { known = try changes(to, in: kind.folder) } else { known = try changes(to) }
       if let position = known.parents.firstIndex(of: from) {
         return try records(in: known.differences[position], kind: kind)
       }
@@ -102,6 +106,14 @@ extension LedgerHistory {
       result.append(RecordChange(key: key, old: try record(difference.old), new: try record(difference.new)))
     }
     return result.sorted { $0.key < $1.key }
+  }
+
+  public func changes(_ commit: String, in folder: String) throws(StoreError) -> CommitChanges {
+    let known = try changes(commit)
+    let prefix = folder + "/"
+    return CommitChanges(
+      parents: known.parents,
+      differences: known.differences.map { list in list.filter { $0.isInsideLedger && $0.path.hasPrefix(prefix) } })
   }
 
   public func changes(of path: String, in commit: String) throws(StoreError)

@@ -79,6 +79,16 @@ import Testing
     #expect(try second.store.snapshot(at: nil).records(of: .people).records.isEmpty)
   }
 
+  @Test func aHistoryTakenFromALedgerOutlivesIt() throws {
+    let sandbox = try TemporaryDirectory()
+    _ = try Ledger.create(at: sandbox.url, settings: settings, by: claire, at: fixedDate)
+    // Nothing else holds the ledger or its store: the history must keep what it reads.
+    let history = try Ledger.open(from: sandbox.url).history
+    let tip = try #require(try history.commit(nil))
+    #expect(try history.entry(tip).authorEmail == claire.email)
+    #expect(try history.log(from: nil, filter: LogFilter()).count == 1)
+  }
+
   @Test func openingOutsideALedgerSaysWhy() throws {
     let sandbox = try TemporaryDirectory()
     #expect(throws: StoreError.notARepository(path: sandbox.url.path)) { try Ledger.open(from: sandbox.url) }

@@ -4,7 +4,8 @@ import LedgerGit
 /// The ledger's history in its git repository: the history index says what each commit
 /// changed, libgit2 walks and reads the rest.
 public final class GitHistory: LedgerHistory {
-  unowned let store: GitRecordStore
+  /// Held strongly: a history read outlives nothing it needs (the store does not hold it).
+  let store: GitRecordStore
   private var repository: Repository { store.repository }
   private var index: HistoryIndex { store.historyIndex }
 

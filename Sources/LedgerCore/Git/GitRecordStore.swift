@@ -15,8 +15,9 @@ public final class GitRecordStore: RecordStore {
   private let maximumAttempts = 50
   /// What each commit changed, read from disk once per command and kept up to date.
   lazy var historyIndex = HistoryIndex(repository: repository)
-  /// The history of the ledger's branch, through the history interface.
-  public private(set) lazy var history = GitHistory(store: self)
+  /// The history of the ledger's branch, through the history interface: a reader that holds
+  /// the store (whose history index all readers share), so it outlives the `Ledger` it came from.
+  public var history: GitHistory { GitHistory(store: self) }
 
   init(repository: Repository, prefix: String) {
     self.repository = repository

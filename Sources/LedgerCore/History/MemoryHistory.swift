@@ -167,10 +167,10 @@ public final class MemoryHistory: LedgerHistory {
   }
 
   public func snapshot(_ revision: String?) throws(StoreError) -> any LedgerSnapshot {
-    guard let id = try commit(revision) else { return MemoryHistorySnapshot(files: [:], revision: nil) }
+    guard let id = try commit(revision) else { return MemorySnapshot(files: [:], revision: nil) }
     var files: [String: [UInt8]] = [:]
     for (path, content) in try stored(id).files { files[path] = contents[content] }
-    return MemoryHistorySnapshot(files: files, revision: id)
+    return MemorySnapshot(files: files, revision: id)
   }
 
   public func mergeBase(_ one: String, _ two: String) throws(StoreError) -> String? {
@@ -275,38 +275,4 @@ private final class MemoryWalkReader: HistoryWalkReader {
   func snapshot(_ commit: String) throws(StoreError) -> any LedgerSnapshot { try history.snapshot(commit) }
 
   func advance(from parent: String, to commit: String) throws(StoreError) {}
-}
-
-/// The ledger at one commit of the memory history. Like a git tree, and unlike the memory
-/// store's snapshot, it tells the folders it holds inside a folder (`people/old/x.json` makes
-/// `people/old` a folder of `people`), and a file where a folder is looked for; it holds no
-/// links or submodules.
-final class MemoryHistorySnapshot: LedgerSnapshot {
-  let files: [String: [UInt8]]
-  let revision: String?
-
-  init(files: [String: [UInt8]], revision: String?) {
-    self.files = files
-    self.revision = revision
-  }
-
-  func fileBytes(_ path: String) throws(StoreError) -> [UInt8]? { files[path] }
-
-  func fileNames(in folder: String) throws(StoreError) -> [String] {
-    let prefix = folder + "/"
-    return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
-      .map { String($0.dropFirst(prefix.count)) }.sorted()
-  }
-
-  func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry] {
-    if files[folder] != nil { return [IrregularEntry(path: folder, kind: .file)] }
-    let prefix = folder + "/"
-    var folders: Set<String> = []
-    for path in files.keys where path.hasPrefix(prefix) {
-      let rest = path.dropFirst(prefix.count)
-      if let slash = rest.firstIndex(of: "/") { folders.insert(prefix + rest[..<slash]) }
-    }
-    // In git's order of tree entries, which sorts a folder as its name and a slash.
-    return folders.sorted { ($0 + "/") < ($1 + "/") }.map { IrregularEntry(path: $0, kind: .folder) }
-  }
 }

@@ -35,6 +35,10 @@ public final class MemoryRecordStore: RecordStore {
   private var head: String? { commits.isEmpty ? nil : String(commits.count - 1) }
 }
 
+/// The ledger at one commit of the memory store or the memory history. Like a git tree, it
+/// tells the folders it holds inside a folder (`people/old/x.json` makes
+/// `people/old` a folder of `people`), and a file where a folder is looked for; it holds no
+/// links or submodules.
 final class MemorySnapshot: LedgerSnapshot {
   let files: [String: [UInt8]]
   let revision: String?
@@ -50,5 +54,17 @@ final class MemorySnapshot: LedgerSnapshot {
     let prefix = folder + "/"
     return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
       .map { String($0.dropFirst(prefix.count)) }.sorted()
+  }
+
+  func irregularEntries(in folder: String) throws(StoreError) -> [IrregularEntry] {
+    if files[folder] != nil { return [IrregularEntry(path: folder, kind: .file)] }
+    let prefix = folder + "/"
+    var folders: Set<String> = []
+    for path in files.keys where path.hasPrefix(prefix) {
+      let rest = path.dropFirst(prefix.count)
+      if let slash = rest.firstIndex(of: "/") { folders.insert(prefix + rest[..<slash]) }
+    }
+    // In git's order of tree entries, which sorts a folder as its name and a slash.
+    return folders.sorted { ($0 + "/") < ($1 + "/") }.map { IrregularEntry(path: $0, kind: .folder) }
   }
 }

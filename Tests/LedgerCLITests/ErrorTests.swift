@@ -140,6 +140,22 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     #expect(try ledger.snapshotOfFiles() == files)
   }
 
+  @Test func aHistoryMissingAnObjectSaysSoAndWhatToDo() throws {
+    let ledger = try LedgerSandbox()
+    try ledger.seed()
+    // The ledger's first commit, gone from the repository (a damaged or shallow clone).
+    let root = try ExternalProgram.git("rev-list", "--max-parents=0", "HEAD", in: ledger.directory.url).output
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let object = ledger.directory.url.appendingPathComponent(".git/objects/\(root.prefix(2))/\(root.dropFirst(2))")
+    try FileManager.default.removeItem(at: object)
+    for command in [["log", "people/hugo"], ["blame", "people/hugo"], ["audit"]] {
+      let result = ledger.cli.run(command)
+      #expect(result.status == 3, "\(command): \(result)")
+      #expect(result.error.contains("the repository lacks an object its history names"), "\(command): \(result)")
+      #expect(result.error.contains("hint: the clone is shallow or damaged: clone the ledger again"), "\(command): \(result)")
+    }
+  }
+
   @Test func malformedJSONFileIsRefusedWithLineAndColumn() throws {
     let ledger = try LedgerSandbox()
     try ledger.directory.write("new.json", "{\n  \"name\": \"Hugo\",\n  \"emails\": [\"a\" \"b\"]\n}\n")

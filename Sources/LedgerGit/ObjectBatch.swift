@@ -47,6 +47,25 @@ public final class ObjectBatch {
     return blob
   }
 
+  /// Writes a commit object, in memory until `flush`.
+  public func writeCommit(
+    tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
+  ) throws(GitError) -> ObjectID {
+    let commit = try repository.createCommit(tree: tree, parents: parents, author: author, committer: committer, message: message)
+    written.append(commit)
+    return commit
+  }
+
+  /// Forgets what was written without storing it: a rewrite made only to compare its ids with
+  /// commits already stored.
+  public func discard() throws(GitError) {
+    try git("git_mempack_reset") { git_mempack_reset(backend) }
+    written = []
+  }
+
+  /// How many objects wait in memory for `flush`.
+  public var pending: Int { written.count }
+
   /// The tree `base` becomes after `updates`, written in memory until `flush` with every
   /// folder tree on the way that changed.
   public func updatedTree(_ base: ObjectID?, applying updates: [TreeUpdate]) throws(GitError) -> ObjectID {

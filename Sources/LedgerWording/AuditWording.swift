@@ -58,6 +58,18 @@ public enum AuditWording {
       return "starts a history other than the one pinned when this repository was set up (first commit \(pinned.prefix(7)))"
     case .rootNotSignedByPin(let fingerprint):
       return "is the ledger's first commit and is not signed by the pinned key \(fingerprint)"
+    case .erasesOutsideRoles(let erasure, let roles):
+      return "wrote \(erasure) (forgot a person) although \(name) holds \(held(roles)), which may not forget people"
+    case .forgedErasure(let erasure, let forgery):
+      switch forgery {
+      case .personNotFound:
+        return "\(erasure) names a person (by digest) whom the former history does not hold: the rewrite is not an erasure"
+      case .differs(let former):
+        return
+          "\(erasure) does not match the former history: forgetting the person does not rewrite commit \(former.prefix(7)) as the record says, so the rewrite changed more than the erasure"
+      case .notOnRewrittenHistory:
+        return "\(erasure) is committed on another history than the rewritten commits it lists"
+      }
     }
   }
 

@@ -9,7 +9,7 @@ enum CommandTable {
       ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
     ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
     + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]
-    + [EntitlementsReportCommand.spec, SiteCommand.spec]
+    + [EntitlementsReportCommand.spec, SiteCommand.spec, ForgetCommand.spec]
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

@@ -196,6 +196,9 @@ struct FailureMessage {
         hint: "the clone is shallow or damaged: clone the ledger again", status: .failure)
     case .git(let operation, let gitError):
       self.init("cannot \(FailureMessage.phrase(operation)) (\(gitError))", status: .failure)
+    case .erasure(let problem):
+      let (message, hint) = ForgetRenderer.failure(problem)
+      self.init(message, hint: hint, status: problem == .reasonMissing ? .usage : .failure)
     }
   }
 
@@ -227,6 +230,7 @@ struct FailureMessage {
     case .createRepository(let folder): "create a repository in \(folder)"
     case .writeCommit: "write the commit"
     case .writeSignedCommit: "write the signed commit"
+    case .eraseHistory: "rewrite the history without the person"
     case .moveBranch(let branch): "move \(branch)"
     case .recordPush: "record the push"
     case .mergeCommits(let theirs, let ours): "merge \(theirs.prefix(7)) into \(ours.prefix(7))"

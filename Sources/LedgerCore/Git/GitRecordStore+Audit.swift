@@ -21,7 +21,7 @@ extension GitRecordStore {
       }
       if sinceLast { context.lastPassed = mark.read() }
     }
-    let result = try history.audit(range: range, context: context)
+    let result = try history.audit(range: range, context: context, verifier: GitErasureVerifier(store: self))
     guard range == nil, let tip else { return result }
     // The audit stands even when it cannot be recorded (a clone read from a read-only disk).
     do {

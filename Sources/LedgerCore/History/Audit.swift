@@ -121,13 +121,22 @@ extension LedgerHistory {
   /// for that day; a commit dated before its parent is `backdated`. With `receivedAt` (the shared
   /// repository's hook), roles and keys are judged no earlier than that time less the offline
   /// grace.
-  public func audit(range: String?, context: AuditContext = AuditContext()) throws(StoreError) -> AuditResult {
+  ///
+  /// Commits an erasure record lists as rewritten carry no signature: the record, signed by a
+  /// role that may forget people, vouches for them, and the commits, the pin and the mark it
+  /// renamed are followed. With a `verifier` (a repository that may still hold the former
+  /// history), each erasure record the range writes is checked against that history.
+  public func audit(
+    range: String?, context: AuditContext = AuditContext(), verifier: (any ErasureVerifier)? = nil
+  ) throws(StoreError) -> AuditResult {
     var findings: [AuditFinding] = []
     var audited = range
     var since: String?
+    var erasures = ErasureMap()
     if range == nil {
       let tip = try commit(nil)
-      if let last = context.lastPassed {
+      erasures = try erasureMap(at: tip)
+      if let last = context.lastPassed.map(erasures.current) {
         if let rewrite = try rewrite(since: last, tip: tip, branch: context.branch) {
           let entry =
             rewrite.disappeared.first { $0.commit == rewrite.last }
@@ -141,12 +150,39 @@ extension LedgerHistory {
       if audited == nil, let tip { audited = tip }
     }
     let entries = try commits(in: audited)
-    var walk = try AuditWalk(history: self, entries: entries, context: context)
+    if range != nil { erasures = try erasureMap(at: entries.last?.commit) }
+    var walk = try AuditWalk(history: self, entries: entries, context: context, erasures: erasures)
     for entry in entries { try walk.judge(entry) }
     findings += walk.findings
+    if let verifier { findings += try erasureFindings(entries, verifier: verifier) }
     findings += try submoduleFindings(at: entries.last)
     return AuditResult(
       commits: entries.count, findings: findings, approvals: walk.approvals, trail: walk.trail, since: since)
+  }
+
+  /// The erasure records of the ledger at `commit`.
+  private func erasureMap(at commit: String?) throws(StoreError) -> ErasureMap {
+    guard let commit else { return ErasureMap() }
+    return try ErasureMap(snapshot: snapshot(commit))
+  }
+
+  /// Each erasure record the commits write, checked against the former history.
+  private func erasureFindings(_ entries: [HistoryEntry], verifier: any ErasureVerifier) throws(StoreError)
+    -> [AuditFinding]
+  {
+    var found: [AuditFinding] = []
+    for entry in entries where !entry.parents.isEmpty {
+      for difference in try changes(entry.commit, in: RecordKind.erasures.folder).differences.first ?? [] {
+        guard let content = difference.new, let key = RecordKey(path: difference.path),
+          let record = try? RecordDecoder.decode(try bytes(content), key: key, file: difference.path),
+          let erasure = ErasureRecord(record)
+        else { continue }
+        if let forgery = try verifier.verify(erasure, committedIn: entry.commit) {
+          found.append(AuditFinding(entry: entry, problem: .forgedErasure(key, forgery)))
+        }
+      }
+    }
+    return found
   }
 
   /// A submodule is no file and shows in no commit's changes: the range's last state is
@@ -188,12 +224,12 @@ struct AuditWalk {
   var approvals: [AuditApproval] = []
   var trail: [AuditedCommit] = []
 
-  init(history: any LedgerHistory, entries: [HistoryEntry], context: AuditContext) throws(StoreError) {
+  init(history: any LedgerHistory, entries: [HistoryEntry], context: AuditContext, erasures: ErasureMap) throws(StoreError) {
     self.history = history
     reader = history.walkReader()
     people = AuditPeople(history: history, reader: reader, audited: Set(entries.map(\.commit)))
     merges = MergeAuditor(history: history, reader: reader)
-    trust = try AuditTrust(history: history, entries: entries, context: context)
+    trust = try AuditTrust(history: history, entries: entries, context: context, erasures: erasures)
   }
 
   mutating func judge(_ entry: HistoryEntry) throws(StoreError) {

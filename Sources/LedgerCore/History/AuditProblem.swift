@@ -41,14 +41,20 @@ public enum AuditProblem: Equatable, Sendable {
   case unpinnedRoot(pinned: String)
   /// The first commit is not signed by the key pinned for it.
   case rootNotSignedByPin(fingerprint: String)
+  /// An erasure record written by a role the policy does not let forget people.
+  case erasesOutsideRoles(RecordKey, roles: [String])
+  /// An erasure record that the former history, still at hand, does not bear out: the rewrite
+  /// changed more than forgetting the person changes.
+  case forgedErasure(RecordKey, ErasureForgery)
 
   /// The rule's name, as `audit` and the hook print it in every language.
   public var rule: String {
     switch self {
     case .unknownAuthor: "unknown-author"
     case .writesOutsideRoles, .changesPolicyFiles, .grantsOutsideRoles, .changesPolicyFields,
-      .setsWhileMergingOutsideRoles:
+      .setsWhileMergingOutsideRoles, .erasesOutsideRoles:
       "outside-roles"
+    case .forgedErasure: "forged-erasure"
     case .approvalByOther: "approval-by-other"
     case .invalidResult: "invalid-result"
     case .evilMerge: "evil-merge"
@@ -61,6 +67,17 @@ public enum AuditProblem: Equatable, Sendable {
     case .unpinnedRoot: "unpinned-root"
     }
   }
+}
+
+/// How an erasure record departs from what forgetting its person does to the former history.
+public enum ErasureForgery: Equatable, Sendable {
+  /// No person of the former history has the id the record's digest names.
+  case personNotFound
+  /// Forgetting the person does not turn this former commit into the one the record lists
+  /// (or the record lists a commit forgetting leaves alone, or leaves out one it rewrites).
+  case differs(former: String)
+  /// The erasure's commit does not sit on the last commit the record lists.
+  case notOnRewrittenHistory
 }
 
 /// A commit the shared repository received after the offline grace: it was judged on a later

@@ -13,13 +13,18 @@ struct AuditTrust {
   let receivedAt: Date?
   /// Which commits descend from a commit `signed_commits_from` names.
   let descent: Descent
+  /// What erasures renamed, and which rewritten commits their records vouch for.
+  let erasures: ErasureMap
 
   /// How far a commit may be dated before its parent: two administrators' clocks may differ
   /// by minutes; a date set back to dodge a role's end goes back days.
   static let clockTolerance: TimeInterval = 3_600
 
-  init(history: any LedgerHistory, entries: [HistoryEntry], context: AuditContext) throws(StoreError) {
+  init(history: any LedgerHistory, entries: [HistoryEntry], context: AuditContext, erasures: ErasureMap = ErasureMap())
+    throws(StoreError)
+  {
     pin = context.pin
+    self.erasures = erasures
     receivedAt = context.receivedAt
     descent = Descent(history: history)
     var dates: [String: Date] = [:]
@@ -63,7 +68,7 @@ extension CommitJudge {
   func signatureRequirement() -> String? {
     guard let from = policy.signedCommitsFrom ?? trust.pin?.signedCommitsFrom else { return nil }
     if Descent.isCommitID(from) {
-      return trust.descent.descends(entry.commit, from: from.lowercased()) ? from : nil
+      return trust.descent.descends(entry.commit, from: trust.erasures.current(from.lowercased())) ? from : nil
     }
     return day >= from ? from : nil
   }
@@ -86,6 +91,8 @@ extension CommitJudge {
   }
 
   private func signatureFindings(_ signature: CommitSignature, people: [Record]) -> [AuditFinding] {
+    // A rewrite cannot keep a signature: the erasure record, itself signed, vouches instead.
+    if trust.erasures.voucher(of: entry.commit) != nil { return [] }
     let required = signatureRequirement()
     let verdict = SignatureVerdict.judge(signature, authorKeys: SigningKey.keys(of: author), on: day)
     switch verdict {
@@ -119,10 +126,10 @@ extension CommitJudge {
     guard let pin = trust.pin else { return [] }
     let id = entry.commit
     func finding(_ problem: AuditProblem) -> AuditFinding { AuditFinding(entry: entry, problem: problem) }
-    guard pin.root == entry.commit else {
+    guard trust.erasures.current(pin.root) == entry.commit else {
       return [finding(.unpinnedRoot(pinned: pin.root))]
     }
-    guard let pinned = pin.rootKey else { return [] }
+    guard let pinned = pin.rootKey, trust.erasures.voucher(of: id) == nil else { return [] }
     switch trust.signatures[id] ?? .unsigned {
     case .ssh(let signature, let verifies) where verifies && signature.key == pinned:
       return []

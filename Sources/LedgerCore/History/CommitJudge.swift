@@ -74,6 +74,9 @@ struct CommitJudge {
     if !files.isEmpty, !may(\.changesPolicy) {
       found.append(finding(.changesPolicyFiles(files, roles: roles)))
     }
+    for change in changes where change.key.kind == .erasures && !may(\.forgetsPeople) {
+      found.append(finding(.erasesOutsideRoles(change.key, roles: roles)))
+    }
     for change in changes where change.key.kind == .rights && becameActive(change) && !may(\.grantsRights) {
       found.append(finding(.grantsOutsideRoles(change.key, roles: roles)))
     }

@@ -15,6 +15,8 @@ public struct CommitMessage: Equatable, Sendable {
   /// What a write did to its records.
   public enum Action: String, Sendable, CaseIterable {
     case initialize = "init", add, set, rm, merge
+    /// A person forgotten: the history rewritten without them, an erasure record on top.
+    case forget
   }
 
   public var subject: String

@@ -1,8 +1,10 @@
-/// The ten kinds of record, each a folder of the ledger.
+/// The eleven kinds of record, each a folder of the ledger.
 public enum RecordKind: String, CaseIterable, Sendable, Comparable {
   case people, organizations, systems, accounts, rights, tickets, payments, contracts, trainings
   /// Who does what, with which tool and procedure: the organisation's coordination table.
   case duties
+  /// A person forgotten: the signed description of a history rewritten without them (`forget`).
+  case erasures
 
   /// The folder holding this kind's records, relative to the ledger root.
   public var folder: String { rawValue }
@@ -12,7 +14,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
   public var generatesIDs: Bool {
     switch self {
     case .people, .organizations, .systems, .duties: false
-    case .accounts, .rights, .tickets, .payments, .contracts, .trainings: true
+    case .accounts, .rights, .tickets, .payments, .contracts, .trainings, .erasures: true
     }
   }
 
@@ -29,6 +31,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     case .contracts: ["provider", "yearly_amount", "renewal", "status"]
     case .trainings: ["date", "topic", "organization"]
     case .duties: ["theme", "mission", "responsible"]
+    case .erasures: ["date", "person", "by", "reason"]
     }
   }
 
@@ -48,6 +51,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     switch self {
     case .people: "person"
     case .duties: "duty"
+    case .erasures: "erasure"
     default: String(rawValue.dropLast())
     }
   }

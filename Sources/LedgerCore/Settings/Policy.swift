@@ -8,12 +8,17 @@ public struct Policy: Equatable, Sendable {
     public var approvesPayments: Bool
     public var grantsRights: Bool
     public var changesPolicy: Bool
+    /// May forget a person (`forget_people`): write an erasure record, rewrite the history.
+    public var forgetsPeople: Bool = false
   }
 
   public var roles: [String: Role]
   /// From when commits must be signed (`signed_commits_from`): a day or a commit id; nil when
   /// ledger.json does not require signatures.
   public var signedCommitsFrom: String?
+  /// Whether forgetting a person also erases their authorship of commits (`erase_authorship`);
+  /// by default the work they did as an administrator stays credited to them.
+  public var erasesAuthorship: Bool
   /// How many days a commit may wait offline before the shared repository receives it.
   public var offlineGraceDays: Int
 
@@ -25,6 +30,7 @@ public struct Policy: Equatable, Sendable {
   public init(_ settings: LedgerSettings?) {
     let declaredPolicy = settings?.document["policy"]?.objectValue
     signedCommitsFrom = declaredPolicy?["signed_commits_from"]?.stringValue
+    erasesAuthorship = declaredPolicy?["erase_authorship"] == .bool(true)
     if case .number(let days)? = declaredPolicy?["offline_grace_days"], let value = Int(days.text) {
       offlineGraceDays = value
     } else {
@@ -32,7 +38,7 @@ public struct Policy: Equatable, Sendable {
     }
     guard case .object(let declared)? = settings?.document["policy"]?.objectValue?["roles"] else {
       roles = [
-        "admin": Role(writes: ["*"], approvesPayments: false, grantsRights: true, changesPolicy: true),
+        "admin": Role(writes: ["*"], approvesPayments: false, grantsRights: true, changesPolicy: true, forgetsPeople: true),
         "treasurer": Role(writes: ["payments", "contracts"], approvesPayments: true, grantsRights: false, changesPolicy: false),
         "president": Role(writes: ["*"], approvesPayments: true, grantsRights: false, changesPolicy: true),
       ]
@@ -45,9 +51,15 @@ public struct Policy: Equatable, Sendable {
         writes: Set((object["write"]?.arrayValue ?? []).compactMap(\.stringValue)),
         approvesPayments: object["approve_payments"] == .bool(true),
         grantsRights: object["grant_rights"] == .bool(true),
-        changesPolicy: object["change_policy"] == .bool(true))
+        changesPolicy: object["change_policy"] == .bool(true),
+        forgetsPeople: object["forget_people"] == .bool(true))
     }
     self.roles = roles
+  }
+
+  /// Names of the roles that may forget a person, sorted.
+  public var erasers: [String] {
+    roles.filter(\.value.forgetsPeople).keys.sorted()
   }
 
   /// Names of the roles that may approve payments, sorted.

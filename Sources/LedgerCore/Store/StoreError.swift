@@ -87,6 +87,8 @@ public enum StoreError: Error, Equatable, Sendable {
   case objectMissing(String)
   /// libgit2 failed while doing `operation` (reading history, writing a commit).
   case git(StoreOperation, GitError)
+  /// Forgetting a person, or following an erasure, cannot go on.
+  case erasure(ErasureProblem)
 }
 
 /// What the store was doing when git or the file system failed; the CLI words it.
@@ -132,6 +134,8 @@ public enum StoreOperation: Equatable, Sendable {
   case createRepository(String)
   case writeCommit
   case writeSignedCommit
+  /// Rewriting the history without a person (`forget`, or following or verifying an erasure).
+  case eraseHistory
   /// A branch, by its full name.
   case moveBranch(String)
   case recordPush

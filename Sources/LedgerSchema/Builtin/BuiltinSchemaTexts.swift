@@ -422,6 +422,88 @@ extension BuiltinSchemas {
       """##
     ),
     (
+      path: "erasures.schema.json",
+      text: ##"""
+      {
+        "$id": "https://adminledger.example.org/schemas/erasures.schema.json",
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "additionalProperties": false,
+        "description": "A person forgotten (the right to erasure): who erased, when and why, which fields, and how the history was rewritten without the person's personal values. Written by 'adminledger forget' in a signed commit on top of the rewritten history; the audit verifies it and the pre-receive hook admits the rewrite only with it. It names the person by a neutral id and a salted digest of the former one, never by a personal value.",
+        "properties": {
+          "authorship": {
+            "description": "What became of the forgotten person's authorship of commits: kept (the default: administrative work stays credited) or erased (the policy's forget_authorship).",
+            "enum": [
+              "kept",
+              "erased"
+            ]
+          },
+          "by": {
+            "description": "The administrator who erased.",
+            "type": "string",
+            "x-ref": "people"
+          },
+          "commits": {
+            "description": "Each rewritten commit as 'FORMER NOW': its id before the erasure and its id after, oldest first. Commits before the person first appeared keep their ids and are not listed.",
+            "items": {
+              "pattern": "^[0-9a-f]{40} [0-9a-f]{40}$",
+              "type": "string",
+              "x-not-secret": true
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
+          "date": {
+            "$ref": "common.schema.json#/$defs/date",
+            "description": "The day of the erasure."
+          },
+          "fields": {
+            "description": "What was erased from the person's record, as JSON pointers (/name, /emails, ...); the person's id, names, emails and phones were also replaced wherever they were written.",
+            "items": {
+              "pattern": "^/",
+              "type": "string"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
+          "person": {
+            "description": "The neutral id the person's record and every reference to it now carry.",
+            "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$",
+            "type": "string"
+          },
+          "person_digest": {
+            "description": "sha256: of the salt followed by the person's former id, so a clone that still holds the former history finds the person to erase from its unpublished commits, while the record names no one.",
+            "pattern": "^sha256:[0-9a-f]{64}$",
+            "type": "string",
+            "x-not-secret": true
+          },
+          "reason": {
+            "description": "Why: the request and its date, the legal ground.",
+            "minLength": 1,
+            "type": "string"
+          },
+          "salt": {
+            "description": "Random hex mixed into person_digest.",
+            "pattern": "^[0-9a-f]{32}$",
+            "type": "string",
+            "x-not-secret": true
+          }
+        },
+        "required": [
+          "by",
+          "commits",
+          "date",
+          "fields",
+          "person",
+          "person_digest",
+          "reason",
+          "salt"
+        ],
+        "title": "Erasure",
+        "type": "object"
+      }
+      """##
+    ),
+    (
       path: "ledger.schema.json",
       text: ##"""
       {
@@ -592,6 +674,10 @@ extension BuiltinSchemas {
             "additionalProperties": false,
             "description": "What each ledger role may do. People hold roles in their ledger_roles; the audit and the server hook enforce this.",
             "properties": {
+              "erase_authorship": {
+                "description": "When true, forgetting a person ('adminledger forget') also replaces their name and email as the author of commits; by default the work they did as an administrator stays credited to them.",
+                "type": "boolean"
+              },
               "offline_grace_days": {
                 "description": "How many days a commit may wait offline before it reaches the shared repository: its pre-receive hook judges roles and keys on the day it receives a commit, less this grace (7 unless set).",
                 "maximum": 365,
@@ -614,6 +700,10 @@ extension BuiltinSchemas {
                       "description": "What the role is.",
                       "type": "string"
                     },
+                    "forget_people": {
+                      "description": "May forget a person: rewrite the history without their personal values ('adminledger forget'), described by an erasure record. The shared repository's hook admits a rewritten branch only from such a role.",
+                      "type": "boolean"
+                    },
                     "grant_rights": {
                       "description": "May grant access rights.",
                       "type": "boolean"
@@ -632,7 +722,8 @@ extension BuiltinSchemas {
                           "payments",
                           "contracts",
                           "trainings",
-                          "duties"
+                          "duties",
+                          "erasures"
                         ]
                       },
                       "type": "array",

@@ -1,0 +1,77 @@
+import LedgerCore
+import LedgerJSON
+
+/// The words of `forget`, and of a sync that pushes or follows an erasure.
+///
+///     Forgot people/hlefevre, now people/forgotten-k3f9q: 412 commits rewritten (commit 3f2a1b9)
+///     Erased: /emails, /name, /notes, /phone
+///     Erasure record: erasures/2026-12-06-x7p2m
+///     Next: 'adminledger sync' pushes the rewrite and drops the former history from this clone.
+enum ForgetRenderer {
+  static let reasonNeeded =
+    "forget needs --reason TEXT: the request and its date, kept in the erasure record (for example --reason \"erasure request of 2026-12-01\")"
+
+  static func notAPerson(_ key: RecordKey) -> String {
+    "forget takes a person (people/ID or ID), not \(key)"
+  }
+
+  static func lines(_ result: ForgetResult) -> [String] {
+    let count = DiagnosticRenderer.plural(result.rewritten, "commit")
+    guard let commit = result.commit, let erasure = result.erasure else {
+      return [
+        "Would forget \(result.former) as \(result.neutral): \(count) rewritten (dry run, nothing changed)",
+        "Would erase: \(result.fields.joined(separator: ", "))",
+      ]
+    }
+    return [
+      "Forgot \(result.former), now \(result.neutral): \(count) rewritten (commit \(commit.prefix(7)))",
+      "Erased: \(result.fields.joined(separator: ", "))",
+      "Erasure record: \(erasure)",
+      result.dropped
+        ? "The former history's objects were dropped from this repository."
+        : "Next: 'adminledger sync' pushes the rewrite and drops the former history from this clone; each other clone's next sync follows it.",
+    ]
+  }
+
+  static func json(_ result: ForgetResult) -> JSONValue {
+    .object(
+      JSONObject([
+        ("person", .string(result.neutral.description)),
+        ("erasure", result.erasure.map { .string($0.description) } ?? .null),
+        ("commit", result.commit.map(JSONValue.string) ?? .null),
+        ("rewritten", .number(JSONNumber(result.rewritten))),
+        ("fields", .array(result.fields.map(JSONValue.string))),
+        ("dropped", .bool(result.dropped)),
+        ("dry_run", .bool(result.commit == nil)),
+      ]))
+  }
+
+  // MARK: - Failures
+
+  static func failure(_ problem: ErasureProblem) -> (message: String, hint: String?) {
+    switch problem {
+    case .reasonMissing:
+      return (reasonNeeded, nil)
+    case .notInStep(let remote, let branch):
+      return (
+        "this clone is not in step with \(remote)/\(branch): an erasure must rewrite exactly the history the shared repository holds",
+        "run 'adminledger sync' first, then forget again"
+      )
+    case .authorUnknown(let email):
+      return (
+        "no person of the ledger lists \(email) in git_identities or emails: the erasure record names who erased",
+        "forget as an administrator the ledger knows (--author, ADMINLEDGER_AUTHOR or git's user.email)"
+      )
+    case .remoteMovedSinceErasure(let remote, let erasure):
+      return (
+        "\(remote) received commits after the history \(erasure) rewrote: pushing the rewrite would drop them",
+        "reset this clone to \(remote)'s branch (clone again), then forget the person again"
+      )
+    case .unexplainedRewrite(let remote):
+      return (
+        "\(remote)'s branch was rewritten and no erasure record explains it for this clone's commits",
+        "ask who rewrote it; run 'adminledger audit' on a fresh clone"
+      )
+    }
+  }
+}

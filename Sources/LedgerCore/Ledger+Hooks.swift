@@ -174,6 +174,18 @@ public struct PushCheck: Sendable {
 
 // The server's side: what a shared repository's pre-receive hook checks.
 extension Ledger {
+  /// The commit an erasure record at `new` says the branch's commit `old` became, when the
+  /// record was written after it (so the audit of the commits after it reaches the record's).
+  func erasedTip(of old: String, in new: String) throws(StoreError) -> String? {
+    let history = store.history
+    for record in try ErasureMap(snapshot: history.snapshot(new)).records {
+      guard let last = record.commits.last, last.former == old else { continue }
+      guard try history.content(record.key.path, at: last.now) == nil else { continue }
+      return last.now
+    }
+    return nil
+  }
+
   /// Judges the updates of one push to this shared repository. Only the ledger's branch
   /// (see `findLedgerBranch`) is checked: it may not be deleted or rewritten, its new commit
   /// must hold the ledger, and the pushed commits (those the branch did not have; all of its
@@ -207,18 +219,26 @@ extension Ledger {
   private func outcome(of update: PushedUpdate, ledgerBranch: String, receivedAt: Date) throws(StoreError) -> PushCheck.Outcome {
     guard update.reference == ledgerBranch else { return .otherReference }
     if update.deletes { return .deletesBranch }
+    var range = update.creates ? update.new : "\(update.old)..\(update.new)"
     if !update.creates {
       guard let old = ObjectID(hex: update.old), let new = ObjectID(hex: update.new) else {
         throw .revisionNotFound(update.new)
       }
+      let descends: Bool
       do {
-        guard try store.descends(new, from: old) else { return .rewritesBranch }
+        descends = try store.descends(new, from: old)
       } catch {
         throw .git(.compareCommits(new: update.new, old: update.old), error)
       }
+      if !descends {
+        // A rewrite is admitted only as an erasure of exactly this branch: the commits after
+        // the rewritten ones (the erasure's own among them, verified against the former
+        // history this repository holds) are audited.
+        guard let rewritten = try erasedTip(of: update.old, in: update.new) else { return .rewritesBranch }
+        range = "\(rewritten)..\(update.new)"
+      }
     }
     guard try holdsLedger(at: update.new) else { return .removesLedger }
-    let range = update.creates ? update.new : "\(update.old)..\(update.new)"
     return .audited(try store.audit(range: range, receivedAt: receivedAt))
   }
 }

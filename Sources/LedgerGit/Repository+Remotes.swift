@@ -91,8 +91,10 @@ extension Repository {
   ///   when the remote refused the update (its reason is in the message); `.declined` when
   ///   the remote's hook refused it (what the hook printed goes to
   ///   `options.remoteMessage`). The remote's ref is then unchanged. libgit2 refuses to push to a non-bare repository given by path.
+  /// With `force`, the remote's branch moves even when the push does not descend from it (a
+  /// rewritten history; the remote's own hook still judges it).
   public func push(
-    remote name: String, localRef: String, remoteRef: String, options: TransferOptions
+    remote name: String, localRef: String, remoteRef: String, options: TransferOptions, force: Bool = false
   ) throws(GitError) {
     // A leading "+" would force the update; a ":" would make another refspec.
     guard !localRef.hasPrefix("+"), !localRef.contains(":"), !remoteRef.contains(":") else {
@@ -110,7 +112,7 @@ extension Repository {
         pushOptions.callbacks = callbacks
         pushOptions.callbacks.sideband_progress = transferSideband
         defer { session.receiveRemoteText("", flush: true) }
-        try pushRefspec("\(localRef):\(remoteRef)", remote: remote, options: &pushOptions)
+        try pushRefspec("\(force ? "+" : "")\(localRef):\(remoteRef)", remote: remote, options: &pushOptions)
         // Over ssh/https the server refuses a ref through the status callback while the call
         // itself succeeds; such a refusal must not pass for success. A hook's refusal is
         // final; any other (the branch moved meanwhile) is worth a new fetch and merge.

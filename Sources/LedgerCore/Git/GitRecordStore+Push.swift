@@ -12,9 +12,10 @@ extension GitRecordStore {
   /// - Returns: what the remote's hooks printed, or nil when the remote moved meanwhile
   ///   (the push was refused, nothing changed).
   /// - Throws: `.pushRefused` when the remote's pre-receive hook refused the push.
+  /// With `force` (a history an erasure rewrote), the remote's branch need not be an ancestor.
   func push(
     _ branch: String, head: ObjectID, expecting expected: ObjectID?, to upstream: Upstream, at local: URL?,
-    access: RemoteAccess
+    access: RemoteAccess, force: Bool = false
   ) throws(StoreError) -> [String]? {
     let target = "refs/heads/\(upstream.branch)"
     let messages = MessageLines()
@@ -25,7 +26,7 @@ extension GitRecordStore {
     let pushed = try reaching(.push(remote: upstream.remote), url: upstream.url) { () throws(GitError) -> Bool in
       guard let path = local else {
         do throws(GitError) {
-          try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options)
+          try repository.push(remote: upstream.remote, localRef: branch, remoteRef: target, options: options, force: force)
           return true
         } catch  where error.code == .nonFastForward {
           return false
@@ -100,6 +101,13 @@ extension GitRecordStore {
       // A new shared repository's HEAD may name a branch nobody pushed: name this one, so
       // clones check it out.
       if case .unborn = try shared.head() { try shared.pointHead(at: target) }
+      try? shared.deleteReference(parking)
+      // As git's receive-pack does once the branch moved; what it says is only told.
+      if let after = try? SharedRepositoryHook(repository: shared).run(
+        "post-receive", old: expected, new: head, reference: target, environment: access.hookEnvironment)
+      {
+        messages.lines += after.lines
+      }
       return .pushed
     } catch  where [.modified, .exists, .locked].contains(error.code) {
       return .remoteMoved

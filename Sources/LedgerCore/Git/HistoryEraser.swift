@@ -18,8 +18,6 @@ final class HistoryEraser {
   private(set) var renamed: [ObjectID: ObjectID] = [:]
   /// The renames in the order they were made (parents first).
   private(set) var renames: [(former: ObjectID, now: ObjectID)] = []
-  /// The new tree of each commit whose tree changed.
-  private var trees: [ObjectID: ObjectID] = [:]
   /// Each blob read, and what it became (itself when it holds nothing of the person); the
   /// person's own file is scrubbed differently, so its blobs are kept apart.
   private var blobs: [ObjectID: ObjectID] = [:]
@@ -82,12 +80,12 @@ final class HistoryEraser {
     let parents = commit.parents.map(current)
     let updates = try scrubbedChanges(of: commit)
     let firstParent = commit.parents.first
-    let baseChanged = firstParent.map { trees[$0] != nil } ?? false
+    // A renamed parent may hold another tree (the person's file renamed, a value erased).
+    let baseChanged = firstParent.map { renamed[$0] != nil } ?? false
     var tree = commit.tree
     if baseChanged || updates.changed {
       let base = try firstParent.map { (parent) throws(GitError) in try batch.repository.commit(current(parent)).tree }
       tree = try batch.updatedTree(base, applying: updates.all)
-      if tree != commit.tree { trees[id] = tree }
     }
     let message = scrub.text(commit.message)
     let author = scrub.author(name: commit.author.name, email: commit.author.email)

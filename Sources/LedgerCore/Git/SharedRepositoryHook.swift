@@ -21,23 +21,26 @@ struct SharedRepositoryHook {
   /// The hook's file: in `core.hooksPath` when it is set (a relative path is relative to the
   /// repository's folder, where hooks run), else `hooks/`. Nil when there is no executable
   /// hook, which git then skips as well.
-  func hookFile() throws(GitError) -> URL? {
+  func hookFile(_ name: String = "pre-receive") throws(GitError) -> URL? {
     let folder = repository.gitDirectory
     var hooks = folder.appendingPathComponent("hooks")
     if let configured = try repository.configValue("core.hooksPath"), !configured.isEmpty {
       hooks = configured.hasPrefix("/") ? URL(fileURLWithPath: configured) : folder.appendingPathComponent(configured)
     }
-    let hook = hooks.appendingPathComponent("pre-receive")
+    let hook = hooks.appendingPathComponent(name)
     return FileManager.default.isExecutableFile(atPath: hook.path) ? hook : nil
   }
 
-  /// Runs the hook for one update; a missing or non-executable hook accepts.
+  /// Runs the hook `name` (pre-receive, or post-receive once the branch moved) for one update;
+  /// a missing or non-executable hook accepts.
   ///
   /// - Throws: `.hookNotRun` when the hook cannot be started.
-  func run(old: ObjectID?, new: ObjectID, reference: String, environment: [String: String]) throws(StoreError) -> Run {
+  func run(
+    _ name: String = "pre-receive", old: ObjectID?, new: ObjectID, reference: String, environment: [String: String]
+  ) throws(StoreError) -> Run {
     let hook: URL?
     do {
-      hook = try hookFile()
+      hook = try hookFile(name)
     } catch {
       throw .git(.readHooksPath(repository.gitDirectory.path), error)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerGit
 
 /// What one `sync` did.
 public struct SyncReport: Sendable {
@@ -17,6 +18,11 @@ public struct SyncReport: Sendable {
   /// What the shared repository's hooks said of the push that landed (git shows these to a
   /// pusher as `remote:` lines): `adminledger: main: 1 commit audited, no findings`.
   public var remoteMessages: [String] = []
+  /// What the sync did about an erasure: pushed this clone's over the remote's former
+  /// branch, or followed the remote's.
+  public var erasure: ErasureSync?
+  /// The former history's objects dropped from this clone after an erasure.
+  public var dropped: DroppedObjects?
 }
 
 // `sync`: fetch, merge, push, and again when the remote moved meanwhile.
@@ -48,30 +54,65 @@ extension Ledger {
     // the index would otherwise read as staged work.
     let staged = try withExtendedLifetime(try store.lockForWriting()) { () throws(StoreError) in try store.stagedPaths() }
     guard staged.isEmpty else { throw .stagedChanges(paths: staged) }
+    var original = original
     var left = original  // where this sync left the branch
     while report.rounds < Ledger.syncRounds {
       report.rounds += 1
       try store.fetch(from: upstream, access: access)
       CrashPoint.reach("sync.fetched")
       let remoteTip = try store.fetchedTip(of: upstream)
+      var rewritesRemote = false
       if let remoteTip {
         let name = "\(upstream.remote)/\(upstream.branch)"
         guard try store.holdsLedger(remoteTip, named: name) else { throw .notTheLedgersBranch(name) }
-        let outcome = try integrate(
-          remoteTip, source: name, originalHead: original, expectedHead: left,
-          remote: push ? upstream.remote : nil, by: author, at: date)
-        left = try store.currentBranch().commit
-        if report.integration == .upToDate || outcome != .upToDate { report.integration = outcome }
-        if outcome == .stopped { return report }
+        if let head = left, let erasure = try store.erasure(of: head, over: remoteTip, remoteName: upstream.remote) {
+          // This clone forgot someone: its rewrite goes over the remote's former branch.
+          report.erasure = .pushed(erasure.key)
+          rewritesRemote = true
+        } else {
+          if let head = left, let followed = try follow(remoteTip, from: head, branch: branch, by: author) {
+            report.erasure = followed.sync
+            (original, left) = (followed.head, followed.head)
+          }
+          let outcome = try integrate(
+            remoteTip, source: name, originalHead: original, expectedHead: left,
+            remote: push ? upstream.remote : nil, by: author, at: date)
+          left = try store.currentBranch().commit
+          if report.integration == .upToDate || outcome != .upToDate { report.integration = outcome }
+          if outcome == .stopped { return try droppingFormerObjects(report) }
+        }
       }
-      guard push, let head = try store.currentBranch().commit, head != remoteTip else { return report }
-      if let messages = try store.push(branch, head: head, expecting: remoteTip, to: upstream, at: local, access: access) {
+      guard push, let head = try store.currentBranch().commit, head != remoteTip else { return try droppingFormerObjects(report) }
+      if let messages = try store.push(
+        branch, head: head, expecting: remoteTip, to: upstream, at: local, access: access, force: rewritesRemote)
+      {
         report.pushed = true
         report.remoteMessages = messages
-        return report
+        return try droppingFormerObjects(report)
       }
     }
     throw .remoteKeptMoving(attempts: Ledger.syncRounds)
+  }
+
+  /// Follows an erasure of the remote's branch, under the writers' lock.
+  private func follow(_ remote: ObjectID, from head: ObjectID, branch: String, by author: Author) throws(StoreError)
+    -> (sync: ErasureSync, head: ObjectID)?
+  {
+    let lock = try store.lockForWriting()
+    defer { withExtendedLifetime(lock) {} }
+    return try store.followErasure(at: remote, from: head, branch: branch, by: author)
+  }
+
+  /// The report, once the former history's objects are dropped after an erasure was pushed
+  /// or followed: only the rewritten history is left in this clone.
+  private func droppingFormerObjects(_ report: SyncReport) throws(StoreError) -> SyncReport {
+    var report = report
+    switch report.erasure {
+    case .pushed? where !report.pushed, nil: return report
+    default: break
+    }
+    report.dropped = try store.dropUnreachableObjects()
+    return report
   }
 
   /// A branch's short name: `main` for `refs/heads/main`; other references keep their full name.

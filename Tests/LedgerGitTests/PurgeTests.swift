@@ -68,7 +68,8 @@ import Testing
     _ = try git.run("-C", bare.path, "gc", "-q")
     _ = try git.run("tag", "-a", "-m", "the first year", "year-one", "HEAD")
     // The rewrite: the same history without ada's file, pushed over the old one.
-    _ = try git.run("filter-branch", "-f", "--index-filter", "git rm -q --cached --ignore-unmatch people/ada.json", "--prune-empty",
+    _ = try git.run(
+      "filter-branch", "-f", "--index-filter", "git rm -q --cached --ignore-unmatch people/ada.json", "--prune-empty",
       "--tag-name-filter", "cat", "--", "--all")
     _ = try git.run("push", "-q", "--force", bare.path, "main", "year-one")
     let bareGit = GitProgram(root: bare)

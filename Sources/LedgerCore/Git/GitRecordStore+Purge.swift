@@ -42,6 +42,13 @@ extension GitRecordStore {
   public func dropUnreachableObjects() throws(StoreError) -> DroppedObjects {
     try recoverInterruptedUpdate()
     let lock = try lockForWriting()
+    return try dropUnreachableObjects(holding: lock)
+  }
+
+  /// `dropUnreachableObjects()` for a caller that already holds the writers' lock (a sync
+  /// that has just followed a rewritten history): taking it again would wait forever, as the
+  /// lock is per open file, not per process.
+  func dropUnreachableObjects(holding lock: WriteLock) throws(StoreError) -> DroppedObjects {
     defer { withExtendedLifetime(lock) {} }
     if isMerging { throw .mergeInProgress }
     // What this process learnt of the old history is written now, so that no later save

@@ -242,6 +242,8 @@ struct FailureMessage {
     case .abortMerge: "abort the merge"
     case .finishInterruptedUpdate: "finish the interrupted update"
     case .undoInterruptedMerge: "undo the interrupted merge"
+    case .dropUnreachableObjects: "drop the objects the history no longer reaches"
+    case .removeHistoryCaches: "remove the caches built from the old history (.git/adminledger)"
     }
   }
 

@@ -151,6 +151,9 @@ public enum StoreOperation: Equatable, Sendable {
   case abortMerge
   case finishInterruptedUpdate
   case undoInterruptedMerge
+  // Dropping what a rewritten history left behind.
+  case dropUnreachableObjects
+  case removeHistoryCaches
 }
 
 /// How the store was reaching a remote when it failed.

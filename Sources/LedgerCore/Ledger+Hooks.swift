@@ -65,10 +65,33 @@ extension Ledger {
   /// - Parameter tool: the path of the `adminledger` executable on this server (the hook
   ///   falls back to the one on `PATH` if that file moves).
   public func installPreReceiveHook(tool: String) throws(StoreError) -> HookInstallation {
-    try installScript(
+    let installed = try installScript(
       "pre-receive", tool: tool, purpose: "refuses pushes to the ledger's branch that break its policy",
       command: "hook pre-receive", refusal: "adminledger is not installed on this server: cannot check the push, so it is refused"
     )
+    // Its companion drops the former history once an erasure's rewrite is received; a
+    // post-receive hook of someone else's is left alone (the erasure then stays on the disk
+    // until one runs 'adminledger hook post-receive').
+    _ = try installScript(
+      "post-receive", tool: tool, purpose: "drops the former history once a rewrite that forgets a person is received",
+      command: "hook post-receive", refusal: "adminledger is not installed on this server: the former history was not dropped")
+    return installed
+  }
+
+  /// After a push was received (the post-receive hook): when it rewrote the ledger's branch,
+  /// which the pre-receive hook admits only as an erasure, the former history's objects are
+  /// dropped from this repository.
+  ///
+  /// - Returns: what was dropped, or nil when no update of the push rewrote the branch.
+  public func afterPush(_ updates: [PushedUpdate], branch: String? = nil) throws(StoreError) -> DroppedObjects? {
+    guard case .found(let ledgerBranch, _) = try findLedgerBranch(given: branch, pushed: updates) else { return nil }
+    for update in updates where update.reference == ledgerBranch && !update.creates && !update.deletes {
+      guard let old = ObjectID(hex: update.old), let new = ObjectID(hex: update.new),
+        (try? store.descends(new, from: old)) == false, try erasedTip(of: update.old, in: update.new) != nil
+      else { continue }
+      return try store.dropUnreachableObjects()
+    }
+    return nil
   }
 
   private func installScript(

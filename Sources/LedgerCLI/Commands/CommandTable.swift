@@ -4,7 +4,9 @@ enum CommandTable {
     [
       InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
       ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
-      SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec, HookInstallCommand.spec,
+      SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec,
+      HookPostReceiveCommand.spec,
+      HookInstallCommand.spec,
       ImportCommand.spec,
       ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
     ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all

@@ -226,14 +226,7 @@ enum HookPreReceiveCommand {
       + alternatePaths(variables["GIT_ALTERNATE_OBJECT_DIRECTORIES"] ?? ""))
       .filter { !$0.isEmpty }.map { context.url(for: $0) }
     let ledger = try openShared(context.url(for: folder), objectDirectories: objectFolders)
-    let input = String(decoding: context.environment.readStandardInput(), as: UTF8.self)
-    var updates: [PushedUpdate] = []
-    for line in input.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
-      guard let update = PushedUpdate(line: String(line)) else {
-        throw HookRenderer.unreadablePushLine(line)
-      }
-      updates.append(update)
-    }
+    let updates = try pushedUpdates(context)
     let branch = context.arguments.value("branch")
     let checks = try context.perform { () throws(StoreError) in
       try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now())
@@ -252,6 +245,19 @@ enum HookPreReceiveCommand {
     }
     for line in refusals.flatMap(HookRenderer.refusal) { context.err.line(line) }
     return .findings
+  }
+
+  /// The updates git gives a receive hook on standard input, one `OLD NEW REFNAME` per line.
+  static func pushedUpdates(_ context: CommandContext) throws(CLIError) -> [PushedUpdate] {
+    let input = String(decoding: context.environment.readStandardInput(), as: UTF8.self)
+    var updates: [PushedUpdate] = []
+    for line in input.split(whereSeparator: \.isNewline) where !line.allSatisfy(\.isWhitespace) {
+      guard let update = PushedUpdate(line: String(line)) else {
+        throw HookRenderer.unreadablePushLine(line)
+      }
+      updates.append(update)
+    }
+    return updates
   }
 
   /// Opens a shared bare repository, in the words of a command run on the server.

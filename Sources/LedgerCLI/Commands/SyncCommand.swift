@@ -71,16 +71,20 @@ enum SyncCommand {
         object["rounds"] = .number(JSONNumber(report.rounds))
         object["remote_messages"] = .array(report.remoteMessages.map { .string($0) })
         object["result"] = integrationJSON(report.integration)
+        object["erasure"] = ForgetRenderer.json(report.erasure)
+        object["dropped"] = ForgetRenderer.json(report.dropped)
       }
       context.printJSON(.object(object))
       return .ok
     }
     guard let report else { return .ok }
+    if let erasure = report.erasure { context.out.line(ForgetRenderer.line(erasure, remote: report)) }
     if let line = SyncRenderer.integration(report) { context.out.line(line) }
     // What the shared repository's hook said of the push, as git shows it to a pusher.
     for line in report.remoteMessages { context.err.line(SyncRenderer.remoteMessage(line)) }
     context.out.line(SyncRenderer.push(report, noPush: context.arguments.flag("no-push")))
     if report.rounds > 1 { context.out.line(SyncRenderer.rounds(report.rounds)) }
+    if let dropped = report.dropped { context.out.line(ForgetRenderer.line(dropped)) }
     return .ok
   }
 

@@ -46,6 +46,53 @@ enum ForgetRenderer {
       ]))
   }
 
+  // MARK: - sync
+
+  /// What a sync did about an erasure.
+  static func line(_ erasure: ErasureSync, remote report: SyncReport) -> String {
+    let remote = "\(report.remote)/\(report.remoteBranch)"
+    switch erasure {
+    case .pushed(let record):
+      return "Rewrote \(remote) as \(record) describes (a person forgotten); the shared repository judges it"
+    case .followed(let record, let moved):
+      let mine =
+        moved == 0
+        ? "this clone had no unpublished commit"
+        : "\(DiagnosticRenderer.plural(moved, "unpublished commit")) of this clone rewritten onto it"
+      return "Followed \(record): \(remote)'s history was rewritten to forget a person; \(mine)"
+    }
+  }
+
+  /// The former history dropped from this clone.
+  static func line(_ dropped: DroppedObjects) -> String {
+    "Dropped the former history from this clone: \(dropped.objectsBefore) objects before, \(dropped.objectsAfter) now; reflogs and caches built from it removed"
+  }
+
+  /// The former history dropped from the shared repository (its post-receive hook).
+  static func serverLine(_ dropped: DroppedObjects) -> String {
+    "the branch was rewritten by an erasure; dropped the former history: \(dropped.objectsBefore) objects before, \(dropped.objectsAfter) now"
+  }
+
+  static func json(_ erasure: ErasureSync?) -> JSONValue {
+    switch erasure {
+    case .pushed(let record)?: .object(JSONObject([("action", "pushed"), ("record", .string(record.description))]))
+    case .followed(let record, let moved)?:
+      .object(
+        JSONObject([("action", "followed"), ("record", .string(record.description)), ("moved", .number(JSONNumber(moved)))]))
+    case nil: .null
+    }
+  }
+
+  static func json(_ dropped: DroppedObjects?) -> JSONValue {
+    guard let dropped else { return .null }
+    return .object(
+      JSONObject([
+        ("objects_before", .number(JSONNumber(dropped.objectsBefore))),
+        ("objects_after", .number(JSONNumber(dropped.objectsAfter))),
+        ("bytes_before", .number(JSONNumber(dropped.bytesBefore))), ("bytes_after", .number(JSONNumber(dropped.bytesAfter))),
+      ]))
+  }
+
   // MARK: - Failures
 
   static func failure(_ problem: ErasureProblem) -> (message: String, hint: String?) {

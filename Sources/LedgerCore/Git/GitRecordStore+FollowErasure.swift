@@ -26,10 +26,11 @@ extension GitRecordStore {
     for record in map.records {
       guard let last = record.commits.last, let formerTip = ObjectID(hex: last.former), map.current(last.former) != last.former
       else { continue }
-      let moved = try performing(.compareCommits(new: remote.description, old: last.former)) { () throws(GitError) in
-        try repository.isDescendant(remote, of: formerTip)
+      // A former tip this clone dropped is one the fetched remote does not hold either (the
+      // fetch would have brought it back).
+      if (try? repository.isDescendant(remote, of: formerTip)) == true {
+        throw .erasure(.remoteMovedSinceErasure(remote: remoteName, erasure: record.key))
       }
-      if moved { throw .erasure(.remoteMovedSinceErasure(remote: remoteName, erasure: record.key)) }
     }
     return nil
   }
@@ -91,7 +92,8 @@ extension GitRecordStore {
           meetsErasure = true
           continue
         }
-        if commit == remote || (try repository.isDescendant(remote, of: commit)) { continue }
+        if commit == remote { continue }
+        if try repository.isDescendant(remote, of: commit) { continue }
         unpublished.insert(commit)
         stack += try historyIndex.entry(commit).parents
       }

@@ -26,7 +26,8 @@ extension GitRecordStore {
       throw .erasure(.authorUnknown(email: author.email))
     }
     let neutral = try neutralID(in: snapshot)
-    let commits = try performing(.eraseHistory) { () throws(GitError) in try historyIndex.topologicalOrder(from: head).reversed() }
+    let commits = try performing(.eraseHistory) { () throws(GitError) in try historyIndex.topologicalOrder(from: head).reversed()
+    }
     let scrub = PersonalScrub(
       formerID: person.id.value, neutralID: neutral.id.value,
       versions: try versions(of: person, in: Array(commits)),
@@ -83,7 +84,8 @@ extension GitRecordStore {
         let entry = try historyIndex.entry(commit)
         let blobs =
           entry.parents.isEmpty
-          ? [try repository.entry(in: entry.tree, at: path)?.id] : entry.changes.flatMap { $0.filter { $0.path == path }.map(\.new) }
+          ? [try repository.entry(in: entry.tree, at: path)?.id]
+          : entry.changes.flatMap { $0.filter { $0.path == path }.map(\.new) }
         for case let blob? in blobs where seen.insert(blob).inserted {
           if case .object(let object)? = try? JSONParser.parse(try repository.blob(blob)) { versions.append(object) }
         }

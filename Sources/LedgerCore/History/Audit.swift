@@ -172,7 +172,12 @@ extension LedgerHistory {
   {
     var found: [AuditFinding] = []
     for entry in entries where !entry.parents.isEmpty {
-      for difference in try changes(entry.commit, in: RecordKind.erasures.folder).differences.first ?? [] {
+      // A record a merge brings from one side was written, and checked, on that side.
+      let differences = try changes(entry.commit, in: RecordKind.erasures.folder).differences
+      let written = differences.dropFirst().reduce(Set((differences.first ?? []).map(\.path))) { paths, side in
+        paths.intersection(side.map(\.path))
+      }
+      for difference in differences.first ?? [] where written.contains(difference.path) {
         guard let content = difference.new, let key = RecordKey(path: difference.path),
           let record = try? RecordDecoder.decode(try bytes(content), key: key, file: difference.path),
           let erasure = ErasureRecord(record)

@@ -39,7 +39,7 @@ extension Ledger {
     remote: String?, push: Bool, access: RemoteAccess, by author: Author, at date: Date
   ) throws(StoreError) -> SyncReport {
     guard try store.mergeInProgress() == nil else { throw .mergeInProgress }
-    let (branch, original) = try store.currentBranch()
+    let (branch, head) = try store.currentBranch()
     let upstream = try store.upstream(of: branch, remote: remote)
     var report = SyncReport(
       remote: upstream.remote, url: upstream.url, branch: Ledger.shortBranchName(branch), remoteBranch: upstream.branch)
@@ -54,7 +54,7 @@ extension Ledger {
     // the index would otherwise read as staged work.
     let staged = try withExtendedLifetime(try store.lockForWriting()) { () throws(StoreError) in try store.stagedPaths() }
     guard staged.isEmpty else { throw .stagedChanges(paths: staged) }
-    var original = original
+    var original = head  // where an aborted merge returns
     var left = original  // where this sync left the branch
     while report.rounds < Ledger.syncRounds {
       report.rounds += 1
@@ -111,6 +111,8 @@ extension Ledger {
     case .pushed? where !report.pushed, nil: return report
     default: break
     }
+    // A stopped merge keeps its commits until it is concluded; the next sync drops the rest.
+    if store.isMerging { return report }
     report.dropped = try store.dropUnreachableObjects()
     return report
   }

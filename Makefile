@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config git openssh-client
 
 .PHONY: all deps test-deps build release test demo install bench bench-quick clean json-schema-test-suite schemas fuzz sanitize
-.PHONY: lint
+.PHONY: lint bench-deps
 
 all: build
 
@@ -91,11 +91,15 @@ install: release
 # bench/Synth generates once into .build/bench/. Full: 100,000 records and 20,000 commits;
 # quick: 10,000 records and 2,000 commits (under three minutes). Results in bench/results/.
 BENCH_TOOLS := .build/release/adminledger .build/release/ledger-synth
-bench: release
+# git filter-repo (Debian's git-filter-repo) is the forget row's baseline.
+bench-deps: deps
+	@$(call apt_install,command -v git-filter-repo >/dev/null 2>&1,git-filter-repo)
+
+bench: release bench-deps
 	$(SWIFT) build -c release --product ledger-synth
 	bash bench/run.sh $(BENCH_TOOLS) full
 
-bench-quick: release
+bench-quick: release bench-deps
 	$(SWIFT) build -c release --product ledger-synth
 	bash bench/run.sh $(BENCH_TOOLS) quick
 

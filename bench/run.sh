@@ -212,6 +212,26 @@ compare "\`import people --update\` of a 10,000-row export, 1,000 rows changed" 
 compare "\`site\` (every record's page, history, blame, reports, audit)" "$audit_runs" "$audit_timeout" "$L" "rm -rf $work/site" \
   "$tool" site "$work/site" ::: git log -p
 
+# Forgetting one person: every commit from the person's first appearance rewritten without
+# their personal values, an erasure record on top. The baseline is git filter-repo doing the same
+# rewrite: the person's id, names, emails and phones replaced in every blob and message
+# (--replace-text, --replace-message) and their file renamed. Each run starts from a fresh clone,
+# made unmeasured (both tools rewrite in place); filter-repo also drops the old objects at the
+# end (as forget does once sync pushed), so both rows include reading the whole history.
+if command -v git-filter-repo >/dev/null 2>&1 || git filter-repo --version >/dev/null 2>&1; then
+  terms=$work/forget-terms.txt
+  git --git-dir="$dir/origin.git" log -p --format= -- "people/$person.json" | sed -n 's/^[+-]  *"\(name\|phone\)": "\(.*\)",\{0,1\}$/\2/p; s/^[+-]    "\([^"]*@[^"]*\)",\{0,1\}$/\1/p' \
+    | sort -u | awk -v id="$person" 'BEGIN { print id "==>forgotten-bench" } { print $0 "==>forgotten-bench" }' > "$terms"
+  forget_git=(git -C "$work/forget-git" filter-repo --force --quiet --replace-text "$terms" --replace-message "$terms"
+    --path-rename "people/$person.json:people/forgotten-bench.json")
+else
+  echo "warning: git filter-repo is not installed (Debian: git-filter-repo); the forget row has no baseline" >&2
+  forget_git=(-)
+fi
+compare "\`forget people/$person\` (the whole history rewritten)" "$slow" "$audit_timeout" "$work" \
+  "rm -rf $work/forget-tool $work/forget-git && git clone -q $dir/origin.git $work/forget-tool && git clone -q --no-local $dir/origin.git $work/forget-git" \
+  "$tool" --ledger "$work/forget-tool" forget "$person" --reason "bench erasure request" ::: "${forget_git[@]}"
+
 # MARK: - Report
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 ram=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)

@@ -28,6 +28,9 @@ public struct PersonalScrub: Sendable {
   /// The ledger's folder in the repository, `""` at its root.
   let prefix: String
   let terms: [Term]
+  /// Finds which terms a text holds in one pass, however many terms there are (a person edited
+  /// for years had hundreds of emails and phones).
+  let matcher: TermMatcher
   /// The author identities (lowercased emails) whose name and email become neutral; empty when
   /// authorship is kept.
   let erasedAuthors: Set<String>
@@ -56,6 +59,7 @@ public struct PersonalScrub: Sendable {
     // Longest first: an email is replaced before the name it may hold.
     terms = texts.filter { $0.count >= 3 }.sorted { ($0.count, $0) > ($1.count, $1) }
       .map { Term(text: $0, folded: PersonalScrub.fold($0)) }
+    matcher = TermMatcher(terms.map(\.folded))
     if erasesAuthorship {
       for version in versions { PersonalScrub.strings(in: version["emails"]).forEach { identities.insert($0.lowercased()) } }
       erasedAuthors = identities
@@ -101,9 +105,10 @@ public struct PersonalScrub: Sendable {
 
   /// A commit message or any text, with every term replaced.
   public func text(_ text: String) -> String {
-    guard mayHold(text) else { return text }
+    let found = matcher.matches(in: PersonalScrub.fold(text))
+    guard !found.isEmpty else { return text }
     var result = text
-    for term in terms {
+    for term in found.sorted().map({ terms[$0] }) {
       if term.isEmail, PersonalScrub.fold(result) == term.folded { return neutralID + "@erased.invalid" }
       result = result.replacingOccurrences(
         of: term.text, with: neutralID, options: [.caseInsensitive, .diacriticInsensitive])
@@ -119,8 +124,7 @@ public struct PersonalScrub: Sendable {
 
   /// Whether `text` may hold a term (a fast check before replacing).
   func mayHold(_ text: String) -> Bool {
-    let folded = PersonalScrub.fold(text)
-    return terms.contains { folded.contains($0.folded) }
+    !matcher.matches(in: PersonalScrub.fold(text)).isEmpty
   }
 
   // MARK: - Values

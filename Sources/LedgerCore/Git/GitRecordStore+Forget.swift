@@ -36,7 +36,7 @@ extension GitRecordStore {
       erasesAuthorship: policy.erasesAuthorship)
     let rewriter = try HistoryEraser(store: self, scrub: scrub)
     if dryRun {
-      try rewriter.rewrite(Array(commits), .discard)
+      try rewriter.rewrite(Array(commits), .count)
       return ForgetResult(
         former: person, neutral: neutral, erasure: nil, commit: nil, rewritten: rewriter.renames.count, fields: scrub.pointers,
         dropped: false)

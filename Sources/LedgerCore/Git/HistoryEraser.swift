@@ -36,8 +36,9 @@ final class HistoryEraser {
   enum Storing {
     /// Stored in the repository.
     case store
-    /// Thrown away at the end (a dry run).
-    case discard
+    /// Nothing written: only which commits the rewrite would rename (a dry run; each keeps its
+    /// former id in `renamed`).
+    case count
     /// Compared with the renames an erasure record lists, then thrown away.
     case verify([ObjectID: ObjectID])
   }
@@ -47,10 +48,14 @@ final class HistoryEraser {
   /// - Returns: with `.verify`, the first commit that does not come out as the record says (nil
   ///   when all do); else nil.
   @discardableResult
-  func rewrite(_ commits: [ObjectID], _ storing: Storing = .store, flushEvery: Int = 20_000) throws(StoreError) -> ObjectID? {
+  func rewrite(_ commits: [ObjectID], _ storing: Storing = .store, flushEvery: Int = 2_000) throws(StoreError) -> ObjectID? {
     try store.performing(.eraseHistory) { () throws(GitError) -> ObjectID? in
       defer { if case .store = storing {} else { try? batch.discard() } }
       for commit in commits {
+        if case .count = storing {
+          try count(commit)
+          continue
+        }
         let now = try rewrite(commit)
         switch storing {
         case .verify(let expected):
@@ -59,7 +64,7 @@ final class HistoryEraser {
           if batch.pending > flushEvery { try batch.discard() }
         case .store:
           if batch.pending > flushEvery { try batch.flush() }
-        case .discard:
+        case .count:
           break
         }
       }
@@ -73,6 +78,22 @@ final class HistoryEraser {
     for (former, now) in renames {
       renamed[former] = now
     }
+  }
+
+  /// Whether `id` would be renamed: a parent was, or its own changes, message or author hold
+  /// something of the person. No tree or commit is written (a dry run stays light on a long
+  /// history).
+  private func count(_ id: ObjectID) throws(GitError) {
+    let commit = try batch.repository.commit(id)
+    let renamedParent = commit.parents.contains { renamed[$0] != nil }
+    let author = scrub.author(name: commit.author.name, email: commit.author.email)
+    var changed = renamedParent || scrub.text(commit.message) != commit.message
+    changed = changed || author != (commit.author.name, commit.author.email)
+    if !changed { changed = try scrubbedChanges(of: commit).changed }
+    guard changed else { return }
+    renamed[id] = id
+    renames.append((id, id))
+    if batch.pending > 1_000 { try batch.discard() }  // only scrubbed blobs: none is read again
   }
 
   private func rewrite(_ id: ObjectID) throws(GitError) -> ObjectID {

@@ -15,6 +15,8 @@ enum HomePage {
       main.element("ul", [("class", "counts")]) { list in
         for kind in RecordKind.allCases {
           let count = content.records[kind]?.count ?? 0
+          // Erasures are rare events, not part of what the organisation keeps: listed once there is one.
+          if kind == .erasures && count == 0 { continue }
           list.element("li") { item in
             item.element("strong", text: "\(count)")
             item.text(" ")

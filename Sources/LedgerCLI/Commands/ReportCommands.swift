@@ -46,7 +46,7 @@ enum ReportCommands {
   static let person = CommandSpec(
     name: "report person", synopsis: "ID [--at REV|DATE]",
     summary:
-      "report everything about one person: their record and its past values, every record naming them, their rights, duties and commits",
+      "report everything about one person: their record and its history, every record naming them, rights, duties, commits",
     details: """
       Shows the person's record and each value its fields had, with the commit, day and author
       that set it; their accounts and the rights on them; every record that names them in a

@@ -11,7 +11,7 @@ import LedgerJSON
 //       "ledger": "Biodiversity data platform",         the ledger's name, or null
 //       "revision": "9c1e…",                            the commit read (40 hex digits), or null
 //       "exported_at": "2026-12-06T12:00:00Z",          RFC 3339, UTC
-//       "person": {"record": "people/jmartin", "id": "jmartin", "content": {…}},
+//       "person": {"record": "people/jmartin", "kind": "people", "id": "jmartin", "content": {…}},
 //       "mentions": [                                   every other record naming the person
 //         {"record": "rights/2025-09-01-mvcgr", "kind": "rights", "id": "2025-09-01-mvcgr",
 //          "fields": ["/validated_by"], "content": {…}}

@@ -27,8 +27,9 @@ extension PersonExport {
   /// `name` (without case), as `log --author ID` matches; the values these fields had before
   /// count too (a commit made under an address since replaced is still theirs). Newest first.
   ///
-  /// Reads each commit's header once (no tree, no record): on a small ledger of a few hundred
-  /// commits this takes a few milliseconds; it grows with the number of commits.
+  /// Reads each commit's header once (no tree, no record), so the cost grows with the number
+  /// of commits: 200 more commits added about 40 ms to the whole report in a debug build, this
+  /// walk and the record's `log` together.
   static func authored(by identity: AuthorIdentity, in history: any LedgerHistory, from revision: String?)
     throws(StoreError) -> [HistoryEntry]
   {

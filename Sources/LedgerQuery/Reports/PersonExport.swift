@@ -21,6 +21,7 @@ import LedgerJSON
 public struct PersonExport: Sendable {
   /// A record that names the person, with every place it does so.
   public struct Mention: Sendable {
+    /// The record, as the view holds it.
     public let record: Record
     /// The pointers of the fields holding the person's id, sorted (`/attendees/2`).
     public let fields: [JSONPointer]
@@ -32,6 +33,7 @@ public struct PersonExport: Sendable {
     public let field: String
     /// The value the commit set; nil when the commit removed the field (or the record).
     public let value: JSONValue?
+    /// The commit that set the value: its id, author and date.
     public let entry: HistoryEntry
   }
 

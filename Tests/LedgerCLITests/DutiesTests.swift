@@ -175,9 +175,11 @@ import Testing
     #expect(
       association.run("report", "person", "slefort", "--format", "json").output.contains(
         #"""
-                  "as": "validate",
-                  "duty": "evolutions",
-                  "mission": "Evolutions of the back office and the site"
+              "fields": [
+                "/actors/1/person"
+              ],
+              "id": "evolutions",
+              "kind": "duties",
         """#))
   }
 

@@ -45,15 +45,36 @@ enum ReportCommands {
 
   static let person = CommandSpec(
     name: "report person", synopsis: "ID [--at REV|DATE]",
-    summary: "report everything about one person: accounts, rights, tickets, trainings, approvals, duties",
+    summary:
+      "report everything about one person: their record and its history, every record naming them, rights, duties, commits",
+    details: """
+      Shows the person's record and each value its fields had, with the commit, day and author
+      that set it; their accounts and the rights on them; every record that names them in a
+      field the schemas mark x-ref to people, at any depth (rights they requested, granted or
+      validated, tickets, trainings, approvals, organisations, duties, systems); and the commits
+      they authored (an author email among their emails or git_identities, or their name, as
+      the record says now or said before).
+      --format json is the export to hand the person for an access or portability request
+      (GDPR articles 15 and 20): a documented shape (see the README), versioned, the same in
+      every language. --at reads the ledger and its history as they were then.
+      """,
     options: [at], positionals: 1...1, formats: formats,
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .people, id: try RecordArguments.id(context.positionals[0]))
-      let view = try context.read().view
+      let reading = try context.read()
+      let view = reading.view
       guard let record = try context.perform({ () throws(StoreError) in try view.record(key) }) else {
         throw .store(.recordNotFound(key))
       }
-      ReportPrinter.print(try context.perform { () throws(StoreError) in try PersonReport.make(view, person: record) }, context)
+      let export = try context.perform { () throws(StoreError) in
+        try PersonExport.make(view, history: reading.ledger.history, person: record)
+      }
+      guard context.format == .json else {
+        ReportPrinter.print(PersonReport.make(export, timeZone: reading.timeZone), context)
+        return .ok
+      }
+      let name = try context.perform { () throws(StoreError) in try view.settings()?.name }
+      context.printJSON(export.json(ledgerName: name, exportedAt: context.environment.now()))
       return .ok
     })
 

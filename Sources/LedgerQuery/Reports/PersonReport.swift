@@ -1,28 +1,51 @@
+import Foundation
 import LedgerCore
 import LedgerJSON
 
-/// `report person ID`: everything about one person: the record, accounts, rights, tickets,
-/// trainings, payments approved, organisations they are a contact of, and their duties (as
-/// responsible, deputy, or an actor's role such as `validate`).
+/// `report person ID` as tables (text and CSV): the person's record and the values it had,
+/// their accounts and the rights on them, the tickets, trainings, approvals and organisations
+/// that name them, every record that names them (`Named in`), the commits they authored, and
+/// their duties (as responsible, deputy, or an actor's role such as `validate`).
+///
+/// Everything comes from a `PersonExport`, so the tables and `--format json` (the export
+/// itself) always say the same.
 public enum PersonReport {
-  public static func make(_ view: LedgerView, person: Record) throws(StoreError) -> Report {
-    let id = person.key.id.value
+  /// The report of `export`.
+  ///
+  /// - Parameters:
+  ///   - export: What the ledger holds about the person.
+  ///   - timeZone: The ledger's time zone: commits are shown on their day there.
+  /// - Returns: The report, titled with the person's name and record.
+  public static func make(_ export: PersonExport, timeZone: TimeZone) -> Report {
+    let person = export.person
     let details = Report.Section(
       title: "Person", columns: ["field", "value"],
       rows: person.fields.sortedMembers.map { [.string($0.key), $0.value] })
     return Report(
-      title: "Everything about \(person.fields["name"]?.stringValue ?? id) (\(person.key))",
-      sections: [details] + (try holdings(view, id)) + (try activity(view, id)))
+      title: "Everything about \(person.fields["name"]?.stringValue ?? export.id) (\(person.key))",
+      sections: [details, past(export, timeZone)] + holdings(export) + activity(export)
+        + [namedIn(export), commits(export, timeZone), duties(export)])
   }
 
   private static func field(_ record: Record, _ name: String) -> JSONValue { record.fields[name] ?? .null }
 
+  /// The values the person's record had, oldest first.
+  private static func past(_ export: PersonExport, _ zone: TimeZone) -> Report.Section {
+    Report.Section(
+      title: "Values over time", columns: ["field", "value", "change", "date", "commit", "author"],
+      rows: export.history.map { value in
+        [
+          .string(value.field), value.value ?? .null, .string(value.value == nil ? "removed" : "set"),
+          .string(LedgerDate.day(of: value.entry.date, in: zone)), .string(String(value.entry.commit.prefix(7))),
+          .string(value.entry.authorName),
+        ]
+      })
+  }
+
   /// What the person holds: accounts and the rights on them.
-  private static func holdings(_ view: LedgerView, _ id: String) throws(StoreError) -> [Report.Section] {
-    let accounts = try view.records(of: .accounts).filter { $0.fields["person"]?.stringValue == id }
-    let accountIDs = Set(accounts.map(\.key.id.value))
-    let rights = try view.records(of: .rights).filter { accountIDs.contains($0.fields["account"]?.stringValue ?? "") }
-    let systemOf = Dictionary(uniqueKeysWithValues: accounts.map { ($0.key.id.value, $0.fields["system"]?.stringValue) })
+  private static func holdings(_ export: PersonExport) -> [Report.Section] {
+    let accounts = export.mentions(in: .accounts).map(\.record)
+    let systemOf = Dictionary(accounts.map { ($0.key.id.value, $0.fields["system"]?.stringValue) }) { first, _ in first }
     return [
       Report.Section(
         title: "Accounts", columns: ["account", "system", "login", "status", "opened", "closed"],
@@ -34,7 +57,7 @@ public enum PersonReport {
         }),
       Report.Section(
         title: "Rights", columns: ["right", "system", "role", "status", "until", "validated_by"],
-        rows: rights.map { r in
+        rows: export.rightsHeld.map { r in
           [
             .string(r.key.id.value), .text(systemOf[r.fields["account"]?.stringValue ?? ""] ?? nil), field(r, "role"),
             field(r, "status"), field(r, "end"), field(r, "validated_by"),
@@ -43,47 +66,71 @@ public enum PersonReport {
     ]
   }
 
-  /// What the person takes part in: tickets, trainings, approvals, organisations, duties.
-  private static func activity(_ view: LedgerView, _ id: String) throws(StoreError) -> [Report.Section] {
-    let tickets = try view.records(of: .tickets).filter {
-      $0.fields["reporter"]?.stringValue == id || $0.fields["assignee"]?.stringValue == id
-    }
-    let trainings = try view.records(of: .trainings).filter { training in
-      [training.fields["attendees"], training.fields["trainers"]].contains { $0?.arrayValue?.contains(.string(id)) == true }
-    }
-    let payments = try view.records(of: .payments).filter { $0.fields["approved_by"]?.stringValue == id }
-    let contactOf = try view.records(of: .organizations).filter {
-      $0.fields["contacts"]?.arrayValue?.contains(.string(id)) == true
-    }
-    let duties = try view.records(of: .duties).map { ($0, DutiesReport.parts(of: id, in: $0)) }.filter { !$0.1.isEmpty }
+  /// What the person takes part in: tickets, trainings, approvals, organisations.
+  private static func activity(_ export: PersonExport) -> [Report.Section] {
+    let id = JSONValue.string(export.id)
     return [
       Report.Section(
         title: "Tickets", columns: ["ticket", "type", "title", "status", "as"],
-        rows: tickets.map { t in
-          [
-            .string(t.key.id.value), field(t, "type"), field(t, "title"), field(t, "status"),
-            .string(t.fields["reporter"]?.stringValue == id ? "reporter" : "assignee"),
-          ]
+        rows: export.mentions(in: .tickets).map { m in
+          let t = m.record
+          return [.string(t.key.id.value), field(t, "type"), field(t, "title"), field(t, "status"), .string(fieldNames(m))]
         }),
       Report.Section(
         title: "Trainings", columns: ["training", "date", "topic", "as"],
-        rows: trainings.map { t in
+        rows: export.mentions(in: .trainings).map(\.record).map { t in
           [
             .string(t.key.id.value), field(t, "date"), field(t, "topic"),
-            .string(t.fields["trainers"]?.arrayValue?.contains(.string(id)) == true ? "trainer" : "attendee"),
+            .string(t.fields["trainers"]?.arrayValue?.contains(id) == true ? "trainer" : "attendee"),
           ]
         }),
       Report.Section(
         title: "Payments approved", columns: ["payment", "provider", "amount", "status", "approved_on"],
-        rows: payments.map { p in
+        rows: export.mentions(in: .payments).map(\.record).filter { $0.fields["approved_by"] == id }.map { p in
           [.string(p.key.id.value), field(p, "provider"), field(p, "amount"), field(p, "status"), field(p, "approved_on")]
         }),
       Report.Section(
         title: "Contact of", columns: ["organization", "name"],
-        rows: contactOf.map { o in [.string(o.key.id.value), field(o, "name")] }),
-      Report.Section(
-        title: "Duties", columns: ["duty", "mission", "as"],
-        rows: duties.map { d, parts in [.string(d.key.id.value), field(d, "mission"), .string(parts.joined(separator: ", "))] }),
+        rows: export.mentions(in: .organizations).map(\.record).filter { $0.fields["contacts"]?.arrayValue?.contains(id) == true }
+          .map { o in [.string(o.key.id.value), field(o, "name")] }),
     ]
+  }
+
+  /// Every record naming the person, and where: what the sections above leave out too (the
+  /// rights they validated or requested, an approval, a system they are responsible for).
+  private static func namedIn(_ export: PersonExport) -> Report.Section {
+    Report.Section(
+      title: "Named in", columns: ["record", "field", "about"],
+      rows: export.mentions.map { m in
+        [.string(m.record.key.description), .string(fieldNames(m)), .string(RecordLabel.label(m.record))]
+      })
+  }
+
+  /// The commits the person authored, newest first.
+  private static func commits(_ export: PersonExport, _ zone: TimeZone) -> Report.Section {
+    Report.Section(
+      title: "Commits authored", columns: ["commit", "date", "subject"],
+      rows: export.commits.map { entry in
+        [.string(String(entry.commit.prefix(7))), .string(LedgerDate.day(of: entry.date, in: zone)), .string(entry.subject)]
+      })
+  }
+
+  private static func duties(_ export: PersonExport) -> Report.Section {
+    let duties = export.mentions(in: .duties).map(\.record).map { ($0, DutiesReport.parts(of: export.id, in: $0)) }
+      .filter { !$0.1.isEmpty }
+    return Report.Section(
+      title: "Duties", columns: ["duty", "mission", "as"],
+      rows: duties.map { d, parts in [.string(d.key.id.value), field(d, "mission"), .string(parts.joined(separator: ", "))] })
+  }
+
+  /// The fields naming the person, dotted and without array positions: `reporter`,
+  /// `approval.by`, `actors.person`.
+  private static func fieldNames(_ mention: PersonExport.Mention) -> String {
+    var names: [String] = []
+    for pointer in mention.fields {
+      let name = pointer.tokens.filter { JSONPointer.arrayIndex($0) == nil }.joined(separator: ".")
+      if !names.contains(name) { names.append(name) }
+    }
+    return names.joined(separator: ", ")
   }
 }

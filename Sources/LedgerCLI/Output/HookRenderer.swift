@@ -134,7 +134,7 @@ enum HookRenderer {
     case .rewritesBranch:
       return [
         "adminledger: the push is refused: it rewrites the ledger's branch \(branch) (\(update.new.prefix(7)) does not descend from \(update.old.prefix(7)), the commit \(branch) points at: a force push of a rebased, amended or reset branch)",
-        "hint: the shared history is never rewritten; bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force",
+        "hint: the shared history is never rewritten, except by an erasure ('adminledger forget', which describes the rewrite in an erasure record of this very branch); bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force",
       ]
     case .removesLedger:
       return [

@@ -51,9 +51,13 @@ extension GitRecordStore {
     let commit = try commitErasure(record, on: rewriter.current(head), by: author, at: date)
     try requireValid(commit)
     try moveToRewritten(branch, from: head, to: commit)
+    // With no remote, nothing is left to push: the former history goes now. Otherwise the
+    // remote-tracking branch holds it until sync has pushed the rewrite.
+    let alone = (try? upstream(of: branch, remote: nil)) == nil
+    if alone { _ = try dropUnreachableObjects(holding: lock) }
     return ForgetResult(
       former: person, neutral: neutral, erasure: record.key, commit: commit.description, rewritten: rewriter.renames.count,
-      fields: scrub.pointers, dropped: false)
+      fields: scrub.pointers, dropped: alone)
   }
 
   /// Refuses when the branch's upstream, as last fetched, is not where the branch is: the

@@ -56,6 +56,9 @@ public struct PersonalScrub: Sendable {
       PersonalScrub.strings(in: version["git_identities"]).forEach { identities.insert($0.lowercased()) }
     }
     for phone in texts where phone.hasPrefix("+") { PersonalScrub.nationalForms(of: phone).forEach { texts.insert($0) } }
+    // While authorship is kept, the emails commits carry stay: who wrote a commit must still be
+    // told (the audit matches them with git_identities).
+    if !erasesAuthorship { texts = texts.filter { !identities.contains($0.lowercased()) } }
     // Longest first: an email is replaced before the name it may hold.
     terms = texts.filter { $0.count >= 3 }.sorted { ($0.count, $0) > ($1.count, $1) }
       .map { Term(text: $0, folded: PersonalScrub.fold($0)) }
@@ -73,10 +76,28 @@ public struct PersonalScrub: Sendable {
 
   // MARK: - Paths, files, messages, authors
 
-  /// Where the file at `path` (in the repository) goes: the person's file takes the neutral id.
+  /// Where the file at `path` (in the repository) goes: a record whose id holds a term (the
+  /// person's own file, an account named after them) takes the id the same replacement gives
+  /// every reference to it.
   public func path(_ path: String) -> String {
-    path == personPath(formerID) ? personPath(neutralID) : path
+    let inLedger: Substring
+    if prefix.isEmpty {
+      inLedger = path[...]
+    } else if path.hasPrefix(prefix + "/") {
+      inLedger = path.dropFirst(prefix.count + 1)
+    } else {
+      return path
+    }
+    let parts = inLedger.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, RecordKind(rawValue: String(parts[0])) != nil, parts[1].hasSuffix(".json") else { return path }
+    let id = String(parts[1].dropLast(5))
+    let renamed = id == formerID ? neutralID : text(id)
+    guard renamed != id else { return path }
+    return (prefix.isEmpty ? "" : prefix + "/") + parts[0] + "/" + renamed + ".json"
   }
+
+  /// Whether `path` (in the repository) is the person's own file.
+  public func isPersonFile(_ path: String) -> Bool { path == personPath(formerID) }
 
   /// The person's file for `id`, in the repository.
   func personPath(_ id: String) -> String {
@@ -86,7 +107,7 @@ public struct PersonalScrub: Sendable {
 
   /// The file's new bytes, or nil when it holds nothing of the person.
   public func content(_ bytes: [UInt8], at path: String) -> [UInt8]? {
-    let isPerson = path == personPath(formerID)
+    let isPerson = isPersonFile(path)
     let text = String(decoding: bytes, as: UTF8.self)
     // A JSON escape (`\u00e9`) could hide a term from the folded text: such files are parsed.
     guard isPerson || mayHold(text) || bytes.contains(UInt8(ascii: "\\")) && path.hasSuffix(".json") else { return nil }
@@ -99,19 +120,65 @@ public struct PersonalScrub: Sendable {
       object["name"] = .string(neutralID)
     }
     let result = value(.object(object))
+    // A file that held nothing after all stays as it was written, canonical or not.
+    if !isPerson, result == .object(object) { return nil }
     let written = CanonicalWriter.bytes(result)
     return written == bytes ? nil : written
   }
 
-  /// A commit message or any text, with every term replaced.
+  /// A commit message or any text, with every term replaced where it stands as a whole: not
+  /// inside a longer word or id (`Hugon`, `Jeanne`), but between spaces, punctuation, `-`, `.`,
+  /// `/` or `@` (`hugo-geonature`, `people/hugo.json`, `hugo@example.org`).
   public func text(_ text: String) -> String {
-    let found = matcher.matches(in: PersonalScrub.fold(text))
+    let folded = PersonalScrub.fold(text)
+    let found = matcher.matches(in: folded)
     guard !found.isEmpty else { return text }
-    var result = text
-    for term in found.sorted().map({ terms[$0] }) {
-      if term.isEmail, PersonalScrub.fold(result) == term.folded { return neutralID + "@erased.invalid" }
-      result = result.replacingOccurrences(
-        of: term.text, with: neutralID, options: [.caseInsensitive, .diacriticInsensitive])
+    let candidates = found.sorted().map { terms[$0] }
+    if candidates.contains(where: { $0.isEmail && $0.folded == folded }) { return neutralID + "@erased.invalid" }
+    return replacingWholeTerms(in: text, candidates)
+  }
+
+  /// `text` with each whole occurrence of `candidates` (longest first) replaced by the neutral
+  /// id. Matching runs on each character's folded form, so a match maps back to the characters
+  /// as written, whatever their case and accents.
+  private func replacingWholeTerms(in text: String, _ candidates: [Term]) -> String {
+    let characters = Array(text)
+    var folded: [UInt8] = []
+    var starts: [Int] = []  // where each character's folded bytes start
+    var owner: [Int] = []  // which character each folded byte belongs to
+    for (index, character) in characters.enumerated() {
+      starts.append(folded.count)
+      let bytes = Array(PersonalScrub.fold(String(character)).utf8)
+      folded += bytes
+      owner += Array(repeating: index, count: bytes.count)
+    }
+    func isWord(_ index: Int) -> Bool {
+      guard index >= 0, index < characters.count else { return false }
+      let character = characters[index]
+      return character.isLetter || character.isNumber || character == "_"
+    }
+    var result = ""
+    var index = 0
+    while index < characters.count {
+      let start = starts[index]
+      let match = candidates.first { term in
+        let bytes = Array(term.folded.utf8)
+        let end = start + bytes.count
+        guard end <= folded.count, folded[start..<end].elementsEqual(bytes) else { return false }
+        // The match must end on a character's end, and stand as a whole where its own edges are word characters.
+        let last = owner[end - 1]
+        guard end == folded.count || owner[end] != last else { return false }
+        let termStartsWord = term.text.first.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false
+        let termEndsWord = term.text.last.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false
+        return !(termStartsWord && isWord(index - 1)) && !(termEndsWord && isWord(last + 1))
+      }
+      if let match {
+        result += neutralID
+        index = owner[start + match.folded.utf8.count - 1] + 1
+      } else {
+        result.append(characters[index])
+        index += 1
+      }
     }
     return result
   }

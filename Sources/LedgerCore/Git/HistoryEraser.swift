@@ -153,7 +153,7 @@ final class HistoryEraser {
   }
 
   private func scrubbedBlob(_ blob: ObjectID, at path: String) throws(GitError) -> ObjectID {
-    let isPerson = scrub.path(path) != path
+    let isPerson = scrub.isPersonFile(path)
     if let known = isPerson ? personBlobs[blob] : blobs[blob] { return known }
     let bytes = try batch.repository.blob(blob)
     let result = try scrub.content(bytes, at: path).map { (new) throws(GitError) in try batch.writeBlob(new) } ?? blob

@@ -78,6 +78,21 @@ public struct OffboardPlan: Sendable {
     public let roles: [String]
     /// Distribution lists to take the address off, sorted.
     public let lists: [String]
+
+    public init(
+      system: String, systemName: String?, url: String?, account: String, login: String?, address: String?, action: Action,
+      roles: [String], lists: [String]
+    ) {
+      self.system = system
+      self.systemName = systemName
+      self.url = url
+      self.account = account
+      self.login = login
+      self.address = address
+      self.action = action
+      self.roles = roles
+      self.lists = lists
+    }
   }
 
   /// A record as it will be, and how it changes.

@@ -63,7 +63,8 @@ public enum Offboarding {
     var plan = OffboardPlan(
       person: key, name: text(person, "name"), day: day, deputy: deputy?.key.id.value)
     plan.endMembership(person, status: request.status)
-    try plan.endAccounts(in: view, deputyEmail: deputy.flatMap { strings($0, "emails").first })
+    try plan.endAccounts(
+      in: view, deputyEmail: deputy.flatMap { strings($0, "emails").first }, ownEmails: Set(strings(person, "emails")))
     try plan.handOverDuties(in: view)
     try plan.leaveOrganizationsAndSystems(in: view)
     plan.checklist.sort { ($0.system, $0.account) < ($1.system, $1.account) }
@@ -146,8 +147,10 @@ extension OffboardPlan {
       })
   }
 
-  /// The person's open accounts and their rights.
-  mutating func endAccounts(in view: LedgerView, deputyEmail: String?) throws(StoreError) {
+  /// The person's open accounts and their rights. A mailbox already suspended and redirected
+  /// elsewhere than to the person's own addresses is what an earlier `offboard` left: kept as
+  /// it is, so running it again changes nothing.
+  mutating func endAccounts(in view: LedgerView, deputyEmail: String?, ownEmails: Set<String>) throws(StoreError) {
     let id = person.id.value
     var rights: [String: [Record]] = [:]
     for right in try view.records(of: .rights) {
@@ -160,7 +163,15 @@ extension OffboardPlan {
     for account in accounts.sorted(by: { $0.key < $1.key }) {
       let system = Offboarding.text(account, "system") ?? ""
       let systemRecord = try view.record(.systems, system)
-      let task = endAccount(account, system: systemRecord, systemID: system, deputyEmail: deputyEmail)
+      let redirect = (account.fields["mailbox"]?.objectValue?["redirect_to"]?.arrayValue ?? []).compactMap(\.stringValue)
+      let task: (action: Task.Action, address: String?, lists: [String])
+      if Offboarding.text(account, "status") == "suspended", let target = redirect.first, ownEmails.isDisjoint(with: redirect),
+        systemRecord?.fields["on_leave"]?.objectValue?["mailbox"]?.stringValue == "redirect"
+      {
+        task = (.redirect(to: target), account.fields["mailbox"]?.objectValue?["address"]?.stringValue, [])
+      } else {
+        task = endAccount(account, system: systemRecord, systemID: system, deputyEmail: deputyEmail)
+      }
       var roles: [String] = []
       for right in (rights[account.key.id.value] ?? []).sorted(by: { $0.key < $1.key }) {
         guard let status = Offboarding.text(right, "status"), Offboarding.openRights.contains(status) else { continue }
@@ -172,6 +183,7 @@ extension OffboardPlan {
         steps.append(
           .rightRevoked(right: right.key.id.value, account: account.key.id.value, system: system, role: role, status: status))
       }
+      guard task.action == .close || changes.contains(where: { $0.record.key == account.key }) || !roles.isEmpty else { continue }
       checklist.append(
         Task(
           system: system, systemName: systemRecord.flatMap { Offboarding.text($0, "name") },

@@ -100,6 +100,21 @@ import Testing
     #expect(try ledger.head() == commit)
   }
 
+  /// The checklist's task done in WordPress, the site's export no longer lists emoreau:
+  /// `report drift` has nothing left about them.
+  @Test func reportDriftConfirmsTheChecklist() throws {
+    let ledger = try ValidationCommandTests.sample("association")
+    #expect(ledger.run("offboard", "emoreau").status == 0)
+    let export = ValidationCommandTests.samples.appendingPathComponent("imports/wordpress-users-export.csv")
+    let text = try String(contentsOf: export, encoding: .utf8)
+    let before = ledger.run("report", "drift", "website", export.path, "--format", "csv")
+    #expect(before.output.contains("missing-in-ledger,emoreau,emoreau,2024-03-01-zsd4d,,editor,the ledger's account is closed"))
+    let after = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(#""emoreau""#) }
+    try ledger.directory.write("wordpress-after.csv", after.joined(separator: "\n"))
+    let drift = ledger.run("report", "drift", "website", "wordpress-after.csv", "--format", "csv")
+    #expect(!drift.output.isEmpty && !drift.output.contains("emoreau"), "\(drift)")
+  }
+
   @Test func aDryRunPrintsThePlanAndChangesNothing() throws {
     let ledger = try ValidationCommandTests.sample("association")
     let head = try ledger.head()

@@ -73,7 +73,8 @@ import Testing
   }
 
   @Test func theBaseLedgerIsValid() throws {
-    #expect(try LedgerValidator(OffboardPlanTests.store().snapshot(at: nil)).validateAll().filter { $0.severity == .error }.isEmpty)
+    #expect(
+      try LedgerValidator(OffboardPlanTests.store().snapshot(at: nil)).validateAll().filter { $0.severity == .error }.isEmpty)
   }
 
   @Test func aDelegateLeavingEndsEverythingTheyHold() throws {
@@ -185,7 +186,8 @@ import Testing
     #expect(try LedgerValidator(after).validateAll().filter { $0.severity == .error }.isEmpty)
     // Offboarding again finds nothing left to end.
     let again = try store.offboard(request, dryRun: false, by: claire, at: fixedDate)
-    #expect(again.commit == nil && again.plan.changes.isEmpty && again.plan.checklist.isEmpty, "\(again.plan.changes.map(\.fields))")
+    #expect(
+      again.commit == nil && again.plan.changes.isEmpty && again.plan.checklist.isEmpty, "\(again.plan.changes.map(\.fields))")
   }
 
   // MARK: - Onboarding
@@ -194,7 +196,10 @@ import Testing
     let carl = try #require(RecordID("carl"))
     let plan = try Onboarding.plan(OnboardRequest(person: carl, functions: ["treasurer"]), in: Self.view(), now: fixedDate)
     #expect(plan.functionsAdded == ["treasurer"])
-    #expect(plan.entries.map(\.entitlement) == [Entitlement(system: "dolibarr", role: "treasurer"), Entitlement(system: "host", role: "billing")])
+    #expect(
+      plan.entries.map(\.entitlement) == [
+        Entitlement(system: "dolibarr", role: "treasurer"), Entitlement(system: "host", role: "billing"),
+      ])
     let added = plan.changes.filter { $0.action == .add }
     #expect(added.map(\.record.key.kind) == [.accounts, .rights, .accounts, .rights])
     #expect(Set(added.map(\.record.key)).count == 4)
@@ -205,16 +210,20 @@ import Testing
   @Test func onboardingReusesAnOpenAccountAndSkipsWhatIsThere() throws {
     let ana = try Self.ana()
     // Ana's delegate right is active: nothing to request. Treasurer: on her back-office account.
-    let plan = try Onboarding.plan(OnboardRequest(person: ana, functions: ["delegate", "treasurer"]), in: Self.view(), now: fixedDate)
+    let plan = try Onboarding.plan(
+      OnboardRequest(person: ana, functions: ["delegate", "treasurer"]), in: Self.view(), now: fixedDate)
     #expect(plan.functionsAdded == ["treasurer"])
     #expect(plan.entries.first { $0.entitlement.role == "delegate" }?.state == .present(right: "r-doli", status: "active"))
-    guard case .requested(_, let account, let newAccount)? = plan.entries.first(where: { $0.entitlement.role == "treasurer" })?.state
+    guard
+      case .requested(_, let account, let newAccount)? = plan.entries.first(where: { $0.entitlement.role == "treasurer" })?.state
     else {
       Issue.record("the treasurer right is not requested")
       return
     }
     #expect(account == "ana-doli" && !newAccount)
     let store = Self.store()
-    #expect(try store.onboard(OnboardRequest(person: ana, functions: ["delegate"]), dryRun: false, by: claire, at: fixedDate).commit == nil)
+    #expect(
+      try store.onboard(OnboardRequest(person: ana, functions: ["delegate"]), dryRun: false, by: claire, at: fixedDate).commit
+        == nil)
   }
 }

@@ -37,7 +37,7 @@ enum PeopleRenderer {
 
   static func step(_ step: OffboardPlan.Step) -> String {
     switch step {
-    case .status(let old, let new): "member_status: \(old ?? "none") -> \(new)"
+    case .status(let old, let new): old.map { "member_status: \($0) -> \(new)" } ?? "member_status: \(new) (was not set)"
     case .functionsEnded(let functions): "functions ended: \(functions.joined(separator: ", "))"
     case .ledgerRoleEnded(let role, let until): "ledger role \(role) held until \(until)"
     case .signingKeysEnded(let count, let until): "\(count == 1 ? "signing key" : "\(count) signing keys") valid until \(until)"
@@ -98,7 +98,9 @@ enum PeopleRenderer {
     case .close: parts = ["\(what) (accounts/\(task.account)): delete or disable it"]
     case .redirect(let target): parts = ["\(what) (accounts/\(task.account)): stop its logins, forward its mail to \(target)"]
     }
-    if !task.roles.isEmpty { parts.append("remove its \(task.roles.count == 1 ? "role" : "roles") \(task.roles.joined(separator: ", "))") }
+    if !task.roles.isEmpty {
+      parts.append("remove its \(task.roles.count == 1 ? "role" : "roles") \(task.roles.joined(separator: ", "))")
+    }
     if !task.lists.isEmpty { parts.append("take it off the lists \(task.lists.joined(separator: ", "))") }
     return parts.joined(separator: "; ")
   }

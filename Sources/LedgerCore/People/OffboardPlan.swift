@@ -65,20 +65,26 @@ public struct OffboardPlan: Sendable {
       case redirect(to: String)
     }
 
+    /// The system's id.
     public let system: String
     /// The system's name and url, when its record has them.
     public let systemName: String?
+    /// Where the system is reached, when its record says.
     public let url: String?
+    /// The account's id.
     public let account: String
+    /// The account's login, when recorded.
     public let login: String?
     /// The mailbox's address, for a mailbox.
     public let address: String?
+    /// Close it, or redirect it.
     public let action: Action
     /// Roles the account had through rights now revoked, sorted.
     public let roles: [String]
     /// Distribution lists to take the address off, sorted.
     public let lists: [String]
 
+    /// A task, as `Offboarding` makes them.
     public init(
       system: String, systemName: String?, url: String?, account: String, login: String?, address: String?, action: Action,
       roles: [String], lists: [String]
@@ -97,9 +103,11 @@ public struct OffboardPlan: Sendable {
 
   /// A record as it will be, and how it changes.
   public struct Change: Sendable {
+    /// The record as it will be.
     public let record: Record
     /// `add` for a new record, `set` for a changed one.
     public let action: CommitMessage.Action
+    /// The fields that differ from the ledger's version (all of them for a new record).
     public let fields: [FieldChange]
   }
 
@@ -112,12 +120,16 @@ public struct OffboardPlan: Sendable {
   /// Who takes over what the person did alone (`--deputy`, else their department's deputy):
   /// nil when nobody.
   public let deputy: String?
+  /// The records changed, in the order the plan met them.
   public var changes: [Change] = []
+  /// What the plan does, in order.
   public var steps: [Step] = []
+  /// What the administrator must decide.
   public var flags: [Flag] = []
   /// Sorted by system, then account.
   public var checklist: [Task] = []
 
+  /// An empty plan for `person`, leaving on `day`.
   public init(person: RecordKey, name: String?, day: String, deputy: String?) {
     self.person = person
     self.name = name

@@ -14,6 +14,7 @@ public struct OffboardRequest: Sendable {
   /// a delegate and exactly one active member of their department is a deputy.
   public var deputy: RecordID?
 
+  /// A request; by default the person resigns today and their department's deputy takes over.
   public init(person: RecordID, day: String? = nil, status: String = "resigned", deputy: RecordID? = nil) {
     self.person = person
     self.day = day

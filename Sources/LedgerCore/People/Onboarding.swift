@@ -8,6 +8,7 @@ public struct OnboardRequest: Sendable {
   /// Functions to add to theirs (people's `functions`), in order.
   public var functions: [String]
 
+  /// A request to give `person` these functions.
   public init(person: RecordID, functions: [String]) {
     self.person = person
     self.functions = functions
@@ -27,18 +28,23 @@ public struct OnboardPlan: Sendable {
       case requested(right: String, account: String, newAccount: Bool)
     }
 
+    /// The role on a system.
     public let entitlement: Entitlement
     /// The person's functions calling for it, in their record's order.
     public let calledForBy: [String]
+    /// Already there, or requested now.
     public let state: State
   }
 
+  /// The person arriving.
   public let person: RecordKey
+  /// Their name, when their record has one.
   public let name: String?
   /// The functions added to the person's (those they did not have).
   public var functionsAdded: [String] = []
   /// Sorted by system, then role.
   public var entries: [Entry] = []
+  /// The records written: the person, and the accounts and rights requested.
   public var changes: [OffboardPlan.Change] = []
 
   /// The records written, in order.
@@ -96,7 +102,9 @@ public enum Onboarding {
     _ entitlement: Entitlement, for person: String, accounts: [Record], rights: [Record], opened: inout [String: String],
     ids: inout IDs, plan: inout OnboardPlan
   ) throws(StoreError) -> OnboardPlan.Entry.State {
-    let open = accounts.filter { Offboarding.text($0, "system") == entitlement.system && Offboarding.text($0, "status") != "closed" }
+    let open = accounts.filter {
+      Offboarding.text($0, "system") == entitlement.system && Offboarding.text($0, "status") != "closed"
+    }
     let openIDs = Set(open.map(\.key.id.value))
     let present = first(
       rights.filter { right in

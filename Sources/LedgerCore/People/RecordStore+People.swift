@@ -2,6 +2,7 @@ import Foundation
 
 /// What `offboard` did, or would do on a dry run.
 public struct OffboardOutcome: Sendable {
+  /// The plan, as made on the commit the write read.
   public let plan: OffboardPlan
   /// The commit made; nil on a dry run or when nothing changed.
   public let commit: String?
@@ -9,6 +10,7 @@ public struct OffboardOutcome: Sendable {
 
 /// What `onboard` did, or would do on a dry run.
 public struct OnboardOutcome: Sendable {
+  /// The plan, as made on the commit the write read.
   public let plan: OnboardPlan
   /// The commit made; nil on a dry run or when nothing changed.
   public let commit: String?

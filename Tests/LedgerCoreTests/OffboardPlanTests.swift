@@ -126,6 +126,7 @@ import Testing
     #expect(plan.steps.contains(.dutyLeft(duty: "shared", remaining: ["carl"])))
     #expect(
       plan.flags == [
+        .policyChange,  // her admin role ends
         .dutyWithoutDeputy(duty: "alone"), .dutyWithoutDeputy(duty: "standin"), .organizationWithoutContact(organization: "org"),
       ])
   }

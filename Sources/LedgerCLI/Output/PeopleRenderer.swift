@@ -70,6 +70,9 @@ enum PeopleRenderer {
       "systems/\(system) is still answered for by the leaver; name someone with 'adminledger set systems/\(system) --set responsible=ID'"
     case .mailboxWithoutTarget(let account, let system):
       "accounts/\(account): \(system) redirects a leaver's mailbox, but there is no deputy and no on_leave.redirect_to: closed instead"
+    case .policyChange:
+      "ending ledger roles or signing keys changes the policy: the commit's author must hold a role that may change it "
+        + "(change_policy in ledger.json), or the audit and the shared repository's hook refuse it"
     }
   }
 
@@ -243,6 +246,7 @@ enum PeopleRenderer {
     case .systemUnattended(let system): JSONObject([("flag", "system-unattended"), ("system", .string(system))])
     case .mailboxWithoutTarget(let account, let system):
       JSONObject([("flag", "mailbox-without-target"), ("account", .string(account)), ("system", .string(system))])
+    case .policyChange: JSONObject([("flag", "policy-change")])
     }
   }
 

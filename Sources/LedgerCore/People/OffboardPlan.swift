@@ -53,6 +53,9 @@ public struct OffboardPlan: Sendable {
     /// The mail system redirects a leaver's mailbox, and there is neither a deputy nor a
     /// `redirect_to` address: the mailbox is closed instead.
     case mailboxWithoutTarget(account: String, system: String)
+    /// The plan ends ledger roles or signing keys: a change of the policy, which the audit and
+    /// the shared repository's hook admit only from an author whose role may change it.
+    case policyChange
   }
 
   /// What must be done by hand in an outside system, one entry per account.

@@ -131,6 +131,7 @@ extension OffboardPlan {
     var keys: [String] = []
     fields["signing_keys"] = endEntries(fields["signing_keys"], ended: &keys, name: "key")
     if !keys.isEmpty { steps.append(.signingKeysEnded(count: keys.count, until: day)) }
+    if !ended.isEmpty || !keys.isEmpty { flags.append(.policyChange) }
     propose(person, fields)
   }
 

@@ -5,9 +5,8 @@ enum CommandTable {
       InitCommand.spec, AddCommand.spec, SetCommand.spec, RemoveCommand.spec, ShowCommand.spec,
       ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
       SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec,
-      HookPostReceiveCommand.spec,
-      HookInstallCommand.spec,
-      ImportCommand.spec,
+      HookPostReceiveCommand.spec, HookInstallCommand.spec,
+      ImportCommand.spec, OffboardCommand.spec, OnboardCommand.spec,
       ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
     ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
     + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]

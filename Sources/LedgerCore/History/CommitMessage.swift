@@ -12,9 +12,10 @@
 ///
 /// Trailers follow git's trailer convention, so `git interpret-trailers` and the audit read them.
 public struct CommitMessage: Equatable, Sendable {
-  /// What a write did to its records.
+  /// What a write did to its records. `offboard` and `onboard` name the command that made the
+  /// commit; such a commit also says `set` (and `add`) for what it did to each record.
   public enum Action: String, Sendable, CaseIterable {
-    case initialize = "init", add, set, rm, merge
+    case initialize = "init", add, set, rm, merge, offboard, onboard
     /// A person forgotten: the history rewritten without them, an erasure record on top.
     case forget
   }

@@ -1653,6 +1653,28 @@ extension BuiltinSchemas {
             "$ref": "common.schema.json#/$defs/notes",
             "description": "Free text for the administrators."
           },
+          "on_leave": {
+            "additionalProperties": false,
+            "description": "What 'offboard' does with a leaver's mailbox on this system (an account with a mailbox): close it (the default, as for any other account), or keep the address and redirect its mail to the leaver's deputy, else to redirect_to (the organisation's functional address). A redirected mailbox is suspended: nobody logs in to it any more.",
+            "properties": {
+              "mailbox": {
+                "description": "close, or redirect.",
+                "enum": [
+                  "close",
+                  "redirect"
+                ]
+              },
+              "redirect_to": {
+                "description": "Where a leaver's mail goes when they have no deputy: a functional address of the organisation (not a person's, so not personal data).",
+                "format": "email",
+                "type": "string"
+              }
+            },
+            "required": [
+              "mailbox"
+            ],
+            "type": "object"
+          },
           "personal_data": {
             "description": "Whether it holds personal data.",
             "type": "boolean"

@@ -21,6 +21,9 @@ public final class ObjectBatch {
 
   /// Up to how many objects a flush stores loose rather than packed.
   private let looseLimit: Int
+  /// The repository as stored on disk (no in-memory backend): what it holds already is not
+  /// stored again.
+  private let stored: Repository
 
   /// Opens `repository` again with an in-memory object backend in front of its own; a flush of
   /// at most `looseLimit` objects stores them loose.
@@ -38,6 +41,7 @@ public final class ObjectBatch {
     try git("git_odb_add_backend") { git_odb_add_backend(odb, memory, 1000) }
     self.repository = handle
     self.backend = memory
+    self.stored = repository
   }
 
   /// Stores `bytes` as a blob, in memory until `flush`.
@@ -91,7 +95,15 @@ public final class ObjectBatch {
   /// Writes every object written so far into one pack of the repository (a few objects as
   /// loose files), then forgets them.
   public func flush() throws(GitError) {
-    guard !written.isEmpty else { return }
+    // A rewrite gives back many trees the repository holds already (a folder left as it was):
+    // packing them again would only cost time.
+    var new: [ObjectID] = []
+    for id in written where try !stored.holdsObject(id) { new.append(id) }
+    written = new
+    guard !written.isEmpty else {
+      try git("git_mempack_reset") { git_mempack_reset(backend) }
+      return
+    }
     // A handful of objects (a merge that took whole records from either side writes only its
     // folder trees) costs more to pack, with libgit2's search for deltas between megabyte
     // trees, than to store loose.

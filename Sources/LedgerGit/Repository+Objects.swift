@@ -15,6 +15,16 @@ extension Repository {
     return Array(UnsafeRawBufferPointer(start: content, count: size))
   }
 
+  /// Whether the repository's object database holds `id`.
+  public func holdsObject(_ id: ObjectID) throws(GitError) -> Bool {
+    var odb: OpaquePointer?
+    try git("git_repository_odb") { git_repository_odb(&odb, handle) }
+    guard let odb else { throw .nilHandle("git_repository_odb") }
+    defer { git_odb_free(odb) }
+    var raw = id.raw
+    return git_odb_exists(odb, &raw) == 1
+  }
+
   /// Stores `bytes` as a blob and returns its id.
   public func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
     var out = git_oid()

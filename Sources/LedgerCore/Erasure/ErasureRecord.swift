@@ -115,6 +115,7 @@ public struct ErasureMap: Sendable {
   public private(set) var records: [ErasureRecord] = []
   private var nowOf: [String: String] = [:]
   private var vouchers: [String: RecordKey] = [:]
+  private var formerOf: [String: String] = [:]
 
   public init(records: [ErasureRecord] = []) {
     for record in records.sorted(by: { $0.key < $1.key }) { add(record) }
@@ -129,6 +130,7 @@ public struct ErasureMap: Sendable {
     records.append(record)
     for rename in record.commits {
       nowOf[rename.former] = rename.now
+      formerOf[rename.now] = rename.former
       vouchers[rename.now] = record.key
     }
   }
@@ -140,6 +142,14 @@ public struct ErasureMap: Sendable {
     var id = commit
     var seen: Set<String> = []
     while let next = nowOf[id], seen.insert(id).inserted { id = next }
+    return id
+  }
+
+  /// What `commit` was before every erasure that rewrote it (itself when none did).
+  public func original(_ commit: String) -> String {
+    var id = commit
+    var seen: Set<String> = []
+    while let previous = formerOf[id], seen.insert(id).inserted { id = previous }
     return id
   }
 

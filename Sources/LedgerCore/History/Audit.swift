@@ -154,7 +154,7 @@ extension LedgerHistory {
     var walk = try AuditWalk(history: self, entries: entries, context: context, erasures: erasures)
     for entry in entries { try walk.judge(entry) }
     findings += walk.findings
-    if let verifier { findings += try erasureFindings(entries, verifier: verifier) }
+    if let verifier { findings += try erasureFindings(entries, verifier: verifier, erasures: erasures) }
     findings += try submoduleFindings(at: entries.last)
     return AuditResult(
       commits: entries.count, findings: findings, approvals: walk.approvals, trail: walk.trail, since: since)
@@ -167,8 +167,8 @@ extension LedgerHistory {
   }
 
   /// Each erasure record the commits write, checked against the former history.
-  private func erasureFindings(_ entries: [HistoryEntry], verifier: any ErasureVerifier) throws(StoreError)
-    -> [AuditFinding]
+  private func erasureFindings(_ entries: [HistoryEntry], verifier: any ErasureVerifier, erasures: ErasureMap)
+    throws(StoreError) -> [AuditFinding]
   {
     var found: [AuditFinding] = []
     for entry in entries where !entry.parents.isEmpty {
@@ -182,7 +182,9 @@ extension LedgerHistory {
           let record = try? RecordDecoder.decode(try bytes(content), key: key, file: difference.path),
           let erasure = ErasureRecord(record)
         else { continue }
-        if let forgery = try verifier.verify(erasure, committedIn: entry.commit) {
+        // A later erasure may have rewritten the commit that wrote this record: the record
+        // speaks of the history that commit had, so it is checked on the commit as it was.
+        if let forgery = try verifier.verify(erasure, committedIn: erasures.original(entry.commit)) {
           found.append(AuditFinding(entry: entry, problem: .forgedErasure(key, forgery)))
         }
       }

@@ -1,8 +1,9 @@
 internal import CLibGit2
 import Foundation
 
-/// Blobs and trees written in memory, then stored together as one pack file by `flush` (a
-/// handful of them as loose files).
+/// Blobs, trees and commits written in memory, then stored together as one pack file by `flush`
+/// (a handful of them as loose files), each tree as a delta against the tree it was spliced
+/// from (`SplicePack`).
 ///
 /// A merge writes a blob for every record both sides changed. Written one by one, each is a
 /// loose file (a folder, a temporary file, a link), and libgit2 rescans the pack folder before
@@ -18,6 +19,12 @@ public final class ObjectBatch {
   private let backend: UnsafeMutablePointer<git_odb_backend>
   /// What was written, in order: the pack holds exactly these.
   private var written: [ObjectID] = []
+  /// The tree each written tree was spliced from, and how long a chain of deltas leads to each
+  /// tree stored as one: a pack stores a tree as a delta against its base, up to 50 deep (as git
+  /// does), so that reading one never unfolds thousands.
+  private var bases: [ObjectID: ObjectID] = [:]
+  private var depths: [ObjectID: Int] = [:]
+  private static let maximumDepth = 50
 
   /// Up to how many objects a flush stores loose rather than packed.
   private let looseLimit: Int
@@ -87,7 +94,10 @@ public final class ObjectBatch {
       let old = try base.flatMap { (base) throws(GitError) -> ObjectID? in
         folder.isEmpty ? base : try repository.entry(in: base, at: folder).map(\.id)
       }
-      if let id, id != old { written.append(id) }
+      if let id, id != old {
+        written.append(id)
+        if let old { bases[id] = old }
+      }
     }
     return tree
   }
@@ -105,27 +115,25 @@ public final class ObjectBatch {
       return
     }
     // A handful of objects (a merge that took whole records from either side writes only its
-    // folder trees) costs more to pack, with libgit2's search for deltas between megabyte
-    // trees, than to store loose.
+    // folder trees) is stored loose: a pack file each would pile up pack files.
     if Set(written).count <= looseLimit {
       try writeLoose(Set(written))
       try git("git_mempack_reset") { git_mempack_reset(backend) }
       written = []
       return
     }
-    var builder: OpaquePointer?
-    try git("git_packbuilder_new") { git_packbuilder_new(&builder, repository.handle) }
-    guard let builder else { throw .nilHandle("git_packbuilder_new") }
-    defer { git_packbuilder_free(builder) }
-    _ = git_packbuilder_set_threads(builder, 1)
-    for id in Set(written) {
-      var raw = id.raw
-      try git("git_packbuilder_insert") { git_packbuilder_insert(builder, &raw, nil) }
+    var splice = SplicePack()
+    var seen: Set<ObjectID> = []
+    for id in written where seen.insert(id).inserted {
+      let object = try rawObject(id)
+      var base: (id: ObjectID, bytes: [UInt8])?
+      if let baseID = bases[id], (depths[baseID] ?? 0) < ObjectBatch.maximumDepth {
+        base = try (baseID, rawObject(baseID).bytes)
+      }
+      let isDelta = splice.add(SplicePack.Object(type: object.type, bytes: object.bytes, base: base))
+      depths[id] = isDelta ? (base.flatMap { depths[$0.id] } ?? 0) + 1 : 0
     }
-    var pack = git_buf()
-    defer { git_buf_dispose(&pack) }
-    try git("git_packbuilder_write_buf") { git_packbuilder_write_buf(&pack, builder) }
-    guard let data = pack.ptr else { throw .nilHandle("git_packbuilder_write_buf") }
+    let data = splice.bytes()
     var odb: OpaquePointer?
     try git("git_repository_odb") { git_repository_odb(&odb, repository.handle) }
     guard let odb else { throw .nilHandle("git_repository_odb") }
@@ -137,10 +145,27 @@ public final class ObjectBatch {
     }
     defer { writer.pointee.free?(writer) }
     var progress = git_indexer_progress()
-    try git("git_odb_writepack.append") { append(writer, data, pack.size, &progress) }
+    try git("git_odb_writepack.append") { append(writer, data, data.count, &progress) }
     try git("git_odb_writepack.commit") { commit(writer, &progress) }
     try git("git_mempack_reset") { git_mempack_reset(backend) }
     written = []
+  }
+
+  /// An object's type (git's number: 1 commit, 2 tree, 3 blob, 4 tag) and bytes, from memory
+  /// or the repository.
+  private func rawObject(_ id: ObjectID) throws(GitError) -> (type: Int, bytes: [UInt8]) {
+    var odb: OpaquePointer?
+    try git("git_repository_odb") { git_repository_odb(&odb, repository.handle) }
+    guard let odb else { throw .nilHandle("git_repository_odb") }
+    defer { git_odb_free(odb) }
+    var raw = id.raw
+    var object: OpaquePointer?
+    try git("git_odb_read") { git_odb_read(&object, odb, &raw) }
+    guard let object else { throw .nilHandle("git_odb_read") }
+    defer { git_odb_object_free(object) }
+    let size = git_odb_object_size(object)
+    let bytes = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
+    return (Int(git_odb_object_type(object).rawValue), bytes)
   }
 
   /// Copies objects from the in-memory backend into loose files, compressed fast: folder

@@ -202,6 +202,21 @@ import Testing
     }
   }
 
+  @Test func anIDOrNameInsideALongerWordIsLeftAlone() {
+    // Ids are chosen by hand: a person `hugo` and their account `hugo-geonature`; a person
+    // `anne` and another named Jeanne. The term is replaced inside longer words too: the
+    // account's references break (`forget` then refuses the invalid rewrite) and others'
+    // names are mangled.
+    let scrub = PersonalScrub(
+      formerID: "hugo", neutralID: PersonalScrubTests.neutral, versions: [Self.object(#"{"name":"Anne Roux"}"#)],
+      fields: ["emails"])
+    #expect(scrub.content(Array(#"{"person":"hugo"}"#.utf8), at: "accounts/hugo-geonature.json") != nil)
+    withKnownIssue("a term is replaced inside longer ids and words, not only as a whole word") {
+      #expect(scrub.content(Array(#"{"account":"hugo-geonature","role":"reader"}"#.utf8), at: "rights/r1.json") == nil)
+      #expect(scrub.text("Hugon and Jeanne Roux asked; Marianne Rouxel agreed") == "Hugon and Jeanne Roux asked; Marianne Rouxel agreed")
+    }
+  }
+
   @Test func aTextWithoutATermIsTheSame() {
     let message = "Set tickets/2026-01-02-abcde: priority\n\nAnne Martin asked."
     #expect(scrub().text(message) == message)

@@ -152,6 +152,43 @@ import Testing
     #expect(try ledger.bareMain() == landed)
   }
 
+  @Test func forgettingAnAuthorWhoseAuthorshipIsKeptLeavesTheAuditClean() throws {
+    let ledger = try ForgetLedger(hook: false)
+    let marc = try ledger.clone("b", author: ForgetLedger.marcPetit)
+    try SharedLedger.succeed(marc, ["set", "tickets/2025-11-15-efy7p", "--set", "priority=high"])
+    try SharedLedger.succeed(marc, ["sync"])
+    let claire = ledger.claire
+    try SharedLedger.succeed(claire, ["sync"])
+    let rulesBefore = try ForgetLedger.auditedRules(claire)
+    try ForgetLedger.forget(claire, "mpetit")
+    // Marc's commit keeps its author (the default policy): his record must still list the
+    // identity it names, which is also one of his emails, an erased term.
+    let rulesAfter = try ForgetLedger.auditedRules(claire)
+    withKnownIssue("the kept git_identities lose an identity that is also an email: unknown-author") {
+      #expect(rulesAfter == rulesBefore)
+    }
+  }
+
+  @Test func aPersonWhoseIDStartsAnotherRecordsIDCanBeForgotten() throws {
+    let ledger = try LedgerSandbox()
+    try ledger.seed()
+    try SharedLedger.succeed(
+      ledger.cli,
+      [
+        "add", "people", "claire", "--set", "name=Claire Durand", "--set", "organization=cen-paca",
+        "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", #"git_identities=["claire.durand@example.org"]"#,
+      ])
+    try SharedLedger.succeed(
+      ledger.cli, ["add", "accounts", "hugo-geonature", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active"])
+    try SharedLedger.succeed(
+      ledger.cli,
+      ["add", "rights", "hugo-reader", "--set", "account=hugo-geonature", "--set", "role=reader", "--set", "status=active"])
+    let result = ledger.run("forget", "hugo", "--reason", "request")
+    withKnownIssue("the id is replaced inside the account's id: the right's reference breaks and forget refuses") {
+      #expect(result.status == 0, "\(result)")
+    }
+  }
+
   @Test func theReviewSiteMadeAfterForgetShowsNothingOfThePerson() throws {
     // The association's Hugo has a phone and an accented name; Mathieu Dupont administers it.
     let sample = try ValidationCommandTests.sample("association")

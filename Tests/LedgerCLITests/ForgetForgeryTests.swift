@@ -112,7 +112,8 @@ import Testing
     #expect(try !ForgetLedger.auditedRules(claire).contains("forged-erasure"))
 
     // A plain rewrite of the branch is still refused.
-    try ForgetLedger.git(claire, "-c", "user.name=Claire Durand", "-c", "user.email=cdurand@cen-paca.example.org",
+    try ForgetLedger.git(
+      claire, "-c", "user.name=Claire Durand", "-c", "user.email=cdurand@cen-paca.example.org",
       "commit", "-q", "--amend", "--no-verify", "-m", "Forget a person, reworded")
     let rewritten = try ForgetLedger.git(claire, "rev-parse", "HEAD")
     let plain = try ForgetLedger.push(claire, "--force", "origin", "main")
@@ -130,7 +131,8 @@ import Testing
     let landed = try ledger.bareMain()
     // The sample's import, rewritten by hand without the person's file: no erasure record.
     try ForgetLedger.git(claire, "rm", "-q", "people/jmartin.json")
-    try ForgetLedger.git(claire, "-c", "user.name=Claire Durand", "-c", "user.email=cdurand@cen-paca.example.org",
+    try ForgetLedger.git(
+      claire, "-c", "user.name=Claire Durand", "-c", "user.email=cdurand@cen-paca.example.org",
       "commit", "-q", "--amend", "--no-verify", "-m", "Import the sample")
     let rewritten = try ForgetLedger.git(claire, "rev-parse", "HEAD")
     let outcome = try ForgetLedger.push(claire, "--force", "origin", "main")

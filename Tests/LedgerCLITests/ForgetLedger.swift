@@ -19,7 +19,9 @@ struct ForgetLedger {
   /// The person forgotten in these tests, and what of theirs must vanish (folded: lower case,
   /// no accents).
   static let person = "jmartin"
-  static let terms = ["jmartin", "julien martin", "jmartin@cbn-med.example.org"]
+  static let terms = [
+    "jmartin", "julien martin", "jmartin@cbn-med.example.org", "+33698765432", "0698765432", "06 98 76 54 32",
+  ]
 
   var bare: URL { directory.path("shared.git") }
 
@@ -120,10 +122,12 @@ struct ForgetLedger {
   /// Every object of a repository, reachable or not, read in full by the real git program
   /// (`cat-file --batch-all-objects --batch`: loose and packed, uncompressed): the terms any
   /// holds, and how many objects there are.
-  static func termsInObjects(of gitDirectory: URL, _ terms: [String] = ForgetLedger.terms) throws -> (found: [String], objects: Int)
-  {
+  static func termsInObjects(of gitDirectory: URL, _ terms: [String] = ForgetLedger.terms) throws -> (
+    found: [String], objects: Int
+  ) {
     let outcome = try ExternalProgram.run(
-      URL(fileURLWithPath: "/usr/bin/env"), ["git", "--git-dir", gitDirectory.path, "cat-file", "--batch-all-objects", "--batch"],
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["git", "--git-dir", gitDirectory.path, "cat-file", "--batch-all-objects", "--batch"],
       in: gitDirectory)
     try #require(outcome.status == 0, "\(outcome.error)")
     let count = try ExternalProgram.run(

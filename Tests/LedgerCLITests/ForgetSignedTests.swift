@@ -30,12 +30,14 @@ import Testing
     let marcKey = try SSHKeyPair(name: "marc", in: keys)
     let (claire, marc) = (shared.claire, shared.marc)
     for (id, name, email, key) in [
-      ("claire", "Claire Durand", "claire.durand@example.org", claireKey), ("marc", "Marc Petit", "marc.petit@example.org", marcKey),
+      ("claire", "Claire Durand", "claire.durand@example.org", claireKey),
+      ("marc", "Marc Petit", "marc.petit@example.org", marcKey),
     ] {
       try SharedLedger.succeed(
         claire,
         [
-          "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca", "--set", #"ledger_roles=[{"role":"admin"}]"#,
+          "add", "people", id, "--set", "name=\(name)", "--set", "organization=cen-paca", "--set",
+          #"ledger_roles=[{"role":"admin"}]"#,
           "--set", "git_identities=[\"\(email)\"]", "--set", #"signing_keys=[{"key":"\#(key.publicKey)"}]"#,
         ])
     }

@@ -14,6 +14,12 @@ import Testing
   @Test func aForgottenPersonLeavesNoTraceInAnyRepositoryAndOtherWorkStays() throws {
     let ledger = try ForgetLedger()
     let claire = ledger.claire
+    // The person's phone, and a note with it in its national form, in the history too.
+    try SharedLedger.succeed(claire, ["set", "people/jmartin", "--set", "phone=+33698765432"])
+    try SharedLedger.succeed(
+      claire,
+      ["set", Self.reportedTicket, "--set", "title=Orchid observations for CBN (Julien Martin, 06 98 76 54 32 or 0698765432)"])
+    try SharedLedger.succeed(claire, ["sync"])
     let marc = try ledger.clone("b", author: ForgetLedger.marcPetit)
     let third = try ledger.clone("c", author: ForgetLedger.claireDurand)
     let otherTicket = try Self.ticketWithoutThePerson(in: claire)
@@ -57,7 +63,8 @@ import Testing
       let scan = try ForgetLedger.termsInObjects(of: gitDirectory)
       #expect(scan.found.isEmpty, "\(name): \(scan.objects) objects, some holding \(scan.found)")
       #expect(scan.objects > 50, "\(name)")
-      #expect(ForgetLedger.filesHolding(under: gitDirectory).isEmpty, "\(name): \(ForgetLedger.filesHolding(under: gitDirectory))")
+      #expect(
+        ForgetLedger.filesHolding(under: gitDirectory).isEmpty, "\(name): \(ForgetLedger.filesHolding(under: gitDirectory))")
     }
     for runner in [claire, marc, third] {
       #expect(ForgetLedger.filesHolding(under: runner.directory).isEmpty, "\(runner.directory.lastPathComponent)")
@@ -68,6 +75,7 @@ import Testing
     let reported = try #require(after[Self.reportedTicket + ".json"].map { String(decoding: $0, as: UTF8.self) })
     #expect(reported.contains("\"priority\": \"high\""))
     #expect(reported.contains("\"reporter\": \"\(neutral)\""))
+    #expect(reported.contains("\"title\": \"Orchid observations for CBN (\(neutral), \(neutral) or \(neutral))\""), "\(reported)")
     let other = try #require(after[otherTicket + ".json"].map { String(decoding: $0, as: UTF8.self) })
     #expect(other.contains("\"priority\": \"low\""))
     for runner in [marc, third] { #expect(try SharedLedger.files(in: runner.directory) == after) }
@@ -77,7 +85,9 @@ import Testing
     #expect(person.contains("\"name\": \"\(neutral)\""))
     #expect(person.contains("\"organization\": \"cbn-med\""))
     #expect(!person.contains("emails"))
-    #expect(Set(after.keys) == Set(filesBefore.keys).subtracting(["people/jmartin.json"]).union(["people/\(neutral).json", erasureFile]))
+    #expect(
+      Set(after.keys)
+        == Set(filesBefore.keys).subtracting(["people/jmartin.json"]).union(["people/\(neutral).json", erasureFile]))
     for (path, before) in filesBefore where ![Self.reportedTicket + ".json", otherTicket + ".json"].contains(path) {
       let text = String(decoding: before, as: UTF8.self)
       if ForgetLedger.found(ForgetLedger.terms, in: text).isEmpty {

@@ -179,7 +179,8 @@ import Testing
         "--set", #"ledger_roles=[{"role":"admin"}]"#, "--set", #"git_identities=["claire.durand@example.org"]"#,
       ])
     try SharedLedger.succeed(
-      ledger.cli, ["add", "accounts", "hugo-geonature", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active"])
+      ledger.cli,
+      ["add", "accounts", "hugo-geonature", "--set", "person=hugo", "--set", "system=geonature", "--set", "status=active"])
     try SharedLedger.succeed(
       ledger.cli,
       ["add", "rights", "hugo-reader", "--set", "account=hugo-geonature", "--set", "role=reader", "--set", "status=active"])

@@ -213,7 +213,9 @@ import Testing
     #expect(scrub.content(Array(#"{"person":"hugo"}"#.utf8), at: "accounts/hugo-geonature.json") != nil)
     withKnownIssue("a term is replaced inside longer ids and words, not only as a whole word") {
       #expect(scrub.content(Array(#"{"account":"hugo-geonature","role":"reader"}"#.utf8), at: "rights/r1.json") == nil)
-      #expect(scrub.text("Hugon and Jeanne Roux asked; Marianne Rouxel agreed") == "Hugon and Jeanne Roux asked; Marianne Rouxel agreed")
+      #expect(
+        scrub.text("Hugon and Jeanne Roux asked; Marianne Rouxel agreed") == "Hugon and Jeanne Roux asked; Marianne Rouxel agreed"
+      )
     }
   }
 

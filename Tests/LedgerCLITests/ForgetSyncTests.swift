@@ -29,8 +29,11 @@ import Testing
     let filesBefore = try SharedLedger.files(in: claire.directory)
     #expect(ForgetLedger.filesHolding(under: claire.directory.appendingPathComponent("people")).keys.sorted() == ["jmartin.json"])
 
-    // Marc works offline on two records: one the person reported, one without them.
-    try SharedLedger.succeed(marc, ["set", Self.reportedTicket, "--set", "priority=high"])
+    // Marc works offline on two records: one the person reported (writing their name again),
+    // one without them.
+    try SharedLedger.succeed(
+      marc,
+      ["set", Self.reportedTicket, "--set", "priority=high", "--set", "title=Orchid observations, asked again by Julien Martin"])
     try SharedLedger.succeed(marc, ["set", otherTicket, "--set", "priority=low"])
 
     let (neutral, erasure) = try ForgetLedger.forget(claire)
@@ -75,7 +78,7 @@ import Testing
     let reported = try #require(after[Self.reportedTicket + ".json"].map { String(decoding: $0, as: UTF8.self) })
     #expect(reported.contains("\"priority\": \"high\""))
     #expect(reported.contains("\"reporter\": \"\(neutral)\""))
-    #expect(reported.contains("\"title\": \"Orchid observations for CBN (\(neutral), \(neutral) or \(neutral))\""), "\(reported)")
+    #expect(reported.contains("\"title\": \"Orchid observations, asked again by \(neutral)\""), "\(reported)")
     let other = try #require(after[otherTicket + ".json"].map { String(decoding: $0, as: UTF8.self) })
     #expect(other.contains("\"priority\": \"low\""))
     for runner in [marc, third] { #expect(try SharedLedger.files(in: runner.directory) == after) }
@@ -100,9 +103,47 @@ import Testing
       }
     }
 
-    // The audit finds what it found before, in every clone, and nothing more.
-    for runner in [claire, marc, third] {
+    // The audit finds what it found before, in every clone, and nothing more; in a clone made
+    // afterwards too, which never held the former history.
+    let fresh = try ledger.clone("d", author: ForgetLedger.claireDurand)
+    #expect(try ForgetLedger.termsInObjects(of: fresh.directory.appendingPathComponent(".git")).found.isEmpty)
+    for runner in [claire, marc, third, fresh] {
       #expect(try ForgetLedger.auditedRules(runner) == rulesBefore, "\(runner.directory.lastPathComponent)")
+    }
+  }
+
+  @Test func aSecondErasureFromAnotherCloneFollowsTheFirst() throws {
+    let ledger = try ForgetLedger()
+    let claire = ledger.claire
+    let marc = try ledger.clone("b", author: ForgetLedger.marcPetit)
+    let rulesBefore = try ForgetLedger.auditedRules(claire)
+    let (_, first) = try ForgetLedger.forget(claire)
+    try SharedLedger.succeed(claire, ["sync"])
+    try SharedLedger.succeed(marc, ["sync"])
+    // Marc, now in step with the rewritten history, forgets another person the sample holds.
+    let other = ["lmartin", "lucas martin", "lmartin@cen-paca.example.org"]
+    #expect(try ForgetLedger.termsInObjects(of: ledger.bare, other).found == other)
+    let (_, second) = try ForgetLedger.forget(marc, "lmartin")
+    let pushed = try SharedLedger.succeed(marc, ["sync"])
+    #expect(pushed.output.contains("Rewrote origin/main as \(second) describes"), "\(pushed)")
+    let followed = try SharedLedger.succeed(claire, ["sync"])
+    #expect(followed.output.contains("Followed \(second)"), "\(followed)")
+    let tip = try ledger.bareMain()
+    #expect(try ForgetLedger.git(claire, "rev-parse", "HEAD") == tip)
+    #expect(try ForgetLedger.git(marc, "rev-parse", "HEAD") == tip)
+    for gitDirectory in [
+      claire.directory.appendingPathComponent(".git"), marc.directory.appendingPathComponent(".git"), ledger.bare,
+    ] {
+      #expect(try ForgetLedger.termsInObjects(of: gitDirectory, ForgetLedger.terms + other).found.isEmpty, "\(gitDirectory.path)")
+    }
+    #expect(FileManager.default.fileExists(atPath: claire.directory.appendingPathComponent(first + ".json").path))
+    #expect(FileManager.default.fileExists(atPath: claire.directory.appendingPathComponent(second + ".json").path))
+    // The second erasure rewrote the first one's commit too, onto what the first rewrote.
+    for runner in [claire, marc] {
+      let rules = try ForgetLedger.auditedRules(runner)
+      withKnownIssue("the first erasure's commit, rewritten by the second, is reported: committed on another history") {
+        #expect(rules == rulesBefore, "\(runner.run("audit"))")
+      }
     }
   }
 

@@ -190,6 +190,21 @@ import Testing
     }
   }
 
+  @Test func aLedgerWithoutARemoteDropsTheFormerHistoryAtOnce() throws {
+    let sample = try ValidationCommandTests.sample("platform")
+    var cli = sample.cli
+    cli.author = ForgetLedger.claireDurand
+    let result = cli.run("forget", "jmartin", "--reason", "request")
+    #expect(result.status == 0, "\(result)")
+    // No sync can drop it later: there is no remote ('sync' says so and exits 2).
+    #expect(cli.run("sync").status == 2)
+    let scan = try ForgetLedger.termsInObjects(of: sample.directory.path(".git"))
+    withKnownIssue("forget never drops the former history, and says 'Next: adminledger sync' with no remote") {
+      #expect(scan.found.isEmpty, "\(scan)")
+      #expect(!result.output.contains("Next: 'adminledger sync'"), "\(result)")
+    }
+  }
+
   @Test func theReviewSiteMadeAfterForgetShowsNothingOfThePerson() throws {
     // The association's Hugo has a phone and an accented name; Mathieu Dupont administers it.
     let sample = try ValidationCommandTests.sample("association")

@@ -147,6 +147,43 @@ import Testing
     }
   }
 
+  @Test func anUnpublishedChangeToTheForgottenPersonIsErasedToo() throws {
+    let ledger = try ForgetLedger()
+    let claire = ledger.claire
+    let marc = try ledger.clone("b", author: ForgetLedger.marcPetit)
+    let rulesBefore = try ForgetLedger.auditedRules(claire)
+    // Marc, offline, records the person's phone and a new email, and a ticket they opened.
+    try SharedLedger.succeed(
+      marc, ["set", "people/jmartin", "--set", "phone=+33698765432", "--set", #"emails=["julien.martin@example.net"]"#])
+    try SharedLedger.succeed(
+      marc,
+      [
+        "add", "tickets", "--set", "title=Call Julien Martin back on 06 98 76 54 32", "--set", "reporter=jmartin",
+        "--set", "opened=2026-11-17", "--set", "status=open", "--set", "type=support", "--set", "assignee=ybenali",
+      ])
+    let (neutral, erasure) = try ForgetLedger.forget(claire)
+    try SharedLedger.succeed(claire, ["sync"])
+    let followed = try SharedLedger.succeed(marc, ["sync"])
+    #expect(followed.output.contains("Followed \(erasure)"), "\(followed)")
+    try SharedLedger.succeed(claire, ["sync"])
+    let tip = try ledger.bareMain()
+    #expect(try ForgetLedger.git(marc, "rev-parse", "HEAD") == tip)
+    #expect(try ForgetLedger.git(claire, "rev-parse", "HEAD") == tip)
+    let terms = ForgetLedger.terms + ["julien.martin@example.net"]
+    for gitDirectory in [
+      claire.directory.appendingPathComponent(".git"), marc.directory.appendingPathComponent(".git"), ledger.bare,
+    ] {
+      let scan = try ForgetLedger.termsInObjects(of: gitDirectory, terms)
+      #expect(scan.found.isEmpty, "\(gitDirectory.path): \(scan.found)")
+    }
+    let person = try #require(
+      try? String(contentsOf: claire.directory.appendingPathComponent("people/\(neutral).json"), encoding: .utf8))
+    #expect(!person.contains("phone") && !person.contains("emails"), "\(person)")
+    #expect(!FileManager.default.fileExists(atPath: claire.directory.appendingPathComponent("people/jmartin.json").path))
+    #expect(claire.run("validate").status == 0)
+    for runner in [claire, marc] { #expect(try ForgetLedger.auditedRules(runner) == rulesBefore, "\(runner.run("audit"))") }
+  }
+
   /// A ticket of the sample that holds nothing of the person.
   static func ticketWithoutThePerson(in runner: CLIRunner) throws -> String {
     let folder = runner.directory.appendingPathComponent("tickets")

@@ -150,6 +150,11 @@ import Testing
     #expect(sync.status != 0, "\(sync)")
     #expect(sync.error.contains("origin received commits after the history \(erasure) rewrote"), "\(sync)")
     #expect(try ledger.bareMain() == landed)
+    // Forced with git, the erasure is not of the branch the shared repository holds: refused.
+    let forced = try ForgetLedger.push(claire, "--force", "origin", "main")
+    #expect(forced.status == 1)
+    #expect(ForgetLedger.remoteLines(forced).first?.contains("it rewrites the ledger's branch main") == true, "\(forced.error)")
+    #expect(try ledger.bareMain() == landed)
   }
 
   @Test func forgettingAnAuthorWhoseAuthorshipIsKeptLeavesTheAuditClean() throws {

@@ -23,7 +23,7 @@ import Testing
     let marc = try ledger.clone("b", author: ForgetLedger.marcPetit)
     let third = try ledger.clone("c", author: ForgetLedger.claireDurand)
     let otherTicket = try Self.ticketWithoutThePerson(in: claire)
-    // Before: the scan finds every term in every repository.
+    // Before: the scan finds every term in the shared repository.
     #expect(try ForgetLedger.termsInObjects(of: ledger.bare).found == ForgetLedger.terms)
     let rulesBefore = try ForgetLedger.auditedRules(claire)
     let filesBefore = try SharedLedger.files(in: claire.directory)

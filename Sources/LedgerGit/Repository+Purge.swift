@@ -49,6 +49,12 @@ extension Repository {
   /// and so are quarantine folders (`objects/incoming-*`). Linked work trees (`worktrees/*`)
   /// keep their detached HEAD and their index's blobs.
   ///
+  /// Cost: libgit2's pack builder computes every delta again (git's `repack` reuses them) and
+  /// rebuilds each folder tree over 1 MiB from its delta chain at every read: 70 s for a
+  /// ledger of 1,049 commits and 104,249 objects (`git gc --prune=now`: 9 s); on one of 20,000
+  /// commits and 188,100 objects it had not finished enumerating after 20 minutes (git: 59 s).
+  /// Copying the old packs' entries, deltas and all, would bring it to git's time.
+  ///
   /// - Throws: `GitError` when a merge, rebase, cherry-pick or bisect is in progress (finish
   ///   or abort it first: its files name commits that would go), when a reachable object is
   ///   missing (a damaged or shallow repository: then nothing was changed), or when a file

@@ -49,11 +49,9 @@ extension Repository {
   /// and so are quarantine folders (`objects/incoming-*`). Linked work trees (`worktrees/*`)
   /// keep their detached HEAD and their index's blobs.
   ///
-  /// Cost: libgit2's pack builder computes every delta again (git's `repack` reuses them) and
-  /// rebuilds each folder tree over 1 MiB from its delta chain at every read: 70 s for a
-  /// ledger of 1,049 commits and 104,249 objects (`git gc --prune=now`: 9 s); on one of 20,000
-  /// commits and 188,100 objects it had not finished enumerating after 20 minutes (git: 59 s).
-  /// Copying the old packs' entries, deltas and all, would bring it to git's time.
+  /// Cost: every reachable object is read once (folder trees through the pack reader, which
+  /// keeps the delta bases it rebuilt) and each tree stored as a delta against the one stored
+  /// last at its path (see `writeReachablePack(tips:staged:into:)`).
   ///
   /// - Throws: `GitError` when a merge, rebase, cherry-pick or bisect is in progress (finish
   ///   or abort it first: its files name commits that would go), when a reachable object is
@@ -85,58 +83,23 @@ extension Repository {
   // MARK: - The new pack
 
   /// Writes one pack of every reachable object into `folder`, flushed to disk, and returns
-  /// its name (`pack-HEX`); nil when nothing is reachable (an empty repository).
+  /// its name (`pack-HEX`); nil when nothing is reachable (an empty repository). Reachable:
+  /// what every reference and a detached HEAD name (a linked work tree's too), and the blobs
+  /// the indexes stage.
   private func writeReachablePack(into folder: URL) throws(GitError) -> String? {
-    var builder: OpaquePointer?
-    try git("git_packbuilder_new") { git_packbuilder_new(&builder, handle) }
-    guard let builder else { throw .nilHandle("git_packbuilder_new") }
-    defer { git_packbuilder_free(builder) }
-    _ = git_packbuilder_set_threads(builder, 0)  // as many as there are cores: a rare, long job
-    try insertReachable(into: builder)
-    guard git_packbuilder_object_count(builder) > 0 else { return nil }
-    try git("git_packbuilder_write") { git_packbuilder_write(builder, folder.path, 0, nil, nil) }
-    guard let name = git_packbuilder_name(builder).map({ "pack-" + String(cString: $0) }) else {
-      throw .nilHandle("git_packbuilder_name")
-    }
+    var tips = try referenceTargets()
+    if git_repository_head_detached(handle) == 1, let head = try referenceTarget("HEAD") { tips.append(head) }
+    tips += linkedWorkTrees().compactMap { Self.detachedHead(in: $0) }
+    let indexes = [gitDirectory.appendingPathComponent("index")] + linkedWorkTrees().map { $0.appendingPathComponent("index") }
+    var staged: [ObjectID] = []
+    for file in indexes where FileManager.default.fileExists(atPath: file.path) { staged += try stagedBlobs(of: file) }
+    guard let name = try writeReachablePack(tips: tips, staged: staged, into: folder) else { return nil }
     // Nothing may be removed before the pack holding what stays is on the disk.
     for file in [name + ".pack", name + ".idx"] {
       try ObjectFiles.flush(folder.appendingPathComponent(file).path)
     }
     try ObjectFiles.flush(folder.path)
     return name
-  }
-
-  /// Inserts the commits reachable from every reference and HEAD with their trees and blobs,
-  /// annotated tags and what they name, and the blobs the indexes stage.
-  private func insertReachable(into builder: OpaquePointer) throws(GitError) {
-    var walk: OpaquePointer?
-    try git("git_revwalk_new") { git_revwalk_new(&walk, handle) }
-    guard let walk else { throw .nilHandle("git_revwalk_new") }
-    defer { git_revwalk_free(walk) }
-    // Newest first: the pack builder finds better deltas in recency order.
-    try git("git_revwalk_sorting") { git_revwalk_sorting(walk, GIT_SORT_TIME.rawValue) }
-    var tips = try referenceTargets()
-    if git_repository_head_detached(handle) == 1, let head = try referenceTarget("HEAD") { tips.append(head) }
-    tips += linkedWorkTrees().compactMap { Self.detachedHead(in: $0) }
-    for tip in Set(tips).sorted() {
-      var raw = tip.raw
-      if try objectKind(tip) == GIT_OBJECT_COMMIT {
-        try git("git_revwalk_push") { git_revwalk_push(walk, &raw) }
-      } else {
-        // A tag (inserted with what it names, down to a commit's tree), or a tree or blob a
-        // reference names directly.
-        try git("git_packbuilder_insert_recur") { git_packbuilder_insert_recur(builder, &raw, nil) }
-        if let commit = try peeledCommit(tip) {
-          var commitRaw = commit.raw
-          try git("git_revwalk_push") { git_revwalk_push(walk, &commitRaw) }
-        }
-      }
-    }
-    try git("git_packbuilder_insert_walk") { git_packbuilder_insert_walk(builder, walk) }
-    let indexes = [gitDirectory.appendingPathComponent("index")] + linkedWorkTrees().map { $0.appendingPathComponent("index") }
-    for file in indexes where FileManager.default.fileExists(atPath: file.path) {
-      try insertStagedBlobs(of: file, into: builder)
-    }
   }
 
   /// What every reference resolves to; a symbolic reference to nothing is skipped.
@@ -161,36 +124,10 @@ extension Repository {
     return targets
   }
 
-  /// The kind of object `id` is, read from its header only.
-  private func objectKind(_ id: ObjectID) throws(GitError) -> git_object_t {
-    var odb: OpaquePointer?
-    try git("git_repository_odb") { git_repository_odb(&odb, handle) }
-    guard let odb else { throw .nilHandle("git_repository_odb") }
-    defer { git_odb_free(odb) }
-    var raw = id.raw
-    var size = 0
-    var kind = GIT_OBJECT_INVALID
-    try git("git_odb_read_header") { git_odb_read_header(&size, &kind, odb, &raw) }
-    return kind
-  }
-
-  /// The commit a tag finally names, or nil when it names a tree or a blob.
-  private func peeledCommit(_ tag: ObjectID) throws(GitError) -> ObjectID? {
-    var raw = tag.raw
-    var object: OpaquePointer?
-    try git("git_object_lookup") { git_object_lookup(&object, handle, &raw, GIT_OBJECT_ANY) }
-    guard let object else { throw .nilHandle("git_object_lookup") }
-    defer { git_object_free(object) }
-    var peeled: OpaquePointer?
-    guard git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0, let peeled else { return nil }
-    defer { git_object_free(peeled) }
-    return git_object_id(peeled).map { ObjectID($0.pointee) }
-  }
-
-  /// Inserts every blob the index file stages, in any stage (a merge's conflicts too), so
-  /// `status` and `commit` still find them; a submodule's commit, or a blob the repository
-  /// already lacks (an intent-to-add entry), is not ours to keep.
-  private func insertStagedBlobs(of file: URL, into builder: OpaquePointer) throws(GitError) {
+  /// Every blob the index file stages, in any stage (a merge's conflicts too), so `status`
+  /// and `commit` still find them; a submodule's commit, or a blob the repository already lacks
+  /// (an intent-to-add entry), is not ours to keep.
+  private func stagedBlobs(of file: URL) throws(GitError) -> [ObjectID] {
     var index: OpaquePointer?
     try git("git_index_open") { git_index_open(&index, file.path) }
     guard let index else { throw .nilHandle("git_index_open") }
@@ -199,12 +136,14 @@ extension Repository {
     try git("git_repository_odb") { git_repository_odb(&odb, handle) }
     guard let odb else { throw .nilHandle("git_repository_odb") }
     defer { git_odb_free(odb) }
+    var blobs: [ObjectID] = []
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position), entry.pointee.mode != 0o160000 else { continue }
       var id = entry.pointee.id
       guard git_odb_exists(odb, &id) == 1 else { continue }
-      try git("git_packbuilder_insert") { git_packbuilder_insert(builder, &id, entry.pointee.path) }
+      blobs.append(ObjectID(id))
     }
+    return blobs
   }
 
   /// The folders of the linked work trees (`git worktree add`), each with its own HEAD and index.

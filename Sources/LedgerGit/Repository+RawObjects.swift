@@ -42,7 +42,7 @@ extension Repository {
   }
 
   /// An object's bytes through libgit2's object database (loose objects, alternates).
-  private func odbRead(_ id: ObjectID, expecting type: git_object_t) throws(GitError) -> [UInt8] {
+  func odbRead(_ id: ObjectID, expecting type: git_object_t) throws(GitError) -> [UInt8] {
     var odb: OpaquePointer?
     try git("git_repository_odb") { git_repository_odb(&odb, handle) }
     guard let odb else { throw .nilHandle("git_repository_odb") }

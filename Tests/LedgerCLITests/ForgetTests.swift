@@ -169,9 +169,7 @@ import Testing
     // Marc's commit keeps its author (the default policy): his record must still list the
     // identity it names, which is also one of his emails, an erased term.
     let rulesAfter = try ForgetLedger.auditedRules(claire)
-    withKnownIssue("the kept git_identities lose an identity that is also an email: unknown-author") {
-      #expect(rulesAfter == rulesBefore)
-    }
+    #expect(rulesAfter == rulesBefore)
   }
 
   @Test func aPersonWhoseIDStartsAnotherRecordsIDCanBeForgotten() throws {
@@ -190,9 +188,7 @@ import Testing
       ledger.cli,
       ["add", "rights", "hugo-reader", "--set", "account=hugo-geonature", "--set", "role=reader", "--set", "status=active"])
     let result = ledger.run("forget", "hugo", "--reason", "request")
-    withKnownIssue("the id is replaced inside the account's id: the right's reference breaks and forget refuses") {
-      #expect(result.status == 0, "\(result)")
-    }
+    #expect(result.status == 0, "\(result)")
   }
 
   @Test func aLedgerWithoutARemoteDropsTheFormerHistoryAtOnce() throws {
@@ -204,10 +200,8 @@ import Testing
     // No sync can drop it later: there is no remote ('sync' says so and exits 2).
     #expect(cli.run("sync").status == 2)
     let scan = try ForgetLedger.termsInObjects(of: sample.directory.path(".git"))
-    withKnownIssue("forget never drops the former history, and says 'Next: adminledger sync' with no remote") {
-      #expect(scan.found.isEmpty, "\(scan)")
-      #expect(!result.output.contains("Next: 'adminledger sync'"), "\(result)")
-    }
+    #expect(scan.found.isEmpty, "\(scan)")
+    #expect(!result.output.contains("Next: 'adminledger sync'"), "\(result)")
   }
 
   @Test func theReviewSiteMadeAfterForgetShowsNothingOfThePerson() throws {

@@ -34,6 +34,10 @@ public struct PersonalScrub: Sendable {
   /// The author identities (lowercased emails) whose name and email become neutral; empty when
   /// authorship is kept.
   let erasedAuthors: Set<String>
+  /// Fields of the person's record kept as they are (`git_identities`, while authorship is
+  /// kept: the audit matches the commits' authors with them), though their values are erased
+  /// everywhere else.
+  let keptFields: Set<String>
 
   /// - Parameters:
   ///   - versions: every version of the person's record in the history (their terms are erased).
@@ -47,6 +51,7 @@ public struct PersonalScrub: Sendable {
     self.formerID = formerID
     self.neutralID = neutralID
     self.prefix = prefix
+    self.keptFields = keptFields
     let removed = Set(fields + ["name"]).subtracting(keptFields)
     self.fields = removed.sorted()
     var texts: Set<String> = [formerID]
@@ -56,9 +61,6 @@ public struct PersonalScrub: Sendable {
       PersonalScrub.strings(in: version["git_identities"]).forEach { identities.insert($0.lowercased()) }
     }
     for phone in texts where phone.hasPrefix("+") { PersonalScrub.nationalForms(of: phone).forEach { texts.insert($0) } }
-    // While authorship is kept, the emails commits carry stay: who wrote a commit must still be
-    // told (the audit matches them with git_identities).
-    if !erasesAuthorship { texts = texts.filter { !identities.contains($0.lowercased()) } }
     // Longest first: an email is replaced before the name it may hold.
     terms = texts.filter { $0.count >= 3 }.sorted { ($0.count, $0) > ($1.count, $1) }
       .map { Term(text: $0, folded: PersonalScrub.fold($0)) }
@@ -119,7 +121,11 @@ public struct PersonalScrub: Sendable {
       for field in fields { object[field] = nil }
       object["name"] = .string(neutralID)
     }
-    let result = value(.object(object))
+    var result = value(.object(object))
+    if isPerson, case .object(var scrubbed) = result {
+      for field in keptFields { scrubbed[field] = object[field] }
+      result = .object(scrubbed)
+    }
     // A file that held nothing after all stays as it was written, canonical or not.
     if !isPerson, result == .object(object) { return nil }
     let written = CanonicalWriter.bytes(result)

@@ -32,6 +32,8 @@ extension Repository {
         folders[parts[0], default: []].append((Array(parts.dropFirst()), update))
       } else if case .upsert(_, let blob, let kind) = update {
         changed[parts[0]] = .some((kind.mode, blob))
+      } else if case .subtree(_, let tree) = update {
+        changed[parts[0]] = .some((0o040000, tree))
       } else {
         changed[parts[0]] = .some(nil)
       }

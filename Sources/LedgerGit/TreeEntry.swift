@@ -35,12 +35,14 @@ public struct TreeEntry: Equatable, Sendable {
 /// One change to apply to a tree: put a blob at a path, or remove the path.
 public enum TreeUpdate: Equatable, Sendable {
   case upsert(path: String, blob: ObjectID, kind: FileKind = .regular)
+  /// Put a whole folder (a tree) at a path.
+  case subtree(path: String, tree: ObjectID)
   case remove(path: String)
 
   /// The path the update changes.
   public var path: String {
     switch self {
-    case .upsert(let path, _, _), .remove(let path): path
+    case .upsert(let path, _, _), .subtree(let path, _), .remove(let path): path
     }
   }
 }

@@ -98,6 +98,11 @@ public struct PersonalScrub: Sendable {
     return (prefix.isEmpty ? "" : prefix + "/") + parts[0] + "/" + renamed + ".json"
   }
 
+  /// Whether `path` (in the repository) is a person's record.
+  func isPeopleRecord(_ path: String) -> Bool {
+    path.hasPrefix((prefix.isEmpty ? "" : prefix + "/") + RecordKind.people.folder + "/")
+  }
+
   /// Whether `path` (in the repository) is the person's own file.
   public func isPersonFile(_ path: String) -> Bool { path == personPath(formerID) }
 
@@ -122,8 +127,10 @@ public struct PersonalScrub: Sendable {
       object["name"] = .string(neutralID)
     }
     var result = value(.object(object))
-    if isPerson, case .object(var scrubbed) = result {
-      for field in keptFields { scrubbed[field] = object[field] }
+    // Another person's name is theirs, even when a namesake is forgotten.
+    let kept = isPerson ? keptFields : isPeopleRecord(path) ? ["name"] : []
+    if case .object(var scrubbed) = result, !kept.isEmpty {
+      for field in kept { scrubbed[field] = object[field] }
       result = .object(scrubbed)
     }
     // A file that held nothing after all stays as it was written, canonical or not.

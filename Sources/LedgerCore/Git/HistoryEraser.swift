@@ -96,18 +96,60 @@ final class HistoryEraser {
     if batch.pending > 1_000 { try batch.discard() }  // only scrubbed blobs: none is read again
   }
 
+  /// What differs, in each rewritten commit (by its former id), from the commit as it was: the
+  /// new tree of each folder that changed (the person's kind folder once their file was
+  /// renamed, a folder where a value was erased), and the new blob of each file at the top
+  /// that changed. A commit's tree is its former tree with these put back: only the folders
+  /// the erasure touched are written again, never the dozens of others of a large ledger.
+  private var differences: [ObjectID: (folders: [String: ObjectID], files: [String: (ObjectID, FileKind)])] = [:]
+
   private func rewrite(_ id: ObjectID) throws(GitError) -> ObjectID {
     let commit = try batch.repository.commit(id)
     let parents = commit.parents.map(current)
-    let updates = try scrubbedChanges(of: commit)
-    let firstParent = commit.parents.first
-    // A renamed parent may hold another tree (the person's file renamed, a value erased).
-    let baseChanged = firstParent.map { renamed[$0] != nil } ?? false
-    var tree = commit.tree
-    if baseChanged || updates.changed {
-      let base = try firstParent.map { (parent) throws(GitError) in try batch.repository.commit(current(parent)).tree }
-      tree = try batch.updatedTree(base, applying: updates.all)
+    var (folders, files) = try commit.parents.first.map(difference(of:)) ?? ([:], [:])
+    var updates: [String: [TreeUpdate]] = [:]  // by folder, with paths inside it
+    var erasedIn: Set<String> = []  // folders where the erasure changed a file of this commit
+    for change in try changes(of: commit) {
+      let path = scrub.path(change.path)
+      let (folder, name) = HistoryEraser.split(path)
+      var erased = path != change.path
+      if let blob = change.new {
+        let scrubbed = try scrubbedBlob(blob, at: change.path)
+        erased = erased || scrubbed != blob
+        if folder.isEmpty {
+          files[name] = erased ? (scrubbed, change.kind) : nil
+          continue
+        }
+        updates[folder, default: []].append(.upsert(path: name, blob: scrubbed, kind: change.kind))
+      } else if folder.isEmpty {
+        files[name] = nil
+        continue
+      } else {
+        updates[folder, default: []].append(.remove(path: name))
+      }
+      if erased {
+        erasedIn.insert(folder)
+        // Spliced into the former folder, a renamed file's former name must go.
+        if path != change.path, folders[folder] == nil {
+          updates[folder, default: []].append(.remove(path: HistoryEraser.split(change.path).name))
+        }
+      }
     }
+    for (folder, changes) in updates {
+      if let base = folders[folder] {
+        folders[folder] = try batch.updatedTree(base, applying: changes)
+      } else if erasedIn.contains(folder) {
+        // The former folder holds this commit's changes already; put again, the unchanged ones
+        // change nothing, and the erased ones replace theirs.
+        let former = try batch.repository.entry(in: commit.tree, at: folder)?.id
+        folders[folder] = try batch.updatedTree(former, applying: changes)
+      }
+    }
+    differences[id] = (folders, files)
+    let rootUpdates =
+      folders.map { TreeUpdate.subtree(path: $0.key, tree: $0.value) }
+      + files.map { TreeUpdate.upsert(path: $0.key, blob: $0.value.0, kind: $0.value.1) }
+    let tree = rootUpdates.isEmpty ? commit.tree : try batch.updatedTree(commit.tree, applying: rootUpdates)
     let message = scrub.text(commit.message)
     let author = scrub.author(name: commit.author.name, email: commit.author.email)
     let committer = scrub.author(name: commit.committer.name, email: commit.committer.email)
@@ -124,32 +166,49 @@ final class HistoryEraser {
     return now
   }
 
-  /// The commit's changes against its first parent (every file for a first commit), scrubbed;
-  /// `changed` tells whether the scrub changed any.
-  private func scrubbedChanges(of commit: Commit) throws(GitError) -> (all: [TreeUpdate], changed: Bool) {
-    let changes: [TreeChange]
-    if commit.parents.isEmpty {
-      changes = try store.repository.changedFiles(from: nil, to: commit.tree)
-    } else if let indexed = try? store.historyIndex.entry(commit.id), let first = indexed.changes.first {
-      changes = first
-    } else {
-      let base = try batch.repository.commit(commit.parents[0]).tree
-      changes = try batch.repository.changedFiles(from: base, to: commit.tree)
-    }
-    var updates: [TreeUpdate] = []
-    var changed = false
-    for change in changes {
-      let path = scrub.path(change.path)
-      guard let blob = change.new else {
-        updates.append(.remove(path: path))
-        changed = changed || path != change.path
-        continue
+  /// What differs in `commit`'s rewrite from `commit`: known for the commits rewritten here,
+  /// read from the trees for a rename made elsewhere (an erasure's, assumed).
+  private func difference(of commit: ObjectID) throws(GitError)
+    -> (folders: [String: ObjectID], files: [String: (ObjectID, FileKind)])
+  {
+    if let known = differences[commit] { return known }
+    guard let now = renamed[commit], now != commit else { return ([:], [:]) }
+    let formerTree = try batch.repository.commit(commit).tree
+    let nowTree = try batch.repository.commit(now).tree
+    var result: (folders: [String: ObjectID], files: [String: (ObjectID, FileKind)]) = ([:], [:])
+    for change in try batch.repository.changedFiles(from: formerTree, to: nowTree) {
+      let (folder, name) = HistoryEraser.split(change.path)
+      if folder.isEmpty {
+        if let blob = change.new { result.files[name] = (blob, change.kind) }
+      } else if let tree = try batch.repository.entry(in: nowTree, at: folder)?.id {
+        result.folders[folder] = tree
       }
-      let scrubbed = try scrubbedBlob(blob, at: change.path)
-      changed = changed || path != change.path || scrubbed != blob
-      updates.append(.upsert(path: path, blob: scrubbed, kind: change.kind))
     }
-    return (updates, changed)
+    differences[commit] = result
+    return result
+  }
+
+  /// A path's folder and name: `people` and `hlefevre.json`; `""` for a file at the top.
+  static func split(_ path: String) -> (folder: String, name: String) {
+    guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+    return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+  }
+
+  /// The commit's changes against its first parent (every file for a first commit).
+  private func changes(of commit: Commit) throws(GitError) -> [TreeChange] {
+    if commit.parents.isEmpty { return try store.repository.changedFiles(from: nil, to: commit.tree) }
+    if let indexed = try? store.historyIndex.entry(commit.id), let first = indexed.changes.first { return first }
+    let base = try batch.repository.commit(commit.parents[0]).tree
+    return try batch.repository.changedFiles(from: base, to: commit.tree)
+  }
+
+  /// Whether the erasure changes anything of the commit's own changes (a dry run's question).
+  private func scrubbedChanges(of commit: Commit) throws(GitError) -> (all: [TreeUpdate], changed: Bool) {
+    for change in try changes(of: commit) {
+      if scrub.path(change.path) != change.path { return ([], true) }
+      if let blob = change.new, try scrubbedBlob(blob, at: change.path) != blob { return ([], true) }
+    }
+    return ([], false)
   }
 
   private func scrubbedBlob(_ blob: ObjectID, at path: String) throws(GitError) -> ObjectID {

@@ -21,6 +21,10 @@ static inline int ledger_git_enable_fsync_gitdir(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
 
+static inline int ledger_git_enable_strict_hash_verification(int enabled) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
 static inline int ledger_git_set_cache_max_size(ssize_t size) {
   return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
 }

@@ -128,10 +128,13 @@ public final class ObjectBatch {
     defer { _ = ledger_git_enable_strict_hash_verification(1) }
     var splice = SplicePack()
     var seen: Set<ObjectID> = []
+    // Only against a base of the same pack: one whose base lies elsewhere would be completed
+    // with a copy of it (a thin pack fixed), a megabyte tree stored twice.
+    let packed = Set(written)
     for id in written where seen.insert(id).inserted {
       let object = try rawObject(id)
       var base: (id: ObjectID, bytes: [UInt8])?
-      if let baseID = bases[id], (depths[baseID] ?? 0) < ObjectBatch.maximumDepth {
+      if let baseID = bases[id], packed.contains(baseID), (depths[baseID] ?? 0) < ObjectBatch.maximumDepth {
         base = try (baseID, rawObject(baseID).bytes)
       }
       let isDelta = splice.add(SplicePack.Object(type: object.type, bytes: object.bytes, base: base))

@@ -149,7 +149,7 @@ import Testing
     #expect(
       remoteLines(outcome) == [
         "adminledger: the push is refused: it rewrites the ledger's branch main (\(short(rewritten)) does not descend from \(short(landed)), the commit main points at: a force push of a rebased, amended or reset branch)",
-        "hint: the shared history is never rewritten; bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force",
+        "hint: the shared history is never rewritten, except by an erasure ('adminledger forget', which describes the rewrite in an erasure record of this very branch); bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force",
       ])
     #expect(try shared.bareMain() == landed)
   }

@@ -132,10 +132,10 @@ public final class ObjectBatch {
     // with a copy of it (a thin pack fixed), a megabyte tree stored twice.
     let packed = Set(written)
     for id in written where seen.insert(id).inserted {
-      let object = try rawObject(id)
+      let object = try repository.rawObject(id)
       var base: (id: ObjectID, bytes: [UInt8])?
       if let baseID = bases[id], packed.contains(baseID), (depths[baseID] ?? 0) < ObjectBatch.maximumDepth {
-        base = try (baseID, rawObject(baseID).bytes)
+        base = try (baseID, repository.rawObject(baseID).bytes)
       }
       let isDelta = splice.add(SplicePack.Object(type: object.type, bytes: object.bytes, base: base))
       depths[id] = isDelta ? (base.flatMap { depths[$0.id] } ?? 0) + 1 : 0
@@ -156,23 +156,6 @@ public final class ObjectBatch {
     try git("git_odb_writepack.commit") { commit(writer, &progress) }
     try git("git_mempack_reset") { git_mempack_reset(backend) }
     written = []
-  }
-
-  /// An object's type (git's number: 1 commit, 2 tree, 3 blob, 4 tag) and bytes, from memory
-  /// or the repository.
-  private func rawObject(_ id: ObjectID) throws(GitError) -> (type: Int, bytes: [UInt8]) {
-    var odb: OpaquePointer?
-    try git("git_repository_odb") { git_repository_odb(&odb, repository.handle) }
-    guard let odb else { throw .nilHandle("git_repository_odb") }
-    defer { git_odb_free(odb) }
-    var raw = id.raw
-    var object: OpaquePointer?
-    try git("git_odb_read") { git_odb_read(&object, odb, &raw) }
-    guard let object else { throw .nilHandle("git_odb_read") }
-    defer { git_odb_object_free(object) }
-    let size = git_odb_object_size(object)
-    let bytes = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
-    return (Int(git_odb_object_type(object).rawValue), bytes)
   }
 
   /// Copies objects from the in-memory backend into loose files, compressed fast: folder

@@ -43,6 +43,16 @@ extension Repository {
 
   /// An object's bytes through libgit2's object database (loose objects, alternates).
   func odbRead(_ id: ObjectID, expecting type: git_object_t) throws(GitError) -> [UInt8] {
+    let object = try rawObject(id)
+    guard object.type == Int(type.rawValue) else {
+      throw GitError(status: GIT_EINVALIDSPEC.rawValue, operation: "git_odb_read")
+    }
+    return object.bytes
+  }
+
+  /// An object's type (git's number: 1 commit, 2 tree, 3 blob, 4 tag) and bytes, through
+  /// libgit2's object database.
+  func rawObject(_ id: ObjectID) throws(GitError) -> (type: Int, bytes: [UInt8]) {
     var odb: OpaquePointer?
     try git("git_repository_odb") { git_repository_odb(&odb, handle) }
     guard let odb else { throw .nilHandle("git_repository_odb") }
@@ -52,12 +62,10 @@ extension Repository {
     try git("git_odb_read") { git_odb_read(&object, odb, &raw) }
     guard let object else { throw .nilHandle("git_odb_read") }
     defer { git_odb_object_free(object) }
-    guard git_odb_object_type(object) == type else {
-      throw GitError(status: GIT_EINVALIDSPEC.rawValue, operation: "git_odb_read")
-    }
+    let type = Int(git_odb_object_type(object).rawValue)
     let size = git_odb_object_size(object)
-    guard size > 0, let data = git_odb_object_data(object) else { return [] }
-    return Array(UnsafeRawBufferPointer(start: data, count: size))
+    guard size > 0, let data = git_odb_object_data(object) else { return (type, []) }
+    return (type, Array(UnsafeRawBufferPointer(start: data, count: size)))
   }
 }
 

@@ -198,13 +198,16 @@ enum HookPreReceiveCommand {
       Each finding is printed with its commit, its author and the rule. Install it with
       'adminledger hook install pre-receive --repo BARE_REPO'.
       """,
-    options: [
-      .single(
-        "repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
-      .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
-    ],
+    options: serverOptions,
     formats: [.text],
     run: run)
+
+  /// What a command run by a shared repository's hook takes.
+  static let serverOptions: [OptionSpec] = [
+    .single(
+      "repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
+    .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
+  ]
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     do throws(CLIError) {

@@ -13,11 +13,7 @@ enum HookPostReceiveCommand {
       history: nothing of the forgotten person stays on the server. Any other push changes
       nothing. 'adminledger hook install pre-receive' installs this hook too.
       """,
-    options: [
-      .single(
-        "repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
-      .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
-    ],
+    options: HookPreReceiveCommand.serverOptions,
     formats: [.text],
     run: run)
 

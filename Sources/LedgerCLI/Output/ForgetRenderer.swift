@@ -114,10 +114,10 @@ enum ForgetRenderer {
         "\(remote) received commits after the history \(erasure) rewrote: pushing the rewrite would drop them",
         "reset this clone to \(remote)'s branch (clone again), then forget the person again"
       )
-    case .unexplainedRewrite(let remote):
+    case .erasedPersonUnknown(let erasure):
       return (
-        "\(remote)'s branch was rewritten and no erasure record explains it for this clone's commits",
-        "ask who rewrote it; run 'adminledger audit' on a fresh clone"
+        "the remote's \(erasure) forgets a person this clone's history does not hold, so its unpublished commits cannot follow the erasure",
+        "keep a copy of this clone's work ('adminledger diff' against the remote), clone the ledger again, and redo that work there"
       )
     }
   }

@@ -10,9 +10,9 @@ public enum ErasureProblem: Equatable, Sendable {
   /// The shared repository received commits after the one this clone's erasure rewrote:
   /// forgetting again after a sync rewrites them too.
   case remoteMovedSinceErasure(remote: String, erasure: RecordKey)
-  /// The remote's history was rewritten by an erasure that does not cover this clone's commits,
-  /// or no erasure explains it.
-  case unexplainedRewrite(remote: String)
+  /// The remote's erasure record names (by its digest) a person this clone's history does not
+  /// hold: its unpublished commits cannot be rewritten as the erasure says.
+  case erasedPersonUnknown(erasure: RecordKey)
 }
 
 /// What `forget` did, or would do with `--dry-run`.

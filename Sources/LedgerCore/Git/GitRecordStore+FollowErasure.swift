@@ -66,7 +66,9 @@ extension GitRecordStore {
       Array(try historyIndex.topologicalOrder(from: head).reversed())
     }
     let tip = try personTip(record, head: head)
-    guard let scrub = try scrub(for: record, in: order, at: tip) else { throw .erasure(.unexplainedRewrite(remote: "")) }
+    guard let scrub = try scrub(for: record, in: order, at: tip) else {
+      throw .erasure(.erasedPersonUnknown(erasure: record.key))
+    }
     let eraser = try HistoryEraser(store: self, scrub: scrub)
     eraser.assume(renames)
     try eraser.rewrite(order.filter(unpublished.contains))

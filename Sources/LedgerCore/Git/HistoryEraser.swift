@@ -2,9 +2,10 @@ import Foundation
 import LedgerGit
 
 /// Rewrites commits through a `PersonalScrub`, parents before children: each commit's tree is
-/// its rewritten first parent's tree with the commit's own changes scrubbed (the history index
-/// already holds them), so the cost follows the changes, not commits x records. A commit whose
-/// tree, message, author and parents come out the same keeps its id; the others are new,
+/// its former tree with the folders the erasure touched put back (see `differences`), their
+/// changes read from the history index, so the cost follows the changes, not commits x
+/// records. A commit whose tree, message, author and parents come out the same keeps its id;
+/// the others are new,
 /// unsigned commits with the same dates (a signature cannot survive a rewrite: the erasure
 /// record, signed, vouches for them).
 ///
@@ -89,7 +90,7 @@ final class HistoryEraser {
     let author = scrub.author(name: commit.author.name, email: commit.author.email)
     var changed = renamedParent || scrub.text(commit.message) != commit.message
     changed = changed || author != (commit.author.name, commit.author.email)
-    if !changed { changed = try scrubbedChanges(of: commit).changed }
+    if !changed { changed = try erasesChanges(of: commit) }
     guard changed else { return }
     renamed[id] = id
     renames.append((id, id))
@@ -203,12 +204,12 @@ final class HistoryEraser {
   }
 
   /// Whether the erasure changes anything of the commit's own changes (a dry run's question).
-  private func scrubbedChanges(of commit: Commit) throws(GitError) -> (all: [TreeUpdate], changed: Bool) {
+  private func erasesChanges(of commit: Commit) throws(GitError) -> Bool {
     for change in try changes(of: commit) {
-      if scrub.path(change.path) != change.path { return ([], true) }
-      if let blob = change.new, try scrubbedBlob(blob, at: change.path) != blob { return ([], true) }
+      if scrub.path(change.path) != change.path { return true }
+      if let blob = change.new, try scrubbedBlob(blob, at: change.path) != blob { return true }
     }
-    return ([], false)
+    return false
   }
 
   private func scrubbedBlob(_ blob: ObjectID, at path: String) throws(GitError) -> ObjectID {

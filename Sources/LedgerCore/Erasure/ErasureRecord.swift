@@ -153,6 +153,9 @@ public struct ErasureMap: Sendable {
     return id
   }
 
+  /// Whether an erasure renamed `commit`.
+  public func wasRewritten(_ commit: String) -> Bool { nowOf[commit] != nil }
+
   /// The erasure record that vouches for `commit`, written by a rewrite.
   public func voucher(of commit: String) -> RecordKey? { vouchers[commit] }
 }

@@ -10,19 +10,23 @@ let package = Package(
     .systemLibrary(
       name: "CLibGit2", pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+    // Words in two languages: phrases, the catalogues, days and amounts as people read them.
+    .target(name: "LedgerLanguage"),
     .target(name: "LedgerJSON"),
-    .target(name: "LedgerSchema", dependencies: ["LedgerJSON"]),
+    .target(name: "LedgerSchema", dependencies: ["LedgerJSON", "LedgerLanguage"]),
     .target(name: "LedgerGit", dependencies: ["CLibGit2"]),
-    .target(name: "LedgerCore", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerGit"]),
-    .target(name: "LedgerQuery", dependencies: ["LedgerCore", "LedgerJSON"]),
+    .target(name: "LedgerCore", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerGit", "LedgerLanguage"]),
+    .target(name: "LedgerQuery", dependencies: ["LedgerCore", "LedgerJSON", "LedgerLanguage"]),
     // The words a person reads of what the core returns as values (audit findings), shared by
     // the command line and the review site.
-    .target(name: "LedgerWording", dependencies: ["LedgerCore", "LedgerJSON"]),
+    .target(name: "LedgerWording", dependencies: ["LedgerCore", "LedgerJSON", "LedgerLanguage"]),
     // The review site: static HTML pages above queries and history; writes files, prints nothing.
-    .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerJSON", "LedgerQuery", "LedgerWording"]),
+    .target(name: "LedgerSite", dependencies: ["LedgerCore", "LedgerJSON", "LedgerQuery", "LedgerWording", "LedgerLanguage"]),
     .target(
       name: "LedgerCLI",
-      dependencies: ["LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery", "LedgerSite", "LedgerWording"]),
+      dependencies: [
+        "LedgerCore", "LedgerJSON", "LedgerSchema", "LedgerQuery", "LedgerSite", "LedgerWording", "LedgerLanguage",
+      ]),
     .executableTarget(name: "adminledger", dependencies: ["LedgerCLI"]),
     // The benchmark's synthetic ledger generator and measuring harness (bench/run.sh); it reaches
     // git only to re-sign the history, as a signing administrator's commits would be.
@@ -31,6 +35,7 @@ let package = Package(
     // Fuzzing (make fuzz): the properties as functions, and the libFuzzer harness that runs them.
     .target(name: "LedgerFuzzing", dependencies: ["LedgerJSON", "LedgerSchema", "LedgerCore", "LedgerCLI"]),
     .executableTarget(name: "ledger-fuzz", dependencies: ["LedgerFuzzing"]),
+    .testTarget(name: "LedgerLanguageTests", dependencies: ["LedgerLanguage"]),
     .testTarget(name: "LedgerJSONTests", dependencies: ["LedgerJSON"]),
     .testTarget(name: "LedgerSchemaTests", dependencies: ["LedgerSchema", "LedgerTestSupport"]),
     .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerTestSupport"]),

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 
 /// The command line: parses arguments, runs one command, prints, and returns the exit code.
 public enum LedgerCLI {
@@ -10,6 +11,11 @@ public enum LedgerCLI {
   /// - Returns: the exit status of DESIGN.md: 0 ok, 1 findings, 2 usage, 3 failure.
   public static func run(_ arguments: [String], environment: CLIEnvironment = .process()) -> Int32 {
     let words = hoistingGlobalOptions(Array(arguments.dropFirst()))
+    let language = requestedLanguage(words) ?? Language.fromEnvironment(environment.variables) ?? .english
+    return Language.$current.withValue(language) { runCommand(words, environment: environment) }
+  }
+
+  private static func runCommand(_ words: [String], environment: CLIEnvironment) -> Int32 {
     let renderer = FailureRenderer(
       sink: environment.standardError, format: requestedFormat(words),
       colored: Color.enabled(for: environment.standardError, variables: environment.variables))
@@ -47,6 +53,9 @@ public enum LedgerCLI {
   ) -> ExitStatus {
     do throws(CLIError) {
       let arguments = try ArgumentParser.parse(rest, for: command)
+      if let language = arguments.value("lang"), Language(tag: language) == nil {
+        throw .usage("AdminLedger does not speak '\(language)'", hint: "use --lang en or --lang fr")
+      }
       if arguments.flag("help") {
         environment.standardOutput.write(HelpRenderer.help(for: command))
         return .ok
@@ -107,12 +116,20 @@ public enum LedgerCLI {
 
   /// `--format` as given anywhere on the line, so even argument errors can be JSON.
   private static func requestedFormat(_ words: [String]) -> OutputFormat {
+    globalValue("format", in: words).flatMap(OutputFormat.init(rawValue:)) ?? .text
+  }
+
+  /// `--lang` as given anywhere on the line, so even argument errors are in that language; a
+  /// language AdminLedger does not speak is refused by the argument check (`ParsedArguments`).
+  static func requestedLanguage(_ words: [String]) -> Language? {
+    globalValue("lang", in: words).flatMap(Language.init(tag:))
+  }
+
+  private static func globalValue(_ name: String, in words: [String]) -> String? {
     for (index, word) in words.enumerated() {
-      if word.hasPrefix("--format=") { return OutputFormat(rawValue: String(word.dropFirst(9))) ?? .text }
-      if word == "--format", index + 1 < words.count {
-        return OutputFormat(rawValue: words[index + 1]) ?? .text
-      }
+      if word.hasPrefix("--\(name)=") { return String(word.dropFirst(name.count + 3)) }
+      if word == "--\(name)", index + 1 < words.count { return words[index + 1] }
     }
-    return .text
+    return nil
   }
 }

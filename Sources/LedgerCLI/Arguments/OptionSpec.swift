@@ -50,6 +50,7 @@ struct OptionSpec: Sendable {
     .single("format", "FORMAT", "output format: text or json"),
     .single(
       "author", "\"NAME <EMAIL>\"", "who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)"),
+    .single("lang", "LANGUAGE", "the language to write in: en or fr (default: ADMINLEDGER_LANG, then LC_ALL, LC_MESSAGES, LANG)"),
     .flag("help", "show this help"),
   ]
 }

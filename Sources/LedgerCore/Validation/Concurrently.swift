@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 /// Work shared out between the machine's cores: item `i` goes to worker `i % workers`, and
 /// each result is written once, into its own slot, so no two threads touch the same memory.
@@ -13,13 +14,18 @@ enum Concurrently {
   static func map<Result>(_ count: Int, workers: Int, _ body: (Int, Int) -> Result) -> [Result] {
     let slots = UnsafeMutableBufferPointer<Result>.allocate(capacity: count)
     defer { slots.deallocate() }
+    // Task-local values do not cross into the workers' threads: the language is passed on, so
+    // the messages they word read as the caller's.
+    let language = Language.current
     withoutActuallyEscaping(body) { body in
       let shared = Shared(slots: slots, body: body)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < count {
-          shared.slots.initializeElement(at: index, to: shared.body(worker, index))
-          index += workers
+        Language.$current.withValue(language) {
+          var index = worker
+          while index < count {
+            shared.slots.initializeElement(at: index, to: shared.body(worker, index))
+            index += workers
+          }
         }
       }
     }

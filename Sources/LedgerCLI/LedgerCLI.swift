@@ -11,7 +11,10 @@ public enum LedgerCLI {
   /// - Returns: the exit status of DESIGN.md: 0 ok, 1 findings, 2 usage, 3 failure.
   public static func run(_ arguments: [String], environment: CLIEnvironment = .process()) -> Int32 {
     let words = hoistingGlobalOptions(Array(arguments.dropFirst()))
-    let language = requestedLanguage(words) ?? Language.fromEnvironment(environment.variables) ?? .english
+    // JSON is for programs: its every word stays English, whatever the reader's language.
+    let machine = [.json, .ndjson].contains(requestedFormat(words))
+    let language =
+      machine ? .english : requestedLanguage(words) ?? Language.fromEnvironment(environment.variables) ?? .english
     return Language.$current.withValue(language) { runCommand(words, environment: environment) }
   }
 

@@ -24,6 +24,9 @@ public enum ExternalProgram {
     environment["GIT_CONFIG_NOSYSTEM"] = "1"
     environment["HOME"] = directory.path  // no user config leaks into a test
     environment["NO_COLOR"] = "1"
+    // English unless a test asks otherwise: the machine's own locale must not change the output.
+    for name in ["ADMINLEDGER_LANG", "LC_ALL", "LC_MESSAGES"] { environment[name] = nil }
+    environment["LANG"] = "C.UTF-8"
     // The git program dates its commits like the in-process runner's fixed clock: a history
     // whose dates went back and forth would be one the audit reports as backdated.
     environment["GIT_AUTHOR_DATE"] = ExternalProgram.fixedGitDate

@@ -69,12 +69,10 @@ public enum ConsistencyReport {
         let condition = try QueryParser.condition(text)
         let path = try planner.resolve(condition.path, in: kind, condition: text)
         for subject in subjects where !(try evaluator.meets(subject, [(condition, path)])) {
-          let actual = try evaluator.values(path, in: subject).map(\.compactText).joined(separator: ", ")
-          found.append(
-            (
-              subject.key.description,
-              tr("\(text) does not hold (\(condition.path.joined(separator: ".")): \(actual.isEmpty ? tr("none") : actual))")
-            ))
+          let values = try evaluator.values(path, in: subject).map(\.compactText).joined(separator: ", ")
+          let actual = values.isEmpty ? tr("none") : values
+          let field = condition.path.joined(separator: ".")
+          found.append((subject.key.description, tr("\(text) does not hold (\(field): \(actual))")))
         }
       }
     }

@@ -31,7 +31,8 @@ public enum ExpiringReport {
         ))
     }
     for kind in RecordKind.allCases {
-      for (steps, label) in view.expiryFields(of: kind) {
+      for (steps, schemaLabel) in view.expiryFields(of: kind) {
+        let label = schemaLabels[schemaLabel]?.text ?? schemaLabel
         for record in try view.records(of: kind) where !isFinished(record) {
           for (pointer, value) in view.values(at: steps, in: record) {
             guard case .string(let date) = value, LedgerDate.isDay(date), date <= horizon else { continue }
@@ -62,6 +63,14 @@ public enum ExpiringReport {
       ], rows: items.map(\.row))
     return Report(title: tr("Expiring"), sections: [section])
   }
+
+  /// The `x-expiry` labels of the built-in schemas, worded in the report's language; a label a
+  /// ledger's own schema gives is shown as written there.
+  static let schemaLabels: [String: Phrase] = [
+    "TLS certificate": Phrase("TLS certificate"), "contract renewal": Phrase("contract renewal"),
+    "domain renewal": Phrase("domain renewal"), "ledger role": Phrase("ledger role"), "membership": Phrase("membership"),
+    "signing key": Phrase("signing key"), "temporary right": Phrase("temporary right"),
+  ]
 
   /// Each system's next backup check: the day its last check plus its interval runs out. The
   /// due day is computed, not stored, so recording a check (`last_checked`) moves it.

@@ -28,7 +28,7 @@ enum SiteAssets {
     td.nowrap, .amount { white-space: nowrap; }
     th[aria-sort="ascending"] button::after { content: " \\25B2"; }
     th[aria-sort="descending"] button::after { content: " \\25BC"; }
-    td.number { text-align: right; font-variant-numeric: tabular-nums; }
+    td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tbody th { font-weight: normal; background: var(--band); white-space: nowrap; }
     .counts { display: flex; flex-wrap: wrap; gap: .6rem; padding: 0; list-style: none; }
     .counts li { border: 1px solid var(--line); padding: .4rem .8rem; min-width: 8rem; }

@@ -3,6 +3,7 @@ import LedgerCore
 import LedgerJSON
 import LedgerLanguage
 import LedgerQuery
+import LedgerTestSupport
 import Testing
 
 /// Reports made in French: titles, sections, headings and the cells a report words itself are
@@ -87,5 +88,49 @@ import Testing
     #expect(rights.title == "Droits accordés, retirés et expirés (d'après l'historique)")
     #expect(rights.rows.first?.first == .string("accordés"))
     #expect(Catalogue.missing.isEmpty, "\(Catalogue.missing)")
+  }
+}
+
+/// `report expiring` and `report annual` run with `--lang fr` print French text, while their
+/// JSON stays English.
+@Suite struct FrenchReportCommandTests {
+  static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("ledger")
+
+  /// A ledger holding the association's sample, committed.
+  static func sample() throws -> (TemporaryDirectory, CLIRunner) {
+    let directory = try TemporaryDirectory()
+    let cli = CLIRunner(directory: directory.url)
+    try #require(cli.run("init", "--name", "Association").status == 0)
+    let source = samples.appendingPathComponent("association")
+    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+      try? FileManager.default.removeItem(at: directory.path(item))
+      try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: directory.path(item))
+    }
+    try #require(cli.run("commit", "-m", "Import the sample").status == 0)
+    return (directory, cli)
+  }
+
+  @Test func reportsPrintFrenchText() throws {
+    let (directory, cli) = try Self.sample()
+    _ = directory
+    let expiring = cli.run("report", "expiring", "--lang", "fr")
+    // The runner's clock says 18 November 2026; the report looks 60 days ahead.
+    #expect(expiring.output.hasPrefix("Échéances\n\n## Échéances jusqu'au 17 janvier 2027 (nous sommes le 18 novembre 2026)\n"))
+    #expect(expiring.output.contains("date        jours  état"))
+    #expect(expiring.output.contains("à échéance"))
+    #expect(expiring.output.contains("vérification des sauvegardes"))
+    #expect(expiring.output.contains("adhésion"))
+
+    let annual = cli.run("report", "annual", "--year", "2026", "--lang", "fr")
+    #expect(annual.status == 0, "\(annual)")
+    #expect(annual.output.hasPrefix("Rapport annuel 2026\n"))
+    #expect(annual.output.contains("## Paiements effectués, par prestataire\nprestataire   paiements  montant\n"))
+    #expect(annual.output.contains("total         5          2 333,76 €\n"), "\(annual.output)")
+    #expect(annual.output.contains("## Droits accordés, retirés et expirés (d'après l'historique)\n"))
+
+    let json = cli.run("report", "annual", "--year", "2026", "--lang", "fr", "--format", "json")
+    #expect(json.output.contains(#""title": "Annual report 2026""#))
+    #expect(json.output.contains(#""amount": "2333.76""#))
   }
 }

@@ -15,7 +15,7 @@ public enum AnnualReport {
     let view = try LedgerView(history.snapshot(endOfYear))
     let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
     let tickets = try view.records(of: .tickets)
-    return Report(
+    var report = Report(
       title: tr("Annual report \(year)"),
       sections: [
         dataRequests(tickets.filter { $0.fields["type"] == "data-request" && inYear($0.fields["opened"]) }),
@@ -26,6 +26,8 @@ public enum AnnualReport {
         ticketCounts(tickets, inYear),
         try rightEvents(history, view, endOfYear: endOfYear, prefix: prefix),
       ])
+    report.currency = try view.settings()?.currency
+    return report
   }
 
   private static func dataRequests(_ requests: [Record]) -> Report.Section {

@@ -48,11 +48,30 @@ public struct Report: Sendable {
   public var sections: [Section]
   /// How many findings a checking report (consistency) found; nil for other reports.
   public var findings: Int?
+  /// The currency of the report's amounts (the ledger's), when it has amounts.
+  public var currency: String?
 
   public init(title: String, sections: [Section], findings: Int? = nil) {
     self.title = title
     self.sections = sections
     self.findings = findings
+  }
+
+  /// Whether a column named `key` holds amounts of money: `amount`, `yearly_amount`.
+  public static func isAmount(_ key: String) -> Bool { key == "amount" || key.hasSuffix("_amount") }
+
+  /// A row of `section` as a person reads it in a text table: each amount (`1234.50`) in the
+  /// report's currency as the current language writes it (`€1,234.50`, `1 234,50 €`); every
+  /// other cell, and every cell of a report with no currency, as it is. JSON and CSV keep the
+  /// rows themselves.
+  public func forPeople(_ row: [JSONValue], in section: Section) -> [JSONValue] {
+    guard let currency else { return row }
+    return row.enumerated().map { column, value in
+      guard column < section.keys.count, Self.isAmount(section.keys[column]), let decimal = value.stringValue else {
+        return value
+      }
+      return .string(LocalFormat.amount(decimal, currency: currency))
+    }
   }
 
   /// The report as one JSON value.

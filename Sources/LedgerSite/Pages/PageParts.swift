@@ -115,7 +115,7 @@ extension SitePage {
   }
 
   /// Whether a column or field named `name` holds an amount of money (`amount`, `yearly_amount`).
-  static func isAmount(_ name: String) -> Bool { name == "amount" || name.hasSuffix("_amount") }
+  static func isAmount(_ name: String) -> Bool { Report.isAmount(name) }
 
   /// A record's field: an amount in the ledger's currency as people read it (kept on one line),
   /// any other value as `value` shows it.

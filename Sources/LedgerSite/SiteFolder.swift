@@ -35,9 +35,11 @@ struct SiteFolder {
     self.destination = destination
     switch Self.refusal(for: destination) {
     case nil: break
-    case .file: throw .io(path: destination.path, reason: tr("it is a file, not a folder; choose an empty or new folder for the site"))
+    case .file:
+      throw .io(path: destination.path, reason: tr("it is a file, not a folder; choose an empty or new folder for the site"))
     case .foreign:
-      throw .io(path: destination.path, reason: tr("it holds files that no site wrote; choose an empty or new folder for the site"))
+      throw .io(
+        path: destination.path, reason: tr("it holds files that no site wrote; choose an empty or new folder for the site"))
     }
     staging = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).adminledger-\(getpid())-tmp")

@@ -50,8 +50,14 @@ import Testing
     let rows = section.rows.map { $0.map { $0.stringValue ?? $0.compactText } }
     #expect(
       rows == [
-        ["2026-11-06", "-30", "en retard", "rights/hugo-editor", "revue des accès", "validated_on", "editor sur geonature pour Hugo Lefèvre"],
-        ["2026-12-26", "20", "à échéance", "systems/geonature", "vérification des sauvegardes", "backup.last_checked", "GeoNature"],
+        [
+          "2026-11-06", "-30", "en retard", "rights/hugo-editor", "revue des accès", "validated_on",
+          "editor sur geonature pour Hugo Lefèvre",
+        ],
+        [
+          "2026-12-26", "20", "à échéance", "systems/geonature", "vérification des sauvegardes", "backup.last_checked",
+          "GeoNature",
+        ],
       ])
     // What programs read keeps the English names.
     guard case .object(let object) = report.json, case .array(let sections)? = object["sections"],
@@ -83,7 +89,8 @@ import Testing
     #expect(payments.title == "Paiements effectués, par prestataire")
     #expect(payments.columns == ["prestataire", "paiements", "montant"])
     #expect(payments.keys == ["provider", "payments", "amount"])
-    #expect(payments.rows.map { $0.map(\.compactText) } == [[#""ovh""#, "2", #""1254.50""#], [#""total""#, "2", #""1254.50""#]])
+    #expect(
+      payments.rows.map { $0.map(\.compactText) } == [[#""ovh""#, "2", #""1254.50""#], [#""total""#, "2", #""1254.50""#]])
     let rights = try #require(report.sections.first { $0.name == "Rights granted, revoked and expired (from history)" })
     #expect(rights.title == "Droits accordés, retirés et expirés (d'après l'historique)")
     #expect(rights.rows.first?.first == .string("accordés"))

@@ -33,7 +33,9 @@ public enum AnnualReport {
   private static func dataRequests(_ requests: [Record]) -> Report.Section {
     var counts: [[String]: Int] = [:]
     for request in requests {
-      let key = [request.fields["request_type"]?.stringValue ?? tr("(none)"), request.fields["status"]?.stringValue ?? tr("(none)")]
+      let key = [
+        request.fields["request_type"]?.stringValue ?? tr("(none)"), request.fields["status"]?.stringValue ?? tr("(none)"),
+      ]
       counts[key, default: 0] += 1
     }
     return Report.Section(
@@ -46,7 +48,8 @@ public enum AnnualReport {
   private static func trainings(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
     let sessions = try view.records(of: .trainings).filter { inYear($0.fields["date"]) }
     return Report.Section(
-      title: Phrase("Training sessions"), columns: [Phrase("date"), Phrase("topic"), Phrase("organization"), Phrase("attendees"), Phrase("hours")],
+      title: Phrase("Training sessions"),
+      columns: [Phrase("date"), Phrase("topic"), Phrase("organization"), Phrase("attendees"), Phrase("hours")],
       rows: sessions.sorted { $0.fields["date"]?.compactText ?? "" < $1.fields["date"]?.compactText ?? "" }.map { session in
         [
           session.fields["date"] ?? .null, session.fields["topic"] ?? .null, session.fields["organization"] ?? .null,
@@ -84,7 +87,9 @@ public enum AnnualReport {
       [.string(provider), .count(totals[provider]?.1 ?? 0), .string((totals[provider]?.0 ?? DecimalAmount()).description)]
     }
     rows.append([.string(tr("total")), .count(totals.values.reduce(0) { $0 + $1.1 }), .string(total.description)])
-    return Report.Section(title: Phrase("Payments made, by provider"), columns: [Phrase("provider"), Phrase("payments"), Phrase("amount")], rows: rows)
+    return Report.Section(
+      title: Phrase("Payments made, by provider"), columns: [Phrase("provider"), Phrase("payments"), Phrase("amount")], rows: rows
+    )
   }
 
   /// Paid amounts per month of the year and provider: what the treasurer charts.
@@ -164,6 +169,7 @@ public enum AnnualReport {
       }
     }
     return Report.Section(
-      title: Phrase("Rights granted, revoked and expired (from history)"), columns: [Phrase("event"), Phrase("system"), Phrase("rights")], rows: rows)
+      title: Phrase("Rights granted, revoked and expired (from history)"),
+      columns: [Phrase("event"), Phrase("system"), Phrase("rights")], rows: rows)
   }
 }

@@ -53,8 +53,10 @@ public enum ConsistencyReport {
     return Report(
       title: tr("Consistency"),
       sections: [
-        Report.Section(title: Phrase("Checks"), columns: [Phrase("check"), Phrase("records"), Phrase("findings")], rows: summary),
-        Report.Section(title: Phrase("Findings"), columns: [Phrase("check"), Phrase("record"), Phrase("finding")], rows: findings),
+        Report.Section(
+          title: Phrase("Checks"), columns: [Phrase("check"), Phrase("records"), Phrase("findings")], rows: summary),
+        Report.Section(
+          title: Phrase("Findings"), columns: [Phrase("check"), Phrase("record"), Phrase("finding")], rows: findings),
       ], findings: findings.count)
   }
 

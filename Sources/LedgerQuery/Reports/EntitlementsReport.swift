@@ -49,7 +49,8 @@ public enum EntitlementsReport {
       title: system.map { tr("Rights by function on \($0)") } ?? tr("Rights by function"),
       sections: [
         Report.Section(
-          title: missingTitle, columns: [Phrase("person"), Phrase("called_for_by"), Phrase("system"), Phrase("role"), Phrase("account")],
+          title: missingTitle,
+          columns: [Phrase("person"), Phrase("called_for_by"), Phrase("system"), Phrase("role"), Phrase("account")],
           rows: missing.map { finding in
             [
               .string(finding.person), list(finding.calledForBy), .string(finding.entitlement.system),
@@ -58,7 +59,10 @@ public enum EntitlementsReport {
           }),
         Report.Section(
           title: unjustifiedTitle,
-          columns: [Phrase("person"), Phrase("functions"), Phrase("system"), Phrase("role"), Phrase("right"), Phrase("granted_by"), Phrase("granted_on"), Phrase("reason"), Phrase("called_for_by")],
+          columns: [
+            Phrase("person"), Phrase("functions"), Phrase("system"), Phrase("role"), Phrase("right"), Phrase("granted_by"),
+            Phrase("granted_on"), Phrase("reason"), Phrase("called_for_by"),
+          ],
           rows: rows),
       ], findings: missing.count + unjustified.count)
   }

@@ -33,7 +33,8 @@ public enum PersonReport {
   /// The values the person's record had, oldest first.
   private static func past(_ export: PersonExport, _ zone: TimeZone) -> Report.Section {
     Report.Section(
-      title: Phrase("Values over time"), columns: [Phrase("field"), Phrase("value"), Phrase("change"), Phrase("date"), Phrase("commit"), Phrase("author")],
+      title: Phrase("Values over time"),
+      columns: [Phrase("field"), Phrase("value"), Phrase("change"), Phrase("date"), Phrase("commit"), Phrase("author")],
       rows: export.history.map { value in
         [
           .string(value.field), value.value ?? .null, .string(value.value == nil ? tr("removed") : tr("set")),
@@ -49,7 +50,8 @@ public enum PersonReport {
     let systemOf = Dictionary(accounts.map { ($0.key.id.value, $0.fields["system"]?.stringValue) }) { first, _ in first }
     return [
       Report.Section(
-        title: Phrase("Accounts"), columns: [Phrase("account"), Phrase("system"), Phrase("login"), Phrase("status"), Phrase("opened"), Phrase("closed")],
+        title: Phrase("Accounts"),
+        columns: [Phrase("account"), Phrase("system"), Phrase("login"), Phrase("status"), Phrase("opened"), Phrase("closed")],
         rows: accounts.map { a in
           [
             .string(a.key.id.value), field(a, "system"), field(a, "login"), field(a, "status"), field(a, "opened"),
@@ -57,7 +59,8 @@ public enum PersonReport {
           ]
         }),
       Report.Section(
-        title: Phrase("Rights"), columns: [Phrase("right"), Phrase("system"), Phrase("role"), Phrase("status"), Phrase("until"), Phrase("validated_by")],
+        title: Phrase("Rights"),
+        columns: [Phrase("right"), Phrase("system"), Phrase("role"), Phrase("status"), Phrase("until"), Phrase("validated_by")],
         rows: export.rightsHeld.map { r in
           [
             .string(r.key.id.value), .text(systemOf[r.fields["account"]?.stringValue ?? ""] ?? nil), field(r, "role"),
@@ -86,7 +89,8 @@ public enum PersonReport {
           ]
         }),
       Report.Section(
-        title: Phrase("Payments approved"), columns: [Phrase("payment"), Phrase("provider"), Phrase("amount"), Phrase("status"), Phrase("approved_on")],
+        title: Phrase("Payments approved"),
+        columns: [Phrase("payment"), Phrase("provider"), Phrase("amount"), Phrase("status"), Phrase("approved_on")],
         rows: export.mentions(in: .payments).map(\.record).filter { $0.fields["approved_by"] == id }.map { p in
           [.string(p.key.id.value), field(p, "provider"), field(p, "amount"), field(p, "status"), field(p, "approved_on")]
         }),

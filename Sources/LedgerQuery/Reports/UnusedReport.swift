@@ -64,9 +64,13 @@ public enum UnusedReport {
     let since = LocalFormat.day(cutoff)
     let title =
       if let system {
-        Phrase("Active rights on \(system) whose account was not seen since \(since) (\(days) days before \(LocalFormat.day(today))): \(lines.count)")
+        Phrase(
+          "Active rights on \(system) whose account was not seen since \(since) (\(days) days before \(LocalFormat.day(today))): \(lines.count)"
+        )
       } else {
-        Phrase("Active rights whose account was not seen since \(since) (\(days) days before \(LocalFormat.day(today))): \(lines.count)")
+        Phrase(
+          "Active rights whose account was not seen since \(since) (\(days) days before \(LocalFormat.day(today))): \(lines.count)"
+        )
       }
     let section = Report.Section(title: title, columns: columns, rows: lines.map(\.cells))
     return Report(title: tr("Unused rights"), sections: [section])
@@ -85,7 +89,8 @@ public enum UnusedReport {
     let cells: [JSONValue] = [
       .string(system), .string(organization ?? notValidated.text), .text(validator), .string(right.key.id.value), .string(person),
       .text(account.fields["login"]?.stringValue), .text(right.fields["role"]?.stringValue), .bool(temporary),
-      .string(lastSeen ?? neverRecorded.text), lastSeen.flatMap { LedgerDate.days(from: $0, to: today) }.map { .count($0) } ?? .null,
+      .string(lastSeen ?? neverRecorded.text),
+      lastSeen.flatMap { LedgerDate.days(from: $0, to: today) }.map { .count($0) } ?? .null,
     ]
     return Line(
       system: system, organization: organization, temporary: temporary, lastSeen: lastSeen, person: person,

@@ -74,7 +74,8 @@ enum AuditPages {
       main.element("p", [("class", "empty")], text: tr("No payment approval recorded."))
     } else {
       page.table(
-        &main, id: "approvals", columns: [tr("date"), tr("payment"), tr("approver"), tr("role"), tr("recorded by"), tr("commit")],
+        &main, id: "approvals",
+        columns: [tr("date"), tr("payment"), tr("approver"), tr("role"), tr("recorded by"), tr("commit")],
         rows: approvals.count,
         interactive: approvals.count > 10, nowrap: [0]
       ) { cell, row, column in

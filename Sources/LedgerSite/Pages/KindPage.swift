@@ -13,13 +13,13 @@ enum KindPage {
     return page.render(hasScript: true) { main in
       main.element(
         "p", text: Language.singular(records.count) ? tr("\(records.count) record.") : tr("\(records.count) records."))
-      // The columns are the fields' names, as the records and `list` spell them.
+      // The columns are the fields' names, as the records and `list` spell them. An amount is
+      // shown as people read it and sorts by its value.
+      let amounts = Set(fields.indices.filter { SitePage.isAmount(fields[$0]) }.map { $0 + 1 })
+      let sortKey = { (row: Int, column: Int) in amounts.contains(column) ? shown[row][fields[column - 1]]?.stringValue : nil }
       page.table(
-        &main, id: "records", columns: ["id"] + fields, rows: records.count, interactive: true,
-        nowrap: Set(fields.indices.filter { SitePage.isAmount(fields[$0]) }.map { $0 + 1 }),
-        sortKey: { row, column in
-          column > 0 && SitePage.isAmount(fields[column - 1]) ? shown[row][fields[column - 1]]?.stringValue : nil
-        }
+        &main, id: "records", columns: ["id"] + fields, rows: records.count, interactive: true, nowrap: amounts,
+        sortKey: sortKey
       ) { cell, row, column in
         let record = records[row]
         guard column > 0 else { return cell.link(record.key.id.value, to: page.href(record.key)) }

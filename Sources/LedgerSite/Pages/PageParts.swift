@@ -102,10 +102,10 @@ extension SitePage {
         section.keys.indices.filter {
           ["date", "day", "month", "opened", "until", "validated_on"].contains(section.keys[$0])
         })
+      let sortKey = { (row: Int, column: Int) in amounts.contains(column) ? section.rows[row][column].stringValue : nil }
       table(
         &page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
-        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates.union(amounts),
-        sortKey: { row, column in amounts.contains(column) ? section.rows[row][column].stringValue : nil }
+        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates.union(amounts), sortKey: sortKey
       ) { cell, row, column in
         let value = section.rows[row][column]
         if amounts.contains(column), let decimal = value.stringValue { return cell.text(amount(decimal)) }

@@ -1,9 +1,12 @@
+import LedgerLanguage
+
 /// Hides given words and phrases (an email, a phone number, a person's id or name) wherever
 /// they appear in a text, and, for a public site, anything shaped like an email address or a
 /// phone number. Matching is by whole words, ignoring case, on runs of up to four words, so a
 /// name inside a commit message is caught and a short id inside a longer word is not.
 struct Redactor: Sendable {
-  static let placeholder = "[hidden]"
+  /// What stands for a hidden text, in the pages' language.
+  static var placeholder: String { tr("[hidden]") }
 
   private let forbidden: Set<String>
   private let longest: Int

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// The review site: the ledger at one revision as a folder of static HTML pages, for people
 /// who do not use git. It reads the ledger, writes files and prints nothing.
@@ -12,9 +13,15 @@ public enum ReviewSite {
     public let records: Int
   }
 
-  /// Why a site may not be written into `folder` (it is a file, or holds files no site wrote),
-  /// or nil when it may.
-  public static func refusal(for folder: URL) -> String? { SiteFolder.refusal(for: folder) }
+  /// Why a site may not be written into `folder`, named `name` in the sentence (it is a file,
+  /// or holds files no site wrote), or nil when it may.
+  public static func refusal(for folder: URL, named name: String) -> String? {
+    switch SiteFolder.refusal(for: folder) {
+    case nil: nil
+    case .file: tr("\(name) is a file, not a folder")
+    case .foreign: tr("\(name) holds files that no site wrote")
+    }
+  }
 
   /// Writes the site of `ledger` into `folder`, replacing a site written there before; a folder
   /// that holds anything else is refused. The new site appears whole or not at all.
@@ -26,7 +33,32 @@ public enum ReviewSite {
 
   /// Writes the site of the ledger `history` holds, its audit starting from `trust`; `location`
   /// names the ledger in a message when it has no settings at the revision shown.
+  ///
+  /// The pages speak `options.language`, else the ledger's `language` at the revision shown.
+  /// The whole site is made in that language, reports included; the pages are made on this
+  /// thread (the validation's workers carry the language on, see `Concurrently`).
   public static func write(
+    _ history: any LedgerHistory, trust: AuditContext, location: String, options: SiteOptions, to folder: URL,
+    now: Date
+  ) throws(StoreError) -> Summary {
+    var language = options.language ?? .english
+    if options.language == nil { language = try pagesLanguage(history, at: options.revision) }
+    let written: Result<Summary, StoreError> = Language.$current.withValue(language) {
+      Result { () throws(StoreError) in
+        try writePages(history, trust: trust, location: location, options: options, to: folder, now: now)
+      }
+    }
+    return try written.get()
+  }
+
+  /// The language the ledger's `language` names at `revision`, English when it names none
+  /// AdminLedger speaks (or the ledger has no settings there: `SiteContent` says so).
+  private static func pagesLanguage(_ history: any LedgerHistory, at revision: String?) throws(StoreError) -> Language {
+    let settings = try LedgerView(history.snapshot(revision)).settings()
+    return settings.flatMap { Language(tag: $0.language) } ?? .english
+  }
+
+  private static func writePages(
     _ history: any LedgerHistory, trust: AuditContext, location: String, options: SiteOptions, to folder: URL,
     now: Date
   ) throws(StoreError) -> Summary {

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// Everything the pages show, read once from the ledger at one revision and narrowed to the
@@ -102,7 +103,7 @@ final class SiteContent {
   private static func rows(of report: Report, shownBy scope: SiteScope) -> Report {
     var narrowed = report
     narrowed.sections = report.sections.map { section in
-      guard let column = section.columns.firstIndex(of: "record") else { return section }
+      guard let column = section.column("record") else { return section }
       var kept = section
       kept.rows = section.rows.filter { row in
         row[column].stringValue.flatMap { RecordKey(path: $0 + ".json") }.map(scope.isVisible) ?? false
@@ -124,13 +125,13 @@ final class SiteContent {
     let text = { (field: String) in record.fields[field]?.stringValue }
     switch key.kind {
     case .accounts:
-      return "\(text("login") ?? key.id.value) on \(text("system") ?? "?")"
+      return tr("\(text("login") ?? key.id.value) on \(text("system") ?? "?")")
     case .rights:
       let account = text("account").flatMap(RecordID.init).flatMap { self.record(RecordKey(kind: .accounts, id: $0)) }
       let person = account?.fields["person"]?.stringValue.flatMap(RecordID.init)
         .flatMap { self.record(RecordKey(kind: .people, id: $0)) }.map(RecordLabel.label)
       let system = account?.fields["system"]?.stringValue ?? "?"
-      return "\(text("role") ?? "?") on \(system)" + (person.map { " for \($0)" } ?? "")
+      return person.map { tr("\(text("role") ?? "?") on \(system) for \($0)") } ?? tr("\(text("role") ?? "?") on \(system)")
     default:
       let label = RecordLabel.label(record)
       return label.isEmpty ? key.id.value : label
@@ -138,6 +139,12 @@ final class SiteContent {
   }
 
   var pageCount: Int { records.values.reduce(0) { $0 + $1.count } }
+
+  /// The `lang` of the pages: the ledger's own tag (`fr-FR`) when the pages speak its language,
+  /// else the language they speak (`--lang` chose another).
+  var languageTag: String {
+    Language(tag: settings.language) == Language.current ? settings.language : Language.current.rawValue
+  }
 }
 
 /// What `site` writes: which revision, for whom.
@@ -148,10 +155,14 @@ public struct SiteOptions: Sendable {
   public var isPublic = false
   /// Show only what concerns this organisation.
   public var organization: RecordID?
+  /// The language the pages speak; nil for the ledger's `language` (English when it names one
+  /// AdminLedger does not speak).
+  public var language: Language?
 
-  public init(revision: String? = nil, isPublic: Bool = false, organization: RecordID? = nil) {
+  public init(revision: String? = nil, isPublic: Bool = false, organization: RecordID? = nil, language: Language? = nil) {
     self.revision = revision
     self.isPublic = isPublic
     self.organization = organization
+    self.language = language
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// Where a site is written: a new folder beside the destination, renamed over it when every
 /// page is written, so a reader never finds half a site and a failure leaves the old one. A
@@ -12,20 +13,33 @@ struct SiteFolder {
   let staging: URL
   private let files = FileManager.default
 
+  /// Why a site may not be written somewhere.
+  enum Refusal {
+    /// The destination is a file.
+    case file
+    /// The destination is a folder holding files no site wrote.
+    case foreign
+  }
+
   /// Why a site may not be written into `destination`, or nil when it may (new, empty, or a
   /// site written before).
-  static func refusal(for destination: URL) -> String? {
+  static func refusal(for destination: URL) -> Refusal? {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &isFolder) else { return nil }
-    guard isFolder.boolValue else { return "is a file, not a folder" }
+    guard isFolder.boolValue else { return .file }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination.path)) ?? []
-    return entries.isEmpty || entries.contains(marker) ? nil : "holds files that no site wrote"
+    return entries.isEmpty || entries.contains(marker) ? nil : .foreign
   }
 
   init(replacing destination: URL) throws(StoreError) {
     self.destination = destination
-    if let refusal = Self.refusal(for: destination) {
-      throw .io(path: destination.path, reason: refusal + "; choose an empty or new folder for the site")
+    switch Self.refusal(for: destination) {
+    case nil: break
+    case .file:
+      throw .io(path: destination.path, reason: tr("it is a file, not a folder; choose an empty or new folder for the site"))
+    case .foreign:
+      throw .io(
+        path: destination.path, reason: tr("it holds files that no site wrote; choose an empty or new folder for the site"))
     }
     staging = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).adminledger-\(getpid())-tmp")

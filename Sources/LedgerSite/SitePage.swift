@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// One page of the site: where it is, and the frame every page shares (the header naming the
 /// ledger and the commit shown, the navigation, the scope's notice, the footer). Links are
@@ -10,7 +11,8 @@ struct SitePage {
   let path: String
   let title: String
   let content: SiteContent
-  /// The navigation entry this page belongs to.
+  /// The navigation entry this page belongs to: `home`, `reports`, `audit`, `search`, or a
+  /// kind's name (`people`).
   let section: String
 
   /// How to reach the site's root from this page.
@@ -30,11 +32,11 @@ struct SitePage {
   func render(hasScript: Bool = false, _ body: (inout HTMLWriter) -> Void) -> String {
     var page = HTMLWriter(redact: content.scope.redact.callAsFunction)
     page.raw("<!DOCTYPE html>\n")
-    page.open("html", [("lang", content.settings.language)])
+    page.open("html", [("lang", content.languageTag)])
     page.element("head") { head in
       head.void("meta", [("charset", "utf-8")])
       head.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-      head.element("title", text: title == content.settings.name ? title : "\(title) – \(content.settings.name)")
+      head.element("title", text: title == content.settings.name ? title : tr("\(title) – \(content.settings.name)"))
       head.void("link", [("rel", "stylesheet"), ("href", href(SiteAssets.stylesheetName))])
     }
     page.open("body")
@@ -56,21 +58,24 @@ struct SitePage {
   private func header(_ page: inout HTMLWriter) {
     page.element("header", [("class", "site")]) { header in
       header.element("a", [("class", "ledger"), ("href", href("index.html"))], text: content.settings.name)
-      header.element("span", [("class", "shown")], text: "as of commit \(content.tip.commit.prefix(7)), \(day(content.tip.date))")
+      header.element(
+        "span", [("class", "shown")], text: tr("as of commit \(content.tip.commit.prefix(7)), \(prose(content.tip.date))"))
     }
   }
 
   private func navigation(_ page: inout HTMLWriter) {
-    var entries: [(String, String)] = [("Home", "index.html")]
+    var entries: [(section: String, label: String, target: String)] = [("home", tr("Home"), "index.html")]
     for kind in RecordKind.allCases where !(content.records[kind] ?? []).isEmpty {
-      entries.append((kind.title, Self.path(of: kind)))
+      entries.append((kind.rawValue, kind.title, Self.path(of: kind)))
     }
-    entries.append(("Reports", "reports.html"))
-    if content.audit != nil { entries.append(("Audit", "audit.html")) }
-    entries.append(("Search", "search.html"))
-    page.element("nav", [("class", "site"), ("aria-label", "Site")]) { nav in
-      for (label, target) in entries {
-        nav.element("a", [("href", href(target))] + (label == section ? [("aria-current", "page")] : []), text: label)
+    entries.append(("reports", tr("Reports"), "reports.html"))
+    if content.audit != nil { entries.append(("audit", tr("Audit"), "audit.html")) }
+    entries.append(("search", tr("Search"), "search.html"))
+    page.element("nav", [("class", "site"), ("aria-label", tr("Site"))]) { nav in
+      for entry in entries {
+        nav.element(
+          "a", [("href", href(entry.target))] + (entry.section == section ? [("aria-current", "page")] : []),
+          text: entry.label)
       }
     }
   }
@@ -81,11 +86,12 @@ struct SitePage {
     if let organization = content.scope.organization {
       let name = organization.fields["name"]?.stringValue ?? organization.key.id.value
       sentences.append(
-        "This site shows only what concerns \(name): its people, their accounts and rights, the rights it validated, its trainings and requests. Nothing about anyone else is included."
-      )
+        tr(
+          "This site shows only what concerns \(name): its people, their accounts and rights, the rights it validated, its trainings and requests. Nothing about anyone else is included."
+        ))
     }
     if content.scope.isPublic {
-      sentences.append("Public edition: personal data (email addresses, phone numbers, notes on people) is left out.")
+      sentences.append(tr("Public edition: personal data (email addresses, phone numbers, notes on people) is left out."))
     }
     guard !sentences.isEmpty else { return }
     page.element("p", [("class", "notice"), ("role", "note")], text: sentences.joined(separator: " "))
@@ -94,15 +100,42 @@ struct SitePage {
   private func footer(_ page: inout HTMLWriter) {
     page.element("footer", [("class", "site")]) { footer in
       footer.text(
-        "\(content.settings.name), as recorded in commit \(content.tip.commit) of \(day(content.tip.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
-      )
+        tr(
+          "\(content.settings.name), as recorded in commit \(content.tip.commit) of \(prose(content.tip.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
+        ))
     }
   }
 
+  /// The day of `date` in the ledger's time zone, as a table cell holds it: `2026-12-06`. Tables
+  /// keep days in this form, in every language, so they sort and read alike.
   func day(_ date: Date) -> String { LedgerDate.day(of: date, in: content.timeZone) }
+
+  /// The day of `date` as a sentence says it: `6 December 2026`, `6 décembre 2026`.
+  func prose(_ date: Date) -> String { LocalFormat.day(day(date)) }
+
+  /// An amount (`1234.5`, in JSON's form) in the ledger's currency as a person reads it:
+  /// `€1,234.50`, `1 234,50 €`.
+  func amount(_ decimal: String) -> String { LocalFormat.amount(decimal, currency: content.settings.currency) }
 }
 
 extension RecordKind {
-  /// The kind's name as a page title.
-  var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+  /// The kind's name as a page title: `People`, `Personnes`.
+  var title: String { Self.titles[self]?.text ?? rawValue }
+
+  /// The kind's name in a count: `people`, `personnes`.
+  var plural: String { Self.plurals[self]?.text ?? rawValue }
+
+  private static let titles: [RecordKind: Phrase] = [
+    .people: Phrase("People"), .organizations: Phrase("Organizations"), .systems: Phrase("Systems"),
+    .accounts: Phrase("Accounts"), .rights: Phrase("Rights"), .tickets: Phrase("Tickets"), .payments: Phrase("Payments"),
+    .contracts: Phrase("Contracts"), .trainings: Phrase("Trainings"), .duties: Phrase("Duties"),
+    .erasures: Phrase("Erasures"),
+  ]
+
+  private static let plurals: [RecordKind: Phrase] = [
+    .people: Phrase("people"), .organizations: Phrase("organizations"), .systems: Phrase("systems"),
+    .accounts: Phrase("accounts"), .rights: Phrase("rights"), .tickets: Phrase("tickets"), .payments: Phrase("payments"),
+    .contracts: Phrase("contracts"), .trainings: Phrase("trainings"), .duties: Phrase("duties"),
+    .erasures: Phrase("erasures"),
+  ]
 }

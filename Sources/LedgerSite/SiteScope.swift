@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// What a site may show: every record (the administrators' site), every record without
 /// personal fields (`--public`, for funders), or only what concerns one organisation (`--for`,
@@ -136,7 +137,7 @@ struct SiteScope {
     guard visible != nil else { return entry.authorName }
     guard let person = identities[entry.authorEmail.lowercased()], let id = RecordID(person),
       isVisible(RecordKey(kind: .people, id: id))
-    else { return "an administrator" }
+    else { return tr("an administrator") }
     return entry.authorName
   }
 

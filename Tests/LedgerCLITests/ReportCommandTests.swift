@@ -90,10 +90,10 @@ import Testing
         """
         ## Payments made, by provider
         provider           payments  amount
-        github             1         480.00
-        natural-solutions  1         4800.00
-        scaleway           1         1860.00
-        total              3         7140.00
+        github             1         €480.00
+        natural-solutions  1         €4,800.00
+        scaleway           1         €1,860.00
+        total              3         €7,140.00
         """))
     #expect(
       text.contains("## Rights granted, revoked and expired (from history)\nevent    system     rights\ngranted  geonature  6\n"))

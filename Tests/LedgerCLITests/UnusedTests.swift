@@ -193,7 +193,7 @@ import Testing
       result.output == """
         Unused rights
 
-        ## Active rights whose account was not seen since 2026-08-20 (90 days before 2026-11-18): 21
+        ## Active rights whose account was not seen since 20 August 2026 (90 days before 18 November 2026): 21
         system          validated_by_organization  validated_by  right             person     login        role              temporary  last_seen       days_since
         cloud-vm        (not validated)                          2024-01-20-f5kfe  cdurand    cdurand      operator          false      never recorded
         cloud-vm        (not validated)                          2024-01-20-v2qpa  mpetit     mpetit       root              false      never recorded

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerSite
 
 /// `adminledger site OUT`: the review site, static HTML for people who do not use git.
@@ -32,13 +33,15 @@ enum SiteCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let folder = context.url(for: context.positionals[0])
-    if let refusal = ReviewSite.refusal(for: folder) {
+    if let refusal = ReviewSite.refusal(for: folder, named: context.positionals[0]) {
       throw .usage(
-        "\(context.positionals[0]) \(refusal)",
-        hint: "choose an empty or new folder for the site; a folder holding a site written before is replaced")
+        refusal,
+        hint: tr("choose an empty or new folder for the site; a folder holding a site written before is replaced"))
     }
     var options = SiteOptions(revision: context.arguments.value("at"), isPublic: context.arguments.flag("public"))
     options.organization = try context.arguments.value("for").map(RecordArguments.id)
+    // The site is shared: it speaks the ledger's language, unless --lang names another.
+    options.language = context.arguments.value("lang").flatMap(Language.init(tag:))
     let ledger = try context.openLedger()
     let summary = try context.perform { () throws(StoreError) in
       try ReviewSite.write(ledger, options: options, to: folder, now: context.environment.now())

@@ -54,7 +54,7 @@ enum ICalendarWriter {
     report.sections.flatMap { section in
       section.rows.compactMap { row -> Item? in
         let cell = { (name: String) -> String? in
-          section.columns.firstIndex(of: name).flatMap { $0 < row.count ? row[$0].stringValue : nil }
+          section.column(name).flatMap { $0 < row.count ? row[$0].stringValue : nil }
         }
         guard let date = cell("date"), LedgerDate.isDay(date), let record = cell("record"),
           let field = cell("field")

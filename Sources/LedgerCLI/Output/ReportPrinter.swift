@@ -24,7 +24,7 @@ enum ReportPrinter {
           context.out.line("(none)")
           continue
         }
-        let rows = section.rows.map { $0.map { FieldRows.cell($0) } }
+        let rows = section.rows.map { report.forPeople($0, in: section).map { FieldRows.cell($0) } }
         context.out.write(TableRenderer.render(header: section.columns, rows: rows, maximumWidth: width))
       }
     }

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report access SYSTEM`: who holds which role on a system, through which account, until
 /// when, validated by whom. Revoked and expired rights only with `all`.
@@ -28,11 +29,14 @@ public enum AccessReport {
     rows.sort { ($0[1].compactText, $0[4].compactText) < ($1[1].compactText, $1[4].compactText) }
     let title = try view.record(.systems, system)?.fields["name"]?.stringValue ?? system
     return Report(
-      title: "Access to \(title)",
+      title: tr("Access to \(title)"),
       sections: [
         Report.Section(
-          title: "Rights on \(system)",
-          columns: ["person", "name", "login", "account", "role", "status", "until", "validated_by", "validated_on", "right"],
+          title: Phrase("Rights on \(system)"),
+          columns: [
+            Phrase("person"), Phrase("name"), Phrase("login"), Phrase("account"), Phrase("role"), Phrase("status"),
+            Phrase("until"), Phrase("validated_by"), Phrase("validated_on"), Phrase("right"),
+          ],
           rows: rows)
       ])
   }

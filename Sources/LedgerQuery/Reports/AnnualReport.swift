@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report annual --year YEAR`: the year's figures (the "fiche bilan"): data requests by type
 /// and status, trainings and people trained per organisation, payments per provider, tickets
@@ -14,8 +15,8 @@ public enum AnnualReport {
     let view = try LedgerView(history.snapshot(endOfYear))
     let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
     let tickets = try view.records(of: .tickets)
-    return Report(
-      title: "Annual report \(year)",
+    var report = Report(
+      title: tr("Annual report \(year)"),
       sections: [
         dataRequests(tickets.filter { $0.fields["type"] == "data-request" && inYear($0.fields["opened"]) }),
         try trainings(view, inYear),
@@ -25,16 +26,20 @@ public enum AnnualReport {
         ticketCounts(tickets, inYear),
         try rightEvents(history, view, endOfYear: endOfYear, prefix: prefix),
       ])
+    report.currency = try view.settings()?.currency
+    return report
   }
 
   private static func dataRequests(_ requests: [Record]) -> Report.Section {
     var counts: [[String]: Int] = [:]
     for request in requests {
-      let key = [request.fields["request_type"]?.stringValue ?? "(none)", request.fields["status"]?.stringValue ?? "(none)"]
+      let key = [
+        request.fields["request_type"]?.stringValue ?? tr("(none)"), request.fields["status"]?.stringValue ?? tr("(none)"),
+      ]
       counts[key, default: 0] += 1
     }
     return Report.Section(
-      title: "Data requests opened, by type and status", columns: ["type", "status", "count"],
+      title: Phrase("Data requests opened, by type and status"), columns: [Phrase("type"), Phrase("status"), Phrase("count")],
       rows: counts.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map {
         [.string($0.key[0]), .string($0.key[1]), .count($0.value)]
       })
@@ -43,7 +48,8 @@ public enum AnnualReport {
   private static func trainings(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
     let sessions = try view.records(of: .trainings).filter { inYear($0.fields["date"]) }
     return Report.Section(
-      title: "Training sessions", columns: ["date", "topic", "organization", "attendees", "hours"],
+      title: Phrase("Training sessions"),
+      columns: [Phrase("date"), Phrase("topic"), Phrase("organization"), Phrase("attendees"), Phrase("hours")],
       rows: sessions.sorted { $0.fields["date"]?.compactText ?? "" < $1.fields["date"]?.compactText ?? "" }.map { session in
         [
           session.fields["date"] ?? .null, session.fields["topic"] ?? .null, session.fields["organization"] ?? .null,
@@ -58,20 +64,20 @@ public enum AnnualReport {
     var sessions: [String: Set<String>] = [:]
     for session in try view.records(of: .trainings) where inYear(session.fields["date"]) {
       for case .string(let id) in session.fields["attendees"]?.arrayValue ?? [] {
-        let organization = try view.record(.people, id)?.fields["organization"]?.stringValue ?? "(none)"
+        let organization = try view.record(.people, id)?.fields["organization"]?.stringValue ?? tr("(none)")
         people[organization, default: []].insert(id)
         sessions[organization, default: []].insert(session.key.id.value)
       }
     }
     return Report.Section(
-      title: "People trained, by organisation", columns: ["organization", "people", "sessions"],
+      title: Phrase("People trained, by organisation"), columns: [Phrase("organization"), Phrase("people"), Phrase("sessions")],
       rows: people.keys.sorted().map { [.string($0), .count(people[$0]?.count ?? 0), .count(sessions[$0]?.count ?? 0)] })
   }
 
   private static func payments(_ view: LedgerView, _ inYear: (JSONValue?) -> Bool) throws(StoreError) -> Report.Section {
     var totals: [String: (DecimalAmount, Int)] = [:]
     for payment in try view.records(of: .payments) where payment.fields["status"] == "paid" && inYear(payment.fields["paid_on"]) {
-      let provider = payment.fields["provider"]?.stringValue ?? "(none)"
+      let provider = payment.fields["provider"]?.stringValue ?? tr("(none)")
       let amount = payment.fields["amount"]?.stringValue.flatMap(DecimalAmount.init) ?? DecimalAmount()
       let current = totals[provider] ?? (DecimalAmount(), 0)
       totals[provider] = (current.0 + amount, current.1 + 1)
@@ -80,8 +86,10 @@ public enum AnnualReport {
     var rows = totals.keys.sorted().map { provider -> [JSONValue] in
       [.string(provider), .count(totals[provider]?.1 ?? 0), .string((totals[provider]?.0 ?? DecimalAmount()).description)]
     }
-    rows.append([.string("total"), .count(totals.values.reduce(0) { $0 + $1.1 }), .string(total.description)])
-    return Report.Section(title: "Payments made, by provider", columns: ["provider", "payments", "amount"], rows: rows)
+    rows.append([.string(tr("total")), .count(totals.values.reduce(0) { $0 + $1.1 }), .string(total.description)])
+    return Report.Section(
+      title: Phrase("Payments made, by provider"), columns: [Phrase("provider"), Phrase("payments"), Phrase("amount")], rows: rows
+    )
   }
 
   /// Paid amounts per month of the year and provider: what the treasurer charts.
@@ -89,13 +97,13 @@ public enum AnnualReport {
     var totals: [[String]: DecimalAmount] = [:]
     for payment in try view.records(of: .payments) where payment.fields["status"] == "paid" && inYear(payment.fields["paid_on"]) {
       guard let day = payment.fields["paid_on"]?.stringValue else { continue }
-      let key = [String(day.prefix(7)), payment.fields["provider"]?.stringValue ?? "(none)"]
+      let key = [String(day.prefix(7)), payment.fields["provider"]?.stringValue ?? tr("(none)")]
       totals[key, default: DecimalAmount()] =
         totals[key, default: DecimalAmount()]
         + (payment.fields["amount"]?.stringValue.flatMap(DecimalAmount.init) ?? DecimalAmount())
     }
     return Report.Section(
-      title: "Payments made, by month and provider", columns: ["month", "provider", "amount"],
+      title: Phrase("Payments made, by month and provider"), columns: [Phrase("month"), Phrase("provider"), Phrase("amount")],
       rows: totals.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map {
         [.string($0.key[0]), .string($0.key[1]), .string($0.value.description)]
       })
@@ -104,7 +112,7 @@ public enum AnnualReport {
   private static func ticketCounts(_ tickets: [Record], _ inYear: (JSONValue?) -> Bool) -> Report.Section {
     let types = Set(tickets.compactMap { $0.fields["type"]?.stringValue }).sorted()
     return Report.Section(
-      title: "Tickets opened and closed, by type", columns: ["type", "opened", "closed"],
+      title: Phrase("Tickets opened and closed, by type"), columns: [Phrase("type"), Phrase("opened"), Phrase("closed")],
       rows: types.map { type in
         let ofType = tickets.filter { $0.fields["type"]?.stringValue == type }
         return [
@@ -150,17 +158,18 @@ public enum AnnualReport {
         let ownDate = change.old == nil ? ownDate(of: new) : nil
         guard (ownDate ?? day).hasPrefix(prefix) else { continue }
         let account = try new.fields["account"]?.stringValue.flatMap { (id) throws(StoreError) in try view.record(.accounts, id) }
-        let system = account?.fields["system"]?.stringValue ?? "(unknown)"
+        let system = account?.fields["system"]?.stringValue ?? tr("(unknown)")
         events[event, default: [:]][system, default: []].insert(new.key.id.value)
       }
     }
     var rows: [[JSONValue]] = []
-    for event in ["granted", "revoked", "expired"] {
+    for (event, shown) in [("granted", tr("granted")), ("revoked", tr("revoked")), ("expired", tr("expired"))] {
       for (system, rights) in (events[event] ?? [:]).sorted(by: { $0.key < $1.key }) {
-        rows.append([.string(event), .string(system), .count(rights.count)])
+        rows.append([.string(shown), .string(system), .count(rights.count)])
       }
     }
     return Report.Section(
-      title: "Rights granted, revoked and expired (from history)", columns: ["event", "system", "rights"], rows: rows)
+      title: Phrase("Rights granted, revoked and expired (from history)"),
+      columns: [Phrase("event"), Phrase("system"), Phrase("rights")], rows: rows)
   }
 }

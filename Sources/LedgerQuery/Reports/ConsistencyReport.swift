@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report consistency`: the cross-system checks the organisation declares in `ledger.json`:
 ///
@@ -21,7 +22,7 @@ import LedgerJSON
 /// every account they held is closed) is a finding, since nobody would notice otherwise.
 public enum ConsistencyReport {
   /// The name of the built-in check on duties, as the report prints it.
-  public static let dutyHoldersCheck = "People responsible for a duty are still here"
+  public static let dutyHoldersCheck = Phrase("People responsible for a duty are still here")
 
   public static func make(_ view: LedgerView, today: String) throws(StoreError) -> Report {
     let checks = try view.settings()?.document["consistency"]?.arrayValue ?? []
@@ -29,14 +30,14 @@ public enum ConsistencyReport {
     var findings: [[JSONValue]] = []
     let evaluator = QueryEvaluator(view: view, today: today)
     for (index, check) in checks.enumerated() {
-      let name = check.objectValue?["name"]?.stringValue ?? "check \(index + 1)"
+      let name = check.objectValue?["name"]?.stringValue ?? tr("check \(index + 1)")
       do {
         let (checked, found) = try run(check, evaluator: evaluator, view: view)
         summary.append([.string(name), .count(checked), .count(found.count)])
         findings += found.map { [.string(name), .string($0.0), .string($0.1)] }
       } catch let error as QueryError {
         summary.append([.string(name), .count(0), .count(1)])
-        findings.append([.string(name), .string("ledger.json"), .string("the check cannot run: \(describe(error))")])
+        findings.append([.string(name), .string("ledger.json"), .string(tr("the check cannot run: \(describe(error))"))])
       } catch let error as StoreError {
         throw error
       } catch {
@@ -46,14 +47,16 @@ public enum ConsistencyReport {
     let duties = try view.records(of: .duties)
     if !duties.isEmpty {
       let found = try dutyHolders(duties, view: view)
-      summary.append([.string(dutyHoldersCheck), .count(duties.count), .count(found.count)])
-      findings += found.map { [.string(dutyHoldersCheck), .string($0.0), .string($0.1)] }
+      summary.append([.string(dutyHoldersCheck.text), .count(duties.count), .count(found.count)])
+      findings += found.map { [.string(dutyHoldersCheck.text), .string($0.0), .string($0.1)] }
     }
     return Report(
-      title: "Consistency",
+      title: tr("Consistency"),
       sections: [
-        Report.Section(title: "Checks", columns: ["check", "records", "findings"], rows: summary),
-        Report.Section(title: "Findings", columns: ["check", "record", "finding"], rows: findings),
+        Report.Section(
+          title: Phrase("Checks"), columns: [Phrase("check"), Phrase("records"), Phrase("findings")], rows: summary),
+        Report.Section(
+          title: Phrase("Findings"), columns: [Phrase("check"), Phrase("record"), Phrase("finding")], rows: findings),
       ], findings: findings.count)
   }
 
@@ -68,12 +71,10 @@ public enum ConsistencyReport {
         let condition = try QueryParser.condition(text)
         let path = try planner.resolve(condition.path, in: kind, condition: text)
         for subject in subjects where !(try evaluator.meets(subject, [(condition, path)])) {
-          let actual = try evaluator.values(path, in: subject).map(\.compactText).joined(separator: ", ")
-          found.append(
-            (
-              subject.key.description,
-              "\(text) does not hold (\(condition.path.joined(separator: ".")): \(actual.isEmpty ? "none" : actual))"
-            ))
+          let values = try evaluator.values(path, in: subject).map(\.compactText).joined(separator: ", ")
+          let actual = values.isEmpty ? tr("none") : values
+          let field = condition.path.joined(separator: ".")
+          found.append((subject.key.description, tr("\(text) does not hold (\(field): \(actual))")))
         }
       }
     }
@@ -91,7 +92,9 @@ public enum ConsistencyReport {
         found.append(
           (
             subject.key.description,
-            "has no \(targetKind) with \(wanted.isEmpty ? "any value" : wanted) linked through \(linkText)"
+            wanted.isEmpty
+              ? tr("has no \(targetKind) linked through \(linkText)")
+              : tr("has no \(targetKind) with \(wanted) linked through \(linkText)")
           ))
       }
     }
@@ -111,11 +114,11 @@ public enum ConsistencyReport {
     for duty in duties {
       for (id, part) in DutiesReport.keyPeople(of: duty) {
         guard let person = try view.record(.people, id) else { continue }  // a broken reference: validation says so
-        let who = "\(part) \(id) (\(person.fields["name"]?.stringValue ?? id))"
+        let name = person.fields["name"]?.stringValue ?? id
         if person.fields["member_status"]?.stringValue == "resigned" {
-          found.append((duty.key.description, "\(who) has resigned"))
+          found.append((duty.key.description, tr("\(part) \(id) (\(name)) has resigned")))
         } else if let held = accounts[id], held.allSatisfy({ $0 == "closed" }) {
-          found.append((duty.key.description, "\(who) has left: every account they held is closed"))
+          found.append((duty.key.description, tr("\(part) \(id) (\(name)) has left: every account they held is closed")))
         }
       }
     }
@@ -139,8 +142,8 @@ public enum ConsistencyReport {
 
   private static func describe(_ error: QueryError) -> String {
     switch error {
-    case .syntax(let text, let column, let expected): "\"\(text)\": expected \(expected) at column \(column)"
-    case .unknownField(let text, let kind, let field, _): "\(kind) have no field \"\(field)\" (in \"\(text)\")"
+    case .syntax(let text, let column, let expected): tr("\"\(text)\": expected \(expected) at column \(column)")
+    case .unknownField(let text, let kind, let field, _): tr("\(kind) have no field \"\(field)\" (in \"\(text)\")")
     case .badList(let text, let reason): "\(text): \(reason)"
     }
   }

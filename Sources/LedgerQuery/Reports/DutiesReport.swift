@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report duties`: the coordination table, one row per duty, as the organisation writes it.
 /// A row of the platform's, as CSV:
@@ -18,7 +19,8 @@ import LedgerJSON
 public enum DutiesReport {
   /// The columns of the table, in order.
   public static let columns = [
-    "theme", "mission", "systems", "procedure", "link", "responsible", "deputy", "actors", "frequency", "duty",
+    Phrase("theme"), Phrase("mission"), Phrase("systems"), Phrase("procedure"), Phrase("link"), Phrase("responsible"),
+    Phrase("deputy"), Phrase("actors"), Phrase("frequency"), Phrase("duty"),
   ]
 
   /// Which duties to show; every filter given must hold.
@@ -53,10 +55,10 @@ public enum DutiesReport {
       .filter { involves($0, filter, people: people) }
       .map { row($0, name: name) }
       .sorted { order($0) < order($1) }
-    let ledger = try view.settings()?.name ?? "the ledger"
+    let ledger = try view.settings()?.name
     return Report(
-      title: "Duties of \(ledger)" + describe(filter),
-      sections: [Report.Section(title: "Coordination table", columns: columns, rows: rows)])
+      title: (ledger.map { tr("Duties of \($0)") } ?? tr("Duties of the ledger")) + describe(filter),
+      sections: [Report.Section(title: Phrase("Coordination table"), columns: columns, rows: rows)])
   }
 
   /// What `person` does in `duty`: `responsible`, `deputy`, and the role of each actor entry
@@ -133,10 +135,12 @@ public enum DutiesReport {
 
   /// `, for Sophie Roux (people/sroux), using UsersHub (systems/usershub)`, or nothing.
   private static func describe(_ filter: Filter) -> String {
-    let named = [("for", filter.person), ("using", filter.system), ("with", filter.organization)]
-    let parts = named.compactMap { word, record in
-      record.map { "\(word) \($0.fields["name"]?.stringValue ?? $0.key.id.value) (\($0.key))" }
-    }
+    let name = { (record: Record) in record.fields["name"]?.stringValue ?? record.key.id.value }
+    let parts = [
+      filter.person.map { tr("for \(name($0)) (\($0.key))") },
+      filter.system.map { tr("using \(name($0)) (\($0.key))") },
+      filter.organization.map { tr("with \(name($0)) (\($0.key))") },
+    ].compactMap { $0 }
     return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
   }
 

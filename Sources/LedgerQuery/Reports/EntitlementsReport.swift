@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report entitlements [--system ID]`: the rights people's functions call for (ledger.json's
 /// `entitlements`, see `EntitlementCheck`) against the rights they hold. Two sections:
@@ -18,11 +19,11 @@ import LedgerJSON
 /// in the ledger's time zone.
 public enum EntitlementsReport {
   /// The title of the section of missing rights.
-  public static let missingTitle = "Missing"
+  public static let missingTitle = Phrase("Missing")
   /// The title of the section of unjustified rights.
-  public static let unjustifiedTitle = "Not justified by any function"
+  public static let unjustifiedTitle = Phrase("Not justified by any function")
   /// The account cell of a person with no account on the system.
-  public static let noAccount = "no account"
+  public static let noAccount = Phrase("no account")
 
   /// The report of `view`, with the history of `store` for who granted and when (nil: no
   /// history, the cells stay empty when the record does not say).
@@ -44,12 +45,12 @@ public enum EntitlementsReport {
         .text(finding.right.fields["reason"]?.stringValue), list(finding.calledForBy),
       ])
     }
-    let scope = system.map { " on \($0)" } ?? ""
     return Report(
-      title: "Rights by function\(scope)",
+      title: system.map { tr("Rights by function on \($0)") } ?? tr("Rights by function"),
       sections: [
         Report.Section(
-          title: missingTitle, columns: ["person", "called_for_by", "system", "role", "account"],
+          title: missingTitle,
+          columns: [Phrase("person"), Phrase("called_for_by"), Phrase("system"), Phrase("role"), Phrase("account")],
           rows: missing.map { finding in
             [
               .string(finding.person), list(finding.calledForBy), .string(finding.entitlement.system),
@@ -58,7 +59,10 @@ public enum EntitlementsReport {
           }),
         Report.Section(
           title: unjustifiedTitle,
-          columns: ["person", "functions", "system", "role", "right", "granted_by", "granted_on", "reason", "called_for_by"],
+          columns: [
+            Phrase("person"), Phrase("functions"), Phrase("system"), Phrase("role"), Phrase("right"), Phrase("granted_by"),
+            Phrase("granted_on"), Phrase("reason"), Phrase("called_for_by"),
+          ],
           rows: rows),
       ], findings: missing.count + unjustified.count)
   }
@@ -70,7 +74,7 @@ public enum EntitlementsReport {
 
   /// `2024-09-05-63ffj`, `2022-05-01-jdc2b (closed)`, or `no account`.
   private static func accounts(_ accounts: [EntitlementCheck.Account]) -> String {
-    guard !accounts.isEmpty else { return noAccount }
+    guard !accounts.isEmpty else { return noAccount.text }
     return accounts.map { account in
       account.status == nil || account.status == "active" ? account.id : "\(account.id) (\(account.status ?? ""))"
     }.joined(separator: ", ")

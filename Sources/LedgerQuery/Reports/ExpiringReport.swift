@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report expiring`: every date the schemas mark `x-expiry` (temporary rights' ends, contract
 /// renewals, paid-until dates of memberships, temporary ledger roles, systems' TLS certificates
@@ -14,12 +15,12 @@ public enum ExpiringReport {
 
   public static func make(_ view: LedgerView, today: String, within days: Int) throws(StoreError) -> Report {
     guard let horizon = LedgerDate.adding(days: days, to: today) else {
-      return Report(title: "Expiring", sections: [])
+      return Report(title: tr("Expiring"), sections: [])
     }
     var items: [(date: String, row: [JSONValue])] = []
     func add(_ date: String, _ record: Record, _ label: String, _ field: String) throws(StoreError) {
       let left = LedgerDate.days(from: today, to: date) ?? 0
-      let state = left < 0 ? "overdue" : (left == 0 ? "today" : "due")
+      let state = left < 0 ? tr("overdue") : (left == 0 ? tr("today") : tr("due"))
       items.append(
         (
           date,
@@ -30,7 +31,8 @@ public enum ExpiringReport {
         ))
     }
     for kind in RecordKind.allCases {
-      for (steps, label) in view.expiryFields(of: kind) {
+      for (steps, schemaLabel) in view.expiryFields(of: kind) {
+        let label = schemaLabels[schemaLabel]?.text ?? schemaLabel
         for record in try view.records(of: kind) where !isFinished(record) {
           for (pointer, value) in view.values(at: steps, in: record) {
             guard case .string(let date) = value, LedgerDate.isDay(date), date <= horizon else { continue }
@@ -44,21 +46,31 @@ public enum ExpiringReport {
         guard let validated = right.fields["validated_on"]?.stringValue, let date = interval.end(from: validated),
           date <= horizon
         else { continue }
-        try add(date, right, "access review", "validated_on")
+        try add(date, right, tr("access review"), "validated_on")
       }
     }
     for (date, system) in try backupChecks(view) where date <= horizon {
-      try add(date, system, "backup check", "backup.last_checked")
+      try add(date, system, tr("backup check"), "backup.last_checked")
     }
     // Day, then record, then field: a right can be due twice on one day (its end, its review).
     items.sort {
       ($0.date, $0.row[3].compactText, $0.row[5].compactText) < ($1.date, $1.row[3].compactText, $1.row[5].compactText)
     }
     let section = Report.Section(
-      title: "Expiring by \(horizon) (today is \(today))",
-      columns: ["date", "days", "state", "record", "what", "field", "about"], rows: items.map(\.row))
-    return Report(title: "Expiring", sections: [section])
+      title: Phrase("Expiring by \(LocalFormat.day(horizon)) (today is \(LocalFormat.day(today)))"),
+      columns: [
+        Phrase("date"), Phrase("days"), Phrase("state"), Phrase("record"), Phrase("what"), Phrase("field"), Phrase("about"),
+      ], rows: items.map(\.row))
+    return Report(title: tr("Expiring"), sections: [section])
   }
+
+  /// The `x-expiry` labels of the built-in schemas, worded in the report's language; a label a
+  /// ledger's own schema gives is shown as written there.
+  static let schemaLabels: [String: Phrase] = [
+    "TLS certificate": Phrase("TLS certificate"), "contract renewal": Phrase("contract renewal"),
+    "domain renewal": Phrase("domain renewal"), "ledger role": Phrase("ledger role"), "membership": Phrase("membership"),
+    "signing key": Phrase("signing key"), "temporary right": Phrase("temporary right"),
+  ]
 
   /// Each system's next backup check: the day its last check plus its interval runs out. The
   /// due day is computed, not stored, so recording a check (`last_checked`) moves it.
@@ -85,7 +97,7 @@ public enum ExpiringReport {
       let account = try text("account").flatMap { (id) throws(StoreError) in try view.record(.accounts, id) }
       let person = try account?.fields["person"]?.stringValue.flatMap { (id) throws(StoreError) in try view.record(.people, id) }
       let name = person?.fields["name"]?.stringValue ?? account?.fields["person"]?.stringValue ?? "?"
-      return "\(text("role") ?? "?") on \(account?.fields["system"]?.stringValue ?? "?") for \(name)"
+      return tr("\(text("role") ?? "?") on \(account?.fields["system"]?.stringValue ?? "?") for \(name)")
     case .contracts:
       return "\(text("title") ?? "") (\(text("provider") ?? "?"))"
     default:

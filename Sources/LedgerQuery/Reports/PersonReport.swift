@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report person ID` as tables (text and CSV): the person's record and the values it had,
 /// their accounts and the rights on them, the tickets, trainings, approvals and organisations
@@ -19,10 +20,10 @@ public enum PersonReport {
   public static func make(_ export: PersonExport, timeZone: TimeZone) -> Report {
     let person = export.person
     let details = Report.Section(
-      title: "Person", columns: ["field", "value"],
+      title: Phrase("Person"), columns: [Phrase("field"), Phrase("value")],
       rows: person.fields.sortedMembers.map { [.string($0.key), $0.value] })
     return Report(
-      title: "Everything about \(person.fields["name"]?.stringValue ?? export.id) (\(person.key))",
+      title: tr("Everything about \(person.fields["name"]?.stringValue ?? export.id) (\(person.key))"),
       sections: [details, past(export, timeZone)] + holdings(export) + activity(export)
         + [namedIn(export), commits(export, timeZone), duties(export)])
   }
@@ -32,10 +33,11 @@ public enum PersonReport {
   /// The values the person's record had, oldest first.
   private static func past(_ export: PersonExport, _ zone: TimeZone) -> Report.Section {
     Report.Section(
-      title: "Values over time", columns: ["field", "value", "change", "date", "commit", "author"],
+      title: Phrase("Values over time"),
+      columns: [Phrase("field"), Phrase("value"), Phrase("change"), Phrase("date"), Phrase("commit"), Phrase("author")],
       rows: export.history.map { value in
         [
-          .string(value.field), value.value ?? .null, .string(value.value == nil ? "removed" : "set"),
+          .string(value.field), value.value ?? .null, .string(value.value == nil ? tr("removed") : tr("set")),
           .string(LedgerDate.day(of: value.entry.date, in: zone)), .string(String(value.entry.commit.prefix(7))),
           .string(value.entry.authorName),
         ]
@@ -48,7 +50,8 @@ public enum PersonReport {
     let systemOf = Dictionary(accounts.map { ($0.key.id.value, $0.fields["system"]?.stringValue) }) { first, _ in first }
     return [
       Report.Section(
-        title: "Accounts", columns: ["account", "system", "login", "status", "opened", "closed"],
+        title: Phrase("Accounts"),
+        columns: [Phrase("account"), Phrase("system"), Phrase("login"), Phrase("status"), Phrase("opened"), Phrase("closed")],
         rows: accounts.map { a in
           [
             .string(a.key.id.value), field(a, "system"), field(a, "login"), field(a, "status"), field(a, "opened"),
@@ -56,7 +59,8 @@ public enum PersonReport {
           ]
         }),
       Report.Section(
-        title: "Rights", columns: ["right", "system", "role", "status", "until", "validated_by"],
+        title: Phrase("Rights"),
+        columns: [Phrase("right"), Phrase("system"), Phrase("role"), Phrase("status"), Phrase("until"), Phrase("validated_by")],
         rows: export.rightsHeld.map { r in
           [
             .string(r.key.id.value), .text(systemOf[r.fields["account"]?.stringValue ?? ""] ?? nil), field(r, "role"),
@@ -71,26 +75,27 @@ public enum PersonReport {
     let id = JSONValue.string(export.id)
     return [
       Report.Section(
-        title: "Tickets", columns: ["ticket", "type", "title", "status", "as"],
+        title: Phrase("Tickets"), columns: [Phrase("ticket"), Phrase("type"), Phrase("title"), Phrase("status"), Phrase("as")],
         rows: export.mentions(in: .tickets).map { m in
           let t = m.record
           return [.string(t.key.id.value), field(t, "type"), field(t, "title"), field(t, "status"), .string(fieldNames(m))]
         }),
       Report.Section(
-        title: "Trainings", columns: ["training", "date", "topic", "as"],
+        title: Phrase("Trainings"), columns: [Phrase("training"), Phrase("date"), Phrase("topic"), Phrase("as")],
         rows: export.mentions(in: .trainings).map(\.record).map { t in
           [
             .string(t.key.id.value), field(t, "date"), field(t, "topic"),
-            .string(t.fields["trainers"]?.arrayValue?.contains(id) == true ? "trainer" : "attendee"),
+            .string(t.fields["trainers"]?.arrayValue?.contains(id) == true ? tr("trainer") : tr("attendee")),
           ]
         }),
       Report.Section(
-        title: "Payments approved", columns: ["payment", "provider", "amount", "status", "approved_on"],
+        title: Phrase("Payments approved"),
+        columns: [Phrase("payment"), Phrase("provider"), Phrase("amount"), Phrase("status"), Phrase("approved_on")],
         rows: export.mentions(in: .payments).map(\.record).filter { $0.fields["approved_by"] == id }.map { p in
           [.string(p.key.id.value), field(p, "provider"), field(p, "amount"), field(p, "status"), field(p, "approved_on")]
         }),
       Report.Section(
-        title: "Contact of", columns: ["organization", "name"],
+        title: Phrase("Contact of"), columns: [Phrase("organization"), Phrase("name")],
         rows: export.mentions(in: .organizations).map(\.record).filter { $0.fields["contacts"]?.arrayValue?.contains(id) == true }
           .map { o in [.string(o.key.id.value), field(o, "name")] }),
     ]
@@ -100,7 +105,7 @@ public enum PersonReport {
   /// rights they validated or requested, an approval, a system they are responsible for).
   private static func namedIn(_ export: PersonExport) -> Report.Section {
     Report.Section(
-      title: "Named in", columns: ["record", "field", "about"],
+      title: Phrase("Named in"), columns: [Phrase("record"), Phrase("field"), Phrase("about")],
       rows: export.mentions.map { m in
         [.string(m.record.key.description), .string(fieldNames(m)), .string(RecordLabel.label(m.record))]
       })
@@ -109,7 +114,7 @@ public enum PersonReport {
   /// The commits the person authored, newest first.
   private static func commits(_ export: PersonExport, _ zone: TimeZone) -> Report.Section {
     Report.Section(
-      title: "Commits authored", columns: ["commit", "date", "subject"],
+      title: Phrase("Commits authored"), columns: [Phrase("commit"), Phrase("date"), Phrase("subject")],
       rows: export.commits.map { entry in
         [.string(String(entry.commit.prefix(7))), .string(LedgerDate.day(of: entry.date, in: zone)), .string(entry.subject)]
       })
@@ -119,7 +124,7 @@ public enum PersonReport {
     let duties = export.mentions(in: .duties).map(\.record).map { ($0, DutiesReport.parts(of: export.id, in: $0)) }
       .filter { !$0.1.isEmpty }
     return Report.Section(
-      title: "Duties", columns: ["duty", "mission", "as"],
+      title: Phrase("Duties"), columns: [Phrase("duty"), Phrase("mission"), Phrase("as")],
       rows: duties.map { d, parts in [.string(d.key.id.value), field(d, "mission"), .string(parts.joined(separator: ", "))] })
   }
 

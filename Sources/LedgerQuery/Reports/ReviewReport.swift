@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report review ORGANIZATION`: the access review a partner organisation fills in. One row
 /// per active right that the organisation's people hold, or that they validated, with who
@@ -40,9 +41,11 @@ public enum ReviewReport {
     rows.sort { order($0) < order($1) }
     let name = organization.fields["name"]?.stringValue ?? id
     return Report(
-      title: "Access review for \(name) (\(organization.key))",
+      title: tr("Access review for \(name) (\(organization.key))"),
       sections: [
-        Report.Section(title: "Active rights held or validated by people of \(id)", columns: columns, rows: rows)
+        Report.Section(
+          title: Phrase("Active rights held or validated by people of \(id)"), columns: columns.map { Phrase(verbatim: $0) },
+          rows: rows)
       ])
   }
 

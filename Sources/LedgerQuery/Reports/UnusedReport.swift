@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `report unused [--since DURATION]`: active rights whose account has not been seen in use
 /// for longer than the period (its `last_seen`, imported from the system's logs with
@@ -13,16 +14,16 @@ import LedgerJSON
 /// sheet a spreadsheet can filter.
 public enum UnusedReport {
   /// The organisation cell of a right nobody validated.
-  public static let notValidated = "(not validated)"
+  public static let notValidated = Phrase("(not validated)")
   /// The organisation cell of a right whose validator names no organisation.
-  public static let noOrganization = "(no organisation)"
+  public static let noOrganization = Phrase("(no organisation)")
   /// The `last_seen` cell of an account never seen.
-  public static let neverRecorded = "never recorded"
+  public static let neverRecorded = Phrase("never recorded")
 
   /// The columns of the table, in order.
   public static let columns = [
-    "system", "validated_by_organization", "validated_by", "right", "person", "login", "role", "temporary", "last_seen",
-    "days_since",
+    Phrase("system"), Phrase("validated_by_organization"), Phrase("validated_by"), Phrase("right"), Phrase("person"),
+    Phrase("login"), Phrase("role"), Phrase("temporary"), Phrase("last_seen"), Phrase("days_since"),
   ]
 
   /// One right of the table and how it sorts.
@@ -60,11 +61,19 @@ public enum UnusedReport {
       lines.append(try line(right, account: account, system: onSystem, lastSeen: lastSeen, today: today, view))
     }
     lines.sort { $0.order.lexicographicallyPrecedes($1.order) }
-    let scope = system.map { " on \($0)" } ?? ""
-    let section = Report.Section(
-      title: "Active rights\(scope) whose account was not seen since \(cutoff) (\(days) days before \(today)): \(lines.count)",
-      columns: columns, rows: lines.map(\.cells))
-    return Report(title: "Unused rights", sections: [section])
+    let since = LocalFormat.day(cutoff)
+    let title =
+      if let system {
+        Phrase(
+          "Active rights on \(system) whose account was not seen since \(since) (\(days) days before \(LocalFormat.day(today))): \(lines.count)"
+        )
+      } else {
+        Phrase(
+          "Active rights whose account was not seen since \(since) (\(days) days before \(LocalFormat.day(today))): \(lines.count)"
+        )
+      }
+    let section = Report.Section(title: title, columns: columns, rows: lines.map(\.cells))
+    return Report(title: tr("Unused rights"), sections: [section])
   }
 
   private static func line(
@@ -73,14 +82,15 @@ public enum UnusedReport {
     let validator = right.fields["validated_by"]?.stringValue
     var organization: String?
     if let validator {
-      organization = try view.record(.people, validator)?.fields["organization"]?.stringValue ?? noOrganization
+      organization = try view.record(.people, validator)?.fields["organization"]?.stringValue ?? noOrganization.text
     }
     let temporary = right.fields["temporary"] == .bool(true)
     let person = account.fields["person"]?.stringValue ?? ""
     let cells: [JSONValue] = [
-      .string(system), .string(organization ?? notValidated), .text(validator), .string(right.key.id.value), .string(person),
+      .string(system), .string(organization ?? notValidated.text), .text(validator), .string(right.key.id.value), .string(person),
       .text(account.fields["login"]?.stringValue), .text(right.fields["role"]?.stringValue), .bool(temporary),
-      .string(lastSeen ?? neverRecorded), lastSeen.flatMap { LedgerDate.days(from: $0, to: today) }.map { .count($0) } ?? .null,
+      .string(lastSeen ?? neverRecorded.text),
+      lastSeen.flatMap { LedgerDate.days(from: $0, to: today) }.map { .count($0) } ?? .null,
     ]
     return Line(
       system: system, organization: organization, temporary: temporary, lastSeen: lastSeen, person: person,

@@ -25,10 +25,10 @@ enum SiteAssets {
     thead th { background: var(--band); }
     th button { background: none; border: 0; padding: 0; margin: 0; font: inherit; color: inherit; text-align: left; cursor: pointer; }
     .table-wrap { overflow-x: auto; max-width: 100%; }
-    td.nowrap { white-space: nowrap; }
+    td.nowrap, .amount { white-space: nowrap; }
     th[aria-sort="ascending"] button::after { content: " \\25B2"; }
     th[aria-sort="descending"] button::after { content: " \\25BC"; }
-    td.number { text-align: right; font-variant-numeric: tabular-nums; }
+    td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tbody th { font-weight: normal; background: var(--band); white-space: nowrap; }
     .counts { display: flex; flex-wrap: wrap; gap: .6rem; padding: 0; list-style: none; }
     .counts li { border: 1px solid var(--line); padding: .4rem .8rem; min-width: 8rem; }
@@ -62,7 +62,8 @@ enum SiteAssets {
 
     """
 
-  /// Sorting (a click on a column's button) and filtering (the search box above a table; a
+  /// Sorting (a click on a column's button; a cell's `data-sort`, when it has one, is what it
+  /// sorts by, so `1 234,50 €` sorts as 1234.50) and filtering (the search box above a table; a
   /// link ending in `#filter=WORDS` opens the page filtered): the table reads in full without.
   static let tableScript = """
     document.querySelectorAll("input[data-filter]").forEach(function (box) {
@@ -88,8 +89,9 @@ enum SiteAssets {
         th.setAttribute("aria-sort", up ? "ascending" : "descending");
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = a.cells[column].textContent, y = b.cells[column].textContent;
-          var c = x.localeCompare(y, undefined, { numeric: true });
+          var x = a.cells[column].dataset.sort || a.cells[column].textContent;
+          var y = b.cells[column].dataset.sort || b.cells[column].textContent;
+          var c = x.localeCompare(y, document.documentElement.lang || undefined, { numeric: true });
           return up ? c : -c;
         });
         rows.forEach(function (row) { body.appendChild(row); });

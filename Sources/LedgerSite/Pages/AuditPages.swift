@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerWording
 
 /// `audit.html` and `audit/YEAR.html`: what the audit found, the payment approvals with the
@@ -20,22 +21,30 @@ enum AuditPages {
   }
 
   private static func summary(_ audit: AuditResult, _ years: [String], _ content: SiteContent) -> String {
-    let page = SitePage(path: "audit.html", title: "Audit", content: content, section: "Audit")
+    let page = SitePage(path: "audit.html", title: tr("Audit"), content: content, section: "audit")
     return page.render(hasScript: true) { main in
       let count = audit.findings.count
       main.element(
         "p",
-        text:
-          "\(audit.commits) commit\(audit.commits == 1 ? "" : "s") audited: authors against the known administrators, each change against the author's roles as the policy stood, every commit's result against the schemas and rules, every merge against the field-level merge of its parents."
-      )
+        text: Language.singular(audit.commits)
+          ? tr(
+            "\(audit.commits) commit audited: authors against the known administrators, each change against the author's roles as the policy stood, every commit's result against the schemas and rules, every merge against the field-level merge of its parents."
+          )
+          : tr(
+            "\(audit.commits) commits audited: authors against the known administrators, each change against the author's roles as the policy stood, every commit's result against the schemas and rules, every merge against the field-level merge of its parents."
+          ))
       main.element(
         "p", count == 0 ? [] : [("class", "finding")],
-        text: count == 0 ? "The audit found nothing." : "The audit found \(count) thing\(count == 1 ? "" : "s") to look at.")
+        text: count == 0
+          ? tr("The audit found nothing.")
+          : Language.singular(count)
+            ? tr("The audit found \(count) thing to look at.") : tr("The audit found \(count) things to look at."))
       if count > 0 {
-        main.element("h2", text: "Findings")
+        main.element("h2", text: tr("Findings"))
         let findings = audit.findings
         page.table(
-          &main, id: "findings", columns: ["date", "commit", "author", "rule", "finding"], rows: findings.count,
+          &main, id: "findings", columns: [tr("date"), tr("commit"), tr("author"), tr("rule"), tr("finding")],
+          rows: findings.count,
           interactive: findings.count > 10,
           nowrap: [0, 2], rowClass: { _ in "finding" }
         ) { cell, row, column in
@@ -50,7 +59,7 @@ enum AuditPages {
         }
       }
       approvals(&main, page, audit, content)
-      main.element("h2", text: "Every commit, year by year")
+      main.element("h2", text: tr("Every commit, year by year"))
       main.element("ul") { list in
         for year in years.reversed() { list.element("li") { $0.link(year, to: page.href("audit/\(year).html")) } }
       }
@@ -59,13 +68,14 @@ enum AuditPages {
 
   /// The payment approvals the history records, with the approver's roles on the day.
   private static func approvals(_ main: inout HTMLWriter, _ page: SitePage, _ audit: AuditResult, _ content: SiteContent) {
-    main.element("h2", text: "Payment approvals")
+    main.element("h2", text: tr("Payment approvals"))
     let approvals = audit.approvals
     if approvals.isEmpty {
-      main.element("p", [("class", "empty")], text: "No payment approval recorded.")
+      main.element("p", [("class", "empty")], text: tr("No payment approval recorded."))
     } else {
       page.table(
-        &main, id: "approvals", columns: ["date", "payment", "approver", "role", "recorded by", "commit"],
+        &main, id: "approvals",
+        columns: [tr("date"), tr("payment"), tr("approver"), tr("role"), tr("recorded by"), tr("commit")],
         rows: approvals.count,
         interactive: approvals.count > 10, nowrap: [0]
       ) { cell, row, column in
@@ -79,7 +89,7 @@ enum AuditPages {
           } else {
             cell.text(approval.approver)
           }
-        case 3: cell.text(approval.roles.isEmpty ? "none recorded on the day" : approval.roles.joined(separator: ", "))
+        case 3: cell.text(approval.roles.isEmpty ? tr("none recorded on the day") : approval.roles.joined(separator: ", "))
         case 4: cell.text(content.scope.author(approval.entry))
         default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
         }
@@ -90,14 +100,20 @@ enum AuditPages {
   private static func yearPage(
     _ year: String, _ commits: [AuditedCommit], _ findings: [String: [AuditFinding]], _ content: SiteContent
   ) -> String {
-    let page = SitePage(path: "audit/\(year).html", title: "Audit of \(year)", content: content, section: "Audit")
+    let page = SitePage(path: "audit/\(year).html", title: tr("Audit of \(year)"), content: content, section: "audit")
     let found = commits.reduce(0) { $0 + (findings[$1.entry.commit]?.count ?? 0) }
     return page.render(hasScript: true) { main in
-      let findingsSaid = found == 0 ? "no finding" : "\(found) finding\(found == 1 ? "" : "s"), marked"
+      let findingsSaid =
+        found == 0
+        ? tr("no finding") : Language.singular(found) ? tr("\(found) finding, marked") : tr("\(found) findings, marked")
       main.element(
-        "p", text: "\(commits.count) commit\(commits.count == 1 ? "" : "s") in \(year), oldest first; \(findingsSaid).")
+        "p",
+        text: Language.singular(commits.count)
+          ? tr("\(commits.count) commit in \(year), oldest first; \(findingsSaid).")
+          : tr("\(commits.count) commits in \(year), oldest first; \(findingsSaid)."))
       page.table(
-        &main, id: "commits", columns: ["date", "commit", "author", "roles held", "change", "findings"], rows: commits.count,
+        &main, id: "commits", columns: [tr("date"), tr("commit"), tr("author"), tr("roles held"), tr("change"), tr("findings")],
+        rows: commits.count,
         interactive: true, nowrap: [0, 2], rowClass: { findings[commits[$0].entry.commit] == nil ? nil : "finding" }
       ) { cell, row, column in
         let commit = commits[row]
@@ -110,10 +126,10 @@ enum AuditPages {
           } else {
             cell.text(content.scope.author(commit.entry))
           }
-        case 3: cell.text(commit.roles.isEmpty ? "none" : commit.roles.joined(separator: ", "))
+        case 3: cell.text(commit.roles.isEmpty ? tr("none") : commit.roles.joined(separator: ", "))
         case 4:
           cell.text(commit.entry.subject)
-          if commit.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
+          if commit.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " " + tr("(merge)")) }
         default:
           let list = findings[commit.entry.commit] ?? []
           guard !list.isEmpty else { return }

@@ -1,48 +1,53 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `index.html`: the ledger at a glance: what it holds, what is wrong, what expires, what changed.
 enum HomePage {
   static func render(_ content: SiteContent, recentChanges: [(entry: HistoryEntry, records: [RecordKey])]) -> String {
-    let page = SitePage(path: "index.html", title: content.settings.name, content: content, section: "Home")
+    let page = SitePage(path: "index.html", title: content.settings.name, content: content, section: "home")
     return page.render { main in
-      main.element("p") { line in
-        line.text("The ledger as recorded in commit ")
-        line.element("code", text: String(content.tip.commit.prefix(12)))
-        line.text(" of \(page.day(content.tip.date)) by \(content.scope.author(content.tip)): “\(content.tip.subject)”.")
-      }
-      main.element("h2", text: "Records")
+      main.element(
+        "p",
+        text: tr(
+          "The ledger as recorded in commit \(content.tip.commit.prefix(12)) of \(page.prose(content.tip.date)) by \(content.scope.author(content.tip)): “\(content.tip.subject)”."
+        ))
+      main.element("h2", text: tr("Records"))
       main.element("ul", [("class", "counts")]) { list in
         for kind in RecordKind.allCases {
           let count = content.records[kind]?.count ?? 0
           // Erasures are rare events, not part of what the organisation keeps: listed once there is one.
           if kind == .erasures && count == 0 { continue }
           list.element("li") { item in
-            item.element("strong", text: "\(count)")
+            item.element("strong", text: LocalFormat.integer(count))
             item.text(" ")
-            item.link(kind.rawValue, to: count > 0 ? page.href(SitePage.path(of: kind)) : nil)
+            item.link(kind.plural, to: count > 0 ? page.href(SitePage.path(of: kind)) : nil)
           }
         }
       }
       if content.scope.isWhole { findings(&main, page, content) }
-      main.element("h2", text: "Expiring in the next 60 days, and overdue")
+      main.element("h2", text: tr("Expiring in the next 60 days, and overdue"))
       expiring(&main, page, content)
-      main.element("h2", text: "Last changes")
+      main.element("h2", text: tr("Last changes"))
       changes(&main, page, content, recentChanges)
     }
   }
 
   private static func findings(_ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent) {
-    main.element("h2", text: "Validation")
+    main.element("h2", text: tr("Validation"))
     let errors = content.diagnostics
     if errors.isEmpty {
-      main.element("p", text: "Every record is valid against its schema and the ledger's rules.")
+      main.element("p", text: tr("Every record is valid against its schema and the ledger's rules."))
     } else {
       main.element(
-        "p", [("class", "finding")], text: "\(errors.count) finding\(errors.count == 1 ? "" : "s") against the schemas and rules:"
-      )
+        "p", [("class", "finding")],
+        text: Language.singular(errors.count)
+          ? tr("\(errors.count) finding against the schemas and rules:")
+          : tr("\(errors.count) findings against the schemas and rules:"))
       let shown = Array(errors.prefix(100))
-      page.table(&main, id: "validation", columns: ["file", "line", "rule", "message"], rows: shown.count, numeric: [1]) {
+      page.table(
+        &main, id: "validation", columns: [tr("file"), tr("line"), tr("rule"), tr("message")], rows: shown.count, numeric: [1]
+      ) {
         cell, row, column in
         let diagnostic = shown[row]
         switch column {
@@ -54,38 +59,43 @@ enum HomePage {
         }
       }
     }
-    main.element("h2", text: "Consistency")
+    main.element("h2", text: tr("Consistency"))
     let count = content.consistency?.findings ?? 0
     main.element("p") { line in
-      line.text(count == 0 ? "Every consistency check holds. " : "\(count) consistency finding\(count == 1 ? "" : "s"). ")
-      line.link("The consistency report", to: page.href("reports/consistency.html"))
-      line.text(" lists each check.")
+      line.text(
+        count == 0
+          ? tr("Every consistency check holds.")
+          : Language.singular(count) ? tr("\(count) consistency finding.") : tr("\(count) consistency findings."))
+      line.text(" ")
+      line.link(tr("The consistency report lists each check."), to: page.href("reports/consistency.html"))
     }
   }
 
   private static func expiring(_ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent) {
     let rows = content.expiring.sections.first?.rows ?? []
-    guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: "Nothing expires in the next 60 days.") }
+    guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: tr("Nothing expires in the next 60 days.")) }
     let columns = content.expiring.sections.first?.columns ?? []
+    let keys = content.expiring.sections.first?.keys ?? []
     let shown = Array(rows.prefix(50))
     page.table(&main, id: "expiring", columns: columns, rows: shown.count, numeric: [1], nowrap: [0]) { cell, row, column in
-      if columns[column] == "record", let key = shown[row][column].stringValue.flatMap({ RecordKey(path: $0 + ".json") }) {
+      if keys[column] == "record", let key = shown[row][column].stringValue.flatMap({ RecordKey(path: $0 + ".json") }) {
         page.reference(&cell, key)
       } else {
         page.value(&cell, shown[row][column])
       }
     }
     if rows.count > shown.count {
-      main.element("p") { $0.link("All \(rows.count) expiring items", to: page.href("reports/expiring.html")) }
+      main.element("p") { $0.link(tr("All \(rows.count) expiring items"), to: page.href("reports/expiring.html")) }
     }
   }
 
   private static func changes(
     _ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ recent: [(entry: HistoryEntry, records: [RecordKey])]
   ) {
-    guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
+    guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }
     page.table(
-      &main, id: "changes", columns: ["date", "commit", "author", "change", "records"], rows: recent.count, nowrap: [0, 2]
+      &main, id: "changes", columns: [tr("date"), tr("commit"), tr("author"), tr("change"), tr("records")], rows: recent.count,
+      nowrap: [0, 2]
     ) { cell, row, column in
       let (entry, records) = recent[row]
       switch column {
@@ -98,7 +108,7 @@ enum HomePage {
           if index > 0 { cell.text(", ") }
           page.reference(&cell, key)
         }
-        if records.count > 8 { cell.text(" and \(records.count - 8) more") }
+        if records.count > 8 { cell.text(" " + tr("and \(records.count - 8) more")) }
       }
     }
   }

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// Pieces every page uses: tables (sortable and filterable when long), values with their
@@ -9,15 +10,15 @@ extension SitePage {
   func table(
     _ page: inout HTMLWriter, id: String, caption: String? = nil, columns: [String], rows: Int, interactive: Bool = false,
     numeric: Set<Int> = [], nowrap: Set<Int> = [], rowClass: (Int) -> String? = { _ in nil },
-    cell: (inout HTMLWriter, Int, Int) -> Void
+    sortKey: (Int, Int) -> String? = { _, _ in nil }, cell: (inout HTMLWriter, Int, Int) -> Void
   ) {
     if interactive {
-      page.element("label", [("class", "no-print"), ("for", id + "-filter")], text: "Filter: ")
+      page.element("label", [("class", "no-print"), ("for", id + "-filter")], text: tr("Filter:") + " ")
       page.void(
         "input",
         [
           ("type", "search"), ("class", "filter"), ("id", id + "-filter"), ("data-filter", id),
-          ("placeholder", "words to look for"),
+          ("placeholder", tr("words to look for")),
         ])
     }
     page.open("div", [("class", "table-wrap")])
@@ -42,7 +43,9 @@ extension SitePage {
           body.element("tr", rowClass(row).map { [("class", $0)] } ?? []) { line in
             for column in columns.indices {
               let style = numeric.contains(column) ? "number" : (nowrap.contains(column) ? "nowrap" : nil)
-              line.element("td", style.map { [("class", $0)] } ?? []) { cell(&$0, row, column) }
+              // A cell written for people (`1 234,50 €`) sorts by its value, which the script reads.
+              let sort = sortKey(row, column).map { [("data-sort", $0)] } ?? []
+              line.element("td", (style.map { [("class", $0)] } ?? []) + sort) { cell(&$0, row, column) }
             }
           }
         }
@@ -87,24 +90,40 @@ extension SitePage {
     for (number, section) in report.sections.enumerated() {
       page.element("h2", text: section.title)
       guard !section.rows.isEmpty else {
-        page.element("p", [("class", "empty")], text: "None.")
+        page.element("p", [("class", "empty")], text: tr("None."))
         continue
       }
+      let amounts = Set(section.keys.indices.filter { Self.isAmount(section.keys[$0]) })
       let numeric = Set(
-        section.columns.indices.filter { column in
-          section.columns[column] == "amount" || section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null }
+        section.keys.indices.filter { column in
+          amounts.contains(column) || section.rows.allSatisfy { $0[column].numberValue != nil || $0[column] == .null }
         })
       let dates = Set(
-        section.columns.indices.filter {
-          ["date", "day", "month", "opened", "until", "validated_on"].contains(section.columns[$0])
+        section.keys.indices.filter {
+          ["date", "day", "month", "opened", "until", "validated_on"].contains(section.keys[$0])
         })
+      let sortKey = { (row: Int, column: Int) in amounts.contains(column) ? section.rows[row][column].stringValue : nil }
       table(
         &page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
-        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates
+        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates.union(amounts), sortKey: sortKey
       ) { cell, row, column in
-        reportCell(&cell, section.rows[row][column], column: section.columns[column])
+        let value = section.rows[row][column]
+        if amounts.contains(column), let decimal = value.stringValue { return cell.text(amount(decimal)) }
+        reportCell(&cell, value, column: section.keys[column])
       }
     }
+  }
+
+  /// Whether a column or field named `name` holds an amount of money (`amount`, `yearly_amount`).
+  static func isAmount(_ name: String) -> Bool { Report.isAmount(name) }
+
+  /// A record's field: an amount in the ledger's currency as people read it (kept on one line),
+  /// any other value as `value` shows it.
+  func field(_ page: inout HTMLWriter, _ name: String, _ value: JSONValue?, of kind: RecordKind) {
+    if Self.isAmount(name), let decimal = value?.stringValue ?? value?.numberValue.map({ JSONValue.number($0).compactText }) {
+      return page.element("span", [("class", "amount")], text: amount(decimal))
+    }
+    self.value(&page, value, referring: referenceTarget(of: name, in: kind))
   }
 
   /// A report's cell: `kind/id` text, or an id in a column named after a kind, as a link.

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `KIND/ID.html`: one record: its fields, what it refers to and what refers to it, its
 /// history with each field's change, and the blame of every field.
@@ -9,16 +10,16 @@ enum RecordPage {
     let label = content.label(key)
     let page = SitePage(
       path: SitePage.path(of: key), title: label == key.id.value ? key.description : label, content: content,
-      section: key.kind.title)
+      section: key.kind.rawValue)
     let fields = content.scope.fields(of: record)
     return page.render { main in
       main.element("p", [("class", "muted")], text: key.description)
-      main.element("h2", text: "Fields")
+      main.element("h2", text: tr("Fields"))
       let leaves = FieldChange.leaves(of: fields)
-      page.table(&main, id: "fields", columns: ["field", "value"], rows: leaves.count) { cell, row, column in
+      page.table(&main, id: "fields", columns: [tr("field"), tr("value")], rows: leaves.count) { cell, row, column in
         let leaf = leaves[row]
         if column == 0 { return cell.text(leaf.path) }
-        page.value(&cell, leaf.value, referring: page.referenceTarget(of: leaf.path, in: key.kind))
+        page.field(&cell, leaf.path, leaf.value, of: key.kind)
       }
       references(&main, page, record, content)
       history(&main, page, record, content)
@@ -28,21 +29,22 @@ enum RecordPage {
 
   private static func references(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ content: SiteContent) {
     let outgoing = content.view.references(of: record).filter { content.record($0.1) != nil }
-    main.element("h2", text: "Refers to")
+    main.element("h2", text: tr("Refers to"))
     if outgoing.isEmpty {
-      main.element("p", [("class", "empty")], text: "No other record.")
+      main.element("p", [("class", "empty")], text: tr("No other record."))
     } else {
-      page.table(&main, id: "refers-to", columns: ["field", "record"], rows: outgoing.count) { cell, row, column in
+      page.table(&main, id: "refers-to", columns: [tr("field"), tr("record")], rows: outgoing.count) { cell, row, column in
         if column == 0 { return cell.text(fieldName(outgoing[row].0)) }
         page.reference(&cell, outgoing[row].1)
       }
     }
     let incoming = (content.referrers[record.key] ?? []).sorted { $0.0 < $1.0 }
-    main.element("h2", text: "Referred to by")
+    main.element("h2", text: tr("Referred to by"))
     if incoming.isEmpty {
-      main.element("p", [("class", "empty")], text: "No other record.")
+      main.element("p", [("class", "empty")], text: tr("No other record."))
     } else {
-      page.table(&main, id: "referred-by", columns: ["record", "kind", "through"], rows: incoming.count) { cell, row, column in
+      page.table(&main, id: "referred-by", columns: [tr("record"), tr("kind"), tr("through")], rows: incoming.count) {
+        cell, row, column in
         switch column {
         case 0: page.reference(&cell, incoming[row].0)
         case 1: cell.text(incoming[row].0.kind.rawValue)
@@ -58,14 +60,15 @@ enum RecordPage {
   }
 
   private static func history(_ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ content: SiteContent) {
-    main.element("h2", text: "History")
+    main.element("h2", text: tr("History"))
     let steps = (content.chronicle.steps[record.key] ?? []).compactMap { step -> (LedgerChronicle.Step, [FieldChange])? in
       let changes = content.scope.changes(step.fields, of: record.key)
       return changes.isEmpty && step.action == "set" ? nil : (step, changes)
     }
-    guard !steps.isEmpty else { return main.element("p", [("class", "empty")], text: "No change recorded.") }
+    guard !steps.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }
     page.table(
-      &main, id: "history", columns: ["date", "commit", "author", "change", "fields"], rows: steps.count, nowrap: [0, 2]
+      &main, id: "history", columns: [tr("date"), tr("commit"), tr("author"), tr("change"), tr("fields")], rows: steps.count,
+      nowrap: [0, 2]
     ) { cell, row, column in
       let (step, changes) = steps[row]
       switch column {
@@ -74,9 +77,9 @@ enum RecordPage {
       case 2: cell.text(content.scope.author(step.entry))
       case 3:
         cell.text(step.entry.subject)
-        if step.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " (merge)") }
+        if step.entry.parents.count > 1 { cell.element("span", [("class", "muted")], text: " " + tr("(merge)")) }
       default:
-        if let said = ["add": "Record created.", "rm": "Record removed."][step.action] {
+        if let said = ["add": tr("Record created."), "rm": tr("Record removed.")][step.action] {
           cell.element("p", [("class", "muted")], text: said)
         }
         guard !changes.isEmpty else { return }
@@ -100,23 +103,24 @@ enum RecordPage {
   private static func blame(
     _ main: inout HTMLWriter, _ page: SitePage, _ record: Record, _ fields: JSONObject, _ content: SiteContent
   ) {
-    main.element("h2", text: "Who set each field")
+    main.element("h2", text: tr("Who set each field"))
     var shown = record
     shown.fields = fields
     let lines = content.chronicle.blame(shown)
-    guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: "No field to explain.") }
+    guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No field to explain.")) }
     page.table(
-      &main, id: "blame", columns: ["field", "value", "date", "author", "commit", "message"], rows: lines.count, nowrap: [2, 3]
+      &main, id: "blame", columns: [tr("field"), tr("value"), tr("date"), tr("author"), tr("commit"), tr("message")],
+      rows: lines.count, nowrap: [2, 3]
     ) { cell, row, column in
       let line = lines[row]
       switch column {
       case 0: cell.text(line.field)
-      case 1: page.value(&cell, line.value, referring: page.referenceTarget(of: line.field, in: record.key.kind))
+      case 1: page.field(&cell, line.field, line.value, of: record.key.kind)
       case 2: cell.text(page.day(line.entry.date))
       case 3: cell.text(content.scope.author(line.entry))
       case 4: cell.element("code", text: String(line.entry.commit.prefix(7)))
       default:
-        if let how = line.resolution { cell.element("span", [("class", "muted")], text: "[merge, \(how)] ") }
+        if let how = line.resolution { cell.element("span", [("class", "muted")], text: tr("[merge, \(how)]") + " ") }
         cell.text(line.entry.subject)
       }
     }

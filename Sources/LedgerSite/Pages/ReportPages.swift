@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// `reports.html` and `reports/*.html`: expiring, access per system, the annual report of each
@@ -8,15 +9,16 @@ import LedgerQuery
 enum ReportPages {
   static func render(_ content: SiteContent) -> [(path: String, html: String)] {
     var pages = [(path: "reports.html", html: index(content))]
-    pages.append(("reports/expiring.html", plain("reports/expiring.html", "Expiring", content.expiring, content)))
+    pages.append(("reports/expiring.html", plain("reports/expiring.html", tr("Expiring"), content.expiring, content)))
     if let consistency = content.consistency {
-      pages.append(("reports/consistency.html", plain("reports/consistency.html", "Consistency", consistency, content)))
+      pages.append(("reports/consistency.html", plain("reports/consistency.html", tr("Consistency"), consistency, content)))
     }
     if let duties = content.duties {
-      pages.append(("reports/duties.html", plain("reports/duties.html", "Who does what", duties, content)))
+      pages.append(("reports/duties.html", plain("reports/duties.html", tr("Who does what"), duties, content)))
     }
     if let entitlements = content.entitlements {
-      pages.append(("reports/entitlements.html", plain("reports/entitlements.html", "Rights by function", entitlements, content)))
+      pages.append(
+        ("reports/entitlements.html", plain("reports/entitlements.html", tr("Rights by function"), entitlements, content)))
     }
     for (system, report) in content.access {
       let path = "reports/access-\(system.key.id.value).html"
@@ -30,50 +32,52 @@ enum ReportPages {
   }
 
   private static func index(_ content: SiteContent) -> String {
-    let page = SitePage(path: "reports.html", title: "Reports", content: content, section: "Reports")
+    let page = SitePage(path: "reports.html", title: tr("Reports"), content: content, section: "reports")
     return page.render { main in
       main.element("ul") { list in
         list.element("li") {
           $0.link(
-            "Expiring: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews",
+            tr(
+              "Expiring: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews"
+            ),
             to: page.href("reports/expiring.html"))
         }
         if content.consistency != nil {
           list.element("li") {
-            $0.link("Consistency: the cross-system checks of ledger.json", to: page.href("reports/consistency.html"))
+            $0.link(tr("Consistency: the cross-system checks of ledger.json"), to: page.href("reports/consistency.html"))
           }
         }
         if content.duties != nil {
           list.element("li") {
             $0.link(
-              "Who does what: each mission's tools, procedure, people responsible and partners",
+              tr("Who does what: each mission's tools, procedure, people responsible and partners"),
               to: page.href("reports/duties.html"))
           }
         }
         if content.entitlements != nil {
           list.element("li") {
             $0.link(
-              "Rights by function: what people's functions call for and they lack, and rights no function calls for",
+              tr("Rights by function: what people's functions call for and they lack, and rights no function calls for"),
               to: page.href("reports/entitlements.html"))
           }
         }
       }
       if !content.annual.isEmpty {
-        main.element("h2", text: "Annual reports")
+        main.element("h2", text: tr("Annual reports"))
         main.element("ul") { list in
-          for (year, _) in content.annual.reversed() {
-            list.element("li") { $0.link("Annual report \(year)", to: page.href("reports/annual-\(year).html")) }
+          for (year, report) in content.annual.reversed() {
+            list.element("li") { $0.link(report.title, to: page.href("reports/annual-\(year).html")) }
           }
         }
       }
       if !content.access.isEmpty {
-        main.element("h2", text: "Access per system")
+        main.element("h2", text: tr("Access per system"))
         main.element("ul") { list in
           for (system, report) in content.access {
             let count = report.sections.first?.rows.count ?? 0
             list.element("li") { item in
               item.link(report.title, to: page.href("reports/access-\(system.key.id.value).html"))
-              item.text(" (\(count) active right\(count == 1 ? "" : "s"))")
+              item.text(" " + (Language.singular(count) ? tr("(\(count) active right)") : tr("(\(count) active rights)")))
             }
           }
         }
@@ -81,39 +85,41 @@ enum ReportPages {
       if !content.scope.isWhole {
         main.element(
           "p", [("class", "muted")],
-          text:
+          text: tr(
             "The annual figures, the consistency checks, access per system and the audit count everyone's records, so a site for one organisation leaves them out."
-        )
+          ))
       }
     }
   }
 
   private static func plain(_ path: String, _ title: String, _ report: Report, _ content: SiteContent) -> String {
-    let page = SitePage(path: path, title: title, content: content, section: "Reports")
+    let page = SitePage(path: path, title: title, content: content, section: "reports")
     return page.render(hasScript: true) { main in page.report(&main, report, idPrefix: "report", interactive: true) }
   }
 
   private static func annual(_ path: String, _ year: Int, _ report: Report, _ content: SiteContent) -> String {
-    let page = SitePage(path: path, title: report.title, content: content, section: "Reports")
+    let page = SitePage(path: path, title: report.title, content: content, section: "reports")
     return page.render { main in
-      main.element("p", text: "The year's figures, read from the ledger as it stood at the end of \(year) and from its history.")
-      let sections = Dictionary(report.sections.map { ($0.title, $0) }) { first, _ in first }
+      main.element(
+        "p", text: tr("The year's figures, read from the ledger as it stood at the end of \(year) and from its history."))
+      let sections = Dictionary(report.sections.map { ($0.name, $0) }) { first, _ in first }
       let organization = { (id: String) in RecordID(id).map { content.label(RecordKey(kind: .organizations, id: $0)) } ?? id }
       if let requests = sections["Data requests opened, by type and status"], !requests.rows.isEmpty {
-        stacked(requests, category: 0, series: 1, value: 2, title: "Data requests opened in \(year), by type and status")
+        stacked(requests, category: 0, series: 1, value: 2, title: tr("Data requests opened in \(year), by type and status"))
           .write(into: &main, id: "chart-requests")
       }
       if let trained = sections["People trained, by organisation"], !trained.rows.isEmpty {
         stacked(
-          trained, category: 0, series: nil, value: 1, title: "People trained in \(year), by organisation", label: organization
+          trained, category: 0, series: nil, value: 1, title: tr("People trained in \(year), by organisation"),
+          label: organization
         )
         .write(into: &main, id: "chart-trained")
       }
       if let monthly = sections["Payments made, by month and provider"], !monthly.rows.isEmpty {
         var chart = stacked(
           monthly, category: 0, series: 1, value: 2,
-          title: "Payments made in \(year) (\(content.settings.currency)), by month and provider",
-          seriesLabel: organization)
+          title: tr("Payments made in \(year) (\(content.settings.currency)), by month and provider"),
+          seriesLabel: organization, currency: content.settings.currency)
         chart = BarChart(
           title: chart.title, categories: (1...12).map { String(format: "%04d-%02d", year, $0) },
           series: chart.series.map { serie in
@@ -133,36 +139,24 @@ enum ReportPages {
   /// series), values from a third.
   private static func stacked(
     _ section: Report.Section, category: Int, series: Int?, value: Int, title: String, label: (String) -> String = { $0 },
-    seriesLabel: (String) -> String = { $0 }
+    seriesLabel: (String) -> String = { $0 }, currency: String = "EUR"
   ) -> BarChart {
     var categories: [String] = []
     var names: [String] = []
     var values: [String: [String: Double]] = [:]
     for row in section.rows {
       let name = label(row[category].stringValue ?? row[category].compactText)
-      guard name != "total" else { continue }
-      let serie = series.map { seriesLabel(row[$0].stringValue ?? row[$0].compactText) } ?? "count"
+      guard name != tr("total") else { continue }
+      let serie = series.map { seriesLabel(row[$0].stringValue ?? row[$0].compactText) } ?? tr("count")
       if !categories.contains(name) { categories.append(name) }
       if !names.contains(serie) { names.append(serie) }
       let number = Double(row[value].stringValue ?? row[value].compactText) ?? 0
       values[serie, default: [:]][name, default: 0] += number
     }
-    let isMoney = section.columns[value] == "amount"
+    let isMoney = SitePage.isAmount(section.keys[value])
     return BarChart(
       title: title, categories: categories,
       series: names.map { serie in BarChart.Series(name: serie, values: categories.map { values[serie]?[$0] ?? 0 }) },
-      format: { isMoney ? Self.money($0) : String(Int($0)) })
-  }
-
-  /// An amount with its thousands apart: 12 480.00.
-  private static func money(_ value: Double) -> String {
-    let text = String(format: "%.2f", value)
-    let whole = Array(text.prefix { $0 != "." })
-    var grouped = ""
-    for (index, digit) in whole.enumerated() {
-      if index > 0, (whole.count - index) % 3 == 0, digit.isNumber, whole[index - 1].isNumber { grouped += "\u{202F}" }
-      grouped.append(digit)
-    }
-    return grouped + text.drop { $0 != "." }
+      format: { isMoney ? LocalFormat.amount(String(format: "%.2f", $0), currency: currency) : LocalFormat.integer(Int($0)) })
   }
 }

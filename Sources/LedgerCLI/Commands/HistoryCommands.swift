@@ -1,13 +1,14 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `diff` and `blame`: the history of records, field by field (`log` has its own file).
 enum HistoryCommands {
   static let diff = CommandSpec(
     name: "diff", synopsis: "A..B | A B",
-    summary: "show the records added, removed and changed between two revisions or days",
-    details: "A and B are commits, branches, tags or days (YYYY-MM-DD, the end of that day).",
+    summary: Phrase("show the records added, removed and changed between two revisions or days"),
+    details: Phrase("A and B are commits, branches, tags or days (YYYY-MM-DD, the end of that day)."),
     positionals: 1...2,
     run: { context throws(CLIError) in
       let (from, to): (String, String)
@@ -34,13 +35,13 @@ enum HistoryCommands {
 
   static let blame = CommandSpec(
     name: "blame", synopsis: "KIND/ID [--at REV|DATE]",
-    summary: "show, for every field of a record, the commit, author and date of its last change",
-    details: """
+    summary: Phrase("show, for every field of a record, the commit, author and date of its last change"),
+    details: Phrase("""
       Through merges: a field changed on another administrator's clone is credited to the commit
       that changed it there, not to the merge that brought it; a merge is named only when it
       chose the value itself, with how (its Ledger-Resolved trailer: ours, theirs or set). The
       elements of an array the schema marks as a set (attendees, emails) are blamed one by one.
-      """,
+      """),
     options: [ReportCommands.at], positionals: 1...1,
     run: { context throws(CLIError) in
       let key = try RecordArguments.key(context.positionals[0])

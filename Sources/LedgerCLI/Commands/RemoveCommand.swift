@@ -1,10 +1,11 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger rm KIND/ID`: removes a record in one commit; history keeps it.
 enum RemoveCommand {
   static let spec = CommandSpec(
     name: "rm", synopsis: "KIND/ID",
-    summary: "remove a record (its history stays in the log)",
+    summary: Phrase("remove a record (its history stays in the log)"),
     positionals: 1...1, run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {

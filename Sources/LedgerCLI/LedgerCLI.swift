@@ -22,7 +22,8 @@ public enum LedgerCLI {
     let renderer = FailureRenderer(
       sink: environment.standardError, format: requestedFormat(words),
       colored: Color.enabled(for: environment.standardError, variables: environment.variables))
-    guard let first = words.first else {
+    // Only global options (`adminledger --lang fr`): no command, as for nothing at all.
+    guard let first = words.first, !withoutGlobalOptions(words).isEmpty else {
       environment.standardError.write(HelpRenderer.overview())
       return ExitStatus.usage.rawValue
     }
@@ -109,7 +110,8 @@ public enum LedgerCLI {
       command: nil)
   }
 
-  private static func help(for words: [String], environment: CLIEnvironment) -> Int32 {
+  private static func help(for given: [String], environment: CLIEnvironment) -> Int32 {
+    let words = withoutGlobalOptions(given)
     guard !words.isEmpty else {
       environment.standardOutput.write(HelpRenderer.overview())
       return ExitStatus.ok.rawValue
@@ -145,6 +147,24 @@ public enum LedgerCLI {
     let rest = Array(words[index...])
     guard let (command, tail) = CommandTable.lookup(rest) else { return rest + leading }
     return command.name.split(separator: " ").map(String.init) + leading + tail
+  }
+
+  /// `words` less the global options and their values: `help report --lang fr` names `report`.
+  private static func withoutGlobalOptions(_ words: [String]) -> [String] {
+    var kept: [String] = []
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      index += 1
+      guard word.hasPrefix("--"), let spec = OptionSpec.global.first(where: { word.dropFirst(2).hasPrefix($0.name) }),
+        spec.name != "help"
+      else {
+        kept.append(word)
+        continue
+      }
+      if spec.takesValue, !word.contains("=") { index += 1 }
+    }
+    return kept
   }
 
   /// `--format` as given anywhere on the line, so even argument errors can be JSON.

@@ -52,8 +52,11 @@ struct OptionSpec: Sendable {
     .single("ledger", "PATH", Phrase("the ledger's folder (default: found from the current folder up)")),
     .single("format", "FORMAT", Phrase("output format: text or json")),
     .single(
-      "author", "\"NAME <EMAIL>\"", Phrase("who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)")),
-    .single("lang", "LANGUAGE", Phrase("the language to write in: en or fr (default: ADMINLEDGER_LANG, then LC_ALL, LC_MESSAGES, LANG)")),
+      "author", "\"NAME <EMAIL>\"",
+      Phrase("who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)")),
+    .single(
+      "lang", "LANGUAGE", Phrase("the language to write in: en or fr (default: ADMINLEDGER_LANG, then LC_ALL, LC_MESSAGES, LANG)")
+    ),
     .flag("help", Phrase("show this help")),
   ]
 }

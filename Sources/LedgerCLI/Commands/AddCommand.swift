@@ -8,7 +8,8 @@ enum AddCommand {
   static let spec = CommandSpec(
     name: "add", synopsis: "KIND [ID] [--set FIELD=VALUE]... [--file FILE|-]",
     summary: Phrase("add a record"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Fields come from --file (a JSON object; - reads standard input) and then --set, in order.
       FIELD may be a dotted path into nested objects (mailbox.address). VALUE is typed by the
       kind's schema: a money or text field keeps 12.50 as the string "12.50", a boolean field
@@ -21,7 +22,19 @@ enum AddCommand {
       .repeated("set", "FIELD=VALUE", Phrase("set a field")),
       .single("file", "FILE", Phrase("read the record's fields from a JSON file, or - for standard input")),
     ],
-    positionals: 1...2, run: run)
+    positionals: 1...2,
+    examples: [
+      .example(
+        "adminledger add people jdupont --set \"name=Jean Dupont\" --set emails=jdupont@example.org",
+        Phrase("add a person, whose id you choose")),
+      .example(
+        "adminledger add accounts --set person=lmartin --set system=wiki --set login=lmartin --set status=requested",
+        Phrase("add an account: its id is generated")),
+      .example(
+        "adminledger add people jdupont --file jdupont.json",
+        Phrase("add a record from a JSON file")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])

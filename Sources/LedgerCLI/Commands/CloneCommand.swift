@@ -8,7 +8,8 @@ enum CloneCommand {
   static let spec = CommandSpec(
     name: "clone", synopsis: "URL [PATH]",
     summary: Phrase("copy a shared ledger (a path, file://, ssh or https URL) and set up its hooks and merge driver"),
-    details: Phrase("""
+    details: Phrase(
+      """
       PATH defaults to the last part of URL without '.git'. The clone gets the hooks that
       validate plain git commits and merges, and the merge driver that makes 'git pull' merge
       records field by field. ssh uses the ssh agent, then ~/.ssh/id_ed25519 and ~/.ssh/id_rsa
@@ -26,10 +27,20 @@ enum CloneCommand {
       """),
     options: [
       .single(
-        "signing-key", "KEY", Phrase("the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent")),
+        "signing-key", "KEY",
+        Phrase("the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent")),
       .single("signed-from", "DAY|COMMIT", Phrase("require signed commits from then on, when ledger.json does not")),
     ],
-    positionals: 1...2, run: run)
+    positionals: 1...2,
+    examples: [
+      .example(
+        "adminledger clone ssh://git@git.example.org/biodiv/ledger.git",
+        Phrase("copy the shared ledger over ssh")),
+      .example(
+        "adminledger clone ../shared.git claire --signing-key ~/.ssh/id_ed25519",
+        Phrase("copy a ledger and sign its commits")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var url = context.positionals[0]

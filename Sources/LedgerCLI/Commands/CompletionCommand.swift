@@ -5,7 +5,8 @@ enum CompletionCommand {
   static let spec = CommandSpec(
     name: "completion", synopsis: "SHELL",
     summary: Phrase("print the shell completion script for bash, zsh or fish"),
-    details: Phrase("""
+    details: Phrase(
+      """
       The script completes the commands, their options, the kinds where an argument is a KIND,
       the records of the ledger in the current folder where it is a KIND/ID, and file names
       where it is a FILE. 'make install' installs the three scripts where the shells look for
@@ -13,8 +14,12 @@ enum CompletionCommand {
       """),
     positionals: 1...1, formats: [.text],
     examples: [
-      .example("adminledger completion bash > ~/.local/share/bash-completion/completions/adminledger", Phrase("install bash's completion for your account")),
-      .example("adminledger completion fish > ~/.config/fish/completions/adminledger.fish", Phrase("install fish's completion for your account")),
+      .example(
+        "adminledger completion bash > ~/.local/share/bash-completion/completions/adminledger",
+        Phrase("install bash's completion for your account")),
+      .example(
+        "adminledger completion fish > ~/.config/fish/completions/adminledger.fish",
+        Phrase("install fish's completion for your account")),
     ],
     run: { context throws(CLIError) in
       let name = context.positionals[0]

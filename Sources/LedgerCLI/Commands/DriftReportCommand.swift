@@ -11,7 +11,8 @@ enum DriftReportCommand {
       "SYSTEM FILE [--profile usershub-roles|wordpress-users] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
     summary:
       Phrase("compare a system's export of its users and roles with the ledger; --update brings the ledger in line"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Reads FILE, the system's own export of its accounts, and compares it with the ledger's
       accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
       missing-in-ledger (the system has the account, the ledger has no open one),
@@ -40,7 +41,16 @@ enum DriftReportCommand {
       .flag("update", Phrase("bring the ledger in line with the file, in one commit")),
       .flag("dry-run", Phrase("with --update: print what would change, without committing")),
     ],
-    positionals: 2...2, formats: ReportCommands.formats, run: run)
+    positionals: 2...2, formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report drift website wordpress-users-export.csv",
+        Phrase("compare the site's users with the ledger")),
+      .example(
+        "adminledger report drift website wordpress-users-export.csv --update --dry-run",
+        Phrase("see what bringing the ledger in line would change")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let system = try RecordArguments.id(context.positionals[0])

@@ -8,7 +8,8 @@ enum DutiesReportCommand {
   static let spec = CommandSpec(
     name: "report duties", synopsis: "[--person ID] [--system ID] [--organization ID] [--at REV|DATE]",
     summary: Phrase("report the coordination table: each mission's tools, procedure, people responsible and partners"),
-    details: Phrase("""
+    details: Phrase(
+      """
       One row per duty, sorted by theme then mission: theme, mission, systems, procedure
       (its title and link), responsible, deputy, actors (each organisation or person with
       its part: validate, test, transmit, receive, review, implement, inform), frequency,
@@ -27,6 +28,14 @@ enum DutiesReportCommand {
       ReportCommands.at,
     ],
     formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report duties",
+        Phrase("the whole coordination table")),
+      .example(
+        "adminledger report duties --person sroux --format csv",
+        Phrase("one person's duties, as CSV")),
+    ],
     run: { context throws(CLIError) in
       let view = try context.read().view
       let filter = DutiesReport.Filter(

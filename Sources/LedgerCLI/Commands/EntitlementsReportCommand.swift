@@ -11,8 +11,10 @@ enum EntitlementsReportCommand {
   static let spec = CommandSpec(
     name: "report entitlements", synopsis: "[--system ID] [--at REV|DATE]",
     summary:
-      Phrase("report rights people's functions call for and they lack, and rights no function of theirs calls for; exit 1 when any"),
-    details: Phrase("""
+      Phrase(
+        "report rights people's functions call for and they lack, and rights no function of theirs calls for; exit 1 when any"),
+    details: Phrase(
+      """
       ledger.json's "entitlements" map each function (people's functions: delegate, deputy,
       board, treasurer...) to the roles on systems it calls for, such as
       "delegate": [{"role": "delegate", "system": "dolibarr"}]. A person is entitled to what
@@ -29,7 +31,16 @@ enum EntitlementsReportCommand {
       exist or a role it does not offer.
       """),
     options: [.single("system", "ID", Phrase("only the rights on this system")), ReportCommands.at],
-    formats: ReportCommands.formats, run: run)
+    formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report entitlements",
+        Phrase("rights missing or not justified by people's functions")),
+      .example(
+        "adminledger report entitlements --system geonature",
+        Phrase("the same, for one system")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let system = try context.arguments.value("system").map { (text) throws(CLIError) in try RecordArguments.id(text) }

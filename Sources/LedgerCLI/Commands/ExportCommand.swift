@@ -8,7 +8,8 @@ enum ExportCommand {
   static let spec = CommandSpec(
     name: "export", synopsis: "KIND [--where CONDITION]... [--at REV|DATE] [--format csv|json|ndjson]",
     summary: Phrase("export records as CSV (the form 'import' reads back) or JSON"),
-    details: Phrase("""
+    details: Phrase(
+      """
       CSV has an id column and a column per field; lists and objects are written as JSON, so
       'adminledger import KIND FILE' reads the file back into the same records.
       """),
@@ -17,6 +18,14 @@ enum ExportCommand {
       .single("at", "REV|DATE", Phrase("export the ledger as it was at a commit, or at the end of a day")),
     ],
     positionals: 1...1, formats: [.csv, .json, .ndjson],
+    examples: [
+      .example(
+        "adminledger export people --format csv > people.csv",
+        Phrase("export the people to edit in a spreadsheet and import back")),
+      .example(
+        "adminledger export rights --where status=active --format ndjson",
+        Phrase("the active rights, one JSON object a line")),
+    ],
     run: { context throws(CLIError) in
       let kind = try RecordArguments.kind(context.positionals[0])
       let query = try ListCommand.parseQuery(context)
@@ -36,13 +45,19 @@ enum ExportCommand {
   static let contacts = CommandSpec(
     name: "export contacts", synopsis: "[--at REV|DATE]",
     summary: Phrase("export the mailing service's contact list (EMAIL;FIRSTNAME;LASTNAME;SMS)"),
-    details: Phrase("""
+    details: Phrase(
+      """
       One line per active member with a paid-up membership and an email, in the form the
       mailing service (Brevo) imports: ';' separators, last names in capitals, mobile numbers
       in international form.
       """),
     options: [.single("at", "REV|DATE", Phrase("export the ledger as it was at a commit, or at the end of a day"))],
     formats: [.csv, .json],
+    examples: [
+      .example(
+        "adminledger export contacts > contacts.csv",
+        Phrase("the file to import into the mailing service"))
+    ],
     run: { context throws(CLIError) in
       let reading = try context.read()
       guard context.format == .json else {

@@ -6,7 +6,8 @@ enum ForgetCommand {
   static let spec = CommandSpec(
     name: "forget", synopsis: "PERSON --reason TEXT [--dry-run]",
     summary: Phrase("forget a person: rewrite the history without their personal values, with a signed erasure record"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Rewrites every commit of the branch without the person's personal values: their record
       loses its personal fields (emails, phone, notes: the fields the schema marks x-personal)
       and its name, and takes a neutral id (forgotten-xxxxx) that every reference follows; their
@@ -27,7 +28,13 @@ enum ForgetCommand {
       .single("reason", "TEXT", Phrase("why: the request and its date, the legal ground (kept in the erasure record)")),
       .flag("dry-run", Phrase("say what would be rewritten, change nothing")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger forget tblanc --reason \"erasure requested on 2026-11-30\" --dry-run",
+        Phrase("see what erasing a person would rewrite"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try person(context.positionals[0])

@@ -6,7 +6,8 @@ enum HookPostReceiveCommand {
   static let spec = CommandSpec(
     name: "hook post-receive", synopsis: "[--repo BARE_REPO] [--branch BRANCH]",
     summary: Phrase("drop the former history once a rewrite that forgets a person is received (run by the post-receive hook)"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Reads what git gives a post-receive hook: one 'OLD NEW REFNAME' line per reference the
       push updated. When the ledger's branch was rewritten (which the pre-receive hook admits
       only as an erasure: 'adminledger forget'), every object no reference reaches any more is
@@ -16,6 +17,11 @@ enum HookPostReceiveCommand {
       """),
     options: HookPreReceiveCommand.serverOptions,
     formats: [.text],
+    examples: [
+      .example(
+        "adminledger hook post-receive --repo /srv/git/ledger.git < updates",
+        Phrase("what the server's post-receive hook runs"))
+    ],
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {

@@ -9,7 +9,8 @@ enum ImportCommand {
     synopsis:
       "KIND FILE.csv [--profile NAME] [--update [--match FIELD] [--missing FIELD=VALUE]] [--map COLUMN=FIELD]... [--encoding ENC] [--date-format FORMAT] [--decimal-comma] [--dry-run]",
     summary: Phrase("import a CSV file: new records, or with --update changes to those it lists; one commit or none"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Reads RFC 4180 CSV with ',' or ';' (detected), UTF-8 with or without BOM, or ISO-8859-1
       (detected, or --encoding latin1). Columns named like the kind's fields (and id) are read;
       others are mapped with --map 'COLUMN=FIELD' or left out (and said so). --date-format
@@ -36,7 +37,8 @@ enum ImportCommand {
       """),
     options: [
       .single(
-        "profile", "NAME", Phrase("generic (default), dolibarr-members, training-followup, last-login, access-review or certificates")),
+        "profile", "NAME",
+        Phrase("generic (default), dolibarr-members, training-followup, last-login, access-review or certificates")),
       .repeated("map", "COLUMN=FIELD", Phrase("read COLUMN into FIELD")),
       .single("system", "SYSTEM", Phrase("the system the file comes from (last-login)")),
       .single("encoding", "ENC", Phrase("auto (default), utf-8 or latin1")),
@@ -47,7 +49,19 @@ enum ImportCommand {
       .single("missing", "FIELD=VALUE", Phrase("with --update: set this on the records the file no longer lists")),
       .flag("dry-run", Phrase("check every row and print what would change, without committing")),
     ],
-    positionals: 2...2, run: run)
+    positionals: 2...2,
+    examples: [
+      .example(
+        "adminledger import people members.csv --profile dolibarr-members",
+        Phrase("add the members of the back office's export")),
+      .example(
+        "adminledger import people members.csv --profile dolibarr-members --update --missing member_status=resigned --dry-run",
+        Phrase("see what a newer export would change")),
+      .example(
+        "adminledger import accounts geonature-last-logins.csv --profile last-login --system geonature",
+        Phrase("record when each account was last seen")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])

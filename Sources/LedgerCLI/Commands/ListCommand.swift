@@ -9,7 +9,8 @@ enum ListCommand {
   static let spec = CommandSpec(
     name: "list", synopsis: "KIND [--where CONDITION]... [--sort FIELDS] [--fields FIELDS] [--limit N] [--at REV|DATE]",
     summary: Phrase("list the records of a kind, filtered and sorted"),
-    details: Phrase("""
+    details: Phrase(
+      """
       A condition is FIELD OP VALUE with OP one of = != < <= > >= ~ (contains, ignoring case),
       or FIELD in A,B,C, or FIELD (present), or !FIELD (absent). Several --where are all met.
       FIELD may be a dotted path into nested fields and may follow references:
@@ -27,7 +28,19 @@ enum ListCommand {
       .single("limit", "N", Phrase("show at most N records")),
       .single("at", "REV|DATE", Phrase("read the ledger as it was at a commit, or at the end of a day (YYYY-MM-DD)")),
     ],
-    positionals: 1...1, formats: [.text, .json, .ndjson, .csv], run: run)
+    positionals: 1...1, formats: [.text, .json, .ndjson, .csv],
+    examples: [
+      .example(
+        "adminledger list people --where functions=delegate --sort name",
+        Phrase("the delegates, by name")),
+      .example(
+        "adminledger list rights --where account.person.organization=pnr-queyras --fields id,account.person.name,role",
+        Phrase("the rights of one organisation's people")),
+      .example(
+        "adminledger list payments --where \"amount>=1000\" --format csv",
+        Phrase("large payments, as CSV")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])

@@ -9,7 +9,8 @@ enum LogCommand {
     name: "log",
     synopsis: "[KIND/ID] [--kind KIND] [--author WHO] [--since DATE] [--until DATE] [--limit N] [--first-parent] [--at REV|DATE]",
     summary: Phrase("show the commits that changed the ledger or one record, with each field change"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Newest first, through merges: a change made on another administrator's clone is shown as
       the commit that made it, and a merge only with what it decided itself (a resolution, or a
       change neither side had). --first-parent shows the branch's own line instead, each merge
@@ -25,7 +26,16 @@ enum LogCommand {
       .flag("first-parent", Phrase("follow only the branch's first-parent line")),
       ReportCommands.at,
     ],
-    positionals: 0...1, run: run)
+    positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger log people/tblanc --limit 5",
+        Phrase("a record's last five changes")),
+      .example(
+        "adminledger log --author sroux --since 2026-11-01",
+        Phrase("what one administrator changed this month")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()

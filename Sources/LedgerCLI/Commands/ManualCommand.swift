@@ -5,7 +5,8 @@ enum ManualCommand {
   static let spec = CommandSpec(
     name: "manual", synopsis: "",
     summary: Phrase("print the manual page adminledger(1): every command, its options and examples"),
-    details: Phrase("""
+    details: Phrase(
+      """
       The page is written in roff for man: 'make install' installs it, and
       adminledger manual > adminledger.1 && man -l adminledger.1 shows it without installing.
       """),

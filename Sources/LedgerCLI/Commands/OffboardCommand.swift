@@ -7,7 +7,8 @@ enum OffboardCommand {
   static let spec = CommandSpec(
     name: "offboard", synopsis: "PERSON [--on DATE] [--status resigned|lapsed|none] [--deputy ID] [--dry-run]",
     summary: Phrase("end what a person holds (accounts, rights, roles, duties) in one commit, and print the checklist"),
-    details: Phrase("""
+    details: Phrase(
+      """
       In one validated commit, on DATE (default: today in the ledger's time zone): the
       person's member_status becomes resigned (or --status), their functions end, each of
       their ledger roles and signing keys is held until DATE; each account of theirs that is
@@ -29,7 +30,16 @@ enum OffboardCommand {
       .single("deputy", "ID", Phrase("who takes over what the person did alone (default: their department's deputy)")),
       .flag("dry-run", Phrase("print the plan without committing")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger offboard tblanc --dry-run",
+        Phrase("see what a person's departure would end")),
+      .example(
+        "adminledger offboard tblanc --on 2026-12-31 --deputy lmartin",
+        Phrase("end everything a person holds at the end of the year")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var request = OffboardRequest(person: try RecordArguments.id(context.positionals[0]))

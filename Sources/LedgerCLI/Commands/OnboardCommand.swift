@@ -7,7 +7,8 @@ enum OnboardCommand {
   static let spec = CommandSpec(
     name: "onboard", synopsis: "PERSON --function F [--function F]... [--dry-run]",
     summary: Phrase("give a person functions and request the accounts and rights they call for, in one commit"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Adds each function to the person's functions (people's functions: delegate, deputy,
       treasurer...), then, for each right all their functions call for (ledger.json's
       "entitlements") that they neither hold nor have requested, requests it: a right with
@@ -21,7 +22,13 @@ enum OnboardCommand {
       .repeated("function", "F", Phrase("a function to give the person (at least one)")),
       .flag("dry-run", Phrase("print the plan without committing")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger onboard jdupont --function delegate --dry-run",
+        Phrase("see the accounts and rights a new delegate would get"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let person = try RecordArguments.id(context.positionals[0])

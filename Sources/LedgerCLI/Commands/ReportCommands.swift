@@ -6,13 +6,17 @@ import LedgerQuery
 /// The `report` commands: each reads the ledger (now, or `--at`) and prints a `Report`.
 enum ReportCommands {
   static let formats: [OutputFormat] = [.text, .json, .csv]
-  static let at = OptionSpec.single("at", "REV|DATE", Phrase("report on the ledger as it was at a commit, or at the end of a day"))
+  static let at = OptionSpec.single(
+    "at", "REV|DATE", Phrase("report on the ledger as it was at a commit, or at the end of a day"))
 
   static let expiring = CommandSpec(
     name: "report expiring", synopsis: "[--within DURATION] [--at REV|DATE]",
     summary:
-      Phrase("report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews"),
-    details: Phrase("""
+      Phrase(
+        "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews"
+      ),
+    details: Phrase(
+      """
       Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
       a membership's paid-until date, a temporary ledger role) on records still in force, from
       the overdue ones to those due within DURATION (default 60d; also 8w, 2m, 1y), soonest
@@ -26,6 +30,14 @@ enum ReportCommands {
       """),
     options: [.single("within", "DURATION", Phrase("how far ahead to look (default 60d)")), at],
     formats: formats + [.ics],
+    examples: [
+      .example(
+        "adminledger report expiring --within 30d",
+        Phrase("what ends or falls due in the next 30 days")),
+      .example(
+        "adminledger report expiring --format ics > deadlines.ics",
+        Phrase("the same dates, for a calendar")),
+    ],
     run: { context throws(CLIError) in
       let days = try duration(context.arguments.value("within") ?? "60d")
       let reading = try context.read()
@@ -47,8 +59,10 @@ enum ReportCommands {
   static let person = CommandSpec(
     name: "report person", synopsis: "ID [--at REV|DATE]",
     summary:
-      Phrase("report everything about one person: their record and its history, every record naming them, rights, duties, commits"),
-    details: Phrase("""
+      Phrase(
+        "report everything about one person: their record and its history, every record naming them, rights, duties, commits"),
+    details: Phrase(
+      """
       Shows the person's record and each value its fields had, with the commit, day and author
       that set it; their accounts and the rights on them; every record that names them in a
       field the schemas mark x-ref to people, at any depth (rights they requested, granted or
@@ -60,6 +74,14 @@ enum ReportCommands {
       every language. --at reads the ledger and its history as they were then.
       """),
     options: [at], positionals: 1...1, formats: formats,
+    examples: [
+      .example(
+        "adminledger report person tblanc",
+        Phrase("everything the ledger holds about a person")),
+      .example(
+        "adminledger report person tblanc --format json > tblanc.json",
+        Phrase("the export to hand the person on request")),
+    ],
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .people, id: try RecordArguments.id(context.positionals[0]))
       let reading = try context.read()
@@ -83,6 +105,14 @@ enum ReportCommands {
     name: "report access", synopsis: "SYSTEM [--all] [--at REV|DATE]",
     summary: Phrase("report who holds which role on a system, through which account, until when, validated by whom"),
     options: [.flag("all", Phrase("include revoked and expired rights")), at], positionals: 1...1, formats: formats,
+    examples: [
+      .example(
+        "adminledger report access geonature",
+        Phrase("who holds which role on a system")),
+      .example(
+        "adminledger report access geonature --format csv",
+        Phrase("the same, for a spreadsheet")),
+    ],
     run: { context throws(CLIError) in
       let system = try RecordArguments.id(context.positionals[0])
       let view = try context.read().view
@@ -99,12 +129,18 @@ enum ReportCommands {
   static let annual = CommandSpec(
     name: "report annual", synopsis: "--year YEAR",
     summary: Phrase("report the year's figures: data requests, trainings, payments, tickets, rights"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Reads the ledger as it stood at the end of the year. Rights granted, revoked and expired
       are computed from the history: each change of a right's status counts on the day of its
       commit; a right added already active counts on its own start or validation date.
       """),
     options: [.single("year", "YEAR", Phrase("the year, such as 2026"))], formats: formats,
+    examples: [
+      .example(
+        "adminledger report annual --year 2026",
+        Phrase("the figures of the year 2026"))
+    ],
     run: { context throws(CLIError) in
       guard let text = context.arguments.value("year"), let year = Int(text), (1970...9999).contains(year) else {
         throw .usage("which year? pass --year YYYY")
@@ -118,7 +154,8 @@ enum ReportCommands {
   static let consistency = CommandSpec(
     name: "report consistency", synopsis: "[--at REV|DATE]",
     summary: Phrase("run the cross-system checks declared in ledger.json; exit 1 when one finds something"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Each check in ledger.json's "consistency" list selects records ("every": kind and
       conditions) and says what must hold for each ("satisfies": conditions) or what must
       exist for each ("has": kind, conditions, and the "link" field naming it). Conditions are
@@ -127,6 +164,11 @@ enum ReportCommands {
       resigned, and not with every account closed.
       """),
     options: [at], formats: formats,
+    examples: [
+      .example(
+        "adminledger report consistency",
+        Phrase("run ledger.json's cross-system checks"))
+    ],
     run: { context throws(CLIError) in
       let reading = try context.read()
       let report = try context.perform { () throws(StoreError) in try ConsistencyReport.make(reading.view, today: reading.today) }

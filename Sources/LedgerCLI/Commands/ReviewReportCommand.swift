@@ -8,7 +8,8 @@ enum ReviewReportCommand {
   static let spec = CommandSpec(
     name: "report review", synopsis: "ORGANIZATION [--at REV|DATE]",
     summary: Phrase("write an organisation's access review: the active rights its people hold or validated, to keep or revoke"),
-    details: Phrase("""
+    details: Phrase(
+      """
       One row per active right held by the organisation's people (their organization) or
       validated by them (validated_by): right, person, name, login, system, role, status,
       temporary, end, validated_by, validated_on, last_seen (when the account was last seen),
@@ -24,6 +25,11 @@ enum ReviewReportCommand {
       whose last validation runs out.
       """),
     options: [ReportCommands.at], positionals: 1...1, formats: [.csv, .text, .json],
+    examples: [
+      .example(
+        "adminledger report review pnr-queyras --format csv > review.csv",
+        Phrase("the review file to send to an organisation"))
+    ],
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .organizations, id: try RecordArguments.id(context.positionals[0]))
       let view = try context.read().view

@@ -9,7 +9,8 @@ enum SiteCommand {
   static let spec = CommandSpec(
     name: "site", synopsis: "OUT [--at REV|DATE] [--public] [--for ORGANIZATION]",
     summary: Phrase("write the ledger as a static web site for reviewers: records, history, blame, reports, audit"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Writes a folder of HTML pages that opens in any browser from the file system, with no
       server and no network: a home page (counts, validation and consistency findings, what
       expires within 60 days, the last changes), a page per kind (sortable, filterable), a
@@ -29,7 +30,16 @@ enum SiteCommand {
       .flag("public", Phrase("leave out personal data, for sharing outside the organisation")),
       .single("for", "ORGANIZATION", Phrase("show only what concerns this organisation, for a partner")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger site review-site",
+        Phrase("write the review site into the folder review-site")),
+      .example(
+        "adminledger site review-site --public --for pnr-queyras",
+        Phrase("the pages one organisation may see")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let folder = context.url(for: context.positionals[0])

@@ -7,7 +7,8 @@ enum SyncCommand {
   static let spec = CommandSpec(
     name: "sync", synopsis: "[REMOTE] [--no-push] [--continue | --abort]",
     summary: Phrase("fetch the shared ledger, merge it field by field with this clone, and push"),
-    details: Phrase("""
+    details: Phrase(
+      """
       REMOTE defaults to the branch's upstream, else 'origin', else the only remote (any remote
       'git remote add' made). Changes to different fields of one record merge; arrays the schema
       marks uniqueItems merge as sets; both sides setting one field differently is a conflict.
@@ -22,7 +23,16 @@ enum SyncCommand {
       .flag("continue", Phrase("commit the stopped merge once everything is settled, then push")),
       .flag("abort", Phrase("abandon the stopped merge and restore the branch, files and index")),
     ],
-    positionals: 0...1, run: run)
+    positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger sync",
+        Phrase("pull the other administrators' changes and push yours")),
+      .example(
+        "adminledger sync --continue",
+        Phrase("finish a sync once its conflicts are resolved")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()

@@ -10,7 +10,8 @@ enum UnusedReportCommand {
   static let spec = CommandSpec(
     name: "report unused", synopsis: "[--since DURATION] [--system SYSTEM] [--at REV|DATE]",
     summary: Phrase("report active rights whose account has not been seen in use lately, by system and validating organisation"),
-    details: Phrase("""
+    details: Phrase(
+      """
       Lists the active rights whose account's last_seen is more than DURATION (default 90d; also
       8w, 3m, 1y) before today, or that was never seen ("never recorded": no last_seen yet).
       last_seen comes from the systems' logs or analytics: import them with
@@ -25,7 +26,13 @@ enum UnusedReportCommand {
       .single("system", "SYSTEM", Phrase("only the rights on this system")),
       ReportCommands.at,
     ],
-    formats: ReportCommands.formats, run: run)
+    formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report unused --since 90d --system geonature",
+        Phrase("rights on accounts not seen in use for 90 days"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let days = try ReportCommands.duration(context.arguments.value("since") ?? "90d")

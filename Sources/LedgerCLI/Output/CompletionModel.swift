@@ -116,7 +116,9 @@ struct CompletionModel {
   }
 
   /// Options whose ID names a record of one kind: `--person ID`.
-  static let optionKinds = ["person": "people", "deputy": "people", "system": "systems", "organization": "organizations", "for": "organizations"]
+  static let optionKinds = [
+    "person": "people", "deputy": "people", "system": "systems", "organization": "organizations", "for": "organizations",
+  ]
 
   /// The kinds of record, as `KIND` is written.
   static var kinds: [String] { RecordKind.allCases.map(\.rawValue) }

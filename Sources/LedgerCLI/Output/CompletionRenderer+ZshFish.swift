@@ -144,17 +144,21 @@ extension CompletionRenderer {
     let valued = model.valuedOptionWords.joined(separator: " ")
     var lines: [String] = []
     for word in model.firstWords {
-      lines.append("complete -c adminledger -n '__adminledger_is first' -a \(fishQuoted(word)) -d \(fishQuoted(model.summary(ofFirstWord: word)))")
+      lines.append(
+        "complete -c adminledger -n '__adminledger_is first' -a \(fishQuoted(word)) -d \(fishQuoted(model.summary(ofFirstWord: word)))"
+      )
     }
     for group in CommandTable.groups {
       let state = CommandTable.all.contains(where: { $0.name == group }) ? "\(group):0" : "group:\(group)"
       for member in model.secondWords(of: group) {
         lines.append(
-          "complete -c adminledger -n \(fishQuoted("__adminledger_is '\(state)'")) -a \(fishQuoted(String(member.name.dropFirst(group.count + 1)))) -d \(fishQuoted(member.summary.text))")
+          "complete -c adminledger -n \(fishQuoted("__adminledger_is '\(state)'")) -a \(fishQuoted(String(member.name.dropFirst(group.count + 1)))) -d \(fishQuoted(member.summary.text))"
+        )
       }
     }
     for option in OptionSpec.global {
-      lines.append("complete -c adminledger -n '__adminledger_is first' \(fishOption(option, .none)) -d \(fishQuoted(option.help.text))")
+      lines.append(
+        "complete -c adminledger -n '__adminledger_is first' \(fishOption(option, .none)) -d \(fishQuoted(option.help.text))")
     }
     for command in model.commands {
       let condition = "-n \(fishQuoted("__adminledger_is '\(command.name):*'"))"

@@ -46,7 +46,9 @@ enum CompletionRenderer {
   }
 
   /// For each command, the option words (`--set`) and the value type of each option that has one.
-  private static func optionTable(_ model: CompletionModel, _ command: CommandSpec) -> (words: [String], values: [(String, String)]) {
+  private static func optionTable(_ model: CompletionModel, _ command: CommandSpec) -> (
+    words: [String], values: [(String, String)]
+  ) {
     var words: [String] = []
     var values: [(String, String)] = []
     for option in model.options(of: command) {

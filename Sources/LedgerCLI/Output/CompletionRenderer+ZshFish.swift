@@ -246,7 +246,8 @@ extension CompletionRenderer {
     var text = "-l \(option.name)"
     if let short = option.short { text += " -s \(short)" }
     guard option.takesValue else { return text }
-    return text + " -r " + (fishArguments(values) ?? "")
+    // -x: a value, and no file names unless the value is one (-r -F).
+    return text + (values == .files ? " -r -F" : " -x " + (fishArguments(values) ?? ""))
   }
 
   /// The arguments of `complete` that offer `values`: `-F` for files, `-a '…'` for words.

@@ -77,7 +77,8 @@ import Testing
     let folder = try Self.ledgerFolder()
     let script = try Self.write("completion", "fish", "--lang", "fr", to: "adminledger.fish", in: folder)
     #expect(try Self.shell("fish", ["-n", script.path], in: folder).status == 0)
-    let probe = "source \(script.path); complete -C 'adminledger rep'; complete -C 'adminledger report ac'; complete -C 'adminledger show people/tb'"
+    let probe =
+      "source \(script.path); complete -C 'adminledger rep'; complete -C 'adminledger report ac'; complete -C 'adminledger show people/tb'"
     let outcome = try Self.shell("fish", ["-c", probe], in: folder)
     #expect(outcome.status == 0, "\(outcome.error)")
     #expect(outcome.output.contains("report\t"))
@@ -85,7 +86,9 @@ import Testing
     #expect(outcome.output.contains("people/tblanc"))
   }
 
-  @Test(arguments: [("en", ["NAME", "SYNOPSIS", "COMMANDS", "EXIT STATUS", "examples:"]), ("fr", ["NOM", "SYNOPSIS", "COMMANDES", "exemples :"])])
+  @Test(arguments: [
+    ("en", ["NAME", "SYNOPSIS", "COMMANDS", "EXIT STATUS", "examples:"]), ("fr", ["NOM", "SYNOPSIS", "COMMANDES", "exemples :"]),
+  ])
   func manRendersThePage(_ language: String, _ headings: [String]) throws {
     let folder = try Self.ledgerFolder()
     let page = try Self.write("manual", "--lang", language, to: "adminledger.1", in: folder)

@@ -73,6 +73,35 @@ import Testing
     #expect(try String(contentsOf: script, encoding: .utf8).hasPrefix("#compdef adminledger\n"))
   }
 
+  /// zsh offers words only inside a completion widget: its builtins (`compadd`, `_describe`,
+  /// `_files`) are replaced by functions that print what they are given, and the script's
+  /// function is called with `words` and `CURRENT` as zsh sets them.
+  @Test func zshCompletesWithTheWordsItIsGiven() throws {
+    let folder = try Self.ledgerFolder()
+    let script = try Self.write("completion", "zsh", to: "_adminledger", in: folder)
+    let probe = """
+      compadd() { print -r -- "compadd $*" }
+      _describe() { print -r -- "describe ${(Pj:|:)4}" }
+      _files() { print -r -- "files $*" }
+      source \(script.path) >/dev/null
+      t() { words=("$@"); CURRENT=$#; PREFIX="${words[CURRENT]}"; print -r -- "== $*"; _adminledger }
+      t adminledger rep
+      t adminledger report ac
+      t adminledger show people/tb
+      t adminledger list people --format ''
+      t adminledger json check ''
+      """
+    let outcome = try Self.shell("zsh", ["-c", probe], in: folder)
+    #expect(outcome.status == 0, "\(outcome.error)")
+    let answers = outcome.output.components(separatedBy: "== ").dropFirst().map { $0.split(separator: "\n").dropFirst().joined() }
+    try #require(answers.count == 5, "\(outcome.output)")
+    #expect(answers[0].hasPrefix("describe init:create a ledger") && answers[0].contains("|report:commands: report expiring"))
+    #expect(answers[1].contains("|access:report who holds which role on a system"))
+    #expect(answers[2] == "compadd -- people/lmartin people/tblanc")
+    #expect(answers[3] == "compadd -- text json ndjson csv")
+    #expect(answers[4] == "files ")
+  }
+
   @Test func fishParsesTheScriptAndCompletes() throws {
     let folder = try Self.ledgerFolder()
     let script = try Self.write("completion", "fish", "--lang", "fr", to: "adminledger.fish", in: folder)

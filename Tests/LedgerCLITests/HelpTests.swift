@@ -110,6 +110,19 @@ import Testing
     #expect(result.error.contains("did you mean 'report access'?"))
   }
 
+  @Test func usageErrorsOfTheCommandLineAreInFrenchWhenAsked() {
+    let cli = CLIRunner(directory: FileManager.default.temporaryDirectory)
+    let option = cli.run("list", "people", "--formt", "json", "--lang", "fr")
+    #expect(option.status == 2)
+    #expect(option.error.contains("option inconnue '--formt' pour 'list'"), "\(option)")
+    #expect(option.error.contains("vouliez-vous dire '--format' ?"), "\(option)")
+    #expect(option.error.contains("utilisation : adminledger list KIND"), "\(option)")
+    let kind = cli.run("list", "peple", "--lang", "fr")
+    #expect(kind.error.contains("type de fiche inconnu 'peple'"), "\(kind)")
+    let command = cli.run("lst", "--lang", "fr")
+    #expect(command.error.contains("commande inconnue 'lst'"), "\(command)")
+  }
+
   @Test func globalOptionsAloneShowTheOverview() {
     let cli = CLIRunner(directory: FileManager.default.temporaryDirectory)
     let result = cli.run("--lang", "fr")

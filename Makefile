@@ -29,11 +29,14 @@ deps:
 # (Debian's chromium), strace shows that writes reach the disk in order (Debian's strace), the
 # icalendar Python package parses the calendar export, and sync is proven over real servers the
 # tests start on 127.0.0.1: OpenSSH's sshd (openssh-server) and git http-backend behind lighttpd
-# over TLS (lighttpd, lighttpd-mod-openssl; openssl makes the certificates).
-TEST_APT_PACKAGES := chromium strace openssh-server lighttpd lighttpd-mod-openssl openssl
+# over TLS (lighttpd, lighttpd-mod-openssl; openssl makes the certificates). The completion
+# scripts are loaded by the shells themselves (zsh, fish; bash is there) and the manual page read
+# by man (man-db) through col (bsdextrautils).
+TEST_APT_PACKAGES := chromium strace openssh-server lighttpd lighttpd-mod-openssl openssl zsh fish man-db bsdextrautils
 TEST_COMMANDS_PRESENT := command -v chromium >/dev/null 2>&1 && command -v strace >/dev/null 2>&1 \
 	  && [ -x /usr/sbin/sshd ] && [ -x /usr/sbin/lighttpd ] && [ -f /usr/lib/lighttpd/mod_openssl.so ] \
-	  && command -v openssl >/dev/null 2>&1
+	  && command -v openssl >/dev/null 2>&1 && command -v zsh >/dev/null 2>&1 && command -v fish >/dev/null 2>&1 \
+	  && command -v man >/dev/null 2>&1 && command -v col >/dev/null 2>&1
 test-deps: deps
 	@$(call apt_install,$(TEST_COMMANDS_PRESENT),$(TEST_APT_PACKAGES))
 	@python3 -c 'import icalendar' >/dev/null 2>&1 || { \
@@ -83,9 +86,26 @@ schemas:
 demo: release
 	bash ledger/demo.sh .build/release/adminledger
 
+# Installs under $(DESTDIR)$(PREFIX): the program, its completion scripts where bash
+# (bash-completion), zsh and fish look for them, and its manual page, in English and French;
+# the scripts and pages are written by the program itself from its commands' specifications.
+DEST := $(DESTDIR)$(PREFIX)
+GENERATED := .build/install-files
 install: release
-	install -d $(PREFIX)/bin
-	install -m 755 .build/release/adminledger $(PREFIX)/bin/adminledger
+	rm -rf $(GENERATED) && mkdir -p $(GENERATED)/fr
+	.build/release/adminledger completion bash --lang en > $(GENERATED)/adminledger.bash
+	.build/release/adminledger completion zsh --lang en > $(GENERATED)/_adminledger
+	.build/release/adminledger completion fish --lang en > $(GENERATED)/adminledger.fish
+	.build/release/adminledger manual --lang en > $(GENERATED)/adminledger.1
+	.build/release/adminledger manual --lang fr > $(GENERATED)/fr/adminledger.1
+	install -d $(DEST)/bin $(DEST)/share/bash-completion/completions $(DEST)/share/zsh/site-functions \
+	  $(DEST)/share/fish/vendor_completions.d $(DEST)/share/man/man1 $(DEST)/share/man/fr/man1
+	install -m 755 .build/release/adminledger $(DEST)/bin/adminledger
+	install -m 644 $(GENERATED)/adminledger.bash $(DEST)/share/bash-completion/completions/adminledger
+	install -m 644 $(GENERATED)/_adminledger $(DEST)/share/zsh/site-functions/_adminledger
+	install -m 644 $(GENERATED)/adminledger.fish $(DEST)/share/fish/vendor_completions.d/adminledger.fish
+	install -m 644 $(GENERATED)/adminledger.1 $(DEST)/share/man/man1/adminledger.1
+	install -m 644 $(GENERATED)/fr/adminledger.1 $(DEST)/share/man/fr/man1/adminledger.1
 
 # The benchmark (bench/run.sh): adminledger against the git program on a synthetic ledger that
 # bench/Synth generates once into .build/bench/. Full: 100,000 records and 20,000 commits;

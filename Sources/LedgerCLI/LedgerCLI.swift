@@ -22,7 +22,8 @@ public enum LedgerCLI {
     let renderer = FailureRenderer(
       sink: environment.standardError, format: requestedFormat(words),
       colored: Color.enabled(for: environment.standardError, variables: environment.variables))
-    guard let first = words.first else {
+    // Only global options (`adminledger --lang fr`): no command, as for nothing at all.
+    guard let first = words.first, !withoutGlobalOptions(words).isEmpty else {
       environment.standardError.write(HelpRenderer.overview())
       return ExitStatus.usage.rawValue
     }
@@ -36,15 +37,16 @@ public enum LedgerCLI {
       break
     }
     guard let (command, rest) = CommandTable.lookup(words) else {
+      if CommandTable.groups.contains(first) {
+        return group(first, Array(words.dropFirst()), environment: environment, renderer: renderer).rawValue
+      }
       let names = CommandTable.all.map(\.name)
-      let suggestion =
-        names.first(where: { $0.hasPrefix(first + " ") })
-        ?? Suggestion.closest(to: first, among: names)
+      let suggestion = Suggestion.closest(to: first, among: names)
       return renderer.render(
         .usage(
-          "unknown command '\(first)'",
-          hint: suggestion.map { "did you mean '\($0)'?" }
-            ?? "run 'adminledger --help' to see the commands"), command: nil
+          tr("unknown command '\(first)'"),
+          hint: suggestion.map { tr("did you mean '\($0)'?") }
+            ?? tr("run 'adminledger --help' to see the commands")), command: nil
       ).rawValue
     }
     return execute(command, rest, environment: environment, renderer: renderer).rawValue
@@ -57,7 +59,7 @@ public enum LedgerCLI {
     do throws(CLIError) {
       let arguments = try ArgumentParser.parse(rest, for: command)
       if let language = arguments.value("lang"), Language(tag: language) == nil {
-        throw .usage("AdminLedger does not speak '\(language)'", hint: "use --lang en or --lang fr")
+        throw .usage(tr("AdminLedger does not speak '\(language)'"), hint: tr("use --lang en or --lang fr"))
       }
       if arguments.flag("help") {
         environment.standardOutput.write(HelpRenderer.help(for: command))
@@ -66,14 +68,14 @@ public enum LedgerCLI {
       guard command.positionals.contains(arguments.positionals.count) else {
         throw .usage(
           arguments.positionals.count < command.positionals.lowerBound
-            ? "missing arguments for '\(command.name)'"
-            : "too many arguments for '\(command.name)': \(arguments.positionals.joined(separator: " "))")
+            ? tr("missing arguments for '\(command.name)'")
+            : tr("too many arguments for '\(command.name)': \(arguments.positionals.joined(separator: " "))"))
       }
       let formatName = arguments.value("format") ?? command.formats[0].rawValue
       guard let format = OutputFormat(rawValue: formatName), command.formats.contains(format) else {
         throw .usage(
-          "'\(command.name)' has no format '\(formatName)'",
-          hint: "use --format " + command.formats.map(\.rawValue).joined(separator: "|"))
+          tr("'\(command.name)' has no format '\(formatName)'"),
+          hint: tr("use --format \(command.formats.map(\.rawValue).joined(separator: "|"))"))
       }
       let context = CommandContext(
         arguments: arguments, environment: environment, command: command, format: format)
@@ -83,13 +85,43 @@ public enum LedgerCLI {
     }
   }
 
-  private static func help(for words: [String], environment: CLIEnvironment) -> Int32 {
+  /// A group's first word without a command of it (`adminledger report`): its commands, on
+  /// standard output for `--help`, else on standard error as a usage error (exit 2), as a bare
+  /// `adminledger` prints the overview; a word after it that names none of them is an unknown
+  /// command, with the nearest one as a hint.
+  private static func group(
+    _ group: String, _ rest: [String], environment: CLIEnvironment, renderer: FailureRenderer
+  ) -> ExitStatus {
+    if rest.contains("--help") || rest.contains("-h") {
+      environment.standardOutput.write(HelpRenderer.group(group))
+      return .ok
+    }
+    guard let word = rest.first, !word.hasPrefix("-") else {
+      environment.standardError.write(HelpRenderer.group(group))
+      return .usage
+    }
+    let names = CommandTable.members(of: group).map(\.name)
+    let suggestion = Suggestion.closest(to: "\(group) \(word)", among: names)
+    return renderer.render(
+      .usage(
+        tr("unknown command '\(group) \(word)'"),
+        hint: suggestion.map { tr("did you mean '\($0)'?") }
+          ?? tr("run 'adminledger \(group) --help' to see its commands")),
+      command: nil)
+  }
+
+  private static func help(for given: [String], environment: CLIEnvironment) -> Int32 {
+    let words = withoutGlobalOptions(given)
     guard !words.isEmpty else {
       environment.standardOutput.write(HelpRenderer.overview())
       return ExitStatus.ok.rawValue
     }
     guard let (command, _) = CommandTable.lookup(words) else {
-      environment.standardError.line("adminledger: error: no command '\(words.joined(separator: " "))'")
+      if words.count == 1, CommandTable.groups.contains(words[0]) {
+        environment.standardOutput.write(HelpRenderer.group(words[0]))
+        return ExitStatus.ok.rawValue
+      }
+      environment.standardError.line(tr("adminledger: error: no command '\(words.joined(separator: " "))'"))
       return ExitStatus.usage.rawValue
     }
     environment.standardOutput.write(HelpRenderer.help(for: command))
@@ -115,6 +147,24 @@ public enum LedgerCLI {
     let rest = Array(words[index...])
     guard let (command, tail) = CommandTable.lookup(rest) else { return rest + leading }
     return command.name.split(separator: " ").map(String.init) + leading + tail
+  }
+
+  /// `words` less the global options and their values: `help report --lang fr` names `report`.
+  private static func withoutGlobalOptions(_ words: [String]) -> [String] {
+    var kept: [String] = []
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      index += 1
+      guard word.hasPrefix("--"), let spec = OptionSpec.global.first(where: { word.dropFirst(2).hasPrefix($0.name) }),
+        spec.name != "help"
+      else {
+        kept.append(word)
+        continue
+      }
+      if spec.takesValue, !word.contains("=") { index += 1 }
+    }
+    return kept
   }
 
   /// `--format` as given anywhere on the line, so even argument errors can be JSON.

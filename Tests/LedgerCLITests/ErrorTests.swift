@@ -74,7 +74,9 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     BadInput(
       name: "unknown command", arguments: ["lst", "people"], status: 2,
       message: "unknown command 'lst'\nhint: did you mean 'list'?"),
-    BadInput(name: "json without subcommand", arguments: ["json"], status: 2, message: "did you mean 'json check'?"),
+    BadInput(
+      name: "json without subcommand", arguments: ["json"], status: 2,
+      message: "usage: adminledger json COMMAND [ARGUMENTS] [OPTIONS]\n\ncommands starting with 'json':\n  json check"),
     BadInput(
       name: "unknown option", arguments: ["list", "people", "--formt", "json"], status: 2,
       message: "unknown option '--formt' for 'list'\nhint: did you mean '--format'?"),

@@ -1,3 +1,5 @@
+import LedgerLanguage
+
 /// Splits a command's arguments according to its spec.
 ///
 /// Accepts `--name VALUE`, `--name=VALUE`, `-h` for `--help`, and `--` to end options.
@@ -27,11 +29,11 @@ enum ArgumentParser {
       guard let spec = specs.first(where: { $0.name == name }) else {
         let suggestion = Suggestion.closest(to: name, among: specs.map(\.name))
         throw .usage(
-          "unknown option '\(argument)' for '\(command.name)'",
-          hint: suggestion.map { "did you mean '--\($0)'?" })
+          tr("unknown option '\(argument)' for '\(command.name)'"),
+          hint: suggestion.map { tr("did you mean '--\($0)'?") })
       }
       guard spec.takesValue else {
-        guard parts.count == 1 else { throw .usage("option '--\(name)' takes no value") }
+        guard parts.count == 1 else { throw .usage(tr("option '--\(name)' takes no value")) }
         parsed.record(name, "")
         continue
       }
@@ -42,10 +44,10 @@ enum ArgumentParser {
         value = arguments[index]
         index += 1
       } else {
-        throw .usage("option '--\(name)' needs a value: \(spec.usage)")
+        throw .usage(tr("option '--\(name)' needs a value: \(spec.usage)"))
       }
       if case .single = spec.arity, parsed.value(name) != nil {
-        throw .usage("option '--\(name)' is given twice")
+        throw .usage(tr("option '--\(name)' is given twice"))
       }
       parsed.record(name, value)
     }

@@ -1,24 +1,32 @@
-/// A command: its name, usage, options, and the function that runs it.
+import LedgerLanguage
+
+/// A command: its name, usage, options, examples, and the function that runs it.
+///
+/// The words a person reads (`summary`, `details`, each option's and example's description) are
+/// phrases, translated when help is shown: specs are `static let`s, built before the language
+/// of a run is known.
 struct CommandSpec: Sendable {
   /// One or two words: `add`, `json check`.
   let name: String
   /// Arguments after the name, as the usage line shows them: `KIND [ID] [--set FIELD=VALUE]...`.
   let synopsis: String
   /// One line for the overview.
-  let summary: String
+  let summary: Phrase
   /// Further paragraphs for `--help`.
-  let details: String
+  let details: Phrase?
   let options: [OptionSpec]
   /// How many positionals it takes.
   let positionals: ClosedRange<Int>
   /// Output formats it offers; the first is the default.
   let formats: [OutputFormat]
+  /// Command lines that show it at work on the sample ledgers, ending its help and man page.
+  let examples: [CommandExample]
   let run: @Sendable (CommandContext) throws(CLIError) -> ExitStatus
 
   init(
-    name: String, synopsis: String, summary: String, details: String = "",
+    name: String, synopsis: String, summary: Phrase, details: Phrase? = nil,
     options: [OptionSpec] = [], positionals: ClosedRange<Int> = 0...0,
-    formats: [OutputFormat] = [.text, .json],
+    formats: [OutputFormat] = [.text, .json], examples: [CommandExample] = [],
     run: @escaping @Sendable (CommandContext) throws(CLIError) -> ExitStatus
   ) {
     self.name = name
@@ -28,10 +36,55 @@ struct CommandSpec: Sendable {
     self.options = options
     self.positionals = positionals
     self.formats = formats
+    self.examples = examples
     self.run = run
   }
 
-  var usageLine: String { "usage: adminledger \(name) \(synopsis)" }
+  /// `usage: adminledger add KIND [ID] ...`, in the reader's language.
+  var usageLine: String { tr("usage: adminledger \(name) \(synopsis)") }
+
+  /// The first word of a two-word command (`report` of `report access`), nil for one word.
+  var group: String? {
+    let words = name.split(separator: " ")
+    return words.count > 1 ? String(words[0]) : nil
+  }
+}
+
+/// A command line that shows a command at work, and what it does.
+struct CommandExample: Sendable {
+  /// The whole line as typed: `adminledger list people --where functions=delegate`.
+  let line: String
+  let meaning: Phrase
+
+  static func example(_ line: String, _ meaning: Phrase) -> CommandExample {
+    CommandExample(line: line, meaning: meaning)
+  }
+
+  /// The words after `adminledger`, split as a shell would split this line (single and double
+  /// quotes group words; no other shell syntax is used in examples).
+  var arguments: [String] {
+    var words: [String] = []
+    var current = ""
+    var quote: Character?
+    var inWord = false
+    for character in line {
+      if let open = quote {
+        if character == open { quote = nil } else { current.append(character) }
+      } else if character == "\"" || character == "'" {
+        quote = character
+        inWord = true
+      } else if character == " " {
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      } else {
+        current.append(character)
+        inWord = true
+      }
+    }
+    if inWord { words.append(current) }
+    return Array(words.dropFirst())
+  }
 }
 
 /// How a command prints its result.

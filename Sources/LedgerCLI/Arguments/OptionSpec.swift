@@ -1,3 +1,5 @@
+import LedgerLanguage
+
 /// One option a command accepts.
 struct OptionSpec: Sendable {
   enum Arity: Sendable {
@@ -11,21 +13,22 @@ struct OptionSpec: Sendable {
 
   let name: String
   let arity: Arity
-  let help: String
+  /// One line for help, in the reader's language.
+  let help: Phrase
   /// A one-letter alias such as `m` for `-m`.
   var short: Character? = nil
 
-  static func flag(_ name: String, _ help: String) -> OptionSpec {
+  static func flag(_ name: String, _ help: Phrase) -> OptionSpec {
     OptionSpec(name: name, arity: .flag, help: help)
   }
 
   static func single(
-    _ name: String, _ valueName: String, _ help: String, short: Character? = nil
+    _ name: String, _ valueName: String, _ help: Phrase, short: Character? = nil
   ) -> OptionSpec {
     OptionSpec(name: name, arity: .single(valueName: valueName), help: help, short: short)
   }
 
-  static func repeated(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
+  static func repeated(_ name: String, _ valueName: String, _ help: Phrase) -> OptionSpec {
     OptionSpec(name: name, arity: .repeated(valueName: valueName), help: help)
   }
 
@@ -46,11 +49,14 @@ struct OptionSpec: Sendable {
 
   /// Options every command takes.
   static let global: [OptionSpec] = [
-    .single("ledger", "PATH", "the ledger's folder (default: found from the current folder up)"),
-    .single("format", "FORMAT", "output format: text or json"),
+    .single("ledger", "PATH", Phrase("the ledger's folder (default: found from the current folder up)")),
+    .single("format", "FORMAT", Phrase("output format: text or json")),
     .single(
-      "author", "\"NAME <EMAIL>\"", "who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)"),
-    .single("lang", "LANGUAGE", "the language to write in: en or fr (default: ADMINLEDGER_LANG, then LC_ALL, LC_MESSAGES, LANG)"),
-    .flag("help", "show this help"),
+      "author", "\"NAME <EMAIL>\"",
+      Phrase("who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)")),
+    .single(
+      "lang", "LANGUAGE", Phrase("the language to write in: en or fr (default: ADMINLEDGER_LANG, then LC_ALL, LC_MESSAGES, LANG)")
+    ),
+    .flag("help", Phrase("show this help")),
   ]
 }

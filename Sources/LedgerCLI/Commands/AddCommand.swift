@@ -1,13 +1,15 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger add KIND [ID]`: adds a record in one commit.
 enum AddCommand {
   static let spec = CommandSpec(
     name: "add", synopsis: "KIND [ID] [--set FIELD=VALUE]... [--file FILE|-]",
-    summary: "add a record",
-    details: """
+    summary: Phrase("add a record"),
+    details: Phrase(
+      """
       Fields come from --file (a JSON object; - reads standard input) and then --set, in order.
       FIELD may be a dotted path into nested objects (mailbox.address). VALUE is typed by the
       kind's schema: a money or text field keeps 12.50 as the string "12.50", a boolean field
@@ -15,12 +17,24 @@ enum AddCommand {
       committed; an invalid one is refused and nothing is written.
       Accounts, rights, tickets, payments, contracts and trainings get a generated id
       (2026-11-27-k3f9q) when ID is left out; people, organizations and systems need one.
-      """,
+      """),
     options: [
-      .repeated("set", "FIELD=VALUE", "set a field"),
-      .single("file", "FILE", "read the record's fields from a JSON file, or - for standard input"),
+      .repeated("set", "FIELD=VALUE", Phrase("set a field")),
+      .single("file", "FILE", Phrase("read the record's fields from a JSON file, or - for standard input")),
     ],
-    positionals: 1...2, run: run)
+    positionals: 1...2,
+    examples: [
+      .example(
+        "adminledger add people jdupont --set \"name=Jean Dupont\" --set emails=jdupont@example.org",
+        Phrase("add a person, whose id you choose")),
+      .example(
+        "adminledger add accounts --set person=lmartin --set system=wiki --set login=lmartin --set status=requested",
+        Phrase("add an account: its id is generated")),
+      .example(
+        "adminledger add people jdupont --file jdupont.json",
+        Phrase("add a record from a JSON file")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger audit [RANGE] [--since-last]`: each commit judged against the ledger as it
 /// stood before it, each merge against the merge of its parents.
@@ -6,8 +7,11 @@ enum AuditCommand {
   static let spec = CommandSpec(
     name: "audit", synopsis: "[RANGE] [--since-last]",
     summary:
-      "audit the history: unknown authors, missing or wrong signatures, changes outside roles, forged approvals, invalid results, evil merges, rewritten history",
-    details: """
+      Phrase(
+        "audit the history: unknown authors, missing or wrong signatures, changes outside roles, forged approvals, invalid results, evil merges, rewritten history"
+      ),
+    details: Phrase(
+      """
       RANGE is A..B (commits or days: 2025-12-31..2026-12-31 is the year 2026), one revision
       (all of its history), or nothing (all of HEAD's). Each commit is judged against the
       ledger as it stood just before it: its author must be a person with a ledger role who
@@ -31,11 +35,19 @@ enum AuditCommand {
       branch no longer holds it (a force push, a rebase, filter-repo), it reports
       rewritten-history with the commits that disappeared, then audits the whole branch.
       Exits 1 when anything is found.
-      """,
+      """),
     options: [
-      .flag("since-last", "audit only the commits after the last commit an audit of the branch passed")
+      .flag("since-last", Phrase("audit only the commits after the last commit an audit of the branch passed"))
     ],
     positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger audit",
+        Phrase("audit the whole history")),
+      .example(
+        "adminledger audit --since-last",
+        Phrase("audit only what came since the last audit")),
+    ],
     run: { context throws(CLIError) in
       let sinceLast = context.arguments.flag("since-last")
       guard !sinceLast || context.positionals.isEmpty else {

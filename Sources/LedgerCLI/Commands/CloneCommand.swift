@@ -1,13 +1,15 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger clone URL [PATH]`: a full copy of a shared ledger, ready to sync.
 enum CloneCommand {
   static let spec = CommandSpec(
     name: "clone", synopsis: "URL [PATH]",
-    summary: "copy a shared ledger (a path, file://, ssh or https URL) and set up its hooks and merge driver",
-    details: """
+    summary: Phrase("copy a shared ledger (a path, file://, ssh or https URL) and set up its hooks and merge driver"),
+    details: Phrase(
+      """
       PATH defaults to the last part of URL without '.git'. The clone gets the hooks that
       validate plain git commits and merges, and the merge driver that makes 'git pull' merge
       records field by field. ssh uses the ssh agent, then ~/.ssh/id_ed25519 and ~/.ssh/id_rsa
@@ -22,13 +24,23 @@ enum CloneCommand {
       the tool's and plain 'git commit' alike (gpg.format ssh, commit.gpgsign true).
       --signed-from requires signed commits from that day or commit in this clone's audits when
       ledger.json requires none.
-      """,
+      """),
     options: [
       .single(
-        "signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
-      .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
+        "signing-key", "KEY",
+        Phrase("the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent")),
+      .single("signed-from", "DAY|COMMIT", Phrase("require signed commits from then on, when ledger.json does not")),
     ],
-    positionals: 1...2, run: run)
+    positionals: 1...2,
+    examples: [
+      .example(
+        "adminledger clone ssh://git@git.example.org/biodiv/ledger.git",
+        Phrase("copy the shared ledger over ssh")),
+      .example(
+        "adminledger clone ../shared.git claire --signing-key ~/.ssh/id_ed25519",
+        Phrase("copy a ledger and sign its commits")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var url = context.positionals[0]

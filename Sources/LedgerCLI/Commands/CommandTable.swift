@@ -11,6 +11,18 @@ enum CommandTable {
     ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
     + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]
     + [EntitlementsReportCommand.spec, SiteCommand.spec, ForgetCommand.spec]
+    + [CompletionCommand.spec, ManualCommand.spec]
+
+  /// The first words of the two-word commands (`report`, `hook`, `export`...), in the overview's
+  /// order: typed alone, each lists its commands.
+  static let groups: [String] = all.compactMap(\.group).reduce(into: []) { groups, group in
+    if !groups.contains(group) { groups.append(group) }
+  }
+
+  /// The commands whose first word is `group`, in the overview's order.
+  static func members(of group: String) -> [CommandSpec] {
+    all.filter { $0.group == group }
+  }
 
   /// The command the first words name (one word, or two for `json check`), and the rest.
   static func lookup(_ words: [String]) -> (CommandSpec, [String])? {

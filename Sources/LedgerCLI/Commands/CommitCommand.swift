@@ -1,16 +1,23 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger commit -m MESSAGE`: commits hand edits, each file checked and made canonical.
 enum CommitCommand {
   static let spec = CommandSpec(
     name: "commit", synopsis: "-m MESSAGE",
-    summary: "commit hand edits of the ledger's files",
-    details: """
+    summary: Phrase("commit hand edits of the ledger's files"),
+    details: Phrase(
+      """
       Every edited file must be valid JSON and a valid record; otherwise nothing is committed
       and each problem is shown with its line and column. Committed files are rewritten in
       canonical form. Only the ledger's files are committed; other staged work stays staged.
-      """,
-    options: [.single("message", "MESSAGE", "the commit message", short: "m")],
+      """),
+    options: [.single("message", "MESSAGE", Phrase("the commit message"), short: "m")],
+    examples: [
+      .example(
+        "adminledger commit -m \"Fix Thomas Blanc's phone number\"",
+        Phrase("commit the files edited by hand"))
+    ],
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger report drift SYSTEM FILE`: a system's own export of its users against the
 /// ledger's accounts and rights on it; `--update` brings the ledger in line, in one commit.
@@ -9,8 +10,9 @@ enum DriftReportCommand {
     synopsis:
       "SYSTEM FILE [--profile usershub-roles|wordpress-users] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
     summary:
-      "compare a system's export of its users and roles with the ledger; --update brings the ledger in line",
-    details: """
+      Phrase("compare a system's export of its users and roles with the ledger; --update brings the ledger in line"),
+    details: Phrase(
+      """
       Reads FILE, the system's own export of its accounts, and compares it with the ledger's
       accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
       missing-in-ledger (the system has the account, the ledger has no open one),
@@ -30,16 +32,25 @@ enum DriftReportCommand {
       no longer gives, and accounts it no longer lists closed today with their rights
       revoked. Everything is validated first; nothing is written when a row has a problem.
       --dry-run shows those changes, field by field, without committing.
-      """,
+      """),
     options: [
       .single(
-        "profile", "NAME", "usershub-roles or wordpress-users (default: guessed from the header)"),
-      .repeated("role", "NAME=ROLE", "the export's NAME for a role stands for the system's ROLE"),
-      .single("encoding", "ENC", "auto (default), utf-8 or latin1"),
-      .flag("update", "bring the ledger in line with the file, in one commit"),
-      .flag("dry-run", "with --update: print what would change, without committing"),
+        "profile", "NAME", Phrase("usershub-roles or wordpress-users (default: guessed from the header)")),
+      .repeated("role", "NAME=ROLE", Phrase("the export's NAME for a role stands for the system's ROLE")),
+      .single("encoding", "ENC", Phrase("auto (default), utf-8 or latin1")),
+      .flag("update", Phrase("bring the ledger in line with the file, in one commit")),
+      .flag("dry-run", Phrase("with --update: print what would change, without committing")),
     ],
-    positionals: 2...2, formats: ReportCommands.formats, run: run)
+    positionals: 2...2, formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report drift website wordpress-users-export.csv",
+        Phrase("compare the site's users with the ledger")),
+      .example(
+        "adminledger report drift website wordpress-users-export.csv --update --dry-run",
+        Phrase("see what bringing the ledger in line would change")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let system = try RecordArguments.id(context.positionals[0])

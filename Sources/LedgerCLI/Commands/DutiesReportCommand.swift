@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger report duties [--person ID] [--system ID] [--organization ID]`: the
@@ -6,8 +7,9 @@ import LedgerQuery
 enum DutiesReportCommand {
   static let spec = CommandSpec(
     name: "report duties", synopsis: "[--person ID] [--system ID] [--organization ID] [--at REV|DATE]",
-    summary: "report the coordination table: each mission's tools, procedure, people responsible and partners",
-    details: """
+    summary: Phrase("report the coordination table: each mission's tools, procedure, people responsible and partners"),
+    details: Phrase(
+      """
       One row per duty, sorted by theme then mission: theme, mission, systems, procedure
       (its title and link), responsible, deputy, actors (each organisation or person with
       its part: validate, test, transmit, receive, review, implement, inform), frequency,
@@ -18,14 +20,22 @@ enum DutiesReportCommand {
       people who is responsible or deputy. Given together, every filter must hold.
       'report person ID' lists a person's duties; 'report consistency' finds duties whose
       responsible person or deputy has left.
-      """,
+      """),
     options: [
-      .single("person", "ID", "only the duties this person is responsible for, deputy of or an actor of"),
-      .single("system", "ID", "only the duties that use this system"),
-      .single("organization", "ID", "only the duties this organisation or its people take part in"),
+      .single("person", "ID", Phrase("only the duties this person is responsible for, deputy of or an actor of")),
+      .single("system", "ID", Phrase("only the duties that use this system")),
+      .single("organization", "ID", Phrase("only the duties this organisation or its people take part in")),
       ReportCommands.at,
     ],
     formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report duties",
+        Phrase("the whole coordination table")),
+      .example(
+        "adminledger report duties --person sroux --format csv",
+        Phrase("one person's duties, as CSV")),
+    ],
     run: { context throws(CLIError) in
       let view = try context.read().view
       let filter = DutiesReport.Filter(

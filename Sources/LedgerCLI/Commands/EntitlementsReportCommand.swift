@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger report entitlements [--system ID]`: the rights people's functions call for
@@ -10,8 +11,10 @@ enum EntitlementsReportCommand {
   static let spec = CommandSpec(
     name: "report entitlements", synopsis: "[--system ID] [--at REV|DATE]",
     summary:
-      "report rights people's functions call for and they lack, and rights no function of theirs calls for; exit 1 when any",
-    details: """
+      Phrase(
+        "report rights people's functions call for and they lack, and rights no function of theirs calls for; exit 1 when any"),
+    details: Phrase(
+      """
       ledger.json's "entitlements" map each function (people's functions: delegate, deputy,
       board, treasurer...) to the roles on systems it calls for, such as
       "delegate": [{"role": "delegate", "system": "dolibarr"}]. A person is entitled to what
@@ -26,9 +29,18 @@ enum EntitlementsReportCommand {
       record their reason in the right; they stay listed, for the audit.
       Exits 1 when something is listed, or when an entitlement names a system that does not
       exist or a role it does not offer.
-      """,
-    options: [.single("system", "ID", "only the rights on this system"), ReportCommands.at],
-    formats: ReportCommands.formats, run: run)
+      """),
+    options: [.single("system", "ID", Phrase("only the rights on this system")), ReportCommands.at],
+    formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report entitlements",
+        Phrase("rights missing or not justified by people's functions")),
+      .example(
+        "adminledger report entitlements --system geonature",
+        Phrase("the same, for one system")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let system = try context.arguments.value("system").map { (text) throws(CLIError) in try RecordArguments.id(text) }

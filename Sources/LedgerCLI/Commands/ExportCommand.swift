@@ -1,21 +1,31 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger export KIND` and `adminledger export contacts`.
 enum ExportCommand {
   static let spec = CommandSpec(
     name: "export", synopsis: "KIND [--where CONDITION]... [--at REV|DATE] [--format csv|json|ndjson]",
-    summary: "export records as CSV (the form 'import' reads back) or JSON",
-    details: """
+    summary: Phrase("export records as CSV (the form 'import' reads back) or JSON"),
+    details: Phrase(
+      """
       CSV has an id column and a column per field; lists and objects are written as JSON, so
       'adminledger import KIND FILE' reads the file back into the same records.
-      """,
+      """),
     options: [
-      .repeated("where", "CONDITION", "export only records meeting the condition (as for list)"),
-      .single("at", "REV|DATE", "export the ledger as it was at a commit, or at the end of a day"),
+      .repeated("where", "CONDITION", Phrase("export only records meeting the condition (as for list)")),
+      .single("at", "REV|DATE", Phrase("export the ledger as it was at a commit, or at the end of a day")),
     ],
     positionals: 1...1, formats: [.csv, .json, .ndjson],
+    examples: [
+      .example(
+        "adminledger export people --format csv > people.csv",
+        Phrase("export the people to edit in a spreadsheet and import back")),
+      .example(
+        "adminledger export rights --where status=active --format ndjson",
+        Phrase("the active rights, one JSON object a line")),
+    ],
     run: { context throws(CLIError) in
       let kind = try RecordArguments.kind(context.positionals[0])
       let query = try ListCommand.parseQuery(context)
@@ -34,14 +44,20 @@ enum ExportCommand {
 
   static let contacts = CommandSpec(
     name: "export contacts", synopsis: "[--at REV|DATE]",
-    summary: "export the mailing service's contact list (EMAIL;FIRSTNAME;LASTNAME;SMS)",
-    details: """
+    summary: Phrase("export the mailing service's contact list (EMAIL;FIRSTNAME;LASTNAME;SMS)"),
+    details: Phrase(
+      """
       One line per active member with a paid-up membership and an email, in the form the
       mailing service (Brevo) imports: ';' separators, last names in capitals, mobile numbers
       in international form.
-      """,
-    options: [.single("at", "REV|DATE", "export the ledger as it was at a commit, or at the end of a day")],
+      """),
+    options: [.single("at", "REV|DATE", Phrase("export the ledger as it was at a commit, or at the end of a day"))],
     formats: [.csv, .json],
+    examples: [
+      .example(
+        "adminledger export contacts > contacts.csv",
+        Phrase("the file to import into the mailing service"))
+    ],
     run: { context throws(CLIError) in
       let reading = try context.read()
       guard context.format == .json else {

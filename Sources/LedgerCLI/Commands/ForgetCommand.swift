@@ -1,11 +1,13 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger forget PERSON --reason TEXT [--dry-run]`: the right to erasure.
 enum ForgetCommand {
   static let spec = CommandSpec(
     name: "forget", synopsis: "PERSON --reason TEXT [--dry-run]",
-    summary: "forget a person: rewrite the history without their personal values, with a signed erasure record",
-    details: """
+    summary: Phrase("forget a person: rewrite the history without their personal values, with a signed erasure record"),
+    details: Phrase(
+      """
       Rewrites every commit of the branch without the person's personal values: their record
       loses its personal fields (emails, phone, notes: the fields the schema marks x-personal)
       and its name, and takes a neutral id (forgotten-xxxxx) that every reference follows; their
@@ -21,12 +23,18 @@ enum ForgetCommand {
       sync' pushes the rewrite and drops the former history's objects from this clone; every
       other clone's next sync follows it, moves its unpublished commits onto it and drops the
       former objects too. --dry-run says what would be rewritten and changes nothing.
-      """,
+      """),
     options: [
-      .single("reason", "TEXT", "why: the request and its date, the legal ground (kept in the erasure record)"),
-      .flag("dry-run", "say what would be rewritten, change nothing"),
+      .single("reason", "TEXT", Phrase("why: the request and its date, the legal ground (kept in the erasure record)")),
+      .flag("dry-run", Phrase("say what would be rewritten, change nothing")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger forget tblanc --reason \"erasure requested on 2026-11-30\" --dry-run",
+        Phrase("see what erasing a person would rewrite"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try person(context.positionals[0])

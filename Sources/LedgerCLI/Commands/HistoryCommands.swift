@@ -1,14 +1,23 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `diff` and `blame`: the history of records, field by field (`log` has its own file).
 enum HistoryCommands {
   static let diff = CommandSpec(
     name: "diff", synopsis: "A..B | A B",
-    summary: "show the records added, removed and changed between two revisions or days",
-    details: "A and B are commits, branches, tags or days (YYYY-MM-DD, the end of that day).",
+    summary: Phrase("show the records added, removed and changed between two revisions or days"),
+    details: Phrase("A and B are commits, branches, tags or days (YYYY-MM-DD, the end of that day)."),
     positionals: 1...2,
+    examples: [
+      .example(
+        "adminledger diff HEAD~3..HEAD",
+        Phrase("the records the last three commits changed")),
+      .example(
+        "adminledger diff 2026-01-01 2026-06-30",
+        Phrase("what changed in the first half of 2026")),
+    ],
     run: { context throws(CLIError) in
       let (from, to): (String, String)
       if context.positionals.count == 2 {
@@ -34,14 +43,20 @@ enum HistoryCommands {
 
   static let blame = CommandSpec(
     name: "blame", synopsis: "KIND/ID [--at REV|DATE]",
-    summary: "show, for every field of a record, the commit, author and date of its last change",
-    details: """
+    summary: Phrase("show, for every field of a record, the commit, author and date of its last change"),
+    details: Phrase(
+      """
       Through merges: a field changed on another administrator's clone is credited to the commit
       that changed it there, not to the merge that brought it; a merge is named only when it
       chose the value itself, with how (its Ledger-Resolved trailer: ours, theirs or set). The
       elements of an array the schema marks as a set (attendees, emails) are blamed one by one.
-      """,
+      """),
     options: [ReportCommands.at], positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger blame people/tblanc",
+        Phrase("who last changed each of a person's fields, and when"))
+    ],
     run: { context throws(CLIError) in
       let key = try RecordArguments.key(context.positionals[0])
       let ledger = try context.openLedger()

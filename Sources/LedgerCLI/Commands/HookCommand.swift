@@ -1,13 +1,19 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger hook pre-commit`: what the git hooks `init` installs run (pre-commit and
 /// pre-merge-commit alike: both check what the index is about to commit).
 enum HookCommand {
   static let spec = CommandSpec(
     name: "hook pre-commit", synopsis: "",
-    summary: "validate the ledger files staged for a git commit (run by the pre-commit hook)",
-    details: "Exits 1, refusing the commit, when a staged record is invalid or breaks a rule.",
+    summary: Phrase("validate the ledger files staged for a git commit (run by the pre-commit hook)"),
+    details: Phrase("Exits 1, refusing the commit, when a staged record is invalid or breaks a rule."),
+    examples: [
+      .example(
+        "adminledger hook pre-commit",
+        Phrase("what the pre-commit hook runs; 'hook install' sets it up"))
+    ],
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
@@ -31,8 +37,11 @@ enum HookInstallCommand {
   static let spec = CommandSpec(
     name: "hook install", synopsis: "[pre-receive --repo BARE_REPO [--branch BRANCH]]",
     summary:
-      "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook",
-    details: """
+      Phrase(
+        "install the hooks and the merge driver for plain git commits, merges and pulls (once per clone), or the shared repository's pre-receive hook"
+      ),
+    details: Phrase(
+      """
       Installs the pre-commit and pre-merge-commit hooks, which validate what a plain 'git
       commit' or 'git merge' commits, and registers the merge driver that makes 'git pull' merge
       records field by field. A ledger made before the merge driver existed also gets its
@@ -65,15 +74,25 @@ enum HookInstallCommand {
         RELATIVE_PATH --config CONFIG' (the relative path is shown under Admin area >
         Projects); earlier versions read custom_hooks/ inside the repository's folder on
         disk. adminledger must be installed on each Gitaly server.
-      """,
+      """),
     options: [
-      .single("repo", "BARE_REPO", "with pre-receive: the shared bare repository to install the hook in"),
-      .single("branch", "BRANCH", "with pre-receive: the branch that holds the ledger (default: found as the hook finds it)"),
+      .single("repo", "BARE_REPO", Phrase("with pre-receive: the shared bare repository to install the hook in")),
       .single(
-        "signing-key", "KEY", "the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent"),
-      .single("signed-from", "DAY|COMMIT", "require signed commits from then on, when ledger.json does not"),
+        "branch", "BRANCH", Phrase("with pre-receive: the branch that holds the ledger (default: found as the hook finds it)")),
+      .single(
+        "signing-key", "KEY",
+        Phrase("the SSH key this clone signs commits with: a key file, or key::PUBLIC-KEY held by ssh-agent")),
+      .single("signed-from", "DAY|COMMIT", Phrase("require signed commits from then on, when ledger.json does not")),
     ],
     positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger hook install",
+        Phrase("set up the hooks and merge driver in this clone")),
+      .example(
+        "adminledger hook install pre-receive --repo /srv/git/ledger.git",
+        Phrase("set up the shared repository's hook, on the server")),
+    ],
     run: { context throws(CLIError) in
       guard let tool = context.environment.toolPath else {
         throw HookRenderer.unknownToolPath
@@ -176,8 +195,9 @@ enum HookInstallCommand {
 enum HookPreReceiveCommand {
   static let spec = CommandSpec(
     name: "hook pre-receive", synopsis: "[--repo BARE_REPO] [--branch BRANCH]",
-    summary: "refuse a push to the shared repository that breaks the ledger's policy (run by its pre-receive hook)",
-    details: """
+    summary: Phrase("refuse a push to the shared repository that breaks the ledger's policy (run by its pre-receive hook)"),
+    details: Phrase(
+      """
       Reads what git gives a pre-receive hook in a bare repository: one 'OLD NEW REFNAME' line
       per reference the push updates. Only the ledger's branch is checked;
       other branches and tags go through untouched, once the ledger's branch is known: BRANCH,
@@ -197,16 +217,22 @@ enum HookPreReceiveCommand {
       are judged no earlier than the day the push is received, less policy.offline_grace_days.
       Each finding is printed with its commit, its author and the rule. Install it with
       'adminledger hook install pre-receive --repo BARE_REPO'.
-      """,
+      """),
     options: serverOptions,
     formats: [.text],
+    examples: [
+      .example(
+        "adminledger hook pre-receive --repo /srv/git/ledger.git < updates",
+        Phrase("check pushed updates as the server's hook does"))
+    ],
     run: run)
 
   /// What a command run by a shared repository's hook takes.
   static let serverOptions: [OptionSpec] = [
     .single(
-      "repo", "BARE_REPO", "the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)"),
-    .single("branch", "BRANCH", "the branch that holds the ledger (default: adminledger.branch, then found)"),
+      "repo", "BARE_REPO", Phrase("the bare repository (default: GIT_DIR, which git sets for its hooks, then the current folder)")
+    ),
+    .single("branch", "BRANCH", Phrase("the branch that holds the ledger (default: adminledger.branch, then found)")),
   ]
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger import KIND FILE.csv`: a spreadsheet's rows as records, in one commit.
 enum ImportCommand {
@@ -7,8 +8,9 @@ enum ImportCommand {
     name: "import",
     synopsis:
       "KIND FILE.csv [--profile NAME] [--update [--match FIELD] [--missing FIELD=VALUE]] [--map COLUMN=FIELD]... [--encoding ENC] [--date-format FORMAT] [--decimal-comma] [--dry-run]",
-    summary: "import a CSV file: new records, or with --update changes to those it lists; one commit or none",
-    details: """
+    summary: Phrase("import a CSV file: new records, or with --update changes to those it lists; one commit or none"),
+    details: Phrase(
+      """
       Reads RFC 4180 CSV with ',' or ';' (detected), UTF-8 with or without BOM, or ISO-8859-1
       (detected, or --encoding latin1). Columns named like the kind's fields (and id) are read;
       others are mapped with --map 'COLUMN=FIELD' or left out (and said so). --date-format
@@ -32,21 +34,34 @@ enum ImportCommand {
       Nothing is committed unless every row makes a valid record; each problem names its line
       and column; an import that changes nothing makes no commit. --dry-run prints the plan,
       field by field, without committing.
-      """,
+      """),
     options: [
       .single(
-        "profile", "NAME", "generic (default), dolibarr-members, training-followup, last-login, access-review or certificates"),
-      .repeated("map", "COLUMN=FIELD", "read COLUMN into FIELD"),
-      .single("system", "SYSTEM", "the system the file comes from (last-login)"),
-      .single("encoding", "ENC", "auto (default), utf-8 or latin1"),
-      .single("date-format", "FORMAT", "how dates are written, such as DD/MM/YYYY"),
-      .flag("decimal-comma", "numbers are written with a decimal comma (3,5)"),
-      .flag("update", "change the records the file lists where they differ, and report those it no longer lists"),
-      .single("match", "FIELD", "with --update: find a row's record by this field too (such as emails)"),
-      .single("missing", "FIELD=VALUE", "with --update: set this on the records the file no longer lists"),
-      .flag("dry-run", "check every row and print what would change, without committing"),
+        "profile", "NAME",
+        Phrase("generic (default), dolibarr-members, training-followup, last-login, access-review or certificates")),
+      .repeated("map", "COLUMN=FIELD", Phrase("read COLUMN into FIELD")),
+      .single("system", "SYSTEM", Phrase("the system the file comes from (last-login)")),
+      .single("encoding", "ENC", Phrase("auto (default), utf-8 or latin1")),
+      .single("date-format", "FORMAT", Phrase("how dates are written, such as DD/MM/YYYY")),
+      .flag("decimal-comma", Phrase("numbers are written with a decimal comma (3,5)")),
+      .flag("update", Phrase("change the records the file lists where they differ, and report those it no longer lists")),
+      .single("match", "FIELD", Phrase("with --update: find a row's record by this field too (such as emails)")),
+      .single("missing", "FIELD=VALUE", Phrase("with --update: set this on the records the file no longer lists")),
+      .flag("dry-run", Phrase("check every row and print what would change, without committing")),
     ],
-    positionals: 2...2, run: run)
+    positionals: 2...2,
+    examples: [
+      .example(
+        "adminledger import people members.csv --profile dolibarr-members",
+        Phrase("add the members of the back office's export")),
+      .example(
+        "adminledger import people members.csv --profile dolibarr-members --update --missing member_status=resigned --dry-run",
+        Phrase("see what a newer export would change")),
+      .example(
+        "adminledger import accounts geonature-last-logins.csv --profile last-login --system geonature",
+        Phrase("record when each account was last seen")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])

@@ -1,23 +1,34 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger init [PATH]`: creates a ledger and its first commit.
 enum InitCommand {
   static let spec = CommandSpec(
     name: "init", synopsis: "[PATH] [--name NAME] [--timezone ZONE] [--currency CODE]",
-    summary: "create a ledger (and a git repository, unless PATH is already inside one)",
-    details: """
+    summary: Phrase("create a ledger (and a git repository, unless PATH is already inside one)"),
+    details: Phrase(
+      """
       PATH defaults to the current folder. Inside an existing repository the ledger sits in
       PATH as a subfolder of it. The first commit holds ledger.json. A pre-commit hook is
       installed so that a plain 'git commit' of an invalid record is refused too.
-      """,
+      """),
     options: [
-      .single("name", "NAME", "the ledger's name (default: the folder's name)"),
-      .single("timezone", "ZONE", "IANA time zone where \"today\" is computed (default: Europe/Paris)"),
-      .single("currency", "CODE", "ISO 4217 currency of amounts (default: EUR)"),
+      .single("name", "NAME", Phrase("the ledger's name (default: the folder's name)")),
+      .single("timezone", "ZONE", Phrase("IANA time zone where \"today\" is computed (default: Europe/Paris)")),
+      .single("currency", "CODE", Phrase("ISO 4217 currency of amounts (default: EUR)")),
     ],
-    positionals: 0...1, run: run)
+    positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger init biodiv --name \"Biodiv'Sud data platform\"",
+        Phrase("create a ledger in the new folder biodiv")),
+      .example(
+        "adminledger init --timezone Europe/Paris --currency EUR",
+        Phrase("make a ledger of the current folder")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let folder = context.url(for: context.positionals.first ?? ".")

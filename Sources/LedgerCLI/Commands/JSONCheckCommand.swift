@@ -1,17 +1,25 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger json check FILE...`: is each file valid JSON (RFC 8259, strictly)?
 enum JSONCheckCommand {
   static let spec = CommandSpec(
     name: "json check", synopsis: "FILE...",
-    summary: "check that files are valid JSON",
-    details: """
+    summary: Phrase("check that files are valid JSON"),
+    details: Phrase(
+      """
       Prints each invalid file's first error as FILE:LINE:COL: error: MESSAGE. Exits 0 when every
       file is valid, 1 when one is not, 2 when a file cannot be read.
-      """,
-    positionals: 1...Int.max, run: run)
+      """),
+    positionals: 1...Int.max,
+    examples: [
+      .example(
+        "adminledger json check people/*.json",
+        Phrase("check that files are valid JSON"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var contents: [(String, [UInt8])] = []

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger list KIND`: the records of one kind that meet conditions, as a table, JSON,
@@ -7,8 +8,9 @@ import LedgerQuery
 enum ListCommand {
   static let spec = CommandSpec(
     name: "list", synopsis: "KIND [--where CONDITION]... [--sort FIELDS] [--fields FIELDS] [--limit N] [--at REV|DATE]",
-    summary: "list the records of a kind, filtered and sorted",
-    details: """
+    summary: Phrase("list the records of a kind, filtered and sorted"),
+    details: Phrase(
+      """
       A condition is FIELD OP VALUE with OP one of = != < <= > >= ~ (contains, ignoring case),
       or FIELD in A,B,C, or FIELD (present), or !FIELD (absent). Several --where are all met.
       FIELD may be a dotted path into nested fields and may follow references:
@@ -18,15 +20,27 @@ enum ListCommand {
       --sort takes fields separated by commas, - before a field for descending (-end).
       The table shows the id and the kind's main fields (or --fields) and fits the terminal.
       JSON is an array of records with "id" added; NDJSON one per line; CSV one row each.
-      """,
+      """),
     options: [
-      .repeated("where", "CONDITION", "keep records meeting the condition"),
-      .repeated("sort", "FIELDS", "sort by these fields (-FIELD for descending)"),
-      .single("fields", "FIELDS", "the columns to show, separated by commas"),
-      .single("limit", "N", "show at most N records"),
-      .single("at", "REV|DATE", "read the ledger as it was at a commit, or at the end of a day (YYYY-MM-DD)"),
+      .repeated("where", "CONDITION", Phrase("keep records meeting the condition")),
+      .repeated("sort", "FIELDS", Phrase("sort by these fields (-FIELD for descending)")),
+      .single("fields", "FIELDS", Phrase("the columns to show, separated by commas")),
+      .single("limit", "N", Phrase("show at most N records")),
+      .single("at", "REV|DATE", Phrase("read the ledger as it was at a commit, or at the end of a day (YYYY-MM-DD)")),
     ],
-    positionals: 1...1, formats: [.text, .json, .ndjson, .csv], run: run)
+    positionals: 1...1, formats: [.text, .json, .ndjson, .csv],
+    examples: [
+      .example(
+        "adminledger list people --where functions=delegate --sort name",
+        Phrase("the delegates, by name")),
+      .example(
+        "adminledger list rights --where account.person.organization=pnr-queyras --fields id,account.person.name,role",
+        Phrase("the rights of one organisation's people")),
+      .example(
+        "adminledger list payments --where \"amount>=1000\" --format csv",
+        Phrase("large payments, as CSV")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])

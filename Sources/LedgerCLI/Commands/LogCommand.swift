@@ -1,30 +1,41 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger log`: the commits that changed records, through merges, with field changes.
 enum LogCommand {
   static let spec = CommandSpec(
     name: "log",
     synopsis: "[KIND/ID] [--kind KIND] [--author WHO] [--since DATE] [--until DATE] [--limit N] [--first-parent] [--at REV|DATE]",
-    summary: "show the commits that changed the ledger or one record, with each field change",
-    details: """
+    summary: Phrase("show the commits that changed the ledger or one record, with each field change"),
+    details: Phrase(
+      """
       Newest first, through merges: a change made on another administrator's clone is shown as
       the commit that made it, and a merge only with what it decided itself (a resolution, or a
       change neither side had). --first-parent shows the branch's own line instead, each merge
       with everything it brought. WHO is a person's id (matched through their git_identities),
       an email or a name. DATE is YYYY-MM-DD in the ledger's time zone; --until includes the day.
-      """,
+      """),
     options: [
-      .single("kind", "KIND", "only changes to records of this kind"),
-      .single("author", "WHO", "only commits by this person (id, email or name)"),
-      .single("since", "DATE", "only commits made on or after this day"),
-      .single("until", "DATE", "only commits made on or before this day"),
-      .single("limit", "N", "show at most N commits"),
-      .flag("first-parent", "follow only the branch's first-parent line"),
+      .single("kind", "KIND", Phrase("only changes to records of this kind")),
+      .single("author", "WHO", Phrase("only commits by this person (id, email or name)")),
+      .single("since", "DATE", Phrase("only commits made on or after this day")),
+      .single("until", "DATE", Phrase("only commits made on or before this day")),
+      .single("limit", "N", Phrase("show at most N commits")),
+      .flag("first-parent", Phrase("follow only the branch's first-parent line")),
       ReportCommands.at,
     ],
-    positionals: 0...1, run: run)
+    positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger log people/tblanc --limit 5",
+        Phrase("a record's last five changes")),
+      .example(
+        "adminledger log --author sroux --since 2026-11-01",
+        Phrase("what one administrator changed this month")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()

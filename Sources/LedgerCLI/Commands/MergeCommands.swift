@@ -1,17 +1,24 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `conflicts`, `resolve` and `merge-driver`: settling a merge, ours or the git program's.
 enum MergeCommands {
   static let conflicts = CommandSpec(
     name: "conflicts", synopsis: "",
-    summary: "show the merge in progress: each conflicting field with both values and who set them",
-    details: """
+    summary: Phrase("show the merge in progress: each conflicting field with both values and who set them"),
+    details: Phrase(
+      """
       Works on a merge stopped by 'adminledger sync' and on one stopped by 'git pull' or
       'git merge' (through the merge driver). Exits 1 while a conflict is open or the merged
       ledger breaks a rule, 0 when everything is settled or no merge is in progress.
-      """,
+      """),
+    examples: [
+      .example(
+        "adminledger conflicts",
+        Phrase("see each conflicting field of the merge in progress"))
+    ],
     run: { context throws(CLIError) in
       let ledger = try context.openLedger()
       guard let report = try context.perform({ () throws(StoreError) in try ledger.mergeReport() }) else {
@@ -36,20 +43,29 @@ enum MergeCommands {
 
   static let resolve = CommandSpec(
     name: "resolve", synopsis: "KIND/ID [FIELD] --ours | --theirs | --set VALUE",
-    summary: "settle a conflict of the merge in progress: a whole record, or one field",
-    details: """
+    summary: Phrase("settle a conflict of the merge in progress: a whole record, or one field"),
+    details: Phrase(
+      """
       --ours keeps this clone's side, --theirs takes the incoming side, --set gives the value
       (typed by the kind's schema, as for 'set'; FIELD is then required). Without FIELD the
       whole record is taken from one side. A record or field the merge does not conflict on is
       refused (exit 2), except while the merged ledger breaks a rule: any record may then be
       changed this way to fix it. Each choice is recorded in the merge commit's Ledger-Resolved
       trailers, as is a conflict settled by editing the file and 'git add'.
-      """,
+      """),
     options: [
-      .flag("ours", "keep this clone's value"), .flag("theirs", "take the incoming value"),
-      .single("set", "VALUE", "set the field to VALUE"),
+      .flag("ours", Phrase("keep this clone's value")), .flag("theirs", Phrase("take the incoming value")),
+      .single("set", "VALUE", Phrase("set the field to VALUE")),
     ],
     positionals: 1...2,
+    examples: [
+      .example(
+        "adminledger resolve trainings/2026-10-03-8rla1 duration_hours --theirs",
+        Phrase("take the other side's value of one field")),
+      .example(
+        "adminledger resolve trainings/2026-10-03-8rla1 location --set Toulon",
+        Phrase("give the value yourself")),
+    ],
     run: { context throws(CLIError) in
       let key = try RecordArguments.key(context.positionals[0])
       let field = try context.positionals.count > 1 ? RecordArguments.field(context.positionals[1]) : nil
@@ -83,14 +99,20 @@ enum MergeCommands {
 
   static let driver = CommandSpec(
     name: "merge-driver", synopsis: "BASE OURS THEIRS PATH",
-    summary: "merge one ledger file for the git program (git calls it through .gitattributes)",
-    details: """
+    summary: Phrase("merge one ledger file for the git program (git calls it through .gitattributes)"),
+    details: Phrase(
+      """
       Registered in each clone as git's merge driver 'adminledger' (%O %A %B %P) by init, clone
       and hook install. Leaves the merged file in OURS and exits 0, or exits 1 on a conflict
       with valid JSON in OURS (this clone's side where the two conflict); git then marks the
       file conflicted and 'adminledger conflicts' shows the fields.
-      """,
+      """),
     positionals: 4...4,
+    examples: [
+      .example(
+        "adminledger merge-driver base.json ours.json theirs.json people/tblanc.json",
+        Phrase("what git runs to merge one file"))
+    ],
     run: { context throws(CLIError) in
       let files = context.positionals.prefix(3).map(context.url(for:))
       let clean = try context.perform { () throws(StoreError) in

@@ -1,12 +1,14 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger offboard PERSON`: a person leaves; what they hold ends in one commit, and the
 /// checklist says what to do by hand in each outside system.
 enum OffboardCommand {
   static let spec = CommandSpec(
     name: "offboard", synopsis: "PERSON [--on DATE] [--status resigned|lapsed|none] [--deputy ID] [--dry-run]",
-    summary: "end what a person holds (accounts, rights, roles, duties) in one commit, and print the checklist",
-    details: """
+    summary: Phrase("end what a person holds (accounts, rights, roles, duties) in one commit, and print the checklist"),
+    details: Phrase(
+      """
       In one validated commit, on DATE (default: today in the ledger's time zone): the
       person's member_status becomes resigned (or --status), their functions end, each of
       their ledger roles and signing keys is held until DATE; each account of theirs that is
@@ -21,14 +23,23 @@ enum OffboardCommand {
       Then the checklist: for each system, each account to delete or disable, or to redirect,
       with its roles and lists. 'report drift SYSTEM EXPORT' confirms it afterwards.
       --dry-run prints the plan and every field change, and commits nothing.
-      """,
+      """),
     options: [
-      .single("on", "DATE", "the day things end (default: today in the ledger's time zone)"),
-      .single("status", "STATUS", "member_status afterwards: resigned (default), lapsed or none"),
-      .single("deputy", "ID", "who takes over what the person did alone (default: their department's deputy)"),
-      .flag("dry-run", "print the plan without committing"),
+      .single("on", "DATE", Phrase("the day things end (default: today in the ledger's time zone)")),
+      .single("status", "STATUS", Phrase("member_status afterwards: resigned (default), lapsed or none")),
+      .single("deputy", "ID", Phrase("who takes over what the person did alone (default: their department's deputy)")),
+      .flag("dry-run", Phrase("print the plan without committing")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger offboard tblanc --dry-run",
+        Phrase("see what a person's departure would end")),
+      .example(
+        "adminledger offboard tblanc --on 2026-12-31 --deputy lmartin",
+        Phrase("end everything a person holds at the end of the year")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var request = OffboardRequest(person: try RecordArguments.id(context.positionals[0]))

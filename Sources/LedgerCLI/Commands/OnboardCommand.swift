@@ -1,12 +1,14 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger onboard PERSON --function F`: a person takes on functions; the accounts and
 /// rights those call for are requested, in one commit, for someone to validate.
 enum OnboardCommand {
   static let spec = CommandSpec(
     name: "onboard", synopsis: "PERSON --function F [--function F]... [--dry-run]",
-    summary: "give a person functions and request the accounts and rights they call for, in one commit",
-    details: """
+    summary: Phrase("give a person functions and request the accounts and rights they call for, in one commit"),
+    details: Phrase(
+      """
       Adds each function to the person's functions (people's functions: delegate, deputy,
       treasurer...), then, for each right all their functions call for (ledger.json's
       "entitlements") that they neither hold nor have requested, requests it: a right with
@@ -15,12 +17,18 @@ enum OnboardCommand {
       generated. Everything is validated with the whole ledger and committed in one commit.
       Afterwards, open each account in its system and set its login and status, and have each
       right validated and made active. --dry-run prints the plan and commits nothing.
-      """,
+      """),
     options: [
-      .repeated("function", "F", "a function to give the person (at least one)"),
-      .flag("dry-run", "print the plan without committing"),
+      .repeated("function", "F", Phrase("a function to give the person (at least one)")),
+      .flag("dry-run", Phrase("print the plan without committing")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger onboard jdupont --function delegate --dry-run",
+        Phrase("see the accounts and rights a new delegate would get"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let person = try RecordArguments.id(context.positionals[0])

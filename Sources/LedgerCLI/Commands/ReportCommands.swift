@@ -1,17 +1,22 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 import LedgerQuery
 
 /// The `report` commands: each reads the ledger (now, or `--at`) and prints a `Report`.
 enum ReportCommands {
   static let formats: [OutputFormat] = [.text, .json, .csv]
-  static let at = OptionSpec.single("at", "REV|DATE", "report on the ledger as it was at a commit, or at the end of a day")
+  static let at = OptionSpec.single(
+    "at", "REV|DATE", Phrase("report on the ledger as it was at a commit, or at the end of a day"))
 
   static let expiring = CommandSpec(
     name: "report expiring", synopsis: "[--within DURATION] [--at REV|DATE]",
     summary:
-      "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews",
-    details: """
+      Phrase(
+        "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews"
+      ),
+    details: Phrase(
+      """
       Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
       a membership's paid-until date, a temporary ledger role) on records still in force, from
       the overdue ones to those due within DURATION (default 60d; also 8w, 2m, 1y), soonest
@@ -22,9 +27,17 @@ enum ReportCommands {
       calendar: one all-day event per date, each with a UID made of the ledger's name, the
       record and the field, so importing a later export (after a date moved, say) updates the
       event instead of adding a second one.
-      """,
-    options: [.single("within", "DURATION", "how far ahead to look (default 60d)"), at],
+      """),
+    options: [.single("within", "DURATION", Phrase("how far ahead to look (default 60d)")), at],
     formats: formats + [.ics],
+    examples: [
+      .example(
+        "adminledger report expiring --within 30d",
+        Phrase("what ends or falls due in the next 30 days")),
+      .example(
+        "adminledger report expiring --format ics > deadlines.ics",
+        Phrase("the same dates, for a calendar")),
+    ],
     run: { context throws(CLIError) in
       let days = try duration(context.arguments.value("within") ?? "60d")
       let reading = try context.read()
@@ -46,8 +59,10 @@ enum ReportCommands {
   static let person = CommandSpec(
     name: "report person", synopsis: "ID [--at REV|DATE]",
     summary:
-      "report everything about one person: their record and its history, every record naming them, rights, duties, commits",
-    details: """
+      Phrase(
+        "report everything about one person: their record and its history, every record naming them, rights, duties, commits"),
+    details: Phrase(
+      """
       Shows the person's record and each value its fields had, with the commit, day and author
       that set it; their accounts and the rights on them; every record that names them in a
       field the schemas mark x-ref to people, at any depth (rights they requested, granted or
@@ -57,8 +72,16 @@ enum ReportCommands {
       --format json is the export to hand the person for an access or portability request
       (GDPR articles 15 and 20): a documented shape (see the README), versioned, the same in
       every language. --at reads the ledger and its history as they were then.
-      """,
+      """),
     options: [at], positionals: 1...1, formats: formats,
+    examples: [
+      .example(
+        "adminledger report person tblanc",
+        Phrase("everything the ledger holds about a person")),
+      .example(
+        "adminledger report person tblanc --format json > tblanc.json",
+        Phrase("the export to hand the person on request")),
+    ],
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .people, id: try RecordArguments.id(context.positionals[0]))
       let reading = try context.read()
@@ -80,8 +103,16 @@ enum ReportCommands {
 
   static let access = CommandSpec(
     name: "report access", synopsis: "SYSTEM [--all] [--at REV|DATE]",
-    summary: "report who holds which role on a system, through which account, until when, validated by whom",
-    options: [.flag("all", "include revoked and expired rights"), at], positionals: 1...1, formats: formats,
+    summary: Phrase("report who holds which role on a system, through which account, until when, validated by whom"),
+    options: [.flag("all", Phrase("include revoked and expired rights")), at], positionals: 1...1, formats: formats,
+    examples: [
+      .example(
+        "adminledger report access geonature",
+        Phrase("who holds which role on a system")),
+      .example(
+        "adminledger report access geonature --format csv",
+        Phrase("the same, for a spreadsheet")),
+    ],
     run: { context throws(CLIError) in
       let system = try RecordArguments.id(context.positionals[0])
       let view = try context.read().view
@@ -97,13 +128,19 @@ enum ReportCommands {
 
   static let annual = CommandSpec(
     name: "report annual", synopsis: "--year YEAR",
-    summary: "report the year's figures: data requests, trainings, payments, tickets, rights",
-    details: """
+    summary: Phrase("report the year's figures: data requests, trainings, payments, tickets, rights"),
+    details: Phrase(
+      """
       Reads the ledger as it stood at the end of the year. Rights granted, revoked and expired
       are computed from the history: each change of a right's status counts on the day of its
       commit; a right added already active counts on its own start or validation date.
-      """,
-    options: [.single("year", "YEAR", "the year, such as 2026")], formats: formats,
+      """),
+    options: [.single("year", "YEAR", Phrase("the year, such as 2026"))], formats: formats,
+    examples: [
+      .example(
+        "adminledger report annual --year 2026",
+        Phrase("the figures of the year 2026"))
+    ],
     run: { context throws(CLIError) in
       guard let text = context.arguments.value("year"), let year = Int(text), (1970...9999).contains(year) else {
         throw .usage("which year? pass --year YYYY")
@@ -116,16 +153,22 @@ enum ReportCommands {
 
   static let consistency = CommandSpec(
     name: "report consistency", synopsis: "[--at REV|DATE]",
-    summary: "run the cross-system checks declared in ledger.json; exit 1 when one finds something",
-    details: """
+    summary: Phrase("run the cross-system checks declared in ledger.json; exit 1 when one finds something"),
+    details: Phrase(
+      """
       Each check in ledger.json's "consistency" list selects records ("every": kind and
       conditions) and says what must hold for each ("satisfies": conditions) or what must
       exist for each ("has": kind, conditions, and the "link" field naming it). Conditions are
       those of 'list --where'; the word today stands for today. A ledger with duties also
       checks that the people responsible for them (and their deputies) are still here: not
       resigned, and not with every account closed.
-      """,
+      """),
     options: [at], formats: formats,
+    examples: [
+      .example(
+        "adminledger report consistency",
+        Phrase("run ledger.json's cross-system checks"))
+    ],
     run: { context throws(CLIError) in
       let reading = try context.read()
       let report = try context.perform { () throws(StoreError) in try ConsistencyReport.make(reading.view, today: reading.today) }

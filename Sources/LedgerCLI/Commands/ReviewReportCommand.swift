@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger report review ORGANIZATION`: the access review sheet a partner fills in, as
@@ -6,8 +7,9 @@ import LedgerQuery
 enum ReviewReportCommand {
   static let spec = CommandSpec(
     name: "report review", synopsis: "ORGANIZATION [--at REV|DATE]",
-    summary: "write an organisation's access review: the active rights its people hold or validated, to keep or revoke",
-    details: """
+    summary: Phrase("write an organisation's access review: the active rights its people hold or validated, to keep or revoke"),
+    details: Phrase(
+      """
       One row per active right held by the organisation's people (their organization) or
       validated by them (validated_by): right, person, name, login, system, role, status,
       temporary, end, validated_by, validated_on, last_seen (when the account was last seen),
@@ -21,8 +23,13 @@ enum ReviewReportCommand {
       commit, or none when the file changes nothing; any bad row refuses the whole file.
       With review_interval in ledger.json (such as "1y"), 'report expiring' lists the rights
       whose last validation runs out.
-      """,
+      """),
     options: [ReportCommands.at], positionals: 1...1, formats: [.csv, .text, .json],
+    examples: [
+      .example(
+        "adminledger report review pnr-queyras --format csv > review.csv",
+        Phrase("the review file to send to an organisation"))
+    ],
     run: { context throws(CLIError) in
       let key = RecordKey(kind: .organizations, id: try RecordArguments.id(context.positionals[0]))
       let view = try context.read().view

@@ -1,22 +1,30 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerSchema
 
 /// `adminledger schema validate --schema S INSTANCE...`: JSON Schema 2020-12 on any files.
 enum SchemaValidateCommand {
   static let spec = CommandSpec(
     name: "schema validate", synopsis: "--schema SCHEMA.json INSTANCE.json...",
-    summary: "validate JSON files against a JSON Schema (draft 2020-12)",
-    details: """
+    summary: Phrase("validate JSON files against a JSON Schema (draft 2020-12)"),
+    details: Phrase(
+      """
       Exits 0 when every instance is valid, 1 when one is not (each finding printed), 2 on bad
       usage (a file that cannot be read), 3 when the schema itself is not JSON or not a valid
       schema (each problem printed where it lies in the schema's file). A $ref to a
       built-in schema or to the 2020-12 meta-schema by its $id resolves offline; nothing is
       ever fetched from the network.
-      """,
-    options: [.single("schema", "SCHEMA.json", "the schema to validate against")],
-    positionals: 1...Int.max, run: run)
+      """),
+    options: [.single("schema", "SCHEMA.json", Phrase("the schema to validate against"))],
+    positionals: 1...Int.max,
+    examples: [
+      .example(
+        "adminledger schema validate --schema schemas/people.schema.json people/tblanc.json",
+        Phrase("check a file against a schema"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     guard let schemaPath = context.arguments.value("schema") else {

@@ -1,21 +1,32 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger set KIND/ID`: changes fields of a record in one commit.
 enum SetCommand {
   static let spec = CommandSpec(
     name: "set", synopsis: "KIND/ID [--set FIELD=VALUE]... [--unset FIELD]...",
-    summary: "change or remove fields of a record",
-    details: """
+    summary: Phrase("change or remove fields of a record"),
+    details: Phrase(
+      """
       FIELD may be a dotted path into nested objects. VALUE is typed by the kind's schema, as
       for add. The changed record, and the records that refer to it, are validated before the
       commit. Setting a field to the value it has makes no commit.
-      """,
+      """),
     options: [
-      .repeated("set", "FIELD=VALUE", "set a field"),
-      .repeated("unset", "FIELD", "remove a field"),
+      .repeated("set", "FIELD=VALUE", Phrase("set a field")),
+      .repeated("unset", "FIELD", Phrase("remove a field")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger set people/tblanc --set phone=+33612345678",
+        Phrase("change one field")),
+      .example(
+        "adminledger set rights/2023-06-01-71bl6 --set status=revoked --set \"reason=the project is over\"",
+        Phrase("revoke a right, saying why")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try RecordArguments.key(context.positionals[0])

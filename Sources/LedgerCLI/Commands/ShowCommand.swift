@@ -1,22 +1,36 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger show KIND/ID`: one record, as fields or JSON, with what it links to.
 enum ShowCommand {
   static let spec = CommandSpec(
     name: "show", synopsis: "KIND/ID [--refs] [--at REV|DATE]",
-    summary: "show one record",
-    details: """
+    summary: Phrase("show one record"),
+    details: Phrase(
+      """
       Text output lists one field per line (nested fields as dotted paths); JSON output is the
       record's object with "id" added. --refs adds the records it refers to and every record
       that refers to it (in JSON: {"record", "references", "referred_by"}).
-      """,
+      """),
     options: [
-      .flag("refs", "also list the records it refers to and those that refer to it"),
-      .single("at", "REV|DATE", "read the ledger as it was at a commit, or at the end of a day (YYYY-MM-DD)"),
+      .flag("refs", Phrase("also list the records it refers to and those that refer to it")),
+      .single("at", "REV|DATE", Phrase("read the ledger as it was at a commit, or at the end of a day (YYYY-MM-DD)")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger show people/tblanc",
+        Phrase("show a person's fields")),
+      .example(
+        "adminledger show people/tblanc --refs",
+        Phrase("show a person and every record that names them")),
+      .example(
+        "adminledger show systems/geonature --at 2026-01-01",
+        Phrase("show a record as it was at the end of a day")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let key = try RecordArguments.key(context.positionals[0])

@@ -8,8 +8,9 @@ import LedgerSite
 enum SiteCommand {
   static let spec = CommandSpec(
     name: "site", synopsis: "OUT [--at REV|DATE] [--public] [--for ORGANIZATION]",
-    summary: "write the ledger as a static web site for reviewers: records, history, blame, reports, audit",
-    details: """
+    summary: Phrase("write the ledger as a static web site for reviewers: records, history, blame, reports, audit"),
+    details: Phrase(
+      """
       Writes a folder of HTML pages that opens in any browser from the file system, with no
       server and no network: a home page (counts, validation and consistency findings, what
       expires within 60 days, the last changes), a page per kind (sortable, filterable), a
@@ -23,13 +24,22 @@ enum SiteCommand {
       and requests; nobody else is named, linked or counted.
       OUT is replaced whole when it holds a site written before; a folder holding anything
       else is refused.
-      """,
+      """),
     options: [
-      .single("at", "REV|DATE", "show the ledger as it was at a commit, or at the end of a day"),
-      .flag("public", "leave out personal data, for sharing outside the organisation"),
-      .single("for", "ORGANIZATION", "show only what concerns this organisation, for a partner"),
+      .single("at", "REV|DATE", Phrase("show the ledger as it was at a commit, or at the end of a day")),
+      .flag("public", Phrase("leave out personal data, for sharing outside the organisation")),
+      .single("for", "ORGANIZATION", Phrase("show only what concerns this organisation, for a partner")),
     ],
-    positionals: 1...1, run: run)
+    positionals: 1...1,
+    examples: [
+      .example(
+        "adminledger site review-site",
+        Phrase("write the review site into the folder review-site")),
+      .example(
+        "adminledger site review-site --public --for pnr-queyras",
+        Phrase("the pages one organisation may see")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let folder = context.url(for: context.positionals[0])

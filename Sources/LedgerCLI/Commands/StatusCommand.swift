@@ -1,17 +1,24 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger status`: a merge in progress, and the ledger files edited by hand and not yet
 /// committed.
 enum StatusCommand {
   static let spec = CommandSpec(
     name: "status", synopsis: "",
-    summary: "show a merge in progress and uncommitted hand edits of the ledger's files",
-    details: """
+    summary: Phrase("show a merge in progress and uncommitted hand edits of the ledger's files"),
+    details: Phrase(
+      """
       Reads ledger.json, the kind folders and schemas/; other files are not the ledger's. A merge
       stopped by 'adminledger sync' or by 'git pull' is shown with its open conflicts and
       findings; its conflicted files are listed as 'conflicted'.
-      """,
+      """),
+    examples: [
+      .example(
+        "adminledger status",
+        Phrase("see what is edited by hand and not yet committed"))
+    ],
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {

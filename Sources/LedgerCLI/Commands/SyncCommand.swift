@@ -1,12 +1,14 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger sync [REMOTE]`: fetch, merge field by field, validate, push.
 enum SyncCommand {
   static let spec = CommandSpec(
     name: "sync", synopsis: "[REMOTE] [--no-push] [--continue | --abort]",
-    summary: "fetch the shared ledger, merge it field by field with this clone, and push",
-    details: """
+    summary: Phrase("fetch the shared ledger, merge it field by field with this clone, and push"),
+    details: Phrase(
+      """
       REMOTE defaults to the branch's upstream, else 'origin', else the only remote (any remote
       'git remote add' made). Changes to different fields of one record merge; arrays the schema
       marks uniqueItems merge as sets; both sides setting one field differently is a conflict.
@@ -15,13 +17,22 @@ enum SyncCommand {
       see it with 'adminledger conflicts', settle it with 'adminledger resolve', then
       'sync --continue' commits and pushes, or 'sync --abort' goes back to where the sync began.
       When the push is refused because someone pushed meanwhile, sync fetches and merges again.
-      """,
+      """),
     options: [
-      .flag("no-push", "fetch and merge only"),
-      .flag("continue", "commit the stopped merge once everything is settled, then push"),
-      .flag("abort", "abandon the stopped merge and restore the branch, files and index"),
+      .flag("no-push", Phrase("fetch and merge only")),
+      .flag("continue", Phrase("commit the stopped merge once everything is settled, then push")),
+      .flag("abort", Phrase("abandon the stopped merge and restore the branch, files and index")),
     ],
-    positionals: 0...1, run: run)
+    positionals: 0...1,
+    examples: [
+      .example(
+        "adminledger sync",
+        Phrase("pull the other administrators' changes and push yours")),
+      .example(
+        "adminledger sync --continue",
+        Phrase("finish a sync once its conflicts are resolved")),
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger report unused [--since DURATION]`: active rights whose account has not been seen
@@ -8,8 +9,9 @@ import LedgerQuery
 enum UnusedReportCommand {
   static let spec = CommandSpec(
     name: "report unused", synopsis: "[--since DURATION] [--system SYSTEM] [--at REV|DATE]",
-    summary: "report active rights whose account has not been seen in use lately, by system and validating organisation",
-    details: """
+    summary: Phrase("report active rights whose account has not been seen in use lately, by system and validating organisation"),
+    details: Phrase(
+      """
       Lists the active rights whose account's last_seen is more than DURATION (default 90d; also
       8w, 3m, 1y) before today, or that was never seen ("never recorded": no last_seen yet).
       last_seen comes from the systems' logs or analytics: import them with
@@ -18,13 +20,19 @@ enum UnusedReportCommand {
       right ("(not validated)" last); in each group temporary rights come first, then those
       unused the longest. Today is computed in the ledger's time zone. It is a listing, not a
       check: it exits 0 whatever it finds.
-      """,
+      """),
     options: [
-      .single("since", "DURATION", "how long without use makes a right unused (default 90d)"),
-      .single("system", "SYSTEM", "only the rights on this system"),
+      .single("since", "DURATION", Phrase("how long without use makes a right unused (default 90d)")),
+      .single("system", "SYSTEM", Phrase("only the rights on this system")),
       ReportCommands.at,
     ],
-    formats: ReportCommands.formats, run: run)
+    formats: ReportCommands.formats,
+    examples: [
+      .example(
+        "adminledger report unused --since 90d --system geonature",
+        Phrase("rights on accounts not seen in use for 90 days"))
+    ],
+    run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let days = try ReportCommands.duration(context.arguments.value("since") ?? "90d")

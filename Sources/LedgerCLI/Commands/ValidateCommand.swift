@@ -1,18 +1,28 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger validate`: the whole ledger against its schemas and rules.
 enum ValidateCommand {
   static let spec = CommandSpec(
     name: "validate", synopsis: "[--at REV]",
-    summary: "check every record against its schema and the cross-record rules",
-    details: """
+    summary: Phrase("check every record against its schema and the cross-record rules"),
+    details: Phrase(
+      """
       Prints each finding as FILE:LINE:COL: error[RULE]: MESSAGE (at /pointer) with a hint, and
       exits 1 when there is any. Rules: schema/KEYWORD (the kind's JSON Schema), json, id,
       no-id-field, no-secret, unique, ref-exists, right-role-offered, temporary-right-end,
       active-right-on-closed-account, payment-approver, evolution-approval, ticket-closed-date.
-      """,
-    options: [.single("at", "REV", "validate the ledger as it was at a commit, branch or tag")],
+      """),
+    options: [.single("at", "REV", Phrase("validate the ledger as it was at a commit, branch or tag"))],
+    examples: [
+      .example(
+        "adminledger validate",
+        Phrase("check every record of the ledger")),
+      .example(
+        "adminledger validate --format json",
+        Phrase("the same, for a program")),
+    ],
     run: run)
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {

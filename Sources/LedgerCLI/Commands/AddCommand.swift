@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger add KIND [ID]`: adds a record in one commit.
 enum AddCommand {
@@ -61,7 +62,7 @@ enum AddCommand {
       throw .findings([
         Diagnostic(
           file: name, rule: "record-object",
-          message: "a record is a JSON object, found \(value.typeName)", hint: "wrap the fields in { }")
+          message: tr("a record is a JSON object, found \(value.typeName)"), hint: tr("wrap the fields in { }"))
       ])
     }
     return object

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 
 /// `adminledger audit [RANGE] [--since-last]`: each commit judged against the ledger as it
 /// stood before it, each merge against the merge of its parents.
@@ -39,14 +40,18 @@ enum AuditCommand {
     run: { context throws(CLIError) in
       let sinceLast = context.arguments.flag("since-last")
       guard !sinceLast || context.positionals.isEmpty else {
-        throw .usage("give a RANGE or --since-last, not both", hint: "adminledger audit --since-last")
+        throw .usage(tr("give a RANGE or --since-last, not both"), hint: "adminledger audit --since-last")
       }
       let ledger = try context.openLedger()
-      // Progress is for a person at a terminal; piped output stays plain and stable.
-      if context.err.isTerminal { context.err.line(AuditRenderer.progress(sinceLast: sinceLast)) }
-      let result = try context.perform { () throws(StoreError) in
-        try ledger.store.audit(range: context.positionals.first, sinceLast: sinceLast)
+      let range = try context.positionals.first.map { (text) throws(CLIError) in try auditedRange(text, ledger, context) }
+      // Progress is for a person at a terminal, erased before the result; piped, nothing.
+      let progress = Progress(context.err)
+      progress.show(AuditRenderer.progress(sinceLast: sinceLast))
+      let audited = Result { () throws(CLIError) in
+        try context.atRevision { () throws(StoreError) in try ledger.store.audit(range: range, sinceLast: sinceLast) }
       }
+      progress.clear()
+      let result = try audited.get()
       if let problem = result.unrecorded { context.err.line(AuditRenderer.unrecorded(problem)) }
       let zone = context.timeZone(of: ledger)
       if context.format == .json {
@@ -56,4 +61,15 @@ enum AuditCommand {
       }
       return result.findings.isEmpty ? .ok : .findings
     })
+
+  /// RANGE with each end that is a day read as `--at` reads it (DD/MM/YYYY for French readers).
+  private static func auditedRange(_ text: String, _ ledger: Ledger, _ context: CommandContext) throws(CLIError)
+    -> String
+  {
+    guard let dots = text.range(of: "..") else { return try context.revision(text, ledger: ledger) }
+    let (start, end) = (String(text[..<dots.lowerBound]), String(text[dots.upperBound...]))
+    let from = start.isEmpty ? "" : try context.revision(start, ledger: ledger)
+    let to = end.isEmpty ? "" : try context.revision(end, ledger: ledger)
+    return from + ".." + to
+  }
 }

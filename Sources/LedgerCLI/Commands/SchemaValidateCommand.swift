@@ -2,6 +2,7 @@ import Foundation
 import LedgerCore
 import LedgerJSON
 import LedgerSchema
+import LedgerLanguage
 
 /// `adminledger schema validate --schema S INSTANCE...`: JSON Schema 2020-12 on any files.
 enum SchemaValidateCommand {
@@ -20,7 +21,7 @@ enum SchemaValidateCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     guard let schemaPath = context.arguments.value("schema") else {
-      throw .usage("which schema? pass --schema SCHEMA.json")
+      throw .usage(tr("which schema? pass --schema SCHEMA.json"))
     }
     let schemaBytes = try read(schemaPath, context)
     var instances: [(String, [UInt8])] = []

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger set KIND/ID`: changes fields of a record in one commit.
 enum SetCommand {
@@ -24,7 +25,7 @@ enum SetCommand {
     var removals: [FieldPath] = []
     for text in context.arguments.all("unset") { removals.append(try RecordArguments.field(text)) }
     guard !assignments.isEmpty || !removals.isEmpty else {
-      throw .usage("nothing to change", hint: "give --set FIELD=VALUE or --unset FIELD")
+      throw .usage(tr("nothing to change"), hint: tr("give --set FIELD=VALUE or --unset FIELD"))
     }
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger sync [REMOTE]`: fetch, merge field by field, validate, push.
 enum SyncCommand {
@@ -26,7 +27,7 @@ enum SyncCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()
     if context.arguments.flag("abort") {
-      guard !context.arguments.flag("continue") else { throw .usage("give --continue or --abort, not both") }
+      guard !context.arguments.flag("continue") else { throw .usage(tr("give --continue or --abort, not both")) }
       try context.perform { () throws(StoreError) in try ledger.abortMerge() }
       return say(context, ["aborted": true], MergeRenderer.aborted)
     }

@@ -130,8 +130,8 @@ enum InitFromFolder {
     let short = String(commit.prefix(7))
     context.out.line(
       Language.singular(count)
-        ? tr("Made a ledger \"\(settings.name)\" in \(ledger.root.path) of \(count) record, checked (commit \(short))")
-        : tr("Made a ledger \"\(settings.name)\" in \(ledger.root.path) of \(count) records, checked (commit \(short))"))
+        ? tr("Created ledger \"\(settings.name)\" in \(ledger.root.path): \(count) record, valid (commit \(short))")
+        : tr("Created ledger \"\(settings.name)\" in \(ledger.root.path): \(count) records, all valid (commit \(short))"))
   }
 
   /// Whether `folder` (or, when it does not exist yet, its nearest existing parent) lies inside

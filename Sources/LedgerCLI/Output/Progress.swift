@@ -11,9 +11,9 @@ import LedgerLanguage
 /// Usage, from any command:
 /// ```swift
 /// let progress = Progress(context.err)
-/// progress.show(tr("Building the site..."))
-/// progress.count(done, of: total, tr("Writing pages"))   // "Writing pages: 12 of 80"
-/// progress.clear()                                        // before printing the result
+/// progress.show(SiteWords.building)       // any one-line text, already translated
+/// progress.count(done, of: total, label)  // "Writing pages: 12 of 80"
+/// progress.clear()                        // before printing the result
 /// ```
 /// Updates closer than `interval` apart are skipped, except the last of a count, so a tight
 /// loop costs little. It may be called from several threads.

@@ -18,7 +18,10 @@ struct CommandContext {
 
   /// A path the user gave, made absolute against the current folder.
   func url(for path: String) -> URL {
-    URL(fileURLWithPath: path, relativeTo: environment.currentDirectory).standardizedFileURL
+    // The current folder as a folder: a URL without its trailing slash would resolve "." to
+    // its parent.
+    let folder = URL(fileURLWithPath: environment.currentDirectory.path, isDirectory: true)
+    return URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
   }
 
   /// The ledger named by `--ledger`, or found from the current folder upward; an update a

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
-import LedgerLanguage
 import LedgerJSON
+import LedgerLanguage
 
 /// `diff` and `blame`: the history of records, field by field (`log` has its own file).
 enum HistoryCommands {

@@ -19,7 +19,8 @@ enum InitCommand {
       .single("currency", "CODE", "ISO 4217 currency of amounts (default: EUR)"),
       .single(
         "from", "FOLDER",
-        "make a ledger of a folder of records (a sample, a copy): its ledger.json and records, committed once checked; into PATH when given, else in place"),
+        "make a ledger of a folder of records (a sample, a copy): its ledger.json and records, committed once checked; into PATH when given, else in place"
+      ),
     ],
     positionals: 0...1, run: run)
 
@@ -68,7 +69,9 @@ enum InitCommand {
   /// `installHooks`, for a ledger already committed: a hook that cannot be written is said,
   /// not thrown, as the ledger is made.
   static func installHooksQuietly(_ ledger: Ledger, _ context: CommandContext) {
-    do throws(CLIError) { try installHooks(ledger, context) } catch { context.err.line(tr("warning: the git hooks were not installed; run 'adminledger hook install'")) }
+    do throws(CLIError) { try installHooks(ledger, context) } catch {
+      context.err.line(tr("warning: the git hooks were not installed; run 'adminledger hook install'"))
+    }
   }
 
   /// The git hooks that validate plain git commits, when the tool knows its own path.

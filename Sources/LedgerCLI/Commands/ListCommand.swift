@@ -1,6 +1,6 @@
 import LedgerCore
-import LedgerLanguage
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// `adminledger list KIND`: the records of one kind that meet conditions, as a table, JSON,

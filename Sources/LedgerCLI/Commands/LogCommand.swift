@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
-import LedgerLanguage
 import LedgerJSON
+import LedgerLanguage
 
 /// `adminledger log`: the commits that changed records, through merges, with field changes.
 enum LogCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerCore
-import LedgerQuery
 import LedgerLanguage
+import LedgerQuery
 
 /// The `report` commands: each reads the ledger (now, or `--at`) and prints a `Report`.
 enum ReportCommands {

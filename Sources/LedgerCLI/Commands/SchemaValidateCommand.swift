@@ -1,8 +1,8 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
-import LedgerSchema
 import LedgerLanguage
+import LedgerSchema
 
 /// `adminledger schema validate --schema S INSTANCE...`: JSON Schema 2020-12 on any files.
 enum SchemaValidateCommand {

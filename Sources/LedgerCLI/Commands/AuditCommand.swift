@@ -44,14 +44,7 @@ enum AuditCommand {
       }
       let ledger = try context.openLedger()
       let range = try context.positionals.first.map { (text) throws(CLIError) in try auditedRange(text, ledger, context) }
-      // Progress is for a person at a terminal, erased before the result; piped, nothing.
-      let progress = Progress(context.err)
-      progress.show(AuditRenderer.progress(sinceLast: sinceLast))
-      let audited = Result { () throws(CLIError) in
-        try context.atRevision { () throws(StoreError) in try ledger.store.audit(range: range, sinceLast: sinceLast) }
-      }
-      progress.clear()
-      let result = try audited.get()
+      let result = try audit(ledger, range: range, sinceLast: sinceLast, context)
       if let problem = result.unrecorded { context.err.line(AuditRenderer.unrecorded(problem)) }
       let zone = context.timeZone(of: ledger)
       if context.format == .json {
@@ -61,6 +54,24 @@ enum AuditCommand {
       }
       return result.findings.isEmpty ? .ok : .findings
     })
+
+  /// The audit, with its progress on a terminal: the commits judged of how many, erased before
+  /// the result; piped, nothing.
+  private static func audit(_ ledger: Ledger, range: String?, sinceLast: Bool, _ context: CommandContext)
+    throws(CLIError) -> AuditResult
+  {
+    let progress = Progress(context.err)
+    progress.show(AuditRenderer.progress(sinceLast: sinceLast))
+    let label = tr("Auditing commits")
+    var counting: (@Sendable (Int, Int) -> Void)?
+    if progress.isActive {
+      counting = { done, total in progress.count(done, of: total, label) }
+    }
+    defer { progress.clear() }
+    return try context.atRevision { () throws(StoreError) in
+      try ledger.store.audit(range: range, sinceLast: sinceLast, progress: counting)
+    }
+  }
 
   /// RANGE with each end that is a day read as `--at` reads it (DD/MM/YYYY for French readers).
   private static func auditedRange(_ text: String, _ ledger: Ledger, _ context: CommandContext) throws(CLIError)

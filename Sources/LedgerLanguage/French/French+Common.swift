@@ -119,5 +119,6 @@ extension French {
 
     // MARK: - Progress
     "{1}: {2} of {3}": "{1} : {2} sur {3}",
+    "Auditing commits": "Audit des commits",
   ]
 }

@@ -33,11 +33,6 @@ enum InitCommand {
     if FileManager.default.fileExists(atPath: folder.appendingPathComponent(LedgerSettings.fileName).path),
       InitFromFolder.enclosingRepository(of: folder) == nil
     {
-      for option in ["name", "timezone", "currency"] where context.arguments.value(option) != nil {
-        throw .usage(
-          tr("\(folder.path) already holds a ledger.json: --\(option) is read from it"),
-          hint: tr("edit ledger.json, then run 'adminledger init --from \(folder.path)'"))
-      }
       return try InitFromFolder.run(context, source: folder)
     }
     let name = context.arguments.value("name") ?? folder.lastPathComponent

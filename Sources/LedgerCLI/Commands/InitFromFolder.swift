@@ -16,6 +16,11 @@ import LedgerLanguage
 enum InitFromFolder {
   static func run(_ context: CommandContext, source: URL) throws(CLIError) -> ExitStatus {
     let settings = try readSettings(in: source)
+    for option in ["name", "timezone", "currency"] where context.arguments.value(option) != nil {
+      throw .usage(
+        tr("\(source.path) already holds a ledger.json: --\(option) is read from it"),
+        hint: tr("edit ledger.json, then run 'adminledger init --from \(source.path)'"))
+    }
     let target = context.positionals.first.map(context.url(for:)) ?? source
     let copied = target.path != source.path
     if copied {

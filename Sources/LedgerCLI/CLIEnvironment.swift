@@ -3,7 +3,8 @@ import Foundation
 /// Everything a command reads from or writes to the outside world, so every command runs
 /// in-process in tests with captured output, a fixed clock and fixed variables.
 public struct CLIEnvironment: Sendable {
-  /// Environment variables (`ADMINLEDGER_AUTHOR`, `NO_COLOR`, `COLUMNS`).
+  /// Environment variables (`ADMINLEDGER_AUTHOR`, `NO_COLOR`: no colour when set and not empty,
+  /// `COLUMNS`).
   public var variables: [String: String]
   /// Where relative paths start and where the ledger is searched from.
   public var currentDirectory: URL

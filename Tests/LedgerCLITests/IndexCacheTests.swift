@@ -86,6 +86,8 @@ import Testing
   @Test func aDamagedOrDeletedValueIndexGivesTheSameAnswers() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     try commitDuplicateByGit(ledger)
+    // The first write of the clone says once that its author is no known administrator.
+    ledger.run("set", "people/dupont", "--set", "name=Jean Dupond")
     let expected = ledger.run("set", "people/dupont", "--set", "name=Jean Dupond")
     #expect(expected.status == 1)
     let files = valueIndexes(ledger)

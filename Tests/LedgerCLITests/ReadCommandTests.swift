@@ -107,7 +107,7 @@ import Testing
     #expect(ledger.run("show", "people/tnguyen", "--format", "json").output.contains(#""member_status": "lapsed""#))
     let missing = ledger.run("list", "people", "--at", "no-such-rev")
     #expect(missing.status == 2)
-    #expect(missing.error.contains("no commit 'no-such-rev'"))
+    #expect(missing.error.contains("no commit, branch or tag 'no-such-rev'"))
   }
 
   @Test func readsWorkFromASubfolderAndWithLedgerOption() throws {

@@ -75,7 +75,7 @@ enum AddCommand {
       throw .findings([
         Diagnostic(
           file: name, rule: "record-object",
-          message: "a record is a JSON object, found \(value.typeName)", hint: "wrap the fields in { }")
+          message: tr("a record is a JSON object, found \(value.typeName)"), hint: tr("wrap the fields in { }"))
       ])
     }
     return object

@@ -51,14 +51,11 @@ enum AuditCommand {
     run: { context throws(CLIError) in
       let sinceLast = context.arguments.flag("since-last")
       guard !sinceLast || context.positionals.isEmpty else {
-        throw .usage("give a RANGE or --since-last, not both", hint: "adminledger audit --since-last")
+        throw .usage(tr("give a RANGE or --since-last, not both"), hint: "adminledger audit --since-last")
       }
       let ledger = try context.openLedger()
-      // Progress is for a person at a terminal; piped output stays plain and stable.
-      if context.err.isTerminal { context.err.line(AuditRenderer.progress(sinceLast: sinceLast)) }
-      let result = try context.perform { () throws(StoreError) in
-        try ledger.store.audit(range: context.positionals.first, sinceLast: sinceLast)
-      }
+      let range = try context.positionals.first.map { (text) throws(CLIError) in try auditedRange(text, ledger, context) }
+      let result = try audit(ledger, range: range, sinceLast: sinceLast, context)
       if let problem = result.unrecorded { context.err.line(AuditRenderer.unrecorded(problem)) }
       let zone = context.timeZone(of: ledger)
       if context.format == .json {
@@ -68,4 +65,33 @@ enum AuditCommand {
       }
       return result.findings.isEmpty ? .ok : .findings
     })
+
+  /// The audit, with its progress on a terminal: the commits judged of how many, erased before
+  /// the result; piped, nothing.
+  private static func audit(_ ledger: Ledger, range: String?, sinceLast: Bool, _ context: CommandContext)
+    throws(CLIError) -> AuditResult
+  {
+    let progress = Progress(context.err)
+    progress.show(AuditRenderer.progress(sinceLast: sinceLast))
+    let label = tr("Auditing commits")
+    var counting: (@Sendable (Int, Int) -> Void)?
+    if progress.isActive {
+      counting = { done, total in progress.count(done, of: total, label) }
+    }
+    defer { progress.clear() }
+    return try context.atRevision { () throws(StoreError) in
+      try ledger.store.audit(range: range, sinceLast: sinceLast, progress: counting)
+    }
+  }
+
+  /// RANGE with each end that is a day read as `--at` reads it (DD/MM/YYYY for French readers).
+  private static func auditedRange(_ text: String, _ ledger: Ledger, _ context: CommandContext) throws(CLIError)
+    -> String
+  {
+    guard let dots = text.range(of: "..") else { return try context.revision(text, ledger: ledger) }
+    let (start, end) = (String(text[..<dots.lowerBound]), String(text[dots.upperBound...]))
+    let from = start.isEmpty ? "" : try context.revision(start, ledger: ledger)
+    let to = end.isEmpty ? "" : try context.revision(end, ledger: ledger)
+    return from + ".." + to
+  }
 }

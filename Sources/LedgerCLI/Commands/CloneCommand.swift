@@ -48,7 +48,7 @@ enum CloneCommand {
     if !url.contains("://"), !isSCPLike(url) { url = context.url(for: url).path }
     let folder = context.url(for: context.positionals.count > 1 ? context.positionals[1] : defaultFolder(url))
     if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
-      throw .usage("\(folder.path) already exists and is not empty", hint: "give another PATH")
+      throw .usage(tr("\(folder.path) already exists and is not empty"), hint: tr("give another PATH"))
     }
     let signedFrom = try TrustOptions.signedFrom(context)
     let signingKey = try TrustOptions.signingKey(context)

@@ -22,7 +22,7 @@ enum CommitCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     guard let message = context.arguments.value("message"), !message.isEmpty else {
-      throw .usage("a commit needs a message", hint: "pass -m \"what changed and why\"")
+      throw .usage(tr("a commit needs a message"), hint: tr("pass -m \"what changed and why\""))
     }
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)

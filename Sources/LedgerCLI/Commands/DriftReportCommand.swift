@@ -57,8 +57,8 @@ enum DriftReportCommand {
     let file = context.positionals[1]
     let update = context.arguments.flag("update")
     let dryRun = context.arguments.flag("dry-run")
-    if dryRun && !update { throw .usage("--dry-run shows what --update would change: pass both") }
-    if update && context.format == .csv { throw .usage("--update prints text or json, not csv") }
+    if dryRun && !update { throw .usage(tr("--dry-run shows what --update would change: pass both")) }
+    if update && context.format == .csv { throw .usage(tr("--update prints text or json, not csv")) }
     let table = try readTable(context, file)
     let options = DriftOptions(
       system: system, file: file, profile: try profile(context, table, file),
@@ -105,7 +105,7 @@ enum DriftReportCommand {
   {
     let encodingName = context.arguments.value("encoding") ?? "auto"
     guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
-      throw .usage("unknown encoding '\(encodingName)'", hint: "use auto, utf-8 or latin1")
+      throw .usage(tr("unknown encoding '\(encodingName)'"), hint: tr("use auto, utf-8 or latin1"))
     }
     let data = try context.readInput(file)
     do {
@@ -127,11 +127,9 @@ enum DriftReportCommand {
     }
     guard let profile = DriftProfile(rawValue: name) else {
       let names = DriftProfile.allCases.map(\.rawValue)
-      let suggestion =
-        Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'? " } ?? ""
-      throw .usage(
-        "unknown profile '\(name)'", hint: suggestion + "profiles: " + names.joined(separator: ", ")
-      )
+      let list = names.joined(separator: ", ")
+      let hint = Suggestion.closest(to: name, among: names).map { tr("did you mean '\($0)'? profiles: \(list)") }
+      throw .usage(tr("unknown profile '\(name)'"), hint: hint ?? tr("profiles: \(list)"))
     }
     return profile
   }
@@ -144,8 +142,7 @@ enum DriftReportCommand {
     for text in context.arguments.all("role") {
       guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
         throw .usage(
-          "expected --role NAME=ROLE, got '\(text)'",
-          hint: "for example --role 'Référent=user-admin'")
+          tr("expected --role NAME=ROLE, got '\(text)'"), hint: tr("for example --role 'Référent=user-admin'"))
       }
       roles.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
     }

@@ -17,7 +17,7 @@ enum ExportCommand {
       .repeated("where", "CONDITION", Phrase("export only records meeting the condition (as for list)")),
       .single("at", "REV|DATE", Phrase("export the ledger as it was at a commit, or at the end of a day")),
     ],
-    positionals: 1...1, formats: [.csv, .json, .ndjson],
+    positionals: 1...1, formats: [.csv, .json, .ndjson, .text],
     examples: [
       .example(
         "adminledger export people --format csv > people.csv",
@@ -37,6 +37,11 @@ enum ExportCommand {
       switch context.format {
       case .json: context.printJSON(.array(records.map(\.jsonWithID)))
       case .ndjson: records.forEach { context.out.line($0.jsonWithID.compactText) }
+      case .text:
+        // A table to read, as 'list' prints: every field, each cell as 'show' writes it.
+        let fields = Array(Set(records.flatMap { $0.fields.keys })).sorted()
+        let rows = records.map { record in [record.key.id.value] + fields.map { FieldRows.cell(record.fields[$0]) } }
+        ListCommand.printTable(["id"] + fields, rows, kind: kind, context)
       default: context.out.write(CSVWriter.write(records: records))
       }
       return .ok
@@ -52,7 +57,7 @@ enum ExportCommand {
       in international form.
       """),
     options: [.single("at", "REV|DATE", Phrase("export the ledger as it was at a commit, or at the end of a day"))],
-    formats: [.csv, .json],
+    formats: [.csv, .json, .text],
     examples: [
       .example(
         "adminledger export contacts > contacts.csv",
@@ -60,6 +65,13 @@ enum ExportCommand {
     ],
     run: { context throws(CLIError) in
       let reading = try context.read()
+      if context.format == .text {
+        let rows = try context.perform { () throws(StoreError) in try ContactExport.rows(reading.view, today: reading.today) }
+        let header = ContactExport.header.split(separator: ";").map(String.init)
+        let width = context.out.isTerminal ? TerminalSize.columns(context.environment.variables) : nil
+        context.out.write(TableRenderer.render(header: header, rows: rows, maximumWidth: width))
+        return .ok
+      }
       guard context.format == .json else {
         let lines = try context.perform { () throws(StoreError) in try ContactExport.lines(reading.view, today: reading.today) }
         context.out.write(lines.joined(separator: "\n") + "\n")

@@ -25,12 +25,13 @@ enum HistoryCommands {
       } else {
         let parts = context.positionals[0].components(separatedBy: "..")
         guard parts.count == 2, !parts[0].isEmpty else {
-          throw .usage("expected A..B, such as HEAD~3..HEAD or 2026-01-01..2026-06-30")
+          throw .usage(tr("expected A..B, such as HEAD~3..HEAD or 2026-01-01..2026-06-30"))
         }
         (from, to) = (parts[0], parts[1].isEmpty ? "HEAD" : parts[1])
       }
       let ledger = try context.openLedger()
-      let changes = try context.perform { () throws(StoreError) in try ledger.history.diff(from: from, to: to) }
+      let (start, end) = (try context.revision(from, ledger: ledger), try context.revision(to, ledger: ledger))
+      let changes = try context.atRevision { () throws(StoreError) in try ledger.history.diff(from: start, to: end) }
       if context.format == .json {
         context.printJSON(.array(changes.map(HistoryRenderer.json)))
       } else if changes.isEmpty {
@@ -60,8 +61,9 @@ enum HistoryCommands {
     run: { context throws(CLIError) in
       let key = try RecordArguments.key(context.positionals[0])
       let ledger = try context.openLedger()
-      let lines = try context.perform { () throws(StoreError) in
-        try ledger.history.blame(key, at: context.arguments.value("at"))
+      let at = try context.revision(ledger: ledger)
+      let lines = try context.atRevision { () throws(StoreError) in
+        try ledger.history.blame(key, at: at)
       }
       let zone = context.timeZone(of: ledger)
       if context.format == .json {

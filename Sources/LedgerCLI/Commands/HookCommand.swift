@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerJSON
 import LedgerLanguage
 
 /// `adminledger hook pre-commit`: what the git hooks `init` installs run (pre-commit and
@@ -112,21 +113,27 @@ enum HookInstallCommand {
       let hasAttributes = try context.perform { () throws(StoreError) in
         try ledger.store.snapshot(at: nil).fileBytes(Ledger.mergeAttributesFile) != nil
       }
+      let text = context.format == .text
+      var attributesCommit: String?
       if !hasAttributes {
         let author = try context.author(for: ledger)
         let result = try context.perform { () throws(StoreError) in
           try ledger.commitMergeAttributes(by: author, at: context.environment.now())
         }
-        if let result {
+        attributesCommit = result?.commit
+        if let result, text {
           context.out.line(HookRenderer.committedAttributes(result.commit))
         }
       }
       var status = ExitStatus.ok
+      var hooks: [JSONValue] = []
       for hook in try context.perform({ () throws(StoreError) in try ledger.installHooks(tool: tool) }) {
         switch hook {
         case .installed(let path):
-          context.out.line(HookRenderer.installed(path))
+          hooks.append(["path": .string(path), "installed": true])
+          if text { context.out.line(HookRenderer.installed(path)) }
         case .keptExisting(let path):
+          hooks.append(["path": .string(path), "installed": false])
           for line in HookRenderer.keptExistingHook(path, tool: tool) { context.err.line(line) }
           status = .failure
         }
@@ -134,7 +141,14 @@ enum HookInstallCommand {
       let trust = try context.perform { () throws(StoreError) in
         try ledger.setUpTrust(signingKey: signingKey, signedFrom: signedFrom)
       }
-      for line in TrustRenderer.lines(trust, signsCommits: true) { context.out.line(line) }
+      if text {
+        for line in TrustRenderer.lines(trust, signsCommits: true) { context.out.line(line) }
+      } else {
+        context.printJSON([
+          "attributes_commit": attributesCommit.map { .string($0) } ?? .null, "hooks": .array(hooks),
+          "trust": TrustRenderer.json(trust),
+        ])
+      }
       return status
     })
 
@@ -172,20 +186,29 @@ enum HookInstallCommand {
     }
     try context.perform { () throws(StoreError) in try ledger.recordLedgerBranch(branch) }
     let installation = try context.perform { () throws(StoreError) in try ledger.installPreReceiveHook(tool: tool) }
+    let text = context.format == .text
     switch installation {
     case .installed(let hook):
-      context.out.line(HookRenderer.installedPreReceive(hook, branch: name))
+      if text { context.out.line(HookRenderer.installedPreReceive(hook, branch: name)) }
+      var trust: TrustSetup?
       if holdsLedger == nil {
-        context.out.line(HookRenderer.branchYetToCome(name))
+        if text { context.out.line(HookRenderer.branchYetToCome(name)) }
       } else {
-        let trust = try context.perform { () throws(StoreError) in
+        trust = try context.perform { () throws(StoreError) in
           try ledger.setUpTrust(signingKey: nil, signedFrom: signedFrom, branch: branch)
         }
-        for line in TrustRenderer.lines(trust, signsCommits: false) { context.out.line(line) }
+        if let trust, text { for line in TrustRenderer.lines(trust, signsCommits: false) { context.out.line(line) } }
+      }
+      if !text {
+        context.printJSON([
+          "hook": .string(hook), "installed": true, "branch": .string(name), "branch_exists": .bool(holdsLedger != nil),
+          "trust": trust.map(TrustRenderer.json) ?? .null,
+        ])
       }
       return .ok
     case .keptExisting(let hook):
       for line in HookRenderer.keptExistingPreReceive(hook, tool: tool) { context.err.line(line) }
+      if !text { context.printJSON(["hook": .string(hook), "installed": false, "branch": .string(name)]) }
       return .findings
     }
   }
@@ -219,7 +242,7 @@ enum HookPreReceiveCommand {
       'adminledger hook install pre-receive --repo BARE_REPO'.
       """),
     options: serverOptions,
-    formats: [.text],
+    formats: [.text, .json],
     examples: [
       .example(
         "adminledger hook pre-receive --repo /srv/git/ledger.git < updates",
@@ -261,6 +284,10 @@ enum HookPreReceiveCommand {
       try ledger.checkPush(updates, branch: branch, receivedAt: context.environment.now())
     }
     let refusals = checks.filter(\.refuses)
+    if context.format == .json {
+      context.printJSON(["accepted": .bool(refusals.isEmpty), "updates": .array(checks.map(json))])
+      return refusals.isEmpty ? .ok : .findings
+    }
     guard !refusals.isEmpty else {
       for check in checks {
         guard case .audited(let result) = check.outcome else { continue }
@@ -274,6 +301,30 @@ enum HookPreReceiveCommand {
     }
     for line in refusals.flatMap(HookRenderer.refusal) { context.err.line(line) }
     return .findings
+  }
+
+  /// One update of the push and what the hook found, for `--format json`.
+  private static func json(_ check: PushCheck) -> JSONValue {
+    var object: JSONObject = [
+      "reference": .string(check.update.reference), "old": .string(check.update.old), "new": .string(check.update.new),
+      "accepted": .bool(!check.refuses),
+    ]
+    switch check.outcome {
+    case .otherReference: object["outcome"] = "other-reference"
+    case .unjudgeable(let uncertainty):
+      object["outcome"] = "unjudgeable"
+      object["reasons"] = .array(HookRenderer.unjudgeable(uncertainty).map { .string($0) })
+    case .deletesBranch: object["outcome"] = "deletes-branch"
+    case .rewritesBranch: object["outcome"] = "rewrites-branch"
+    case .removesLedger: object["outcome"] = "removes-ledger"
+    case .audited(let result):
+      object["outcome"] = "audited"
+      object["audit"] = AuditRenderer.json(result, zone: .gmt)
+    }
+    if check.refuses, object["reasons"] == nil {
+      object["reasons"] = .array(HookRenderer.refusal(check).map { .string($0) })
+    }
+    return .object(object)
   }
 
   /// The updates git gives a receive hook on standard input, one `OLD NEW REFNAME` per line.

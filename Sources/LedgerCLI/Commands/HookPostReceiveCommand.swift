@@ -16,7 +16,7 @@ enum HookPostReceiveCommand {
       nothing. 'adminledger hook install pre-receive' installs this hook too.
       """),
     options: HookPreReceiveCommand.serverOptions,
-    formats: [.text],
+    formats: [.text, .json],
     examples: [
       .example(
         "adminledger hook post-receive --repo /srv/git/ledger.git < updates",
@@ -31,7 +31,11 @@ enum HookPostReceiveCommand {
     let dropped = try context.perform { () throws(StoreError) in
       try ledger.afterPush(updates, branch: context.arguments.value("branch"))
     }
-    if let dropped { context.out.line("adminledger: " + ForgetRenderer.serverLine(dropped)) }
+    if context.format == .json {
+      context.printJSON(["dropped": ForgetRenderer.json(dropped)])
+    } else if let dropped {
+      context.out.line("adminledger: " + ForgetRenderer.serverLine(dropped))
+    }
     return .ok
   }
 }

@@ -48,6 +48,7 @@ enum ImportCommand {
       .single("match", "FIELD", Phrase("with --update: find a row's record by this field too (such as emails)")),
       .single("missing", "FIELD=VALUE", Phrase("with --update: set this on the records the file no longer lists")),
       .flag("dry-run", Phrase("check every row and print what would change, without committing")),
+      .flag("quiet", Phrase("print only the summary line, not each record (problems are still shown)")),
     ],
     positionals: 2...2,
     examples: [
@@ -66,52 +67,86 @@ enum ImportCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let kind = try RecordArguments.kind(context.positionals[0])
     let file = context.positionals[1]
-    let profileName = context.arguments.value("profile") ?? "generic"
-    guard let profile = ImportProfile(rawValue: profileName) else {
-      throw .usage(
-        "unknown profile '\(profileName)'", hint: "profiles: " + ImportProfile.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    if let fixed = profile.kind, fixed != kind {
-      throw .usage("the \(profile.rawValue) profile imports \(fixed), not \(kind)")
-    }
-    let encodingName = context.arguments.value("encoding") ?? "auto"
-    guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
-      throw .usage("unknown encoding '\(encodingName)'", hint: "use auto, utf-8 or latin1")
-    }
+    let (profile, encoding) = try profileAndEncoding(context, kind: kind)
     let data = try context.readInput(file)
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)
-    context.warnIfUnknownAuthor(author, in: ledger)
-    var options = ImportOptions(today: LedgerDate.day(of: context.environment.now(), in: context.timeZone(of: ledger)))
-    options.dateFormat = context.arguments.value("date-format")
-    options.decimalComma = context.arguments.flag("decimal-comma")
-    options.system = try context.arguments.value("system").map { (text) throws(CLIError) in try RecordArguments.id(text).value }
-    for text in context.arguments.all("map") {
-      guard let equals = text.firstIndex(of: "="), let field = FieldPath(String(text[text.index(after: equals)...])) else {
-        throw .usage("expected COLUMN=FIELD, got '\(text)'")
-      }
-      options.mappings.append((String(text[..<equals]), field))
-    }
+    let mode = try importMode(context)
+    if !mode.dryRun { context.warnIfUnknownAuthor(author, in: ledger) }
+    let options = try importOptions(context, ledger: ledger)
     let table: CSVTable
     do {
       table = try CSVTable.read(data, encoding: encoding)
     } catch {
       throw .store(.importRefused(file: file, problems: [error]))
     }
-    context.err.line(ImportReport.reading(rows: table.rows.count, of: file))
-    let mode = try importMode(context)
-    let outcome = try context.perform { () throws(StoreError) in
-      try ledger.store.importTable(
-        table, file: file, kind: kind, profile: profile, options: options, mode: mode, by: author, at: context.environment.now())
+    let quiet = context.arguments.flag("quiet")
+    if !quiet { context.err.line(ImportReport.reading(rows: table.rows.count, of: file)) }
+    let progress = Progress(context.err)
+    progress.show(ImportReport.checking(rows: table.rows.count, of: file))
+    let outcome: ReconcileOutcome
+    do throws(CLIError) {
+      outcome = try context.perform { () throws(StoreError) in
+        try ledger.store.importTable(
+          table, file: file, kind: kind, profile: profile, options: options, mode: mode, by: author,
+          at: context.environment.now())
+      }
+    } catch {
+      progress.clear()
+      throw error
     }
-    for note in outcome.reconciliation.skipped { context.err.line(ImportReport.note(note, file: file)) }
+    progress.clear()
+    let skipped = outcome.reconciliation.skipped
+    if quiet {
+      if !skipped.isEmpty && context.format == .text { context.err.line(ImportReport.leftOut(skipped.count)) }
+    } else {
+      for note in skipped { context.err.line(ImportReport.note(note, file: file)) }
+    }
     if context.format == .json {
       context.printJSON(ReconcileRenderer.json(outcome))
     } else {
       let name = URL(fileURLWithPath: file).lastPathComponent
-      ReconcileRenderer.text(outcome, file: name, noun: kind.rawValue, dryRun: mode.dryRun).forEach(context.out.line)
+      let lines = ReconcileRenderer.text(outcome, file: name, noun: kind.rawValue, dryRun: mode.dryRun)
+      // --quiet: the summary line alone; the records and what is missing are in --format json.
+      (quiet ? Array(lines.prefix(1)) : lines).forEach(context.out.line)
     }
     return .ok
+  }
+
+  /// `--profile` and `--encoding`, checked against the kind imported.
+  private static func profileAndEncoding(_ context: CommandContext, kind: RecordKind) throws(CLIError)
+    -> (ImportProfile, CSVTable.Encoding)
+  {
+    let profileName = context.arguments.value("profile") ?? "generic"
+    guard let profile = ImportProfile(rawValue: profileName) else {
+      let names = ImportProfile.allCases.map(\.rawValue).joined(separator: ", ")
+      throw .usage(tr("unknown profile '\(profileName)'"), hint: tr("profiles: \(names)"))
+    }
+    if let fixed = profile.kind, fixed != kind {
+      throw .usage(tr("the \(profile.rawValue) profile imports \(fixed), not \(kind)"))
+    }
+    let encodingName = context.arguments.value("encoding") ?? "auto"
+    guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
+      throw .usage(tr("unknown encoding '\(encodingName)'"), hint: tr("use auto, utf-8 or latin1"))
+    }
+    return (profile, encoding)
+  }
+
+  /// `--date-format`, `--decimal-comma`, `--system` and `--map`, with the ledger's today.
+  private static func importOptions(_ context: CommandContext, ledger: Ledger) throws(CLIError) -> ImportOptions {
+    var options = ImportOptions(today: LedgerDate.day(of: context.environment.now(), in: context.timeZone(of: ledger)))
+    options.dateFormat = context.arguments.value("date-format")
+    options.decimalComma = context.arguments.flag("decimal-comma")
+    options.system = try context.arguments.value("system").map { (text) throws(CLIError) in
+      try RecordArguments.id(text).value
+    }
+    for text in context.arguments.all("map") {
+      guard let equals = text.firstIndex(of: "="), let field = FieldPath(String(text[text.index(after: equals)...])) else {
+        throw .usage(tr("expected COLUMN=FIELD, got '\(text)'"))
+      }
+      options.mappings.append((String(text[..<equals]), field))
+    }
+    return options
   }
 
   /// `--update`, `--match`, `--missing` and `--dry-run`.
@@ -120,14 +155,15 @@ enum ImportCommand {
     mode.update = context.arguments.flag("update")
     mode.dryRun = context.arguments.flag("dry-run")
     if let text = context.arguments.value("match") {
-      guard mode.update else { throw .usage("--match finds the records to update: pass it with --update") }
-      guard let field = FieldPath(text) else { throw .usage("--match takes a field, not '\(text)'") }
+      guard mode.update else { throw .usage(tr("--match finds the records to update: pass it with --update")) }
+      guard let field = FieldPath(text) else { throw .usage(tr("--match takes a field, not '\(text)'")) }
       mode.match = field
     }
     if let text = context.arguments.value("missing") {
-      guard mode.update else { throw .usage("--missing changes the records the file no longer lists: pass it with --update") }
+      guard mode.update else { throw .usage(tr("--missing changes the records the file no longer lists: pass it with --update")) }
       guard let equals = text.firstIndex(of: "="), let field = FieldPath(String(text[..<equals])) else {
-        throw .usage("expected --missing FIELD=VALUE, got '\(text)'", hint: "for example --missing member_status=resigned")
+        throw .usage(
+          tr("expected --missing FIELD=VALUE, got '\(text)'"), hint: tr("for example --missing member_status=resigned"))
       }
       mode.missing = (field, String(text[text.index(after: equals)...]))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// What a reading command works on: the ledger, its view at `--at`, and the ledger's clock.
 struct LedgerReading {
@@ -14,7 +15,8 @@ extension CommandContext {
   /// Opens the ledger and reads it as it stands now, or at `--at`.
   func read() throws(CLIError) -> LedgerReading {
     let ledger = try openLedger()
-    let view = try perform { () throws(StoreError) in try LedgerView(ledger.store.snapshot(at: arguments.value("at"))) }
+    let at = try revision(ledger: ledger)
+    let view = try atRevision { () throws(StoreError) in try LedgerView(ledger.store.snapshot(at: at)) }
     viewsRead.views.append(view)
     let zone = timeZone(of: ledger)
     return LedgerReading(ledger: ledger, view: view, timeZone: zone, today: LedgerDate.day(of: environment.now(), in: zone))

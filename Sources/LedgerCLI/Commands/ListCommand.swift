@@ -68,7 +68,7 @@ enum ListCommand {
       throw .query(error)
     }
     if let text = context.arguments.value("limit") {
-      guard let limit = Int(text), limit >= 0 else { throw .usage("--limit takes a number, not '\(text)'") }
+      guard let limit = Int(text), limit >= 0 else { throw .usage(tr("--limit takes a number, not '\(text)'")) }
       query.limit = limit
     }
     return query
@@ -116,7 +116,7 @@ enum ListCommand {
     }
   }
 
-  private static func printTable(_ header: [String], _ rows: [[String]], kind: RecordKind, _ context: CommandContext) {
+  static func printTable(_ header: [String], _ rows: [[String]], kind: RecordKind, _ context: CommandContext) {
     guard !rows.isEmpty else {
       context.out.line(RecordRenderer.noMatch(kind))
       return

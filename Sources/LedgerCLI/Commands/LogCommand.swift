@@ -45,13 +45,13 @@ enum LogCommand {
     filter.kind = try context.arguments.value("kind").map(RecordArguments.kind)
     filter.firstParent = context.arguments.flag("first-parent")
     filter.limit = try context.arguments.value("limit").map { (text) throws(CLIError) -> Int in
-      guard let value = Int(text), value >= 0 else { throw .usage("--limit takes a number, not '\(text)'") }
+      guard let value = Int(text), value >= 0 else { throw .usage(tr("--limit takes a number, not '\(text)'")) }
       return value
     }
-    filter.since = try day("since", context).flatMap { LedgerDate.start(of: $0, in: zone) }
-    filter.until = try day("until", context).flatMap { LedgerDate.start(ofDayAfter: $0, in: zone) }
-    let at = context.arguments.value("at")
-    let steps = try context.perform { () throws(StoreError) in
+    filter.since = try context.day("since", ledger: ledger).flatMap { LedgerDate.start(of: $0, in: zone) }
+    filter.until = try context.day("until", ledger: ledger).flatMap { LedgerDate.start(ofDayAfter: $0, in: zone) }
+    let at = try context.revision(ledger: ledger)
+    let steps = try context.atRevision { () throws(StoreError) in
       if let who = context.arguments.value("author") { try filter.author(who, in: try ledger.store.snapshot(at: nil)) }
       if let key = filter.record, try ledger.store.snapshot(at: at).record(key) == nil {
         var probe = LogFilter()
@@ -78,11 +78,5 @@ enum LogCommand {
       }
     }
     return .ok
-  }
-
-  private static func day(_ option: String, _ context: CommandContext) throws(CLIError) -> String? {
-    guard let text = context.arguments.value(option) else { return nil }
-    guard LedgerDate.isDay(text) else { throw .usage("--\(option) takes a day (YYYY-MM-DD), not '\(text)'") }
-    return text
   }
 }

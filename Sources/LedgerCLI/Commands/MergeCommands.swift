@@ -72,12 +72,13 @@ enum MergeCommands {
       let choices = [context.arguments.flag("ours"), context.arguments.flag("theirs"), context.arguments.value("set") != nil]
       guard choices.filter({ $0 }).count == 1 else {
         throw .usage(
-          "give exactly one of --ours, --theirs or --set VALUE", hint: "for example: adminledger resolve \(key) --theirs")
+          tr("give exactly one of --ours, --theirs or --set VALUE"),
+          hint: tr("for example: adminledger resolve \(key) --theirs"))
       }
       let choice: ResolutionChoice
       if let text = context.arguments.value("set") {
         guard field != nil else {
-          throw .usage("--set needs the FIELD it sets", hint: "adminledger resolve \(key) FIELD --set VALUE")
+          throw .usage(tr("--set needs the FIELD it sets"), hint: "adminledger resolve \(key) FIELD --set VALUE")
         }
         choice = .set(.text(text))
       } else {

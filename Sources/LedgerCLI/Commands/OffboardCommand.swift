@@ -44,20 +44,20 @@ enum OffboardCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var request = OffboardRequest(person: try RecordArguments.id(context.positionals[0]))
     if let day = context.arguments.value("on") {
-      guard LedgerDate.isDay(day) else { throw .usage("--on takes a day, YYYY-MM-DD, not '\(day)'") }
+      guard LedgerDate.isDay(day) else { throw .usage(tr("--on takes a day, YYYY-MM-DD, not '\(day)'")) }
       request.day = day
     }
     if let status = context.arguments.value("status") {
       guard Offboarding.statuses.contains(status) else {
         throw .usage(
-          "--status takes \(Offboarding.statuses.joined(separator: ", ")), not '\(status)'",
-          hint: "a leaver's member_status says they left; active and honorary members are not leaving")
+          tr("--status takes \(Offboarding.statuses.joined(separator: ", ")), not '\(status)'"),
+          hint: tr("a leaver's member_status says they left; active and honorary members are not leaving"))
       }
       request.status = status
     }
     if let deputy = context.arguments.value("deputy") {
       request.deputy = try RecordArguments.id(deputy)
-      guard request.deputy != request.person else { throw .usage("--deputy names the person leaving") }
+      guard request.deputy != request.person else { throw .usage(tr("--deputy names the person leaving")) }
     }
     let dryRun = context.arguments.flag("dry-run")
     let ledger = try context.openLedger()

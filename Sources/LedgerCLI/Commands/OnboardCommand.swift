@@ -34,7 +34,7 @@ enum OnboardCommand {
     let person = try RecordArguments.id(context.positionals[0])
     let functions = context.arguments.all("function")
     guard !functions.isEmpty else {
-      throw .usage("onboard needs at least one --function", hint: "for example --function delegate")
+      throw .usage(tr("onboard needs at least one --function"), hint: tr("for example --function delegate"))
     }
     let dryRun = context.arguments.flag("dry-run")
     let ledger = try context.openLedger()

@@ -143,7 +143,7 @@ enum ReportCommands {
     ],
     run: { context throws(CLIError) in
       guard let text = context.arguments.value("year"), let year = Int(text), (1970...9999).contains(year) else {
-        throw .usage("which year? pass --year YYYY")
+        throw .usage(tr("which year? pass --year YYYY"))
       }
       let ledger = try context.openLedger()
       let report = try context.perform { () throws(StoreError) in try AnnualReport.make(ledger.history, year: year) }
@@ -183,7 +183,7 @@ enum ReportCommands {
     let units: [Character: Int] = ["d": 1, "w": 7, "m": 30, "y": 365]
     if let count = Int(text), count >= 0 { return count }
     guard let unit = text.last, let size = units[unit], let count = Int(text.dropLast()), count >= 0 else {
-      throw .usage("cannot read the duration '\(text)'", hint: "write 60d, 8w, 2m or 1y")
+      throw .usage(tr("cannot read the duration '\(text)'"), hint: tr("write 60d, 8w, 2m or 1y"))
     }
     return count * size
   }

@@ -28,7 +28,7 @@ enum SchemaValidateCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     guard let schemaPath = context.arguments.value("schema") else {
-      throw .usage("which schema? pass --schema SCHEMA.json")
+      throw .usage(tr("which schema? pass --schema SCHEMA.json"))
     }
     let schemaBytes = try read(schemaPath, context)
     var instances: [(String, [UInt8])] = []

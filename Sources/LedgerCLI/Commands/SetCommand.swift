@@ -35,7 +35,7 @@ enum SetCommand {
     var removals: [FieldPath] = []
     for text in context.arguments.all("unset") { removals.append(try RecordArguments.field(text)) }
     guard !assignments.isEmpty || !removals.isEmpty else {
-      throw .usage("nothing to change", hint: "give --set FIELD=VALUE or --unset FIELD")
+      throw .usage(tr("nothing to change"), hint: tr("give --set FIELD=VALUE or --unset FIELD"))
     }
     let ledger = try context.openLedger()
     let author = try context.author(for: ledger)

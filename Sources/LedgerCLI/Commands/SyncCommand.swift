@@ -37,7 +37,7 @@ enum SyncCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()
     if context.arguments.flag("abort") {
-      guard !context.arguments.flag("continue") else { throw .usage("give --continue or --abort, not both") }
+      guard !context.arguments.flag("continue") else { throw .usage(tr("give --continue or --abort, not both")) }
       try context.perform { () throws(StoreError) in try ledger.abortMerge() }
       return say(context, ["aborted": true], MergeRenderer.aborted)
     }

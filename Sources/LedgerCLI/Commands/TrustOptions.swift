@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerLanguage
 
 /// The options of `clone` and `hook install` that set up what a clone trusts and signs with.
 enum TrustOptions {
@@ -9,8 +10,8 @@ enum TrustOptions {
     let isCommit = value.count == 40 && value.allSatisfy(\.isHexDigit) && value == value.lowercased()
     guard LedgerDate.isDay(value) || isCommit else {
       throw .usage(
-        "--signed-from must be a day (YYYY-MM-DD) or a full commit id, got \"\(value)\"",
-        hint: "for example --signed-from 2026-12-06")
+        tr("--signed-from must be a day (YYYY-MM-DD) or a full commit id, got \"\(value)\""),
+        hint: tr("for example --signed-from 2026-12-06"))
     }
     return value
   }
@@ -23,9 +24,10 @@ enum TrustOptions {
     guard case .file(let path) = SigningKeyReference(setting: value, home: home) else { return value }
     guard FileManager.default.isReadableFile(atPath: context.url(for: path).path) else {
       throw .usage(
-        "--signing-key names no readable key file: \(path)",
-        hint: "give the private key ssh-keygen made (for example ~/.ssh/id_ed25519), or key::PUBLIC-KEY for a key ssh-agent holds"
-      )
+        tr("--signing-key names no readable key file: \(path)"),
+        hint: tr(
+          "give the private key ssh-keygen made (for example ~/.ssh/id_ed25519), or key::PUBLIC-KEY for a key ssh-agent holds"
+        ))
     }
     return path.hasPrefix("/") ? path : context.url(for: path).path
   }

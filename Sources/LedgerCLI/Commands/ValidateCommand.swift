@@ -27,9 +27,8 @@ enum ValidateCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let ledger = try context.openLedger()
-    let (diagnostics, records) = try context.perform { () throws(StoreError) in
-      try ledger.validate(at: context.arguments.value("at"))
-    }
+    let at = try context.revision(ledger: ledger)
+    let (diagnostics, records) = try context.atRevision { () throws(StoreError) in try ledger.validate(at: at) }
     let errors = diagnostics.filter { $0.severity == .error }
     // A merge in progress leaves the work tree between two states: HEAD may be valid while
     // the files about to be committed are not, so the ledger is not declared valid then.

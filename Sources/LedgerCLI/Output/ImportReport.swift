@@ -1,17 +1,31 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// The words of an import's per-row report: `FILE:LINE: error[RULE]: message (column "Email")`,
-/// and of the line said before the rows are read.
+/// and of the lines said before the rows are read and, with `--quiet`, instead of the rows.
 enum ImportReport {
   static func reading(rows: Int, of file: String) -> String {
-    "Reading \(rows) rows of \(file)..."
+    Language.singular(rows) ? tr("Reading \(rows) row of \(file)...") : tr("Reading \(rows) rows of \(file)...")
+  }
+
+  /// The progress line while the rows are checked and committed (a terminal only).
+  static func checking(rows: Int, of file: String) -> String {
+    Language.singular(rows)
+      ? tr("Checking \(rows) row of \(file)...") : tr("Checking \(rows) rows of \(file)...")
+  }
+
+  /// With `--quiet`, what stands for the notes of the rows left out.
+  static func leftOut(_ count: Int) -> String {
+    Language.singular(count)
+      ? tr("note: \(count) row left out (run without --quiet to see it)")
+      : tr("note: \(count) rows left out (run without --quiet to see them)")
   }
 
   static func text(_ problem: ImportProblem, file: String, severity: String = "error") -> String {
-    let column = problem.column.map { " (column \"\($0)\")" } ?? ""
+    let column = problem.column.map { tr(" (column \"\($0)\")") } ?? ""
     var text = "\(file):\(problem.line): \(severity)[\(problem.rule)]: \(problem.message)\(column)"
-    if let hint = problem.hint { text += "\nhint: \(hint)" }
+    if let hint = problem.hint { text += "\n" + tr("hint: \(hint)") }
     return text
   }
 

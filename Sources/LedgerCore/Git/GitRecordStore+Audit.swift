@@ -7,9 +7,14 @@ extension GitRecordStore {
   /// the branch's history (`range` nil) records HEAD's commit as passed in
   /// `.git/adminledger/audit-last`; with `sinceLast` it audits only the commits after the one
   /// recorded. With `receivedAt` (the shared repository's hook), roles and keys are judged no
-  /// earlier than that time less the offline grace.
-  public func audit(range: String?, sinceLast: Bool = false, receivedAt: Date? = nil) throws(StoreError) -> AuditResult {
+  /// earlier than that time less the offline grace. `progress` is told, before each commit is
+  /// judged, how many were judged and how many there are.
+  public func audit(
+    range: String?, sinceLast: Bool = false, receivedAt: Date? = nil,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(StoreError) -> AuditResult {
     var context = history.auditContext(receivedAt: receivedAt)
+    context.progress = progress
     let mark = AuditMark(gitDirectory: repository.gitDirectory)
     var tip: String?
     if range == nil {

@@ -83,6 +83,9 @@ public struct AuditContext: Sendable {
   public var branch: String
   /// When the shared repository receives the commits (the pre-receive hook); nil in a clone.
   public var receivedAt: Date?
+  /// Told, before each commit is judged, how many were judged and how many there are (the
+  /// command line's progress on a terminal).
+  public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   public init(pin: TrustPin? = nil, lastPassed: String? = nil, branch: String = "HEAD", receivedAt: Date? = nil) {
     self.pin = pin
@@ -152,7 +155,11 @@ extension LedgerHistory {
     let entries = try commits(in: audited)
     if range != nil { erasures = try erasureMap(at: entries.last?.commit) }
     var walk = try AuditWalk(history: self, entries: entries, context: context, erasures: erasures)
-    for entry in entries { try walk.judge(entry) }
+    for (index, entry) in entries.enumerated() {
+      context.progress?(index, entries.count)
+      try walk.judge(entry)
+    }
+    context.progress?(entries.count, entries.count)
     findings += walk.findings
     if let verifier { findings += try erasureFindings(entries, verifier: verifier, erasures: erasures) }
     findings += try submoduleFindings(at: entries.last)

@@ -1394,11 +1394,11 @@ extension French {
       "Lancez 'adminledger {1} COMMAND --help' pour le détail d'une commande.",
     "commands: {1}":
       "commandes : {1}",
-      "print only the summary line, not each record (problems are still shown)":
+    "print only the summary line, not each record (problems are still shown)":
       "n'afficher que la ligne de bilan, pas chaque fiche (les problèmes restent affichés)",
     "make a ledger of a folder of records (a sample, a copy): its ledger.json and records, committed once checked; into PATH when given, else in place":
       "faire un registre d'un dossier de fiches (un exemple, une copie) : son ledger.json et ses fiches, commités une fois vérifiés ; dans PATH s'il est donné, sinon sur place",
     "make a ledger of a copy of the association's sample, in the new folder association":
       "faire un registre d'une copie de l'exemple de l'association, dans le nouveau dossier association",
-]
+  ]
 }

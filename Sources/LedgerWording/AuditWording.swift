@@ -16,11 +16,11 @@ public enum AuditWording {
     case .unknownAuthor(let day, let late):
       guard let late else {
         return tr(
-          "\(name) is not a known administrator (no person holding a ledger role on \(LocalFormat.day(day)) lists \(entry.authorEmail) in git_identities)"
+          "\(name) is not a known administrator (no person holding a ledger role on \(ProseDay.text(day)) lists \(entry.authorEmail) in git_identities)"
         )
       }
       return tr(
-        "\(name) is not a known administrator (no person holding a ledger role on \(LocalFormat.day(day)) (received \(LedgerDate.instant(late.receivedAt)), less the \(late.graceDays) days' offline grace; the commit is dated \(late.dated)) lists \(entry.authorEmail) in git_identities)"
+        "\(name) is not a known administrator (no person holding a ledger role on \(ProseDay.text(day)) (received \(LedgerDate.instant(late.receivedAt)), less the \(late.graceDays) days' offline grace; the commit is dated \(ProseDay.text(late.dated))) lists \(entry.authorEmail) in git_identities)"
       )
     case .writesOutsideRoles(let kind, let roles):
       return roles.isEmpty
@@ -67,10 +67,10 @@ public enum AuditWording {
         "its signature by key \(fingerprint) does not verify (namespace \"\(namespace)\"): the commit or its signature was altered after signing"
       )
     case .keyOutOfDates(let fingerprint, let owner, let from, let until, let day):
-      let start = from.map { LocalFormat.day($0) } ?? tr("any day")
-      let end = until.map { LocalFormat.day($0) } ?? tr("no end")
+      let start = from.map { ProseDay.text($0) } ?? tr("any day")
+      let end = until.map { ProseDay.text($0) } ?? tr("no end")
       return tr(
-        "is signed with key \(fingerprint), which \(owner) lists from \(start) to \(end), not on \(LocalFormat.day(day))")
+        "is signed with key \(fingerprint), which \(owner) lists from \(start) to \(end), not on \(ProseDay.text(day))")
     case .wrongKey(let fingerprint, let owner, let author):
       let authorText = author.map { tr("\($0) (the author, \(entry.authorEmail))") } ?? entry.authorEmail
       guard let owner else {

@@ -1,6 +1,7 @@
 import LedgerCore
 import LedgerJSON
 import LedgerLanguage
+import LedgerWording
 import LedgerQuery
 
 /// The words of `report drift`: its report (a summary, then one row per finding) and the
@@ -41,9 +42,9 @@ enum DriftRenderer {
     switch note {
     case .noPerson: tr("no person of the ledger has this email or name")
     case .member(let status, let paidUntil):
-      paidUntil.map { tr("member \(status) (paid until \($0))") } ?? tr("member \(status)")
+      paidUntil.map { tr("member \(status) (paid until \(ProseDay.text($0)))") } ?? tr("member \(status)")
     case .account(let status, let closed):
-      closed.map { tr("the ledger's account is \(status) (since \($0))") }
+      closed.map { tr("the ledger's account is \(status) (since \(ProseDay.text($0)))") }
         ?? tr("the ledger's account is \(status)")
     }
   }

@@ -1,6 +1,7 @@
 import LedgerCore
 import LedgerJSON
 import LedgerLanguage
+import LedgerWording
 
 /// The words of `offboard` and `onboard`: what was done in the ledger, what is left to decide,
 /// and the checklist of what to do by hand in each outside system; and the same as JSON.
@@ -10,7 +11,7 @@ enum PeopleRenderer {
   static func text(_ outcome: OffboardOutcome, dryRun: Bool) -> [String] {
     let plan = outcome.plan
     let who = name(plan.person, plan.name)
-    let day = LocalFormat.day(plan.day)
+    let day = ProseDay.text(plan.day)
     let count = plan.changes.count
     var lines: [String]
     if plan.changes.isEmpty {
@@ -51,11 +52,11 @@ enum PeopleRenderer {
     case .status(let old, let new):
       old.map { "member_status: \($0) -> \(new)" } ?? tr("member_status: \(new) (was not set)")
     case .functionsEnded(let functions): tr("functions ended: \(functions.joined(separator: ", "))")
-    case .ledgerRoleEnded(let role, let until): tr("ledger role \(role) held until \(LocalFormat.day(until))")
+    case .ledgerRoleEnded(let role, let until): tr("ledger role \(role) held until \(ProseDay.text(until))")
     case .signingKeysEnded(let count, let until):
       count == 1
-        ? tr("signing key valid until \(LocalFormat.day(until))")
-        : tr("\(count) signing keys valid until \(LocalFormat.day(until))")
+        ? tr("signing key valid until \(ProseDay.text(until))")
+        : tr("\(count) signing keys valid until \(ProseDay.text(until))")
     case .accountClosed(let account, let system, let login):
       login.map { tr("accounts/\(account) on \(system) (login \($0)) closed") }
         ?? tr("accounts/\(account) on \(system) closed")

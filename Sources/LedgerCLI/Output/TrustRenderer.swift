@@ -1,6 +1,7 @@
 import LedgerCore
 import LedgerJSON
 import LedgerLanguage
+import LedgerWording
 
 /// The words for what a clone or a shared repository trusts (`clone`, `hook install`).
 enum TrustRenderer {
@@ -15,9 +16,9 @@ enum TrustRenderer {
         } ?? tr("Trusted from here on: the ledger's first commit \(root) (not signed), pinned in \(setup.pinFile)"))
     }
     if let from = setup.ledgerRequirement {
-      lines.append(tr("Signed commits: required from \(LocalFormat.day(from)) (ledger.json, policy.signed_commits_from)"))
+      lines.append(tr("Signed commits: required from \(ProseDay.text(from)) (ledger.json, policy.signed_commits_from)"))
     } else if let from = setup.pin?.signedCommitsFrom {
-      lines.append(tr("Signed commits: required from \(LocalFormat.day(from)) (pinned here; ledger.json requires none)"))
+      lines.append(tr("Signed commits: required from \(ProseDay.text(from)) (pinned here; ledger.json requires none)"))
     } else {
       lines.append(
         tr(

@@ -97,7 +97,8 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
       "a valid ledger, French counting 0 as one", keys: ["The ledger is valid: {1} record checked."],
       { DiagnosticRenderer.valid(records: 0, lastCommitOnly: false) }, "Le registre est valide : 0 fiche vérifiée."),
     FrenchCase(
-      "an unknown author", keys: ["{1} is not a known administrator (no person holding a ledger role on {2} lists {3} in git_identities)"],
+      "an unknown author",
+      keys: ["{1} is not a known administrator (no person holding a ledger role on {2} lists {3} in git_identities)"],
       { AuditWording.message(AuditFinding(entry: entry, problem: .unknownAuthor(day: "2026-12-01", late: nil))) },
       "Marc Petit <marc@example.org> n'est pas un administrateur connu",
       "le 1er décembre 2026 ne liste marc@example.org dans git_identities"),
@@ -149,7 +150,8 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
       "the signing policy with a day", keys: ["Signed commits: required from {1} (ledger.json, policy.signed_commits_from)"],
       {
         TrustRenderer.lines(
-          TrustSetup(pin: nil, pinFile: "", signingKey: nil, ledgerRequirement: "2026-12-06", allowedSignersFile: ""), signsCommits: false)
+          TrustSetup(pin: nil, pinFile: "", signingKey: nil, ledgerRequirement: "2026-12-06", allowedSignersFile: ""),
+          signsCommits: false)
       }, "Commits signés : exigés à partir du 6 décembre 2026"),
   ]
 

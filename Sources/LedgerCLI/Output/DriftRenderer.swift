@@ -1,8 +1,8 @@
 import LedgerCore
 import LedgerJSON
 import LedgerLanguage
-import LedgerWording
 import LedgerQuery
+import LedgerWording
 
 /// The words of `report drift`: its report (a summary, then one row per finding) and the
 /// notes beside a finding.

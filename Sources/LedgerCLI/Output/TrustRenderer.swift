@@ -12,7 +12,8 @@ enum TrustRenderer {
       lines.append(
         pin.rootKey.map {
           tr(
-            "Trusted from here on: the ledger's first commit \(root) (signed by key \($0.fingerprint)), pinned in \(setup.pinFile)")
+            "Trusted from here on: the ledger's first commit \(root) (signed by key \($0.fingerprint)), pinned in \(setup.pinFile)"
+          )
         } ?? tr("Trusted from here on: the ledger's first commit \(root) (not signed), pinned in \(setup.pinFile)"))
     }
     if let from = setup.ledgerRequirement {

@@ -88,11 +88,11 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
         DiagnosticRenderer.summary([
           diagnostic("a.json", .error), diagnostic("b.json", .error), diagnostic("b.json", .warning),
         ])
-      }, "adminledger: 2 erreurs, 1 avertissement dans 2 fichiers"),
+      }, "adminledger : 2 erreurs, 1 avertissement dans 2 fichiers"),
     FrenchCase(
       "a diagnostic keeps its machine prefix", keys: ["hint: {1}"],
       { DiagnosticRenderer.text(diagnostic("a.json", .error, hint: "fix it"), colored: false) },
-      "a.json:1:2: error[json]: broken", "astuce : fix it"),
+      "a.json:1:2: error[json]: broken", "conseil : fix it"),
     FrenchCase(
       "a valid ledger, French counting 0 as one", keys: ["The ledger is valid: {1} record checked."],
       { DiagnosticRenderer.valid(records: 0, lastCommitOnly: false) }, "Le registre est valide : 0 fiche vérifiée."),
@@ -122,7 +122,7 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
         let finding = AuditFinding(entry: entry, problem: .unknownAuthor(day: "2026-12-01", late: nil))
         let result = AuditResult(commits: 3, findings: [finding], approvals: [], trail: [])
         return AuditRenderer.text(result, zone: TimeZone(identifier: "UTC") ?? .current)
-      }, "Audit de 3 commits", "adminledger: 1 constat dans 3 commits"),
+      }, "Audit de 3 commits", "adminledger : 1 constat dans 3 commits"),
     FrenchCase(
       "a refused push", keys: ["adminledger: the push is refused: it deletes {1}, the ledger's branch"],
       {
@@ -130,8 +130,8 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
           old: "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0", new: String(repeating: "0", count: 40),
           reference: "refs/heads/main")
         return HookRenderer.refusal(PushCheck(update: update, outcome: .deletesBranch))
-      }, "adminledger: le push est refusé : il supprime main, la branche du registre",
-      "astuce : la branche du registre partagé n'est jamais supprimée"),
+      }, "adminledger : le push est refusé : il supprime main, la branche du registre",
+      "conseil : la branche du registre partagé n'est jamais supprimée"),
     FrenchCase(
       "hand edits", keys: ["modified", "conflicted"],
       {
@@ -183,8 +183,8 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
     let sandbox = try LedgerSandbox()
     let missing = sandbox.run("--lang", "fr", "show", "people/nobody")
     #expect(missing.status == 2)
-    #expect(missing.error.contains("adminledger: erreur : aucune fiche people/nobody"), "\(missing)")
-    #expect(missing.error.contains("astuce : lancez 'adminledger list people' pour voir les id"), "\(missing)")
+    #expect(missing.error.contains("adminledger : erreur : aucune fiche people/nobody"), "\(missing)")
+    #expect(missing.error.contains("conseil : lancez 'adminledger list people' pour voir les id"), "\(missing)")
     let valid = sandbox.run("--lang", "fr", "validate")
     #expect(valid.output.contains("Le registre est valide"), "\(valid)")
     let json = sandbox.run("--lang", "fr", "show", "people/nobody", "--format", "json")

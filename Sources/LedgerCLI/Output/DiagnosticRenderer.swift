@@ -22,6 +22,12 @@ enum DiagnosticRenderer {
   /// `hint: WHAT TO DO`, the line after a failure or a diagnostic.
   static func hintLine(_ hint: String) -> String { tr("hint: \(hint)") }
 
+  /// `adminledger: error: MESSAGE`, a failure's line; `label` is `error:`, in colour or not.
+  static func errorLine(_ message: String, label: String? = nil) -> String {
+    let shown = label ?? tr("error:")
+    return tr("adminledger: \(shown) \(message)")
+  }
+
   /// `warning: MESSAGE`, a line of its own on standard error.
   static func warningLine(_ message: String) -> String { tr("warning: \(message)") }
 

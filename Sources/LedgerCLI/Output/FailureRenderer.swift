@@ -24,7 +24,7 @@ struct FailureRenderer {
           ]))
       } else {
         for problem in problems { sink.line(ImportReport.text(problem, file: file)) }
-        sink.line("adminledger: " + FailureMessage.importRefused(file, problems: problems.count))
+        sink.line(tr("adminledger: \(FailureMessage.importRefused(file, problems: problems.count))"))
       }
       return .findings
     case .store(.pushRefused(let remote, let url, let branch, let reason, let lines)) where format != .json && format != .ndjson:
@@ -87,7 +87,7 @@ struct FailureRenderer {
     for diagnostic in diagnostics { sink.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
     let label = colored ? Color.wrap(tr("error:"), .red) : tr("error:")
     if labelled ?? diagnostics.isEmpty {
-      sink.line("adminledger: \(label) \(failure.message)")
+      sink.line(DiagnosticRenderer.errorLine(failure.message, label: label))
     } else {
       sink.line(failure.message)
     }

@@ -24,7 +24,7 @@ enum HookRenderer {
   /// A clone's hook that is someone else's, left alone: the error, then the line to add to it.
   static func keptExistingHook(_ path: String, tool: String) -> [String] {
     [
-      "adminledger: " + tr("error:") + " " + tr("\(path) already exists and is not adminledger's; it was left alone"),
+      DiagnosticRenderer.errorLine(tr("\(path) already exists and is not adminledger's; it was left alone")),
       DiagnosticRenderer.hintLine(tr("add this line to it: exec \"\(tool)\" hook pre-commit --ledger .")),
     ]
   }
@@ -40,7 +40,7 @@ enum HookRenderer {
   /// The shared repository's pre-receive hook that is someone else's, left alone.
   static func keptExistingPreReceive(_ hook: String, tool: String) -> [String] {
     [
-      "adminledger: " + tr("error:") + " " + tr("\(hook) already exists and is not adminledger's; it was left alone"),
+      DiagnosticRenderer.errorLine(tr("\(hook) already exists and is not adminledger's; it was left alone")),
       DiagnosticRenderer.hintLine(
         tr(
           "make it also run: exec \"\(tool)\" hook pre-receive (git gives it the pushed references on standard input; pass them on)"

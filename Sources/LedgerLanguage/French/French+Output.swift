@@ -21,17 +21,17 @@ extension French {
     "No findings: every change was made by a known administrator within their roles.":
       "Aucun constat : chaque modification a été faite par un administrateur connu, dans le cadre de ses rôles.",
     "adminledger: {1} in {2}":
-      "adminledger: {1} dans {2}",
+      "adminledger : {1} dans {2}",
     " (at {1})":
       " (à {1})",
     "hint: {1}":
-      "astuce : {1}",
+      "conseil : {1}",
     "warning: {1}":
-      "avertissement : {1}",
+      "attention : {1}",
     "note: {1}":
-      "remarque : {1}",
+      "note : {1}",
     "adminledger: {1}, {2} in {3}":
-      "adminledger: {1}, {2} dans {3}",
+      "adminledger : {1}, {2} dans {3}",
     "The last commit is valid: {1} record checked.":
       "Le dernier commit est valide : {1} fiche vérifiée.",
     "The last commit is valid: {1} records checked.":
@@ -41,9 +41,9 @@ extension French {
     "The ledger is valid: {1} records checked.":
       "Le registre est valide : {1} fiches vérifiées.",
     "adminledger: {1} record file could not be read and was left out:":
-      "adminledger: {1} fichier de fiche n'a pas pu être lu et a été laissé de côté :",
+      "adminledger : {1} fichier de fiche n'a pas pu être lu et a été laissé de côté :",
     "adminledger: {1} record files could not be read and were left out:":
-      "adminledger: {1} fichiers de fiches n'ont pas pu être lus et ont été laissés de côté :",
+      "adminledger : {1} fichiers de fiches n'ont pas pu être lus et ont été laissés de côté :",
     "{1} error":
       "{1} erreur",
     "{1} errors":
@@ -529,9 +529,9 @@ extension French {
     "author":
       "auteur",
     "change":
-      "modification",
+      "changement",
     "adminledger: the commit is refused; the staged ledger files have problems:":
-      "adminledger: le commit est refusé ; les fichiers du registre indexés ont des problèmes :",
+      "adminledger : le commit est refusé ; les fichiers du registre indexés ont des problèmes :",
     "Committed .gitattributes (commit {1}): ledger files merge field by field":
       ".gitattributes commité (commit {1}) : les fichiers du registre se fusionnent champ par champ",
     "Installed {1}":
@@ -581,31 +581,31 @@ extension French {
     "in a clone, 'adminledger hook install' installs the clone's own hooks":
       "dans une copie, 'adminledger hook install' installe les hooks propres à la copie",
     "adminledger: the push is refused: it could not be checked":
-      "adminledger: le push est refusé : il n'a pas pu être vérifié",
+      "adminledger : le push est refusé : il n'a pas pu être vérifié",
     "cannot read the pushed reference '{1}': expected 'OLD NEW REFNAME', as git gives its pre-receive hook":
       "impossible de lire la référence poussée '{1}' : 'OLD NEW REFNAME' attendu, comme git le donne à son hook pre-receive",
     "adminledger: {1}: {2} commit audited, no findings":
-      "adminledger: {1} : {2} commit audité, aucun constat",
+      "adminledger : {1} : {2} commit audité, aucun constat",
     "adminledger: {1}: {2} commits audited, no findings":
-      "adminledger: {1} : {2} commits audités, aucun constat",
+      "adminledger : {1} : {2} commits audités, aucun constat",
     "adminledger: the push is refused: cannot tell which branch holds the ledger: {1}; every push is refused until the hook is told":
-      "adminledger: le push est refusé : impossible de savoir quelle branche contient le registre : {1} ; chaque push est refusé tant que le hook ne le sait pas",
+      "adminledger : le push est refusé : impossible de savoir quelle branche contient le registre : {1} ; chaque push est refusé tant que le hook ne le sait pas",
     "adminledger: the push is refused: it deletes {1}, the ledger's branch":
-      "adminledger: le push est refusé : il supprime {1}, la branche du registre",
+      "adminledger : le push est refusé : il supprime {1}, la branche du registre",
     "the shared ledger's branch is never deleted":
       "la branche du registre partagé n'est jamais supprimée",
     "adminledger: the push is refused: it rewrites the ledger's branch {1} ({2} does not descend from {3}, the commit {4} points at: a force push of a rebased, amended or reset branch)":
-      "adminledger: le push est refusé : il réécrit la branche du registre {1} ({2} ne descend pas de {3}, le commit où pointe {4} : un push forcé d'une branche rebasée, amendée ou réinitialisée)",
+      "adminledger : le push est refusé : il réécrit la branche du registre {1} ({2} ne descend pas de {3}, le commit où pointe {4} : un push forcé d'une branche rebasée, amendée ou réinitialisée)",
     "the shared history is never rewritten, except by an erasure ('adminledger forget', which describes the rewrite in an erasure record of this very branch); bring your clone up to date with 'adminledger sync' (or 'git pull'), undo a change with a new commit, and push again without --force":
       "l'historique partagé n'est jamais réécrit, sauf par un effacement ('adminledger forget', qui décrit la réécriture dans une fiche d'effacement de cette même branche) ; mettez votre copie à jour avec 'adminledger sync' (ou 'git pull'), annulez une modification par un nouveau commit, et poussez de nouveau sans --force",
     "adminledger: the push is refused: {1} has no ledger.json at its root, so {2} would no longer hold the ledger":
-      "adminledger: le push est refusé : {1} n'a pas de ledger.json à sa racine, donc {2} ne contiendrait plus le registre",
+      "adminledger : le push est refusé : {1} n'a pas de ledger.json à sa racine, donc {2} ne contiendrait plus le registre",
     "push the ledger's own history to {1}":
       "poussez sur {1} l'historique propre au registre",
     "adminledger: commit {1} by {2} <{3}>:":
-      "adminledger: commit {1} de {2} <{3}> :",
+      "adminledger : commit {1} de {2} <{3}> :",
     "adminledger: the push to {1} is refused: {2} in {3}; {4} did not move":
-      "adminledger: le push vers {1} est refusé : {2} dans {3} ; {4} n'a pas bougé",
+      "adminledger : le push vers {1} est refusé : {2} dans {3} ; {4} n'a pas bougé",
     "'adminledger commit' commits them as you":
       "'adminledger commit' les commite en votre nom",
     "'git reset {1}' keeps them in your files, 'adminledger commit' commits them as you":
@@ -643,7 +643,7 @@ extension French {
     "today":
       "aujourd'hui",
     "due":
-      "à venir",
+      "à échéance",
     "run 'adminledger hook install', then 'git checkout -m {1}' to merge it again field by field":
       "lancez 'adminledger hook install', puis 'git checkout -m {1}' pour la fusionner de nouveau champ par champ",
     "git merges this clone's records line by line: .gitattributes names the merge driver 'adminledger' but this clone's git configuration does not register it (a plain 'git clone')":
@@ -671,7 +671,7 @@ extension French {
     "No merge in progress.":
       "Aucune fusion en cours.",
     "adminledger: the merge stopped; nothing was committed or pushed":
-      "adminledger: la fusion s'est arrêtée ; rien n'a été commité ni poussé",
+      "adminledger : la fusion s'est arrêtée ; rien n'a été commité ni poussé",
     "Committed the merge (commit {1})":
       "Fusion commitée (commit {1})",
     "Merge aborted: the branch, the files and the index are as before the sync.":
@@ -831,7 +831,7 @@ extension French {
     "No {1} match.":
       "Aucune fiche {1} ne correspond.",
     "(none)":
-      "(aucune)",
+      "(aucun)",
     "Wrote the review site of commit {1} to {2}: {3}, {4}.":
       "Site de relecture du commit {1} écrit dans {2} : {3}, {4}.",
     "Open {1}":
@@ -998,5 +998,9 @@ extension French {
       "identités git",
     "{1} and {2}":
       "{1} et {2}",
+    "adminledger: {1} {2}":
+      "adminledger : {1} {2}",
+    "adminledger: {1}":
+      "adminledger : {1}",
   ]
 }

@@ -195,6 +195,39 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
   }
 }
 
+/// The people commands and the audit on a sample ledger, run with `--lang fr`: French
+/// headings, days and counts, no English sentence of the renderers left.
+@Suite struct FrenchScenarioTests {
+  @Test func offboardingInFrenchNamesTheStepsAndTheDay() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let result = ledger.run("--lang", "fr", "offboard", "ybenali", "--on", "2026-11-30", "--dry-run")
+    #expect(result.status == 0, "\(result)")
+    for expected in [
+      "Départ prévu de people/ybenali", "le 30 novembre 2026", "(essai à blanc : rien n'a été commité)",
+      "## Dans le registre", "- rôle du registre data-manager détenu jusqu'au 30 novembre 2026",
+      "- duties/extractions transmise à people/mpetit", "## À décider", "## À la main, dans chaque système",
+    ] {
+      #expect(result.output.contains(expected), "\(expected)\n\(result)")
+    }
+    for english in ["Would offboard", "## In the ledger", "## To decide", "held until", "dry run"] {
+      #expect(!result.output.contains(english), "\(english)\n\(result)")
+    }
+  }
+
+  @Test func theAuditAndTheStatusInFrench() throws {
+    let ledger = try ValidationCommandTests.sample("association")
+    let audit = ledger.run("--lang", "fr", "audit")
+    #expect(audit.output.hasPrefix("Audit de "), "\(audit)")
+    #expect(!audit.output.contains("Audit of"), "\(audit)")
+    let nothing = ledger.run("--lang", "fr", "commit", "-m", "rien")
+    #expect(
+      (nothing.output + nothing.error).contains(
+        "Rien à commiter : les fichiers du registre correspondent au dernier commit."), "\(nothing)")
+    let english = ledger.run("commit", "-m", "nothing")
+    #expect((english.output + english.error).contains("Nothing to commit"), "\(english)")
+  }
+}
+
 private func diagnostic(_ file: String, _ severity: Diagnostic.Severity, hint: String? = nil) -> Diagnostic {
   Diagnostic(
     severity: severity, file: file, line: 1, column: 2, instancePath: .root, rule: "json", message: "broken",

@@ -425,7 +425,7 @@ extension French {
     "a number":
       "un nombre",
     "a string":
-      "une chaîne",
+      "un texte",
     "a list (JSON array)":
       "une liste (tableau JSON)",
     "an object (JSON object)":

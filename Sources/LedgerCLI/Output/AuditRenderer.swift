@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerWording
 
 /// The words of `audit`: the progress line, the report (each finding with its commit, the
@@ -17,18 +18,21 @@ import LedgerWording
 enum AuditRenderer {
   /// Said on a terminal while the history is read.
   static func progress(sinceLast: Bool) -> String {
-    sinceLast ? "Auditing the history since the last audit..." : "Auditing the history..."
+    sinceLast ? tr("Auditing the history since the last audit...") : tr("Auditing the history...")
   }
 
   /// The audit passed, but `.git/adminledger/audit-last` could not be written.
   static func unrecorded(_ problem: (path: String, reason: String)) -> String {
-    "warning: the audit could not record the last commit it passed (\(problem.path): \(problem.reason)); the next --since-last audits it again"
+    DiagnosticRenderer.warningLine(
+      tr(
+        "the audit could not record the last commit it passed (\(problem.path): \(problem.reason)); the next --since-last audits it again"
+      ))
   }
 
   /// The report, line by line.
   static func text(_ result: AuditResult, zone: TimeZone) -> [String] {
-    let since = result.since.map { " since \($0.prefix(7))" } ?? ""
-    var lines = ["Audit of \(DiagnosticRenderer.plural(result.commits, "commit"))\(since)"]
+    let commits = DiagnosticRenderer.count(result.commits, .commit)
+    var lines = [result.since.map { tr("Audit of \(commits) since \($0.prefix(7))") } ?? tr("Audit of \(commits)")]
     for finding in result.findings {
       guard let rewrite = finding.rewrite else {
         lines.append("\(describe(finding.entry, zone)): [\(finding.rule)] \(AuditWording.message(finding))")
@@ -40,20 +44,25 @@ enum AuditRenderer {
       }
     }
     if !result.approvals.isEmpty {
-      lines += ["", "Payment approvals:"]
+      lines += ["", tr("Payment approvals:")]
       for approval in result.approvals {
-        let roles =
+        let who = describe(approval.entry, zone)
+        let approved =
           approval.roles.isEmpty
-          ? "holding no role that may approve payments" : "as " + approval.roles.joined(separator: ", ")
-        lines.append(
-          "  \(describe(approval.entry, zone)): \(approval.payment) approved by people/\(approval.approver) \(roles)")
+          ? tr(
+            "\(approval.payment) approved by people/\(approval.approver) holding no role that may approve payments")
+          : tr(
+            "\(approval.payment) approved by people/\(approval.approver) as \(approval.roles.joined(separator: ", "))")
+        lines.append("  \(who): \(approved)")
       }
     }
     lines.append("")
     lines.append(
       result.findings.isEmpty
-        ? "No findings: every change was made by a known administrator within their roles."
-        : "adminledger: \(DiagnosticRenderer.plural(result.findings.count, "finding")) in \(DiagnosticRenderer.plural(result.commits, "commit"))"
+        ? tr("No findings: every change was made by a known administrator within their roles.")
+        : tr(
+          "adminledger: \(DiagnosticRenderer.count(result.findings.count, .finding)) in \(DiagnosticRenderer.count(result.commits, .commit))"
+        )
     )
     return lines
   }

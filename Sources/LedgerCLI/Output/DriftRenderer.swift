@@ -1,6 +1,8 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
+import LedgerWording
 
 /// The words of `report drift`: its report (a summary, then one row per finding) and the
 /// notes beside a finding.
@@ -27,41 +29,48 @@ enum DriftRenderer {
       ]
     }
     return Report(
-      title: "Drift of \(system): the ledger against \(file)",
+      title: tr("Drift of \(system): the ledger against \(file)"),
       sections: [
         Report.Section(
-          title: "Summary",
+          title: tr("Summary"),
           columns: ["system", "file", "profile", "listed", "agreeing", "findings"], rows: [summary]),
-        Report.Section(title: "Findings", columns: findingColumns, rows: rows),
+        Report.Section(title: tr("Findings"), columns: findingColumns, rows: rows),
       ], findings: result.findings.count)
   }
 
   static func note(_ note: DriftFinding.Note) -> String {
     switch note {
-    case .noPerson: "no person of the ledger has this email or name"
+    case .noPerson: tr("no person of the ledger has this email or name")
     case .member(let status, let paidUntil):
-      "member \(status)" + (paidUntil.map { " (paid until \($0))" } ?? "")
+      paidUntil.map { tr("member \(status) (paid until \(ProseDay.text($0)))") } ?? tr("member \(status)")
     case .account(let status, let closed):
-      "the ledger's account is \(status)" + (closed.map { " (since \($0))" } ?? "")
+      closed.map { tr("the ledger's account is \(status) (since \(ProseDay.text($0)))") }
+        ?? tr("the ledger's account is \(status)")
     }
   }
 
   /// What `--update` changed in the ledger (or would change, `dryRun`).
   static func correction(_ outcome: ReconcileOutcome, file: String, dryRun: Bool) -> [String] {
-    ReconcileRenderer.text(outcome, file: file, noun: "accounts and rights", dryRun: dryRun)
+    ReconcileRenderer.text(outcome, file: file, noun: tr("accounts and rights"), dryRun: dryRun)
   }
 
   /// The next step, after a report that found drift.
   static func hint(system: String, file: String) -> String {
-    "hint: 'adminledger report drift \(system) \(file) --update' brings the ledger in line, in one commit (--dry-run first shows it)"
+    DiagnosticRenderer.hintLine(
+      tr(
+        "'adminledger report drift \(system) \(file) --update' brings the ledger in line, in one commit (--dry-run first shows it)"
+      ))
   }
 
   /// Why the file's profile cannot be guessed.
   static func unknownShape(_ file: String) -> CLIError {
-    .usage(
-      "cannot tell which system exported \(file): its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)",
-      hint: "pass --profile "
-        + DriftProfile.allCases.map(\.rawValue).joined(separator: " or --profile "))
+    let profiles = DriftProfile.allCases.map { "--profile " + $0.rawValue }
+    let orWord = tr(" or ")
+    return .usage(
+      tr(
+        "cannot tell which system exported \(file): its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)"
+      ),
+      hint: tr("pass \(profiles.joined(separator: orWord))"))
   }
 
   private static func text(_ value: String?) -> JSONValue {

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 import LedgerQuery
 
 /// The warning a write gets when it makes a right active that none of its holder's functions
@@ -31,29 +32,44 @@ enum EntitlementWarning {
 
   /// Said after the warning of a right whose reason is not recorded.
   static func hint(_ grant: EntitlementCheck.Unjustified) -> String {
-    "hint: record why with --set reason=..., or give people/\(grant.person) a function that calls for it; 'adminledger report entitlements' lists such rights"
+    DiagnosticRenderer.hintLine(
+      tr(
+        "record why with --set reason=..., or give people/\(grant.person) a function that calls for it; 'adminledger report entitlements' lists such rights"
+      ))
   }
 
   /// The warning's line.
   static func text(_ grant: EntitlementCheck.Unjustified) -> String {
-    let theirs = grant.functions.isEmpty ? "none recorded" : grant.functions.joined(separator: ", ")
-    let others =
+    let theirs = grant.functions.isEmpty ? tr("none recorded") : grant.functions.joined(separator: ", ")
+    let right = grant.right.key
+    let (role, system, person) = (grant.entitlement.role, grant.entitlement.system, grant.person)
+    let message =
       grant.calledForBy.isEmpty
-      ? "no function calls for it" : "functions that would: " + grant.calledForBy.joined(separator: ", ")
-    return "warning: \(grant.right.key) gives \(grant.entitlement.role) on \(grant.entitlement.system) to \(grant.person), "
-      + "which none of their functions (\(theirs)) calls for; \(others)"
+      ? tr(
+        "\(right) gives \(role) on \(system) to \(person), which none of their functions (\(theirs)) calls for; no function calls for it"
+      )
+      : tr(
+        "\(right) gives \(role) on \(system) to \(person), which none of their functions (\(theirs)) calls for; functions that would: \(grant.calledForBy.joined(separator: ", "))"
+      )
+    return DiagnosticRenderer.warningLine(message)
   }
 
   // MARK: - report entitlements
 
   /// The ledger declares no entitlements, so the report judges nothing.
-  static let noEntitlements = [
-    "note: ledger.json declares no entitlements, so no function calls for any right",
-    #"hint: add "entitlements": {"FUNCTION": [{"role": "ROLE", "system": "SYSTEM"}]} to ledger.json and run 'adminledger commit'"#,
-  ]
+  static var noEntitlements: [String] {
+    [
+      DiagnosticRenderer.noteLine(tr("ledger.json declares no entitlements, so no function calls for any right")),
+      DiagnosticRenderer.hintLine(
+        tr(
+          "add \"entitlements\": {\"FUNCTION\": [{\"role\": \"ROLE\", \"system\": \"SYSTEM\"}]} to ledger.json and run 'adminledger commit'"
+        )),
+    ]
+  }
 
   /// `--system` names a system no entitlement names: its rights are not judged unjustified.
   static func unjudged(system: String) -> String {
-    "note: no function calls for a role on systems/\(system): its rights are granted case by case and not judged here"
+    DiagnosticRenderer.noteLine(
+      tr("no function calls for a role on systems/\(system): its rights are granted case by case and not judged here"))
   }
 }

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// Prints a command's failure on standard error, as text or JSON, and gives its exit status.
@@ -11,7 +12,7 @@ struct FailureRenderer {
   func render(_ error: CLIError, command: CommandSpec?) -> ExitStatus {
     switch error {
     case .usage(let message, let hint):
-      let usage = command.map { "\($0.usageLine)\nrun 'adminledger \($0.name) --help' for details" }
+      let usage = command.map { "\($0.usageLine)\n" + tr("run 'adminledger \($0.name) --help' for details") }
       emit(FailureMessage(message, hint: hint, status: .usage), diagnostics: [], footer: usage)
       return .usage
     case .store(.importRefused(let file, let problems)):
@@ -23,14 +24,15 @@ struct FailureRenderer {
           ]))
       } else {
         for problem in problems { sink.line(ImportReport.text(problem, file: file)) }
-        sink.line("adminledger: \(DiagnosticRenderer.plural(problems.count, "problem")) in \(file); nothing was imported")
+        sink.line(tr("adminledger: \(FailureMessage.importRefused(file, problems: problems.count))"))
       }
       return .findings
     case .store(.pushRefused(let remote, let url, let branch, let reason, let lines)) where format != .json && format != .ndjson:
       // What the shared repository's hook said, as git shows it to a pusher, then our sentence.
       for line in lines { sink.line("remote: " + line) }
-      let message =
+      let message = tr(
         "\(remote) (\(url)) refused the push to \(branch) (\(reason)); your commits stay in this clone, and \(branch) there did not move"
+      )
       emit(FailureMessage(message, hint: FailureMessage.pushRefusedHint, status: .findings), diagnostics: [], footer: nil)
       return .findings
     case .store(.invalid(let list)):
@@ -47,14 +49,16 @@ struct FailureRenderer {
       emit(FailureMessage(queryError), diagnostics: [], footer: command.map(\.usageLine))
       return .usage
     case .unreadableFile(let path, let reason):
-      emit(FailureMessage("cannot read \(path): \(reason)", hint: "check the path", status: .usage), diagnostics: [], footer: nil)
+      emit(
+        FailureMessage(tr("cannot read \(path): \(reason)"), hint: tr("check the path"), status: .usage), diagnostics: [],
+        footer: nil)
       return .usage
     case .tooLarge(let path, let limit):
-      let message =
-        "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file"
+      let message = tr(
+        "cannot read \(path): it is larger than \(InputLimits.describe(limit)), the most adminledger reads from one file")
       emit(
         FailureMessage(
-          message, hint: "check that it is the file you meant; split a large import into several files", status: .usage),
+          message, hint: tr("check that it is the file you meant; split a large import into several files"), status: .usage),
         diagnostics: [], footer: nil)
       return .usage
     }
@@ -81,13 +85,13 @@ struct FailureRenderer {
       return
     }
     for diagnostic in diagnostics { sink.line(DiagnosticRenderer.text(diagnostic, colored: colored)) }
-    let label = colored ? Color.wrap("error:", .red) : "error:"
+    let label = colored ? Color.wrap(tr("error:"), .red) : tr("error:")
     if labelled ?? diagnostics.isEmpty {
-      sink.line("adminledger: \(label) \(failure.message)")
+      sink.line(DiagnosticRenderer.errorLine(failure.message, label: label))
     } else {
       sink.line(failure.message)
     }
-    if let hint = failure.hint { sink.line("hint: \(hint)") }
+    if let hint = failure.hint { sink.line(DiagnosticRenderer.hintLine(hint)) }
     if let footer { sink.line(footer) }
   }
 }

@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// The words of `forget`, and of a sync that pushes or follows an erasure.
 ///
@@ -8,28 +9,39 @@ import LedgerJSON
 ///     Erasure record: erasures/2026-12-06-x7p2m
 ///     Next: 'adminledger sync' pushes the rewrite and drops the former history from this clone.
 enum ForgetRenderer {
-  static let reasonNeeded =
-    "forget needs --reason TEXT: the request and its date, kept in the erasure record (for example --reason \"erasure request of 2026-12-01\")"
+  static var reasonNeeded: String {
+    tr(
+      "forget needs --reason TEXT: the request and its date, kept in the erasure record (for example --reason \"erasure request of 2026-12-01\")"
+    )
+  }
 
   static func notAPerson(_ key: RecordKey) -> String {
-    "forget takes a person (people/ID or ID), not \(key)"
+    tr("forget takes a person (people/ID or ID), not \(key)")
   }
 
   static func lines(_ result: ForgetResult) -> [String] {
-    let count = DiagnosticRenderer.plural(result.rewritten, "commit")
+    let count = result.rewritten
+    let fields = result.fields.joined(separator: ", ")
+    let one = Language.singular(count)
     guard let commit = result.commit, let erasure = result.erasure else {
       return [
-        "Would forget \(result.former) as \(result.neutral): \(count) rewritten (dry run, nothing changed)",
-        "Would erase: \(result.fields.joined(separator: ", "))",
+        one
+          ? tr("Would forget \(result.former) as \(result.neutral): \(count) commit rewritten (dry run, nothing changed)")
+          : tr("Would forget \(result.former) as \(result.neutral): \(count) commits rewritten (dry run, nothing changed)"),
+        tr("Would erase: \(fields)"),
       ]
     }
     return [
-      "Forgot \(result.former), now \(result.neutral): \(count) rewritten (commit \(commit.prefix(7)))",
-      "Erased: \(result.fields.joined(separator: ", "))",
-      "Erasure record: \(erasure)",
+      one
+        ? tr("Forgot \(result.former), now \(result.neutral): \(count) commit rewritten (commit \(commit.prefix(7)))")
+        : tr("Forgot \(result.former), now \(result.neutral): \(count) commits rewritten (commit \(commit.prefix(7)))"),
+      tr("Erased: \(fields)"),
+      tr("Erasure record: \(erasure)"),
       result.dropped
-        ? "The former history's objects were dropped from this repository."
-        : "Next: 'adminledger sync' pushes the rewrite and drops the former history from this clone; each other clone's next sync follows it.",
+        ? tr("The former history's objects were dropped from this repository.")
+        : tr(
+          "Next: 'adminledger sync' pushes the rewrite and drops the former history from this clone; each other clone's next sync follows it."
+        ),
     ]
   }
 
@@ -53,24 +65,34 @@ enum ForgetRenderer {
     let remote = "\(report.remote)/\(report.remoteBranch)"
     switch erasure {
     case .pushed(let record):
-      return "Rewrote \(remote) as \(record) describes (a person forgotten); the shared repository judges it"
+      return tr("Rewrote \(remote) as \(record) describes (a person forgotten); the shared repository judges it")
     case .followed(let record, let moved):
-      let mine =
-        moved == 0
-        ? "this clone had no unpublished commit"
-        : "\(DiagnosticRenderer.plural(moved, "unpublished commit")) of this clone rewritten onto it"
-      return "Followed \(record): \(remote)'s history was rewritten to forget a person; \(mine)"
+      if moved == 0 {
+        return tr(
+          "Followed \(record): \(remote)'s history was rewritten to forget a person; this clone had no unpublished commit")
+      }
+      return Language.singular(moved)
+        ? tr(
+          "Followed \(record): \(remote)'s history was rewritten to forget a person; \(moved) unpublished commit of this clone rewritten onto it"
+        )
+        : tr(
+          "Followed \(record): \(remote)'s history was rewritten to forget a person; \(moved) unpublished commits of this clone rewritten onto it"
+        )
     }
   }
 
   /// The former history dropped from this clone.
   static func line(_ dropped: DroppedObjects) -> String {
-    "Dropped the former history from this clone: \(dropped.objectsBefore) objects before, \(dropped.objectsAfter) now; reflogs and caches built from it removed"
+    tr(
+      "Dropped the former history from this clone: \(dropped.objectsBefore) objects before, \(dropped.objectsAfter) now; reflogs and caches built from it removed"
+    )
   }
 
   /// The former history dropped from the shared repository (its post-receive hook).
   static func serverLine(_ dropped: DroppedObjects) -> String {
-    "the branch was rewritten by an erasure; dropped the former history: \(dropped.objectsBefore) objects before, \(dropped.objectsAfter) now"
+    tr(
+      "the branch was rewritten by an erasure; dropped the former history: \(dropped.objectsBefore) objects before, \(dropped.objectsAfter) now"
+    )
   }
 
   static func json(_ erasure: ErasureSync?) -> JSONValue {
@@ -101,23 +123,29 @@ enum ForgetRenderer {
       return (reasonNeeded, nil)
     case .notInStep(let remote, let branch):
       return (
-        "this clone is not in step with \(remote)/\(branch): an erasure must rewrite exactly the history the shared repository holds",
-        "run 'adminledger sync' first, then forget again"
+        tr(
+          "this clone is not in step with \(remote)/\(branch): an erasure must rewrite exactly the history the shared repository holds"
+        ),
+        tr("run 'adminledger sync' first, then forget again")
       )
     case .authorUnknown(let email):
       return (
-        "no person of the ledger lists \(email) in git_identities or emails: the erasure record names who erased",
-        "forget as an administrator the ledger knows (--author, ADMINLEDGER_AUTHOR or git's user.email)"
+        tr("no person of the ledger lists \(email) in git_identities or emails: the erasure record names who erased"),
+        tr("forget as an administrator the ledger knows (--author, ADMINLEDGER_AUTHOR or git's user.email)")
       )
     case .remoteMovedSinceErasure(let remote, let erasure):
       return (
-        "\(remote) received commits after the history \(erasure) rewrote: pushing the rewrite would drop them",
-        "reset this clone to \(remote)'s branch (clone again), then forget the person again"
+        tr("\(remote) received commits after the history \(erasure) rewrote: pushing the rewrite would drop them"),
+        tr("reset this clone to \(remote)'s branch (clone again), then forget the person again")
       )
     case .erasedPersonUnknown(let erasure):
       return (
-        "the remote's \(erasure) forgets a person this clone's history does not hold, so its unpublished commits cannot follow the erasure",
-        "keep a copy of this clone's work ('adminledger diff' against the remote), clone the ledger again, and redo that work there"
+        tr(
+          "the remote's \(erasure) forgets a person this clone's history does not hold, so its unpublished commits cannot follow the erasure"
+        ),
+        tr(
+          "keep a copy of this clone's work ('adminledger diff' against the remote), clone the ledger again, and redo that work there"
+        )
       )
     }
   }

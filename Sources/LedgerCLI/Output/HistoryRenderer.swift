@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// The words of the history commands, `log`, `diff` and `blame`, in text and JSON. A change
 /// is its record and action, then one field change a line:
@@ -16,7 +17,7 @@ enum HistoryRenderer {
   // MARK: - diff
 
   static func noDifference(from: String, to: String) -> String {
-    "No record differs between \(from) and \(to)."
+    tr("No record differs between \(from) and \(to).")
   }
 
   /// Each record's action, then its field changes.
@@ -30,7 +31,7 @@ enum HistoryRenderer {
 
   /// A commit's heading: its id, day, author and whether it is a merge, then its subject.
   static func heading(_ entry: HistoryEntry, zone: TimeZone) -> [String] {
-    let merge = entry.parents.count > 1 ? "  (merge)" : ""
+    let merge = entry.parents.count > 1 ? "  " + tr("(merge)") : ""
     return [
       "commit \(entry.commit.prefix(7))  \(LedgerDate.day(of: entry.date, in: zone))  \(entry.authorName) <\(entry.authorEmail)>\(merge)",
       "    " + entry.subject,
@@ -46,11 +47,11 @@ enum HistoryRenderer {
       [
         line.field, FieldRows.cell(line.value), String(line.entry.commit.prefix(7)),
         LedgerDate.day(of: line.entry.date, in: zone), line.entry.authorName,
-        (line.resolution.map { "[merge, \($0)] " } ?? "") + line.entry.subject,
+        (line.resolution.map { tr("[merge, \($0)]") + " " } ?? "") + line.entry.subject,
       ]
     }
-    return TableRenderer.render(
-      header: ["field", "value", "commit", "date", "author", "change"], rows: rows, maximumWidth: maximumWidth)
+    let header = [tr("field"), tr("value"), tr("commit"), tr("date"), tr("author"), tr("change")]
+    return TableRenderer.render(header: header, rows: rows, maximumWidth: maximumWidth)
   }
 
   // MARK: - JSON

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// `report expiring --format ics`: the report's items as an iCalendar file (RFC 5545), one
@@ -83,8 +84,10 @@ enum ICalendarWriter {
 
   private static func event(_ item: Item, domain: String, stamp: String) -> [String] {
     let end = LedgerDate.adding(days: 1, to: item.date) ?? item.date
-    let summary = item.about.isEmpty ? "Ends: \(item.what)" : "Ends: \(item.what) – \(item.about)"
-    let description = "Record: \(item.record)\nField: \(item.field)\nState: \(item.state)"
+    // SUMMARY and DESCRIPTION are text a person reads in their calendar: they follow the
+    // language; the keys, the UID and the dates do not.
+    let summary = item.about.isEmpty ? tr("Ends: \(item.what)") : tr("Ends: \(item.what) – \(item.about)")
+    let description = tr("Record: \(item.record)\nField: \(item.field)\nState: \(state(item.state))")
     return [
       "BEGIN:VEVENT",
       "UID:" + escape(uid(for: item, domain: domain)),
@@ -97,6 +100,16 @@ enum ICalendarWriter {
       "TRANSP:TRANSPARENT",
       "END:VEVENT",
     ]
+  }
+
+  /// An expiry's state in words: `overdue`, `today` and `due` are the report's values.
+  private static func state(_ state: String) -> String {
+    switch state {
+    case "overdue": tr("overdue")
+    case "today": tr("today")
+    case "due": tr("due")
+    default: state
+    }
   }
 
   // MARK: - Identity

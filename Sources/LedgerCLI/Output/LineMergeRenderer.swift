@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// Words what `LineMergeCheck` finds, for `status` and `validate`:
 ///
@@ -11,7 +12,7 @@ enum LineMergeRenderer {
   /// The steps that redo a line-merged file as a field-level merge (git 2.39 and later:
   /// `checkout -m` merges the index's three versions again through the registered driver).
   static func redo(_ file: String) -> String {
-    "run 'adminledger hook install', then 'git checkout -m \(file)' to merge it again field by field"
+    tr("run 'adminledger hook install', then 'git checkout -m \(file)' to merge it again field by field")
   }
 
   /// The warning and hint lines, none when the check is clean.
@@ -19,14 +20,20 @@ enum LineMergeRenderer {
     var lines: [String] = []
     if check.driverMissing {
       lines.append(
-        "warning: git merges this clone's records line by line: .gitattributes names the merge driver 'adminledger' "
-          + "but this clone's git configuration does not register it (a plain 'git clone')")
-      lines.append("hint: run 'adminledger hook install' once, before the next 'git pull' or 'git merge'")
+        DiagnosticRenderer.warningLine(
+          tr(
+            "git merges this clone's records line by line: .gitattributes names the merge driver 'adminledger' but this clone's git configuration does not register it (a plain 'git clone')"
+          )))
+      lines.append(
+        DiagnosticRenderer.hintLine(tr("run 'adminledger hook install' once, before the next 'git pull' or 'git merge'")))
     }
     for file in check.markedFiles {
-      lines.append("warning: \(file) holds git's conflict markers: git merged it line by line, not field by field")
       lines.append(
-        "hint: " + (check.driverMissing ? redo(file) : "run 'git checkout -m \(file)' to merge it again field by field"))
+        DiagnosticRenderer.warningLine(
+          tr("\(file) holds git's conflict markers: git merged it line by line, not field by field")))
+      lines.append(
+        DiagnosticRenderer.hintLine(
+          check.driverMissing ? redo(file) : tr("run 'git checkout -m \(file)' to merge it again field by field")))
     }
     return lines
   }

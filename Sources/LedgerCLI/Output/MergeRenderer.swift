@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// Words a merge in progress: each open conflict with both values and who set them, the
 /// findings the combination causes, and what to do next.
@@ -13,16 +14,20 @@ import LedgerJSON
 ///       theirs  "3h30"  d4e5f6a 2026-11-27 Marc Petit: Set trainings/2026-11-20-k3f9q: duration
 enum MergeRenderer {
   static func text(_ report: MergeReport, zone: TimeZone, colored: Bool) -> String {
+    let conflicts = count(report.conflicts.count, .conflict)
+    let findings = count(report.findings.count, .finding)
     var lines = [
-      "Merging \(report.source) (\(report.incoming.prefix(7))) into this clone (\(report.head.prefix(7))): "
-        + "\(count(report.conflicts.count, "conflict")), \(count(report.findings.count, "finding"))"
+      tr(
+        "Merging \(report.source) (\(report.incoming.prefix(7))) into this clone (\(report.head.prefix(7))): \(conflicts), \(findings)"
+      )
     ]
     for item in report.conflicts {
       let conflict = item.conflict
       lines.append("")
       let name = conflict.record?.description ?? conflict.path
       lines.append(
-        conflict.isText ? "\(name)  (the file conflicts line by line; git's markers are in it)" : "\(name)  \(conflict.field)")
+        conflict.isText
+          ? "\(name)  " + tr("(the file conflicts line by line; git's markers are in it)") : "\(name)  \(conflict.field)")
       guard !conflict.isText else { continue }
       let values = [
         ("base", conflict.base, nil), ("ours", conflict.ours, item.oursChange), ("theirs", conflict.theirs, item.theirsChange),
@@ -40,7 +45,7 @@ enum MergeRenderer {
     }
     if !report.findings.isEmpty {
       lines.append("")
-      lines.append("Findings of the merged ledger (rules the combination breaks):")
+      lines.append(tr("Findings of the merged ledger (rules the combination breaks):"))
       for finding in report.findings { lines.append(DiagnosticRenderer.text(finding, colored: colored)) }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -48,66 +53,74 @@ enum MergeRenderer {
 
   /// The hint line: the next step.
   static func hint(_ report: MergeReport) -> String {
-    "hint: " + nextStep(report)
+    DiagnosticRenderer.hintLine(nextStep(report))
   }
 
   private static func nextStep(_ report: MergeReport) -> String {
     if let first = report.lineMerged.first {
-      return "git merged \(report.lineMerged.joined(separator: ", ")) line by line (its conflict markers are in it): "
-        + LineMergeRenderer.redo(first)
-        + "; do not take a side with 'resolve --ours/--theirs', which drops the other side's changes"
+      return tr(
+        "git merged \(report.lineMerged.joined(separator: ", ")) line by line (its conflict markers are in it): \(LineMergeRenderer.redo(first)); do not take a side with 'resolve --ours/--theirs', which drops the other side's changes"
+      )
     }
     if let first = report.conflicts.first {
       let record = first.conflict.record?.description ?? "KIND/ID"
       let field = first.conflict.pointer.tokens.isEmpty ? "" : " " + first.conflict.field
-      return
-        "settle each conflict, for example 'adminledger resolve \(record)\(field) --ours' (or --theirs, or --set VALUE), then 'adminledger sync --continue'; 'adminledger sync --abort' goes back"
+      return tr(
+        "settle each conflict, for example 'adminledger resolve \(record + field) --ours' (or --theirs, or --set VALUE), then 'adminledger sync --continue'; 'adminledger sync --abort' goes back"
+      )
     }
     if !report.findings.isEmpty {
-      return
+      return tr(
         "fix the records with 'adminledger resolve KIND/ID FIELD --set VALUE' (or --ours/--theirs), then 'adminledger sync --continue'"
+      )
     }
-    return "everything is settled: run 'adminledger sync --continue' to commit the merge"
+    return tr("everything is settled: run 'adminledger sync --continue' to commit the merge")
   }
 
   // MARK: - The lines around a merge
 
   /// `conflicts` with no merge in progress.
-  static let noMerge = "No merge in progress."
+  static var noMerge: String { tr("No merge in progress.") }
 
   /// `sync` stopped on a conflict or a finding.
-  static let stopped = "adminledger: the merge stopped; nothing was committed or pushed"
+  static var stopped: String { tr("adminledger: the merge stopped; nothing was committed or pushed") }
 
   /// `sync --continue` committed the merge.
   static func committed(_ commit: String) -> String {
-    "Committed the merge (commit \(commit.prefix(7)))"
+    tr("Committed the merge (commit \(commit.prefix(7)))")
   }
 
-  static let aborted = "Merge aborted: the branch, the files and the index are as before the sync."
+  static var aborted: String { tr("Merge aborted: the branch, the files and the index are as before the sync.") }
 
   /// `resolve` settled `key` (one `field` of it, or the whole record); `open` are the fields of
   /// the record still in conflict.
   static func resolved(_ key: RecordKey, field: FieldPath?, open: [String]) -> String {
     let what = field.map { "\(key) \($0)" } ?? key.description
-    guard !open.isEmpty else { return "Resolved \(what): the record is settled." }
-    return "Resolved \(what); still open in \(key): \(open.joined(separator: ", "))"
+    guard !open.isEmpty else { return tr("Resolved \(what): the record is settled.") }
+    return tr("Resolved \(what); still open in \(key): \(open.joined(separator: ", "))")
   }
 
   /// After `resolve` settled a record.
-  static let settledHint =
-    "hint: 'adminledger conflicts' shows what is left; 'adminledger sync --continue' commits the merge"
+  static var settledHint: String {
+    DiagnosticRenderer.hintLine(
+      tr("'adminledger conflicts' shows what is left; 'adminledger sync --continue' commits the merge"))
+  }
 
   /// `status`: the merge in progress in one line.
   static func inProgress(_ report: MergeReport) -> String {
-    "A merge is in progress: \(report.source) (\(report.incoming.prefix(7))) into this clone, "
-      + "\(DiagnosticRenderer.plural(report.conflicts.count, "open conflict")), "
-      + "\(DiagnosticRenderer.plural(report.findings.count, "finding"))."
+    let conflicts = DiagnosticRenderer.count(report.conflicts.count, .openConflict)
+    let findings = DiagnosticRenderer.count(report.findings.count, .finding)
+    return tr(
+      "A merge is in progress: \(report.source) (\(report.incoming.prefix(7))) into this clone, \(conflicts), \(findings).")
   }
 
   /// `validate`: the merge in progress, whose files are not the last commit it checked.
   static func inProgressUnchecked(_ report: MergeReport) -> String {
-    "A merge is in progress (\(report.source)): \(DiagnosticRenderer.plural(report.conflicts.count, "open conflict")) and "
-      + "\(DiagnosticRenderer.plural(report.findings.count, "finding")) in the files it will commit; the last commit was checked below."
+    let conflicts = DiagnosticRenderer.count(report.conflicts.count, .openConflict)
+    let findings = DiagnosticRenderer.count(report.findings.count, .finding)
+    return tr(
+      "A merge is in progress (\(report.source)): \(conflicts) and \(findings) in the files it will commit; the last commit was checked below."
+    )
   }
 
   static func json(_ report: MergeReport, zone: TimeZone) -> JSONValue {
@@ -147,13 +160,15 @@ enum MergeRenderer {
     return .object(object)
   }
 
-  private static func shown(_ value: JSONValue?) -> String { value?.compactText ?? "(absent)" }
+  private static func shown(_ value: JSONValue?) -> String { value?.compactText ?? tr("(absent)") }
 
   private static func subject(_ message: String) -> String {
     message.split(separator: "\n").first.map(String.init) ?? ""
   }
 
-  private static func count(_ number: Int, _ noun: String) -> String {
-    number == 0 ? "no \(noun)" : DiagnosticRenderer.plural(number, noun)
+  /// `no conflict`, `1 conflict`, `2 conflicts`.
+  private static func count(_ number: Int, _ noun: DiagnosticRenderer.Counted) -> String {
+    guard number == 0 else { return DiagnosticRenderer.count(number, noun) }
+    return noun == .conflict ? tr("no conflict") : tr("no finding")
   }
 }

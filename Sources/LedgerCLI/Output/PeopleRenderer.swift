@@ -1,5 +1,7 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
+import LedgerWording
 
 /// The words of `offboard` and `onboard`: what was done in the ledger, what is left to decide,
 /// and the checklist of what to do by hand in each outside system; and the same as JSON.
@@ -9,76 +11,101 @@ enum PeopleRenderer {
   static func text(_ outcome: OffboardOutcome, dryRun: Bool) -> [String] {
     let plan = outcome.plan
     let who = name(plan.person, plan.name)
+    let day = ProseDay.text(plan.day)
+    let count = plan.changes.count
     var lines: [String]
     if plan.changes.isEmpty {
-      lines = ["Nothing to change: \(who) holds nothing the ledger would end on \(plan.day); no commit."]
+      lines = [tr("Nothing to change: \(who) holds nothing the ledger would end on \(day); no commit.")]
     } else if let commit = outcome.commit {
-      lines = ["Offboarded \(who) on \(plan.day): \(records(plan.changes.count)) changed (commit \(commit.prefix(7)))"]
+      lines = [
+        Language.singular(count)
+          ? tr("Offboarded \(who) on \(day): \(count) record changed (commit \(commit.prefix(7)))")
+          : tr("Offboarded \(who) on \(day): \(count) records changed (commit \(commit.prefix(7)))")
+      ]
     } else {
-      lines = ["Would offboard \(who) on \(plan.day): \(records(plan.changes.count)) to change (dry run: nothing committed)"]
+      lines = [
+        Language.singular(count)
+          ? tr("Would offboard \(who) on \(day): \(count) record to change (dry run: nothing committed)")
+          : tr("Would offboard \(who) on \(day): \(count) records to change (dry run: nothing committed)")
+      ]
     }
-    if let deputy = plan.deputy { lines.append("Deputy taking over: people/\(deputy)") }
+    if let deputy = plan.deputy { lines.append(tr("Deputy taking over: people/\(deputy)")) }
     if !plan.steps.isEmpty {
-      lines += ["", "## In the ledger"] + plan.steps.map { "- " + step($0) }
+      lines += ["", "## " + tr("In the ledger")] + plan.steps.map { "- " + step($0) }
     }
     if dryRun && !plan.changes.isEmpty {
-      lines += ["", "## Changes"]
+      lines += ["", "## " + tr("Changes")]
       for change in plan.changes {
         lines.append("  \(change.action.rawValue) \(change.record.key)")
         lines += change.fields.map { "      " + $0.summary }
       }
     }
     if !plan.flags.isEmpty {
-      lines += ["", "## To decide"] + plan.flags.map { "- " + flag($0) }
+      lines += ["", "## " + tr("To decide")] + plan.flags.map { "- " + flag($0) }
     }
-    lines += ["", "## By hand, in each system"] + checklist(plan.checklist)
+    lines += ["", "## " + tr("By hand, in each system")] + checklist(plan.checklist)
     return lines
   }
 
   static func step(_ step: OffboardPlan.Step) -> String {
     switch step {
-    case .status(let old, let new): old.map { "member_status: \($0) -> \(new)" } ?? "member_status: \(new) (was not set)"
-    case .functionsEnded(let functions): "functions ended: \(functions.joined(separator: ", "))"
-    case .ledgerRoleEnded(let role, let until): "ledger role \(role) held until \(until)"
-    case .signingKeysEnded(let count, let until): "\(count == 1 ? "signing key" : "\(count) signing keys") valid until \(until)"
+    case .status(let old, let new):
+      old.map { "member_status: \($0) -> \(new)" } ?? tr("member_status: \(new) (was not set)")
+    case .functionsEnded(let functions): tr("functions ended: \(functions.joined(separator: ", "))")
+    case .ledgerRoleEnded(let role, let until): tr("ledger role \(role) held until \(ProseDay.text(until))")
+    case .signingKeysEnded(let count, let until):
+      count == 1
+        ? tr("signing key valid until \(ProseDay.text(until))")
+        : tr("\(count) signing keys valid until \(ProseDay.text(until))")
     case .accountClosed(let account, let system, let login):
-      "accounts/\(account) on \(system)\(login.map { " (login \($0))" } ?? "") closed"
+      login.map { tr("accounts/\(account) on \(system) (login \($0)) closed") }
+        ?? tr("accounts/\(account) on \(system) closed")
     case .mailboxRedirected(let account, let system, let address, let target):
-      "accounts/\(account) on \(system): mailbox \(address) suspended, its mail redirected to \(target)"
+      tr("accounts/\(account) on \(system): mailbox \(address) suspended, its mail redirected to \(target)")
     case .listsLeft(let account, let address, let lists):
-      "accounts/\(account): \(address) taken off the lists \(lists.joined(separator: ", "))"
+      tr("accounts/\(account): \(address) taken off the lists \(lists.joined(separator: ", "))")
     case .rightRevoked(let right, let account, let system, let role, let status):
-      "rights/\(right): \(role ?? "?") on \(system ?? "?") revoked (was \(status); accounts/\(account))"
-    case .dutyHandedOver(let duty, let to): "duties/\(duty) handed to people/\(to)"
-    case .dutyLeft(let duty, let remaining): "duties/\(duty) left to \(remaining.map { "people/\($0)" }.joined(separator: ", "))"
-    case .deputyLeft(let duty): "duties/\(duty): no longer its deputy"
-    case .actorLeft(let duty): "duties/\(duty): no longer one of its actors"
-    case .contactLeft(let organization): "organizations/\(organization): no longer one of its contacts"
-    case .systemHandedOver(let system, let to): "systems/\(system): now answered for by people/\(to)"
+      tr("rights/\(right): \(role ?? "?") on \(system ?? "?") revoked (was \(status); accounts/\(account))")
+    case .dutyHandedOver(let duty, let to): tr("duties/\(duty) handed to people/\(to)")
+    case .dutyLeft(let duty, let remaining):
+      tr("duties/\(duty) left to \(remaining.map { "people/" + $0 }.joined(separator: ", "))")
+    case .deputyLeft(let duty): tr("duties/\(duty): no longer its deputy")
+    case .actorLeft(let duty): tr("duties/\(duty): no longer one of its actors")
+    case .contactLeft(let organization): tr("organizations/\(organization): no longer one of its contacts")
+    case .systemHandedOver(let system, let to): tr("systems/\(system): now answered for by people/\(to)")
     }
   }
 
   static func flag(_ flag: OffboardPlan.Flag) -> String {
     switch flag {
     case .dutyUnattended(let duty):
-      "duties/\(duty): nobody to hand it to (no deputy); name someone with 'adminledger set duties/\(duty) --set responsible=[...]'"
+      tr(
+        "duties/\(duty): nobody to hand it to (no deputy); name someone with 'adminledger set duties/\(duty) --set responsible=[...]'"
+      )
     case .dutyWithoutDeputy(let duty):
-      "duties/\(duty) has no deputy now; name one with 'adminledger set duties/\(duty) --set deputy=ID'"
+      tr("duties/\(duty) has no deputy now; name one with 'adminledger set duties/\(duty) --set deputy=ID'")
     case .organizationWithoutContact(let organization):
-      "organizations/\(organization) has no contact left; add one with 'adminledger set organizations/\(organization) --set contacts=[...]'"
+      tr(
+        "organizations/\(organization) has no contact left; add one with 'adminledger set organizations/\(organization) --set contacts=[...]'"
+      )
     case .systemUnattended(let system):
-      "systems/\(system) is still answered for by the leaver; name someone with 'adminledger set systems/\(system) --set responsible=ID'"
+      tr(
+        "systems/\(system) is still answered for by the leaver; name someone with 'adminledger set systems/\(system) --set responsible=ID'"
+      )
     case .mailboxWithoutTarget(let account, let system):
-      "accounts/\(account): \(system) redirects a leaver's mailbox, but there is no deputy and no on_leave.redirect_to: closed instead"
+      tr(
+        "accounts/\(account): \(system) redirects a leaver's mailbox, but there is no deputy and no on_leave.redirect_to: closed instead"
+      )
     case .policyChange:
-      "ending ledger roles or signing keys changes the policy: the commit's author must hold a role that may change it "
-        + "(change_policy in ledger.json), or the audit and the shared repository's hook refuse it"
+      tr(
+        "ending ledger roles or signing keys changes the policy: the commit's author must hold a role that may change it (change_policy in ledger.json), or the audit and the shared repository's hook refuse it"
+      )
     }
   }
 
   /// One block per system, one box per account.
   static func checklist(_ tasks: [OffboardPlan.Task]) -> [String] {
-    guard !tasks.isEmpty else { return ["(nothing: no open account)"] }
+    guard !tasks.isEmpty else { return [tr("(nothing: no open account)")] }
     var lines: [String] = []
     var current: String?
     for task in tasks {
@@ -90,21 +117,25 @@ enum PeopleRenderer {
       lines.append("  [ ] " + self.task(task))
     }
     lines.append(
-      "Then 'adminledger report drift SYSTEM EXPORT' on a system's export of its users confirms it: nothing left about them.")
+      tr(
+        "Then 'adminledger report drift SYSTEM EXPORT' on a system's export of its users confirms it: nothing left about them."
+      ))
     return lines
   }
 
   static func task(_ task: OffboardPlan.Task) -> String {
-    let what = task.address ?? task.login.map { "login \($0)" } ?? "the account"
+    let what = task.address ?? task.login.map { tr("login \($0)") } ?? tr("the account")
     var parts: [String]
     switch task.action {
-    case .close: parts = ["\(what) (accounts/\(task.account)): delete or disable it"]
-    case .redirect(let target): parts = ["\(what) (accounts/\(task.account)): stop its logins, forward its mail to \(target)"]
+    case .close: parts = [tr("\(what) (accounts/\(task.account)): delete or disable it")]
+    case .redirect(let target):
+      parts = [tr("\(what) (accounts/\(task.account)): stop its logins, forward its mail to \(target)")]
     }
+    let roles = task.roles.joined(separator: ", ")
     if !task.roles.isEmpty {
-      parts.append("remove its \(task.roles.count == 1 ? "role" : "roles") \(task.roles.joined(separator: ", "))")
+      parts.append(task.roles.count == 1 ? tr("remove its role \(roles)") : tr("remove its roles \(roles)"))
     }
-    if !task.lists.isEmpty { parts.append("take it off the lists \(task.lists.joined(separator: ", "))") }
+    if !task.lists.isEmpty { parts.append(tr("take it off the lists \(task.lists.joined(separator: ", "))")) }
     return parts.joined(separator: "; ")
   }
 
@@ -113,29 +144,44 @@ enum PeopleRenderer {
   static func text(_ outcome: OnboardOutcome, dryRun: Bool) -> [String] {
     let plan = outcome.plan
     let who = name(plan.person, plan.name)
-    let functions = plan.functionsAdded.isEmpty ? "" : " as " + plan.functionsAdded.joined(separator: ", ")
+    let person = plan.functionsAdded.isEmpty ? who : tr("\(who) as \(plan.functionsAdded.joined(separator: ", "))")
+    let count = plan.changes.count
+    let one = Language.singular(count)
     var lines: [String]
     if plan.changes.isEmpty {
-      lines = ["Nothing to change: \(who) already has these functions and what they call for; no commit."]
+      lines = [tr("Nothing to change: \(who) already has these functions and what they call for; no commit.")]
     } else if let commit = outcome.commit {
-      lines = ["Onboarded \(who)\(functions): \(records(plan.changes.count)) written (commit \(commit.prefix(7)))"]
+      lines = [
+        one
+          ? tr("Onboarded \(person): \(count) record written (commit \(commit.prefix(7)))")
+          : tr("Onboarded \(person): \(count) records written (commit \(commit.prefix(7)))")
+      ]
     } else {
-      lines = ["Would onboard \(who)\(functions): \(records(plan.changes.count)) to write (dry run: nothing committed)"]
+      lines = [
+        one
+          ? tr("Would onboard \(person): \(count) record to write (dry run: nothing committed)")
+          : tr("Would onboard \(person): \(count) records to write (dry run: nothing committed)")
+      ]
     }
-    lines += ["", "## Rights their functions call for"]
-    if plan.entries.isEmpty { lines.append("(none: ledger.json's entitlements name none for their functions)") }
+    lines += ["", "## " + tr("Rights their functions call for")]
+    if plan.entries.isEmpty { lines.append(tr("(none: ledger.json's entitlements name none for their functions)")) }
     for entry in plan.entries {
-      let called = "called for by \(entry.calledForBy.joined(separator: ", "))"
+      let called = entry.calledForBy.joined(separator: ", ")
       switch entry.state {
       case .present(let right, let status):
-        lines.append("- \(entry.entitlement): already \(status) (rights/\(right)); \(called)")
+        lines.append("- " + tr("\(entry.entitlement): already \(status) (rights/\(right)); called for by \(called)"))
       case .requested(let right, let account, let newAccount):
-        let on = newAccount ? "on a new account accounts/\(account), requested" : "on accounts/\(account)"
-        lines.append("- \(entry.entitlement): requested as rights/\(right) \(on); \(called)")
+        lines.append(
+          "- "
+            + (newAccount
+              ? tr(
+                "\(entry.entitlement): requested as rights/\(right) on a new account accounts/\(account), requested; called for by \(called)"
+              )
+              : tr("\(entry.entitlement): requested as rights/\(right) on accounts/\(account); called for by \(called)")))
       }
     }
     if dryRun && !plan.changes.isEmpty {
-      lines += ["", "## Changes"]
+      lines += ["", "## " + tr("Changes")]
       for change in plan.changes {
         lines.append("  \(change.action.rawValue) \(change.record.key)")
         lines += change.fields.map { "      " + $0.summary }
@@ -144,8 +190,8 @@ enum PeopleRenderer {
     if plan.entries.contains(where: { if case .requested = $0.state { true } else { false } }) {
       lines += [
         "",
-        "Next: open each account in its system (then 'adminledger set accounts/ID --set login=... --set status=active'),",
-        "and have each right validated and activated ('adminledger set rights/ID --set status=active').",
+        tr("Next: open each account in its system (then 'adminledger set accounts/ID --set login=... --set status=active'),"),
+        tr("and have each right validated and activated ('adminledger set rights/ID --set status=active')."),
       ]
     }
     return lines
@@ -271,6 +317,4 @@ enum PeopleRenderer {
   private static func name(_ key: RecordKey, _ name: String?) -> String {
     name.map { "\(key) (\($0))" } ?? key.description
   }
-
-  private static func records(_ count: Int) -> String { count == 1 ? "1 record" : "\(count) records" }
 }

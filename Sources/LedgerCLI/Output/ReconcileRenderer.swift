@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 
 /// What an import, a drift correction or an access review did or would do: the records added
 /// and changed, field by field in the form of `log`, and those the file no longer lists.
@@ -9,20 +10,19 @@ enum ReconcileRenderer {
     let reconciliation = outcome.reconciliation
     let added = reconciliation.changes.filter { $0.action == .add }.count
     let changed = reconciliation.changes.count - added
-    var counts = ["\(added) added", "\(changed) changed", "\(reconciliation.unchanged.count) unchanged"]
-    if !reconciliation.missing.isEmpty { counts.append("\(reconciliation.missing.count) not in the file") }
+    var counts = [tr("\(added) added"), tr("\(changed) changed"), tr("\(reconciliation.unchanged.count) unchanged")]
+    if !reconciliation.missing.isEmpty { counts.append(tr("\(reconciliation.missing.count) not in the file")) }
+    let summary = counts.joined(separator: ", ")
+    let total = reconciliation.changes.count
     var lines: [String] = []
     if reconciliation.changes.isEmpty {
-      lines.append(
-        "Nothing to change: \(file) brings nothing the ledger does not hold (\(counts.joined(separator: ", "))); no commit.")
+      lines.append(tr("Nothing to change: \(file) brings nothing the ledger does not hold (\(summary)); no commit."))
     } else if let commit = outcome.commit {
-      lines.append(
-        "Imported \(reconciliation.changes.count) \(noun) from \(file): \(counts.joined(separator: ", ")) (commit \(commit.prefix(7)))"
-      )
+      lines.append(tr("Imported \(total) \(noun) from \(file): \(summary) (commit \(commit.prefix(7)))"))
+    } else if dryRun {
+      lines.append(tr("Would import \(total) \(noun) from \(file): \(summary) (dry run: nothing committed)"))
     } else {
-      lines.append(
-        "Would import \(reconciliation.changes.count) \(noun) from \(file): \(counts.joined(separator: ", "))"
-          + (dryRun ? " (dry run: nothing committed)" : ""))
+      lines.append(tr("Would import \(total) \(noun) from \(file): \(summary)"))
     }
     for change in reconciliation.changes {
       lines.append("  \(change.action.rawValue) \(change.record.key)")
@@ -32,9 +32,11 @@ enum ReconcileRenderer {
       // A file of another scope (a department's export against the whole ledger) would list
       // thousands: the first ones, then how many more (--format json lists them all).
       let shown = reconciliation.missing.prefix(20).map(\.description).joined(separator: ", ")
-      let more =
-        reconciliation.missing.count > 20 ? " and \(reconciliation.missing.count - 20) more (--format json lists them all)" : ""
-      lines.append("In the ledger, not in \(file): " + shown + more)
+      let more = reconciliation.missing.count - 20
+      lines.append(
+        more > 0
+          ? tr("In the ledger, not in \(file): \(shown) and \(more) more (--format json lists them all)")
+          : tr("In the ledger, not in \(file): \(shown)"))
     }
     return lines
   }

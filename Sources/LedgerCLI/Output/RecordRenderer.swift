@@ -1,5 +1,6 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// The words of the commands that show records: `show` (one field a line, then with `--refs`
@@ -25,15 +26,15 @@ enum RecordRenderer {
 
   /// The records `outgoing` names, then the records that refer to this one and by which field.
   static func references(_ outgoing: [Reference], referrers: [(Record, JSONPointer)]) -> [String] {
-    var lines = ["refers to:"]
-    if outgoing.isEmpty { lines.append("  nothing") }
+    var lines = [tr("refers to:")]
+    if outgoing.isEmpty { lines.append("  " + tr("nothing")) }
     for (pointer, target, label) in outgoing {
       lines.append(
         "  " + String(pointer.description.dropFirst()).padded(to: 14) + " " + target.description + "  "
-          + (label ?? "(missing)"))
+          + (label ?? tr("(missing)")))
     }
-    lines.append("referred to by:")
-    if referrers.isEmpty { lines.append("  nothing") }
+    lines.append(tr("referred to by:"))
+    if referrers.isEmpty { lines.append("  " + tr("nothing")) }
     for (referrer, pointer) in referrers {
       lines.append(
         "  " + referrer.key.description + "  (" + String(pointer.description.dropFirst()) + ")  "
@@ -44,6 +45,6 @@ enum RecordRenderer {
 
   /// `list` found no record of `kind` meeting the conditions.
   static func noMatch(_ kind: RecordKind) -> String {
-    "No \(kind) match."
+    tr("No \(kind) match.")
   }
 }

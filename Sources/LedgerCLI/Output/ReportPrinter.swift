@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 import LedgerQuery
 
 /// Prints a report: titled tables on a terminal or in text, one JSON value, or CSV (one
@@ -21,7 +22,7 @@ enum ReportPrinter {
         context.out.line("")
         context.out.line("## \(section.title)")
         guard !section.rows.isEmpty else {
-          context.out.line("(none)")
+          context.out.line(tr("(none)"))
           continue
         }
         let rows = section.rows.map { report.forPeople($0, in: section).map { FieldRows.cell($0) } }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 import LedgerSite
 
 /// The words of `site`: what was written, and the page to open.
@@ -8,8 +9,14 @@ import LedgerSite
 enum SiteRenderer {
   static func written(_ summary: ReviewSite.Summary, index: URL) -> [String] {
     [
-      "Wrote the review site of commit \(summary.commit.prefix(7)) to \(summary.folder.path): \(summary.pages) pages, \(summary.records) records.",
-      "Open \(index.absoluteString)",
+      tr(
+        "Wrote the review site of commit \(summary.commit.prefix(7)) to \(summary.folder.path): \(pages(summary.pages)), \(DiagnosticRenderer.count(summary.records, .record))."
+      ),
+      tr("Open \(index.absoluteString)"),
     ]
+  }
+
+  private static func pages(_ count: Int) -> String {
+    Language.singular(count) ? tr("\(count) page") : tr("\(count) pages")
   }
 }

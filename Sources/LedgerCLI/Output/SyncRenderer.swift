@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 
 /// The words of the commands that reach a shared ledger: what `clone` copied, what `sync`
 /// did with the remote (fetched, merged, pushed), and a transfer's progress. A merge that
@@ -10,12 +11,12 @@ enum SyncRenderer {
   // MARK: - clone
 
   static func cloned(_ url: String, into root: String, records: Int) -> String {
-    "Cloned \(url) into \(root): \(DiagnosticRenderer.plural(records, "record"))"
+    tr("Cloned \(url) into \(root): \(DiagnosticRenderer.count(records, .record))")
   }
 
   /// A hook the clone already had, left alone.
   static func keptHook(_ path: String) -> String {
-    "warning: \(path) already exists and was left alone"
+    DiagnosticRenderer.warningLine(tr("\(path) already exists and was left alone"))
   }
 
   // MARK: - sync
@@ -26,12 +27,13 @@ enum SyncRenderer {
     let theirs = remoteBranch(report)
     switch report.integration {
     case .upToDate:
-      return "Already up to date with \(theirs)."
+      return tr("Already up to date with \(theirs).")
     case .fastForward(let commit):
-      return "Fast-forwarded \(report.branch) to \(theirs) (commit \(commit.prefix(7)))"
+      return tr("Fast-forwarded \(report.branch) to \(theirs) (commit \(commit.prefix(7)))")
     case .merged(let commit, let records):
-      return
-        "Merged \(theirs) into \(report.branch): \(DiagnosticRenderer.plural(records.count, "record")) (commit \(commit.prefix(7)))"
+      return tr(
+        "Merged \(theirs) into \(report.branch): \(DiagnosticRenderer.count(records.count, .record)) (commit \(commit.prefix(7)))"
+      )
     case .stopped:
       return nil
     }
@@ -44,20 +46,20 @@ enum SyncRenderer {
 
   /// Whether the branch was pushed; `noPush`: the user said not to.
   static func push(_ report: SyncReport, noPush: Bool) -> String {
-    if report.pushed { return "Pushed \(report.branch) to \(remoteBranch(report)) (\(report.url))" }
-    return noPush ? "Not pushed (--no-push)." : "Nothing to push."
+    if report.pushed { return tr("Pushed \(report.branch) to \(remoteBranch(report)) (\(report.url))") }
+    return noPush ? tr("Not pushed (--no-push).") : tr("Nothing to push.")
   }
 
   /// The push was refused because someone pushed meanwhile, `rounds - 1` times.
   static func rounds(_ rounds: Int) -> String {
-    "The remote moved during the sync: \(rounds) rounds of fetch, merge and push."
+    tr("The remote moved during the sync: \(rounds) rounds of fetch, merge and push.")
   }
 
   // MARK: - Progress
 
   /// Rewritten in place on a terminal (`\r`); the last one ends the line.
   static func receiving(_ done: Int, of total: Int) -> String {
-    "\rReceiving objects: \(done * 100 / total)% (\(done)/\(total))" + (done == total ? "\n" : "")
+    "\r" + tr("Receiving objects: \(done * 100 / total)% (\(done)/\(total))") + (done == total ? "\n" : "")
   }
 
   /// `origin/main`.

@@ -1,30 +1,40 @@
 import LedgerCore
 import LedgerJSON
+import LedgerLanguage
+import LedgerWording
 
 /// The words for what a clone or a shared repository trusts (`clone`, `hook install`).
 enum TrustRenderer {
   static func lines(_ setup: TrustSetup, signsCommits: Bool) -> [String] {
     var lines: [String] = []
     if let pin = setup.pin {
-      let key = pin.rootKey.map { "signed by key \($0.fingerprint)" } ?? "not signed"
-      lines.append("Trusted from here on: the ledger's first commit \(pin.root.prefix(7)) (\(key)), pinned in \(setup.pinFile)")
+      let root = pin.root.prefix(7)
+      lines.append(
+        pin.rootKey.map {
+          tr(
+            "Trusted from here on: the ledger's first commit \(root) (signed by key \($0.fingerprint)), pinned in \(setup.pinFile)"
+          )
+        } ?? tr("Trusted from here on: the ledger's first commit \(root) (not signed), pinned in \(setup.pinFile)"))
     }
     if let from = setup.ledgerRequirement {
-      lines.append("Signed commits: required from \(from) (ledger.json, policy.signed_commits_from)")
+      lines.append(tr("Signed commits: required from \(ProseDay.text(from)) (ledger.json, policy.signed_commits_from)"))
     } else if let from = setup.pin?.signedCommitsFrom {
-      lines.append("Signed commits: required from \(from) (pinned here; ledger.json requires none)")
+      lines.append(tr("Signed commits: required from \(ProseDay.text(from)) (pinned here; ledger.json requires none)"))
     } else {
       lines.append(
-        "Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed"
-      )
+        tr(
+          "Signed commits: not required (ledger.json sets no policy.signed_commits_from): a commit's author is what its committer typed"
+        ))
     }
     guard signsCommits else { return lines }
     if let key = setup.signingKey {
-      lines.append("This clone signs its commits with \(key) (gpg.format ssh, commit.gpgsign true), plain 'git commit' too")
+      lines.append(
+        tr("This clone signs its commits with \(key) (gpg.format ssh, commit.gpgsign true), plain 'git commit' too"))
     } else {
       lines.append(
-        "This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)"
-      )
+        tr(
+          "This clone signs nothing: git's configuration names no signing key (pass --signing-key ~/.ssh/id_ed25519, a key your record lists under signing_keys)"
+        ))
     }
     return lines
   }

@@ -49,6 +49,8 @@ public struct ImportPlan: Sendable {
 struct CellReader {
   let options: ImportOptions
   let schema: Schema?
+  /// How the ledger's people write amounts, phone numbers and dates.
+  var conventions = InputConventions()
 
   /// The cell's text with dates and decimal commas normalised.
   func normalised(_ cell: String) -> String {
@@ -61,9 +63,10 @@ struct CellReader {
     return text
   }
 
-  /// The value of a cell for `field`, typed by the schema.
-  func value(_ cell: String, for field: FieldPath, kind: RecordKind) throws(FieldInputProblem) -> JSONValue {
-    try FieldTyping.value(.text(normalised(cell)), for: field, kind: kind, schema: schema)
+  /// The value of a cell for `field`, typed by the schema and read in the ledger's input forms
+  /// (`1 234,50`, `06 12 34 56 78`).
+  func value(_ cell: String, for field: FieldPath, kind: RecordKind) throws(FieldTyping.Refusal) -> JSONValue {
+    try FieldTyping.read(.text(normalised(cell)), for: field, kind: kind, schema: schema, conventions: conventions).value
   }
 
   /// `12/05/2025` read with `DD/MM/YYYY` as `2025-05-12`; nil when it does not fit.

@@ -35,7 +35,14 @@ public enum ImportProfile: String, Sendable, CaseIterable {
   func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, options: ImportOptions, now: Date) throws(StoreError)
     -> ImportPlan
   {
-    let reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
+    var options = options
+    if self == .trainingFollowup {
+      // The training sheet is French by definition: days first, decimal commas.
+      options.dateFormat = options.dateFormat ?? "DD/MM/YYYY"
+      options.decimalComma = true
+    }
+    var reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
+    reader.conventions = InputConventions(settings: try view.settings())
     switch self {
     case .generic: return try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
     case .dolibarrMembers: return try DolibarrMembersImport.plan(table, view: view, reader: reader)
@@ -131,10 +138,11 @@ enum GenericImport {
         continue
       }
       let value: JSONValue
-      do throws(FieldInputProblem) {
+      do throws(FieldTyping.Refusal) {
         value = try reader.value(cell, for: path, kind: kind)
       } catch {
-        plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: Self.describe(error, cell)))
+        let (message, hint) = error.describe(cell)
+        plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: message, hint: hint))
         failed = true
         continue
       }

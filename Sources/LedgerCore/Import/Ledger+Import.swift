@@ -49,14 +49,14 @@ extension GitRecordStore {
       }
       var missing: (field: FieldPath, value: JSONValue)?
       if let (field, text) = mode.missing {
-        do throws(FieldInputProblem) {
-          missing = (
-            field, try FieldTyping.value(.text(text), for: field, kind: kind, schema: view.context.schemas.schema(for: kind))
-          )
+        let conventions = InputConventions(settings: try view.settings())
+        do throws(FieldTyping.Refusal) {
+          let schema = view.context.schemas.schema(for: kind)
+          missing = (field, try FieldTyping.read(.text(text), for: field, kind: kind, schema: schema, conventions: conventions).value)
         } catch {
+          let (message, hint) = error.describe(text)
           throw .importRefused(
-            file: file,
-            problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: GenericImport.describe(error, text))])
+            file: file, problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: message, hint: hint)])
         }
       }
       let matching = ImportMatching(kind: kind, profile: profile, update: mode.update, field: mode.match, missing: missing)

@@ -25,6 +25,19 @@ public struct LedgerSettings: Equatable, Sendable {
   /// review site's pages declare it.
   public var language: String { document["language"]?.stringValue ?? "en" }
 
+  /// The ledger's country (ISO 3166 alpha-2, such as `FR`), by which phone numbers written in
+  /// national form are read: `country` in ledger.json; else the region of `language` (`fr-BE`
+  /// gives `BE`); else `FR` for a French ledger, as the associations this tool serves are; else
+  /// nil, and only international numbers are read.
+  public var country: String? {
+    if let country = document["country"]?.stringValue, country.count == 2 { return country.uppercased() }
+    let subtags = language.split(separator: "-")
+    if subtags.count > 1, let region = subtags.dropFirst().first(where: { $0.count == 2 && $0.allSatisfy(\.isLetter) }) {
+      return region.uppercased()
+    }
+    return subtags.first?.lowercased() == "fr" ? "FR" : nil
+  }
+
   /// The time zone, falling back to UTC only for an identifier already reported as invalid.
   public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? .gmt }
 

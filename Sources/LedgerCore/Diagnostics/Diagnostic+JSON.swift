@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 extension Diagnostic {
   /// The diagnostic for a file that is not valid JSON.
@@ -6,6 +7,6 @@ extension Diagnostic {
     self.init(
       file: file, line: parseError.location.line, column: parseError.location.column,
       rule: "json", message: parseError.message,
-      hint: "fix the JSON at that spot; a record is one JSON object")
+      hint: tr("fix the JSON at that spot; a record is one JSON object"))
   }
 }

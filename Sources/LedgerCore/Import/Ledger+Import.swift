@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// How an import meets what the ledger holds.
 public struct ImportMode: Sendable {
@@ -45,7 +46,7 @@ extension GitRecordStore {
       guard plan.problems.isEmpty else { throw .importRefused(file: file, problems: plan.problems) }
       guard !plan.records.isEmpty else {
         throw .importRefused(
-          file: file, problems: [ImportProblem(line: 1, message: "no row to import", hint: "check the file and its columns")])
+          file: file, problems: [ImportProblem(line: 1, message: tr("no row to import"), hint: tr("check the file and its columns"))])
       }
       var missing: (field: FieldPath, value: JSONValue)?
       if let (field, text) = mode.missing {

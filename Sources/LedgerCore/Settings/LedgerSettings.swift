@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// The ledger's settings, read from `ledger.json` at its root.
 public struct LedgerSettings: Equatable, Sendable {
@@ -67,7 +68,7 @@ public struct LedgerSettings: Equatable, Sendable {
     }
     guard case .object(let object) = document.value else {
       throw DiagnosticList([
-        Diagnostic(file: fileName, rule: "settings", message: "ledger.json must hold an object")
+        Diagnostic(file: fileName, rule: "settings", message: tr("ledger.json must hold an object"))
       ])
     }
     var problems: [Diagnostic] = []
@@ -78,18 +79,18 @@ public struct LedgerSettings: Equatable, Sendable {
           Diagnostic(
             file: fileName, line: location.line, column: location.column,
             instancePath: JSONPointer(tokens: [key]), rule: "settings",
-            message: "\"\(key)\" must be \(expected)", hint: "edit ledger.json and run 'adminledger commit'"))
+            message: tr("\"\(key)\" must be \(expected)"), hint: tr("edit ledger.json and run 'adminledger commit'")))
         return ""
       }
       return value
     }
-    let name = text("name", { !$0.isEmpty }, "a non-empty string")
-    let zone = text("timezone", { TimeZone(identifier: $0) != nil }, "an IANA time zone such as \"Europe/Paris\"")
-    let currency = text("currency", isCurrencyCode, "a three-letter currency code such as \"EUR\"")
+    let name = text("name", { !$0.isEmpty }, tr("a non-empty string"))
+    let zone = text("timezone", { TimeZone(identifier: $0) != nil }, tr("an IANA time zone such as \"Europe/Paris\""))
+    let currency = text("currency", isCurrencyCode, tr("a three-letter currency code such as \"EUR\""))
     var interval: ReviewInterval?
     if object["review_interval"] != nil {
       interval = ReviewInterval(
-        text("review_interval", { ReviewInterval($0) != nil }, "a duration such as \"1y\", \"6m\", \"26w\" or \"180d\""))
+        text("review_interval", { ReviewInterval($0) != nil }, tr("a duration such as \"1y\", \"6m\", \"26w\" or \"180d\"")))
     }
     guard problems.isEmpty else { throw DiagnosticList(problems) }
     var settings = LedgerSettings(name: name, timeZoneIdentifier: zone, currency: currency)

@@ -120,6 +120,7 @@ import Testing
 
 /// The same, end to end through the command line: what `set` stores and says.
 @Suite struct InputFormsCommandTests {
+
   func ledger() throws -> (TemporaryDirectory, CLIRunner) {
     let directory = try TemporaryDirectory()
     let cli = CLIRunner(directory: directory.url)
@@ -140,9 +141,8 @@ import Testing
       "add", "payments", "--set", "provider=cen-paca", "--set", "amount=1 234,50 €", "--set", "status=received")
     #expect(added.status == 0, "\(added)")
     #expect(added.output.contains(#"amount: "1234.50""#), "\(added)")
-    let listed = cli.run("list", "payments", "--fields", "amount", "--format", "csv")
+    let listed = withExtendedLifetime(directory) { cli.run("list", "payments", "--fields", "amount", "--format", "csv") }
     #expect(listed.output.contains("1234.50"), "\(listed)")
-    _ = directory
   }
 
   @Test func aNationalPhoneNumberNeedsTheCountryThenIsStoredInInternationalForm() throws {
@@ -183,5 +183,93 @@ import Testing
     #expect(checked.status == 1, "\(checked)")
     #expect(checked.error.contains("an international phone number such as +33612345678"), "\(checked)")
     #expect(!checked.error.contains("^\\+"), "\(checked)")
+  }
+}
+
+/// Removing a record others still name: one finding per referring record, saying the change
+/// removes it (not that it "does not exist"), with what to do first.
+@Suite struct RemovalOfAReferencedRecordTests {
+  @Test func eachReferringRecordSaysItStillRefersToTheRemovedOne() throws {
+    let (directory, cli) = try InputFormsCommandTests().ledger()
+    #expect(cli.run("add", "people", "iroux", "--set", "name=Inès Roux", "--set", "organization=cen-paca").status == 0)
+    let refused = cli.run("rm", "organizations/cen-paca")
+    #expect(refused.status == 1, "\(refused)")
+    let findings = refused.error.split(separator: "\n").filter { $0.contains("error[ref-exists]") }
+    #expect(findings.count == 2, "\(refused)")
+    #expect(
+      refused.error.contains(
+        #"people/hugo.json:3:19: error[ref-exists]: still refers to organizations/cen-paca (in "organization"), which this change removes"#
+      ), "\(refused)")
+    #expect(!refused.error.contains("does not exist"), "\(refused)")
+    #expect(refused.error.contains("change or remove people/hugo first"), "\(refused)")
+    #expect(directory.read("organizations/cen-paca.json") != nil)
+    let french = cli.run("rm", "organizations/cen-paca", "--lang", "fr")
+    #expect(french.error.contains("désigne encore organizations/cen-paca"), "\(french)")
+  }
+
+  @Test func aReferenceToARecordThatNeverExistedStillSaysSo() throws {
+    let (directory, cli) = try InputFormsCommandTests().ledger()
+    withExtendedLifetime(directory) {
+      let refused = cli.run("set", "people/hugo", "--set", "organization=nowhere")
+      #expect(refused.error.contains(#""organization" names organizations/nowhere, which does not exist"#), "\(refused)")
+    }
+  }
+}
+
+/// A few diagnostics in French: the wording of the run's language, the rule names unchanged.
+@Suite struct FrenchDiagnosticsTests {
+  @Test func schemaAndInputMessagesSpeakFrench() throws {
+    let (directory, cli) = try InputFormsCommandTests().ledger()
+    let unknown = cli.run("set", "people/hugo", "--set", "phone=12,5,0", "--lang", "fr")
+    #expect(unknown.error.contains(#"error[input]: "phone" : impossible de lire "12,5,0" comme un numéro de téléphone"#), "\(unknown)")
+    try directory.write("people/hugo.json", "{\n  \"name\": \"Hugo\",\n  \"phone\": \"06 12\"\n}\n")
+    let checked = cli.run("commit", "-m", "A phone by hand", "--lang", "fr")
+    #expect(
+      checked.error.contains(
+        #"error[schema/pattern]: "phone" doit être un numéro de téléphone international comme +33612345678, trouvé "06 12""#),
+      "\(checked)")
+    let json = cli.run("commit", "-m", "A phone by hand", "--lang", "fr", "--format", "json")
+    #expect(json.output.contains("an international phone number") || json.error.contains("an international phone number"), "\(json)")
+  }
+
+  @Test func messagesAreMadeInTheLanguageOfTheRun() {
+    let english = Language.$current.withValue(.english) { InputConversion(field: "amount", given: "12,50", stored: "12.50").note }
+    let french = Language.$current.withValue(.french) { InputConversion(field: "amount", given: "12,50", stored: "12.50").note }
+    #expect(english == #""amount": "12,50" is stored as 12.50"#)
+    #expect(french == #""amount" : "12,50" est enregistré sous la forme 12.50"#)
+  }
+}
+
+/// The training follow-up sheet is French by definition: its days are read day first and its
+/// durations with a decimal comma, without `--date-format` or `--decimal-comma`.
+@Suite struct TrainingSheetIsFrenchTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  @Test func theSheetImportsWithoutFlags() throws {
+    let directory = try TemporaryDirectory()
+    let cli = CLIRunner(directory: directory.url)
+    try #require(cli.run("init", "--name", "platform").status == 0)
+    let source = Self.repository.appendingPathComponent("ledger/platform")
+    for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+      let target = directory.url.appendingPathComponent(item)
+      try? FileManager.default.removeItem(at: target)
+      try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: target)
+    }
+    try #require(cli.run("commit", "-m", "Import the sample").status == 0)
+    for step in [
+      ["add", "people", "nchevalier", "--set", "name=Nina Chevalier", "--set", "organization=lpo-paca"],
+      ["add", "people", "plambert", "--set", "name=Paul Lambert", "--set", "organization=lpo-paca"],
+      ["add", "organizations", "cdl", "--set", "name=Conservatoire du littoral", "--set", "type=partner"],
+      ["add", "people", "mgirard-cdl", "--set", "name=Manon Girard", "--set", "organization=cdl"],
+    ] {
+      try #require(cli.run(step).status == 0)
+    }
+    let file = Self.repository.appendingPathComponent("ledger/imports/training-followup-spreadsheet.csv").path
+    let imported = cli.run("import", "trainings", file, "--profile", "training-followup")
+    #expect(imported.status == 0, "\(imported)")
+    let sessions = cli.run(
+      "list", "trainings", "--where", "date=2025-05-12", "--fields", "date,duration_hours", "--format", "csv")
+    #expect(sessions.output == "date,duration_hours\n2025-05-12,3.5\n", "\(sessions)")
   }
 }

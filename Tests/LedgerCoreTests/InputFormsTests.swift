@@ -221,7 +221,8 @@ import Testing
   @Test func schemaAndInputMessagesSpeakFrench() throws {
     let (directory, cli) = try InputFormsCommandTests().ledger()
     let unknown = cli.run("set", "people/hugo", "--set", "phone=12,5,0", "--lang", "fr")
-    #expect(unknown.error.contains(#"error[input]: "phone" : impossible de lire "12,5,0" comme un numéro de téléphone"#), "\(unknown)")
+    #expect(
+      unknown.error.contains(#"error[input]: "phone" : impossible de lire "12,5,0" comme un numéro de téléphone"#), "\(unknown)")
     try directory.write("people/hugo.json", "{\n  \"name\": \"Hugo\",\n  \"phone\": \"06 12\"\n}\n")
     let checked = cli.run("commit", "-m", "A phone by hand", "--lang", "fr")
     #expect(
@@ -229,7 +230,8 @@ import Testing
         #"error[schema/pattern]: "phone" doit être un numéro de téléphone international comme +33612345678, trouvé "06 12""#),
       "\(checked)")
     let json = cli.run("commit", "-m", "A phone by hand", "--lang", "fr", "--format", "json")
-    #expect(json.output.contains("an international phone number") || json.error.contains("an international phone number"), "\(json)")
+    #expect(
+      json.output.contains("an international phone number") || json.error.contains("an international phone number"), "\(json)")
   }
 
   @Test func messagesAreMadeInTheLanguageOfTheRun() {

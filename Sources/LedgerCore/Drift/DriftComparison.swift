@@ -172,7 +172,8 @@ struct PersonFinder {
     if let email = entry.email, let person = byEmail[email.lowercased()] { return .found(person) }
     guard let name = entry.name else {
       return .problem(
-        entry.email.map { tr("no person of the ledger has the email \($0)") } ?? tr("no person of the ledger has an email of the account"),
+        entry.email.map { tr("no person of the ledger has the email \($0)") }
+          ?? tr("no person of the ledger has an email of the account"),
         hint: Self.hint(entry))
     }
     switch TrainingFollowupImport.match(

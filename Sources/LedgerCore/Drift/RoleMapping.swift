@@ -40,7 +40,9 @@ struct RoleMapping {
       ImportProblem(
         line: 1, column: "--role", rule: "role",
         message:
-          tr("--role maps \"\(mapped.name)\" to \"\(mapped.role)\", which systems/\(system) does not offer (\(offered.joined(separator: ", ")))"),
+          tr(
+            "--role maps \"\(mapped.name)\" to \"\(mapped.role)\", which systems/\(system) does not offer (\(offered.joined(separator: ", ")))"
+          ),
         hint: tr("map it to one of those roles, or add the role to systems/\(system)"))
     }
   }

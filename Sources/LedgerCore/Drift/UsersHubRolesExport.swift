@@ -48,7 +48,9 @@ enum UsersHubRolesExport {
           line: 1,
           message: tr("this is not a UsersHub export of users and their profiles: no column \(lacking.joined(separator: ", "))"),
           hint:
-            tr("export utilisateurs.v_roleslist_forall_applications with t_applications and t_profils (ledger/imports/README.md shows the query)")
+            tr(
+              "export utilisateurs.v_roleslist_forall_applications with t_applications and t_profils (ledger/imports/README.md shows the query)"
+            )
         ))
       return export
     }
@@ -155,7 +157,8 @@ enum UsersHubRolesExport {
           ImportProblem(
             line: 1, column: "nom_application", rule: "application",
             message: tr(
-              "several applications of the export could be systems/\(system.key.id): \(found.map(describe).joined(separator: ", "))"),
+              "several applications of the export could be systems/\(system.key.id): \(found.map(describe).joined(separator: ", "))"
+            ),
             hint: tr("give the system the id or name of one of them")))
       }
     }
@@ -163,7 +166,8 @@ enum UsersHubRolesExport {
       ImportProblem(
         line: 1, column: "nom_application", rule: "application",
         message: tr(
-          "no application of the export is systems/\(system.key.id); it lists \(applications.map(describe).joined(separator: ", "))"),
+          "no application of the export is systems/\(system.key.id); it lists \(applications.map(describe).joined(separator: ", "))"
+        ),
         hint:
           tr("an application is found by the system's id or name (code_application or nom_application)")
       ))

@@ -169,7 +169,9 @@ public enum AccessReviewImport {
       ImportProblem(
         line: line, column: rightColumn, rule: "scope",
         message:
-          tr("\(right.key) is neither held nor validated by people of \(organization), so \(organization)'s review cannot decide on it"),
+          tr(
+            "\(right.key) is neither held nor validated by people of \(organization), so \(organization)'s review cannot decide on it"
+          ),
         hint: tr("leave its decision empty, or check the \"\(reviewerColumn)\" column")))
     return false
   }

@@ -50,7 +50,9 @@ public struct CSVTable: Sendable {
         throw ImportProblem(
           line: 1, column: name, rule: "csv",
           message:
-            tr("the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear"),
+            tr(
+              "the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear"
+            ),
           hint: tr("rename or remove one of the two columns"))
       }
       seen[name] = index
@@ -160,7 +162,8 @@ public struct CSVTable: Sendable {
       }
     }
     if quoted {
-      throw ImportProblem(line: recordLine, message: tr("a quoted cell is never closed"), hint: tr("check the quotes on that line"))
+      throw ImportProblem(
+        line: recordLine, message: tr("a quoted cell is never closed"), hint: tr("check the quotes on that line"))
     }
     if !cell.isEmpty || !cells.isEmpty {
       cells.append(cell)

@@ -97,7 +97,8 @@ enum CertificatesImport {
       plan.skipped.append(
         ImportProblem(
           line: row.line, column: names.isEmpty ? nameColumns[0] : endColumn,
-          message: names.isEmpty ? tr("the row has no host name; it is left out") : tr("the row has no end date; it is left out")))
+          message: names.isEmpty ? tr("the row has no host name; it is left out") : tr("the row has no end date; it is left out"))
+      )
       return nil
     }
     guard let day = day(cell, reader: reader) else {

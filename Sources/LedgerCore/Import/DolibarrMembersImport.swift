@@ -33,7 +33,9 @@ enum DolibarrMembersImport {
           ImportProblem(
             line: row.line, column: "Nature",
             message:
-              tr("\"\(cell("Société").isEmpty ? cell("Nom") : cell("Société"))\" is an organisation member (Nature \(cell("Nature"))), not a person; it is left out"),
+              tr(
+                "\"\(cell("Société").isEmpty ? cell("Nom") : cell("Société"))\" is an organisation member (Nature \(cell("Nature"))), not a person; it is left out"
+              ),
             hint: tr("record it in organizations")))
         continue
       }
@@ -47,7 +49,8 @@ enum DolibarrMembersImport {
       }
       guard seen.insert(login).inserted else {
         plan.problems.append(
-          ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: tr("people/\(login) appears twice in the file")))
+          ImportProblem(
+            line: row.line, column: "Identifiant", rule: "id", message: tr("people/\(login) appears twice in the file")))
         continue
       }
       let (fields, columns) = person(cell, today: reader.options.today)

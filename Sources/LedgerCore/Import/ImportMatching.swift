@@ -43,7 +43,8 @@ struct ImportMatching {
         guard !row.idIsProvisional else {
           result.problems.append(
             ImportProblem(
-              line: row.line, rule: "match", message: tr("the row has no id and no record has its \(field?.description ?? "key")"),
+              line: row.line, rule: "match",
+              message: tr("the row has no id and no record has its \(field?.description ?? "key")"),
               hint: tr("add an id column for new records")))
           continue
         }
@@ -80,7 +81,8 @@ struct ImportMatching {
         let fields = try missing.field.setting(missing.value, in: record.fields)
         result.propose(Record(key: record.key, fields: fields), replacing: record, line: nil)
       } catch {
-        result.problems.append(ImportProblem(line: 1, rule: "missing", message: tr("cannot set \(missing.field) on \(record.key)")))
+        result.problems.append(
+          ImportProblem(line: 1, rule: "missing", message: tr("cannot set \(missing.field) on \(record.key)")))
       }
     }
   }

@@ -184,7 +184,8 @@ enum GenericImport {
         guard let valid = RecordID(id) else {
           plan.problems.append(
             ImportProblem(
-              line: line, column: "id", rule: "id", message: tr("\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")")))
+              line: line, column: "id", rule: "id", message: tr("\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
+          )
           return nil
         }
         recordID = valid

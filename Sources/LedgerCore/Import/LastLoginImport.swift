@@ -98,7 +98,8 @@ enum LastLoginImport {
           ImportProblem(
             line: row.line, column: loginColumn, rule: "match",
             message: tr("\"\(login)\" is not an account of \(system) in the ledger; it is left out"),
-            hint: tr("add the account (adminledger add accounts --set system=\(system) --set login=\(login) ...) if it is a person's")
+            hint: tr(
+              "add the account (adminledger add accounts --set system=\(system) --set login=\(login) ...) if it is a person's")
           ))
         continue
       }

@@ -46,14 +46,17 @@ extension GitRecordStore {
       guard plan.problems.isEmpty else { throw .importRefused(file: file, problems: plan.problems) }
       guard !plan.records.isEmpty else {
         throw .importRefused(
-          file: file, problems: [ImportProblem(line: 1, message: tr("no row to import"), hint: tr("check the file and its columns"))])
+          file: file,
+          problems: [ImportProblem(line: 1, message: tr("no row to import"), hint: tr("check the file and its columns"))])
       }
       var missing: (field: FieldPath, value: JSONValue)?
       if let (field, text) = mode.missing {
         let conventions = InputConventions(settings: try view.settings())
         do throws(FieldTyping.Refusal) {
           let schema = view.context.schemas.schema(for: kind)
-          missing = (field, try FieldTyping.read(.text(text), for: field, kind: kind, schema: schema, conventions: conventions).value)
+          missing = (
+            field, try FieldTyping.read(.text(text), for: field, kind: kind, schema: schema, conventions: conventions).value
+          )
         } catch {
           let (message, hint) = error.describe(text)
           throw .importRefused(

@@ -162,7 +162,8 @@ enum TrainingFollowupImport {
       if named.count == 1 { return .found(named[0]) }
       return named.isEmpty
         ? .problem(
-          tr("no person named \(name) in the ledger"), hint: tr("add the person first (adminledger add people ID --set name=...)"))
+          tr("no person named \(name) in the ledger"), hint: tr("add the person first (adminledger add people ID --set name=...)")
+        )
         : .problem(
           tr("\(name) is ambiguous: \(named.map(\.key.description).joined(separator: ", "))"),
           hint: tr("make the names distinct, or import this session by hand"))

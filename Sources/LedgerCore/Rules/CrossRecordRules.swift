@@ -119,13 +119,15 @@ enum CrossRecordRules {
     guard let end = text(record, "end") else {
       return [
         finding(
-          record, "temporary", "temporary-right-end", tr("a temporary right needs an end date"), hint: tr("add --set end=YYYY-MM-DD"))
+          record, "temporary", "temporary-right-end", tr("a temporary right needs an end date"),
+          hint: tr("add --set end=YYYY-MM-DD"))
       ]
     }
     if let start = text(record, "start"), end < start {
       return [
         finding(
-          record, "end", "temporary-right-end", tr("the right ends (\(end)) before it starts (\(start))"), hint: tr("fix start or end"))
+          record, "end", "temporary-right-end", tr("the right ends (\(end)) before it starts (\(start))"),
+          hint: tr("fix start or end"))
       ]
     }
     return []
@@ -139,7 +141,8 @@ enum CrossRecordRules {
     else { return [] }
     return [
       finding(
-        record, "status", "active-right-on-closed-account", tr("the right is active on accounts/\(accountID), which is \(status)"),
+        record, "status", "active-right-on-closed-account",
+        tr("the right is active on accounts/\(accountID), which is \(status)"),
         hint: tr("revoke the right (--set status=revoked) when the account closes"))
     ]
   }
@@ -182,7 +185,8 @@ enum CrossRecordRules {
     guard let closed = text(record, "closed") else {
       return [
         finding(
-          record, "status", "ticket-closed-date", tr("a closed ticket needs its closing date"), hint: tr("add --set closed=YYYY-MM-DD"))
+          record, "status", "ticket-closed-date", tr("a closed ticket needs its closing date"),
+          hint: tr("add --set closed=YYYY-MM-DD"))
       ]
     }
     if let opened = text(record, "opened"), closed < opened {

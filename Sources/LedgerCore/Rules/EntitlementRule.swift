@@ -29,7 +29,9 @@ enum EntitlementRule {
           Diagnostic(
             file: LedgerSettings.fileName, instancePath: at.appending("role"), rule: "entitlement-role-offered",
             message:
-              tr("the entitlements of \"\(function)\" name role \"\(entitlement.role)\", which systems/\(entitlement.system) does not offer (\(names))"),
+              tr(
+                "the entitlements of \"\(function)\" name role \"\(entitlement.role)\", which systems/\(entitlement.system) does not offer (\(names))"
+              ),
             hint: tr("use one of its roles, or add the role to systems/\(entitlement.system)")))
       }
     }

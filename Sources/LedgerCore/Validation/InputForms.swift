@@ -119,7 +119,9 @@ enum InputForms {
     if isStoredPhone(text) { return nil }
     let rule = conventions.country.flatMap { PhoneRule.byCountry[$0] }
     let national = rule.map { rule in
-      tr("write it in international form, such as +33612345678, or in the national form of \(rule.country), the ledger's country, such as \(rule.example)")
+      tr(
+        "write it in international form, such as +33612345678, or in the national form of \(rule.country), the ledger's country, such as \(rule.example)"
+      )
     }
     let refusal = InputFormProblem(
       message: tr("\"\(field)\": cannot read \"\(text)\" as a phone number"),
@@ -148,7 +150,8 @@ enum InputForms {
           message: tr("\"\(field)\": cannot read \"\(text)\" as a phone number: a national number needs the ledger's country"),
           hint: conventions.country == nil
             ? tr("write it in international form, such as +33612345678, or set \"country\" in ledger.json (such as FR)")
-            : tr("write it in international form, such as +33612345678: there is no national rule for \(conventions.country ?? "")")
+            : tr(
+              "write it in international form, such as +33612345678: there is no national rule for \(conventions.country ?? "")")
         )
       }
       var rest = compact

@@ -1,6 +1,12 @@
 extension French {
   /// What the core says outside validation: imports, system exports, hand edits, files that are no records.
   static let core: [String: String] = [
+    "cannot make a scratch folder: {1}":
+      "impossible de créer un dossier de travail : {1}",
+    "cannot write {1}":
+      "impossible d'écrire {1}",
+    "git's merge file is missing":
+      "le fichier de fusion de git est absent",
     "\"{1}\" cannot be an id: {2}":
       "\"{1}\" ne peut pas être un identifiant : {2}",
     "\"{1}\" does not fit \"{2}\", which takes {3}":

@@ -275,3 +275,35 @@ import Testing
     #expect(sessions.output == "date,duration_hours\n2025-05-12,3.5\n", "\(sessions)")
   }
 }
+
+/// Import cells are read in the same forms, and each conversion is kept with its line for the
+/// import's report.
+@Suite struct ImportCellFormsTests {
+  @Test func cellsInThePeoplesFormsAreStoredInTheLedgersAndNoted() throws {
+    let (directory, cli) = try InputFormsCommandTests().ledger()
+    let ledger = try Ledger.open(from: directory.url)
+    let table = try CSVTable.read(
+      Array("provider,amount,status\ncen-paca,\"1 234,50 €\",received\ncen-paca,12.50,received\n".utf8))
+    var mode = ImportMode()
+    mode.dryRun = true
+    let outcome = try ledger.store.importTable(
+      table, file: "p.csv", kind: .payments, profile: .generic, options: ImportOptions(today: "2026-11-18"), mode: mode,
+      by: claire, at: fixedDate)
+    let amounts = outcome.reconciliation.changes.compactMap { $0.record.fields["amount"]?.stringValue }
+    #expect(amounts.sorted() == ["12.50", "1234.50"])
+    #expect(
+      outcome.reconciliation.conversions == [InputConversion(field: "amount", given: "1 234,50 €", stored: "1234.50", line: 2)])
+    let refused = Result {
+      try ledger.store.importTable(
+        CSVTable.read(Array("provider,amount,status\ncen-paca,\"12,5,0\",received\n".utf8)), file: "p.csv", kind: .payments,
+        profile: .generic, options: ImportOptions(today: "2026-11-18"), mode: mode, by: claire, at: fixedDate)
+    }
+    guard case .failure(StoreError.importRefused(_, let problems)) = refused else {
+      Issue.record("not refused: \(refused)")
+      return
+    }
+    #expect(problems.first?.message == #""amount": cannot read "12,5,0" as an amount"#)
+    #expect(problems.first?.hint?.contains("1 234,50") == true)
+    _ = cli
+  }
+}

@@ -19,6 +19,7 @@ struct ImportMatching {
     var result = Reconciliation()
     result.skipped = plan.skipped
     result.problems = plan.problems
+    result.conversions = plan.conversions
     let existing = try view.records(of: kind)
     let byID = Dictionary(existing.map { ($0.key, $0) }) { first, _ in first }
     var byValue: [String: [RecordKey]] = [:]

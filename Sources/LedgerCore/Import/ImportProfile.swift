@@ -44,14 +44,17 @@ public enum ImportProfile: String, Sendable, CaseIterable {
     }
     var reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
     reader.conventions = InputConventions(settings: try view.settings())
+    var plan: ImportPlan
     switch self {
-    case .generic: return try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
-    case .dolibarrMembers: return try DolibarrMembersImport.plan(table, view: view, reader: reader)
-    case .trainingFollowup: return try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
-    case .lastLogin: return try LastLoginImport.plan(table, view: view, reader: reader)
-    case .accessReview: return try AccessReviewImport.plan(table, view: view, reader: reader)
-    case .certificates: return try CertificatesImport.plan(table, view: view, reader: reader)
+    case .generic: plan = try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
+    case .dolibarrMembers: plan = try DolibarrMembersImport.plan(table, view: view, reader: reader)
+    case .trainingFollowup: plan = try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
+    case .lastLogin: plan = try LastLoginImport.plan(table, view: view, reader: reader)
+    case .accessReview: plan = try AccessReviewImport.plan(table, view: view, reader: reader)
+    case .certificates: plan = try CertificatesImport.plan(table, view: view, reader: reader)
     }
+    plan.conversions = reader.log.entries
+    return plan
   }
 }
 
@@ -142,7 +145,7 @@ enum GenericImport {
       }
       let value: JSONValue
       do throws(FieldTyping.Refusal) {
-        value = try reader.value(cell, for: path, kind: kind)
+        value = try reader.value(cell, for: path, kind: kind, line: row.line)
       } catch {
         let (message, hint) = error.describe(cell)
         plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: message, hint: hint))

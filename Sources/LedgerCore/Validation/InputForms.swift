@@ -33,6 +33,8 @@ public struct InputConversion: Equatable, Sendable {
   public let field: String
   public let given: String
   public let stored: String
+  /// The line of the imported file the value came from; nil for `--set`.
+  public var line: Int? = nil
 
   /// The note a write prints: `"amount": "1 234,50 €" is stored as 1234.50`.
   public var note: String { tr("\"\(field)\": \"\(given)\" is stored as \(stored)") }

@@ -161,9 +161,17 @@ import Testing
     #expect(try #require(directory.read("people/hugo.json")).contains(#""+33612345671""#))
   }
 
-  @Test func aFrenchRunReadsDaysFirstAndSaysWhatIsWrong() throws {
+  @Test func aFrenchLedgerReadsDaysFirstAndSaysWhatIsWrong() throws {
     let (directory, cli) = try ledger()
-    let set = cli.run("set", "people/hugo", "--set", "paid_until=31/12/2026", "--lang", "fr")
+    let english = cli.run("set", "people/hugo", "--set", "paid_until=31/12/2026", "--lang", "fr")
+    #expect(english.status == 1, "\(english)")
+    #expect(english.error.contains("écrivez-la AAAA-MM-JJ"), "\(english)")
+    var settings = try #require(directory.read("ledger.json"))
+    settings = settings.replacingOccurrences(
+      of: "\"currency\": \"EUR\",", with: "\"currency\": \"EUR\",\n  \"language\": \"fr\",")
+    try directory.write("ledger.json", settings)
+    #expect(cli.run("commit", "-m", "A French ledger").status == 0)
+    let set = cli.run("set", "people/hugo", "--set", "paid_until=31/12/2026", "--format", "json")
     #expect(set.status == 0, "\(set)")
     #expect(try #require(directory.read("people/hugo.json")).contains(#""2026-12-31""#))
     let impossible = cli.run("set", "people/hugo", "--set", "paid_until=31/02/2026")

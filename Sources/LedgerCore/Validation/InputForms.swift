@@ -10,8 +10,10 @@ public struct InputConventions: Equatable, Sendable {
   /// ISO 3166 alpha-2 code by which national phone numbers are read; nil reads only
   /// international ones.
   public var country: String?
-  /// Whether `06/12/2026` means 6 December (the ledger or the reader is French); an English
-  /// reading would be ambiguous, so it is refused there with the expected forms.
+  /// Whether `06/12/2026` means 6 December: the ledger's language is French. An English reading
+  /// would be ambiguous (month first?), so it is refused there with the expected forms. The
+  /// ledger decides, not the reader's language, so a script's `--format json` run (which speaks
+  /// English) reads the same values as a person's run.
   public var readsDayFirst: Bool
 
   public init(currency: String = "EUR", country: String? = nil, readsDayFirst: Bool = false) {
@@ -20,10 +22,10 @@ public struct InputConventions: Equatable, Sendable {
     self.readsDayFirst = readsDayFirst
   }
 
-  /// The conventions of a ledger's settings, for a person reading in `language`.
-  public init(settings: LedgerSettings?, language: Language = .current) {
+  /// The conventions of a ledger's settings (`EUR`, no country, year-first days without any).
+  public init(settings: LedgerSettings?) {
     let french = settings?.language.split(separator: "-").first?.lowercased() == "fr"
-    self.init(currency: settings?.currency ?? "EUR", country: settings?.country, readsDayFirst: french || language == .french)
+    self.init(currency: settings?.currency ?? "EUR", country: settings?.country, readsDayFirst: french)
   }
 }
 

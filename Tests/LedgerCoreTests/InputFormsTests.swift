@@ -242,6 +242,15 @@ import Testing
       json.output.contains("an international phone number") || json.error.contains("an international phone number"), "\(json)")
   }
 
+  @Test func aFileThatIsNoJSONIsSaidInFrench() throws {
+    let (directory, cli) = try InputFormsCommandTests().ledger()
+    try directory.write("people/bad.json", "{\"name\": }\n")
+    let french = cli.run("commit", "-m", "Broken", "--lang", "fr")
+    #expect(french.error.contains("people/bad.json:1:10: error[json]: attendu une valeur mais trouvé '}'"), "\(french)")
+    let english = cli.run("commit", "-m", "Broken")
+    #expect(english.error.contains("people/bad.json:1:10: error[json]: expected a value but found '}'"), "\(english)")
+  }
+
   @Test func messagesAreMadeInTheLanguageOfTheRun() {
     let english = Language.$current.withValue(.english) { InputConversion(field: "amount", given: "12,50", stored: "12.50").note }
     let french = Language.$current.withValue(.french) { InputConversion(field: "amount", given: "12,50", stored: "12.50").note }

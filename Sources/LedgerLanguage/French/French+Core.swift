@@ -1,6 +1,46 @@
 extension French {
   /// What the core says outside validation: imports, system exports, hand edits, files that are no records.
   static let core: [String: String] = [
+    "the file is empty; a JSON text needs a value such as {}":
+      "le fichier est vide ; un texte JSON demande une valeur comme {}",
+    "the file starts with a byte order mark; save it as UTF-8 without BOM":
+      "le fichier commence par une marque d'ordre des octets ; enregistrez-le en UTF-8 sans BOM",
+    "invalid UTF-8 byte; save the file as UTF-8":
+      "octet UTF-8 invalide ; enregistrez le fichier en UTF-8",
+    "unexpected end of input, expected {1}":
+      "fin du texte inattendue, attendu {1}",
+    "expected {1} but found {2}":
+      "attendu {1} mais trouvé {2}",
+    "invalid number {1}":
+      "nombre invalide {1}",
+    "invalid escape {1} in string":
+      "échappement invalide {1} dans un texte",
+    "control character in string; write it as an escape such as \\n":
+      "caractère de contrôle dans un texte ; écrivez-le comme un échappement tel que \\n",
+    "\\u escape is an unpaired UTF-16 surrogate":
+      "l'échappement \\u est une moitié de paire UTF-16 isolée",
+    "duplicate key \"{1}\" in object":
+      "clé \"{1}\" en double dans un objet",
+    "nesting deeper than {1} levels":
+      "imbrication de plus de {1} niveaux",
+    "unexpected {1} after the JSON value":
+      "{1} inattendu après la valeur JSON",
+    "a value":
+      "une valeur",
+    "a string key":
+      "une clé entre guillemets",
+    "an escape":
+      "un échappement",
+    "',' or '}'":
+      "',' ou '}'",
+    "',' or ']'":
+      "',' ou ']'",
+    "'\"' closing the string":
+      "'\"' fermant le texte",
+    "end of input":
+      "la fin du texte",
+    "a control character":
+      "un caractère de contrôle",
     "cannot make a scratch folder: {1}":
       "impossible de créer un dossier de travail : {1}",
     "cannot write {1}":

@@ -324,3 +324,27 @@ import Testing
     _ = cli
   }
 }
+
+/// A date in a query condition: a day in the ledger's form, or typed day first in a French
+/// ledger; anything else is an error naming the forms, not a silent text comparison.
+@Suite struct ConditionDaysTests {
+  @Test func aConditionOnDaysReadsTheForms() throws {
+    let (directory, cli) = try InputFormsCommandTests().ledger()
+    #expect(cli.run("set", "people/hugo", "--set", "paid_until=2026-12-31").status == 0)
+    let refused = cli.run("list", "people", "--where", "paid_until<06/12/2027")
+    #expect(refused.status == 2, "\(refused)")
+    #expect(
+      refused.error.contains(
+        #"expected a date such as 2026-12-06 (year, month, day), or today, found "06/12/2027" at column 12"#),
+      "\(refused)")
+    var settings = try #require(directory.read("ledger.json"))
+    settings = settings.replacingOccurrences(
+      of: "\"currency\": \"EUR\",", with: "\"currency\": \"EUR\",\n  \"language\": \"fr\",")
+    try directory.write("ledger.json", settings)
+    #expect(cli.run("commit", "-m", "A French ledger").status == 0)
+    let found = cli.run("list", "people", "--where", "paid_until<06/12/2027", "--fields", "id")
+    #expect(found.output == "id\nhugo\n", "\(found)")
+    let none = cli.run("list", "people", "--where", "paid_until<06/12/2026", "--fields", "id")
+    #expect(!none.output.contains("hugo"), "\(none)")
+  }
+}

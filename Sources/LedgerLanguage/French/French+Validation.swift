@@ -1,6 +1,10 @@
 extension French {
   /// What validation says: the schema keywords' messages, the value forms, the rules across records, secrets, settings, input forms and query conditions.
   static let validation: [String: String] = [
+    "a date such as 2026-12-06 or 06/12/2026, or today, found \"{1}\"":
+      "une date comme 2026-12-06 ou 06/12/2026, ou today, trouvé \"{1}\"",
+    "a date such as 2026-12-06 (year, month, day), or today, found \"{1}\"":
+      "une date comme 2026-12-06 (année, mois, jour), ou today, trouvé \"{1}\"",
     " and ":
       " et ",
     " or ":

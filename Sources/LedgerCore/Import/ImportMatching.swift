@@ -45,7 +45,8 @@ struct ImportMatching {
           result.problems.append(
             ImportProblem(
               line: row.line, rule: "match",
-              message: tr("the row has no id and no record has its \(field?.description ?? "key")"),
+              message: field.map { tr("the row has no id and no record has its \($0.description)") }
+                ?? tr("the row has no id and no record has its key"),
               hint: tr("add an id column for new records")))
           continue
         }

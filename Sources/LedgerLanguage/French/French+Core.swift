@@ -1,6 +1,8 @@
 extension French {
   /// What the core says outside validation: imports, system exports, hand edits, files that are no records.
   static let core: [String: String] = [
+    "the row has no id and no record has its key":
+      "la ligne n'a pas d'identifiant et aucune fiche n'a sa clé",
     "the file is empty; a JSON text needs a value such as {}":
       "le fichier est vide ; un texte JSON demande une valeur comme {}",
     "the file starts with a byte order mark; save it as UTF-8 without BOM":

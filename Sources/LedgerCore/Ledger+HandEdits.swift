@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// A ledger file that differs between the work tree and HEAD: a person's hand edit.
 public struct HandEdit: Equatable, Sendable {
@@ -77,12 +78,13 @@ extension Ledger {
     // Never through a link: `people/x.json -> ~/.ssh/id_ed25519` would commit what it points at.
     let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
     guard type == .typeRegular else {
-      let what = type == .typeSymbolicLink ? "a symbolic link" : "not a regular file"
       throw DiagnosticList([
         Diagnostic(
           file: path, rule: "record-file",
-          message: "\(path) is \(what); the ledger commits only regular files and never follows a link",
-          hint: "put the file itself there, or remove it")
+          message: type == .typeSymbolicLink
+            ? tr("\(path) is a symbolic link; the ledger commits only regular files and never follows a link")
+            : tr("\(path) is not a regular file; the ledger commits only regular files and never follows a link"),
+          hint: tr("put the file itself there, or remove it"))
       ])
     }
     let bytes: [UInt8]
@@ -90,7 +92,7 @@ extension Ledger {
     case .bytes(let read): bytes = read
     case .tooLarge(let size): throw DiagnosticList([InputLimits.tooLarge(path, size: size)])
     case .unreadable(let reason):
-      throw DiagnosticList([Diagnostic(file: path, rule: "io", message: "cannot read the file: \(reason)")])
+      throw DiagnosticList([Diagnostic(file: path, rule: "io", message: tr("cannot read the file: \(reason)"))])
     }
     if path == LedgerSettings.fileName {
       return CanonicalSettings.bytes(try LedgerSettings.read(bytes))

@@ -1,4 +1,5 @@
 import LedgerGit
+import LedgerLanguage
 
 // A sync that fast-forwards makes no merge, so nothing validates what it brings. A secret
 // pushed by another administrator with the plain git program (no hook, `--no-verify`) would
@@ -32,9 +33,10 @@ extension Ledger {
       DiagnosticList(
         secrets.map { secret in
           var finding = secret
-          finding.message += " (brought by the incoming commit \(incoming.short), by \(author); nothing was merged)"
-          finding.hint =
-            "ask \(by.name) to remove it in a new commit and to change the secret (it is in the shared history), then sync again"
+          finding.message = tr(
+            "\(secret.message) (brought by the incoming commit \(incoming.short), by \(author); nothing was merged)")
+          finding.hint = tr(
+            "ask \(by.name) to remove it in a new commit and to change the secret (it is in the shared history), then sync again")
           return finding
         }))
   }

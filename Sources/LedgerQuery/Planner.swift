@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerLanguage
 
 /// A path checked against the schemas: the references it follows, then the field it reads.
 ///
@@ -56,7 +57,8 @@ public struct Planner {
   public func plan(_ query: Query, for kind: RecordKind) throws(QueryError) -> QueryPlan {
     var conditions: [(Condition, ResolvedPath)] = []
     for condition in query.conditions {
-      conditions.append((condition, try resolve(condition.path, in: kind, condition: condition.description)))
+      let path = try resolve(condition.path, in: kind, condition: condition.description)
+      conditions.append((try days(condition, path.field, in: path.hops.last?.target ?? kind), path))
     }
     var sort: [(SortKey, ResolvedPath)] = []
     for key in query.sort { sort.append((key, try resolve(key.path, in: kind, condition: key.description))) }
@@ -65,6 +67,35 @@ public struct Planner {
       fields.append(try resolve(field, in: kind, condition: field.joined(separator: ".")))
     }
     return QueryPlan(kind: kind, conditions: conditions, sort: sort, fields: fields, limit: query.limit)
+  }
+}
+
+extension Planner {
+  /// The condition with its values in the ledger's form of a day when its field holds days:
+  /// `end<06/12/2026` compares with `2026-12-06` in a French ledger; a value that is no day
+  /// (nor `today`) is an error naming the forms, where comparing text would silently match
+  /// the wrong records.
+  func days(_ condition: Condition, _ field: [String], in kind: RecordKind) throws(QueryError) -> Condition {
+    guard ![.present, .absent, .contains].contains(condition.op), view.holdsDays(field, in: kind) else { return condition }
+    var values: [String] = []
+    for value in condition.values {
+      guard value == "today" || value.isEmpty || LedgerDate.isDay(value) else {
+        guard let day = view.typedDay(value) else {
+          let column =
+            condition.description.count - (condition.op == .isIn ? condition.values.joined(separator: ",").count : value.count)
+            + 1
+          throw .syntax(
+            text: condition.description, column: column,
+            expected: view.readsDaysFirst
+              ? tr("a date such as 2026-12-06 or 06/12/2026, or today, found \"\(value)\"")
+              : tr("a date such as 2026-12-06 (year, month, day), or today, found \"\(value)\""))
+        }
+        values.append(day)
+        continue
+      }
+      values.append(value)
+    }
+    return Condition(path: condition.path, op: condition.op, values: values)
   }
 }
 

@@ -59,7 +59,12 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     ),
     BadInput(
       name: "a bad date", arguments: ["set", "people/hugo", "--set", "paid_until=31/12/2026"], status: 1,
-      message: "error[schema/format]: \"paid_until\" must be a date such as 2026-11-27, found \"31/12/2026\""),
+      message:
+        "error[input]: \"paid_until\": cannot read \"31/12/2026\" as a date: it could be day first or month first (at /paid_until)\nhint: write it as YYYY-MM-DD, such as 2026-12-06"
+    ),
+    BadInput(
+      name: "a date that is no day", arguments: ["set", "people/hugo", "--set", "paid_until=2026-02-31"], status: 1,
+      message: "error[schema/format]: \"paid_until\" must be a date such as 2026-11-27, found \"2026-02-31\""),
     BadInput(
       name: "a missing required field", arguments: ["add", "organizations", "lpo", "--set", "name=LPO"], status: 1,
       message:

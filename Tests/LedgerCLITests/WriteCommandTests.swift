@@ -143,7 +143,8 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.error.contains(
-        #"people/hugo.json:6:19: error[ref-exists]: "organization" names organizations/cen-paca, which does not exist"#),
+        #"people/hugo.json:6:19: error[ref-exists]: still refers to organizations/cen-paca (in "organization"), which this change removes"#
+      ),
       "\(result)")
     #expect(try ledger.head() == head)
   }

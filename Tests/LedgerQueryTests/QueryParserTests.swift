@@ -34,6 +34,35 @@ import Testing
     }
   }
 
+  /// `a==b` used to be `a = "=b"` and matched nothing, silently: a run of operator signs that
+  /// is no operator is an error naming the signs and the operators, at the operator's column.
+  @Test(arguments: [
+    ("a==b", 2, "\"==\""), ("end=>2026-01-01", 4, "\"=>\""), ("amount=<5", 7, "\"=<\""), ("a<>b", 2, "\"<>\""),
+    ("status = active", 7, "no space before it"), ("stätus=x", 3, "a field name holds only"),
+  ])
+  func wrongOperatorsAreErrors(_ text: String, _ column: Int, _ words: String) {
+    #expect {
+      try QueryParser.condition(text)
+    } throws: { error in
+      guard case .syntax(let said, let found, let expected) = error as? QueryError else { return false }
+      return said == text && found == column && expected.contains(words) && !expected.contains("^")
+    }
+  }
+
+  @Test func doubleEqualsSaysThereIsNone() {
+    #expect {
+      try QueryParser.condition("a==b")
+    } throws: { error in
+      guard case .syntax(_, _, let expected) = error as? QueryError else { return false }
+      return expected.contains("there is no ==") && expected.contains("FIELD=VALUE")
+    }
+  }
+
+  @Test func aValueStartingWithASignIsQuoted() throws {
+    #expect(try QueryParser.condition("title=\"=b\"").values == ["=b"])
+    #expect(try QueryParser.condition("note~\"<p>\"").op == .contains)
+  }
+
   @Test func sortKeysAndFieldsParse() throws {
     #expect(try QueryParser.sortKeys("end,-amount").map(\.description) == ["end", "-amount"])
     #expect(try QueryParser.fieldList("id, account.person.name") == [["id"], ["account", "person", "name"]])

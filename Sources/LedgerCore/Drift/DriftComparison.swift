@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 /// A system's export against the ledger's accounts on that system and their active rights.
 ///
@@ -171,22 +172,23 @@ struct PersonFinder {
     if let email = entry.email, let person = byEmail[email.lowercased()] { return .found(person) }
     guard let name = entry.name else {
       return .problem(
-        "no person of the ledger has the email \(entry.email ?? "(none)")", hint: Self.hint(entry))
+        entry.email.map { tr("no person of the ledger has the email \($0)") }
+          ?? tr("no person of the ledger has an email of the account"),
+        hint: Self.hint(entry))
     }
     switch TrainingFollowupImport.match(
       name: name, organization: entry.organization, people: people, organizations: organizations)
     {
     case .found(let person): return .found(person)
     case .problem(let message, _):
-      let email = entry.email.map { "no person of the ledger has the email \($0), and " } ?? ""
-      return .problem(email + message, hint: Self.hint(entry))
+      let said = entry.email.map { tr("no person of the ledger has the email \($0), and \(message)") } ?? message
+      return .problem(said, hint: Self.hint(entry))
     }
   }
 
   private static func hint(_ entry: SystemAccount) -> String {
     let name = entry.name.map { " --set 'name=\($0)'" } ?? ""
     let email = entry.email.map { " --set 'emails=[\"\($0)\"]'" } ?? ""
-    return
-      "add the person first (adminledger add people ID\(name)\(email)), then run report drift again"
+    return tr("add the person first (adminledger add people ID\(name)\(email)), then run report drift again")
   }
 }

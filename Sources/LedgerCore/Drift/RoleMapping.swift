@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 /// How the names a system's export gives its roles become the roles its ledger record offers.
 ///
@@ -39,8 +40,10 @@ struct RoleMapping {
       ImportProblem(
         line: 1, column: "--role", rule: "role",
         message:
-          "--role maps \"\(mapped.name)\" to \"\(mapped.role)\", which systems/\(system) does not offer (\(offered.joined(separator: ", ")))",
-        hint: "map it to one of those roles, or add the role to systems/\(system)")
+          tr(
+            "--role maps \"\(mapped.name)\" to \"\(mapped.role)\", which systems/\(system) does not offer (\(offered.joined(separator: ", ")))"
+          ),
+        hint: tr("map it to one of those roles, or add the role to systems/\(system)"))
     }
   }
 
@@ -49,8 +52,8 @@ struct RoleMapping {
     ImportProblem(
       line: line, column: column, rule: "role",
       message:
-        "\(login) has \"\(name)\", which is not a role of systems/\(system) (\(offered.joined(separator: ", ")))",
-      hint: "map it with --role '\(name)=ROLE', or add the role to systems/\(system)")
+        tr("\(login) has \"\(name)\", which is not a role of systems/\(system) (\(offered.joined(separator: ", ")))"),
+      hint: tr("map it with --role '\(name)=ROLE', or add the role to systems/\(system)"))
   }
 
   /// Lowercased, without accents or surrounding spaces.

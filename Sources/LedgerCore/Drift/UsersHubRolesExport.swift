@@ -1,3 +1,5 @@
+import LedgerLanguage
+
 /// UsersHub's users with their profile in each application, as the user manager of the
 /// GeoNature ecosystem holds them: the view `utilisateurs.v_roleslist_forall_applications`
 /// (one row per user, or group, and application, with the highest profile `id_droit_max`)
@@ -44,10 +46,11 @@ enum UsersHubRolesExport {
       export.problems.append(
         ImportProblem(
           line: 1,
-          message: "this is not a UsersHub export of users and their profiles: no column "
-            + lacking.joined(separator: ", "),
+          message: tr("this is not a UsersHub export of users and their profiles: no column \(lacking.joined(separator: ", "))"),
           hint:
-            "export utilisateurs.v_roleslist_forall_applications with t_applications and t_profils (ledger/imports/README.md shows the query)"
+            tr(
+              "export utilisateurs.v_roleslist_forall_applications with t_applications and t_profils (ledger/imports/README.md shows the query)"
+            )
         ))
       return export
     }
@@ -80,14 +83,14 @@ enum UsersHubRolesExport {
       export.skipped.append(
         ImportProblem(
           line: row.line, column: "active", rule: "disabled",
-          message: "\(login) is disabled in UsersHub; it counts as not on the system"))
+          message: tr("\(login) is disabled in UsersHub; it counts as not on the system")))
       return
     }
     guard !login.isEmpty else {
       export.skipped.append(
         ImportProblem(
           line: row.line, column: "identifiant", rule: "login",
-          message: "a user without identifiant cannot log in; the row is left out"))
+          message: tr("a user without identifiant cannot log in; the row is left out")))
       return
     }
     let written = cell(profileColumn)
@@ -153,18 +156,20 @@ enum UsersHubRolesExport {
         return .failure(
           ImportProblem(
             line: 1, column: "nom_application", rule: "application",
-            message: "several applications of the export could be systems/\(system.key.id): "
-              + found.map(describe).joined(separator: ", "),
-            hint: "give the system the id or name of one of them"))
+            message: tr(
+              "several applications of the export could be systems/\(system.key.id): \(found.map(describe).joined(separator: ", "))"
+            ),
+            hint: tr("give the system the id or name of one of them")))
       }
     }
     return .failure(
       ImportProblem(
         line: 1, column: "nom_application", rule: "application",
-        message: "no application of the export is systems/\(system.key.id); it lists "
-          + applications.map(describe).joined(separator: ", "),
+        message: tr(
+          "no application of the export is systems/\(system.key.id); it lists \(applications.map(describe).joined(separator: ", "))"
+        ),
         hint:
-          "an application is found by the system's id or name (code_application or nom_application)"
+          tr("an application is found by the system's id or name (code_application or nom_application)")
       ))
   }
 

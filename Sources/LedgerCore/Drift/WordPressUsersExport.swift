@@ -1,3 +1,5 @@
+import LedgerLanguage
+
 /// WordPress's users as the "Export Users to CSV" plugin writes them: every column of
 /// `wp_users` but the password and activation key (`id`, `user_login`, `user_email`,
 /// `user_registered`, `display_name`, ...), then every user meta key (`first_name`,
@@ -18,16 +20,16 @@ enum WordPressUsersExport {
     guard table.header.contains("user_login"), let rolesColumn else {
       let message =
         if !table.header.contains("user_login") {
-          "this is not a WordPress user export: no column \"user_login\""
+          tr("this is not a WordPress user export: no column \"user_login\"")
         } else if capabilities.count > 1 {
-          "several role columns (\(capabilities.joined(separator: ", "))): the export holds several sites"
+          tr("several role columns (\(capabilities.joined(separator: ", "))): the export holds several sites")
         } else {
-          "the WordPress user export holds no roles: no column \"wp_capabilities\" or \"roles\""
+          tr("the WordPress user export holds no roles: no column \"wp_capabilities\" or \"roles\"")
         }
       export.problems.append(
         ImportProblem(
           line: 1, message: message,
-          hint: "export the users of one site with their meta data (ledger/imports/README.md)"))
+          hint: tr("export the users of one site with their meta data (ledger/imports/README.md)")))
       return export
     }
     export.rolesColumn = rolesColumn

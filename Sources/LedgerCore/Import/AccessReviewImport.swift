@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// A partner's filled access review, as `report review ORGANIZATION` wrote it: one right a
 /// row, named by the `right` column, with the partner's `decision`.
@@ -55,8 +56,8 @@ public enum AccessReviewImport {
     guard absent.isEmpty else {
       plan.problems.append(
         ImportProblem(
-          line: 1, message: "this is not an access review: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "),
-          hint: "export one with 'adminledger report review ORGANIZATION > review.csv'"))
+          line: 1, message: tr("this is not an access review: no column \(absent.map { "\"\($0)\"" }.joined(separator: ", "))"),
+          hint: tr("export one with 'adminledger report review ORGANIZATION > review.csv'")))
       return plan
     }
     var seen: [String: Int] = [:]
@@ -68,21 +69,21 @@ public enum AccessReviewImport {
         plan.problems.append(
           ImportProblem(
             line: row.line, column: rightColumn, rule: "match",
-            message: "rights/\(id) appears twice in the file (first on line \(first))"))
+            message: tr("rights/\(id) appears twice in the file (first on line \(first))")))
         continue
       }
       seen[id] = row.line
       let word = cell(decisionColumn)
       guard !word.isEmpty else {
         plan.skipped.append(
-          ImportProblem(line: row.line, column: decisionColumn, message: "no decision for rights/\(id): it is left as it is"))
+          ImportProblem(line: row.line, column: decisionColumn, message: tr("no decision for rights/\(id): it is left as it is")))
         continue
       }
       guard let decision = decision(word) else {
         plan.problems.append(
           ImportProblem(
-            line: row.line, column: decisionColumn, rule: "decision", message: "\"\(word)\" is not a decision",
-            hint: "write keep or revoke (garder or retirer), or leave it empty to decide later"))
+            line: row.line, column: decisionColumn, rule: "decision", message: tr("\"\(word)\" is not a decision"),
+            hint: tr("write keep or revoke (garder or retirer), or leave it empty to decide later")))
         continue
       }
       guard let reviewer = try reviewer(cell(reviewerColumn), line: row.line, into: &plan, view: view),
@@ -96,7 +97,7 @@ public enum AccessReviewImport {
           plan.skipped.append(
             ImportProblem(
               line: row.line, column: reasonColumn,
-              message: "rights/\(id) is kept: the reason column is for revocations, so its text is not imported"))
+              message: tr("rights/\(id) is kept: the reason column is for revocations, so its text is not imported")))
         }
       case .revoke:
         plan.records.append(revoke(right, reason: cell(reasonColumn), by: reviewer, line: row.line, today: reader.options.today))
@@ -119,15 +120,15 @@ public enum AccessReviewImport {
     guard !id.isEmpty else {
       plan.problems.append(
         ImportProblem(
-          line: line, column: rightColumn, rule: "match", message: "the row names no right",
-          hint: "put the right's id in the \"\(rightColumn)\" column, as the review report writes it"))
+          line: line, column: rightColumn, rule: "match", message: tr("the row names no right"),
+          hint: tr("put the right's id in the \"\(rightColumn)\" column, as the review report writes it")))
       return nil
     }
     guard let key = RecordID(id).map({ RecordKey(kind: .rights, id: $0) }), let right = try view.record(key) else {
       plan.problems.append(
         ImportProblem(
-          line: line, column: rightColumn, rule: "match", message: "no right \"\(id)\" in the ledger",
-          hint: "'adminledger list rights' shows them; export the review again if the file is old"))
+          line: line, column: rightColumn, rule: "match", message: tr("no right \"\(id)\" in the ledger"),
+          hint: tr("'adminledger list rights' shows them; export the review again if the file is old")))
       return nil
     }
     return right
@@ -146,8 +147,8 @@ public enum AccessReviewImport {
     plan.problems.append(
       ImportProblem(
         line: line, column: reviewerColumn, rule: "match",
-        message: "\"\(text)\" is neither an organisation nor a person of the ledger",
-        hint: "write the reviewing organisation's id, or the id of the person who reviewed"))
+        message: tr("\"\(text)\" is neither an organisation nor a person of the ledger"),
+        hint: tr("write the reviewing organisation's id, or the id of the person who reviewed")))
     return nil
   }
 
@@ -168,8 +169,10 @@ public enum AccessReviewImport {
       ImportProblem(
         line: line, column: rightColumn, rule: "scope",
         message:
-          "\(right.key) is neither held nor validated by people of \(organization), so \(organization)'s review cannot decide on it",
-        hint: "leave its decision empty, or check the \"\(reviewerColumn)\" column"))
+          tr(
+            "\(right.key) is neither held nor validated by people of \(organization), so \(organization)'s review cannot decide on it"
+          ),
+        hint: tr("leave its decision empty, or check the \"\(reviewerColumn)\" column")))
     return false
   }
 
@@ -182,8 +185,8 @@ public enum AccessReviewImport {
       plan.problems.append(
         ImportProblem(
           line: line, column: decisionColumn, rule: "decision",
-          message: "\(right.key) is \(status), not active: a review keeps only active rights",
-          hint: "leave its decision empty, or grant the right again with 'adminledger set \(right.key) --set status=active'"))
+          message: tr("\(right.key) is \(status), not active: a review keeps only active rights"),
+          hint: tr("leave its decision empty, or grant the right again with 'adminledger set \(right.key) --set status=active'")))
       return nil
     }
     var fields: JSONObject = ["validated_on": .string(today)]

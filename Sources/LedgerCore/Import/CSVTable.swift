@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 /// A CSV file read into a header and rows, as spreadsheets and back offices write them.
 ///
@@ -28,7 +29,7 @@ public struct CSVTable: Sendable {
     try refuseNUL(bytes)
     let text = try decode(bytes, encoding)
     var records = try split(text, delimiter: detectDelimiter(text))
-    guard !records.isEmpty else { throw ImportProblem(line: 1, message: "the file is empty") }
+    guard !records.isEmpty else { throw ImportProblem(line: 1, message: tr("the file is empty")) }
     let delimiter = detectDelimiter(text)
     // `'=x` written to keep a spreadsheet from running `=x` reads back as `=x` (see below).
     records = records.map { (line: $0.line, cells: $0.cells.map(restoringFormula)) }
@@ -49,8 +50,10 @@ public struct CSVTable: Sendable {
         throw ImportProblem(
           line: 1, column: name, rule: "csv",
           message:
-            "the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear",
-          hint: "rename or remove one of the two columns")
+            tr(
+              "the column \"\(name)\" is named twice (columns \(first + 1) and \(index + 1)); which one holds the value is unclear"
+            ),
+          hint: tr("rename or remove one of the two columns"))
       }
       seen[name] = index
     }
@@ -58,8 +61,8 @@ public struct CSVTable: Sendable {
       guard let extra = row.cells[header.count...].firstIndex(where: { !$0.isEmpty }) else { continue }
       throw ImportProblem(
         line: row.line, rule: "csv",
-        message: "column \(extra + 1) holds a value, but the header names only \(header.count) columns",
-        hint: "add a name for that column to the header, or remove the value (a comma inside a value needs quotes)")
+        message: tr("column \(extra + 1) holds a value, but the header names only \(header.count) columns"),
+        hint: tr("add a name for that column to the header, or remove the value (a comma inside a value needs quotes)"))
     }
   }
 
@@ -73,8 +76,8 @@ public struct CSVTable: Sendable {
     let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
     throw ImportProblem(
       line: line, rule: "csv",
-      message: "a NUL byte at column \(column); a CSV file holds text only",
-      hint: "remove the NUL bytes; a file saved as UTF-16 must be saved again as UTF-8")
+      message: tr("a NUL byte at column \(column); a CSV file holds text only"),
+      hint: tr("remove the NUL bytes; a file saved as UTF-16 must be saved again as UTF-8"))
   }
 
   private static func decode(_ bytes: [UInt8], _ encoding: Encoding) throws(ImportProblem) -> String {
@@ -87,7 +90,7 @@ public struct CSVTable: Sendable {
       if let text = String(validating: body, as: UTF8.self) { return text }
       guard encoding == .automatic else {
         throw ImportProblem(
-          line: 1, message: "the file is not UTF-8", hint: "pass --encoding latin1 for a file saved in ISO-8859-1")
+          line: 1, message: tr("the file is not UTF-8"), hint: tr("pass --encoding latin1 for a file saved in ISO-8859-1"))
       }
       return String(body.map { Character(Unicode.Scalar($0)) })
     }
@@ -159,7 +162,8 @@ public struct CSVTable: Sendable {
       }
     }
     if quoted {
-      throw ImportProblem(line: recordLine, message: "a quoted cell is never closed", hint: "check the quotes on that line")
+      throw ImportProblem(
+        line: recordLine, message: tr("a quoted cell is never closed"), hint: tr("check the quotes on that line"))
     }
     if !cell.isEmpty || !cells.isEmpty {
       cells.append(cell)

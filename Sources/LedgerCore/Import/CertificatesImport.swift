@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// Certificate ends per host name into the systems' `certificate_end`
 /// (`import systems FILE --profile certificates`), from either of two files.
@@ -78,8 +79,8 @@ enum CertificatesImport {
       let names = strays.prefix(5).map(\.name).joined(separator: ", ") + (strays.count > 5 ? ", ..." : "")
       plan.problems.append(
         ImportProblem(
-          line: 1, rule: "match", message: "no certificate of the file names the host of a system's url: \(names)",
-          hint: "the systems' hosts: " + hosts.map(\.host).sorted().joined(separator: ", ")))
+          line: 1, rule: "match", message: tr("no certificate of the file names the host of a system's url: \(names)"),
+          hint: tr("the systems' hosts: \(hosts.map(\.host).sorted().joined(separator: ", "))")))
     }
     return plan
   }
@@ -96,15 +97,17 @@ enum CertificatesImport {
       plan.skipped.append(
         ImportProblem(
           line: row.line, column: names.isEmpty ? nameColumns[0] : endColumn,
-          message: "the row has \(names.isEmpty ? "no host name" : "no end date"); it is left out"))
+          message: names.isEmpty ? tr("the row has no host name; it is left out") : tr("the row has no end date; it is left out"))
+      )
       return nil
     }
     guard let day = day(cell, reader: reader) else {
       plan.problems.append(
         ImportProblem(
-          line: row.line, column: endColumn, rule: "date", message: "\"\(cell)\" is not a date",
-          hint: "write YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS (as crt.sh does), DD/MM/YYYY or 'Dec 31 23:59:59 2026 GMT',"
-            + " or pass --date-format"))
+          line: row.line, column: endColumn, rule: "date", message: tr("\"\(cell)\" is not a date"),
+          hint: tr(
+            "write YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS (as crt.sh does), DD/MM/YYYY or 'Dec 31 23:59:59 2026 GMT', or pass --date-format"
+          )))
       return nil
     }
     return (names, day)
@@ -115,10 +118,12 @@ enum CertificatesImport {
     let host = stray.name.replacingOccurrences(of: "*.", with: "")
     return ImportProblem(
       line: stray.line, column: column, rule: "match",
-      message:
-        "\"\(stray.name)\" is the host of no system's url (\(stray.count) certificate\(stray.count == 1 ? "" : "s")); left out",
-      hint: "if the organisation runs it, add it (adminledger add systems ID --set url=https://\(host) ...),"
-        + " or set that url on the system that answers there")
+      message: Language.singular(stray.count)
+        ? tr("\"\(stray.name)\" is the host of no system's url (\(stray.count) certificate); left out")
+        : tr("\"\(stray.name)\" is the host of no system's url (\(stray.count) certificates); left out"),
+      hint: tr(
+        "if the organisation runs it, add it (adminledger add systems ID --set url=https://\(host) ...), or set that url on the system that answers there"
+      ))
   }
 
   // MARK: - Columns
@@ -134,15 +139,15 @@ enum CertificatesImport {
       problems.append(
         ImportProblem(
           line: 1,
-          message: "no host column: expected crt.sh's common_name and name_value, or one named "
-            + hostColumns.joined(separator: ", "),
-          hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=host'"))
+          message: tr(
+            "no host column: expected crt.sh's common_name and name_value, or one named \(hostColumns.joined(separator: ", "))"),
+          hint: tr("columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=host'")))
     }
     if end == nil {
       problems.append(
         ImportProblem(
-          line: 1, message: "no end date column: expected one named " + endColumns.joined(separator: ", "),
-          hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=certificate_end'"))
+          line: 1, message: tr("no end date column: expected one named \(endColumns.joined(separator: ", "))"),
+          hint: tr("columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=certificate_end'")))
     }
     return nil
   }

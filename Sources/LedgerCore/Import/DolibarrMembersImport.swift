@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 /// The Dolibarr member export as associations get it (French headers, `;`, ISO-8859-1):
 /// `Identifiant` is the id; `Prénom` and `Nom` make the name; `Statut` 1 with a paid-up
@@ -20,8 +21,8 @@ enum DolibarrMembersImport {
       plan.problems.append(
         ImportProblem(
           line: 1,
-          message: "this is not a Dolibarr member export: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", "),
-          hint: "check the file, or import with --profile generic and --map"))
+          message: tr("this is not a Dolibarr member export: no column \(absent.map { "\"\($0)\"" }.joined(separator: ", "))"),
+          hint: tr("check the file, or import with --profile generic and --map")))
       return plan
     }
     var seen = Set<String>()
@@ -32,8 +33,10 @@ enum DolibarrMembersImport {
           ImportProblem(
             line: row.line, column: "Nature",
             message:
-              "\"\(cell("Société").isEmpty ? cell("Nom") : cell("Société"))\" is an organisation member (Nature \(cell("Nature"))), not a person; it is left out",
-            hint: "record it in organizations"))
+              tr(
+                "\"\(cell("Société").isEmpty ? cell("Nom") : cell("Société"))\" is an organisation member (Nature \(cell("Nature"))), not a person; it is left out"
+              ),
+            hint: tr("record it in organizations")))
         continue
       }
       let login = cell("Identifiant").lowercased()
@@ -41,12 +44,13 @@ enum DolibarrMembersImport {
         plan.problems.append(
           ImportProblem(
             line: row.line, column: "Identifiant", rule: "id",
-            message: "\"\(login)\" cannot be an id: \(RecordID.check(login)?.rule ?? "")"))
+            message: tr("\"\(login)\" cannot be an id: \(RecordID.check(login)?.rule ?? "")")))
         continue
       }
       guard seen.insert(login).inserted else {
         plan.problems.append(
-          ImportProblem(line: row.line, column: "Identifiant", rule: "id", message: "people/\(login) appears twice in the file"))
+          ImportProblem(
+            line: row.line, column: "Identifiant", rule: "id", message: tr("people/\(login) appears twice in the file")))
         continue
       }
       let (fields, columns) = person(cell, today: reader.options.today)

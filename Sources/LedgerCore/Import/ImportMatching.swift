@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 /// How an import's rows meet the ledger's records: by id, by a field (`--match emails`), or by
 /// what the profile says makes a record the same (a training session: its day, topic and
@@ -18,6 +19,7 @@ struct ImportMatching {
     var result = Reconciliation()
     result.skipped = plan.skipped
     result.problems = plan.problems
+    result.conversions = plan.conversions
     let existing = try view.records(of: kind)
     let byID = Dictionary(existing.map { ($0.key, $0) }) { first, _ in first }
     var byValue: [String: [RecordKey]] = [:]
@@ -33,7 +35,7 @@ struct ImportMatching {
           result.problems.append(
             ImportProblem(
               line: row.line, column: field.flatMap { row.columns[$0.components[0]] }, rule: "match",
-              message: "the row matches several records: " + candidates.sorted().map(\.description).joined(separator: ", ")))
+              message: tr("the row matches several records: \(candidates.sorted().map(\.description).joined(separator: ", "))")))
           continue
         }
         found = candidates.first.flatMap { byID[$0] }
@@ -42,8 +44,10 @@ struct ImportMatching {
         guard !row.idIsProvisional else {
           result.problems.append(
             ImportProblem(
-              line: row.line, rule: "match", message: "the row has no id and no record has its \(field?.description ?? "key")",
-              hint: "add an id column for new records"))
+              line: row.line, rule: "match",
+              message: field.map { tr("the row has no id and no record has its \($0.description)") }
+                ?? tr("the row has no id and no record has its key"),
+              hint: tr("add an id column for new records")))
           continue
         }
         result.propose(row.record, replacing: nil, line: row.line, columns: row.columns)
@@ -52,13 +56,13 @@ struct ImportMatching {
       guard update || profile.alwaysMatches else {
         result.problems.append(
           ImportProblem(
-            line: row.line, column: row.columns["id"], rule: "exists", message: "\(found.key) already exists",
-            hint: "pass --update to bring the records the file lists in line with it"))
+            line: row.line, column: row.columns["id"], rule: "exists", message: tr("\(found.key) already exists"),
+            hint: tr("pass --update to bring the records the file lists in line with it")))
         continue
       }
       guard matched.insert(found.key).inserted else {
         result.problems.append(
-          ImportProblem(line: row.line, rule: "match", message: "another row of the file also matches \(found.key)"))
+          ImportProblem(line: row.line, rule: "match", message: tr("another row of the file also matches \(found.key)")))
         continue
       }
       let merged = Record(key: found.key, fields: profile.merge(found.fields, with: row.record.fields))
@@ -79,7 +83,8 @@ struct ImportMatching {
         let fields = try missing.field.setting(missing.value, in: record.fields)
         result.propose(Record(key: record.key, fields: fields), replacing: record, line: nil)
       } catch {
-        result.problems.append(ImportProblem(line: 1, rule: "missing", message: "cannot set \(missing.field) on \(record.key)"))
+        result.problems.append(
+          ImportProblem(line: 1, rule: "missing", message: tr("cannot set \(missing.field) on \(record.key)")))
       }
     }
   }

@@ -43,12 +43,24 @@ public struct ImportPlan: Sendable {
   public var records: [ImportedRecord] = []
   public var problems: [ImportProblem] = []
   public var skipped: [ImportProblem] = []
+  /// Cells read from a person's form into the ledger's, with their lines.
+  public var conversions: [InputConversion] = []
+}
+
+/// The conversions a reading of cells made, in order: the profiles read cells through a
+/// `CellReader` value, and this is where they all land.
+final class ConversionLog {
+  var entries: [InputConversion] = []
 }
 
 /// Turning cells into typed values, shared by the import profiles.
 struct CellReader {
   let options: ImportOptions
   let schema: Schema?
+  /// How the ledger's people write amounts, phone numbers and dates.
+  var conventions = InputConventions()
+  /// Where the cells read from another form are noted.
+  let log = ConversionLog()
 
   /// The cell's text with dates and decimal commas normalised.
   func normalised(_ cell: String) -> String {
@@ -61,9 +73,17 @@ struct CellReader {
     return text
   }
 
-  /// The value of a cell for `field`, typed by the schema.
-  func value(_ cell: String, for field: FieldPath, kind: RecordKind) throws(FieldInputProblem) -> JSONValue {
-    try FieldTyping.value(.text(normalised(cell)), for: field, kind: kind, schema: schema)
+  /// The value of a cell for `field`, typed by the schema and read in the ledger's input forms
+  /// (`1 234,50`, `06 12 34 56 78`).
+  func value(_ cell: String, for field: FieldPath, kind: RecordKind, line: Int? = nil) throws(FieldTyping.Refusal)
+    -> JSONValue
+  {
+    let read = try FieldTyping.read(.text(normalised(cell)), for: field, kind: kind, schema: schema, conventions: conventions)
+    if var conversion = read.conversion {
+      conversion.line = line
+      log.entries.append(conversion)
+    }
+    return read.value
   }
 
   /// `12/05/2025` read with `DD/MM/YYYY` as `2025-05-12`; nil when it does not fit.

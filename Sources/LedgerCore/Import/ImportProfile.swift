@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// How the rows of one kind of file become records.
 public enum ImportProfile: String, Sendable, CaseIterable {
@@ -35,15 +36,25 @@ public enum ImportProfile: String, Sendable, CaseIterable {
   func plan(_ table: CSVTable, kind: RecordKind, view: LedgerView, options: ImportOptions, now: Date) throws(StoreError)
     -> ImportPlan
   {
-    let reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
-    switch self {
-    case .generic: return try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
-    case .dolibarrMembers: return try DolibarrMembersImport.plan(table, view: view, reader: reader)
-    case .trainingFollowup: return try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
-    case .lastLogin: return try LastLoginImport.plan(table, view: view, reader: reader)
-    case .accessReview: return try AccessReviewImport.plan(table, view: view, reader: reader)
-    case .certificates: return try CertificatesImport.plan(table, view: view, reader: reader)
+    var options = options
+    if self == .trainingFollowup {
+      // The training sheet is French by definition: days first, decimal commas.
+      options.dateFormat = options.dateFormat ?? "DD/MM/YYYY"
+      options.decimalComma = true
     }
+    var reader = CellReader(options: options, schema: view.context.schemas.schema(for: kind))
+    reader.conventions = InputConventions(settings: try view.settings())
+    var plan: ImportPlan
+    switch self {
+    case .generic: plan = try GenericImport.plan(table, kind: kind, view: view, reader: reader, now: now)
+    case .dolibarrMembers: plan = try DolibarrMembersImport.plan(table, view: view, reader: reader)
+    case .trainingFollowup: plan = try TrainingFollowupImport.plan(table, view: view, reader: reader, now: now)
+    case .lastLogin: plan = try LastLoginImport.plan(table, view: view, reader: reader)
+    case .accessReview: plan = try AccessReviewImport.plan(table, view: view, reader: reader)
+    case .certificates: plan = try CertificatesImport.plan(table, view: view, reader: reader)
+    }
+    plan.conversions = reader.log.entries
+    return plan
   }
 }
 
@@ -89,19 +100,21 @@ enum GenericImport {
         plan.problems.append(
           ImportProblem(
             line: row.line, column: column, rule: SecretRule.name,
-            message: "column \"\(column)\" holds a secret; the ledger never stores one",
-            hint: "remove the column from the file (and the file from where it is shared); " + SecretRule.hint))
+            message: tr("column \"\(column)\" holds a secret; the ledger never stores one"),
+            hint: tr(
+              "remove the column from the file (and the file from where it is shared); record the hand-over instead (handovers: date and channel); keep the secret in a password manager"
+            )))
       } else if !column.isEmpty {
         plan.skipped.append(
           ImportProblem(
-            line: 1, column: column, message: "column \"\(column)\" is not a field of \(kind); it is left out",
-            hint: "map it with --map '\(column)=FIELD'"))
+            line: 1, column: column, message: tr("column \"\(column)\" is not a field of \(kind); it is left out"),
+            hint: tr("map it with --map '\(column)=FIELD'")))
       }
     }
     for missing in reader.options.mappings where !table.header.contains(missing.column) {
       plan.problems.append(
         ImportProblem(
-          line: 1, column: missing.column, message: "no column \"\(missing.column)\" in the file",
+          line: 1, column: missing.column, message: tr("no column \"\(missing.column)\" in the file"),
           hint: "columns: " + table.header.joined(separator: ", ")))
     }
     return fields
@@ -131,10 +144,11 @@ enum GenericImport {
         continue
       }
       let value: JSONValue
-      do throws(FieldInputProblem) {
-        value = try reader.value(cell, for: path, kind: kind)
+      do throws(FieldTyping.Refusal) {
+        value = try reader.value(cell, for: path, kind: kind, line: row.line)
       } catch {
-        plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: Self.describe(error, cell)))
+        let (message, hint) = error.describe(cell)
+        plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: message, hint: hint))
         failed = true
         continue
       }
@@ -145,7 +159,7 @@ enum GenericImport {
         plan.problems.append(
           ImportProblem(
             line: row.line, column: column, rule: "type",
-            message: "column \"\(column)\" and another write the same field \"\(path)\""))
+            message: tr("column \"\(column)\" and another write the same field \"\(path)\"")))
         failed = true
       }
     }
@@ -173,7 +187,8 @@ enum GenericImport {
         guard let valid = RecordID(id) else {
           plan.problems.append(
             ImportProblem(
-              line: line, column: "id", rule: "id", message: "\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
+              line: line, column: "id", rule: "id", message: tr("\"\(id)\" is not a valid id: \(RecordID.check(id)?.rule ?? "")"))
+          )
           return nil
         }
         recordID = valid
@@ -185,14 +200,14 @@ enum GenericImport {
       } else {
         plan.problems.append(
           ImportProblem(
-            line: line, column: "id", rule: "id", message: "the row has no id; \(kind) are named by an id column",
-            hint: "add an id column, or map one with --map 'COLUMN=id'"))
+            line: line, column: "id", rule: "id", message: tr("the row has no id; \(kind) are named by an id column"),
+            hint: tr("add an id column, or map one with --map 'COLUMN=id'")))
         return nil
       }
       used.insert(recordID.value)
       guard id == nil || named.insert(recordID.value).inserted else {
         plan.problems.append(
-          ImportProblem(line: line, column: "id", rule: "id", message: "\(kind)/\(recordID) appears twice in the file"))
+          ImportProblem(line: line, column: "id", rule: "id", message: tr("\(kind)/\(recordID) appears twice in the file")))
         return nil
       }
       return (recordID, provisional)
@@ -201,9 +216,10 @@ enum GenericImport {
 
   static func describe(_ problem: FieldInputProblem, _ cell: String) -> String {
     switch problem {
-    case .unknownField(let kind, let field, _): "\(kind) have no field \"\(field)\""
+    case .unknownField(let kind, let field, _): return tr("\(kind) have no field \"\(field)\"")
     case .wrongType(_, let field, let expected, _):
-      "\"\(cell)\" does not fit \"\(field)\", which takes \(expected.joined(separator: " or "))"
+      let types = expected.joined(separator: tr(" or "))
+      return tr("\"\(cell)\" does not fit \"\(field)\", which takes \(types)")
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// Last-login dates per account, as a system's logs or analytics give them, into the accounts'
 /// `last_seen` (`import accounts FILE --profile last-login --system SYSTEM`).
@@ -36,15 +37,15 @@ enum LastLoginImport {
     guard let system = reader.options.system else {
       plan.problems.append(
         ImportProblem(
-          line: 1, column: "--system", message: "a last-login file does not say which system it comes from",
-          hint: "pass --system SYSTEM (the system's id, such as geonature)"))
+          line: 1, column: "--system", message: tr("a last-login file does not say which system it comes from"),
+          hint: tr("pass --system SYSTEM (the system's id, such as geonature)")))
       return plan
     }
     guard try view.record(.systems, system) != nil else {
       plan.problems.append(
         ImportProblem(
-          line: 1, column: "--system", rule: "ref-exists", message: "no system \"\(system)\" in the ledger",
-          hint: "'adminledger list systems' shows them"))
+          line: 1, column: "--system", rule: "ref-exists", message: tr("no system \"\(system)\" in the ledger"),
+          hint: tr("'adminledger list systems' shows them")))
       return plan
     }
     guard let (loginColumn, dateColumn) = columns(of: table, reader: reader, problems: &plan.problems) else { return plan }
@@ -74,8 +75,10 @@ enum LastLoginImport {
       problems.append(
         ImportProblem(
           line: 1,
-          message: "no \(field == "login" ? "login" : "date") column: expected one named " + names.joined(separator: ", "),
-          hint: "columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=\(field)'"))
+          message: field == "login"
+            ? tr("no login column: expected one named \(names.joined(separator: ", "))")
+            : tr("no date column: expected one named \(names.joined(separator: ", "))"),
+          hint: tr("columns: \(table.header.joined(separator: ", ")); or name it with --map 'COLUMN=\(field)'")))
     }
     return nil
   }
@@ -94,8 +97,9 @@ enum LastLoginImport {
         plan.skipped.append(
           ImportProblem(
             line: row.line, column: loginColumn, rule: "match",
-            message: "\"\(login)\" is not an account of \(system) in the ledger; it is left out",
-            hint: "add the account (adminledger add accounts --set system=\(system) --set login=\(login) ...) if it is a person's"
+            message: tr("\"\(login)\" is not an account of \(system) in the ledger; it is left out"),
+            hint: tr(
+              "add the account (adminledger add accounts --set system=\(system) --set login=\(login) ...) if it is a person's")
           ))
         continue
       }
@@ -103,7 +107,7 @@ enum LastLoginImport {
         plan.skipped.append(
           ImportProblem(
             line: row.line, column: dateColumn,
-            message: "\"\(login)\" has no date (never logged in); \(account.key) is left as it is"))
+            message: tr("\"\(login)\" has no date (never logged in); \(account.key) is left as it is")))
         continue
       }
       let parsed = Self.day(cell, reader: reader)
@@ -112,10 +116,10 @@ enum LastLoginImport {
         plan.problems.append(
           ImportProblem(
             line: row.line, column: dateColumn, rule: "date",
-            message: known ? "\"\(cell)\" is after today (\(reader.options.today))" : "\"\(cell)\" is not a date",
+            message: known ? tr("\"\(cell)\" is after today (\(reader.options.today))") : tr("\"\(cell)\" is not a date"),
             hint: known
-              ? "check the file and the system's clock"
-              : "write YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY, or pass --date-format"))
+              ? tr("check the file and the system's clock")
+              : tr("write YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or DD/MM/YYYY, or pass --date-format")))
         continue
       }
       if let seen = sightings[account.key], seen.day >= day { continue }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// How an import meets what the ledger holds.
 public struct ImportMode: Sendable {
@@ -45,18 +46,21 @@ extension GitRecordStore {
       guard plan.problems.isEmpty else { throw .importRefused(file: file, problems: plan.problems) }
       guard !plan.records.isEmpty else {
         throw .importRefused(
-          file: file, problems: [ImportProblem(line: 1, message: "no row to import", hint: "check the file and its columns")])
+          file: file,
+          problems: [ImportProblem(line: 1, message: tr("no row to import"), hint: tr("check the file and its columns"))])
       }
       var missing: (field: FieldPath, value: JSONValue)?
       if let (field, text) = mode.missing {
-        do throws(FieldInputProblem) {
+        let conventions = InputConventions(settings: try view.settings())
+        do throws(FieldTyping.Refusal) {
+          let schema = view.context.schemas.schema(for: kind)
           missing = (
-            field, try FieldTyping.value(.text(text), for: field, kind: kind, schema: view.context.schemas.schema(for: kind))
+            field, try FieldTyping.read(.text(text), for: field, kind: kind, schema: schema, conventions: conventions).value
           )
         } catch {
+          let (message, hint) = error.describe(text)
           throw .importRefused(
-            file: file,
-            problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: GenericImport.describe(error, text))])
+            file: file, problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: message, hint: hint)])
         }
       }
       let matching = ImportMatching(kind: kind, profile: profile, update: mode.update, field: mode.match, missing: missing)

@@ -30,6 +30,9 @@ public struct Reconciliation: Sendable {
   public var skipped: [ImportProblem] = []
   /// Rows that cannot be read, with why: any refuses the whole reconciliation.
   public var problems: [ImportProblem] = []
+  /// Cells typed in a person's form and stored in the ledger's (`1 234,50 €` as `1234.50`),
+  /// each with its line, for the import's report to show.
+  public var conversions: [InputConversion] = []
 
   public init() {}
 

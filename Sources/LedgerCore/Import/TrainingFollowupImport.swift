@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// The training follow-up sheet: one attendee a row (`Date;Structure;Nom;Prénom;Formateur;
 /// Thème;Durée (h);Commentaire`). Rows sharing date, trainer and theme are one session. People
@@ -14,7 +15,7 @@ enum TrainingFollowupImport {
       plan.problems.append(
         ImportProblem(
           line: 1,
-          message: "this is not a training follow-up sheet: no column " + absent.map { "\"\($0)\"" }.joined(separator: ", ")))
+          message: tr("this is not a training follow-up sheet: no column \(absent.map { "\"\($0)\"" }.joined(separator: ", "))")))
       return plan
     }
     let sheet = Sheet(
@@ -84,8 +85,8 @@ enum TrainingFollowupImport {
       guard LedgerDate.isDay(date) else {
         plan.problems.append(
           ImportProblem(
-            line: session.line, column: "Date", rule: "date", message: "\"\(table.cell(first, "Date"))\" is not a date",
-            hint: "pass --date-format DD/MM/YYYY for dates such as 12/05/2025"))
+            line: session.line, column: "Date", rule: "date", message: tr("\"\(table.cell(first, "Date"))\" is not a date"),
+            hint: tr("pass --date-format DD/MM/YYYY for dates such as 12/05/2025")))
         return nil
       }
       // Both are matched before giving up, so that every unmatched name is a problem at once.
@@ -161,28 +162,33 @@ enum TrainingFollowupImport {
       if named.count == 1 { return .found(named[0]) }
       return named.isEmpty
         ? .problem(
-          "no person named \(name) in the ledger", hint: "add the person first (adminledger add people ID --set name=...)")
+          tr("no person named \(name) in the ledger"), hint: tr("add the person first (adminledger add people ID --set name=...)")
+        )
         : .problem(
-          "\(name) is ambiguous: " + named.map(\.key.description).joined(separator: ", "),
-          hint: "make the names distinct, or import this session by hand")
+          tr("\(name) is ambiguous: \(named.map(\.key.description).joined(separator: ", "))"),
+          hint: tr("make the names distinct, or import this session by hand"))
     }
     let organizationIDs = Set(organizations.filter { matches(organization, $0) }.map(\.key.id.value))
     let there = named.filter { organizationIDs.contains($0.fields["organization"]?.stringValue ?? "") }
     if there.count == 1 { return .found(there[0]) }
     if there.count > 1 {
       return .problem(
-        "\(name) at \(organization) is ambiguous: " + there.map(\.key.description).joined(separator: ", "),
-        hint: "make the names distinct, or import this session by hand")
+        tr("\(name) at \(organization) is ambiguous: \(there.map(\.key.description).joined(separator: ", "))"),
+        hint: tr("make the names distinct, or import this session by hand"))
     }
     if organizationIDs.isEmpty {
       return .problem(
-        "no organisation matches \"\(organization)\"",
-        hint: "add it, or give the existing one an alias (aliases: [\"\(organization)\"])")
+        tr("no organisation matches \"\(organization)\""),
+        hint: tr("add it, or give the existing one an alias (aliases: [\"\(organization)\"])"))
     }
-    let elsewhere = named.map { "\($0.key) (\($0.fields["organization"]?.stringValue ?? "no organisation"))" }
+    let elsewhere = named.map { person in
+      person.fields["organization"]?.stringValue.map { "\(person.key) (\($0))" } ?? tr("\(person.key) (no organisation)")
+    }
     return .problem(
-      "no person named \(name) at \(organization)" + (elsewhere.isEmpty ? "" : "; found " + elsewhere.joined(separator: ", ")),
-      hint: "add the person with organization=\(organizationIDs.sorted()[0]), or fix the row")
+      elsewhere.isEmpty
+        ? tr("no person named \(name) at \(organization)")
+        : tr("no person named \(name) at \(organization); found \(elsewhere.joined(separator: ", "))"),
+      hint: tr("add the person with organization=\(organizationIDs.sorted()[0]), or fix the row"))
   }
 
   /// An organisation matches a cell by id, name or alias, ignoring case, accents and spacing.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 // The merge driver the git program calls for each ledger file both sides changed
 // (`merge-driver %O %A %B %P`, registered by `installHooks`): the same engine as `sync`.
@@ -17,7 +18,7 @@ extension Ledger {
   ) throws(StoreError) -> Bool {
     func read(_ url: URL) throws(StoreError) -> [UInt8] {
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw .io(path: url.path, reason: "git's merge file is missing")
+        throw .io(path: url.path, reason: tr("git's merge file is missing"))
       }
       return Array(data)
     }

@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 /// Turns the bytes of a record file into a `Record`, or the diagnostics saying why not.
 public enum RecordDecoder {
@@ -22,8 +23,8 @@ public enum RecordDecoder {
       throw DiagnosticList([
         Diagnostic(
           file: file, rule: "record-object",
-          message: "a record is a JSON object, found \(value.typeName)",
-          hint: "wrap the fields in { }")
+          message: tr("a record is a JSON object, found \(value.typeName)"),
+          hint: tr("wrap the fields in { }"))
       ])
     }
     if fields["id"] != nil {
@@ -43,7 +44,7 @@ public enum RecordDecoder {
   static func idFieldDiagnostic(_ key: RecordKey) -> Diagnostic {
     Diagnostic(
       file: key.path, instancePath: JSONPointer(tokens: ["id"]), rule: "no-id-field",
-      message: "a record does not hold its id; the id is the file name \"\(key.id)\"",
-      hint: "remove the \"id\" field; name the record with 'adminledger add \(key.kind) ID'")
+      message: tr("a record does not hold its id; the id is the file name \"\(key.id)\""),
+      hint: tr("remove the \"id\" field; name the record with 'adminledger add \(key.kind) ID'"))
   }
 }

@@ -1,3 +1,5 @@
+import LedgerLanguage
+
 /// A record's id: its file name without `.json`.
 ///
 /// `[a-z0-9][a-z0-9._-]{0,63}`, never containing `..`: an id is a name, never a path, so no
@@ -12,13 +14,13 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The rule, as messages say it.
     public var rule: String {
       switch self {
-      case .empty: "an id cannot be empty"
-      case .tooLong: "an id has at most 64 characters"
+      case .empty: tr("an id cannot be empty")
+      case .tooLong: tr("an id has at most 64 characters")
       case .badFirstCharacter(let character):
-        "an id starts with a lowercase letter or digit, not '\(character)'"
+        tr("an id starts with a lowercase letter or digit, not '\(character)'")
       case .badCharacter(let character):
-        "an id holds only lowercase letters, digits, '.', '_' and '-', not '\(character)'"
-      case .dotDot: "an id cannot contain '..'"
+        tr("an id holds only lowercase letters, digits, '.', '_' and '-', not '\(character)'")
+      case .dotDot: tr("an id cannot contain '..'")
       }
     }
   }

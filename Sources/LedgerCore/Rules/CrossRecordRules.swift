@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 /// The rules a schema cannot say, each with a name, a message and a hint. Each takes one
 /// record as its subject and reads the others through the context.
@@ -47,29 +48,52 @@ enum CrossRecordRules {
       guard let text = entry.objectValue?["key"]?.stringValue, SSHPublicKey(text: text) == nil else { return nil }
       return finding(
         record, JSONPointer(tokens: ["signing_keys", String(index), "key"]), "signing-key",
-        "signing_keys/\(index) is not an SSH public key: its base64 does not hold a key of the type it names",
-        hint: "copy the whole first two words of the key's .pub file (ssh-keygen -y -f KEY prints them)")
+        tr("signing_keys/\(index) is not an SSH public key: its base64 does not hold a key of the type it names"),
+        hint: tr("copy the whole first two words of the key's .pub file (ssh-keygen -y -f KEY prints them)"))
     }
   }
 
-  /// Every `x-ref` names an existing record of the right kind.
+  /// Every `x-ref` names an existing record of the right kind. References to records the
+  /// change removes are one finding for the referring record, saying so (a removal refused
+  /// because others still refer to it is not a record that "does not exist").
   static func referencesExist(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {
     var findings: [Diagnostic] = []
+    var removed: [(pointer: JSONPointer, target: String)] = []
     for (pointer, kind, id, declared) in context.references(of: record) {
       guard let kind else {
+        let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
         findings.append(
           finding(
-            record, pointer, "ref-exists", "the schema's x-ref \(declared.compactText) names no kind of record",
-            hint: "x-ref takes a kind: " + RecordKind.allCases.map(\.rawValue).joined(separator: ", ")))
+            record, pointer, "ref-exists", tr("the schema's x-ref \(declared.compactText) names no kind of record"),
+            hint: tr("x-ref takes a kind: \(kinds)")))
         continue
       }
       if try !context.exists(kind, id) {
         let field = pointer.description.dropFirst()
+        if let recordID = RecordID(id), context.state.removes(RecordKey(kind: kind, id: recordID)) {
+          removed.append((pointer, "\(kind)/\(id)"))
+          continue
+        }
         findings.append(
           finding(
-            record, pointer, "ref-exists", "\"\(field)\" names \(kind)/\(id), which does not exist",
-            hint: "add it first, or fix the id ('adminledger list \(kind)' shows them)"))
+            record, pointer, "ref-exists", tr("\"\(field)\" names \(kind)/\(id), which does not exist"),
+            hint: tr("add it first, or fix the id ('adminledger list \(kind)' shows them)")))
       }
+    }
+    if let first = removed.first {
+      let fields = removed.map { "\"\($0.pointer.description.dropFirst())\"" }.joined(separator: ", ")
+      let targets = Array(Set(removed.map(\.target))).sorted().joined(separator: ", ")
+      let key = record.key
+      let message = tr("still refers to \(targets) (in \(fields)), which this change removes")
+      let hint =
+        removed.contains { $0.target.hasPrefix("people/") }
+        ? tr(
+          "change or remove \(key) first ('adminledger set \(key) --set FIELD=VALUE' or 'adminledger rm \(key)'), then remove \(targets); 'adminledger offboard' ends what a person holds in one commit"
+        )
+        : tr(
+          "change or remove \(key) first ('adminledger set \(key) --set FIELD=VALUE' or 'adminledger rm \(key)'), then remove \(targets)"
+        )
+      findings.append(finding(record, first.pointer, "ref-exists", message, hint: hint))
     }
     return findings
   }
@@ -84,8 +108,8 @@ enum CrossRecordRules {
     let names = offered.compactMap(\.stringValue).joined(separator: ", ")
     return [
       finding(
-        record, "role", "right-role-offered", "role \"\(role)\" is not one that systems/\(systemID) offers (\(names))",
-        hint: "use one of its roles, or add the role to systems/\(systemID)")
+        record, "role", "right-role-offered", tr("role \"\(role)\" is not one that systems/\(systemID) offers (\(names))"),
+        hint: tr("use one of its roles, or add the role to systems/\(systemID)"))
     ]
   }
 
@@ -95,13 +119,15 @@ enum CrossRecordRules {
     guard let end = text(record, "end") else {
       return [
         finding(
-          record, "temporary", "temporary-right-end", "a temporary right needs an end date", hint: "add --set end=YYYY-MM-DD")
+          record, "temporary", "temporary-right-end", tr("a temporary right needs an end date"),
+          hint: tr("add --set end=YYYY-MM-DD"))
       ]
     }
     if let start = text(record, "start"), end < start {
       return [
         finding(
-          record, "end", "temporary-right-end", "the right ends (\(end)) before it starts (\(start))", hint: "fix start or end")
+          record, "end", "temporary-right-end", tr("the right ends (\(end)) before it starts (\(start))"),
+          hint: tr("fix start or end"))
       ]
     }
     return []
@@ -115,8 +141,9 @@ enum CrossRecordRules {
     else { return [] }
     return [
       finding(
-        record, "status", "active-right-on-closed-account", "the right is active on accounts/\(accountID), which is \(status)",
-        hint: "revoke the right (--set status=revoked) when the account closes")
+        record, "status", "active-right-on-closed-account",
+        tr("the right is active on accounts/\(accountID), which is \(status)"),
+        hint: tr("revoke the right (--set status=revoked) when the account closes"))
     ]
   }
 
@@ -130,12 +157,13 @@ enum CrossRecordRules {
     let day = text(record, "approved_on")
     let held = Policy.roles(of: try context.record(.people, approverID), on: day)
     guard !held.contains(where: allowed.contains) else { return [] }
-    let when = day.map { " on \($0)" } ?? ""
+    let roles = allowed.joined(separator: ", ")
     return [
       finding(
         record, "approved_by", "payment-approver",
-        "people/\(approverID) held no role that may approve payments (\(allowed.joined(separator: ", ")))\(when)",
-        hint: "the approval must come from someone holding one of those roles in ledger_roles")
+        day.map { tr("people/\(approverID) held no role that may approve payments (\(roles)) on \($0)") }
+          ?? tr("people/\(approverID) held no role that may approve payments (\(roles))"),
+        hint: tr("the approval must come from someone holding one of those roles in ledger_roles"))
     ]
   }
 
@@ -146,8 +174,8 @@ enum CrossRecordRules {
     else { return [] }
     return [
       finding(
-        record, "status", "evolution-approval", "an evolution cannot be \(status) before it is approved",
-        hint: "record the approval first: --set approval.by=committee --set approval.date=YYYY-MM-DD")
+        record, "status", "evolution-approval", tr("an evolution cannot be \(status) before it is approved"),
+        hint: tr("record the approval first: --set approval.by=committee --set approval.date=YYYY-MM-DD"))
     ]
   }
 
@@ -157,14 +185,15 @@ enum CrossRecordRules {
     guard let closed = text(record, "closed") else {
       return [
         finding(
-          record, "status", "ticket-closed-date", "a closed ticket needs its closing date", hint: "add --set closed=YYYY-MM-DD")
+          record, "status", "ticket-closed-date", tr("a closed ticket needs its closing date"),
+          hint: tr("add --set closed=YYYY-MM-DD"))
       ]
     }
     if let opened = text(record, "opened"), closed < opened {
       return [
         finding(
-          record, "closed", "ticket-closed-date", "the ticket closes (\(closed)) before it opens (\(opened))",
-          hint: "fix opened or closed")
+          record, "closed", "ticket-closed-date", tr("the ticket closes (\(closed)) before it opens (\(opened))"),
+          hint: tr("fix opened or closed"))
       ]
     }
     return []

@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 
 /// ledger.json's `entitlements` name systems that exist, and roles those systems offer: the
 /// settings' side of the rule `right-role-offered`. A function calling for a role nobody can
@@ -18,8 +19,8 @@ enum EntitlementRule {
           findings.append(
             Diagnostic(
               file: LedgerSettings.fileName, instancePath: at.appending("system"), rule: "entitlement-system",
-              message: "the entitlements of \"\(function)\" name systems/\(entitlement.system), which does not exist",
-              hint: "name an existing system ('adminledger list systems' shows them), or add it first"))
+              message: tr("the entitlements of \"\(function)\" name systems/\(entitlement.system), which does not exist"),
+              hint: tr("name an existing system ('adminledger list systems' shows them), or add it first")))
           continue
         }
         guard let offered = system.fields["roles"]?.arrayValue, !offered.contains(.string(entitlement.role)) else { continue }
@@ -28,8 +29,10 @@ enum EntitlementRule {
           Diagnostic(
             file: LedgerSettings.fileName, instancePath: at.appending("role"), rule: "entitlement-role-offered",
             message:
-              "the entitlements of \"\(function)\" name role \"\(entitlement.role)\", which systems/\(entitlement.system) does not offer (\(names))",
-            hint: "use one of its roles, or add the role to systems/\(entitlement.system)"))
+              tr(
+                "the entitlements of \"\(function)\" name role \"\(entitlement.role)\", which systems/\(entitlement.system) does not offer (\(names))"
+              ),
+            hint: tr("use one of its roles, or add the role to systems/\(entitlement.system)")))
       }
     }
     return try placed(findings, context)

@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 import LedgerSchema
 
 /// No secret is ever stored: a field named like a password, passphrase, token, secret, API
@@ -9,8 +10,10 @@ import LedgerSchema
 enum SecretRule {
   static let name = "no-secret"
 
-  static let hint =
-    "record the hand-over instead (handovers: date and channel); keep the secret in a password manager"
+  /// What to do instead of storing a secret (a computed phrase: the language is the run's).
+  static var hint: String {
+    tr("record the hand-over instead (handovers: date and channel); keep the secret in a password manager")
+  }
 
   /// Words in a field name that mean it holds a secret, in the languages the ledgers are kept
   /// in (English and French: `mot_de_passe`, `mdp`).
@@ -70,29 +73,64 @@ enum SecretRule {
         findings.append(
           Diagnostic(
             file: record.key.path, instancePath: pointer, rule: name,
-            message: "field \"\(key)\" would store a secret; the ledger never holds one", hint: hint))
+            message: tr("field \"\(key)\" would store a secret; the ledger never holds one"), hint: hint))
       } else if case .string(let text) = value, let kind = secretKind(text) {
         findings.append(
           Diagnostic(
             file: record.key.path, instancePath: pointer, rule: name,
-            message: "the value looks like \(kind); the ledger never holds one", hint: valueHint))
+            message: tr("the value looks like \(kindName(kind)); the ledger never holds one"), hint: valueHint))
       } else if case .string(let text) = value, let found = SecretText.find(in: text) {
         findings.append(
           Diagnostic(
             file: record.key.path, instancePath: pointer, rule: name, message: inTextMessage(found, key: key),
-            hint: found.phrase == nil ? valueHint : "remove the value; " + hint))
+            hint: found.phrase == nil
+              ? valueHint
+              : tr(
+                "remove the value; record the hand-over instead (handovers: date and channel); keep the secret in a password manager"
+              )))
       }
     }
     return findings
   }
 
-  static let valueHint = "remove it; if it is not a secret, mark the field x-not-secret in the ledger's schema"
+  static var valueHint: String { tr("remove it; if it is not a secret, mark the field x-not-secret in the ledger's schema") }
 
   /// `field "notes" holds an AWS access key inside its text; ...`, and for a phrase, which.
   static func inTextMessage(_ found: SecretText.Finding, key: String?) -> String {
-    let subject = key.map { "field \"\($0)\"" } ?? "the value"
-    let after = found.phrase.map { " (after \"\($0)\")" } ?? ""
-    return "\(subject) holds \(found.kind) inside its text\(after); the ledger never holds one"
+    let kind = kindName(found.kind)
+    switch (key, found.phrase) {
+    case (let key?, let phrase?):
+      return tr("field \"\(key)\" holds \(kind) inside its text (after \"\(phrase)\"); the ledger never holds one")
+    case (let key?, nil): return tr("field \"\(key)\" holds \(kind) inside its text; the ledger never holds one")
+    case (nil, let phrase?):
+      return tr("the value holds \(kind) inside its text (after \"\(phrase)\"); the ledger never holds one")
+    case (nil, nil): return tr("the value holds \(kind) inside its text; the ledger never holds one")
+    }
+  }
+
+  /// A kind of secret (as the tables above name it in English) in the run's language.
+  static func kindName(_ kind: String) -> String {
+    switch kind {
+    case "an AWS access key": tr("an AWS access key")
+    case "a Google API key": tr("a Google API key")
+    case "a GitHub token": tr("a GitHub token")
+    case "a GitLab token": tr("a GitLab token")
+    case "a Slack token": tr("a Slack token")
+    case "a Stripe secret key": tr("a Stripe secret key")
+    case "a Brevo API key": tr("a Brevo API key")
+    case "a Brevo SMTP key": tr("a Brevo SMTP key")
+    case "an access token": tr("an access token")
+    case "a private key": tr("a private key")
+    case "a password": tr("a password")
+    case "an access code": tr("an access code")
+    case "a PIN": tr("a PIN")
+    case "a secret key": tr("a secret key")
+    case "a secret": tr("a secret")
+    case "a token": tr("a token")
+    case "an API key": tr("an API key")
+    case "an access key": tr("an access key")
+    default: kind
+    }
   }
 
   static func isSecretName(_ key: String) -> Bool {

@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 import LedgerSchema
 
 /// `x-unique`: no two records of a kind share a value marked unique (a person's email), or a
@@ -25,8 +26,8 @@ enum UniquenessRule {
           findings.append(
             Diagnostic(
               file: record.key.path, instancePath: pointer, rule: name,
-              message: "\(describe(value, path)) is already used by \(owner)",
-              hint: "each record of \(kind) needs its own; change this one or \(owner)"))
+              message: tr("\(describe(value, path)) is already used by \(owner)"),
+              hint: tr("each record of \(kind) needs its own; change this one or \(owner)")))
         }
       }
     }
@@ -60,7 +61,8 @@ enum UniquenessRule {
   private static func describe(_ value: JSONValue, _ path: KeywordPath) -> String {
     if case .array(let names) = path.value, case .array(let parts) = value {
       let pairs = zip(names, parts).map { "\($0.stringValue ?? "?") \($1.compactText)" }
-      return "the combination " + pairs.joined(separator: " and ")
+      let joined = pairs.joined(separator: tr(" and "))
+      return tr("the combination \(joined)")
     }
     return value.compactText
   }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 /// The ledger's settings, read from `ledger.json` at its root.
 public struct LedgerSettings: Equatable, Sendable {
@@ -24,6 +25,19 @@ public struct LedgerSettings: Equatable, Sendable {
   /// The language of the records' text (a BCP 47 tag), `en` unless ledger.json names one: the
   /// review site's pages declare it.
   public var language: String { document["language"]?.stringValue ?? "en" }
+
+  /// The ledger's country (ISO 3166 alpha-2, such as `FR`), by which phone numbers written in
+  /// national form are read: `country` in ledger.json; else the region of `language` (`fr-BE`
+  /// gives `BE`); else `FR` for a French ledger, as the associations this tool serves are; else
+  /// nil, and only international numbers are read.
+  public var country: String? {
+    if let country = document["country"]?.stringValue, country.count == 2 { return country.uppercased() }
+    let subtags = language.split(separator: "-")
+    if subtags.count > 1, let region = subtags.dropFirst().first(where: { $0.count == 2 && $0.allSatisfy(\.isLetter) }) {
+      return region.uppercased()
+    }
+    return subtags.first?.lowercased() == "fr" ? "FR" : nil
+  }
 
   /// The time zone, falling back to UTC only for an identifier already reported as invalid.
   public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? .gmt }
@@ -54,7 +68,7 @@ public struct LedgerSettings: Equatable, Sendable {
     }
     guard case .object(let object) = document.value else {
       throw DiagnosticList([
-        Diagnostic(file: fileName, rule: "settings", message: "ledger.json must hold an object")
+        Diagnostic(file: fileName, rule: "settings", message: tr("ledger.json must hold an object"))
       ])
     }
     var problems: [Diagnostic] = []
@@ -65,18 +79,18 @@ public struct LedgerSettings: Equatable, Sendable {
           Diagnostic(
             file: fileName, line: location.line, column: location.column,
             instancePath: JSONPointer(tokens: [key]), rule: "settings",
-            message: "\"\(key)\" must be \(expected)", hint: "edit ledger.json and run 'adminledger commit'"))
+            message: tr("\"\(key)\" must be \(expected)"), hint: tr("edit ledger.json and run 'adminledger commit'")))
         return ""
       }
       return value
     }
-    let name = text("name", { !$0.isEmpty }, "a non-empty string")
-    let zone = text("timezone", { TimeZone(identifier: $0) != nil }, "an IANA time zone such as \"Europe/Paris\"")
-    let currency = text("currency", isCurrencyCode, "a three-letter currency code such as \"EUR\"")
+    let name = text("name", { !$0.isEmpty }, tr("a non-empty string"))
+    let zone = text("timezone", { TimeZone(identifier: $0) != nil }, tr("an IANA time zone such as \"Europe/Paris\""))
+    let currency = text("currency", isCurrencyCode, tr("a three-letter currency code such as \"EUR\""))
     var interval: ReviewInterval?
     if object["review_interval"] != nil {
       interval = ReviewInterval(
-        text("review_interval", { ReviewInterval($0) != nil }, "a duration such as \"1y\", \"6m\", \"26w\" or \"180d\""))
+        text("review_interval", { ReviewInterval($0) != nil }, tr("a duration such as \"1y\", \"6m\", \"26w\" or \"180d\"")))
     }
     guard problems.isEmpty else { throw DiagnosticList(problems) }
     var settings = LedgerSettings(name: name, timeZoneIdentifier: zone, currency: currency)

@@ -19,6 +19,9 @@ public struct ChangeSet: Equatable, Sendable {
   public var message: CommitMessage
   /// The records written or removed, for the caller's report.
   public var records: [RecordKey]
+  /// Values typed in a person's form and stored in the ledger's (`1 234,50 €` as `1234.50`),
+  /// for the write's report to show: never silent.
+  public var conversions: [InputConversion] = []
 
   public init(files: [FileChange], message: CommitMessage, records: [RecordKey]) {
     self.files = files

@@ -1,3 +1,5 @@
+import LedgerLanguage
+
 /// An entry of a kind's folder that is no regular file: the ledger never reads it as a
 /// record, and validation reports it.
 ///
@@ -27,15 +29,23 @@ public struct IrregularEntry: Equatable, Sendable {
 
   /// The finding for this entry.
   public func diagnostic() -> Diagnostic {
+    let what =
+      switch kind {
+      case .symbolicLink: tr("a symbolic link")
+      case .submodule: tr("a submodule")
+      case .folder: tr("a folder")
+      case .file: tr("a file")
+      }
     let rule =
       path.hasPrefix("schemas/")
-      ? "the ledger's schemas are regular files"
+      ? tr("the ledger's schemas are regular files")
       : path.contains("/")
-        ? "a kind's folder holds only regular ID.json files"
-        : kind == .file ? "a kind's records live in a folder of that name" : "a kind's folder is a plain folder"
+        ? tr("a kind's folder holds only regular ID.json files")
+        : kind == .file ? tr("a kind's records live in a folder of that name") : tr("a kind's folder is a plain folder")
     return Diagnostic(
       file: path, rule: "record-file",
-      message: "\(path) is \(kind.rawValue); \(rule)" + (kind == .symbolicLink ? ", and the ledger never follows a link" : ""),
-      hint: "remove it with 'git rm \(kind == .folder ? "-r " : "")\(path)' and commit")
+      message: kind == .symbolicLink
+        ? tr("\(path) is \(what); \(rule), and the ledger never follows a link") : tr("\(path) is \(what); \(rule)"),
+      hint: tr("remove it with 'git rm \(kind == .folder ? "-r " : "")\(path)' and commit"))
   }
 }

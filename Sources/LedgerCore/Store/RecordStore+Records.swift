@@ -1,5 +1,6 @@
 import Foundation
 import LedgerJSON
+import LedgerLanguage
 
 // The record verbs every store offers: add, set, rm. Each is one commit.
 extension RecordStore {
@@ -15,12 +16,15 @@ extension RecordStore {
     let result = try validatedWrite(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
       let settings = try snapshot.settings()
       let key = try newKey(kind, id: id, in: snapshot, date: date, timeZone: settings.timeZone)
-      let fields = try apply(assignments, to: base, kind: kind, key: key, in: snapshot)
+      var conversions: [InputConversion] = []
+      let fields = try apply(assignments, to: base, kind: kind, key: key, in: snapshot, conversions: &conversions)
       if fields["id"] != nil { throw .invalid(DiagnosticList([RecordDecoder.idFieldDiagnostic(key)])) }
       let record = Record(key: key, fields: fields)
       let body = FieldChange.between(nil, fields).map(\.summary)
       let message = CommitMessage(subject: "Add \(key)", body: body, actions: [.add], records: [key])
-      return ChangeSet(putting: [record], removing: [], message: message)
+      var changes = ChangeSet(putting: [record], removing: [], message: message)
+      changes.conversions = conversions
+      return changes
     }
     guard let result else { throw .nothingChanged }
     return result
@@ -35,7 +39,8 @@ extension RecordStore {
   ) throws(StoreError) -> WriteResult? {
     try validatedWrite(by: author, at: date) { (snapshot) throws(StoreError) -> ChangeSet? in
       guard let record = try snapshot.record(key) else { throw .recordNotFound(key) }
-      var fields = try apply(assignments, to: record.fields, kind: key.kind, key: key, in: snapshot)
+      var conversions: [InputConversion] = []
+      var fields = try apply(assignments, to: record.fields, kind: key.kind, key: key, in: snapshot, conversions: &conversions)
       for path in removals {
         do throws(FieldPath.Problem) {
           fields = try path.removing(from: fields)
@@ -53,7 +58,9 @@ extension RecordStore {
       let message = CommitMessage(
         subject: "Set \(key): \(fieldNames.joined(separator: ", "))", body: changes.map(\.summary),
         actions: [.set], records: [key])
-      return ChangeSet(putting: [Record(key: key, fields: fields)], removing: [], message: message)
+      var result = ChangeSet(putting: [Record(key: key, fields: fields)], removing: [], message: message)
+      result.conversions = conversions
+      return result
     }
   }
 
@@ -85,13 +92,15 @@ extension RecordStore {
     }
   }
 
-  /// `fields` with `assignments` applied, each value typed by the kind's schema.
+  /// `fields` with `assignments` applied, each value typed by the kind's schema and read in the
+  /// ledger's input forms (each value read from another form added to `conversions`).
   private func apply(
     _ assignments: [(FieldPath, FieldInput)], to fields: JSONObject, kind: RecordKind, key: RecordKey,
-    in snapshot: any LedgerSnapshot
+    in snapshot: any LedgerSnapshot, conversions: inout [InputConversion]
   ) throws(StoreError) -> JSONObject {
     guard !assignments.isEmpty else { return fields }
     let schema = try RecordSchemas(LedgerState(snapshot)).schema(for: kind)
+    let conventions = InputConventions(settings: try snapshot.settings())
     var result = fields
     for (path, input) in assignments {
       if path.components == ["id"] { throw .invalid(DiagnosticList([RecordDecoder.idFieldDiagnostic(key)])) }
@@ -100,15 +109,17 @@ extension RecordStore {
           DiagnosticList([
             Diagnostic(
               file: key.path, instancePath: path.pointer, rule: SecretRule.name,
-              message: "field \"\(secret)\" would store a secret; the ledger never holds one",
+              message: tr("field \"\(secret)\" would store a secret; the ledger never holds one"),
               hint: SecretRule.hint)
           ]))
       }
       let value: JSONValue
-      do throws(FieldInputProblem) {
-        value = try FieldTyping.value(input, for: path, kind: kind, schema: schema)
+      do throws(FieldTyping.Refusal) {
+        let read = try FieldTyping.read(input, for: path, kind: kind, schema: schema, conventions: conventions)
+        value = read.value
+        if let conversion = read.conversion { conversions.append(conversion) }
       } catch {
-        throw .fieldInput(error)
+        throw error.storeError(file: key.path, field: path)
       }
       do throws(FieldPath.Problem) {
         result = try path.setting(value, in: result)

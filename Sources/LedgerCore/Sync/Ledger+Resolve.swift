@@ -124,7 +124,12 @@ extension Ledger {
     case .theirs: value = try side(input.theirs).flatMap(field.pointer.resolve)
     case .set(let text):
       let schema = try RecordSchemas(LedgerState(snapshot)).schema(for: key.kind)
-      value = try FieldTyping.value(text, for: field, kind: key.kind, schema: schema)
+      let conventions = InputConventions(settings: try snapshot.settings())
+      do throws(FieldTyping.Refusal) {
+        value = try FieldTyping.read(text, for: field, kind: key.kind, schema: schema, conventions: conventions).value
+      } catch {
+        throw error.storeError(file: key.path, field: field)
+      }
     }
     guard let value else { return .object((try? field.removing(from: fields)) ?? fields) }
     return .object(try field.setting(value, in: fields))

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 /// The `ssh-keygen` program, which signs and verifies commits as git does (`gpg.format ssh`):
 /// `ssh-keygen -Y sign -n git` to sign, `ssh-keygen -Y verify` to check. It is the one outside
@@ -102,7 +103,7 @@ public struct SSHKeygen: Equatable, Sendable {
       try FileManager.default.createDirectory(
         at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     } catch {
-      throw .signerFailed(program: program, reason: "cannot make a scratch folder: \(error.localizedDescription)")
+      throw .signerFailed(program: program, reason: tr("cannot make a scratch folder: \(error.localizedDescription)"))
     }
     defer { try? FileManager.default.removeItem(at: folder) }
     return try body(folder)
@@ -110,7 +111,7 @@ public struct SSHKeygen: Equatable, Sendable {
 
   private func write(_ bytes: [UInt8], to file: URL) throws(SigningProblem) {
     guard FileManager.default.createFile(atPath: file.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-      throw .signerFailed(program: program, reason: "cannot write \(file.path)")
+      throw .signerFailed(program: program, reason: tr("cannot write \(file.path)"))
     }
   }
 }

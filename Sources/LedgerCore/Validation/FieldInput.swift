@@ -18,7 +18,63 @@ public enum FieldInputProblem: Error, Equatable, Sendable {
 
 /// Types `--set` text by the schema: `amount=12.50` stays the string a money field asks for,
 /// `count=3` becomes a number, `temporary=yes` is refused because a boolean is expected.
+///
+/// Text for a field of a known form (`x-form`: amounts, phone numbers, days) is first read in
+/// the forms people write it in (`1 234,50 €`, `06 12 34 56 78`, `06/12/2026` where dates are
+/// read day first) and stored in the ledger's; the conversion is returned so the write can say
+/// what it stored.
 enum FieldTyping {
+  /// Why text cannot be stored in a field.
+  enum Refusal: Error, Equatable {
+    /// The field or the type does not fit.
+    case field(FieldInputProblem)
+    /// The text is not in any form its field reads.
+    case form(InputFormProblem)
+
+    /// The error a write throws: a form problem is a finding at the field (rule `input`).
+    func storeError(file: String, field: FieldPath) -> StoreError {
+      switch self {
+      case .field(let problem): return .fieldInput(problem)
+      case .form(let problem):
+        return .invalid(
+          DiagnosticList([
+            Diagnostic(file: file, instancePath: field.pointer, rule: "input", message: problem.message, hint: problem.hint)
+          ]))
+      }
+    }
+
+    /// The message and hint of an import's problem.
+    func describe(_ cell: String) -> (message: String, hint: String?) {
+      switch self {
+      case .field(let problem): (GenericImport.describe(problem, cell), nil)
+      case .form(let problem): (problem.message, problem.hint)
+      }
+    }
+  }
+
+  /// The value `input` stores in the field at `path`, and the conversion made from the form the
+  /// person typed, if any.
+  static func read(
+    _ input: FieldInput, for path: FieldPath, kind: RecordKind, schema: Schema?, conventions: InputConventions
+  ) throws(Refusal) -> (value: JSONValue, conversion: InputConversion?) {
+    if case .text(let text) = input, let form = schema?.fieldShape(at: path.components)?.form, !text.hasPrefix("\"") {
+      let stored: String?
+      do throws(InputFormProblem) {
+        stored = try InputForms.read(text, form: form, field: path.description, conventions: conventions)
+      } catch {
+        throw .form(error)
+      }
+      if let stored {
+        return (.string(stored), InputConversion(field: path.description, given: text, stored: stored))
+      }
+    }
+    do throws(FieldInputProblem) {
+      return (try value(input, for: path, kind: kind, schema: schema), nil)
+    } catch {
+      throw .field(error)
+    }
+  }
+
   static func value(
     _ input: FieldInput, for path: FieldPath, kind: RecordKind, schema: Schema?
   ) throws(FieldInputProblem) -> JSONValue {

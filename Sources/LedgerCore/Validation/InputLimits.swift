@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 #if canImport(Glibc)
   import Glibc
@@ -39,15 +40,15 @@ public enum InputLimits {
       let tenths = (bytes * 10) >> 20
       return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
     }
-    return bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+    return bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : tr("\(bytes) bytes")
   }
 
   /// The finding for a ledger file larger than `ledgerFileBytes`.
   public static func tooLarge(_ file: String, size: Int) -> Diagnostic {
     Diagnostic(
       file: file, rule: "file-size",
-      message: "the file is \(describe(size)); a ledger file holds at most \(describe(ledgerFileBytes))",
-      hint: "a record is a few fields; keep documents outside the ledger and record where they are")
+      message: tr("the file is \(describe(size)); a ledger file holds at most \(describe(ledgerFileBytes))"),
+      hint: tr("a record is a few fields; keep documents outside the ledger and record where they are"))
   }
 
   /// What a bounded read found.
@@ -65,9 +66,9 @@ public enum InputLimits {
   public static func read(_ url: URL, limit: Int) -> Read {
     var status = stat()
     guard stat(url.path, &status) == 0 else { return .unreadable(reason: String(cString: strerror(errno)).lowercased()) }
-    if status.st_mode & S_IFMT == S_IFDIR { return .unreadable(reason: "it is a folder") }
+    if status.st_mode & S_IFMT == S_IFDIR { return .unreadable(reason: tr("it is a folder")) }
     guard let handle = try? FileHandle(forReadingFrom: url) else {
-      return .unreadable(reason: access(url.path, R_OK) == 0 ? "it cannot be opened" : "permission denied")
+      return .unreadable(reason: access(url.path, R_OK) == 0 ? tr("it cannot be opened") : tr("permission denied"))
     }
     defer { try? handle.close() }
     if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {

@@ -59,6 +59,12 @@ final class LedgerState {
   }
 
   /// Whether a record's file exists, as the write leaves it (an unreadable file exists too).
+  /// Whether the change set this state lays over its snapshot removes the record.
+  func removes(_ key: RecordKey) -> Bool {
+    guard let changed = overlay[key.path] else { return false }
+    return changed == nil
+  }
+
   func exists(_ key: RecordKey) throws(StoreError) -> Bool {
     if let changed = overlay[key.path] { return changed != nil }
     if let loaded = kinds[key.kind] { return loaded[key.id] != nil || bytesCache[key.path] != nil }

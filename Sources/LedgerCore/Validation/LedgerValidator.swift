@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 import LedgerSchema
 
 /// Validates a ledger: each record against its kind's schema, the no-secret rule, the
@@ -116,8 +117,8 @@ public struct LedgerValidator {
     guard let bytes = try state.bytes(LedgerSettings.fileName) else {
       return [
         Diagnostic(
-          file: LedgerSettings.fileName, rule: "settings", message: "ledger.json is missing",
-          hint: "restore it from history (git checkout HEAD~1 -- ledger.json)")
+          file: LedgerSettings.fileName, rule: "settings", message: tr("ledger.json is missing"),
+          hint: tr("restore it from history (git checkout HEAD~1 -- ledger.json)"))
       ]
     }
     do {
@@ -129,7 +130,7 @@ public struct LedgerValidator {
     let shape = schema.validate(value).errors.map {
       Diagnostic(
         file: LedgerSettings.fileName, instancePath: $0.instancePath, rule: "schema/" + $0.keyword, message: $0.message,
-        hint: "see schemas/ledger.schema.json for the settings' fields")
+        hint: tr("see schemas/ledger.schema.json for the settings' fields"))
     }
     // Entitlements name systems and roles: checked against the records once the shape holds.
     return shape.isEmpty ? try EntitlementRule.check(context) : shape
@@ -160,13 +161,13 @@ public struct LedgerValidator {
 enum SchemaHints {
   static func hint(for error: ValidationError, kind: RecordKind) -> String {
     switch error.keyword {
-    case "required": "add the field with --set FIELD=VALUE"
+    case "required": tr("add the field with --set FIELD=VALUE")
     case "additionalProperties", "unevaluatedProperties":
-      "remove the field, or check its spelling against schemas/\(kind).schema.json"
-    case "enum": "use one of the listed values"
-    case "type": "give a value of the expected type"
-    case "format", "pattern": "write the value in the expected form"
-    default: "see schemas/\(kind).schema.json for what the field accepts"
+      tr("remove the field, or check its spelling against schemas/\(kind).schema.json")
+    case "enum": tr("use one of the listed values")
+    case "type": tr("give a value of the expected type")
+    case "format", "pattern": tr("write the value in the form the message names")
+    default: tr("see schemas/\(kind).schema.json for what the field accepts")
     }
   }
 }

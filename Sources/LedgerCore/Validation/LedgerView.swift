@@ -75,6 +75,23 @@ public final class LedgerView {
     return schema.fieldShape(at: path) != nil
   }
 
+  /// Whether the field at `path` of `kind` holds a day (`x-form: day`, or a `date` format):
+  /// a query compares it with days.
+  public func holdsDays(_ path: [String], in kind: RecordKind) -> Bool {
+    context.schemas.schema(for: kind)?.fieldShape(at: path)?.form == .day
+  }
+
+  /// Whether days typed as `06/12/2026` are read day first: the ledger's language is French.
+  public var readsDaysFirst: Bool { InputConventions(settings: try? settings()).readsDayFirst }
+
+  /// A day typed in a query, in the ledger's form: `2026-12-06` as it is, `06/12/2026` read day
+  /// first where the ledger's language is French; nil for what is no day.
+  public func typedDay(_ text: String) -> String? {
+    if LedgerDate.isDay(text) { return text }
+    let conventions = InputConventions(settings: try? settings())
+    return (try? InputForms.day(text, field: "", conventions: conventions)) ?? nil
+  }
+
   /// The fields of `kind` that reference other records: their path (`*` for array items)
   /// and the kind they name.
   public func referenceFields(of kind: RecordKind) -> [(steps: [String], target: RecordKind)] {

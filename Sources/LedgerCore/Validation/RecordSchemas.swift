@@ -1,4 +1,5 @@
 import LedgerJSON
+import LedgerLanguage
 import LedgerSchema
 
 /// The schemas that apply to one ledger: the built-in ones, each replaced by the ledger's own
@@ -29,7 +30,7 @@ final class RecordSchemas {
         problems += error.problems.map {
           Diagnostic(
             file: path, instancePath: $0.pointer, rule: "schema", message: $0.message,
-            hint: "fix the schema, or remove it to use the built-in one")
+            hint: tr("fix the schema, or remove it to use the built-in one"))
         }
       } catch {
         problems.append(Diagnostic(file: path, rule: "schema", message: "\(error)"))

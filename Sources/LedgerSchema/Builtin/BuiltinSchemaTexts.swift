@@ -133,12 +133,14 @@ extension BuiltinSchemas {
           "date": {
             "description": "A calendar day, YYYY-MM-DD, in the ledger's time zone.",
             "format": "date",
-            "type": "string"
+            "type": "string",
+            "x-form": "day"
           },
           "department": {
             "description": "A French department code, such as 05 or 2A.",
             "pattern": "^(2A|2B|[0-9]{2,3})$",
-            "type": "string"
+            "type": "string",
+            "x-form": "department"
           },
           "email": {
             "description": "An email address.",
@@ -184,7 +186,8 @@ extension BuiltinSchemas {
           "money": {
             "description": "An amount in the ledger's currency, as a decimal string such as \"1860.00\"; never a number, so sums stay exact.",
             "pattern": "^-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$",
-            "type": "string"
+            "type": "string",
+            "x-form": "amount"
           },
           "notes": {
             "description": "Free text.",
@@ -194,6 +197,7 @@ extension BuiltinSchemas {
             "description": "A phone number in international form without spaces, such as +33612345678.",
             "pattern": "^\\+[1-9][0-9]{6,14}$",
             "type": "string",
+            "x-form": "phone",
             "x-personal": true
           },
           "url": {
@@ -623,10 +627,17 @@ extension BuiltinSchemas {
             },
             "type": "array"
           },
+          "country": {
+            "description": "The ledger's country, as an ISO 3166 alpha-2 code such as FR: phone numbers written in national form (06 12 34 56 78) are read as this country's. When absent, the region of language (fr-BE: BE), else FR for a French ledger.",
+            "pattern": "^[A-Z]{2}$",
+            "type": "string",
+            "x-form": "country"
+          },
           "currency": {
             "description": "ISO 4217 code of the ledger's money, such as EUR.",
             "pattern": "^[A-Z]{3}$",
-            "type": "string"
+            "type": "string",
+            "x-form": "currency"
           },
           "entitlements": {
             "additionalProperties": {
@@ -663,7 +674,8 @@ extension BuiltinSchemas {
           "language": {
             "description": "The language of the records' text, as a BCP 47 tag such as en or fr-FR: the review site's pages declare it.",
             "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
-            "type": "string"
+            "type": "string",
+            "x-form": "language"
           },
           "name": {
             "description": "The ledger's name.",
@@ -749,7 +761,8 @@ extension BuiltinSchemas {
           "review_interval": {
             "description": "How long a partner's validation of an access right holds, as a count and a unit: d (days), w (weeks), m (calendar months) or y (calendar years), such as 1y. 'report expiring' lists active rights whose last validation (validated_on) runs out; 'report review ORGANIZATION' and 'import rights --profile access-review' renew it.",
             "pattern": "^[1-9][0-9]{0,3}[dwmy]$",
-            "type": "string"
+            "type": "string",
+            "x-form": "interval"
           },
           "timezone": {
             "description": "IANA time zone where \"today\" is computed, such as Europe/Paris.",
@@ -1471,6 +1484,7 @@ extension BuiltinSchemas {
                   "description": "The public key: TYPE BASE64 [COMMENT], as ssh-keygen writes it in KEY.pub.",
                   "pattern": "^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|sk-ssh-ed25519@openssh\\.com|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+=*( [^\\n]*)?$",
                   "type": "string",
+                  "x-form": "ssh-key",
                   "x-not-secret": true
                 },
                 "until": {
@@ -1603,7 +1617,8 @@ extension BuiltinSchemas {
               "check_interval": {
                 "description": "How often someone must check that a backup restores, as a count and a unit: d (days), w (weeks), m (calendar months) or y (calendar years), such as 6m.",
                 "pattern": "^[1-9][0-9]{0,3}[dwmy]$",
-                "type": "string"
+                "type": "string",
+                "x-form": "interval"
               },
               "frequency": {
                 "description": "How often a backup is taken.",

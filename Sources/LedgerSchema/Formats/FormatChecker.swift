@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLanguage
 
 /// The formats the validator asserts: `date`, `date-time`, `time`, `email`, `uri`, `uuid`.
 /// Other format names are annotations only, as JSON Schema 2020-12 says.
@@ -19,13 +20,13 @@ enum FormatChecker {
   /// What a valid value looks like, for messages.
   static func example(_ format: String) -> String {
     switch format {
-    case "date": "a date such as 2026-11-27"
-    case "date-time": "an RFC 3339 instant such as 2026-11-27T14:30:00+01:00"
-    case "time": "an RFC 3339 time such as 14:30:00+01:00"
-    case "email": "an email address such as name@example.org"
-    case "uri": "an absolute URI such as https://example.org/page"
-    case "uuid": "a UUID such as 123e4567-e89b-12d3-a456-426614174000"
-    default: "a valid \(format)"
+    case "date": tr("a date such as 2026-11-27")
+    case "date-time": tr("an RFC 3339 instant such as 2026-11-27T14:30:00+01:00")
+    case "time": tr("an RFC 3339 time such as 14:30:00+01:00")
+    case "email": tr("an email address such as name@example.org")
+    case "uri": tr("an absolute URI such as https://example.org/page")
+    case "uuid": tr("a UUID such as 123e4567-e89b-12d3-a456-426614174000")
+    default: tr("a valid \(format)")
     }
   }
 

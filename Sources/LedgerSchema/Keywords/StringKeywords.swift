@@ -13,7 +13,11 @@ extension Evaluator {
     if case .string(let source)? = node.active("pattern"), let regex = node.patterns[source] {
       switch regex.match(text) {
       case .matched: break
-      case .notMatched: outcome.errors.append(error(node, "pattern", path, Messages.pattern(path, source, found: text)))
+      case .notMatched:
+        let form = node.keywords["x-form"]?.stringValue
+        let description = node.keywords["description"]?.stringValue
+        outcome.errors.append(
+          error(node, "pattern", path, Messages.pattern(path, form: form, description: description, found: text)))
       case .tooCostly: outcome.errors.append(error(node, "pattern", path, Messages.patternTooCostly(path, source)))
       }
     }

@@ -7,6 +7,9 @@ public struct FieldShape: Equatable, Sendable {
   public var types: Set<String>
   /// Whether the schema names this field (false: it only tolerates unknown fields).
   public var isDeclared: Bool
+  /// The form its value is written in (`x-form`, or `day` for a `date` format), when the schema
+  /// names one: what a person types is read by that form before it is stored.
+  public var form: FieldForm? = nil
 }
 
 extension Schema {
@@ -31,7 +34,7 @@ extension Schema {
         nodes = expand(children)
       }
     }
-    return FieldShape(types: Schema.types(of: nodes), isDeclared: declared)
+    return FieldShape(types: Schema.types(of: nodes), isDeclared: declared, form: Schema.form(of: nodes))
   }
 
   /// The names of the fields the schema declares at `path` (`[]` for the top level), sorted.
@@ -61,6 +64,13 @@ extension Schema {
       }
     }
     return result
+  }
+
+  private static func form(of nodes: [SchemaNode]) -> FieldForm? {
+    for node in nodes {
+      if let form = node.keywords["x-form"]?.stringValue.flatMap(FieldForm.init(rawValue:)) { return form }
+    }
+    return nodes.contains { $0.keywords["format"]?.stringValue == "date" } ? .day : nil
   }
 
   private static func types(of nodes: [SchemaNode]) -> Set<String> {

@@ -46,7 +46,7 @@ enum Vocabulary: String, CaseIterable, Sendable {
       (.metaData, ["title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples"]),
       (.formatAnnotation, ["format"]),
       (.content, ["contentEncoding", "contentMediaType", "contentSchema"]),
-      (.ledger, ["x-ref", "x-unique", "x-expiry", "x-not-secret", "x-personal"]),
+      (.ledger, ["x-ref", "x-unique", "x-expiry", "x-not-secret", "x-personal", "x-form"]),
     ]
     for (vocabulary, names) in groups { for name in names { table[name] = vocabulary } }
     return table

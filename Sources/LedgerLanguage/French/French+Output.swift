@@ -10,8 +10,6 @@ extension French {
       "l'audit n'a pas pu enregistrer le dernier commit validé ({1} : {2}) ; le prochain --since-last l'audite de nouveau",
     "Audit of {1} since {2}":
       "Audit de {1} depuis {2}",
-    "Audit of {1}":
-      "Audit de {1}",
     "Payment approvals:":
       "Approbations de paiements :",
     "{1} approved by people/{2} holding no role that may approve payments":
@@ -24,8 +22,6 @@ extension French {
       "adminledger : {1} dans {2}",
     " (at {1})":
       " (à {1})",
-    "hint: {1}":
-      "conseil : {1}",
     "warning: {1}":
       "attention : {1}",
     "note: {1}":
@@ -92,8 +88,6 @@ extension French {
       "Écart de {1} : le registre comparé à {2}",
     "Summary":
       "Résumé",
-    "Findings":
-      "Constats",
     "no person of the ledger has this email or name":
       "aucune personne du registre n'a cet e-mail ou ce nom",
     "member {1} (paid until {2})":
@@ -108,8 +102,6 @@ extension French {
       "comptes et droits",
     "'adminledger report drift {1} {2} --update' brings the ledger in line, in one commit (--dry-run first shows it)":
       "'adminledger report drift {1} {2} --update' met le registre en accord, en un seul commit (--dry-run le montre d'abord)",
-    " or ":
-      " ou ",
     "cannot tell which system exported {1}: its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)":
       "impossible de savoir quel système a exporté {1} : son en-tête n'a ni \"identifiant\" et \"nom_role\" (UsersHub) ni \"user_login\" (WordPress)",
     "pass {1}":
@@ -150,8 +142,6 @@ extension French {
       "{1} contient déjà un registre (ledger.json)",
     "use it as it is, or choose another folder":
       "utilisez-le tel quel, ou choisissez un autre dossier",
-    "{1} already exists":
-      "{1} existe déjà",
     "change it with 'adminledger set {1} --set FIELD=VALUE'":
       "modifiez-la avec 'adminledger set {1} --set FIELD=VALUE'",
     "adding to {1} needs an id: a {2}'s id is a name people choose":
@@ -420,12 +410,6 @@ extension French {
       "pour un serveur au certificat auto-signé ou privé, faites confiance à son autorité : {1}, ou GIT_SSL_CAINFO=/path/to/ca.pem",
     "a boolean (true or false)":
       "un booléen (true ou false)",
-    "an integer":
-      "un entier",
-    "a number":
-      "un nombre",
-    "a string":
-      "un texte",
     "a list (JSON array)":
       "une liste (tableau JSON)",
     "an object (JSON object)":
@@ -514,22 +498,6 @@ extension French {
       "gardez une copie du travail de cette copie ('adminledger diff' par rapport au dépôt distant), copiez de nouveau le registre et refaites ce travail là-bas",
     "No record differs between {1} and {2}.":
       "Aucune fiche ne diffère entre {1} et {2}.",
-    "(merge)":
-      "(fusion)",
-    "[merge, {1}]":
-      "[fusion, {1}]",
-    "field":
-      "champ",
-    "value":
-      "valeur",
-    "commit":
-      "commit",
-    "date":
-      "date",
-    "author":
-      "auteur",
-    "change":
-      "changement",
     "adminledger: the commit is refused; the staged ledger files have problems:":
       "adminledger : le commit est refusé ; les fichiers du registre indexés ont des problèmes :",
     "Committed .gitattributes (commit {1}): ledger files merge field by field":
@@ -638,12 +606,6 @@ extension French {
       "Fin : {1} – {2}",
     "Record: {1}\nField: {2}\nState: {3}":
       "Fiche : {1}\nChamp : {2}\nÉtat : {3}",
-    "overdue":
-      "en retard",
-    "today":
-      "aujourd'hui",
-    "due":
-      "à échéance",
     "run 'adminledger hook install', then 'git checkout -m {1}' to merge it again field by field":
       "lancez 'adminledger hook install', puis 'git checkout -m {1}' pour la fusionner de nouveau champ par champ",
     "git merges this clone's records line by line: .gitattributes names the merge driver 'adminledger' but this clone's git configuration does not register it (a plain 'git clone')":
@@ -690,8 +652,6 @@ extension French {
       "(absent)",
     "no conflict":
       "aucun conflit",
-    "no finding":
-      "aucun constat",
     "Nothing to change: {1} holds nothing the ledger would end on {2}; no commit.":
       "Rien à changer : {1} ne détient rien que le registre terminerait le {2} ; aucun commit.",
     "Offboarded {1} on {2}: {3} record changed (commit {4})":
@@ -830,8 +790,6 @@ extension French {
       "référencée par :",
     "No {1} match.":
       "Aucune fiche {1} ne correspond.",
-    "(none)":
-      "(aucun)",
     "Wrote the review site of commit {1} to {2}: {3}, {4}.":
       "Site de relecture du commit {1} écrit dans {2} : {3}, {4}.",
     "Open {1}":

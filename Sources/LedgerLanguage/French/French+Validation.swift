@@ -83,8 +83,6 @@ extension French {
       "une clé privée",
     "a record does not hold its id; the id is the file name \"{1}\"":
       "une fiche ne contient pas son identifiant ; l'identifiant est le nom du fichier \"{1}\"",
-    "a record is a JSON object, found {1}":
-      "une fiche est un objet JSON, trouvé {1}",
     "a record is a few fields; keep documents outside the ledger and record where they are":
       "une fiche tient en quelques champs ; gardez les documents hors du registre et notez où ils se trouvent",
     "a secret":
@@ -287,8 +285,6 @@ extension French {
       "utilisez l'une des valeurs listées",
     "values after in":
       "des valeurs après in",
-    "wrap the fields in { }":
-      "entourez les champs de { }",
     "write a date as DD/MM/YYYY or YYYY-MM-DD, such as 06/12/2026 or 2026-12-06":
       "écrivez une date JJ/MM/AAAA ou AAAA-MM-JJ, comme 06/12/2026 ou 2026-12-06",
     "write it as 1234.50, or as 1 234,50 (a decimal comma, spaces between thousands, the currency sign may follow)":

@@ -39,15 +39,10 @@ run() {
 cd "$work"
 export ADMINLEDGER_AUTHOR="Sophie Roux <sroux@cen-paca.example.org>"
 
-step "Sophie, the user manager, creates a ledger and commits the sample records as a hand edit" \
-  "Sophie, gestionnaire des utilisateurs, crée un registre et commite les fiches de l'exemple comme une modification à la main"
-run init biodiv --name "Biodiv'Sud data platform"
+step "Sophie, the user manager, makes a ledger of the platform's sample: every record is checked, then committed" \
+  "Sophie, gestionnaire des utilisateurs, fait un registre de l'exemple de la plateforme : chaque fiche est vérifiée, puis commitée"
+run init --from "$samples/platform" biodiv
 cd biodiv
-cp -R "$samples/platform/." .
-run status --format json > "$work/status.json"
-head -5 "$work/status.json"
-echo "..."
-run commit -m "Import the platform's records from the spreadsheets"
 
 step "Reading: a table, one record, JSON for scripts" \
   "Lire : un tableau, une fiche, du JSON pour les scripts"
@@ -174,10 +169,8 @@ run log $training --limit 3
 step "The association: consistency before a newsletter, and the mailing service's contact list" \
   "L'association : cohérence avant une lettre d'information, et la liste de contacts du service d'envoi"
 cd "$work"
-ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run init association --name "Association nationale des naturalistes"
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run init --from "$samples/association" association
 cd association
-cp -R "$samples/association/." .
-ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run commit -m "Import the association's records"
 run report consistency
 run export contacts
 step "Rights by function: what the delegates' and the treasurer's functions call for, and rights no function justifies" \

@@ -101,9 +101,19 @@ enum ImportCommand {
       if !skipped.isEmpty && context.format == .text { context.err.line(ImportReport.leftOut(skipped.count)) }
     } else {
       for note in skipped { context.err.line(ImportReport.note(note, file: file)) }
+      // Values read in a person's form (1 234,50 €, 06 12 34 56 78, 06/12/2026): each says how
+      // it is stored, so nothing is changed silently.
+      for conversion in outcome.reconciliation.conversions where context.format == .text {
+        context.err.line(ImportReport.converted(conversion, file: file))
+      }
     }
     if context.format == .json {
-      context.printJSON(ReconcileRenderer.json(outcome))
+      var json = ReconcileRenderer.json(outcome)
+      if case .object(var object) = json {
+        object["conversions"] = WriteReport.json(outcome.reconciliation.conversions)
+        json = .object(object)
+      }
+      context.printJSON(json)
     } else {
       let name = URL(fileURLWithPath: file).lastPathComponent
       let lines = ReconcileRenderer.text(outcome, file: name, noun: kind.rawValue, dryRun: mode.dryRun)

@@ -18,10 +18,21 @@ enum WriteReport {
     if context.format == .json {
       context.printJSON([
         "action": .string(verb), "commit": .string(result.commit),
-        "records": .array(records.map { .string($0) }),
+        "records": .array(records.map { .string($0) }), "conversions": json(result.changes.conversions),
       ])
       return
     }
     for line in WriteRenderer.written(result, records: records, verb: verb) { context.out.line(line) }
+    for conversion in result.changes.conversions { context.err.line(WriteRenderer.converted(conversion)) }
+  }
+
+  /// Values a person typed in their own form, with the form stored: `[{field, given, stored}]`.
+  static func json(_ conversions: [InputConversion]) -> JSONValue {
+    .array(
+      conversions.map {
+        var object: JSONObject = ["field": .string($0.field), "given": .string($0.given), "stored": .string($0.stored)]
+        if let line = $0.line { object["line"] = .number(JSONNumber(line)) }
+        return .object(object)
+      })
   }
 }

@@ -34,6 +34,11 @@ enum ImportReport {
     text(problem, file: file, severity: "note")
   }
 
+  /// A cell read in a person's form: `FILE:LINE: note[input]: "amount": "1 234,50" is stored as 1234.50`.
+  static func converted(_ conversion: InputConversion, file: String) -> String {
+    "\(file):\(conversion.line ?? 0): note[input]: \(conversion.note)"
+  }
+
   static func json(_ problem: ImportProblem) -> JSONValue {
     var object: JSONObject = [
       "line": .number(JSONNumber(problem.line)), "rule": .string(problem.rule), "message": .string(problem.message),

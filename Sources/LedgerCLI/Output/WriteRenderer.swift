@@ -34,6 +34,10 @@ enum WriteRenderer {
     return lines
   }
 
+  /// A value typed in a person's form, and the form stored: `note: "phone": "06 12 34 56 78" is
+  /// stored as +33612345678`.
+  static func converted(_ conversion: InputConversion) -> String { DiagnosticRenderer.noteLine(conversion.note) }
+
   /// Locally a commit's author is self-declared: the write is made, and the audit reports it.
   static func unknownAuthor(_ author: Author) -> String {
     DiagnosticRenderer.warningLine(

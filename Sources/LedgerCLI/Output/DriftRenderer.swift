@@ -7,9 +7,13 @@ import LedgerWording
 /// The words of `report drift`: its report (a summary, then one row per finding) and the
 /// notes beside a finding.
 enum DriftRenderer {
-  static let findingColumns = [
-    "finding", "login", "person", "account", "ledger_roles", "system_roles", "note",
-  ]
+  /// Shown in the reader's language; JSON rows keep the English names as keys.
+  static var findingColumns: [Phrase] {
+    [
+      Phrase("finding"), Phrase("login"), Phrase("person"), Phrase("account"), Phrase("ledger_roles"),
+      Phrase("system_roles"), Phrase("note"),
+    ]
+  }
 
   /// The drift as a report; `findings` counts them, so the command exits 1 when there are any.
   static func report(_ result: DriftResult, system: String, file: String, profile: DriftProfile)
@@ -32,9 +36,12 @@ enum DriftRenderer {
       title: tr("Drift of \(system): the ledger against \(file)"),
       sections: [
         Report.Section(
-          title: tr("Summary"),
-          columns: ["system", "file", "profile", "listed", "agreeing", "findings"], rows: [summary]),
-        Report.Section(title: tr("Findings"), columns: findingColumns, rows: rows),
+          title: Phrase("Summary"),
+          columns: [
+            Phrase("system"), Phrase("file"), Phrase("profile"), Phrase("listed"), Phrase("agreeing"),
+            Phrase("findings"),
+          ], rows: [summary]),
+        Report.Section(title: Phrase("Findings"), columns: findingColumns, rows: rows),
       ], findings: result.findings.count)
   }
 

@@ -363,7 +363,7 @@ extension French {
     "check git's user.signingkey (a key file, or key::PUBLIC-KEY held by ssh-agent) and that the key has no passphrase or is in the agent":
       "vérifiez user.signingkey de git (un fichier de clé, ou key::PUBLIC-KEY détenue par ssh-agent) et que la clé n'a pas de phrase de passe ou qu'elle est dans l'agent",
     "cannot read the condition \"{1}\": expected {2} at column {3}":
-      "impossible de lire la condition \"{1}\" : {2} attendu à la colonne {3}",
+      "impossible de lire la condition \"{1}\" à la colonne {3} : il faut {2}",
     "conditions look like status=active, end<2026-12-31, name~Hugo, status in active,validated, phone or !closed":
       "les conditions s'écrivent ainsi : status=active, end<2026-12-31, name~Hugo, status in active,validated, phone ou !closed",
     "{1} records have no field \"{2}\" (in \"{3}\")":
@@ -960,5 +960,11 @@ extension French {
       "adminledger : {1} {2}",
     "adminledger: {1}":
       "adminledger : {1}",
+      "note": "note",
+    "profile": "profil",
+    "listed": "listés",
+    "agreeing": "en accord",
+    "ledger_roles": "rôles au registre",
+    "system_roles": "rôles dans le système",
   ]
 }

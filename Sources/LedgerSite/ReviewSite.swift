@@ -65,21 +65,25 @@ public enum ReviewSite {
     let output = try SiteFolder(replacing: folder)
     do {
       let content = try SiteContent(history: history, trust: trust, location: location, options: options, now: now)
+      // Reports and audit pages are made first, so the progress knows how many pages there are.
+      let reports = ReportPages.render(content)
+      let auditPages = content.audit.map { AuditPages.render($0, content) } ?? []
+      let kinds = RecordKind.allCases.filter { !(content.records[$0] ?? []).isEmpty }
+      let total = 2 + kinds.count + kinds.reduce(0) { $0 + (content.records[$1]?.count ?? 0) } + reports.count + auditPages.count
       var pages = 0
       func emit(_ path: String, _ html: String) throws(StoreError) {
         try output.write(html, to: path)
         pages += 1
+        options.progress?(pages, total)
       }
       try output.write(SiteAssets.stylesheet, to: SiteAssets.stylesheetName)
       try emit("index.html", HomePage.render(content, recentChanges: recentChanges(content)))
-      for kind in RecordKind.allCases where !(content.records[kind] ?? []).isEmpty {
+      for kind in kinds {
         try emit(SitePage.path(of: kind), KindPage.render(kind, content))
         for record in content.records[kind] ?? [] { try emit(SitePage.path(of: record.key), RecordPage.render(record, content)) }
       }
-      for (path, html) in ReportPages.render(content) { try emit(path, html) }
-      if let audit = content.audit {
-        for (path, html) in AuditPages.render(audit, content) { try emit(path, html) }
-      }
+      for (path, html) in reports { try emit(path, html) }
+      for (path, html) in auditPages { try emit(path, html) }
       try emit("search.html", SearchPage.render(content))
       try output.finish()
       return Summary(folder: folder, commit: content.tip.commit, pages: pages, records: content.pageCount)

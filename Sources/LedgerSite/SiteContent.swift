@@ -158,6 +158,9 @@ public struct SiteOptions: Sendable {
   /// The language the pages speak; nil for the ledger's `language` (English when it names one
   /// AdminLedger does not speak).
   public var language: Language?
+  /// Told how far the writing has come, for a progress line: the pages written and the pages
+  /// in all, after the ledger, its history and audit were read. The site itself prints nothing.
+  public var progress: (@Sendable (_ written: Int, _ total: Int) -> Void)?
 
   public init(revision: String? = nil, isPublic: Bool = false, organization: RecordID? = nil, language: Language? = nil) {
     self.revision = revision

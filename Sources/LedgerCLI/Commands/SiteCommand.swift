@@ -48,14 +48,22 @@ enum SiteCommand {
         refusal,
         hint: tr("choose an empty or new folder for the site; a folder holding a site written before is replaced"))
     }
-    var options = SiteOptions(revision: context.arguments.value("at"), isPublic: context.arguments.flag("public"))
+    let ledger = try context.openLedger()
+    var options = SiteOptions(revision: try context.revision(ledger: ledger), isPublic: context.arguments.flag("public"))
     options.organization = try context.arguments.value("for").map(RecordArguments.id)
     // The site is shared: it speaks the ledger's language, unless --lang names another.
     options.language = context.arguments.value("lang").flatMap(Language.init(tag:))
-    let ledger = try context.openLedger()
-    let summary = try context.perform { () throws(StoreError) in
-      try ReviewSite.write(ledger, options: options, to: folder, now: context.environment.now())
+    let progress = Progress(context.err)
+    progress.show(tr("Reading the ledger, its history and its audit..."))
+    let label = tr("Writing pages")
+    options.progress = { written, total in progress.count(written, of: total, label) }
+    let written = Result { () throws(CLIError) in
+      try context.atRevision { () throws(StoreError) in
+        try ReviewSite.write(ledger, options: options, to: folder, now: context.environment.now())
+      }
     }
+    progress.clear()
+    let summary = try written.get()
     let index = summary.folder.appendingPathComponent("index.html")
     if context.format == .json {
       context.printJSON([

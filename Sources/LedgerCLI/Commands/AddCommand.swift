@@ -13,7 +13,9 @@ enum AddCommand {
       Fields come from --file (a JSON object; - reads standard input) and then --set, in order.
       FIELD may be a dotted path into nested objects (mailbox.address). VALUE is typed by the
       kind's schema: a money or text field keeps 12.50 as the string "12.50", a boolean field
-      takes true or false, a list takes JSON (["a","b"]). The record is validated before it is
+      takes true or false, a list takes JSON (["a","b"]). Values are read as people write them
+      (an amount 1 234,50 €, a phone 06 12 34 56 78 in the ledger's country, a day DD/MM/YYYY in
+      a French ledger) and the write says how each is stored. The record is validated before it is
       committed; an invalid one is refused and nothing is written.
       Accounts, rights, tickets, payments, contracts and trainings get a generated id
       (2026-11-27-k3f9q) when ID is left out; people, organizations and systems need one.

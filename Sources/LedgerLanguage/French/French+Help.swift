@@ -282,7 +282,9 @@ extension French {
     Fields come from --file (a JSON object; - reads standard input) and then --set, in order.
     FIELD may be a dotted path into nested objects (mailbox.address). VALUE is typed by the
     kind's schema: a money or text field keeps 12.50 as the string "12.50", a boolean field
-    takes true or false, a list takes JSON (["a","b"]). The record is validated before it is
+    takes true or false, a list takes JSON (["a","b"]). Values are read as people write them
+    (an amount 1 234,50 €, a phone 06 12 34 56 78 in the ledger's country, a day DD/MM/YYYY in
+    a French ledger) and the write says how each is stored. The record is validated before it is
     committed; an invalid one is refused and nothing is written.
     Accounts, rights, tickets, payments, contracts and trainings get a generated id
     (2026-11-27-k3f9q) when ID is left out; people, organizations and systems need one.
@@ -292,8 +294,10 @@ extension French {
     l'ordre. FIELD peut être un chemin pointé dans des objets imbriqués (mailbox.address).
     VALUE est typée par le schéma du type de fiche : un champ montant ou texte garde 12.50 comme
     la chaîne "12.50", un champ booléen prend true ou false, une liste prend du JSON
-    (["a","b"]). La fiche est validée avant d'être commitée ; une fiche invalide est refusée
-    et rien n'est écrit.
+    (["a","b"]). Les valeurs se lisent comme on les écrit (un montant 1 234,50 €, un téléphone
+    06 12 34 56 78 dans le pays du registre, un jour JJ/MM/AAAA dans un registre en français) et
+    l'écriture dit comment chacune est enregistrée. La fiche est validée avant d'être commitée ;
+    une fiche invalide est refusée et rien n'est écrit.
     Les comptes, droits, tickets, paiements, contrats et formations reçoivent un identifiant
     généré (2026-11-27-k3f9q) quand ID est omis ; les personnes, organisations et systèmes en
     demandent un.

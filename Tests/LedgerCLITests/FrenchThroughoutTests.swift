@@ -44,7 +44,8 @@ import Testing
       .deletingLastPathComponent()
     let folder = try TemporaryDirectory()
     let demo = try ExternalProgram.run(
-      URL(fileURLWithPath: "/bin/bash"), [root.appendingPathComponent("ledger/demo.sh").path, try ExternalProgram.builtTool().path],
+      URL(fileURLWithPath: "/bin/bash"),
+      [root.appendingPathComponent("ledger/demo.sh").path, try ExternalProgram.builtTool().path],
       in: folder.url, environment: ["LANG": "fr_FR.UTF-8", "ADMINLEDGER_CHECK_CATALOGUE": "1"])
     let transcript = demo.output + demo.error
     #expect(demo.status == 0, "\(transcript)")

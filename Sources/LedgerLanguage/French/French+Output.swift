@@ -960,7 +960,7 @@ extension French {
       "adminledger : {1} {2}",
     "adminledger: {1}":
       "adminledger : {1}",
-      "note": "note",
+    "note": "note",
     "profile": "profil",
     "listed": "listés",
     "agreeing": "en accord",

@@ -139,7 +139,7 @@ extension French {
       "il contient des fichiers qu'aucun site n'a écrits ; choisissez un dossier vide ou nouveau pour le site",
     "choose an empty or new folder for the site; a folder holding a site written before is replaced":
       "choisissez un dossier vide ou nouveau pour le site ; un dossier contenant un site écrit auparavant est remplacé",
-      "Reading the ledger, its history and its audit...": "Lecture du registre, de son historique et de son audit...",
+    "Reading the ledger, its history and its audit...": "Lecture du registre, de son historique et de son audit...",
     "Writing pages": "Écriture des pages",
   ]
 }

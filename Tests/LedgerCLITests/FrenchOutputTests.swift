@@ -81,7 +81,7 @@ private let gitFailure = GitError(code: .notFound, operation: "git_commit_lookup
     FrenchCase(
       "an unreadable condition", keys: ["cannot read the condition \"{1}\": expected {2} at column {3}"],
       { FailureMessage(.syntax(text: "a==b", column: 3, expected: "a value")).message },
-      #"impossible de lire la condition "a==b" : a value attendu à la colonne 3"#),
+      #"impossible de lire la condition "a==b" à la colonne 3 : il faut a value"#),
     FrenchCase(
       "the count of diagnostics", keys: ["adminledger: {1}, {2} in {3}", "{1} errors", "{1} warning", "{1} files"],
       {

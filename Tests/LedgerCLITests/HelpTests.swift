@@ -63,7 +63,8 @@ import Testing
     let spec = try #require(CommandTable.all.first { $0.name == name })
     #expect((1...3).contains(spec.examples.count), "\(name): \(spec.examples.count) examples")
     for example in spec.examples {
-      var arguments = example.arguments
+      // The words after `adminledger`, split as a shell splits them.
+      var arguments = Array(ReadmeExamples.words(example.line).dropFirst())
       if let redirection = arguments.firstIndex(where: { [">", "<", "|"].contains($0) }) {
         arguments = Array(arguments[..<redirection])
       }

@@ -59,32 +59,6 @@ struct CommandExample: Sendable {
   static func example(_ line: String, _ meaning: Phrase) -> CommandExample {
     CommandExample(line: line, meaning: meaning)
   }
-
-  /// The words after `adminledger`, split as a shell would split this line (single and double
-  /// quotes group words; no other shell syntax is used in examples).
-  var arguments: [String] {
-    var words: [String] = []
-    var current = ""
-    var quote: Character?
-    var inWord = false
-    for character in line {
-      if let open = quote {
-        if character == open { quote = nil } else { current.append(character) }
-      } else if character == "\"" || character == "'" {
-        quote = character
-        inWord = true
-      } else if character == " " {
-        if inWord { words.append(current) }
-        current = ""
-        inWord = false
-      } else {
-        current.append(character)
-        inWord = true
-      }
-    }
-    if inWord { words.append(current) }
-    return Array(words.dropFirst())
-  }
 }
 
 /// How a command prints its result.

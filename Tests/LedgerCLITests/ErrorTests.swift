@@ -58,9 +58,9 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         "people/hugo.json:2:20: error[schema/enum]: \"member_status\" must be one of \"active\", \"lapsed\", \"resigned\", \"honorary\", \"none\", found string \"paid\" (at /member_status)"
     ),
     BadInput(
-      name: "a bad date", arguments: ["set", "people/hugo", "--set", "paid_until=31/12/2026"], status: 1,
+      name: "a bad date", arguments: ["set", "people/hugo", "--set", "paid_until=11/12/2026"], status: 1,
       message:
-        "error[input]: \"paid_until\": cannot read \"31/12/2026\" as a date: it could be day first or month first (at /paid_until)\nhint: write it as YYYY-MM-DD, such as 2026-12-06"
+        "error[input]: \"paid_until\": cannot read \"11/12/2026\" as a date: it could be day first or month first (at /paid_until)\nhint: write it as YYYY-MM-DD, such as 2026-12-06, or set \"language\": \"fr\" in ledger.json to write days DD/MM/YYYY"
     ),
     BadInput(
       name: "a date that is no day", arguments: ["set", "people/hugo", "--set", "paid_until=2026-02-31"], status: 1,

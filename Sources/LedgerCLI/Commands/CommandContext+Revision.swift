@@ -6,11 +6,11 @@ import LedgerLanguage
 //
 // The store reads a day as YYYY-MM-DD and anything else as a commit, branch or tag, so
 // `--at 06/12/2026` used to end as "no commit '06/12/2026'". Here a value shaped like a date
-// (digits and separators) is a day or an error that shows the expected forms. A reader of French
-// (the ledger's language, or the one the command speaks) writes days DD/MM/YYYY: that form is
-// read too, and always day first. In English a slashed date is refused, as 06/12/2026 is
-// 6 December in France and June 12 in the United States; the error shows the ISO day it would
-// be read as in French, so the reader can see which one they meant.
+// (digits and separators) is a day or an error that shows the expected forms. In a ledger kept
+// in French, days are written DD/MM/YYYY: that form is read too, and always day first. Elsewhere
+// a slashed date is refused, as 06/12/2026 is 6 December in France and June 12 in the United
+// States; the error shows the ISO day it would be read as in French, so the reader can see which
+// one they meant.
 extension CommandContext {
   /// The value of `option` (`--at`) as the store reads it: a day `YYYY-MM-DD`, or the revision
   /// named; nil when the option is absent.
@@ -51,9 +51,11 @@ extension CommandContext {
     }
   }
 
-  /// Whether DD/MM/YYYY is read: the ledger is kept in French, or the reader reads French.
+  /// Whether DD/MM/YYYY is read: the ledger is kept in French (`fr`, `fr-FR`). The ledger
+  /// decides, as it does for the values of `--set` and `--where`, so a `--format json` run reads
+  /// the same days as a person's run.
   func readsDayFirst(_ ledger: Ledger) -> Bool {
-    Language.current == .french || (try? ledger.store.snapshot(at: nil).settings().language) == "fr"
+    ((try? ledger.store.snapshot(at: nil).settings()).map { InputConventions(settings: $0).readsDayFirst }) ?? false
   }
 
   private func malformedDay(_ text: String, option: String?, ledger: Ledger) -> CLIError {

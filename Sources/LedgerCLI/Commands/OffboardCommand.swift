@@ -43,9 +43,8 @@ enum OffboardCommand {
 
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     var request = OffboardRequest(person: try RecordArguments.id(context.positionals[0]))
-    if let day = context.arguments.value("on") {
-      guard LedgerDate.isDay(day) else { throw .usage(tr("--on takes a day, YYYY-MM-DD, not '\(day)'")) }
-      request.day = day
+    if context.arguments.value("on") != nil {
+      request.day = try context.day("on", ledger: try context.openLedger())
     }
     if let status = context.arguments.value("status") {
       guard Offboarding.statuses.contains(status) else {

@@ -48,7 +48,7 @@ enum ManualRenderer {
   /// and examples.
   private static func section(_ command: CommandSpec) -> [String] {
     var lines = [
-      ".SS \"\(escaped("adminledger \(command.name) \(command.synopsis)".trimmingCharacters(in: .whitespaces)))\""
+      ".SS \(macroArgument("adminledger \(command.name) \(command.synopsis)".trimmingCharacters(in: .whitespaces)))"
     ]
     lines += paragraphs(command.summary.text)
     if let details = command.details { lines += paragraphs(details.text) }
@@ -63,7 +63,7 @@ enum ManualRenderer {
       lines.append(".PP")
       lines.append(escaped(tr("examples:")))
       for example in command.examples {
-        lines += [".RS 4", escaped(example.meaning.text), ".RS 4", ".nf", ".B \(escaped(example.line))", ".fi", ".RE", ".RE"]
+        lines += [".RS 4", escaped(example.meaning.text), ".RS 4", ".nf", ".B \(macroArgument(example.line))", ".fi", ".RE", ".RE"]
       }
     }
     return lines
@@ -71,7 +71,7 @@ enum ManualRenderer {
 
   private static func options(_ options: [OptionSpec]) -> [String] {
     options.flatMap { option in
-      [".TP", ".B \(escaped(option.usage).replacingOccurrences(of: "-", with: "\\-"))", escaped(option.help.text)]
+      [".TP", ".B \(macroArgument(option.usage).replacingOccurrences(of: "-", with: "\\-"))", escaped(option.help.text)]
     }
   }
 
@@ -82,7 +82,7 @@ enum ManualRenderer {
       ("ADMINLEDGER_AUTHOR", tr("who makes the changes, as \"NAME <EMAIL>\", when --author is not given")),
       ("NO_COLOR", tr("when set and not empty, no colour in the output")),
     ]
-    return variables.flatMap { [".TP", ".B \(escaped($0.0))", escaped($0.1)] }
+    return variables.flatMap { [".TP", ".B \(macroArgument($0.0))", escaped($0.1)] }
   }
 
   /// Text as filled paragraphs: a blank line starts a new one, a line starting with "- " a
@@ -106,5 +106,11 @@ enum ManualRenderer {
   static func escaped(_ text: String) -> String {
     let body = text.replacingOccurrences(of: "\\", with: "\\e")
     return body.hasPrefix(".") || body.hasPrefix("'") ? "\\&" + body : body
+  }
+
+  /// `text` as the argument of a macro (`.B`, `.SS`): roff reads a double quote there as a
+  /// delimiter and drops it, so an example's `--name "Biodiv'Sud"` would lose its quotes.
+  static func macroArgument(_ text: String) -> String {
+    escaped(text).replacingOccurrences(of: "\"", with: "\\(dq")
   }
 }

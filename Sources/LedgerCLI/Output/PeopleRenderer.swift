@@ -136,7 +136,8 @@ enum PeopleRenderer {
       parts.append(task.roles.count == 1 ? tr("remove its role \(roles)") : tr("remove its roles \(roles)"))
     }
     if !task.lists.isEmpty { parts.append(tr("take it off the lists \(task.lists.joined(separator: ", "))")) }
-    return parts.joined(separator: "; ")
+    // French typography puts a space before a semicolon.
+    return parts.joined(separator: Language.current == .french ? " ; " : "; ")
   }
 
   // MARK: - onboard, text

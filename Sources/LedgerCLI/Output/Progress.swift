@@ -25,6 +25,9 @@ final class Progress: @unchecked Sendable {
   /// The width of what was last written, to erase it; 0 when nothing is shown.
   private var shown = 0
   private var lastWrite = Date.distantPast
+  /// The reader's language, kept: a count may come from work done in another language (the
+  /// review site's pages speak the ledger's).
+  private let language = Language.current
 
   /// A progress line on `sink`, active only when `sink` is a terminal.
   init(_ sink: TextSink, interval: TimeInterval = 0.1) {
@@ -48,7 +51,7 @@ final class Progress: @unchecked Sendable {
       let now = Date()
       guard done >= total || now.timeIntervalSince(lastWrite) >= interval else { return }
       lastWrite = now
-      draw(tr("\(label): \(done) of \(total)"))
+      draw(Phrase("\(label): \(done) of \(total)").text(in: language))
     }
   }
 

@@ -75,15 +75,32 @@ struct CellReader {
 
   /// The value of a cell for `field`, typed by the schema and read in the ledger's input forms
   /// (`1 234,50`, `06 12 34 56 78`).
+  ///
+  /// `--date-format` and `--decimal-comma` apply only to a field that holds a day, an amount or
+  /// a number: an invoice reference `2024,12` or a period written `10/01/2027` in a text field
+  /// stays as it is. Every cell read from another form is noted, with its line.
   func value(_ cell: String, for field: FieldPath, kind: RecordKind, line: Int? = nil) throws(FieldTyping.Refusal)
     -> JSONValue
   {
-    let read = try FieldTyping.read(.text(normalised(cell)), for: field, kind: kind, schema: schema, conventions: conventions)
-    if var conversion = read.conversion {
+    let trimmed = cell.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+    let text = readsSpreadsheetForms(field) ? normalised(cell) : trimmed
+    let read = try FieldTyping.read(.text(text), for: field, kind: kind, schema: schema, conventions: conventions)
+    let conversion =
+      read.conversion.map { InputConversion(field: $0.field, given: trimmed, stored: $0.stored) }
+      ?? (text != trimmed ? InputConversion(field: field.description, given: trimmed, stored: text) : nil)
+    if var conversion {
       conversion.line = line
       log.entries.append(conversion)
     }
     return read.value
+  }
+
+  /// Whether the field holds what a spreadsheet writes in its own way: a day, an amount, a number.
+  private func readsSpreadsheetForms(_ field: FieldPath) -> Bool {
+    guard let schema else { return true }
+    guard let shape = schema.fieldShape(at: field.components) else { return false }
+    if shape.form == .amount || shape.form == .day { return true }
+    return !shape.types.isEmpty && shape.types.isSubset(of: ["number", "integer", "null"])
   }
 
   /// `12/05/2025` read with `DD/MM/YYYY` as `2025-05-12`; nil when it does not fit.

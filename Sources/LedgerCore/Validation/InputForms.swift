@@ -119,8 +119,10 @@ enum InputForms {
 
   /// `06 12 34 56 78` (read with the ledger's country), `+33 (0)6 12 34 56 71`,
   /// `0033 6 12 34 56 78` → `+33612345678`.
+  /// A number typed in the stored form is checked by the same rules: `+330612345678` (a trunk
+  /// 0 kept) is stored `+33612345678`, and a French number with 8 digits is refused, so one
+  /// number has one form and `x-unique` holds.
   static func phone(_ text: String, field: String, conventions: InputConventions) throws(InputFormProblem) -> String? {
-    if isStoredPhone(text) { return nil }
     let rule = conventions.country.flatMap { PhoneRule.byCountry[$0] }
     let national = rule.map { rule in
       tr(
@@ -184,9 +186,14 @@ enum InputForms {
       parts[1].count <= 2, parts[2].count == 4
     else { return nil }
     guard conventions.readsDayFirst else {
+      // Only a ledger kept in French reads days first; elsewhere a slashed date is refused
+      // whether or not it could be read both ways, so a date is never read by guesswork.
+      let ambiguous = parts[0].count <= 2 && (Int(parts[0]) ?? 0) <= 12 && (Int(parts[1]) ?? 0) <= 12
       throw InputFormProblem(
-        message: tr("\"\(field)\": cannot read \"\(text)\" as a date: it could be day first or month first"),
-        hint: tr("write it as YYYY-MM-DD, such as 2026-12-06"))
+        message: ambiguous
+          ? tr("\"\(field)\": cannot read \"\(text)\" as a date: it could be day first or month first")
+          : tr("\"\(field)\": cannot read \"\(text)\" as a date: this ledger writes days YYYY-MM-DD"),
+        hint: tr("write it as YYYY-MM-DD, such as 2026-12-06, or set \"language\": \"fr\" in ledger.json to write days DD/MM/YYYY"))
     }
     let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
     let iso = "\(parts[2])-\(pad(parts[1]))-\(pad(parts[0]))"

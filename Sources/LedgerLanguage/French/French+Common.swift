@@ -12,7 +12,6 @@ extension French {
     "--match takes a field, not '{1}'": "--match prend un champ, pas '{1}'",
     "--missing changes the records the file no longer lists: pass it with --update":
       "--missing change les fiches que le fichier ne liste plus : passez-le avec --update",
-    "--on takes a day, YYYY-MM-DD, not '{1}'": "--on prend un jour, AAAA-MM-JJ, pas '{1}'",
     "--set needs the FIELD it sets": "--set a besoin du FIELD qu'il change",
     "--signed-from must be a day (YYYY-MM-DD) or a full commit id, got \"{1}\"":
       "--signed-from doit être un jour (AAAA-MM-JJ) ou l'identifiant complet d'un commit, reçu \"{1}\"",

@@ -289,8 +289,10 @@ extension French {
       "écrivez une date JJ/MM/AAAA ou AAAA-MM-JJ, comme 06/12/2026 ou 2026-12-06",
     "write it as 1234.50, or as 1 234,50 (a decimal comma, spaces between thousands, the currency sign may follow)":
       "écrivez-le 1234.50, ou 1 234,50 (virgule décimale, espaces entre les milliers, le symbole de la devise peut suivre)",
-    "write it as YYYY-MM-DD, such as 2026-12-06":
-      "écrivez-la AAAA-MM-JJ, comme 2026-12-06",
+    "write it as YYYY-MM-DD, such as 2026-12-06, or set \"language\": \"fr\" in ledger.json to write days DD/MM/YYYY":
+      "écrivez-la AAAA-MM-JJ, comme 2026-12-06, ou mettez \"language\": \"fr\" dans ledger.json pour écrire les jours JJ/MM/AAAA",
+    "\"{1}\": cannot read \"{2}\" as a date: this ledger writes days YYYY-MM-DD":
+      "\"{1}\" : impossible de lire \"{2}\" comme une date : ce registre écrit les jours AAAA-MM-JJ",
     "write it in international form, such as +33612345678":
       "écrivez-le sous forme internationale, comme +33612345678",
     "write it in international form, such as +33612345678, or in the national form of {1}, the ledger's country, such as {2}":

@@ -61,18 +61,22 @@ public struct Report: Sendable {
   public static func isAmount(_ key: String) -> Bool { key == "amount" || key.hasSuffix("_amount") }
 
   /// A row of `section` as a person reads it in a text table: each amount (`1234.50`) in the
-  /// report's currency as the current language writes it (`€1,234.50`, `1 234,50 €`); every
-  /// other cell, and every cell of a report with no currency, as it is. JSON and CSV keep the
-  /// rows themselves.
+  /// report's currency as the current language writes it (`€1,234.50`, `1 234,50 €`), a
+  /// fraction with a French comma (`3,5`); every other cell as it is. JSON and CSV keep the rows
+  /// themselves.
   public func forPeople(_ row: [JSONValue], in section: Section) -> [JSONValue] {
-    guard let currency else { return row }
-    return row.enumerated().map { column, value in
-      guard column < section.keys.count, Self.isAmount(section.keys[column]), let decimal = value.stringValue else {
-        return value
+    row.enumerated().map { column, value in
+      if let currency, column < section.keys.count, Self.isAmount(section.keys[column]), let decimal = value.stringValue {
+        return .string(LocalFormat.amount(decimal, currency: currency))
       }
-      return .string(LocalFormat.amount(decimal, currency: currency))
+      // A fraction in French prose takes a comma: 3,5 hours.
+      if case .number(let number) = value, Language.current == .french, number.text.contains(".") {
+        return .string(number.text.replacingOccurrences(of: ".", with: ","))
+      }
+      return value
     }
   }
+
 
   /// The report as one JSON value.
   public var json: JSONValue {

@@ -102,7 +102,8 @@ extension Messages {
     if let form, let words = FieldForm(rawValue: form)?.expected {
       return tr("\(subject(path)) must be \(words), found \"\(found)\"")
     }
-    if let description, !description.isEmpty {
+    // The schemas' descriptions are written in English: a French message does without.
+    if let description, !description.isEmpty, Language.current == .english {
       let said = description.hasSuffix(".") ? String(description.dropLast()) : description
       return tr("\(subject(path)) does not have the expected form (\(said)), found \"\(found)\"")
     }

@@ -50,7 +50,7 @@ struct OptionSpec: Sendable {
   /// Options every command takes.
   static let global: [OptionSpec] = [
     .single("ledger", "PATH", Phrase("the ledger's folder (default: found from the current folder up)")),
-    .single("format", "FORMAT", Phrase("output format: text or json")),
+    .single("format", "FORMAT", Phrase("output format: text, json, or another its help lists (the first listed is the default)")),
     .single(
       "author", "\"NAME <EMAIL>\"",
       Phrase("who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)")),

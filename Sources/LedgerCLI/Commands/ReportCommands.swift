@@ -57,7 +57,7 @@ enum ReportCommands {
     })
 
   static let person = CommandSpec(
-    name: "report person", synopsis: "ID [--at REV|DATE]",
+    name: "report person", synopsis: "PERSON [--at REV|DATE]",
     summary:
       Phrase(
         "report everything about one person: their record and its history, every record naming them, rights, duties, commits"),

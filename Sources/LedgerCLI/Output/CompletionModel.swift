@@ -50,8 +50,9 @@ struct CompletionModel {
   }
 
   /// Every option `command` takes: its own, then the global ones.
+  /// A command's own option wins over a global one of the same name (`log --author WHO`).
   func options(of command: CommandSpec) -> [OptionSpec] {
-    command.options + OptionSpec.global
+    command.options + OptionSpec.global.filter { global in !command.options.contains { $0.name == global.name } }
   }
 
   /// Every option name that takes a value, in any command, with its dashes: `--set`, `-m`.
@@ -71,6 +72,8 @@ struct CompletionModel {
     case .flag: return .none
     case .single(let name), .repeated(let name):
       if option.name == "format" { return .words(command.formats.map(\.rawValue)) }
+      if option.name == "profile", command.name == "import" { return .words(ImportProfile.allCases.map(\.rawValue)) }
+      if option.name == "profile", command.name == "report drift" { return .words(DriftProfile.allCases.map(\.rawValue)) }
       if let kind = Self.optionKinds[option.name], name == "ID" || name == "SYSTEM" || name == "ORGANIZATION" {
         return .records(kind)
       }
@@ -103,7 +106,7 @@ struct CompletionModel {
     switch bare {
     case "KIND": return .kinds
     case "KIND/ID": return .keys
-    case "PATH", "BARE_REPO", "OUT": return .directories
+    case "PATH", "BARE_REPO", "OUT", "FOLDER": return .directories
     case "PERSON": return .records("people")
     case "ORGANIZATION": return .records("organizations")
     case "SYSTEM": return .records("systems")

@@ -63,7 +63,9 @@ enum ManualRenderer {
       lines.append(".PP")
       lines.append(escaped(tr("examples:")))
       for example in command.examples {
-        lines += [".RS 4", escaped(example.meaning.text), ".RS 4", ".nf", ".B \(macroArgument(example.line))", ".fi", ".RE", ".RE"]
+        lines += [
+          ".RS 4", escaped(example.meaning.text), ".RS 4", ".nf", ".B \(macroArgument(example.line))", ".fi", ".RE", ".RE",
+        ]
       }
     }
     return lines

@@ -193,7 +193,8 @@ enum InputForms {
         message: ambiguous
           ? tr("\"\(field)\": cannot read \"\(text)\" as a date: it could be day first or month first")
           : tr("\"\(field)\": cannot read \"\(text)\" as a date: this ledger writes days YYYY-MM-DD"),
-        hint: tr("write it as YYYY-MM-DD, such as 2026-12-06, or set \"language\": \"fr\" in ledger.json to write days DD/MM/YYYY"))
+        hint: tr(
+          "write it as YYYY-MM-DD, such as 2026-12-06, or set \"language\": \"fr\" in ledger.json to write days DD/MM/YYYY"))
     }
     let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
     let iso = "\(parts[2])-\(pad(parts[1]))-\(pad(parts[0]))"

@@ -34,8 +34,8 @@ extension French {
       "l'option '--{1}' est donnée deux fois",
     "the ledger's folder (default: found from the current folder up)":
       "le dossier du registre (par défaut : trouvé en remontant depuis le dossier courant)",
-    "output format: text or json":
-      "format de sortie : text ou json",
+    "output format: text, json, or another its help lists (the first listed is the default)":
+      "format de sortie : text, json, ou un autre que son aide liste (le premier listé est celui par défaut)",
     "who makes the change (default: ADMINLEDGER_AUTHOR, then git's user.name and user.email)":
       "qui fait la modification (par défaut : ADMINLEDGER_AUTHOR, puis user.name et user.email de git)",
     "the language to write in: en or fr (default: ADMINLEDGER_LANG, then LC_ALL, LC_MESSAGES, LANG)":

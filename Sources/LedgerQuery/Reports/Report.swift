@@ -77,7 +77,6 @@ public struct Report: Sendable {
     }
   }
 
-
   /// The report as one JSON value.
   public var json: JSONValue {
     var object: JSONObject = ["title": .string(title)]

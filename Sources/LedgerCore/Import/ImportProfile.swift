@@ -148,7 +148,7 @@ enum GenericImport {
         value = try reader.value(cell, for: path, kind: kind, line: row.line)
       } catch {
         let (message, hint) = error.describe(cell)
-        plan.problems.append(ImportProblem(line: row.line, column: column, rule: "type", message: message, hint: hint))
+        plan.problems.append(ImportProblem(line: row.line, column: column, rule: error.rule, message: message, hint: hint))
         failed = true
         continue
       }

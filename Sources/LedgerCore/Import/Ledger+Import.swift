@@ -60,7 +60,7 @@ extension GitRecordStore {
         } catch {
           let (message, hint) = error.describe(text)
           throw .importRefused(
-            file: file, problems: [ImportProblem(line: 1, column: "--missing", rule: "type", message: message, hint: hint)])
+            file: file, problems: [ImportProblem(line: 1, column: "--missing", rule: error.rule, message: message, hint: hint)])
         }
       }
       let matching = ImportMatching(kind: kind, profile: profile, update: mode.update, field: mode.match, missing: missing)

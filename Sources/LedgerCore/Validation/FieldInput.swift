@@ -43,6 +43,15 @@ enum FieldTyping {
       }
     }
 
+    /// The rule a person reads: `input` for text in no form its field reads (as `set` says it),
+    /// `type` for a field or type that does not fit.
+    var rule: String {
+      switch self {
+      case .field: "type"
+      case .form: "input"
+      }
+    }
+
     /// The message and hint of an import's problem.
     func describe(_ cell: String) -> (message: String, hint: String?) {
       switch self {

@@ -163,6 +163,17 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     }
   }
 
+  /// A value in no form its field reads is found where the field stands in the record as it
+  /// would be written, as a schema finding is.
+  @Test func aValueInNoFormIsPlacedAtItsField() throws {
+    let ledger = try LedgerSandbox()
+    try ledger.seed()
+    let result = ledger.run("set", "people/hugo", "--set", "phone=12")
+    #expect(result.status == 1, "\(result)")
+    // The record written would be: {, "emails", [ item ], ], "name", "organization", "phone".
+    #expect(result.error.hasPrefix("people/hugo.json:7:12: error[input]: \"phone\""), "\(result.error)")
+  }
+
   @Test func malformedJSONFileIsRefusedWithLineAndColumn() throws {
     let ledger = try LedgerSandbox()
     try ledger.directory.write("new.json", "{\n  \"name\": \"Hugo\",\n  \"emails\": [\"a\" \"b\"]\n}\n")

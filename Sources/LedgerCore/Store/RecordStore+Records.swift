@@ -119,7 +119,7 @@ extension RecordStore {
         value = read.value
         if let conversion = read.conversion { conversions.append(conversion) }
       } catch {
-        throw error.storeError(file: key.path, field: path)
+        throw located(error.storeError(file: key.path, field: path), at: path, input: input, in: result)
       }
       do throws(FieldPath.Problem) {
         result = try path.setting(value, in: result)
@@ -129,6 +129,29 @@ extension RecordStore {
       }
     }
     return result
+  }
+
+  /// A refused value's finding placed where the field stands in the record as it would be
+  /// written (its canonical form with the text typed), rather than at the file's first line.
+  private func located(_ error: StoreError, at path: FieldPath, input: FieldInput, in fields: JSONObject) -> StoreError {
+    guard case .invalid(let list) = error else { return error }
+    let typed: JSONValue =
+      switch input {
+      case .text(let text): .string(text)
+      case .json(let value): value
+      }
+    guard let shown = try? path.setting(typed, in: fields),
+      let document = try? JSONParser.parseDocument(Array(CanonicalWriter.write(.object(shown)).utf8))
+    else { return error }
+    let place = document.location(of: path.pointer)
+    return .invalid(
+      DiagnosticList(
+        list.diagnostics.map { diagnostic in
+          var moved = diagnostic
+          moved.line = place.line
+          moved.column = place.column
+          return moved
+        }))
   }
 
   private func newKey(

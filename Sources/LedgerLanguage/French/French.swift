@@ -3,7 +3,7 @@
 enum French {
   static let parts: [(area: String, entries: [String: String])] = [
     ("common", common), ("help", help), ("output", output), ("reports", reports), ("site", site),
-    ("validation", validation), ("core", core),
+    ("validation", validation), ("core", core), ("changes", changes), ("pages", pages), ("values", values),
   ]
 
   static let entries: [String: String] = parts.reduce(into: [:]) { all, part in

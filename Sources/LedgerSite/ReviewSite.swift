@@ -68,8 +68,12 @@ public enum ReviewSite {
       // Reports and audit pages are made first, so the progress knows how many pages there are.
       let reports = ReportPages.render(content)
       let auditPages = content.audit.map { AuditPages.render($0, content) } ?? []
+      let changes = SiteChanges(content)
+      let historyPages = CommitPage.render(changes, content) + ChangesPages.render(changes, content)
       let kinds = RecordKind.allCases.filter { !(content.records[$0] ?? []).isEmpty }
-      let total = 2 + kinds.count + kinds.reduce(0) { $0 + (content.records[$1]?.count ?? 0) } + reports.count + auditPages.count
+      let total =
+        2 + kinds.count + kinds.reduce(0) { $0 + (content.records[$1]?.count ?? 0) } + reports.count + auditPages.count
+        + historyPages.count
       var pages = 0
       func emit(_ path: String, _ html: String) throws(StoreError) {
         try output.write(html, to: path)
@@ -77,13 +81,14 @@ public enum ReviewSite {
         options.progress?(pages, total)
       }
       try output.write(SiteAssets.stylesheet, to: SiteAssets.stylesheetName)
-      try emit("index.html", HomePage.render(content, recentChanges: recentChanges(content)))
+      try emit("index.html", HomePage.render(content, changes))
       for kind in kinds {
         try emit(SitePage.path(of: kind), KindPage.render(kind, content))
         for record in content.records[kind] ?? [] { try emit(SitePage.path(of: record.key), RecordPage.render(record, content)) }
       }
       for (path, html) in reports { try emit(path, html) }
       for (path, html) in auditPages { try emit(path, html) }
+      for (path, html) in historyPages { try emit(path, html) }
       try emit("search.html", SearchPage.render(content))
       try output.finish()
       return Summary(folder: folder, commit: content.tip.commit, pages: pages, records: content.pageCount)
@@ -91,20 +96,5 @@ public enum ReviewSite {
       output.abandon()
       throw error
     }
-  }
-
-  /// The ten newest commits that changed records the site shows, with those records.
-  private static func recentChanges(_ content: SiteContent) -> [(entry: HistoryEntry, records: [RecordKey])] {
-    var byCommit: [String: [RecordKey]] = [:]
-    for (key, steps) in content.chronicle.steps where content.record(key) != nil {
-      for step in steps where step.action != "set" || !content.scope.changes(step.fields, of: key).isEmpty {
-        byCommit[step.entry.commit, default: []].append(key)
-      }
-    }
-    var result: [(entry: HistoryEntry, records: [RecordKey])] = []
-    for entry in content.chronicle.entries where result.count < 10 {
-      if let keys = byCommit[entry.commit] { result.append((entry, keys.sorted())) }
-    }
-    return result
   }
 }

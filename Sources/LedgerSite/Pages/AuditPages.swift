@@ -51,7 +51,7 @@ enum AuditPages {
           let finding = findings[row]
           switch column {
           case 0: cell.text(page.day(finding.entry.date))
-          case 1: cell.element("code", text: String(finding.entry.commit.prefix(7)))
+          case 1: page.commit(&cell, finding.entry.commit)
           case 2: cell.text(content.scope.author(finding.entry))
           case 3: cell.element("span", [("class", "finding-rule")], text: finding.rule)
           default: cell.text(AuditWording.message(finding))
@@ -91,7 +91,7 @@ enum AuditPages {
           }
         case 3: cell.text(approval.roles.isEmpty ? tr("none recorded on the day") : approval.roles.joined(separator: ", "))
         case 4: cell.text(content.scope.author(approval.entry))
-        default: cell.element("code", text: String(approval.entry.commit.prefix(7)))
+        default: page.commit(&cell, approval.entry.commit)
         }
       }
     }
@@ -119,7 +119,7 @@ enum AuditPages {
         let commit = commits[row]
         switch column {
         case 0: cell.text(page.day(commit.entry.date))
-        case 1: cell.element("code", text: String(commit.entry.commit.prefix(7)))
+        case 1: page.commit(&cell, commit.entry.commit)
         case 2:
           if let person = commit.person.flatMap(RecordID.init), content.record(RecordKey(kind: .people, id: person)) != nil {
             cell.link(content.scope.author(commit.entry), to: page.href(RecordKey(kind: .people, id: person)))

@@ -4,7 +4,7 @@ import LedgerLanguage
 
 /// `index.html`: the ledger at a glance: what it holds, what is wrong, what expires, what changed.
 enum HomePage {
-  static func render(_ content: SiteContent, recentChanges: [(entry: HistoryEntry, records: [RecordKey])]) -> String {
+  static func render(_ content: SiteContent, _ changes: SiteChanges) -> String {
     let page = SitePage(path: "index.html", title: content.settings.name, content: content, section: "home")
     return page.render { main in
       main.element(
@@ -29,7 +29,8 @@ enum HomePage {
       main.element("h2", text: tr("Expiring in the next 60 days, and overdue"))
       expiring(&main, page, content)
       main.element("h2", text: tr("Last changes"))
-      changes(&main, page, content, recentChanges)
+      recent(&main, page, content, changes)
+      periods(&main, page, content, changes)
     }
   }
 
@@ -89,9 +90,12 @@ enum HomePage {
     }
   }
 
-  private static func changes(
-    _ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ recent: [(entry: HistoryEntry, records: [RecordKey])]
-  ) {
+  /// The ten newest commits that changed records the site shows, with those records.
+  private static func recent(_ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ changes: SiteChanges) {
+    let recent = Array(
+      changes.entries.lazy.map { entry in
+        (entry: entry, records: (changes.byCommit[entry.commit] ?? []).map(\.key).filter { content.record($0) != nil })
+      }.filter { !$0.records.isEmpty }.prefix(10))
     guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }
     page.table(
       &main, id: "changes", columns: [tr("date"), tr("commit"), tr("author"), tr("change"), tr("records")], rows: recent.count,
@@ -100,7 +104,7 @@ enum HomePage {
       let (entry, records) = recent[row]
       switch column {
       case 0: cell.text(page.day(entry.date))
-      case 1: cell.element("code", text: String(entry.commit.prefix(7)))
+      case 1: page.commit(&cell, entry.commit)
       case 2: cell.text(content.scope.author(entry))
       case 3: cell.text(entry.subject)
       default:
@@ -110,6 +114,27 @@ enum HomePage {
         }
         if records.count > 8 { cell.text(" " + tr("and \(records.count - 8) more")) }
       }
+    }
+  }
+
+  /// Links to every change of the last 7 and 30 days and of each month.
+  private static func periods(_ main: inout HTMLWriter, _ page: SitePage, _ content: SiteContent, _ changes: SiteChanges) {
+    main.element("h2", text: tr("Every change"))
+    main.element("ul", [("class", "periods")]) { list in
+      for days in [7, 30] {
+        let count = changes.last(days, content).count
+        let label = days == 7 ? tr("Last 7 days") : tr("Last 30 days")
+        list.element("li") { item in
+          item.link(label, to: page.href(ChangesPages.path(ofLast: days)))
+          item.text(" " + (Language.singular(count) ? tr("(\(count) commit)") : tr("(\(count) commits)")))
+        }
+      }
+    }
+    let months = changes.months(content)
+    guard !months.isEmpty else { return }
+    main.element("h3", text: tr("By month"))
+    main.element("ul", [("class", "months")]) { list in
+      for month in months { list.element("li") { $0.link(month, to: page.href(ChangesPages.path(ofMonth: month))) } }
     }
   }
 }

@@ -150,3 +150,33 @@ extension JSONValue {
     return nil
   }
 }
+
+// MARK: - Commits and changes
+
+extension SitePage {
+  /// A commit's short id, linked to its page when the site's history holds it (every commit
+  /// walked up to the revision shown has a page; others are named only).
+  func commit(_ page: inout HTMLWriter, _ commit: String) {
+    let short = String(commit.prefix(7))
+    guard content.chronicle.positions[commit] != nil else { return page.element("code", text: short) }
+    page.element("a", [("href", href(CommitPage.path(of: commit))), ("title", commit), ("class", "commit")]) {
+      $0.element("code", text: short)
+    }
+  }
+
+  /// One field's change: `status: active → revoked`, the old and the new value marked,
+  /// references named.
+  func fieldChange(_ item: inout HTMLWriter, _ change: FieldChange, of kind: RecordKind) {
+    let target = referenceTarget(of: change.path, in: kind)
+    item.element("code", text: change.path)
+    item.text(": ")
+    if let old = change.old { item.element("del", [("class", "change-old")]) { value(&$0, old, referring: target) } }
+    if change.old != nil, change.new != nil { item.text(" → ") }
+    if let new = change.new { item.element("ins", [("class", "change-new")]) { value(&$0, new, referring: target) } }
+  }
+
+  /// A record changed, linked when the site shows it, else named by its path.
+  func changedRecord(_ page: inout HTMLWriter, _ key: RecordKey) {
+    if content.record(key) != nil { reference(&page, key) } else { page.element("code", text: key.description) }
+  }
+}

@@ -73,7 +73,7 @@ enum RecordPage {
       let (step, changes) = steps[row]
       switch column {
       case 0: cell.text(page.day(step.entry.date))
-      case 1: cell.element("code", text: String(step.entry.commit.prefix(7)))
+      case 1: page.commit(&cell, step.entry.commit)
       case 2: cell.text(content.scope.author(step.entry))
       case 3:
         cell.text(step.entry.subject)
@@ -118,7 +118,7 @@ enum RecordPage {
       case 1: page.field(&cell, line.field, line.value, of: record.key.kind)
       case 2: cell.text(page.day(line.entry.date))
       case 3: cell.text(content.scope.author(line.entry))
-      case 4: cell.element("code", text: String(line.entry.commit.prefix(7)))
+      case 4: page.commit(&cell, line.entry.commit)
       default:
         if let how = line.resolution { cell.element("span", [("class", "muted")], text: tr("[merge, \(how)]") + " ") }
         cell.text(line.entry.subject)

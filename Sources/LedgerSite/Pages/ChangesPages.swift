@@ -1,0 +1,126 @@
+import LedgerCore
+import LedgerJSON
+import LedgerLanguage
+
+/// Every change the site shows, by commit: the records each commit changed and, for each,
+/// the fields the scope shows. Built once from the history and read by the commit pages,
+/// the change views and the home page.
+struct SiteChanges {
+  /// One commit's change to one record shown.
+  struct Change {
+    let key: RecordKey
+    let step: LedgerChronicle.Step
+    /// The field changes the scope shows (none for a record added or removed whole, when none is shown).
+    let fields: [FieldChange]
+  }
+
+  /// Each commit's changes, sorted by record.
+  let byCommit: [String: [Change]]
+  /// The commits that changed something shown, newest first (in the order of history).
+  let entries: [HistoryEntry]
+
+  init(_ content: SiteContent) {
+    var byCommit: [String: [Change]] = [:]
+    for (key, steps) in content.chronicle.steps where content.scope.isVisible(key) {
+      for step in steps {
+        let fields = content.scope.changes(step.fields, of: key)
+        guard step.action != "set" || !fields.isEmpty else { continue }
+        byCommit[step.entry.commit, default: []].append(Change(key: key, step: step, fields: fields))
+      }
+    }
+    self.byCommit = byCommit.mapValues { $0.sorted { $0.key < $1.key } }
+    entries = content.chronicle.entries.filter { byCommit[$0.commit] != nil }
+  }
+
+  /// The month (`2026-11`) of a commit's day in the ledger's time zone.
+  static func month(of entry: HistoryEntry, in content: SiteContent) -> String {
+    String(LedgerDate.day(of: entry.date, in: content.timeZone).prefix(7))
+  }
+
+  /// The months that saw a change, newest first.
+  func months(_ content: SiteContent) -> [String] {
+    var seen: [String] = []
+    for entry in entries {
+      let month = Self.month(of: entry, in: content)
+      if seen.last != month, !seen.contains(month) { seen.append(month) }
+    }
+    return seen.sorted(by: >)
+  }
+
+  /// The commits of the last `days` days up to the site's today, newest first.
+  func last(_ days: Int, _ content: SiteContent) -> [HistoryEntry] {
+    let first = LedgerDate.adding(days: 1 - days, to: content.today) ?? content.today
+    return entries.filter {
+      let day = LedgerDate.day(of: $0.date, in: content.timeZone)
+      return day >= first && day <= content.today
+    }
+  }
+}
+
+/// `changes/YYYY-MM.html`, `changes/last-7-days.html` and `changes/last-30-days.html`: every
+/// change of a period, commit by commit, record by record, field by field.
+enum ChangesPages {
+  static func path(ofMonth month: String) -> String { "changes/\(month).html" }
+  static func path(ofLast days: Int) -> String { "changes/last-\(days)-days.html" }
+
+  static func render(_ changes: SiteChanges, _ content: SiteContent) -> [(path: String, html: String)] {
+    let byMonth = Dictionary(grouping: changes.entries) { SiteChanges.month(of: $0, in: content) }
+    var pages: [(path: String, html: String)] = []
+    for days in [7, 30] {
+      let path = path(ofLast: days)
+      let title = days == 7 ? tr("Changes of the last 7 days") : tr("Changes of the last 30 days")
+      pages.append((path, page(path, title, changes.last(days, content), changes, content)))
+    }
+    for month in changes.months(content) {
+      let path = path(ofMonth: month)
+      pages.append((path, page(path, tr("Changes of \(month)"), byMonth[month] ?? [], changes, content)))
+    }
+    return pages
+  }
+
+  private static func page(
+    _ path: String, _ title: String, _ entries: [HistoryEntry], _ changes: SiteChanges, _ content: SiteContent
+  ) -> String {
+    let page = SitePage(path: path, title: title, content: content, section: "home")
+    let rows = entries.flatMap { entry in (changes.byCommit[entry.commit] ?? []).map { (entry, $0) } }
+    return page.render(hasScript: true) { main in
+      guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }
+      main.element(
+        "p",
+        text: Language.singular(rows.count)
+          ? tr("\(rows.count) change to a record, newest first.") : tr("\(rows.count) changes to records, newest first."))
+      table(&main, page, rows, content)
+    }
+  }
+
+  /// One row per commit and record: its day, commit, author, message and field changes.
+  static func table(
+    _ main: inout HTMLWriter, _ page: SitePage, _ rows: [(HistoryEntry, SiteChanges.Change)], _ content: SiteContent
+  ) {
+    page.table(
+      &main, id: "changes", columns: [tr("date"), tr("commit"), tr("author"), tr("record"), tr("change"), tr("fields")],
+      rows: rows.count, interactive: rows.count > 10, nowrap: [0, 2]
+    ) { cell, row, column in
+      let (entry, change) = rows[row]
+      switch column {
+      case 0: cell.text(page.day(entry.date))
+      case 1: page.commit(&cell, entry.commit)
+      case 2: cell.text(content.scope.author(entry))
+      case 3: page.changedRecord(&cell, change.key)
+      case 4: cell.text(entry.subject)
+      default: fields(&cell, page, change)
+      }
+    }
+  }
+
+  /// "Record created." or "Record removed." when so, then each field's change.
+  static func fields(_ cell: inout HTMLWriter, _ page: SitePage, _ change: SiteChanges.Change) {
+    if let said = ["add": tr("Record created."), "rm": tr("Record removed.")][change.step.action] {
+      cell.element("p", [("class", "muted")], text: said)
+    }
+    guard !change.fields.isEmpty else { return }
+    cell.element("ul") { list in
+      for field in change.fields { list.element("li") { page.fieldChange(&$0, field, of: change.key.kind) } }
+    }
+  }
+}

@@ -68,7 +68,8 @@ public enum ReviewSite {
       // Reports and audit pages are made first, so the progress knows how many pages there are.
       let reports = ReportPages.render(content)
       let auditPages = content.audit.map { AuditPages.render($0, content) } ?? []
-      let changes = SiteChanges(content)
+      let since = try options.since.map { (revision) throws(StoreError) in try history.commit(revision) ?? revision }
+      let changes = SiteChanges(content, since: since)
       let historyPages = CommitPage.render(changes, content) + ChangesPages.render(changes, content)
       let kinds = RecordKind.allCases.filter { !(content.records[$0] ?? []).isEmpty }
       let total =

@@ -155,6 +155,9 @@ public struct SiteOptions: Sendable {
   public var isPublic = false
   /// Show only what concerns this organisation.
   public var organization: RecordID?
+  /// A previous review (a commit, branch, tag or day): what changed after it is marked, and
+  /// listed on `changes/since.html`; nil for no mark.
+  public var since: String?
   /// The language the pages speak; nil for the ledger's `language` (English when it names one
   /// AdminLedger does not speak).
   public var language: Language?

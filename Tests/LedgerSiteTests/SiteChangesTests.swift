@@ -97,3 +97,35 @@ import Testing
     #expect(text.contains("+33699999999") == !isPublic)
   }
 }
+
+/// `site --since`: what changed after a previous review, marked on the home page and listed on
+/// its own page.
+@Suite struct SiteSinceTests {
+  typealias Fixture = SiteOnMemoryHistoryTests
+
+  @Test func recordsChangedSinceTheLastReviewAreMarkedAndListed() throws {
+    let (history, commits) = try Fixture.history()
+    let folder = try TemporaryDirectory()
+    var options = SiteOptions()
+    options.since = commits[1]
+    _ = try ReviewSite.write(
+      history, trust: AuditContext(), location: "memory", options: options, to: folder.path("site"),
+      now: Fixture.start + 86_400)
+    let home = try Fixture.page(folder, "index.html")
+    let marked = try #require(home.elements(named: "ul").first { $0.attribute("class") == "since" })
+    #expect(marked.normalizedText.contains("Hugo Lefèvre"))
+    #expect(!marked.normalizedText.contains("Claire Durand"))
+    #expect(try SiteChangesTests.links(in: folder, "index.html").contains("changes/since.html"))
+    let since = try Fixture.page(folder, "changes/since.html")
+    #expect(since.validationProblems().isEmpty)
+    let rows = try #require(since.element(id: "changes")).elements(named: "tr").dropFirst().map(\.normalizedText)
+    #expect(rows.count == 1)
+    #expect(rows.first?.contains("phone: +33612345678 → +33699999999") == true)
+  }
+
+  @Test func withoutSinceThereIsNoSincePage() throws {
+    let (history, _) = try Fixture.history()
+    let (folder, _) = try Fixture.write(history)
+    #expect(!FileManager.default.fileExists(atPath: folder.path("site/changes/since.html").path))
+  }
+}

@@ -29,6 +29,7 @@ enum SiteCommand {
       .single("at", "REV|DATE", Phrase("show the ledger as it was at a commit, or at the end of a day")),
       .flag("public", Phrase("leave out personal data, for sharing outside the organisation")),
       .single("for", "ORGANIZATION", Phrase("show only what concerns this organisation, for a partner")),
+      .single("since", "REV|DATE", Phrase("mark what changed since a previous review: a commit, or the end of a day")),
     ],
     positionals: 1...1,
     examples: [
@@ -51,6 +52,7 @@ enum SiteCommand {
     let ledger = try context.openLedger()
     var options = SiteOptions(revision: try context.revision(ledger: ledger), isPublic: context.arguments.flag("public"))
     options.organization = try context.arguments.value("for").map(RecordArguments.id)
+    options.since = try context.revision(option: "since", ledger: ledger)
     // The site is shared: it speaks the ledger's language, unless --lang names another.
     options.language = context.arguments.value("lang").flatMap(Language.init(tag:))
     let progress = Progress(context.err)

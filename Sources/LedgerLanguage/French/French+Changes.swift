@@ -28,5 +28,16 @@ extension French {
     "({1} commit)": "({1} commit)",
     "({1} commits)": "({1} commits)",
     "By month": "Par mois",
+    // site --since.
+    "mark what changed since a previous review: a commit, or the end of a day":
+      "marquer ce qui a changé depuis une revue précédente : un commit, ou la fin d'un jour",
+    "Since your last review": "Depuis votre dernière revue",
+    "Your last review saw the ledger as of commit": "Votre dernière revue a vu le registre au commit",
+    "No change since.": "Aucun changement depuis.",
+    "{1} record changed since.": "{1} fiche modifiée depuis.",
+    "{1} records changed since.": "{1} fiches modifiées depuis.",
+    "What changed since your last review": "Ce qui a changé depuis votre dernière revue",
+    "changed": "modifiée",
+    "All {1} records changed": "Les {1} fiches modifiées",
   ]
 }

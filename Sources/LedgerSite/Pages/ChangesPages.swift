@@ -18,8 +18,11 @@ struct SiteChanges {
   let byCommit: [String: [Change]]
   /// The commits that changed something shown, newest first (in the order of history).
   let entries: [HistoryEntry]
+  /// With `site --since`: the previous review's commit, and the commits shown that it does not
+  /// hold (made after it, or on another line merged since).
+  let since: (commit: String, commits: Set<String>)?
 
-  init(_ content: SiteContent) {
+  init(_ content: SiteContent, since: String? = nil) {
     var byCommit: [String: [Change]] = [:]
     for (key, steps) in content.chronicle.steps where content.scope.isVisible(key) {
       for step in steps {
@@ -29,7 +32,30 @@ struct SiteChanges {
       }
     }
     self.byCommit = byCommit.mapValues { $0.sorted { $0.key < $1.key } }
-    entries = content.chronicle.entries.filter { byCommit[$0.commit] != nil }
+    let entries = content.chronicle.entries.filter { byCommit[$0.commit] != nil }
+    self.entries = entries
+    self.since = since.map { reviewed in
+      let held = Self.ancestors(of: reviewed, in: content.chronicle)
+      return (reviewed, Set(entries.map(\.commit).filter { !held.contains($0) }))
+    }
+  }
+
+  /// `commit` and every commit it builds on, as far as the history walked holds them.
+  private static func ancestors(of commit: String, in chronicle: LedgerChronicle) -> Set<String> {
+    let parents = Dictionary(chronicle.entries.map { ($0.commit, $0.parents) }) { first, _ in first }
+    var held: Set<String> = []
+    var next = [commit]
+    while let commit = next.popLast() {
+      guard held.insert(commit).inserted else { continue }
+      next += parents[commit] ?? []
+    }
+    return held
+  }
+
+  /// The records shown changed since the previous review, sorted.
+  var changedSince: [RecordKey] {
+    guard let since else { return [] }
+    return Set(since.commits.flatMap { (byCommit[$0] ?? []).map(\.key) }).sorted()
   }
 
   /// The month (`2026-11`) of a commit's day in the ledger's time zone.
@@ -62,6 +88,7 @@ struct SiteChanges {
 enum ChangesPages {
   static func path(ofMonth month: String) -> String { "changes/\(month).html" }
   static func path(ofLast days: Int) -> String { "changes/last-\(days)-days.html" }
+  static let sincePath = "changes/since.html"
 
   static func render(_ changes: SiteChanges, _ content: SiteContent) -> [(path: String, html: String)] {
     let byMonth = Dictionary(grouping: changes.entries) { SiteChanges.month(of: $0, in: content) }
@@ -70,6 +97,10 @@ enum ChangesPages {
       let path = path(ofLast: days)
       let title = days == 7 ? tr("Changes of the last 7 days") : tr("Changes of the last 30 days")
       pages.append((path, page(path, title, changes.last(days, content), changes, content)))
+    }
+    if let since = changes.since {
+      let entries = changes.entries.filter { since.commits.contains($0.commit) }
+      pages.append((sincePath, sincePage(entries, since.commit, changes, content)))
     }
     for month in changes.months(content) {
       let path = path(ofMonth: month)
@@ -89,6 +120,29 @@ enum ChangesPages {
         "p",
         text: Language.singular(rows.count)
           ? tr("\(rows.count) change to a record, newest first.") : tr("\(rows.count) changes to records, newest first."))
+      table(&main, page, rows, content)
+    }
+  }
+
+  /// `changes/since.html`: the records changed since the previous review, then every change.
+  private static func sincePage(
+    _ entries: [HistoryEntry], _ reviewed: String, _ changes: SiteChanges, _ content: SiteContent
+  ) -> String {
+    let page = SitePage(path: sincePath, title: tr("Since your last review"), content: content, section: "home")
+    let rows = entries.flatMap { entry in (changes.byCommit[entry.commit] ?? []).map { (entry, $0) } }
+    let records = changes.changedSince
+    return page.render(hasScript: true) { main in
+      main.element("p") { line in
+        line.text(tr("Your last review saw the ledger as of commit") + " ")
+        page.commit(&line, reviewed)
+        line.text(".")
+      }
+      guard !records.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change since.")) }
+      main.element("h2", text: tr("Records changed"))
+      main.element("ul", [("class", "since")]) { list in
+        for key in records { list.element("li") { page.changedRecord(&$0, key) } }
+      }
+      main.element("h2", text: tr("Every change"))
       table(&main, page, rows, content)
     }
   }

@@ -29,6 +29,7 @@ enum HomePage {
       main.element("h2", text: tr("Expiring in the next 60 days, and overdue"))
       expiring(&main, page, content)
       main.element("h2", text: tr("Last changes"))
+      if changes.since != nil { since(&main, page, changes) }
       recent(&main, page, content, changes)
       periods(&main, page, content, changes)
     }
@@ -99,7 +100,7 @@ enum HomePage {
     guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }
     page.table(
       &main, id: "changes", columns: [tr("date"), tr("commit"), tr("author"), tr("change"), tr("records")], rows: recent.count,
-      nowrap: [0, 2]
+      nowrap: [0, 2], rowClass: { (changes.since?.commits.contains(recent[$0].entry.commit) ?? false) ? "since" : nil }
     ) { cell, row, column in
       let (entry, records) = recent[row]
       switch column {
@@ -114,6 +115,34 @@ enum HomePage {
         }
         if records.count > 8 { cell.text(" " + tr("and \(records.count - 8) more")) }
       }
+    }
+  }
+
+  /// With `site --since`: each record changed since the previous review, marked, and the page that lists the changes.
+  private static func since(_ main: inout HTMLWriter, _ page: SitePage, _ changes: SiteChanges) {
+    main.element("h2", text: tr("Since your last review"))
+    let records = changes.changedSince
+    main.element("p", records.isEmpty ? [] : [("class", "since")]) { line in
+      line.text(
+        records.isEmpty
+          ? tr("No change since.")
+          : Language.singular(records.count)
+            ? tr("\(records.count) record changed since.") : tr("\(records.count) records changed since."))
+      line.text(" ")
+      line.link(tr("What changed since your last review"), to: page.href(ChangesPages.sincePath))
+    }
+    guard !records.isEmpty else { return }
+    main.element("ul", [("class", "since")]) { list in
+      for key in records.prefix(50) {
+        list.element("li") { item in
+          item.element("mark", text: tr("changed"))
+          item.text(" ")
+          page.changedRecord(&item, key)
+        }
+      }
+    }
+    if records.count > 50 {
+      main.element("p") { $0.link(tr("All \(records.count) records changed"), to: page.href(ChangesPages.sincePath)) }
     }
   }
 

@@ -98,9 +98,11 @@ enum HomePage {
         (entry: entry, records: (changes.byCommit[entry.commit] ?? []).map(\.key).filter { content.record($0) != nil })
       }.filter { !$0.records.isEmpty }.prefix(10))
     guard !recent.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }
+    let since = changes.since?.commits ?? []
+    let marked = { (row: Int) in since.contains(recent[row].entry.commit) ? "since" : nil }
     page.table(
       &main, id: "changes", columns: [tr("date"), tr("commit"), tr("author"), tr("change"), tr("records")], rows: recent.count,
-      nowrap: [0, 2], rowClass: { (changes.since?.commits.contains(recent[$0].entry.commit) ?? false) ? "since" : nil }
+      nowrap: [0, 2], rowClass: marked
     ) { cell, row, column in
       let (entry, records) = recent[row]
       switch column {

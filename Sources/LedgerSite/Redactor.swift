@@ -124,6 +124,8 @@ struct Redactor: Sendable {
   /// word, then digits with single separators between them, 9 to 15 digits in all, ending
   /// where no letter or digit follows.
   static func phoneRanges(in text: String) -> [Range<String.Index>] {
+    // Most texts hold too few digits to be a phone number: they are not walked.
+    guard text.utf8.reduce(0, { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) }) >= 9 else { return [] }
     let characters = Array(text)
     var offsets: [String.Index] = []
     offsets.reserveCapacity(characters.count + 1)

@@ -47,7 +47,8 @@ final class SiteContent {
     self.tip = tip
     let newest = options.revision == nil
     today = newest ? LedgerDate.day(of: now, in: timeZone) : LedgerDate.day(of: tip.date, in: timeZone)
-    let scope = try SiteScope(view: view, isPublic: options.isPublic, organization: options.organization)
+    let scope = try SiteScope(
+      view: view, isPublic: options.isPublic, organization: options.organization, chronicle: chronicle)
     self.scope = scope
     let view = view
     var records: [RecordKind: [Record]] = [:]

@@ -20,7 +20,11 @@ struct SiteScope {
   /// Which person's git identity each email is (lowercased), to name authors on a partner's site.
   private let identities: [String: String]
 
-  init(view: LedgerView, isPublic: Bool, organization id: RecordID?) throws(StoreError) {
+  /// - Parameter chronicle: the history, whose former names and contact details of the people a
+  ///   partner's site does not show are hidden too (a renamed person by their former name).
+  init(view: LedgerView, isPublic: Bool, organization id: RecordID?, chronicle: LedgerChronicle? = nil)
+    throws(StoreError)
+  {
     self.view = view
     self.isPublic = isPublic
     var withheld: [RecordKind: [[String]]] = [:]
@@ -59,13 +63,28 @@ struct SiteScope {
     let shown = try Self.records(concerning: record, in: view)
     visible = shown
     var hidden: [String] = []
+    var names: [String] = []
     for person in try view.records(of: .people) where !shown.contains(person.key) {
       hidden.append(person.key.id.value)
-      if let name = person.fields["name"]?.stringValue { hidden.append(name) }
+      if let name = person.fields["name"]?.stringValue { names.append(name) }
       for steps in view.personalFields(of: .people) {
         for (_, value) in view.values(at: steps, in: person) { hidden += Self.strings(in: value) }
       }
     }
+    // Every name and contact detail they had, and the people removed since.
+    let personal = Set(view.personalFields(of: .people).compactMap(\.first))
+    for (key, steps) in chronicle?.steps ?? [:] where key.kind == .people && !shown.contains(key) {
+      hidden.append(key.id.value)
+      for step in steps {
+        for change in step.fields {
+          let field = String(change.path.prefix { $0 != "." })
+          guard field == "name" || personal.contains(field) else { continue }
+          let values = [change.old, change.new].compactMap { $0 }.flatMap(Self.strings(in:))
+          if field == "name" { names += values } else { hidden += values }
+        }
+      }
+    }
+    hidden += Set(names).flatMap(NameVariants.of)
     redact = Redactor(forbidden: hidden + (isPublic ? contacts : []), hidesContactShapes: isPublic)
   }
 

@@ -19,7 +19,7 @@ enum RecordPage {
       page.table(&main, id: "fields", columns: [tr("field"), tr("value")], rows: leaves.count) { cell, row, column in
         let leaf = leaves[row]
         if column == 0 { return cell.text(leaf.path) }
-        page.field(&cell, leaf.path, leaf.value, of: key.kind)
+        page.richField(&cell, leaf.path, leaf.value, of: key.kind)
       }
       references(&main, page, record, content)
       history(&main, page, record, content)
@@ -90,14 +90,25 @@ enum RecordPage {
     }
   }
 
-  /// `status: active → revoked`, with the old and the new value marked, references named.
+  /// `status: active → revoked`, with the old and the new value marked, references named,
+  /// objects as small tables.
   private static func fieldChange(_ item: inout HTMLWriter, _ change: FieldChange, _ page: SitePage, _ kind: RecordKind) {
     let target = page.referenceTarget(of: change.path, in: kind)
     item.element("code", text: change.path)
     item.text(": ")
-    if let old = change.old { item.element("del", [("class", "change-old")]) { page.value(&$0, old, referring: target) } }
+    if let old = change.old { item.element("del", [("class", "change-old")]) { page.richValue(&$0, old, referring: target) } }
     if change.old != nil, change.new != nil { item.text(" → ") }
-    if let new = change.new { item.element("ins", [("class", "change-new")]) { page.value(&$0, new, referring: target) } }
+    // A span, not `ins`: browsers underline `ins`, and a new value must not read as a link.
+    if let new = change.new {
+      item.element(isTable(new) ? "div" : "span", [("class", "change-new")]) { page.richValue(&$0, new, referring: target) }
+    }
+  }
+
+  /// Whether a value is shown as a table (an object, a list of objects): it needs a block.
+  private static func isTable(_ value: JSONValue) -> Bool {
+    if case .object = value { return true }
+    if case .array(let items) = value { return !items.isEmpty && items.allSatisfy { $0.objectValue != nil } }
+    return false
   }
 
   private static func blame(
@@ -115,7 +126,7 @@ enum RecordPage {
       let line = lines[row]
       switch column {
       case 0: cell.text(line.field)
-      case 1: page.field(&cell, line.field, line.value, of: record.key.kind)
+      case 1: page.richField(&cell, line.field, line.value, of: record.key.kind)
       case 2: cell.text(page.day(line.entry.date))
       case 3: cell.text(content.scope.author(line.entry))
       case 4: page.commit(&cell, line.entry.commit)

@@ -211,6 +211,19 @@ compare "\`import people --update\` of a 10,000-row export, 1,000 rows changed" 
 # the audit; the baseline reads the same history (every commit's changes) with git.
 compare "\`site\` (every record's page, history, blame, reports, audit)" "$audit_runs" "$audit_timeout" "$L" "rm -rf $work/site" \
   "$tool" site "$work/site" ::: git log -p
+# The site again after one `set`: the folder holds the site of the commit before, so only the
+# pages whose content changed are written (the others are kept as they are). Side by side, in
+# the baseline column, a full regeneration of the same commit into an empty folder; both runs
+# start after the same unmeasured steps (the site of the commit before, then one set). Then the
+# two folders are compared: the incremental site must be the full one, byte for byte.
+again="rm -rf $work/site-full && $tool site $work/site-again >/dev/null && $tool set people/$set_person --set name=BenchAgain\$RANDOM >/dev/null"
+again_label="\`site\` again after one \`set\` (baseline: the full site of the same commit)"
+compare "$again_label" "$slow" "$audit_timeout" "$work/scratch" \
+  "$again" "$tool" site "$work/site-again" ::: "$tool" site "$work/site-full"
+if [ -z "$only" ] || grep -qE "$only" <<<"$again_label"; then
+  (cd "$work/scratch" && "$tool" site "$work/site-again" >/dev/null && rm -rf "$work/site-full" && "$tool" site "$work/site-full" >/dev/null)
+  diff -rq "$work/site-again" "$work/site-full" >&2 || echo "warning: the incremental site differs from the full one" >&2
+fi
 
 # Forgetting one person: every commit from the person's first appearance rewritten without
 # their personal values, an erasure record on top. The baseline is git filter-repo doing the same
@@ -249,7 +262,8 @@ legend() {
   echo "first log on a fresh clone: git log -- FILE on the same clone, .git/adminledger removed before each run;"
   echo "audit: git log -p (the whole history); audit HEAD~1..HEAD: git show HEAD; signed audits: git log --show-signature (git runs ssh-keygen for every commit);"
   echo "report annual: git log -p --since=YEAR-01-01;"
-  echo "sync: git merge of the same branches in a copy of the clone; site: git log -p (the history every page's changes and blame come from)."
+  echo "sync: git merge of the same branches in a copy of the clone; site: git log -p (the history every page's changes and blame come from);"
+  echo "site again after one set: adminledger site into an empty folder (a full regeneration), beside the incremental run."
   echo "Peak = the largest process of the command's tree."
 }
 table_line() { printf '%-70s | %-22s | %-22s | %s\n' "$@"; }

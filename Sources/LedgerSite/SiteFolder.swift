@@ -2,9 +2,27 @@ import Foundation
 import LedgerCore
 import LedgerLanguage
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+#if os(Linux)
+  /// Linux's syncfs(2), which Glibc's module map leaves out (declared only under _GNU_SOURCE).
+  @_silgen_name("syncfs") private func syncfs(_ descriptor: Int32) -> Int32
+#endif
+
 /// Where a site is written: a new folder beside the destination, renamed over it when every
 /// page is written, so a reader never finds half a site and a failure leaves the old one. A
 /// destination that holds files no site wrote is refused, so nothing of the user's is lost.
+///
+/// Written again into the same folder, the site is incremental: a page whose bytes are those of
+/// the file already there is not written but hard-linked into the new folder (same file, same
+/// inode and modification time), so only the pages that changed are new files, and a page the
+/// new site no longer has is simply not carried over. The new files are written unflushed and
+/// the file system is flushed once at the end (`syncfs`), then the folders are swapped and
+/// their parent flushed: two flushes for a site of twenty thousand pages instead of one each.
 struct SiteFolder {
   /// The file that marks a folder as a site adminledger wrote (and may replace).
   static let marker = ".adminledger-site"
@@ -12,6 +30,15 @@ struct SiteFolder {
   let destination: URL
   let staging: URL
   private let files = FileManager.default
+  /// Whether `destination` holds a site written before, whose pages may be reused.
+  private let previous: Bool
+  private let counts = Counts()
+
+  /// How many files were written anew and how many were the same bytes as before.
+  final class Counts {
+    var written = 0
+    var unchanged = 0
+  }
 
   /// Why a site may not be written somewhere.
   enum Refusal {
@@ -41,34 +68,67 @@ struct SiteFolder {
       throw .io(
         path: destination.path, reason: tr("it holds files that no site wrote; choose an empty or new folder for the site"))
     }
+    previous = FileManager.default.fileExists(atPath: destination.appendingPathComponent(Self.marker).path)
     staging = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).adminledger-\(getpid())-tmp")
     do {
       try? files.removeItem(at: staging)
       try files.createDirectory(at: staging, withIntermediateDirectories: true)
-      try Data("adminledger review site\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
     } catch {
       throw .io(path: staging.path, reason: error.localizedDescription)
     }
+    try write("adminledger review site\n", to: Self.marker)
   }
 
-  /// Writes one file of the site, making its folder when needed.
+  /// How many files were written anew so far.
+  var written: Int { counts.written }
+  /// How many files were the same as the previous site's, and kept.
+  var unchanged: Int { counts.unchanged }
+
+  /// Writes one file of the site, making its folder when needed; a file the previous site
+  /// holds with the same bytes is linked instead.
   func write(_ text: String, to path: String) throws(StoreError) {
-    let url = staging.appendingPathComponent(path)
-    do {
-      do {
-        try Data(text.utf8).write(to: url)
-      } catch {
-        try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-      }
-    } catch {
-      throw .io(path: destination.appendingPathComponent(path).path, reason: error.localizedDescription)
+    let bytes = Array(text.utf8)
+    let target = staging.appendingPathComponent(path).path
+    if previous, reuse(bytes, at: destination.appendingPathComponent(path).path, as: target) {
+      counts.unchanged += 1
+      return
     }
+    var descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if descriptor < 0, errno == ENOENT, makeFolder(of: target) {
+      descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    }
+    guard descriptor >= 0 else { throw failure(destination.appendingPathComponent(path).path) }
+    var done = 0
+    while done < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        systemWrite(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done)
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else {
+        let error = failure(destination.appendingPathComponent(path).path)
+        close(descriptor)
+        throw error
+      }
+      done += count
+    }
+    guard close(descriptor) == 0 else { throw failure(destination.appendingPathComponent(path).path) }
+    counts.written += 1
   }
 
-  /// Puts the new site in place of the old one.
+  /// Links the previous site's file at `old` to `new` when it holds exactly `bytes`.
+  private func reuse(_ bytes: [UInt8], at old: String, as new: String) -> Bool {
+    guard let existing = FileManager.default.contents(atPath: old), existing.count == bytes.count,
+      existing.elementsEqual(bytes)
+    else { return false }
+    if link(old, new) == 0 { return true }
+    return errno == ENOENT && makeFolder(of: new) && link(old, new) == 0
+  }
+
+  /// Puts the new site in place of the old one: everything written is flushed once, then the
+  /// folders are swapped and their parent flushed.
   func finish() throws(StoreError) {
+    try flushFileSystem(of: staging.path)
     let old = staging.deletingLastPathComponent().appendingPathComponent(
       ".\(destination.lastPathComponent).adminledger-\(getpid())-old")
     do {
@@ -78,8 +138,47 @@ struct SiteFolder {
     } catch {
       throw .io(path: destination.path, reason: error.localizedDescription)
     }
+    try flushFolder(destination.deletingLastPathComponent().path)
   }
 
   /// Removes what was written, leaving the destination as it was.
   func abandon() { try? files.removeItem(at: staging) }
+
+  // MARK: - System calls
+
+  private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.write(descriptor, buffer, count)
+    #else
+      Darwin.write(descriptor, buffer, count)
+    #endif
+  }
+
+  private func makeFolder(of path: String) -> Bool {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    return (try? files.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+  }
+
+  /// Flushes everything written to the file system holding `path` (one call, not one a file).
+  private func flushFileSystem(of path: String) throws(StoreError) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(path) }
+    defer { close(descriptor) }
+    #if os(Linux)
+      guard syncfs(descriptor) == 0 else { throw failure(path) }
+    #else
+      sync()
+    #endif
+  }
+
+  private func flushFolder(_ path: String) throws(StoreError) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure(path) }
+    defer { close(descriptor) }
+    guard fsync(descriptor) == 0 || errno == EINVAL else { throw failure(path) }
+  }
+
+  private func failure(_ path: String) -> StoreError {
+    .io(path: path, reason: String(cString: strerror(errno)))
+  }
 }

@@ -40,9 +40,10 @@ struct SitePage {
       head.void("link", [("rel", "stylesheet"), ("href", href(SiteAssets.stylesheetName))])
     }
     page.open("body")
+    page.element("a", [("class", "skip"), ("href", "#content")], text: tr("Skip to content"))
     header(&page)
     navigation(&page)
-    page.open("main")
+    page.open("main", [("id", "content")])
     notice(&page)
     page.element("h1", text: title)
     body(&page)
@@ -58,8 +59,14 @@ struct SitePage {
   private func header(_ page: inout HTMLWriter) {
     page.element("header", [("class", "site")]) { header in
       header.element("a", [("class", "ledger"), ("href", href("index.html"))], text: content.settings.name)
-      header.element(
-        "span", [("class", "shown")], text: tr("as of commit \(content.tip.commit.prefix(7)), \(prose(content.tip.date))"))
+      if let change = recordChange {
+        header.element(
+          "span", [("class", "shown")],
+          text: tr("record last changed in commit \(change.commit.prefix(7)), \(prose(change.date))"))
+      } else {
+        header.element(
+          "span", [("class", "shown")], text: tr("as of commit \(content.tip.commit.prefix(7)), \(prose(content.tip.date))"))
+      }
     }
   }
 
@@ -99,11 +106,25 @@ struct SitePage {
 
   private func footer(_ page: inout HTMLWriter) {
     page.element("footer", [("class", "site")]) { footer in
+      if let change = recordChange {
+        return footer.text(
+          tr(
+            "\(content.settings.name): this record as last changed in commit \(change.commit) of \(prose(change.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
+          ))
+      }
       footer.text(
         tr(
           "\(content.settings.name), as recorded in commit \(content.tip.commit) of \(prose(content.tip.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
         ))
     }
+  }
+
+  /// On a record's page, the last commit that changed the record, which the page names instead
+  /// of the commit shown: so a record page that a later commit leaves alone stays byte for byte
+  /// the same, and a second `site` into the same folder keeps it rather than rewriting it.
+  private var recordChange: HistoryEntry? {
+    guard path.hasSuffix(".html"), let key = RecordKey(path: String(path.dropLast(5)) + ".json") else { return nil }
+    return content.chronicle.steps[key]?.first?.entry
   }
 
   /// The day of `date` in the ledger's time zone, as a table cell holds it: `2026-12-06`. Tables

@@ -42,12 +42,16 @@ enum SiteAssets {
     figure.chart { margin: .5rem 0 1.2rem; }
     figure.chart svg { max-width: 100%; height: auto; }
     figure.chart figcaption { color: var(--muted); }
+    a.skip { position: absolute; left: -100rem; top: 0; background: #fff; color: var(--accent); padding: .4rem .8rem; z-index: 10; }
+    a.skip:focus { left: .5rem; top: .5rem; }
+    .pager { display: flex; gap: .8rem; align-items: center; margin: .3rem 0 1rem; }
+    .pager[hidden] { display: none; }
     footer.site { color: var(--muted); font-size: .85rem; padding: 1rem 1.2rem; border-top: 1px solid var(--line); }
     @media print {
       body { font-size: 10.5pt; color: #000; }
       header.site { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 .3rem; }
       header.site a, header.site .shown { color: #000; }
-      nav.site, .filter, .no-print, th button::after { display: none; }
+      nav.site, .filter, .no-print, a.skip, th button::after { display: none; }
       main { padding: 0; max-width: none; }
       a { color: #000; text-decoration: none; }
       table { width: 100%; page-break-inside: auto; }
@@ -64,39 +68,99 @@ enum SiteAssets {
 
   /// Sorting (a click on a column's button; a cell's `data-sort`, when it has one, is what it
   /// sorts by, so `1 234,50 €` sorts as 1234.50) and filtering (the search box above a table; a
-  /// link ending in `#filter=WORDS` opens the page filtered): the table reads in full without.
+  /// link ending in `#filter=WORDS` opens the page filtered, `#filter=WORDS&sort=N` sorted by the
+  /// Nth column too, `-N` descending): the table reads in full without.
+  ///
+  /// Any address works: a `%` that starts no escape (`#filter=50%`) is taken as written, not
+  /// thrown on. A table of more than `pageSize` rows is shown a page of rows at a time (its
+  /// `data-pager` element, hidden without the script, moves between pages), while the filter
+  /// still reads every row; a `data-count` element says how many rows the filter leaves.
+  static let pageSize = 1_000
+
   static let tableScript = """
-    document.querySelectorAll("input[data-filter]").forEach(function (box) {
-      var rows = document.getElementById(box.dataset.filter).tBodies[0].rows;
-      function filter() {
-        var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
-        for (var i = 0; i < rows.length; i++) {
-          var text = rows[i].textContent.toLowerCase();
-          rows[i].hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+    (function () {
+      var size = \(pageSize), hash = location.hash, sortBy = /&sort=(-?[0-9]+)$/.exec(hash);
+      if (sortBy) hash = hash.slice(0, sortBy.index);
+      function decoded(text) { try { return decodeURIComponent(text); } catch (e) { return text; } }
+      function fill(template, values) {
+        return template.replace(/\\{([0-9])\\}/g, function (all, n) { return values[n - 1]; });
+      }
+      var lang = document.documentElement.lang || undefined, collator;
+      try { collator = new Intl.Collator(lang, { numeric: true }); } catch (e) { collator = new Intl.Collator(undefined, { numeric: true }); }
+      function setUp(table) {
+        var body = table.tBodies[0], rows = body.rows, words = [], first = 0, total = rows.length;
+        var count = document.querySelector('[data-count="' + table.id + '"]');
+        var pager = total > size ? document.querySelector('[data-pager="' + table.id + '"]') : null;
+        var counted = count ? count.textContent : "", texts = new Map();
+        function text(row) {
+          var t = texts.get(row);
+          if (t === undefined) { t = row.textContent.toLowerCase(); texts.set(row, t); }
+          return t;
         }
-      }
-      box.addEventListener("input", filter);
-      if (location.hash.indexOf("#filter=") === 0) {
-        box.value = decodeURIComponent(location.hash.slice(8));
-        filter();
-      }
-    });
-    document.querySelectorAll("th button[data-column]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        var th = button.parentNode, table = th.closest("table"), body = table.tBodies[0];
-        var column = Number(button.dataset.column), up = th.getAttribute("aria-sort") !== "ascending";
-        table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
-        th.setAttribute("aria-sort", up ? "ascending" : "descending");
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = a.cells[column].dataset.sort || a.cells[column].textContent;
-          var y = b.cells[column].dataset.sort || b.cells[column].textContent;
-          var c = x.localeCompare(y, document.documentElement.lang || undefined, { numeric: true });
-          return up ? c : -c;
+        function show() {
+          var shown = 0;
+          for (var i = 0; i < rows.length; i++) {
+            var row = rows[i], t = text(row);
+            var hit = words.every(function (w) { return t.indexOf(w) >= 0; });
+            row.hidden = !hit || (pager !== null && (shown < first || shown >= first + size));
+            if (hit) shown++;
+          }
+          if (count) count.textContent = words.length ? fill(count.dataset.filtered, [shown, total]) : counted;
+          if (pager) {
+            pager.hidden = false;
+            var last = Math.min(first + size, shown);
+            pager.querySelector("[data-range]").textContent = fill(pager.dataset.range, [shown ? first + 1 : 0, last, shown]);
+            pager.querySelector("[data-step='-1']").disabled = first === 0;
+            pager.querySelector("[data-step='1']").disabled = last >= shown;
+          }
+        }
+        function filter(value) {
+          words = value.toLowerCase().split(/\\s+/).filter(Boolean);
+          first = 0;
+          show();
+        }
+        function sort(column, up) {
+          table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+          var button = table.querySelector('th button[data-column="' + column + '"]');
+          if (!button) return;
+          button.parentNode.setAttribute("aria-sort", up ? "ascending" : "descending");
+          var keyed = Array.prototype.map.call(rows, function (row) {
+            var cell = row.cells[column];
+            return { row: row, key: cell ? (cell.dataset.sort || cell.textContent) : "" };
+          });
+          keyed.sort(function (a, b) { var c = collator.compare(a.key, b.key); return up ? c : -c; });
+          var ordered = document.createDocumentFragment();
+          keyed.forEach(function (k) { ordered.appendChild(k.row); });
+          body.appendChild(ordered);
+          first = 0;
+          show();
+        }
+        table.querySelectorAll("th button[data-column]").forEach(function (button) {
+          button.addEventListener("click", function () {
+            sort(Number(button.dataset.column), button.parentNode.getAttribute("aria-sort") !== "ascending");
+          });
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        if (pager) {
+          pager.querySelectorAll("button[data-step]").forEach(function (button) {
+            button.addEventListener("click", function () {
+              first = Math.max(0, first + Number(button.dataset.step) * size);
+              show();
+            });
+          });
+        }
+        var box = document.querySelector('input[data-filter="' + table.id + '"]');
+        if (box) {
+          box.addEventListener("input", function () { filter(box.value); });
+          if (hash.indexOf("#filter=") === 0) box.value = decoded(hash.slice(8));
+          words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+        }
+        if (sortBy) sort(Math.abs(Number(sortBy[1])), sortBy[1].charAt(0) !== "-");
+        else show();
+      }
+      document.querySelectorAll("table").forEach(function (table) {
+        if (table.id && table.querySelector("th button[data-column]")) setUp(table);
       });
-    });
+    })();
 
     """
 
@@ -123,7 +187,9 @@ enum SiteAssets {
         }
       }
       box.addEventListener("input", show);
-      if (location.hash.indexOf("#q=") === 0) box.value = decodeURIComponent(location.hash.slice(3));
+      if (location.hash.indexOf("#q=") === 0) {
+        try { box.value = decodeURIComponent(location.hash.slice(3)); } catch (e) { box.value = location.hash.slice(3); }
+      }
       show();
     })();
 

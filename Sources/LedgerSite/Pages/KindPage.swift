@@ -3,16 +3,21 @@ import LedgerJSON
 import LedgerLanguage
 
 /// `KIND.html`: every record of a kind shown, with the same columns as `list`, sortable and
-/// filterable in the page.
+/// filterable in the page. The count above the table follows the filter; past
+/// `SiteAssets.pageSize` rows the script shows a page of rows at a time (the filter still reads
+/// them all), moved through with the pager below the table.
 enum KindPage {
   static func render(_ kind: RecordKind, _ content: SiteContent) -> String {
     let page = SitePage(path: SitePage.path(of: kind), title: kind.title, content: content, section: kind.rawValue)
     let records = content.records[kind] ?? []
     let fields = kind.summaryFields
     let shown = records.map(content.scope.fields(of:))
+    // The script fills these in (`{1}`, `{2}`) with the rows the filter leaves and all rows.
+    let (shownCount, allCount) = ("{1}", "{2}")
     return page.render(hasScript: true) { main in
       main.element(
-        "p", text: Language.singular(records.count) ? tr("\(records.count) record.") : tr("\(records.count) records."))
+        "p", [("data-count", "records"), ("data-filtered", tr("\(shownCount) of \(allCount) records match the filter."))],
+        text: Language.singular(records.count) ? tr("\(records.count) record.") : tr("\(records.count) records."))
       // The columns are the fields' names, as the records and `list` spell them. An amount is
       // shown as people read it and sorts by its value.
       let amounts = Set(fields.indices.filter { SitePage.isAmount(fields[$0]) }.map { $0 + 1 })
@@ -26,6 +31,23 @@ enum KindPage {
         let field = fields[column - 1]
         page.field(&cell, field, shown[row][field], of: kind)
       }
+      if records.count > SiteAssets.pageSize { Self.pager(&main) }
+    }
+  }
+
+  /// The buttons that move through the pages of rows, shown by the script (`hidden` without).
+  private static func pager(_ main: inout HTMLWriter) {
+    let (first, last, count) = ("{1}", "{2}", "{3}")
+    main.element(
+      "nav",
+      [
+        ("class", "pager no-print"), ("data-pager", "records"), ("hidden", "hidden"), ("aria-label", tr("Pages of rows")),
+        ("data-range", tr("Rows \(first)–\(last) of \(count)")),
+      ]
+    ) { nav in
+      nav.element("button", [("type", "button"), ("data-step", "-1")], text: tr("Previous rows"))
+      nav.element("span", [("data-range", "")], text: "")
+      nav.element("button", [("type", "button"), ("data-step", "1")], text: tr("Next rows"))
     }
   }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import LedgerTestSupport
+import Testing
+
+/// A second `site` into the same folder: only the pages whose content changed are new files,
+/// and the folder is byte for byte what a full regeneration into a new folder writes.
+@Suite struct SiteIncrementalTests {
+  @Test func aSecondSiteAfterOneSetRewritesOnlyTheChangedPagesAndMatchesAFullRegeneration() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let folder = try TemporaryDirectory()
+    let site = folder.path("site")
+    try #require(ledger.run("site", site.path).status == 0)
+    let before = try Self.inodes(of: site)
+    // The same ledger again: nothing is written anew.
+    try #require(ledger.run("site", site.path).status == 0)
+    #expect(try Self.inodes(of: site) == before)
+
+    try #require(ledger.run("set", "people/tblanc", "--set", #"functions=["contact"]"#).status == 0)
+    try #require(ledger.run("site", site.path).status == 0)
+    let after = try Self.inodes(of: site)
+    let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
+    #expect(rewritten.contains("people/tblanc.html"))
+    #expect(!rewritten.isEmpty && rewritten.count * 4 < after.count, "rewrote \(rewritten.count) of \(after.count): \(rewritten)")
+
+    let fresh = folder.path("fresh")
+    try #require(ledger.run("site", fresh.path).status == 0)
+    let freshFiles = try Self.inodes(of: fresh)
+    #expect(freshFiles.keys.sorted() == after.keys.sorted())
+    for path in after.keys.sorted() {
+      let incremental = try Data(contentsOf: site.appendingPathComponent(path))
+      let full = try Data(contentsOf: fresh.appendingPathComponent(path))
+      #expect(incremental == full, "\(path) differs from a full regeneration")
+    }
+    // Nothing is left beside the site.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["fresh", "site"])
+  }
+
+  @Test func aPageTheSiteNoLongerHasIsRemovedAndAForeignFolderIsStillRefused() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let folder = try TemporaryDirectory()
+    let site = folder.path("site")
+    try #require(ledger.run("site", site.path).status == 0)
+    // A page the new site does not write (as a deleted record's) is gone after the next run.
+    let stale = site.appendingPathComponent("people/gone.html")
+    try Data("old".utf8).write(to: stale)
+    try #require(ledger.run("site", site.path).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
+
+    let foreign = folder.path("foreign")
+    try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+    try Data("mine".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+    #expect(ledger.run("site", foreign.path).status != 0)
+    #expect(try String(contentsOf: foreign.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+  }
+
+  /// Every file of a folder by its path inside it, with its inode: a file written anew has a
+  /// new one, a file kept has the same.
+  static func inodes(of root: URL) throws -> [String: UInt64] {
+    var result: [String: UInt64] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: root.path)
+    while let relative = enumerator?.nextObject() as? String {
+      let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(relative).path)
+      guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+      result[relative] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    }
+    return result
+  }
+}

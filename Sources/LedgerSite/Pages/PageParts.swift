@@ -172,7 +172,8 @@ extension SitePage {
     item.text(": ")
     if let old = change.old { item.element("del", [("class", "change-old")]) { value(&$0, old, referring: target) } }
     if change.old != nil, change.new != nil { item.text(" → ") }
-    if let new = change.new { item.element("ins", [("class", "change-new")]) { value(&$0, new, referring: target) } }
+    // A span, not `ins`: browsers underline `ins`, which reads as a link.
+    if let new = change.new { item.element("span", [("class", "change-new")]) { value(&$0, new, referring: target) } }
   }
 
   /// A record changed, linked when the site shows it, else named by its path.

@@ -39,6 +39,18 @@ import Testing
     }
   }
 
+  /// A language AdminLedger does not speak is refused before anything runs, saying which it speaks;
+  /// a locale-style tag names the language it starts with.
+  @Test func anUnknownLanguageIsRefusedWithTheOnesSpoken() throws {
+    let ledger = try LedgerSandbox()
+    let refused = ledger.run("list", "people", "--lang", "de")
+    #expect(refused.status == 2, "\(refused)")
+    #expect(refused.error.contains("AdminLedger does not speak 'de'"), "\(refused.error)")
+    #expect(refused.error.contains("use --lang en or --lang fr"), "\(refused.error)")
+    let french = ledger.run("list", "peple", "--lang", "fr_FR.UTF-8")
+    #expect(french.error.contains("type de fiche inconnu 'peple'"), "\(french.error)")
+  }
+
   @Test func theDemoSpeaksFrenchThroughout() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()

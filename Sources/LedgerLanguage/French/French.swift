@@ -4,6 +4,8 @@ enum French {
   static let parts: [(area: String, entries: [String: String])] = [
     ("common", common), ("help", help), ("output", output), ("reports", reports), ("site", site),
     ("validation", validation), ("core", core), ("changes", changes), ("pages", pages), ("values", values),
+    ("groups", groups), ("profiles", profiles), ("deadlines", deadlines), ("activity", activity),
+    ("presentation", presentation),
   ]
 
   static let entries: [String: String] = parts.reduce(into: [:]) { all, part in

@@ -11,6 +11,10 @@ public enum ReviewSite {
     public let commit: String
     public let pages: Int
     public let records: Int
+    /// How many files were written anew; the others were the previous site's, kept as they
+    /// were (unchanged bytes, or pages no commit since could change, not even made).
+    public let made: Int
+    public let kept: Int
   }
 
   /// Why a site may not be written into `folder`, named `name` in the sentence (it is a file,
@@ -64,38 +68,53 @@ public enum ReviewSite {
   ) throws(StoreError) -> Summary {
     let output = try SiteFolder(replacing: folder)
     do {
-      let content = try SiteContent(history: history, trust: trust, location: location, options: options, now: now)
-      // Reports and audit pages are made first, so the progress knows how many pages there are.
-      let reports = ReportPages.render(content)
-      let auditPages = content.audit.map { AuditPages.render($0, content) } ?? []
+      let content = try SiteContent(history: history, location: location, options: options, now: now)
+      let fingerprint = try SiteState.fingerprint(content, options: options, trust: trust)
+      let previous = output.previousState.flatMap { $0.fingerprint == fingerprint ? $0 : nil }
+      let delta = try previous.flatMap { (state) throws(StoreError) in
+        try SiteDelta(previous: state.commit, content: content, history: history)
+      }
+      let entries = Dictionary(content.chronicle.entries.map { ($0.commit, $0) }) { first, _ in first }
+      let earlierAudit = delta.flatMap { delta in
+        previous?.audit.flatMap { SiteAudit($0, entries: entries) }.map { (delta.previous, $0) }
+      }
+      try content.audit(trust: trust, after: earlierAudit)
       let since = try options.since.map { (revision) throws(StoreError) in try history.commit(revision) ?? revision }
       let changes = SiteChanges(content, since: since)
-      let historyPages = CommitPage.render(changes, content) + ChangesPages.render(changes, content)
-      let kinds = RecordKind.allCases.filter { !(content.records[$0] ?? []).isEmpty }
-      let total =
-        2 + kinds.count + kinds.reduce(0) { $0 + (content.records[$1]?.count ?? 0) } + reports.count + auditPages.count
-        + historyPages.count
-      var pages = 0
-      func emit(_ path: String, _ html: String) throws(StoreError) {
-        try output.write(html, to: path)
-        pages += 1
-        options.progress?(pages, total)
+      let pages = plan(content, changes)
+      var written = 0
+      for page in pages {
+        let unchanged = delta.map { !$0.remakes(page) } ?? false
+        if !unchanged || !output.keep(page.path) { try output.write(try page.make(), to: page.path) }
+        written += 1
+        options.progress?(written, pages.count)
       }
       try output.write(SiteAssets.stylesheet, to: SiteAssets.stylesheetName)
-      try emit("index.html", HomePage.render(content, changes))
-      for kind in kinds {
-        try emit(SitePage.path(of: kind), KindPage.render(kind, content))
-        for record in content.records[kind] ?? [] { try emit(SitePage.path(of: record.key), RecordPage.render(record, content)) }
-      }
-      for (path, html) in reports { try emit(path, html) }
-      for (path, html) in auditPages { try emit(path, html) }
-      for (path, html) in historyPages { try emit(path, html) }
-      try emit("search.html", SearchPage.render(content))
-      try output.finish()
-      return Summary(folder: folder, commit: content.tip.commit, pages: pages, records: content.pageCount)
+      let state = SiteState(fingerprint: fingerprint, commit: content.tip.commit, audit: content.audit)
+      try output.finish(marker: state.marker)
+      return Summary(
+        folder: folder, commit: content.tip.commit, pages: pages.count, records: content.pageCount,
+        made: output.written, kept: output.unchanged)
     } catch {
       output.abandon()
       throw error
     }
+  }
+
+  /// Every page of the site, in the order they are written, each made when written.
+  private static func plan(_ content: SiteContent, _ changes: SiteChanges) -> [PendingPage] {
+    var pages = [PendingPage("index.html") { HomePage.render(content, changes) }]
+    for kind in RecordKind.allCases where !(content.records[kind] ?? []).isEmpty {
+      pages.append(PendingPage(SitePage.path(of: kind)) { KindPage.render(kind, content) })
+      for record in content.records[kind] ?? [] {
+        pages.append(PendingPage(SitePage.path(of: record.key), .record(record.key)) { RecordPage.render(record, content) })
+      }
+    }
+    pages += ReportPages.render(content)
+    pages += content.audit.map { AuditPages.render($0, content) } ?? []
+    pages += CommitPage.render(changes, content)
+    pages += ChangesPages.render(changes, content)
+    pages.append(PendingPage("search.html") { SearchPage.render(content) })
+    return pages
   }
 }

@@ -9,6 +9,9 @@ import LedgerQuery
 /// reports and the audit.
 final class SiteContent {
   let settings: LedgerSettings
+  let history: any LedgerHistory
+  /// The ledger's files at the revision shown, and its records.
+  let snapshot: any LedgerSnapshot
   let view: LedgerView
   let scope: SiteScope
   /// The commit shown, and when it was made.
@@ -28,17 +31,21 @@ final class SiteContent {
   let duties: Report?
   let entitlements: Report?
   let access: [(system: Record, report: Report)]
-  let annual: [(year: Int, report: Report)]
-  let audit: AuditResult?
+  /// The years with an annual report: from the first commit's to the last's.
+  let annualYears: [Int]
+  private var annualReports: [Int: Report] = [:]
+  /// The audit of the history shown, on a whole site; set by `audit(trust:after:)`.
+  private(set) var audit: SiteAudit?
 
   /// - Parameters:
   ///   - history: the ledger's history, read at `options.revision`.
-  ///   - trust: what the audit starts from (the clone's trust pin).
   ///   - location: where the ledger is, for a message when it has no settings there.
-  init(history: any LedgerHistory, trust: AuditContext, location: String, options: SiteOptions, now: Date)
+  init(history: any LedgerHistory, location: String, options: SiteOptions, now: Date)
     throws(StoreError)
   {
-    view = try LedgerView(history.snapshot(options.revision))
+    self.history = history
+    snapshot = try history.snapshot(options.revision)
+    view = try LedgerView(snapshot)
     guard let settings = try view.settings() else { throw .notALedger(searched: location) }
     self.settings = settings
     timeZone = settings.timeZone
@@ -73,8 +80,7 @@ final class SiteContent {
       duties = nil
       entitlements = nil
       access = []
-      annual = []
-      audit = nil
+      annualYears = []
       return
     }
     diagnostics = try LedgerValidator(history.snapshot(tip.commit)).validateAll()
@@ -85,12 +91,29 @@ final class SiteContent {
     access = try (records[.systems] ?? []).map { (system) throws(StoreError) in
       (system, try AccessReport.make(view, system: system.key.id.value, all: false))
     }
-    let years = Self.years(from: chronicle.entries.last?.date ?? tip.date, to: tip.date, in: timeZone)
-    let lastYear = years.last
-    annual = try years.map { (year) throws(StoreError) in
-      (year, try AnnualReport.make(history, year: year, end: year == lastYear ? tip.commit : nil))
+    annualYears = Self.years(from: chronicle.entries.last?.date ?? tip.date, to: tip.date, in: timeZone)
+  }
+
+  /// The annual report of `year`, read from the history when a page first asks for it (a second
+  /// site made after a few commits reads only the years they changed).
+  func annual(_ year: Int) throws(StoreError) -> Report {
+    if let report = annualReports[year] { return report }
+    let report = try AnnualReport.make(history, year: year, end: year == annualYears.last ? tip.commit : nil)
+    annualReports[year] = report
+    return report
+  }
+
+  /// Audits the history shown, on a whole site: every commit, or, given the audit an earlier
+  /// site showed of a commit this one builds on, only the commits since, added to it.
+  func audit(trust: AuditContext, after earlier: (commit: String, audit: SiteAudit)?) throws(StoreError) {
+    guard scope.isWhole else { return }
+    let order = chronicle.positions
+    guard let earlier else {
+      audit = SiteAudit(try history.audit(range: tip.commit, context: trust), order: order)
+      return
     }
-    audit = try history.audit(range: tip.commit, context: trust)
+    let since = SiteAudit(try history.audit(range: "\(earlier.commit)..\(tip.commit)", context: trust), order: order)
+    audit = SiteAudit(earlier.audit, then: since, order: order)
   }
 
   /// The years from the first commit's to the last's.

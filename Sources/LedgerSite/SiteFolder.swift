@@ -32,6 +32,8 @@ struct SiteFolder {
   private let files = FileManager.default
   /// Whether `destination` holds a site written before, whose pages may be reused.
   private let previous: Bool
+  /// What the site written before was made from, when its marker says (`SiteState`).
+  let previousState: SiteState?
   private let counts = Counts()
 
   /// How many files were written anew and how many were the same bytes as before.
@@ -68,7 +70,9 @@ struct SiteFolder {
       throw .io(
         path: destination.path, reason: tr("it holds files that no site wrote; choose an empty or new folder for the site"))
     }
-    previous = FileManager.default.fileExists(atPath: destination.appendingPathComponent(Self.marker).path)
+    let marker = FileManager.default.contents(atPath: destination.appendingPathComponent(Self.marker).path)
+    previous = marker != nil
+    previousState = marker.flatMap { SiteState(marker: Array($0)) }
     staging = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).adminledger-\(getpid())-tmp")
     do {
@@ -77,7 +81,6 @@ struct SiteFolder {
     } catch {
       throw .io(path: staging.path, reason: error.localizedDescription)
     }
-    try write("adminledger review site\n", to: Self.marker)
   }
 
   /// How many files were written anew so far.
@@ -116,6 +119,17 @@ struct SiteFolder {
     counts.written += 1
   }
 
+  /// Keeps the previous site's file at `path` as it is, without reading it; false when the
+  /// previous site has no such file.
+  func keep(_ path: String) -> Bool {
+    guard previous else { return false }
+    let old = destination.appendingPathComponent(path).path
+    let new = staging.appendingPathComponent(path).path
+    guard link(old, new) == 0 || (errno == ENOENT && makeFolder(of: new) && link(old, new) == 0) else { return false }
+    counts.unchanged += 1
+    return true
+  }
+
   /// Links the previous site's file at `old` to `new` when it holds exactly `bytes`.
   private func reuse(_ bytes: [UInt8], at old: String, as new: String) -> Bool {
     guard let existing = FileManager.default.contents(atPath: old), existing.count == bytes.count,
@@ -125,9 +139,11 @@ struct SiteFolder {
     return errno == ENOENT && makeFolder(of: new) && link(old, new) == 0
   }
 
-  /// Puts the new site in place of the old one: everything written is flushed once, then the
-  /// folders are swapped and their parent flushed.
-  func finish() throws(StoreError) {
+  /// Puts the new site in place of the old one, `marker` (what it was made from) marking it as
+  /// a site: everything written is flushed once, then the folders are swapped and their parent
+  /// flushed.
+  func finish(marker: String) throws(StoreError) {
+    try write(marker, to: Self.marker)
     try flushFileSystem(of: staging.path)
     let old = staging.deletingLastPathComponent().appendingPathComponent(
       ".\(destination.lastPathComponent).adminledger-\(getpid())-old")

@@ -14,6 +14,11 @@ struct SitePage {
   /// The navigation entry this page belongs to: `home`, `reports`, `audit`, `search`, or a
   /// kind's name (`people`).
   let section: String
+  /// The commit a page about a fixed part of the history is as of (a commit's page, a past
+  /// month's changes, a past year's report or audit), named instead of the commit shown: so
+  /// the page stays the same when later commits leave that part alone, and a second `site`
+  /// keeps it. Nil: the commit shown, or on a record's page the record's last change.
+  var shown: HistoryEntry? = nil
 
   /// How to reach the site's root from this page.
   var root: String { String(repeating: "../", count: path.split(separator: "/").count - 1) }
@@ -64,8 +69,8 @@ struct SitePage {
           "span", [("class", "shown")],
           text: tr("record last changed in commit \(change.commit.prefix(7)), \(prose(change.date))"))
       } else {
-        header.element(
-          "span", [("class", "shown")], text: tr("as of commit \(content.tip.commit.prefix(7)), \(prose(content.tip.date))"))
+        let shown = shown ?? content.tip
+        header.element("span", [("class", "shown")], text: tr("as of commit \(shown.commit.prefix(7)), \(prose(shown.date))"))
       }
     }
   }
@@ -112,9 +117,10 @@ struct SitePage {
             "\(content.settings.name): this record as last changed in commit \(change.commit) of \(prose(change.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
           ))
       }
+      let shown = shown ?? content.tip
       footer.text(
         tr(
-          "\(content.settings.name), as recorded in commit \(content.tip.commit) of \(prose(content.tip.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
+          "\(content.settings.name), as recorded in commit \(shown.commit) of \(prose(shown.date)). Written by adminledger site; every figure is computed from the ledger's records and history."
         ))
     }
   }

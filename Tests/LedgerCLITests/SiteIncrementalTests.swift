@@ -35,6 +35,57 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["fresh", "site"])
   }
 
+  /// Each kind of change a second site must follow: the pages it keeps without making them
+  /// must be the pages a full regeneration writes, byte for byte.
+  @Test(arguments: [
+    "rename a person", "rename an organisation", "add a person", "remove a ticket", "change the settings",
+    "several commits",
+  ])
+  func aSecondSiteKeepsOnlyPagesNoChangeTouched(_ change: String) throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let folder = try TemporaryDirectory()
+    let site = folder.path("site")
+    // Two commits of history before the first site, so the audit has something to carry on.
+    try #require(ledger.run("set", "people/tblanc", "--set", "phone=+33612345670").status == 0)
+    try #require(ledger.run("site", site.path).status == 0)
+    switch change {
+    case "rename a person":
+      try #require(ledger.run("set", "people/tblanc", "--set", "name=Thomas Blanc-Martin").status == 0)
+    case "rename an organisation":
+      try #require(ledger.run("set", "organizations/cen-paca", "--set", "name=CEN Provence").status == 0)
+    case "add a person":
+      try #require(
+        ledger.run("add", "people", "nperrin", "--set", "name=Nadia Perrin", "--set", "organization=pnr-queyras").status == 0)
+    case "remove a ticket":
+      try #require(ledger.run("rm", "tickets/2025-11-15-efy7p").status == 0)
+    case "change the settings":
+      let settings = ledger.directory.url.appendingPathComponent("ledger.json")
+      let text = try String(contentsOf: settings, encoding: .utf8)
+      try Data(text.replacingOccurrences(of: "\"currency\": \"EUR\"", with: "\"currency\": \"CHF\"").utf8).write(to: settings)
+      try #require(ledger.run("commit", "-m", "Pay in francs").status == 0)
+    default:
+      try #require(ledger.run("set", "people/tblanc", "--set", "phone=+33612345671").status == 0)
+      try #require(ledger.run("set", "tickets/2025-11-15-efy7p", "--set", "title=Orchid observations for the CBN").status == 0)
+    }
+    let second = ledger.run("site", site.path, "--format", "json")
+    try #require(second.status == 0, "\(second)")
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(second.output.utf8)) as? [String: Any])
+    let pages = try #require(summary["pages"] as? Int)
+    let written = try #require(summary["written"] as? Int)
+    // New settings make every page again (their bytes mostly the same, so still kept).
+    #expect(written * 3 < pages, "\(change): wrote \(written) of \(pages) pages")
+
+    let fresh = folder.path("fresh")
+    try #require(ledger.run("site", fresh.path).status == 0)
+    let incremental = try Self.inodes(of: site).keys.sorted()
+    #expect(incremental == (try Self.inodes(of: fresh).keys.sorted()))
+    for path in incremental where path != ".adminledger-site" {
+      let kept = try Data(contentsOf: site.appendingPathComponent(path))
+      let full = try Data(contentsOf: fresh.appendingPathComponent(path))
+      #expect(kept == full, "\(change): \(path) differs from a full regeneration")
+    }
+  }
+
   @Test func aPageTheSiteNoLongerHasIsRemovedAndAForeignFolderIsStillRefused() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     let folder = try TemporaryDirectory()

@@ -71,6 +71,7 @@ enum SiteCommand {
       context.printJSON([
         "folder": .string(summary.folder.path), "index": .string(index.absoluteString), "commit": .string(summary.commit),
         "pages": .number(JSONNumber(summary.pages)), "records": .number(JSONNumber(summary.records)),
+        "written": .number(JSONNumber(summary.made)), "kept": .number(JSONNumber(summary.kept)),
       ])
       return .ok
     }

@@ -2,6 +2,10 @@
 // audit's findings, and what the writing, merging, syncing and people commands print.
 extension French {
   static let output: [String: String] = [
+    "{1} file written anew; {2} kept from the previous site, unchanged.":
+      "{1} fichier écrit à nouveau ; {2} repris du site précédent, inchangés.",
+    "{1} files written anew; {2} kept from the previous site, unchanged.":
+      "{1} fichiers écrits à nouveau ; {2} repris du site précédent, inchangés.",
     "Auditing the history since the last audit...":
       "Audit de l'historique depuis le dernier audit...",
     "Auditing the history...":

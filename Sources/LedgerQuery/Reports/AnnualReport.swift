@@ -9,6 +9,9 @@ import LedgerLanguage
 public enum AnnualReport {
   /// The report of `year`, read at the end of that year, or at `end` (a commit) when the
   /// history read stops before (a report of the year in progress, or of a past revision).
+  /// The report's title, known without reading the history.
+  public static func title(year: Int) -> String { tr("Annual report \(year)") }
+
   public static func make(_ history: any LedgerHistory, year: Int, end: String? = nil) throws(StoreError) -> Report {
     let prefix = String(format: "%04d-", year)
     let endOfYear = end ?? prefix + "12-31"
@@ -16,7 +19,7 @@ public enum AnnualReport {
     let inYear = { (value: JSONValue?) in value?.stringValue?.hasPrefix(prefix) == true }
     let tickets = try view.records(of: .tickets)
     var report = Report(
-      title: tr("Annual report \(year)"),
+      title: title(year: year),
       sections: [
         dataRequests(tickets.filter { $0.fields["type"] == "data-request" && inYear($0.fields["opened"]) }),
         try trainings(view, inYear),

@@ -1,26 +1,30 @@
 import LedgerCore
 import LedgerJSON
 import LedgerLanguage
-import LedgerWording
 
 /// `audit.html` and `audit/YEAR.html`: what the audit found, the payment approvals with the
 /// approver's role, and every commit of each year with its author, the roles they held and
 /// its findings marked.
 enum AuditPages {
-  static func render(_ audit: AuditResult, _ content: SiteContent) -> [(path: String, html: String)] {
+  static func render(_ audit: SiteAudit, _ content: SiteContent) -> [PendingPage] {
     // Oldest first in the order of history (a commit after those it builds on), not by clock.
     let order = content.chronicle.positions
     let trail = audit.trail.sorted { (order[$0.entry.commit] ?? 0) > (order[$1.entry.commit] ?? 0) }
     let years = Dictionary(grouping: trail) { String(LedgerDate.day(of: $0.entry.date, in: content.timeZone).prefix(4)) }
     let findings = Dictionary(grouping: audit.findings, by: \.entry.commit)
-    var pages = [(path: "audit.html", html: summary(audit, years.keys.sorted(), content))]
+    var pages = [PendingPage("audit.html") { summary(audit, years.keys.sorted(), content) }]
+    // A past year's page is as of its last commit; the latest year's, as of the commit shown.
+    let latest = years.keys.max()
     for (year, commits) in years.sorted(by: { $0.key < $1.key }) {
-      pages.append(("audit/\(year).html", yearPage(year, commits, findings, content)))
+      let shown = year == latest ? nil : commits.last?.entry
+      pages.append(
+        PendingPage("audit/\(year).html", .auditYear(Int(year) ?? 0)) { yearPage(year, commits, findings, content, shown: shown) }
+      )
     }
     return pages
   }
 
-  private static func summary(_ audit: AuditResult, _ years: [String], _ content: SiteContent) -> String {
+  private static func summary(_ audit: SiteAudit, _ years: [String], _ content: SiteContent) -> String {
     let page = SitePage(path: "audit.html", title: tr("Audit"), content: content, section: "audit")
     return page.render(hasScript: true) { main in
       let count = audit.findings.count
@@ -54,7 +58,7 @@ enum AuditPages {
           case 1: page.commit(&cell, finding.entry.commit)
           case 2: cell.text(content.scope.author(finding.entry))
           case 3: cell.element("span", [("class", "finding-rule")], text: finding.rule)
-          default: cell.text(AuditWording.message(finding))
+          default: cell.text(finding.message)
           }
         }
       }
@@ -67,7 +71,7 @@ enum AuditPages {
   }
 
   /// The payment approvals the history records, with the approver's roles on the day.
-  private static func approvals(_ main: inout HTMLWriter, _ page: SitePage, _ audit: AuditResult, _ content: SiteContent) {
+  private static func approvals(_ main: inout HTMLWriter, _ page: SitePage, _ audit: SiteAudit, _ content: SiteContent) {
     main.element("h2", text: tr("Payment approvals"))
     let approvals = audit.approvals
     if approvals.isEmpty {
@@ -98,9 +102,11 @@ enum AuditPages {
   }
 
   private static func yearPage(
-    _ year: String, _ commits: [AuditedCommit], _ findings: [String: [AuditFinding]], _ content: SiteContent
+    _ year: String, _ commits: [SiteAudit.Commit], _ findings: [String: [SiteAudit.Finding]], _ content: SiteContent,
+    shown: HistoryEntry?
   ) -> String {
-    let page = SitePage(path: "audit/\(year).html", title: tr("Audit of \(year)"), content: content, section: "audit")
+    let page = SitePage(
+      path: "audit/\(year).html", title: tr("Audit of \(year)"), content: content, section: "audit", shown: shown)
     let found = commits.reduce(0) { $0 + (findings[$1.entry.commit]?.count ?? 0) }
     return page.render(hasScript: true) { main in
       let findingsSaid =
@@ -137,7 +143,7 @@ enum AuditPages {
             for finding in list {
               items.element("li") { item in
                 item.element("span", [("class", "finding-rule")], text: finding.rule)
-                item.text(": " + AuditWording.message(finding))
+                item.text(": " + finding.message)
               }
             }
           }

@@ -41,7 +41,7 @@ struct SiteChanges {
   }
 
   /// `commit` and every commit it builds on, as far as the history walked holds them.
-  private static func ancestors(of commit: String, in chronicle: LedgerChronicle) -> Set<String> {
+  static func ancestors(of commit: String, in chronicle: LedgerChronicle) -> Set<String> {
     let parents = Dictionary(chronicle.entries.map { ($0.commit, $0.parents) }) { first, _ in first }
     var held: Set<String> = []
     var next = [commit]
@@ -90,29 +90,37 @@ enum ChangesPages {
   static func path(ofLast days: Int) -> String { "changes/last-\(days)-days.html" }
   static let sincePath = "changes/since.html"
 
-  static func render(_ changes: SiteChanges, _ content: SiteContent) -> [(path: String, html: String)] {
+  static func render(_ changes: SiteChanges, _ content: SiteContent) -> [PendingPage] {
     let byMonth = Dictionary(grouping: changes.entries) { SiteChanges.month(of: $0, in: content) }
-    var pages: [(path: String, html: String)] = []
+    var pages: [PendingPage] = []
     for days in [7, 30] {
       let path = path(ofLast: days)
       let title = days == 7 ? tr("Changes of the last 7 days") : tr("Changes of the last 30 days")
-      pages.append((path, page(path, title, changes.last(days, content), changes, content)))
+      pages.append(PendingPage(path) { page(path, title, changes.last(days, content), changes, content) })
     }
     if let since = changes.since {
       let entries = changes.entries.filter { since.commits.contains($0.commit) }
-      pages.append((sincePath, sincePage(entries, since.commit, changes, content)))
+      pages.append(PendingPage(sincePath) { sincePage(entries, since.commit, changes, content) })
     }
-    for month in changes.months(content) {
+    let months = changes.months(content)
+    // A past month's page is as of its last commit; the latest month's, as of the commit shown.
+    let latest = months.first
+    for month in months {
       let path = path(ofMonth: month)
-      pages.append((path, page(path, tr("Changes of \(month)"), byMonth[month] ?? [], changes, content)))
+      let entries = byMonth[month] ?? []
+      pages.append(
+        PendingPage(path, .month(month)) {
+          page(path, tr("Changes of \(month)"), entries, changes, content, shown: month == latest ? nil : entries.first)
+        })
     }
     return pages
   }
 
   private static func page(
-    _ path: String, _ title: String, _ entries: [HistoryEntry], _ changes: SiteChanges, _ content: SiteContent
+    _ path: String, _ title: String, _ entries: [HistoryEntry], _ changes: SiteChanges, _ content: SiteContent,
+    shown: HistoryEntry? = nil
   ) -> String {
-    let page = SitePage(path: path, title: title, content: content, section: "home")
+    let page = SitePage(path: path, title: title, content: content, section: "home", shown: shown)
     let rows = entries.flatMap { entry in (changes.byCommit[entry.commit] ?? []).map { (entry, $0) } }
     return page.render(hasScript: true) { main in
       guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }

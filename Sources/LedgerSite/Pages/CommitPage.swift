@@ -1,7 +1,6 @@
 import LedgerCore
 import LedgerJSON
 import LedgerLanguage
-import LedgerWording
 
 /// `commits/ID.html`: one commit: its author and day, the roles the author held and what the
 /// audit found (on a whole site), every record it changed field by field as the scope shows
@@ -10,7 +9,7 @@ enum CommitPage {
   static func path(of commit: String) -> String { "commits/\(commit).html" }
 
   /// A page for every commit of the site's history, so that every commit id links somewhere.
-  static func render(_ changes: SiteChanges, _ content: SiteContent) -> [(path: String, html: String)] {
+  static func render(_ changes: SiteChanges, _ content: SiteContent) -> [PendingPage] {
     var children: [String: [String]] = [:]
     for entry in content.chronicle.entries {
       for parent in entry.parents { children[parent, default: []].append(entry.commit) }
@@ -21,7 +20,7 @@ enum CommitPage {
       let page = Page(
         entry: entry, changes: changes.byCommit[entry.commit] ?? [], children: children[entry.commit] ?? [],
         audited: trail[entry.commit], findings: findings[entry.commit] ?? [])
-      return (path(of: entry.commit), page.render(content))
+      return PendingPage(path(of: entry.commit), .commit(entry.commit)) { page.render(content) }
     }
   }
 
@@ -29,13 +28,13 @@ enum CommitPage {
     let entry: HistoryEntry
     let changes: [SiteChanges.Change]
     let children: [String]
-    let audited: AuditedCommit?
-    let findings: [AuditFinding]
+    let audited: SiteAudit.Commit?
+    let findings: [SiteAudit.Finding]
 
     func render(_ content: SiteContent) -> String {
       let page = SitePage(
         path: CommitPage.path(of: entry.commit), title: tr("Commit \(entry.commit.prefix(7))"), content: content,
-        section: "home")
+        section: "home", shown: entry)
       return page.render(hasScript: changes.count > 10) { main in
         main.element("p") { $0.element("code", text: entry.commit) }
         main.element("blockquote", text: entry.subject)
@@ -93,7 +92,7 @@ enum CommitPage {
         for finding in findings {
           list.element("li", [("class", "finding")]) { item in
             item.element("span", [("class", "finding-rule")], text: finding.rule)
-            item.text(": " + AuditWording.message(finding))
+            item.text(": " + finding.message)
           }
         }
       }

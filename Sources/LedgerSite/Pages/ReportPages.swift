@@ -7,26 +7,37 @@ import LedgerQuery
 /// `reports.html` and `reports/*.html`: expiring, access per system, the annual report of each
 /// year with its charts, consistency.
 enum ReportPages {
-  static func render(_ content: SiteContent) -> [(path: String, html: String)] {
-    var pages = [(path: "reports.html", html: index(content))]
-    pages.append(("reports/expiring.html", plain("reports/expiring.html", tr("Expiring"), content.expiring, content)))
+  static func render(_ content: SiteContent) -> [PendingPage] {
+    var pages = [PendingPage("reports.html") { index(content) }]
+    pages.append(
+      PendingPage("reports/expiring.html") { plain("reports/expiring.html", tr("Expiring"), content.expiring, content) })
     if let consistency = content.consistency {
-      pages.append(("reports/consistency.html", plain("reports/consistency.html", tr("Consistency"), consistency, content)))
+      pages.append(
+        PendingPage("reports/consistency.html") { plain("reports/consistency.html", tr("Consistency"), consistency, content) })
     }
     if let duties = content.duties {
-      pages.append(("reports/duties.html", plain("reports/duties.html", tr("Who does what"), duties, content)))
+      pages.append(PendingPage("reports/duties.html") { plain("reports/duties.html", tr("Who does what"), duties, content) })
     }
     if let entitlements = content.entitlements {
       pages.append(
-        ("reports/entitlements.html", plain("reports/entitlements.html", tr("Rights by function"), entitlements, content)))
+        PendingPage("reports/entitlements.html") {
+          plain("reports/entitlements.html", tr("Rights by function"), entitlements, content)
+        })
     }
     for (system, report) in content.access {
       let path = "reports/access-\(system.key.id.value).html"
-      pages.append((path, plain(path, report.title, report, content)))
+      pages.append(PendingPage(path) { plain(path, report.title, report, content) })
     }
-    for (year, report) in content.annual {
+    for year in content.annualYears {
       let path = "reports/annual-\(year).html"
-      pages.append((path, annual(path, year, report, content)))
+      // A past year's report is as of the year's last commit; the latest year's, as of the commit shown.
+      let shown =
+        year == content.annualYears.last
+        ? nil : content.chronicle.entries.first { LedgerDate.day(of: $0.date, in: content.timeZone).hasPrefix("\(year)-") }
+      pages.append(
+        PendingPage(path, .annualYear(year)) { () throws(StoreError) in
+          annual(path, year, try content.annual(year), content, shown: shown)
+        })
     }
     return pages
   }
@@ -62,11 +73,11 @@ enum ReportPages {
           }
         }
       }
-      if !content.annual.isEmpty {
+      if !content.annualYears.isEmpty {
         main.element("h2", text: tr("Annual reports"))
         main.element("ul") { list in
-          for (year, report) in content.annual.reversed() {
-            list.element("li") { $0.link(report.title, to: page.href("reports/annual-\(year).html")) }
+          for year in content.annualYears.reversed() {
+            list.element("li") { $0.link(AnnualReport.title(year: year), to: page.href("reports/annual-\(year).html")) }
           }
         }
       }
@@ -97,8 +108,10 @@ enum ReportPages {
     return page.render(hasScript: true) { main in page.report(&main, report, idPrefix: "report", interactive: true) }
   }
 
-  private static func annual(_ path: String, _ year: Int, _ report: Report, _ content: SiteContent) -> String {
-    let page = SitePage(path: path, title: report.title, content: content, section: "reports")
+  private static func annual(
+    _ path: String, _ year: Int, _ report: Report, _ content: SiteContent, shown: HistoryEntry?
+  ) -> String {
+    let page = SitePage(path: path, title: report.title, content: content, section: "reports", shown: shown)
     return page.render { main in
       main.element(
         "p", text: tr("The year's figures, read from the ledger as it stood at the end of \(year) and from its history."))

@@ -6,8 +6,8 @@ import LedgerCore
 /// A record's page shows the record, its history and blame, and the labels of the records it
 /// refers to and that refer to it; a right's label names its account's system and holder. So
 /// a page changes when a new commit changed its record, or the label of a record it shows.
-/// A commit's page names its children and the labels of the records it changed; a month's
-/// page, its commits'. The pages that sum up everything (home, kinds, reports, audit summary,
+/// A commit's page names its children and the records it changed, by id (not by label),
+/// linked while they are there; a month's page, its commits'. The pages that sum up everything (home, kinds, reports, audit summary,
 /// search) are always made again.
 struct SiteDelta {
   /// The commit the previous site showed.
@@ -64,17 +64,18 @@ struct SiteDelta {
     }
     self.records = records
 
-    var peopleCameOrWent = false
-    for key in touched where key.kind == .people {
-      if (try before.record(key) == nil) != (content.record(key) == nil) { peopleCameOrWent = true }
-    }
-    if peopleCameOrWent {
+    // Pages name a record changed by its path, linked while the record is there: a record
+    // that came or went changes the pages of the commits that changed it. Pages link authors
+    // to their person's page: a person who came or went changes every commit's page.
+    var cameOrWent: Set<RecordKey> = []
+    for key in touched where (try before.record(key) == nil) != (content.record(key) == nil) { cameOrWent.insert(key) }
+    if cameOrWent.contains(where: { $0.kind == .people }) {
       commits = nil
       months = nil
     } else {
       var commits = newCommits
       for entry in newEntries { commits.formUnion(entry.parents) }
-      for key in relabelled { commits.formUnion((content.chronicle.steps[key] ?? []).map(\.entry.commit)) }
+      for key in cameOrWent { commits.formUnion((content.chronicle.steps[key] ?? []).map(\.entry.commit)) }
       self.commits = commits
       months = Set(
         content.chronicle.entries.filter { commits.contains($0.commit) }.map { SiteChanges.month(of: $0, in: content) })

@@ -19,6 +19,9 @@ struct SitePage {
   /// the page stays the same when later commits leave that part alone, and a second `site`
   /// keeps it. Nil: the commit shown, or on a record's page the record's last change.
   var shown: HistoryEntry? = nil
+  /// Whether the page names records by their id rather than their label: a page about past
+  /// commits does, so that it stays the same while later commits rename what it mentions.
+  var namesRecordsByID = false
 
   /// How to reach the site's root from this page.
   var root: String { String(repeating: "../", count: path.split(separator: "/").count - 1) }

@@ -120,7 +120,7 @@ enum ChangesPages {
     _ path: String, _ title: String, _ entries: [HistoryEntry], _ changes: SiteChanges, _ content: SiteContent,
     shown: HistoryEntry? = nil
   ) -> String {
-    let page = SitePage(path: path, title: title, content: content, section: "home", shown: shown)
+    let page = SitePage(path: path, title: title, content: content, section: "home", shown: shown, namesRecordsByID: true)
     let rows = entries.flatMap { entry in (changes.byCommit[entry.commit] ?? []).map { (entry, $0) } }
     return page.render(hasScript: true) { main in
       guard !rows.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No change recorded.")) }

@@ -34,7 +34,7 @@ enum CommitPage {
     func render(_ content: SiteContent) -> String {
       let page = SitePage(
         path: CommitPage.path(of: entry.commit), title: tr("Commit \(entry.commit.prefix(7))"), content: content,
-        section: "home", shown: entry)
+        section: "home", shown: entry, namesRecordsByID: true)
       return page.render(hasScript: changes.count > 10) { main in
         main.element("p") { $0.element("code", text: entry.commit) }
         main.element("blockquote", text: entry.subject)

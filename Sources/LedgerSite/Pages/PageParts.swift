@@ -75,6 +75,7 @@ extension SitePage {
   /// A link to a record, named by its label (and its id when they differ), or its id alone
   /// when the site does not show it.
   func reference(_ page: inout HTMLWriter, _ key: RecordKey) {
+    if namesRecordsByID { return page.link(key.id.value, to: href(key), [("title", key.description)]) }
     let label = content.label(key)
     page.link(
       label == key.id.value || label == key.description ? key.id.value : label, to: href(key), [("title", key.description)])
@@ -178,6 +179,8 @@ extension SitePage {
 
   /// A record changed, linked when the site shows it, else named by its path.
   func changedRecord(_ page: inout HTMLWriter, _ key: RecordKey) {
-    if content.record(key) != nil { reference(&page, key) } else { page.element("code", text: key.description) }
+    guard content.record(key) != nil else { return page.element("code", text: key.description) }
+    guard namesRecordsByID, let target = href(key) else { return reference(&page, key) }
+    page.link(key.description, to: target)
   }
 }

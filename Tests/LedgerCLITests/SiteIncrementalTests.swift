@@ -86,6 +86,30 @@ import Testing
     }
   }
 
+  /// A merge brings commits made on another line since the previous site: they are audited
+  /// and their pages made as a full regeneration makes them.
+  @Test func aSecondSiteAfterAMergeMatchesAFullRegeneration() throws {
+    let shared = try SharedLedger()
+    let folder = try TemporaryDirectory()
+    let site = folder.path("site")
+    try SharedLedger.succeed(shared.marc, ["set", "trainings/intro", "--set", "duration_hours=4.5"])
+    try SharedLedger.succeed(shared.marc, ["site", site.path])
+    try SharedLedger.succeed(shared.claire, ["set", "trainings/intro", "--set", "location=Marseille"])
+    try SharedLedger.succeed(shared.claire, ["sync"])
+    try SharedLedger.succeed(shared.marc, ["sync"])
+    try SharedLedger.succeed(shared.marc, ["site", site.path])
+    let fresh = folder.path("fresh")
+    try SharedLedger.succeed(shared.marc, ["site", fresh.path])
+    let files = try Self.inodes(of: site).keys.sorted()
+    #expect(files == (try Self.inodes(of: fresh).keys.sorted()))
+    #expect(files.filter { $0.hasPrefix("commits/") }.count >= 4)
+    for path in files {
+      let kept = try Data(contentsOf: site.appendingPathComponent(path))
+      let full = try Data(contentsOf: fresh.appendingPathComponent(path))
+      #expect(kept == full, "\(path) differs from a full regeneration")
+    }
+  }
+
   @Test func aPageTheSiteNoLongerHasIsRemovedAndAForeignFolderIsStillRefused() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     let folder = try TemporaryDirectory()

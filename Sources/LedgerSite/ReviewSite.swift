@@ -84,8 +84,10 @@ public enum ReviewSite {
       try output.write(SiteAssets.stylesheet, to: SiteAssets.stylesheetName)
       try emit("index.html", HomePage.render(content, changes))
       for kind in kinds {
-        try emit(SitePage.path(of: kind), KindPage.render(kind, content))
-        for record in content.records[kind] ?? [] { try emit(SitePage.path(of: record.key), RecordPage.render(record, content)) }
+        try emit(SitePage.path(of: kind), KindPage.render(kind, content, changes))
+        for record in content.records[kind] ?? [] {
+          try emit(SitePage.path(of: record.key), RecordPage.render(record, content, changes))
+        }
       }
       for (path, html) in reports { try emit(path, html) }
       for (path, html) in auditPages { try emit(path, html) }

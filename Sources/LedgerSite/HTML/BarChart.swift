@@ -25,7 +25,8 @@ struct BarChart {
     let barWidth = 430.0, valueWidth = 90.0, rowHeight = 24.0, axisHeight = 24.0
     // The names are never cut: the label column is as wide as the longest (about 7 units a
     // character at this size), and a very long name is written on two lines.
-    let longest = categories.map { Self.lines(of: $0).map(\.count).max() ?? 0 }.max() ?? 0
+    // The categories' axis title sits above the names, in bold: the column holds it whole too.
+    let longest = max(categories.map { Self.lines(of: $0).map(\.count).max() ?? 0 }.max() ?? 0, categoryAxis.count + 2)
     let labelWidth = min(max(Double(longest) * 7 + 12, 120), 440)
     let legendRows = series.count > 1 ? Double((series.count + 2) / 3) : 0
     // Room for the axes' titles: the categories' above their names, the values' below the ticks.

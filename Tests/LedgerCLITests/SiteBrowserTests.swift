@@ -87,8 +87,9 @@ import Testing
     // The first chart draws the first table: one bar label per type of data request.
     let requests = try Site.rows(of: "annual-1", in: report).map(Site.cells)
     #expect(requests.contains(["extraction", "in-progress", "1"]))
+    // The names stand before their bars, under the axis's title.
     let labels = charts.first?.elements(named: "text").filter {
-      $0.attribute("text-anchor") == "end"
+      $0.attribute("text-anchor") == "end" && $0.attribute("class") != "axis-title"
     }
     let types = requests.compactMap(\.first).reduce(into: [String]()) {
       if !$0.contains($1) { $0.append($1) }
@@ -174,6 +175,7 @@ import Testing
     let chart = try #require(annual.elements(named: "svg").first { $0.element(id: "chart-payments") != nil })
     let labels = chart.elements(named: "text").filter { $0.attribute("text-anchor") == "end" }.map(\.normalizedText)
     #expect(labels.contains("janvier 2026") && labels.contains("décembre 2026"), "\(labels)")
+    #expect(labels.contains("mois du paiement"))
     let home = try browser.dom(of: site.page("index.html"))
     let months = try #require(home.elements(named: "ul").first { $0.hasClass("months") })
     #expect(months.elements(named: "a").map(\.normalizedText) == ["novembre 2026"])

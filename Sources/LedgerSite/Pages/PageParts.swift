@@ -115,10 +115,11 @@ extension SitePage {
       let sortKey = { (row: Int, column: Int) in
         amounts.union(months).contains(column) ? section.rows[row][column].stringValue : nil
       }
+      let cellClass = { (_: Int, column: Int) in amounts.contains(column) ? "amount" : nil }
       table(
         &page, id: "\(idPrefix)-\(number + 1)", columns: section.columns, rows: section.rows.count,
-        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates,
-        cellClass: { _, column in amounts.contains(column) ? "amount" : nil }, sortKey: sortKey
+        interactive: interactive && section.rows.count > 10, numeric: numeric, nowrap: dates, cellClass: cellClass,
+        sortKey: sortKey
       ) { cell, row, column in
         let value = section.rows[row][column]
         if amounts.contains(column), let decimal = value.stringValue { return cell.text(amount(decimal)) }

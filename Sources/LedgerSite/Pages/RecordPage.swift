@@ -120,10 +120,10 @@ enum RecordPage {
     shown.fields = fields
     let lines = content.chronicle.blame(shown)
     guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No field to explain.")) }
+    let cellClass = { (row: Int, column: Int) in column == 1 ? page.cellClass(lines[row].field, of: record.key.kind) : nil }
     page.table(
       &main, id: "blame", columns: [tr("field"), tr("value"), tr("date"), tr("author"), tr("commit"), tr("message")],
-      rows: lines.count, nowrap: [2, 3],
-      cellClass: { row, column in column == 1 ? page.cellClass(lines[row].field, of: record.key.kind) : nil }
+      rows: lines.count, nowrap: [2, 3], cellClass: cellClass
     ) { cell, row, column in
       let line = lines[row]
       switch column {

@@ -23,6 +23,19 @@ public enum LocalFormat {
     }
   }
 
+  /// A month, `2026-01`, as `January 2026` or `janvier 2026`; any text that is not such a month
+  /// is returned as it is.
+  public static func month(_ month: String, in language: Language = .current) -> String {
+    let parts = month.split(separator: "-", omittingEmptySubsequences: false)
+    guard month.count == 7, parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let number = Int(parts[1]),
+      (1...12).contains(number)
+    else { return month }
+    switch language {
+    case .english: return "\(englishMonths[number - 1]) \(year)"
+    case .french: return "\(frenchMonths[number - 1]) \(year)"
+    }
+  }
+
   /// A whole number with the language's thousands separator: `12,345` or `12 345`. The French
   /// separator is a plain space, as people type it (the site keeps such values on one line).
   public static func integer(_ value: Int, in language: Language = .current) -> String {

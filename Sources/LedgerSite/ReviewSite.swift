@@ -105,9 +105,9 @@ public enum ReviewSite {
   private static func plan(_ content: SiteContent, _ changes: SiteChanges) -> [PendingPage] {
     var pages = [PendingPage("index.html") { HomePage.render(content, changes) }]
     for kind in RecordKind.allCases where !(content.records[kind] ?? []).isEmpty {
-      pages.append(PendingPage(SitePage.path(of: kind)) { KindPage.render(kind, content) })
+      pages.append(PendingPage(SitePage.path(of: kind)) { KindPage.render(kind, content, changes) })
       for record in content.records[kind] ?? [] {
-        pages.append(PendingPage(SitePage.path(of: record.key), .record(record.key)) { RecordPage.render(record, content) })
+        pages.append(PendingPage(SitePage.path(of: record.key), .record(record.key)) { RecordPage.render(record, content, changes) })
       }
     }
     pages += ReportPages.render(content)

@@ -151,11 +151,21 @@ final class SiteContent {
     case .accounts:
       return tr("\(text("login") ?? key.id.value) on \(text("system") ?? "?")")
     case .rights:
-      let account = text("account").flatMap(RecordID.init).flatMap { self.record(RecordKey(kind: .accounts, id: $0)) }
+      let role = text("role") ?? key.id.value
+      let accountKey = text("account").flatMap(RecordID.init).map { RecordKey(kind: .accounts, id: $0) }
+      let account = accountKey.flatMap(self.record)
       let person = account?.fields["person"]?.stringValue.flatMap(RecordID.init)
         .flatMap { self.record(RecordKey(kind: .people, id: $0)) }.map(RecordLabel.label)
-      let system = account?.fields["system"]?.stringValue ?? "?"
-      return person.map { tr("\(text("role") ?? "?") on \(system) for \($0)") } ?? tr("\(text("role") ?? "?") on \(system)")
+      // A partner's site shows a right it validated on someone else's account: the system,
+      // which the partner knows, but not the account nor its holder.
+      let hidden = account == nil && accountKey.map(scope.isVisible) == false
+      let system = (hidden ? accountKey.flatMap { try? view.record($0) } : account)?.fields["system"]?.stringValue
+      switch (system, person) {
+      case (let system?, let person?): return tr("\(role) on \(system) for \(person)")
+      case (let system?, nil) where hidden: return tr("\(role) on \(system) for someone of another organisation")
+      case (let system?, nil): return tr("\(role) on \(system)")
+      case (nil, _): return tr("\(role) on an account this site does not show")
+      }
     default:
       let label = RecordLabel.label(record)
       return label.isEmpty ? key.id.value : label

@@ -32,7 +32,7 @@ import Testing
     let ledger = try ValidationCommandTests.sample("association")
     let result = ledger.run("report", "access", "dolibarr", "--format", "csv")
     let rows = result.output.split(separator: "\n").map(String.init)
-    #expect(rows.first == "person,name,login,account,role,status,until,validated_by,validated_on,right")
+    #expect(rows.first == "person,name,login,account_status,role,status,until,validated_by,validated_on,right")
     #expect(rows.contains { $0.hasPrefix("rbernard,Romain Bernard,cf2d-support,active,administrator,active,2026-12-31,") })
     #expect(!rows.contains { $0.hasPrefix("asdubois,") })  // revoked: only with --all
     #expect(ledger.run("report", "access", "dolibarr", "--all").output.contains("asdubois"))

@@ -87,8 +87,9 @@ import Testing
     // The first chart draws the first table: one bar label per type of data request.
     let requests = try Site.rows(of: "annual-1", in: report).map(Site.cells)
     #expect(requests.contains(["extraction", "in-progress", "1"]))
+    // The names stand before their bars, under the axis's title.
     let labels = charts.first?.elements(named: "text").filter {
-      $0.attribute("text-anchor") == "end"
+      $0.attribute("text-anchor") == "end" && $0.attribute("class") != "axis-title"
     }
     let types = requests.compactMap(\.first).reduce(into: [String]()) {
       if !$0.contains($1) { $0.append($1) }
@@ -142,6 +143,42 @@ import Testing
       let width = png.dropFirst(16).prefix(4).reduce(0) { $0 << 8 | Int($1) }
       #expect(width == 1280, "\(page)")
     }
+  }
+
+  // MARK: - Amounts and months
+
+  @Test func anAmountIsRightAlignedAndMonthsReadInFrench() throws {
+    let folder = try TemporaryDirectory()
+    let browser = try HeadlessChromium(profile: folder.path("profile"))
+    let ledger = try ValidationCommandTests.sample("association")
+    let written = ledger.run("site", folder.path("site").path, "--lang", "fr")
+    try #require(written.status == 0, "\(written)")
+    let site = Site(ledger: ledger, folder: folder, browser: browser)
+    // The payments' page as written, with a probe that says how the browser lays an amount out.
+    let page = try String(contentsOf: site.page("payments.html"), encoding: .utf8)
+    let probe = """
+      <script>(function () {
+        var cell = document.querySelector("td.amount"), out = document.createElement("p");
+        out.id = "probe"; out.setAttribute("data-align", getComputedStyle(cell).textAlign);
+        out.setAttribute("data-wrap", getComputedStyle(cell).whiteSpace); out.textContent = cell.textContent;
+        document.body.appendChild(out);
+      })();</script>
+      """
+    try page.replacingOccurrences(of: "</body>", with: probe + "</body>")
+      .write(to: site.page("probe-payments.html"), atomically: true, encoding: .utf8)
+    let probed = try #require(try browser.dom(of: site.page("probe-payments.html")).element(id: "probe"))
+    #expect(probed.attribute("data-align") == "right")
+    #expect(probed.attribute("data-wrap") == "nowrap")
+    #expect(probed.normalizedText.wholeMatch(of: /\d{1,3}( \d{3})*,\d\d €/) != nil, "\(probed.normalizedText)")
+    // The payments chart names its months in French; the home page links the month by name.
+    let annual = try browser.dom(of: site.page("reports/annual-2026.html"))
+    let chart = try #require(annual.elements(named: "svg").first { $0.element(id: "chart-payments") != nil })
+    let labels = chart.elements(named: "text").filter { $0.attribute("text-anchor") == "end" }.map(\.normalizedText)
+    #expect(labels.contains("janvier 2026") && labels.contains("décembre 2026"), "\(labels)")
+    #expect(labels.contains("mois du paiement"))
+    let home = try browser.dom(of: site.page("index.html"))
+    let months = try #require(home.elements(named: "ul").first { $0.hasClass("months") })
+    #expect(months.elements(named: "a").map(\.normalizedText) == ["novembre 2026"])
   }
 
   @Test func aMissingChromiumFailsWithTheCommandThatInstallsIt() {

@@ -15,7 +15,8 @@ import Testing
       let out = folder.path("site").path
       let result = ledger.cli.run(["site", out] + options)
       try #require(result.status == 0, "\(result)")
-      #expect(result.output.contains("Open file://"))
+      // The command speaks the site's language: `--lang fr` says "Ouvrez".
+      #expect(result.output.contains(options.contains("fr") ? "Ouvrez file://" : "Open file://"))
       let root = folder.path("site")
       let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
       while let url = enumerator?.nextObject() as? URL {

@@ -71,4 +71,14 @@ import Testing
     #expect(LocalFormat.amount("abc", in: .french) == "abc")
     #expect(LocalFormat.integer(1_234_567, in: .french) == "1 234 567")
   }
+
+  @Test func monthsFollowTheLanguage() {
+    #expect(LocalFormat.month("2026-01", in: .english) == "January 2026")
+    #expect(LocalFormat.month("2026-01", in: .french) == "janvier 2026")
+    #expect(LocalFormat.month("2026-12", in: .french) == "décembre 2026")
+    // What is no month is returned as it is.
+    for text in ["2026-13", "2026-00", "2026-1", "26-01", "2026-12-06", "2026/01", "", "abcd-ef"] {
+      #expect(LocalFormat.month(text, in: .french) == text)
+    }
+  }
 }

@@ -23,6 +23,24 @@ import Testing
     #expect(written == Self.long)
   }
 
+  @Test func axesHaveTitlesWhenGiven() {
+    var chart = BarChart(
+      title: "Trainings", categories: ["LPO"], series: [BarChart.Series(name: "count", values: [3])],
+      format: { String(Int($0)) })
+    var plain = HTMLWriter(redact: { $0 })
+    chart.write(into: &plain, id: "chart")
+    #expect(!plain.html.contains("axis-title"))
+    chart.categoryAxis = "organisation"
+    chart.valueAxis = "people trained"
+    var page = HTMLWriter(redact: { $0 })
+    chart.write(into: &page, id: "chart")
+    #expect(page.html.contains(#"class="axis-title">organisation</text>"#))
+    #expect(page.html.contains(#"class="axis-title">people trained</text>"#))
+    // The titles take room of their own: the drawing is taller.
+    let height = { (html: String) in html.firstMatch(of: /height="(\d+)"/).map { Int($0.1) ?? 0 } ?? 0 }
+    #expect(height(page.html) == height(plain.html) + 36)
+  }
+
   @Test func theValueAxisHasItsTicks() {
     let html = Self.chart()
     #expect(html.contains("<line"))

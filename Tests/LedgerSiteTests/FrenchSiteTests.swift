@@ -108,13 +108,22 @@ import Testing
     #expect(!cells.isEmpty)
     for cell in cells {
       #expect(cell.normalizedText.wholeMatch(of: /-?\d{1,3}( \d{3})*,\d\d €/) != nil, "\(cell.normalizedText)")
-      #expect(cell.attribute("class") == "number")  // numbers are kept on one line
+      #expect(cell.attribute("class") == "amount")  // right-aligned, kept on one line
       #expect(cell.attribute("data-sort")?.wholeMatch(of: /-?\d+\.\d\d/) != nil)
     }
     // A payment's page shows its amount the same way.
     let payment = try #require(pages["payments/2026-01-05-514io.html"])
     let fields = try #require(payment.element(id: "fields")).normalizedText
     #expect(fields.contains("143,88 €"), "\(fields)")
+    // A ticket's cost is an amount too (its schema says so), right-aligned.
+    let ticket = try #require(pages["tickets/2026-09-15-zjwrh.html"]?.element(id: "fields"))
+    let cost = try #require(ticket.elements(named: "tr").first { $0.childElements.first?.normalizedText == "cost" })
+    #expect(cost.childElements.last?.attribute("class") == "amount")
+    #expect(cost.childElements.last?.normalizedText == "780,00 €")
+    // Months by their French names: the change view's title, the chart's axis and its title.
+    #expect(pages["changes/2026-11.html"]?.first(named: "h1")?.normalizedText == "Changements de novembre 2026")
+    let texts = annual.elements(named: "text").map(\.normalizedText)
+    #expect(texts.contains("janvier 2026") && texts.contains("mois du paiement") && texts.contains("montant payé (EUR)"))
     // Days in sentences are French days; days in table cells stay as the records hold them.
     let home = try #require(pages["index.html"])
     #expect(home.root.descendants.contains { $0.name == "p" && $0.normalizedText.contains("du 18 novembre 2026 par") })

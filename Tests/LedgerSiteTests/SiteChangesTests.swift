@@ -22,9 +22,10 @@ import Testing
   static func links(
     in folder: TemporaryDirectory, _ page: String, where label: (HTMLNode) -> Bool = { _ in true }
   ) throws -> [String] {
-    // In-page anchors (the skip link to #content) lead nowhere else.
+    // In-page anchors (the skip link to #content) lead nowhere else; addresses in values
+    // (`mailto:`, `https:`) lead out of the site.
     try Fixture.page(folder, page).elements(named: "a").filter(label).compactMap { link in
-      link.attribute("href").flatMap { $0.hasPrefix("#") ? nil : target(of: $0, from: page) }
+      link.attribute("href").flatMap { $0.hasPrefix("#") || $0.contains(":") ? nil : target(of: $0, from: page) }
     }
   }
 

@@ -113,6 +113,12 @@ public final class LedgerView {
     context.paths("x-personal", in: kind).map(\.steps)
   }
 
+  /// The fields of `kind` that hold amounts of money (`x-form: amount`): their paths, with `*`
+  /// for array items. The site writes them in the ledger's currency, right-aligned.
+  public func amountFields(of kind: RecordKind) -> [[String]] {
+    context.paths("x-form", in: kind).filter { $0.value.stringValue == "amount" }.map(\.steps)
+  }
+
   /// The values at a schema path (with `*` for items) in a record, with their pointers.
   public func values(at steps: [String], in record: Record) -> [(JSONPointer, JSONValue)] {
     KeywordPath(steps: steps, value: .null).values(in: .object(record.fields))

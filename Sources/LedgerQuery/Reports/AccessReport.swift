@@ -34,7 +34,7 @@ public enum AccessReport {
         Report.Section(
           title: Phrase("Rights on \(system)"),
           columns: [
-            Phrase("person"), Phrase("name"), Phrase("login"), Phrase("account"), Phrase("role"), Phrase("status"),
+            Phrase("person"), Phrase("name"), Phrase("login"), Phrase("account_status"), Phrase("role"), Phrase("status"),
             Phrase("until"), Phrase("validated_by"), Phrase("validated_on"), Phrase("right"),
           ],
           rows: rows)

@@ -14,6 +14,10 @@ struct BarChart {
   let series: [Series]
   /// How a total is written at the end of its bar.
   let format: (Double) -> String
+  /// What the bars stand for, written above their names (`month`, `organisation`).
+  var categoryAxis = ""
+  /// What the bars' length counts, written below the value axis (`People trained`, `Amount paid (EUR)`).
+  var valueAxis = ""
 
   static let palette = ["#1f5fa8", "#e07b25", "#2e8b57", "#b8336a", "#6a51a3", "#8c6d1f", "#1b9e9e", "#7f7f7f"]
 
@@ -21,11 +25,15 @@ struct BarChart {
     let barWidth = 430.0, valueWidth = 90.0, rowHeight = 24.0, axisHeight = 24.0
     // The names are never cut: the label column is as wide as the longest (about 7 units a
     // character at this size), and a very long name is written on two lines.
-    let longest = categories.map { Self.lines(of: $0).map(\.count).max() ?? 0 }.max() ?? 0
+    // The categories' axis title sits above the names, in bold: the column holds it whole too.
+    let longest = max(categories.map { Self.lines(of: $0).map(\.count).max() ?? 0 }.max() ?? 0, categoryAxis.count + 2)
     let labelWidth = min(max(Double(longest) * 7 + 12, 120), 440)
     let legendRows = series.count > 1 ? Double((series.count + 2) / 3) : 0
-    let plotHeight = Double(categories.count) * rowHeight + 4
-    let height = plotHeight + axisHeight + 10 + legendRows * 20
+    // Room for the axes' titles: the categories' above their names, the values' below the ticks.
+    let top = categoryAxis.isEmpty ? 0.0 : 18.0
+    let valueTitle = valueAxis.isEmpty ? 0.0 : 18.0
+    let plotHeight = top + Double(categories.count) * rowHeight + 4
+    let height = plotHeight + axisHeight + valueTitle + 10 + legendRows * 20
     let totals = categories.indices.map { index in series.reduce(0) { $0 + ($1.values[safe: index] ?? 0) } }
     let (step, ticks) = Self.scale(for: totals.max() ?? 0)
     let largest = step * Double(ticks)
@@ -38,9 +46,25 @@ struct BarChart {
         ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("width", "\(Int(width))"), ("height", "\(Int(height))"),
       ])
     page.element("title", [("id", id)], text: title)
-    axes(&page, labelWidth: labelWidth, barWidth: barWidth, plotHeight: plotHeight, step: step, ticks: ticks)
+    axes(&page, labelWidth: labelWidth, barWidth: barWidth, top: top, plotHeight: plotHeight, step: step, ticks: ticks)
+    if !categoryAxis.isEmpty {
+      page.element(
+        "text",
+        [
+          ("x", number(labelWidth - 6)), ("y", "12"), ("text-anchor", "end"), ("font-size", "12"), ("font-weight", "600"),
+          ("class", "axis-title"),
+        ], text: categoryAxis)
+    }
+    if !valueAxis.isEmpty {
+      page.element(
+        "text",
+        [
+          ("x", number(labelWidth + barWidth / 2)), ("y", number(plotHeight + axisHeight + 12)), ("text-anchor", "middle"),
+          ("font-size", "12"), ("font-weight", "600"), ("class", "axis-title"),
+        ], text: valueAxis)
+    }
     for (row, category) in categories.enumerated() {
-      let y = Double(row) * rowHeight + 4
+      let y = top + Double(row) * rowHeight + 4
       // The whole name on hover, whatever the label shows.
       page.element("g") { group in
         group.element("title", text: category)
@@ -67,7 +91,7 @@ struct BarChart {
     if series.count > 1 {
       for (index, serie) in series.enumerated() {
         let x = labelWidth + Double(index % 3) * 150
-        let y = plotHeight + axisHeight + 10 + Double(index / 3) * 20
+        let y = plotHeight + axisHeight + valueTitle + 10 + Double(index / 3) * 20
         page.element(
           "rect",
           [
@@ -100,11 +124,13 @@ struct BarChart {
   /// The value axis below the bars, with its ticks and their values, and the line the bars
   /// start from.
   private func axes(
-    _ page: inout HTMLWriter, labelWidth: Double, barWidth: Double, plotHeight: Double, step: Double, ticks: Int
+    _ page: inout HTMLWriter, labelWidth: Double, barWidth: Double, top: Double, plotHeight: Double, step: Double,
+    ticks: Int
   ) {
     let stroke = [("stroke", "#767676"), ("stroke-width", "1")]
     page.void(
-      "line", [("x1", number(labelWidth)), ("y1", "0"), ("x2", number(labelWidth)), ("y2", number(plotHeight))] + stroke)
+      "line",
+      [("x1", number(labelWidth)), ("y1", number(top)), ("x2", number(labelWidth)), ("y2", number(plotHeight))] + stroke)
     page.close("line")
     page.void(
       "line",

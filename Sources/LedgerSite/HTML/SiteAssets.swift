@@ -28,7 +28,7 @@ enum SiteAssets {
     td.nowrap, .amount { white-space: nowrap; }
     th[aria-sort="ascending"] button::after { content: " \\25B2"; }
     th[aria-sort="descending"] button::after { content: " \\25BC"; }
-    td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.number, td.amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tbody th { font-weight: normal; background: var(--band); white-space: nowrap; }
     .counts { display: flex; flex-wrap: wrap; gap: .6rem; padding: 0; list-style: none; }
     .counts li { border: 1px solid var(--line); padding: .4rem .8rem; min-width: 8rem; }
@@ -36,6 +36,9 @@ enum SiteAssets {
     tr.finding td, tr.finding th, li.finding { background: var(--warn-band); }
     .finding-rule { color: var(--warn); font-weight: 600; }
     .filter { margin: .3rem 0; padding: .3rem .5rem; width: 18rem; max-width: 100%; }
+    tr.since td, tr.since th { background: #fff8d8; }
+    mark { background: #ffe98a; color: inherit; padding: 0 .2rem; }
+    .since-notice { background: #fff8d8; border: 1px solid #e8d27c; padding: .4rem .8rem; }
     .change-old { color: var(--warn); }
     .change-new { color: #1b6e2a; }
     code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .92em; }

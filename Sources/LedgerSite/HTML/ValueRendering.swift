@@ -17,7 +17,7 @@ extension SitePage {
     switch value {
     case .object?, .array?:
       richValue(&page, value, referring: target)
-    case .string(let text)? where target == nil && !Self.isAmount(name):
+    case .string(let text)? where target == nil && !isAmount(name, of: kind):
       linkedText(&page, text)
     default:
       field(&page, name, value, of: kind)

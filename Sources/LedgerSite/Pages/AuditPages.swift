@@ -79,13 +79,13 @@ enum AuditPages {
     } else {
       page.table(
         &main, id: "approvals",
-        columns: [tr("date"), tr("payment"), tr("approver"), tr("role"), tr("recorded by"), tr("commit")],
+        columns: [tr("approved on"), tr("payment"), tr("approver"), tr("role"), tr("recorded by"), tr("commit")],
         rows: approvals.count,
         interactive: approvals.count > 10, nowrap: [0]
       ) { cell, row, column in
         let approval = approvals[row]
         switch column {
-        case 0: cell.text(page.day(approval.entry.date))
+        case 0: cell.text(approvedOn(approval, content) ?? page.day(approval.entry.date))
         case 1: page.reference(&cell, approval.payment)
         case 2:
           if let id = RecordID(approval.approver) {
@@ -99,6 +99,18 @@ enum AuditPages {
         }
       }
     }
+  }
+
+  /// The day an approval gives (`approved_on`) as the commit that recorded it left the payment,
+  /// which may be days before the commit: the last value the payment's history gave the field
+  /// up to that commit. Nil when no step set it (the recording day is shown instead).
+  private static func approvedOn(_ approval: SiteAudit.Approval, _ content: SiteContent) -> String? {
+    let steps = content.chronicle.steps[approval.payment] ?? []
+    guard let recorded = steps.firstIndex(where: { $0.entry.commit == approval.entry.commit }) else { return nil }
+    for step in steps[recorded...] {
+      if let change = step.fields.first(where: { $0.path == "approved_on" }) { return change.new?.stringValue }
+    }
+    return nil
   }
 
   private static func yearPage(

@@ -21,6 +21,9 @@ struct SiteChanges {
   /// With `site --since`: the previous review's commit, and the commits shown that it does not
   /// hold (made after it, or on another line merged since).
   let since: (commit: String, commits: Set<String>)?
+  /// With `site --since`: each record shown changed since the previous review, with the paths
+  /// of the fields changed (none for a record added or removed whose fields the scope hides).
+  let changedFields: [RecordKey: Set<String>]
 
   init(_ content: SiteContent, since: String? = nil) {
     var byCommit: [String: [Change]] = [:]
@@ -34,10 +37,16 @@ struct SiteChanges {
     self.byCommit = byCommit.mapValues { $0.sorted { $0.key < $1.key } }
     let entries = content.chronicle.entries.filter { byCommit[$0.commit] != nil }
     self.entries = entries
-    self.since = since.map { reviewed in
+    let since = since.map { reviewed in
       let held = Self.ancestors(of: reviewed, in: content.chronicle)
-      return (reviewed, Set(entries.map(\.commit).filter { !held.contains($0) }))
+      return (commit: reviewed, commits: Set(entries.map(\.commit).filter { !held.contains($0) }))
     }
+    self.since = since
+    var changedFields: [RecordKey: Set<String>] = [:]
+    for commit in since?.commits ?? [] {
+      for change in byCommit[commit] ?? [] { changedFields[change.key, default: []].formUnion(change.fields.map(\.path)) }
+    }
+    self.changedFields = changedFields
   }
 
   /// `commit` and every commit it builds on, as far as the history walked holds them.
@@ -53,9 +62,13 @@ struct SiteChanges {
   }
 
   /// The records shown changed since the previous review, sorted.
-  var changedSince: [RecordKey] {
-    guard let since else { return [] }
-    return Set(since.commits.flatMap { (byCommit[$0] ?? []).map(\.key) }).sorted()
+  var changedSince: [RecordKey] { changedFields.keys.sorted() }
+
+  /// Whether the field at `path` of the record `key` changed since the previous review (the
+  /// field itself, a field inside it, or the object holding it).
+  func changedSince(_ key: RecordKey, field path: String) -> Bool {
+    guard let paths = changedFields[key] else { return false }
+    return paths.contains { $0 == path || $0.hasPrefix(path + ".") || path.hasPrefix($0 + ".") }
   }
 
   /// The month (`2026-11`) of a commit's day in the ledger's time zone.
@@ -110,7 +123,7 @@ enum ChangesPages {
       let entries = byMonth[month] ?? []
       pages.append(
         PendingPage(path, .month(month)) {
-          page(path, tr("Changes of \(month)"), entries, changes, content, shown: month == latest ? nil : entries.first)
+          page(path, tr("Changes of \(LocalFormat.month(month))"), entries, changes, content, shown: month == latest ? nil : entries.first)
         })
     }
     return pages

@@ -165,7 +165,9 @@ enum HomePage {
     guard !months.isEmpty else { return }
     main.element("h3", text: tr("By month"))
     main.element("ul", [("class", "months")]) { list in
-      for month in months { list.element("li") { $0.link(month, to: page.href(ChangesPages.path(ofMonth: month))) } }
+      for month in months {
+        list.element("li") { $0.link(LocalFormat.month(month), to: page.href(ChangesPages.path(ofMonth: month))) }
+      }
     }
   }
 }

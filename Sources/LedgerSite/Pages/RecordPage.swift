@@ -5,7 +5,9 @@ import LedgerLanguage
 /// `KIND/ID.html`: one record: its fields, what it refers to and what refers to it, its
 /// history with each field's change, and the blame of every field.
 enum RecordPage {
-  static func render(_ record: Record, _ content: SiteContent) -> String {
+  /// With `changes` of a `site --since`, a record changed since the previous review says so
+  /// above its fields, and the fields changed are marked.
+  static func render(_ record: Record, _ content: SiteContent, _ changes: SiteChanges? = nil) -> String {
     let key = record.key
     let label = content.label(key)
     let page = SitePage(
@@ -14,16 +16,36 @@ enum RecordPage {
     let fields = content.scope.fields(of: record)
     return page.render { main in
       main.element("p", [("class", "muted")], text: key.description)
+      let since = changes.flatMap { $0.changedFields[key] == nil ? nil : $0 }
+      if let since { sinceNotice(&main, page, since) }
       main.element("h2", text: tr("Fields"))
       let leaves = FieldChange.leaves(of: fields)
-      page.table(&main, id: "fields", columns: [tr("field"), tr("value")], rows: leaves.count) { cell, row, column in
+      let changed = { (row: Int) in since?.changedSince(key, field: leaves[row].path) == true }
+      page.table(
+        &main, id: "fields", columns: [tr("field"), tr("value")], rows: leaves.count,
+        rowClass: { changed($0) ? "since" : nil },
+        cellClass: { row, column in column == 1 ? page.cellClass(leaves[row].path, of: key.kind) : nil }
+      ) { cell, row, column in
         let leaf = leaves[row]
-        if column == 0 { return cell.text(leaf.path) }
+        if column == 0 {
+          cell.text(leaf.path)
+          if changed(row) { page.changedMark(&cell) }
+          return
+        }
         page.richField(&cell, leaf.path, leaf.value, of: key.kind)
       }
       references(&main, page, record, content)
       history(&main, page, record, content)
       blame(&main, page, record, fields, content)
+    }
+  }
+
+  /// "Changed since your last review", with the link to what changed since.
+  private static func sinceNotice(_ main: inout HTMLWriter, _ page: SitePage, _ changes: SiteChanges) {
+    main.element("p", [("class", "since-notice"), ("role", "note")]) { line in
+      line.element("mark", text: tr("Changed since your last review"))
+      line.text(" " + tr("(the fields changed are marked).") + " ")
+      line.link(tr("What changed since your last review"), to: page.href(ChangesPages.sincePath))
     }
   }
 
@@ -84,31 +106,10 @@ enum RecordPage {
         }
         guard !changes.isEmpty else { return }
         cell.element("ul") { list in
-          for change in changes { list.element("li") { fieldChange(&$0, change, page, record.key.kind) } }
+          for change in changes { list.element("li") { page.fieldChange(&$0, change, of: record.key.kind) } }
         }
       }
     }
-  }
-
-  /// `status: active → revoked`, with the old and the new value marked, references named,
-  /// objects as small tables.
-  private static func fieldChange(_ item: inout HTMLWriter, _ change: FieldChange, _ page: SitePage, _ kind: RecordKind) {
-    let target = page.referenceTarget(of: change.path, in: kind)
-    item.element("code", text: change.path)
-    item.text(": ")
-    if let old = change.old { item.element("del", [("class", "change-old")]) { page.richValue(&$0, old, referring: target) } }
-    if change.old != nil, change.new != nil { item.text(" → ") }
-    // A span, not `ins`: browsers underline `ins`, and a new value must not read as a link.
-    if let new = change.new {
-      item.element(isTable(new) ? "div" : "span", [("class", "change-new")]) { page.richValue(&$0, new, referring: target) }
-    }
-  }
-
-  /// Whether a value is shown as a table (an object, a list of objects): it needs a block.
-  private static func isTable(_ value: JSONValue) -> Bool {
-    if case .object = value { return true }
-    if case .array(let items) = value { return !items.isEmpty && items.allSatisfy { $0.objectValue != nil } }
-    return false
   }
 
   private static func blame(
@@ -119,9 +120,10 @@ enum RecordPage {
     shown.fields = fields
     let lines = content.chronicle.blame(shown)
     guard !lines.isEmpty else { return main.element("p", [("class", "empty")], text: tr("No field to explain.")) }
+    let cellClass = { (row: Int, column: Int) in column == 1 ? page.cellClass(lines[row].field, of: record.key.kind) : nil }
     page.table(
       &main, id: "blame", columns: [tr("field"), tr("value"), tr("date"), tr("author"), tr("commit"), tr("message")],
-      rows: lines.count, nowrap: [2, 3]
+      rows: lines.count, nowrap: [2, 3], cellClass: cellClass
     ) { cell, row, column in
       let line = lines[row]
       switch column {

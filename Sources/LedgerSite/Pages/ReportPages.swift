@@ -26,7 +26,7 @@ enum ReportPages {
     }
     for (system, report) in content.access {
       let path = "reports/access-\(system.key.id.value).html"
-      pages.append(PendingPage(path) { plain(path, report.title, report, content) })
+      pages.append(PendingPage(path) { access(path, report, content) })
     }
     for year in content.annualYears {
       let path = "reports/annual-\(year).html"
@@ -108,6 +108,33 @@ enum ReportPages {
     return page.render(hasScript: true) { main in page.report(&main, report, idPrefix: "report", interactive: true) }
   }
 
+  /// Access to a system: each person once (their name, linked to their page), the account's
+  /// login linked to the account's page, the account's status under its own heading.
+  private static func access(_ path: String, _ report: Report, _ content: SiteContent) -> String {
+    var shown = report
+    shown.sections = report.sections.map { section in
+      guard section.column("person") != nil, let name = section.column("name") else { return section }
+      var kept = section
+      kept.columns.remove(at: name)
+      kept.keys.remove(at: name)
+      kept.rows = section.rows.map { row in
+        var row = row
+        row.remove(at: name)
+        return row
+      }
+      return kept
+    }
+    let page = SitePage(path: path, title: report.title, content: content, section: "reports")
+    return page.render(hasScript: true) { main in
+      page.report(&main, shown, idPrefix: "report", interactive: true) { key, section, row in
+        guard key == "login", let right = section.column("right"), let id = row[right].stringValue.flatMap(RecordID.init),
+          let account = content.record(RecordKey(kind: .rights, id: id))?.fields["account"]?.stringValue.flatMap(RecordID.init)
+        else { return nil }
+        return RecordKey(kind: .accounts, id: account)
+      }
+    }
+  }
+
   private static func annual(
     _ path: String, _ year: Int, _ report: Report, _ content: SiteContent, shown: HistoryEntry?
   ) -> String {
@@ -118,30 +145,35 @@ enum ReportPages {
       let sections = Dictionary(report.sections.map { ($0.name, $0) }) { first, _ in first }
       let organization = { (id: String) in RecordID(id).map { content.label(RecordKey(kind: .organizations, id: $0)) } ?? id }
       if let requests = sections["Data requests opened, by type and status"], !requests.rows.isEmpty {
-        stacked(requests, category: 0, series: 1, value: 2, title: tr("Data requests opened in \(year), by type and status"))
-          .write(into: &main, id: "chart-requests")
+        var chart = stacked(
+          requests, category: 0, series: 1, value: 2, title: tr("Data requests opened in \(year), by type and status"))
+        chart.categoryAxis = tr("type of request")
+        chart.valueAxis = tr("requests opened")
+        chart.write(into: &main, id: "chart-requests")
       }
       if let trained = sections["People trained, by organisation"], !trained.rows.isEmpty {
-        stacked(
+        var chart = stacked(
           trained, category: 0, series: nil, value: 1, title: tr("People trained in \(year), by organisation"),
-          label: organization
-        )
-        .write(into: &main, id: "chart-trained")
+          label: organization)
+        chart.categoryAxis = tr("organisation")
+        chart.valueAxis = tr("people trained")
+        chart.write(into: &main, id: "chart-trained")
       }
       if let monthly = sections["Payments made, by month and provider"], !monthly.rows.isEmpty {
         var chart = stacked(
           monthly, category: 0, series: 1, value: 2,
           title: tr("Payments made in \(year) (\(content.settings.currency)), by month and provider"),
           seriesLabel: organization, currency: content.settings.currency)
+        // Every month of the year, named in the pages' language, even those without a payment.
+        let months = (1...12).map { String(format: "%04d-%02d", year, $0) }
         chart = BarChart(
-          title: chart.title, categories: (1...12).map { String(format: "%04d-%02d", year, $0) },
+          title: chart.title, categories: months.map { LocalFormat.month($0) },
           series: chart.series.map { serie in
             BarChart.Series(
               name: serie.name,
-              values: (1...12).map { month in
-                chart.categories.firstIndex(of: String(format: "%04d-%02d", year, month)).flatMap { serie.values[safe: $0] } ?? 0
-              })
-          }, format: chart.format)
+              values: months.map { month in chart.categories.firstIndex(of: month).flatMap { serie.values[safe: $0] } ?? 0 })
+          }, format: chart.format, categoryAxis: tr("month of payment"),
+          valueAxis: tr("amount paid (\(content.settings.currency))"))
         chart.write(into: &main, id: "chart-payments")
       }
       page.report(&main, report, idPrefix: "annual")

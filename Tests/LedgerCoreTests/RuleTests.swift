@@ -169,7 +169,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   @Test func removingWhatOthersReferToBreaksTheirReferences() throws {
     let change = ChangeSet.FileChange(path: "systems/portal.json", content: nil)
     let findings = try LedgerValidator(RuleTests.snapshot(), changes: [change]).validateChanges([change])
-    #expect(findings.map(\.file) == ["accounts/open.json", "accounts/shut.json"])
+    #expect(findings.map(\.file) == ["accounts/open.json", "accounts/shut.json", "groups/editors.json"])
     #expect(findings.allSatisfy { $0.rule == "ref-exists" && $0.line == 1 })
   }
 

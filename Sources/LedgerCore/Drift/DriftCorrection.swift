@@ -29,6 +29,8 @@ struct DriftCorrection {
   private var result = Reconciliation()
   /// Groups this correction adds, by folded name: their ids.
   private var added: [String: String] = [:]
+  /// The names of the groups it adds, by id, as the export spells them.
+  private var addedNames: [String: String] = [:]
 
   init(_ view: LedgerView, options: DriftOptions, now: Date) throws(StoreError) {
     self.options = options
@@ -143,7 +145,7 @@ struct DriftCorrection {
     for id in memberships {
       if let group = comparison.groups.groups[id] {
         through.formUnion(GroupRoles.roles(of: group))
-      } else if let name = added.first(where: { $0.value == id })?.key {
+      } else if let name = addedNames[id] {
         through.formUnion(comparison.groupRoles(name))
       }
     }
@@ -163,6 +165,7 @@ struct DriftCorrection {
       } else {
         let id = groupID(name)
         added[folded] = id
+        addedNames[id] = name
         ids.append(id)
         var fields: JSONObject = [
           "system": .string(options.system.value), "name": .string(name),

@@ -85,11 +85,15 @@ import Testing
     let folder = try TemporaryDirectory()
     // Sophie Roux is in Grp_admin; GeoNature shows her Administrateur as before.
     let file = try Self.usersHubExport(
-      { $0.replacingOccurrences(of: "3,GN,GeoNature,6,6,Administrateur,\nf,t,31", with: "3,GN,GeoNature,6,6,Administrateur,Grp_admin\nf,t,31") },
+      {
+        $0.replacingOccurrences(
+          of: "3,GN,GeoNature,6,6,Administrateur,\nf,t,31", with: "3,GN,GeoNature,6,6,Administrateur,Grp_admin\nf,t,31")
+      },
       in: folder)
     let report = ledger.run("report", "drift", "geonature", file, "--format", "csv")
     #expect(
-      report.output.contains("group-differs,sroux,sroux,2024-02-01-oqggu,admin,admin,groups in the ledger: no group; on the system: Grp_admin\n"),
+      report.output.contains(
+        "group-differs,sroux,sroux,2024-02-01-oqggu,admin,admin,groups in the ledger: no group; on the system: Grp_admin\n"),
       "\(report)")
     #expect(ledger.run("report", "drift", "geonature", file, "--update").status == 0)
     let account = ledger.run("show", "accounts/2024-02-01-oqggu", "--format", "json").output
@@ -103,7 +107,8 @@ import Testing
     // Zoé Lambert is Validateur through a new group, not on her own.
     let file = try Self.usersHubExport(
       {
-        $0.replacingOccurrences(of: "3,GN,GeoNature,5,5,Validateur,\nf,t,10", with: "3,GN,GeoNature,5,5,Validateur,Grp_validateurs\nf,t,10")
+        $0.replacingOccurrences(
+          of: "3,GN,GeoNature,5,5,Validateur,\nf,t,10", with: "3,GN,GeoNature,5,5,Validateur,Grp_validateurs\nf,t,10")
           + "t,t,50,,Grp_validateurs,,,,,Validateurs des données,,,3,GN,GeoNature,5,5,Validateur,\n"
       }, in: folder)
     let report = ledger.run("report", "drift", "geonature", file, "--format", "csv")
@@ -112,7 +117,8 @@ import Testing
     #expect(update.status == 0, "\(update)")
     let group = ledger.run("show", "groups/grp-validateurs", "--format", "json").output
     #expect(group.contains(#""system": "geonature""#) && group.contains(#""validator""#), "\(group)")
-    let rights = ledger.run("list", "rights", "--where", "account=2025-09-01-2c1ds", "--where", "status=active", "--format", "csv")
+    let rights = ledger.run(
+      "list", "rights", "--where", "account=2025-09-01-2c1ds", "--where", "status=active", "--format", "csv")
     #expect(!rights.output.contains("validator"), "\(rights)")  // the group gives it
     #expect(ledger.run("report", "drift", "geonature", file).status == 0)
     #expect(ledger.run("validate").status == 0)

@@ -45,8 +45,11 @@ enum DolibarrUsersExport {
       export.problems.append(
         ImportProblem(
           line: 1,
-          message: tr("this is not a Dolibarr export of users: no column \"Identifiant\" (Login) and \"Administrateur\" (Administrator)"),
-          hint: tr("export the dataset \"Users and attributes\" with its login, admin, status and group fields (ledger/imports/README.md)")))
+          message: tr(
+            "this is not a Dolibarr export of users: no column \"Identifiant\" (Login) and \"Administrateur\" (Administrator)"),
+          hint: tr(
+            "export the dataset \"Users and attributes\" with its login, admin, status and group fields (ledger/imports/README.md)"
+          )))
       return export
     }
     let email = column("email", in: table) ?? ""

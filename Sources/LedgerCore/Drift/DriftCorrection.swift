@@ -172,7 +172,8 @@ struct DriftCorrection {
           "roles": .array(comparison.groupRoles(name).map { .string($0) }),
           "description": .string("found on \(options.system.value) in its export \(options.fileName) on \(today)"),
         ]
-        if comparison.export.groups[name] == nil || comparison.export.groups[name]! == nil {
+        // Dolibarr's export names a group without its permissions: nil roles.
+        if (comparison.export.groups[name] ?? nil) == nil {
           fields["notes"] = .string("the export does not say which roles the group gives: fill in roles")
         }
         result.propose(

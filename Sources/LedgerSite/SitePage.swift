@@ -159,13 +159,13 @@ extension RecordKind {
     .people: Phrase("People"), .organizations: Phrase("Organizations"), .systems: Phrase("Systems"),
     .accounts: Phrase("Accounts"), .rights: Phrase("Rights"), .tickets: Phrase("Tickets"), .payments: Phrase("Payments"),
     .contracts: Phrase("Contracts"), .trainings: Phrase("Trainings"), .duties: Phrase("Duties"),
-    .erasures: Phrase("Erasures"),
+    .erasures: Phrase("Erasures"), .groups: Phrase("Groups"),
   ]
 
   private static let plurals: [RecordKind: Phrase] = [
     .people: Phrase("people"), .organizations: Phrase("organizations"), .systems: Phrase("systems"),
     .accounts: Phrase("accounts"), .rights: Phrase("rights"), .tickets: Phrase("tickets"), .payments: Phrase("payments"),
     .contracts: Phrase("contracts"), .trainings: Phrase("trainings"), .duties: Phrase("duties"),
-    .erasures: Phrase("erasures"),
+    .erasures: Phrase("erasures"), .groups: Phrase("groups"),
   ]
 }

@@ -75,11 +75,12 @@ import Testing
         - accounts/2026-02-03-kxj32 on mail: mailbox delegue13@naturalistes.example.org suspended, its mail redirected to kbonnet@example.org
         - accounts/2026-02-03-kxj32: delegue13@naturalistes.example.org taken off the lists delegates
         - accounts/2026-02-03-te8t3 on dolibarr (login tnguyen) closed
+        - accounts/2026-02-03-te8t3 on dolibarr taken out of the groups delegues: no role through them remains
         - rights/2026-02-03-c0gku: delegate on dolibarr revoked (was active; accounts/2026-02-03-te8t3)
 
         ## By hand, in each system
         systems/dolibarr (Back office (Dolibarr, MySQL), https://gestion.naturalistes.example.org)
-          [ ] login tnguyen (accounts/2026-02-03-te8t3): delete or disable it; remove its role delegate
+          [ ] login tnguyen (accounts/2026-02-03-te8t3): delete or disable it; remove its role delegate; take it out of the groups delegues
         systems/mail (Mail (cPanel mailboxes), https://webmail.naturalistes.example.org)
           [ ] delegue13@naturalistes.example.org (accounts/2026-02-03-kxj32): stop its logins, forward its mail to kbonnet@example.org; take it off the lists delegates
         Then 'adminledger report drift SYSTEM EXPORT' on a system's export of its users confirms it: nothing left about them.

@@ -250,7 +250,7 @@ extension SiteBrowserTests {
     static func sampleCounts() throws -> [String] {
       let kinds = [
         "people", "organizations", "systems", "accounts", "rights", "tickets", "payments",
-        "contracts", "trainings", "duties",
+        "contracts", "trainings", "duties", "groups",
       ]
       return try kinds.map { "\(try sampleFiles(of: $0).count) \($0)" }
     }

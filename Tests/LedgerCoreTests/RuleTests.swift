@@ -30,6 +30,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     "systems/portal.json": #"{"name": "Portal", "type": "application", "roles": ["reader", "editor"]}"#,
     "accounts/open.json": #"{"person": "ana", "system": "portal", "status": "active", "login": "ana"}"#,
     "accounts/shut.json": #"{"person": "bob", "system": "portal", "status": "closed", "closed": "2026-01-01", "login": "bob"}"#,
+    "systems/wiki.json": #"{"name": "Wiki", "type": "application", "roles": ["writer"]}"#,
+    "groups/editors.json": #"{"system": "portal", "name": "Editors", "roles": ["editor"]}"#,
+    "groups/writers.json": #"{"system": "wiki", "name": "Writers", "roles": ["writer"]}"#,
   ]
 
   static let cases: [RuleCase] = [
@@ -122,6 +125,22 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase(
       "ordinary long text is no secret", "people/carl.json",
       #"{"name": "Carl", "notes": "Appointed delegate of department 05 on 2026-11-14"}"#, []),
+    RuleCase(
+      "an account in a group of its system", "accounts/open.json",
+      #"{"person": "ana", "system": "portal", "status": "active", "login": "ana", "groups": ["editors"]}"#, []),
+    RuleCase(
+      "an account in a group of another system", "accounts/open.json",
+      #"{"person": "ana", "system": "portal", "status": "active", "login": "ana", "groups": ["writers"]}"#,
+      ["account-group-system"]),
+    RuleCase(
+      "an account in a group that does not exist", "accounts/open.json",
+      #"{"person": "ana", "system": "portal", "status": "active", "login": "ana", "groups": ["nobody"]}"#, ["ref-exists"]),
+    RuleCase(
+      "a group giving a role its system does not offer", "groups/admins.json",
+      #"{"system": "portal", "name": "Admins", "roles": ["editor", "root"]}"#, ["group-role-offered"]),
+    RuleCase(
+      "a group with the name of another group of its system", "groups/others.json",
+      #"{"system": "portal", "name": "Editors", "roles": ["reader"]}"#, ["unique"]),
     RuleCase("a record holding its id", "people/carl.json", #"{"name": "Carl", "id": "carl"}"#, ["no-id-field"]),
     RuleCase("a file that is not JSON", "people/carl.json", #"{"name": "Carl",}"#, ["json"]),
     RuleCase("a file with a bad name", "people/Carl.json", #"{"name": "Carl"}"#, ["id"]),
@@ -150,7 +169,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
   @Test func removingWhatOthersReferToBreaksTheirReferences() throws {
     let change = ChangeSet.FileChange(path: "systems/portal.json", content: nil)
     let findings = try LedgerValidator(RuleTests.snapshot(), changes: [change]).validateChanges([change])
-    #expect(findings.map(\.file) == ["accounts/open.json", "accounts/shut.json"])
+    #expect(findings.map(\.file) == ["accounts/open.json", "accounts/shut.json", "groups/editors.json"])
     #expect(findings.allSatisfy { $0.rule == "ref-exists" && $0.line == 1 })
   }
 

@@ -53,7 +53,14 @@ enum DriftRenderer {
     case .account(let status, let closed):
       closed.map { tr("the ledger's account is \(status) (since \(ProseDay.text($0)))") }
         ?? tr("the ledger's account is \(status)")
+    case .groups(let ledger, let system):
+      tr("groups in the ledger: \(names(ledger)); on the system: \(names(system))")
     }
+  }
+
+  /// `Délégués, Trésorerie`, or `no group`.
+  private static func names(_ groups: [String]) -> String {
+    groups.isEmpty ? tr("no group") : groups.joined(separator: ", ")
   }
 
   /// What `--update` changed in the ledger (or would change, `dryRun`).

@@ -64,6 +64,10 @@ enum PeopleRenderer {
       tr("accounts/\(account) on \(system): mailbox \(address) suspended, its mail redirected to \(target)")
     case .listsLeft(let account, let address, let lists):
       tr("accounts/\(account): \(address) taken off the lists \(lists.joined(separator: ", "))")
+    case .groupsLeft(let account, let system, let groups):
+      tr(
+        "accounts/\(account) on \(system) taken out of the groups \(groups.joined(separator: ", ")): no role through them remains"
+      )
     case .rightRevoked(let right, let account, let system, let role, let status):
       tr("rights/\(right): \(role ?? "?") on \(system ?? "?") revoked (was \(status); accounts/\(account))")
     case .dutyHandedOver(let duty, let to): tr("duties/\(duty) handed to people/\(to)")
@@ -136,6 +140,7 @@ enum PeopleRenderer {
       parts.append(task.roles.count == 1 ? tr("remove its role \(roles)") : tr("remove its roles \(roles)"))
     }
     if !task.lists.isEmpty { parts.append(tr("take it off the lists \(task.lists.joined(separator: ", "))")) }
+    if !task.groups.isEmpty { parts.append(tr("take it out of the groups \(task.groups.joined(separator: ", "))")) }
     // French typography puts a space before a semicolon.
     return parts.joined(separator: Language.current == .french ? " ; " : "; ")
   }
@@ -267,6 +272,10 @@ enum PeopleRenderer {
       return JSONObject(
         [("step", "lists-left")] + strings(["account": account, "address": address])
           + [("lists", .array(lists.map { .string($0) }))])
+    case .groupsLeft(let account, let system, let groups):
+      return JSONObject(
+        [("step", "groups-left")] + strings(["account": account, "system": system])
+          + [("groups", .array(groups.map { .string($0) }))])
     case .rightRevoked(let right, let account, let system, let role, let status):
       return JSONObject(
         [("step", "right-revoked")]
@@ -304,6 +313,7 @@ enum PeopleRenderer {
       ("account", .string(task.account)), ("login", optional(task.login)), ("address", optional(task.address)),
       ("roles", .array(task.roles.map { .string($0) })), ("lists", .array(task.lists.map { .string($0) })),
     ])
+    if !task.groups.isEmpty { object["groups"] = .array(task.groups.map { .string($0) }) }
     switch task.action {
     case .close: object["action"] = "close"
     case .redirect(let target):

@@ -7,6 +7,13 @@ import LedgerLanguage
 /// of an account is its status and the roles of its active rights; the system's side, the
 /// roles the export gives it. The ledger's accounts that are active and not in the export
 /// are `missing-in-system`; closed, suspended and requested ones are not expected there.
+///
+/// Groups count on both sides: the ledger's roles of an account are those of its active
+/// rights and of its groups (`GroupRoles`); the system's, those the export gives it and those
+/// of the groups it lists the account in (a group found by its name among the system's groups
+/// in the ledger, else with the roles the export gives the group). A role shown because of a
+/// group is so no drift. When the export lists memberships and they differ from the ledger's,
+/// the finding is `group-differs`.
 struct DriftComparison {
   /// One finding with what correcting it needs: the export's row and the ledger's records.
   struct Case {
@@ -22,6 +29,9 @@ struct DriftComparison {
   var cases: [Case] = []
   /// Accounts on which the file and the ledger agree.
   var agreeing: [RecordKey] = []
+  /// The ledger's groups, and those of the system by folded name.
+  var groups = GroupRoles(groups: [])
+  var named: [String: Record] = [:]
 
   /// Compares; throws when the system does not exist or the file cannot be read as its export.
   ///
@@ -44,6 +54,8 @@ struct DriftComparison {
   private mutating func run(in view: LedgerView, system id: String) throws(StoreError) {
     let accounts = try view.records(of: .accounts).filter { $0.fields["system"]?.stringValue == id }
     let rights = Self.rightsByAccount(try view.records(of: .rights))
+    groups = try GroupRoles(view)
+    named = groups.named(on: id)
     var byLogin: [String: Record] = [:]
     for account in accounts {
       let login = (account.fields["login"]?.stringValue ?? "").lowercased()
@@ -76,7 +88,7 @@ struct DriftComparison {
     let finding = DriftFinding(
       kind: .missingInSystem, login: account.fields["login"]?.stringValue ?? "",
       person: account.fields["person"]?.stringValue, account: account.key.id.value,
-      ledgerRoles: Self.activeRoles(held), systemRoles: [], notes: [], line: nil)
+      ledgerRoles: ledgerRoles(account, held), systemRoles: [], notes: [], line: nil)
     cases.append(Case(finding: finding, entry: nil, account: account, rights: held))
   }
 
@@ -95,19 +107,25 @@ struct DriftComparison {
   private mutating func compare(
     _ entry: SystemAccount, _ account: Record?, _ held: [Record], _ finder: PersonFinder
   ) {
-    let ledgerRoles = Self.activeRoles(held)
+    let ledgerRoles = account.map { self.ledgerRoles($0, held) } ?? []
+    let systemRoles = self.systemRoles(of: entry)
     var finding = DriftFinding(
       kind: .missingInLedger, login: entry.login, person: nil, account: account?.key.id.value,
-      ledgerRoles: ledgerRoles, systemRoles: entry.roles, notes: [], line: entry.line)
+      ledgerRoles: ledgerRoles, systemRoles: systemRoles, notes: [], line: entry.line)
+    let ledgerGroups = account.map(groupNames) ?? []
+    let groupsDiffer = entry.groups.map { Set($0.map(RoleMapping.fold)) != Set(ledgerGroups.map(RoleMapping.fold)) } ?? false
+    if let listed = entry.groups, groupsDiffer {
+      finding.notes.append(.groups(ledger: ledgerGroups, system: listed))
+    }
     if let account {
       finding.person = account.fields["person"]?.stringValue
       let status = account.fields["status"]?.stringValue ?? ""
       if status == "active" {
-        guard ledgerRoles != entry.roles else {
+        guard ledgerRoles != systemRoles || groupsDiffer else {
           agreeing.append(account.key)
           return
         }
-        finding.kind = .roleDiffers
+        finding.kind = groupsDiffer ? .groupDiffers : .roleDiffers
       } else {
         finding.notes.append(
           .account(status: status, closed: account.fields["closed"]?.stringValue))
@@ -125,6 +143,34 @@ struct DriftComparison {
         .member(status: status, paidUntil: person.fields["paid_until"]?.stringValue))
     }
     cases.append(Case(finding: finding, entry: entry, account: account, rights: held))
+  }
+
+  /// The roles the ledger gives the account: its active rights' and its groups', sorted.
+  func ledgerRoles(_ account: Record, _ held: [Record]) -> [String] {
+    Array(Set(Self.activeRoles(held)).union(groups.inheritedRoles(of: account))).sorted()
+  }
+
+  /// The roles the system gives the account: directly, and through the groups it lists.
+  func systemRoles(of entry: SystemAccount) -> [String] {
+    var roles = Set(entry.roles)
+    for name in entry.groups ?? [] { roles.formUnion(groupRoles(name)) }
+    return roles.sorted()
+  }
+
+  /// What the group named `name` gives: the ledger's group of the system by that name, else
+  /// what the export says of it.
+  func groupRoles(_ name: String) -> [String] {
+    if let group = named[RoleMapping.fold(name)] { return GroupRoles.roles(of: group) }
+    return (export.groups[name] ?? nil) ?? []
+  }
+
+  /// The names of the account's groups on the system, as their records spell them, sorted.
+  func groupNames(_ account: Record) -> [String] {
+    let system = account.fields["system"]?.stringValue
+    return GroupRoles.memberships(of: account).compactMap { id in
+      guard let group = groups.groups[id], group.fields["system"]?.stringValue == system else { return nil }
+      return group.fields["name"]?.stringValue ?? id
+    }.sorted()
   }
 
   /// The roles of the active rights among `rights`, sorted, each once.

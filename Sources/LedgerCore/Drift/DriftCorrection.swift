@@ -15,6 +15,10 @@ import LedgerJSON
 /// New rights say in `reason` that they come from the export; revoked ones say why they were
 /// revoked (a temporary right past its end expires instead, keeping its reason). People, the
 /// system and the rights' other fields are never touched.
+///
+/// Groups: when the export lists an account's groups, the account's `groups` become those
+/// (a group the ledger lacks is added, with the roles the export gives it, if any), and the
+/// rights make up only what the groups do not give; a closed account leaves its groups.
 struct DriftCorrection {
   let options: DriftOptions
   let today: String
@@ -23,6 +27,10 @@ struct DriftCorrection {
   let finder: PersonFinder
   private var used: Set<String>
   private var result = Reconciliation()
+  /// Groups this correction adds, by folded name: their ids.
+  private var added: [String: String] = [:]
+  /// The names of the groups it adds, by id, as the export spells them.
+  private var addedNames: [String: String] = [:]
 
   init(_ view: LedgerView, options: DriftOptions, now: Date) throws(StoreError) {
     self.options = options
@@ -33,7 +41,7 @@ struct DriftCorrection {
     finder = try PersonFinder(view)
     used = Set(
       try view.records(of: .accounts).map(\.key.id.value)
-        + view.records(of: .rights).map(\.key.id.value))
+        + view.records(of: .rights).map(\.key.id.value) + view.records(of: .groups).map(\.key.id.value))
   }
 
   /// The reconciliation for every finding of `comparison`.
@@ -42,8 +50,8 @@ struct DriftCorrection {
     result.unchanged = comparison.agreeing
     for item in comparison.cases {
       switch item.finding.kind {
-      case .missingInLedger: add(item, comparison.export)
-      case .roleDiffers: align(item, comparison.export)
+      case .missingInLedger: add(item, comparison)
+      case .roleDiffers, .groupDiffers: align(item, comparison)
       case .missingInSystem: close(item)
       }
     }
@@ -52,10 +60,11 @@ struct DriftCorrection {
 
   // MARK: - Findings
 
-  private mutating func add(_ item: DriftComparison.Case, _ export: SystemExport) {
+  private mutating func add(_ item: DriftComparison.Case, _ comparison: DriftComparison) {
+    let export = comparison.export
     guard let entry = item.entry else { return }
     if let account = item.account {
-      reopen(account, entry, having: item.rights, export)
+      reopen(account, entry, having: item.rights, comparison)
       return
     }
     let person: Record
@@ -73,39 +82,124 @@ struct DriftCorrection {
       "system": .string(options.system.value),
     ]
     if let opened = entry.opened { fields["opened"] = .string(opened) }
+    let memberships = groups(of: entry, comparison)
+    if !memberships.isEmpty { fields["groups"] = .array(memberships.map { .string($0) }) }
     let id = freshID()
     result.propose(
       Record(key: RecordKey(kind: .accounts, id: id), fields: fields), replacing: nil,
       line: entry.line,
-      columns: ["login": export.loginColumn, "person": export.emailColumn])
-    grant(entry.roles, on: id.value, having: [], line: entry.line, column: export.rolesColumn)
+      columns: ["login": export.loginColumn, "person": export.emailColumn, "groups": export.groupsColumn])
+    grant(
+      direct(entry, memberships, comparison), on: id.value, having: [], line: entry.line, column: export.rolesColumn)
   }
 
   /// An account the ledger holds closed, suspended or requested, which the system has.
   private mutating func reopen(
-    _ account: Record, _ entry: SystemAccount, having rights: [Record], _ export: SystemExport
+    _ account: Record, _ entry: SystemAccount, having rights: [Record], _ comparison: DriftComparison
   ) {
+    let export = comparison.export
     var fields = account.fields
     fields["status"] = "active"
     fields["closed"] = Optional<JSONValue>.none
+    let memberships = entry.groups == nil ? GroupRoles.memberships(of: account) : groups(of: entry, comparison)
+    fields["groups"] = memberships.isEmpty ? nil : .array(memberships.map { .string($0) })
     result.propose(
       Record(key: account.key, fields: fields), replacing: account, line: entry.line,
-      columns: ["status": export.loginColumn])
+      columns: ["status": export.loginColumn, "groups": export.groupsColumn])
     grant(
-      entry.roles, on: account.key.id.value, having: rights, line: entry.line,
+      direct(entry, memberships, comparison), on: account.key.id.value, having: rights, line: entry.line,
       column: export.rolesColumn)
   }
 
-  private mutating func align(_ item: DriftComparison.Case, _ export: SystemExport) {
+  /// Groups as the export lists them; then the rights the system gives and neither an active
+  /// right nor a group gives; then the active rights of roles the system no longer gives.
+  private mutating func align(_ item: DriftComparison.Case, _ comparison: DriftComparison) {
+    let export = comparison.export
     guard let entry = item.entry, let account = item.account else { return }
-    let gone = Set(item.finding.ledgerRoles).subtracting(entry.roles)
+    var memberships = GroupRoles.memberships(of: account)
+    if entry.groups != nil, Set(groups(of: entry, comparison)) != Set(memberships) {
+      memberships = groups(of: entry, comparison)
+      var fields = account.fields
+      fields["groups"] = memberships.isEmpty ? nil : .array(memberships.map { .string($0) })
+      result.propose(
+        Record(key: account.key, fields: fields), replacing: account, line: entry.line,
+        columns: ["groups": export.groupsColumn])
+    }
+    let system = item.finding.systemRoles
+    let held = DriftComparison.activeRoles(item.rights)
     grant(
-      entry.roles.filter { !item.finding.ledgerRoles.contains($0) }, on: account.key.id.value,
+      direct(entry, memberships, comparison).filter { !held.contains($0) }, on: account.key.id.value,
       having: item.rights, line: entry.line, column: export.rolesColumn)
     for right in item.rights
-    where isActive(right) && gone.contains(right.fields["role"]?.stringValue ?? "") {
+    where isActive(right) && !system.contains(right.fields["role"]?.stringValue ?? "") {
       revoke(right, line: entry.line, column: export.rolesColumn)
     }
+  }
+
+  // MARK: - Groups
+
+  /// The roles the account needs rights for: those the system gives it that its groups
+  /// (`memberships`, ids) do not.
+  private func direct(_ entry: SystemAccount, _ memberships: [String], _ comparison: DriftComparison) -> [String] {
+    var through = Set<String>()
+    for id in memberships {
+      if let group = comparison.groups.groups[id] {
+        through.formUnion(GroupRoles.roles(of: group))
+      } else if let name = addedNames[id] {
+        through.formUnion(comparison.groupRoles(name))
+      }
+    }
+    return comparison.systemRoles(of: entry).filter { !through.contains($0) }
+  }
+
+  /// The ids of the groups the export lists the account in, sorted; a group the ledger lacks
+  /// is added (once) with the roles the export gives it.
+  private mutating func groups(of entry: SystemAccount, _ comparison: DriftComparison) -> [String] {
+    var ids: [String] = []
+    for name in entry.groups ?? [] {
+      let folded = RoleMapping.fold(name)
+      if let group = comparison.named[folded] {
+        ids.append(group.key.id.value)
+      } else if let id = added[folded] {
+        ids.append(id)
+      } else {
+        let id = groupID(name)
+        added[folded] = id
+        addedNames[id] = name
+        ids.append(id)
+        var fields: JSONObject = [
+          "system": .string(options.system.value), "name": .string(name),
+          "roles": .array(comparison.groupRoles(name).map { .string($0) }),
+          "description": .string("found on \(options.system.value) in its export \(options.fileName) on \(today)"),
+        ]
+        // Dolibarr's export names a group without its permissions: nil roles.
+        if (comparison.export.groups[name] ?? nil) == nil {
+          fields["notes"] = .string("the export does not say which roles the group gives: fill in roles")
+        }
+        result.propose(
+          Record(key: RecordKey(kind: .groups, id: RecordID(generated: id)), fields: fields), replacing: nil,
+          line: entry.line, columns: ["name": comparison.export.groupsColumn])
+      }
+    }
+    return Array(Set(ids)).sorted()
+  }
+
+  /// An id for a new group: its name folded to lowercase letters, digits and hyphens
+  /// (`Grp_admin` → `grp-admin`), made unique.
+  private mutating func groupID(_ name: String) -> String {
+    let folded = RoleMapping.fold(name).lowercased()
+    var slug = String(folded.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) ? $0 : "-" })
+    while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }
+    slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
+    if slug.isEmpty || RecordID(slug) == nil { slug = "group" }
+    var id = slug
+    var count = 2
+    while used.contains(id) {
+      id = "\(slug)-\(count)"
+      count += 1
+    }
+    used.insert(id)
+    return id
   }
 
   private mutating func close(_ item: DriftComparison.Case) {
@@ -113,6 +207,7 @@ struct DriftCorrection {
     var fields = account.fields
     fields["status"] = "closed"
     fields["closed"] = .string(today)
+    fields["groups"] = nil
     result.propose(Record(key: account.key, fields: fields), replacing: account, line: nil)
     result.missing.append(account.key)
     for right in item.rights where isActive(right) { revoke(right, line: nil, column: nil) }

@@ -11,6 +11,8 @@ public struct DriftFinding: Equatable, Sendable {
     case missingInSystem = "missing-in-system"
     /// Both have the account; the roles differ.
     case roleDiffers = "role-differs"
+    /// Both have the account; the groups it is a member of differ (and maybe its roles).
+    case groupDiffers = "group-differs"
   }
 
   /// Something worth knowing beside the difference itself; the CLI words it.
@@ -22,6 +24,9 @@ public struct DriftFinding: Equatable, Sendable {
     case member(status: String, paidUntil: String?)
     /// The ledger holds the account, not open (`closed`, `suspended`, `requested`).
     case account(status: String, closed: String?)
+    /// The groups the account is in, by name: in the ledger, and on the system (a name the
+    /// ledger has no group for is among `system`; `--update` adds the group).
+    case groups(ledger: [String], system: [String])
   }
 
   /// What differs.
@@ -32,9 +37,9 @@ public struct DriftFinding: Equatable, Sendable {
   public var person: String?
   /// The ledger's account id, when it has one.
   public var account: String?
-  /// The roles of the account's active rights in the ledger, sorted.
+  /// The roles of the account's active rights in the ledger and of its groups, sorted.
   public var ledgerRoles: [String]
-  /// The roles the system gives, sorted.
+  /// The roles the system gives, directly or through its groups, sorted.
   public var systemRoles: [String]
   public var notes: [Note]
   /// The line of the file that lists the account (nil for `missing-in-system`).

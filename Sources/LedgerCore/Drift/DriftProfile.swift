@@ -4,12 +4,15 @@ public enum DriftProfile: String, Sendable, CaseIterable {
   case usershubRoles = "usershub-roles"
   /// WordPress's user export with each user's roles.
   case wordpressUsers = "wordpress-users"
+  /// Dolibarr's export of users with their groups and admin flag.
+  case dolibarrUsers = "dolibarr-users"
 
-  /// The profile whose columns the header has: UsersHub's `identifiant` and `nom_role`, or
-  /// WordPress's `user_login`; nil when neither.
+  /// The profile whose columns the header has: UsersHub's `identifiant` and `nom_role`,
+  /// WordPress's `user_login`, or Dolibarr's login and admin columns; nil when none.
   public static func guess(header: [String]) -> DriftProfile? {
     if header.contains("identifiant") && header.contains("nom_role") { return .usershubRoles }
     if header.contains("user_login") { return .wordpressUsers }
+    if DolibarrUsersExport.recognises(header) { return .dolibarrUsers }
     return nil
   }
 
@@ -25,6 +28,7 @@ public enum DriftProfile: String, Sendable, CaseIterable {
       switch self {
       case .usershubRoles: UsersHubRolesExport.read(table, system: system, mapping: mapping)
       case .wordpressUsers: WordPressUsersExport.read(table, system: system, mapping: mapping)
+      case .dolibarrUsers: DolibarrUsersExport.read(table, system: system, mapping: mapping)
       }
     export.problems = mapping.problems() + export.problems
     return export

@@ -18,6 +18,9 @@ public struct SystemAccount: Equatable, Sendable {
   public var roles: [String]
   /// The day the system created the account (`YYYY-MM-DD`), when the export says it.
   public var opened: String?
+  /// The names of the system's groups the account is a member of, sorted; nil when the
+  /// export does not say (then the ledger's memberships are taken as they are).
+  public var groups: [String]? = nil
 }
 
 /// What a profile reads from a system's export: its accounts, the rows left out on purpose
@@ -30,6 +33,10 @@ struct SystemExport {
   var loginColumn = ""
   var emailColumn = ""
   var rolesColumn = ""
+  var groupsColumn = ""
+  /// The system's groups the export defines, by name, with the roles it says each gives (nil
+  /// when it does not say: Dolibarr's export names groups, not their permissions).
+  var groups: [String: [String]?] = [:]
 
   /// Adds an account, or merges its roles into the one already read under its login.
   mutating func add(_ account: SystemAccount) {
@@ -43,6 +50,9 @@ struct SystemExport {
     accounts[index].roles = Array(Set(accounts[index].roles).union(account.roles)).sorted()
     accounts[index].email = accounts[index].email ?? account.email
     accounts[index].opened = [accounts[index].opened, account.opened].compactMap { $0 }.min()
+    if let more = account.groups {
+      accounts[index].groups = Array(Set(accounts[index].groups ?? []).union(more)).sorted()
+    }
   }
 
   /// The day of a timestamp such as `2024-02-01 09:15:47.90112`, or nil.

@@ -11,7 +11,10 @@ import LedgerLanguage
 ///
 /// Only the rows of the application that is the system are read (matched by the system's id
 /// or name against `code_application` and `nom_application`). Groups (`groupe` = t) are not
-/// accounts and are left out silently; a disabled user (`active` = f) counts as not on the
+/// accounts: a group's row gives the role its profile stands for to the group of that name;
+/// a column `groupes` (the names of a user's groups, `string_agg` of `cor_roles` joined with
+/// `t_roles`, separated by `;`) gives each user's memberships, among the groups with a row
+/// on the application (without it, the ledger's memberships stand); a disabled user (`active` = f) counts as not on the
 /// system, and is said. The profile is `nom_profil`, else the stock profile of `code_profil`
 /// or `id_droit_max`.
 enum UsersHubRolesExport {
@@ -65,6 +68,13 @@ enum UsersHubRolesExport {
     for row in table.rows where key(of: row.cells, in: table) == application {
       read(row, table, profileColumn, mapping, into: &export)
     }
+    // Memberships count only in the groups that have a profile on this application.
+    if table.header.contains("groupes") {
+      export.groupsColumn = "groupes"
+      for index in export.accounts.indices {
+        export.accounts[index].groups = (export.accounts[index].groups ?? []).filter { export.groups[$0] != nil }
+      }
+    }
     return export
   }
 
@@ -77,8 +87,12 @@ enum UsersHubRolesExport {
       table.cell(row.cells, column).trimmingCharacters(in: .whitespaces)
     }
     let login = cell("identifiant")
-    // A group's row shows the profile it gives its members, whose own rows carry it too.
-    if isTrue(cell("groupe")) { return }
+    // A group's row shows the profile it gives its members (whose own rows carry it too, the
+    // view taking the highest of theirs and their groups').
+    if isTrue(cell("groupe")) {
+      readGroup(cell("nom_role"), profile(cell(profileColumn), profileColumn), mapping, row.line, into: &export)
+      return
+    }
     if ["f", "false", "0"].contains(cell("active").lowercased()) {
       export.skipped.append(
         ImportProblem(
@@ -93,8 +107,7 @@ enum UsersHubRolesExport {
           message: tr("a user without identifiant cannot log in; the row is left out")))
       return
     }
-    let written = cell(profileColumn)
-    let profile = profileColumn == "nom_profil" ? written : stockProfiles[written] ?? written
+    let profile = profile(cell(profileColumn), profileColumn)
     var roles: [String] = []
     switch mapping.resolve(profile) {
     case .role(let role): roles = [role]
@@ -110,7 +123,30 @@ enum UsersHubRolesExport {
         line: row.line, login: login, email: cell("email").isEmpty ? nil : cell("email"),
         name: name.isEmpty ? nil : name,
         organization: cell("organisme").isEmpty ? nil : cell("organisme"), roles: roles,
-        opened: SystemExport.day(cell("date_insert"))))
+        opened: SystemExport.day(cell("date_insert")),
+        groups: table.header.contains("groupes") ? names(cell("groupes")) : nil))
+  }
+
+  /// The profile a cell names: `nom_profil` as written, else the stock profile of a code.
+  private static func profile(_ written: String, _ column: String) -> String {
+    column == "nom_profil" ? written : stockProfiles[written] ?? written
+  }
+
+  /// A group's row: the role its profile stands for, under its name (`nom_role`).
+  private static func readGroup(
+    _ name: String, _ profile: String, _ mapping: RoleMapping, _ line: Int, into export: inout SystemExport
+  ) {
+    guard !name.isEmpty else { return }
+    switch mapping.resolve(profile) {
+    case .role(let role): export.groups[name] = [role]
+    case .nothing: export.groups[name] = []
+    case .unknown: export.problems.append(mapping.unknown(profile, of: name, line: line, column: "nom_profil"))
+    }
+  }
+
+  /// The group names of a `groupes` cell: `string_agg(nom_role, ';')`, sorted.
+  private static func names(_ cell: String) -> [String] {
+    cell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.sorted()
   }
 
   // MARK: - Applications

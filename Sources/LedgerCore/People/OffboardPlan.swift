@@ -23,6 +23,8 @@ public struct OffboardPlan: Sendable {
     case mailboxRedirected(account: String, system: String, address: String, to: String)
     /// A mailbox taken off its distribution lists.
     case listsLeft(account: String, address: String, lists: [String])
+    /// An account taken out of its groups (ids), and so of the roles it held through them.
+    case groupsLeft(account: String, system: String, groups: [String])
     /// A right revoked (it was `status`).
     case rightRevoked(right: String, account: String, system: String?, role: String?, status: String)
     /// A duty the person answered for alone, handed to `to` (its deputy, or the person's).
@@ -82,15 +84,17 @@ public struct OffboardPlan: Sendable {
     public let address: String?
     /// Close it, or redirect it.
     public let action: Action
-    /// Roles the account had through rights now revoked, sorted.
+    /// Roles the account had through rights now revoked or through its groups, sorted.
     public let roles: [String]
     /// Distribution lists to take the address off, sorted.
     public let lists: [String]
+    /// Groups of the system to take the account out of (ids), in the account's order.
+    public let groups: [String]
 
     /// A task, as `Offboarding` makes them.
     public init(
       system: String, systemName: String?, url: String?, account: String, login: String?, address: String?, action: Action,
-      roles: [String], lists: [String]
+      roles: [String], lists: [String], groups: [String] = []
     ) {
       self.system = system
       self.systemName = systemName
@@ -101,6 +105,7 @@ public struct OffboardPlan: Sendable {
       self.action = action
       self.roles = roles
       self.lists = lists
+      self.groups = groups
     }
   }
 

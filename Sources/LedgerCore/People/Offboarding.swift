@@ -29,8 +29,8 @@ public struct OffboardRequest: Sendable {
 ///   `functions` end (removed), each ledger role and signing key is held up to the day (`until`;
 ///   kept, so the audit still judges their past commits, and approvals they made stay valid).
 /// - Their accounts that are not closed close on the day (`status` closed, `closed` the day),
-///   taken off their mailbox's lists, with every right on them that is requested, validated or
-///   active revoked. A mailbox on a system whose `on_leave.mailbox` is `redirect` stays, but
+///   taken off their mailbox's lists and out of their groups (so no role through a group
+///   survives), with every right on them that is requested, validated or active revoked. A mailbox on a system whose `on_leave.mailbox` is `redirect` stays, but
 ///   suspended, its mail redirected to the deputy's first email, else to `on_leave.redirect_to`;
 ///   with neither it is closed, and flagged.
 /// - Duties: a duty they answered for alone goes to its deputy, else to the person's deputy,
@@ -38,7 +38,7 @@ public struct OffboardRequest: Sendable {
 ///   and one of its actors. Organisations' `contacts` lose them; a system they answered for
 ///   goes to the person's deputy, or is flagged.
 /// - The checklist: one task per account, in its system: close it, or redirect it, with the
-///   roles it had and the lists to leave.
+///   roles it had and the lists and groups to leave.
 public enum Offboarding {
   /// The statuses a leaver may get (`member_status`).
   public static let statuses = ["resigned", "lapsed", "none"]
@@ -162,15 +162,16 @@ extension OffboardPlan {
     let accounts = try view.records(of: .accounts).filter {
       Offboarding.text($0, "person") == id && Offboarding.text($0, "status") != "closed"
     }
+    let groups = try GroupRoles(view)
     for account in accounts.sorted(by: { $0.key < $1.key }) {
       let system = Offboarding.text(account, "system") ?? ""
       let systemRecord = try view.record(.systems, system)
       let redirect = (account.fields["mailbox"]?.objectValue?["redirect_to"]?.arrayValue ?? []).compactMap(\.stringValue)
-      let task: (action: Task.Action, address: String?, lists: [String])
+      let task: (action: Task.Action, address: String?, lists: [String], groups: [String])
       if Offboarding.text(account, "status") == "suspended", let target = redirect.first, ownEmails.isDisjoint(with: redirect),
         systemRecord?.fields["on_leave"]?.objectValue?["mailbox"]?.stringValue == "redirect"
       {
-        task = (.redirect(to: target), account.fields["mailbox"]?.objectValue?["address"]?.stringValue, [])
+        task = (.redirect(to: target), account.fields["mailbox"]?.objectValue?["address"]?.stringValue, [], [])
       } else {
         task = endAccount(account, system: systemRecord, systemID: system, deputyEmail: deputyEmail)
       }
@@ -185,19 +186,21 @@ extension OffboardPlan {
         steps.append(
           .rightRevoked(right: right.key.id.value, account: account.key.id.value, system: system, role: role, status: status))
       }
+      // The roles it held through groups are to be removed on the system too.
+      for role in groups.inheritedRoles(of: account) where !roles.contains(role) { roles.append(role) }
       guard task.action == .close || changes.contains(where: { $0.record.key == account.key }) || !roles.isEmpty else { continue }
       checklist.append(
         Task(
           system: system, systemName: systemRecord.flatMap { Offboarding.text($0, "name") },
           url: systemRecord.flatMap { Offboarding.text($0, "url") }, account: account.key.id.value,
           login: Offboarding.text(account, "login"), address: task.address, action: task.action, roles: roles.sorted(),
-          lists: task.lists))
+          lists: task.lists, groups: task.groups))
     }
   }
 
   /// Closes or redirects one account; returns what the checklist says of it.
   private mutating func endAccount(_ account: Record, system: Record?, systemID: String, deputyEmail: String?)
-    -> (action: Task.Action, address: String?, lists: [String])
+    -> (action: Task.Action, address: String?, lists: [String], groups: [String])
   {
     var fields = account.fields
     let accountID = account.key.id.value
@@ -214,6 +217,10 @@ extension OffboardPlan {
       }
     }
     mailbox?["lists"] = nil
+    // Its groups go with it: a suspended mailbox keeps no role through them, and a closed
+    // account reopened later starts without the memberships of before.
+    let groups = GroupRoles.memberships(of: account)
+    fields["groups"] = nil
     switch action {
     case .close:
       fields["status"] = "closed"
@@ -227,8 +234,9 @@ extension OffboardPlan {
     }
     if let mailbox { fields["mailbox"] = .object(mailbox) }
     if !lists.isEmpty { steps.append(.listsLeft(account: accountID, address: address ?? "", lists: lists)) }
+    if !groups.isEmpty { steps.append(.groupsLeft(account: accountID, system: systemID, groups: groups)) }
     propose(account, fields)
-    return (action, address, lists)
+    return (action, address, lists, groups)
   }
 
   /// Duties they answer for, stand in for, or take part in.

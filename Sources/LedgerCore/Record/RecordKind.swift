@@ -1,10 +1,12 @@
-/// The eleven kinds of record, each a folder of the ledger.
+/// The twelve kinds of record, each a folder of the ledger.
 public enum RecordKind: String, CaseIterable, Sendable, Comparable {
   case people, organizations, systems, accounts, rights, tickets, payments, contracts, trainings
   /// Who does what, with which tool and procedure: the organisation's coordination table.
   case duties
   /// A person forgotten: the signed description of a history rewritten without them (`forget`).
   case erasures
+  /// A system's group: its member accounts hold its roles (`accounts.groups` lists them).
+  case groups
 
   /// The folder holding this kind's records, relative to the ledger root.
   public var folder: String { rawValue }
@@ -13,7 +15,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
   /// (date plus random suffix) when none is given, so offline administrators never collide.
   public var generatesIDs: Bool {
     switch self {
-    case .people, .organizations, .systems, .duties: false
+    case .people, .organizations, .systems, .duties, .groups: false
     case .accounts, .rights, .tickets, .payments, .contracts, .trainings, .erasures: true
     }
   }
@@ -32,6 +34,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     case .trainings: ["date", "topic", "organization"]
     case .duties: ["theme", "mission", "responsible"]
     case .erasures: ["date", "person", "by", "reason"]
+    case .groups: ["system", "name", "roles"]
     }
   }
 

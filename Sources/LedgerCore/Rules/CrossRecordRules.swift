@@ -16,6 +16,8 @@ enum CrossRecordRules {
     ("evolution-approval", evolutionIsApprovedBeforeWork),
     ("ticket-closed-date", closedTicketHasClosingDate),
     ("signing-key", signingKeyIsAKey),
+    ("group-role-offered", GroupRules.groupRolesAreOffered),
+    ("account-group-system", GroupRules.accountGroupsAreOnItsSystem),
   ]
 
   static func check(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {

@@ -5,7 +5,8 @@ import LedgerJSON
 ///
 /// A person is entitled to the union of what their `functions` call for. They hold a right
 /// when it is `active` and its account is theirs: the right's `account` → the account's
-/// `person` and `system`, and the right's `role`. Two findings:
+/// `person` and `system`, and the right's `role`; or when their active account is in a group of
+/// its system that gives the role (`GroupRoles`). Two findings:
 /// - missing: a (system, role) their functions call for that they do not hold, through any of
 ///   their accounts (they may have no account on that system at all);
 /// - unjustified: an active right no function of theirs calls for. Only the systems some
@@ -37,6 +38,8 @@ public struct EntitlementCheck: Sendable {
     /// The holder's functions, in the order of their record.
     public let functions: [String]
     public let entitlement: Entitlement
+    /// The right; or, when the person holds the role through a group, the group (a `groups`
+    /// record).
     public let right: Record
     /// The functions that would call for it, sorted; empty when none does.
     public let calledForBy: [String]
@@ -90,6 +93,14 @@ public struct EntitlementCheck: Sendable {
     for right in try view.records(of: .rights) {
       guard let (person, entitlement) = Self.grant(of: right, accounts: byID) else { continue }
       held[person, default: []].append((entitlement, right))
+    }
+    let groups = try GroupRoles(view)
+    for account in accounts {
+      guard let person = Self.text(account, "person"), let system = Self.text(account, "system") else { continue }
+      for grant in groups.inherited(by: account) {
+        guard let group = groups.groups[grant.group] else { continue }
+        held[person, default: []].append((Entitlement(system: system, role: grant.role), group))
+      }
     }
     var missing: [Missing] = []
     var unjustified: [Unjustified] = []

@@ -10,7 +10,8 @@ import LedgerLanguage
 ///   call for it and their accounts on the system (`no account` when they have none);
 /// - "Not justified by any function": an active right on a system some function calls for,
 ///   that none of its holder's functions calls for, with who granted it and when, its reason,
-///   and the functions that would call for it.
+///   and the functions that would call for it. A role held through a group names the group
+///   (`through group ID`) and gives its description as the reason.
 ///
 /// Who granted: the right's `granted_by`; without one, the author of the commit that made the
 /// right active (the commit `blame` names for its `status`), as the person whose
@@ -38,6 +39,15 @@ public enum EntitlementsReport {
     let authors = try identities(view)
     var rows: [[JSONValue]] = []
     for finding in unjustified {
+      // A role held through a group: the group, its description as the reason.
+      if finding.right.key.kind == .groups {
+        rows.append([
+          .string(finding.person), list(finding.functions), .string(finding.entitlement.system),
+          .string(finding.entitlement.role), .string(tr("through group \(finding.right.key.id.value)")), .null, .null,
+          .text(finding.right.fields["description"]?.stringValue), list(finding.calledForBy),
+        ])
+        continue
+      }
       let granted = try grant(of: finding.right, view: view, history: history, zone: zone, authors: authors)
       rows.append([
         .string(finding.person), list(finding.functions), .string(finding.entitlement.system),

@@ -35,6 +35,15 @@ extension BuiltinSchemas {
             "$ref": "common.schema.json#/$defs/date",
             "description": "Day it was closed."
           },
+          "groups": {
+            "description": "The groups of its system the account is a member of: it holds their roles while it is active. A set, so memberships two administrators add merge.",
+            "items": {
+              "type": "string",
+              "x-ref": "groups"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
           "handovers": {
             "description": "Each time credentials were handed to the person: date and channel, never the credential.",
             "items": {
@@ -508,6 +517,58 @@ extension BuiltinSchemas {
       """##
     ),
     (
+      path: "groups.schema.json",
+      text: ##"""
+      {
+        "$id": "https://adminledger.example.org/schemas/groups.schema.json",
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "additionalProperties": false,
+        "description": "A group of a system (a UsersHub group, a Dolibarr user group): every active account that lists it in its groups holds the group's roles on the system, as if it had a right for each.",
+        "properties": {
+          "description": {
+            "description": "What the group is for, in the administrators' words.",
+            "minLength": 1,
+            "type": "string"
+          },
+          "name": {
+            "description": "The group's name as the system spells it (UsersHub's nom_role, Dolibarr's group name); drift profiles find the group by it.",
+            "minLength": 1,
+            "type": "string"
+          },
+          "notes": {
+            "$ref": "common.schema.json#/$defs/notes",
+            "description": "Free text for the administrators."
+          },
+          "roles": {
+            "description": "The roles its members hold through it, each one the system offers.",
+            "items": {
+              "minLength": 1,
+              "type": "string"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
+          "system": {
+            "description": "The system the group belongs to.",
+            "type": "string",
+            "x-ref": "systems"
+          }
+        },
+        "required": [
+          "system",
+          "name",
+          "roles"
+        ],
+        "title": "Group",
+        "type": "object",
+        "x-unique": [
+          "system",
+          "name"
+        ]
+      }
+      """##
+    ),
+    (
       path: "ledger.schema.json",
       text: ##"""
       {
@@ -735,7 +796,8 @@ extension BuiltinSchemas {
                           "contracts",
                           "trainings",
                           "duties",
-                          "erasures"
+                          "erasures",
+                          "groups"
                         ]
                       },
                       "type": "array",

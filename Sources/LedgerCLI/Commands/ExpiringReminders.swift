@@ -19,9 +19,7 @@ enum ExpiringReminders {
     var items: Int
   }
 
-  static func run(_ report: Report, _ reading: LedgerReading, within days: Int, _ context: CommandContext) throws(CLIError)
-    -> ExitStatus
-  {
+  static func run(_ reading: LedgerReading, within days: Int, _ context: CommandContext) throws(CLIError) -> ExitStatus {
     let settings = try context.perform { () throws(StoreError) in try reading.view.settings() }
     guard let sender = settings?.document["mail_from"]?.stringValue else {
       throw .usage(
@@ -33,9 +31,18 @@ enum ExpiringReminders {
         tr("mail_from in ledger.json is not an email address: '\(sender)'"),
         hint: tr("write it as \"Name <address@example.org>\" or \"address@example.org\""))
     }
-    let reminders = try context.perform { () throws(StoreError) in
-      try compose(report, reading, from: from, ledgerName: settings?.name ?? "ledger", within: days, now: context.environment.now())
+    // The people told read the ledger's language, whoever runs the command (cron has no LANG).
+    let language = settings.flatMap { Language(tag: $0.language) } ?? Language.current
+    let composed = Language.$current.withValue(language) { () -> Result<Composed, StoreError> in
+      do throws(StoreError) {
+        let report = try ExpiringReport.make(reading.view, today: reading.today, within: days)
+        return .success(
+          try compose(report, reading, from: from, ledgerName: settings?.name ?? "ledger", within: days, now: context.environment.now()))
+      } catch {
+        return .failure(error)
+      }
     }
+    let reminders = try context.perform { () throws(StoreError) in try composed.get() }
     for (person, count) in reminders.unsent {
       context.err.line(
         Language.singular(count)
@@ -52,10 +59,13 @@ enum ExpiringReminders {
 
   // MARK: - Composing
 
+  /// The messages, and the people who answer for items but have no email.
+  typealias Composed = (written: [Reminder], unsent: [(String, Int)])
+
   /// The messages, one per person with an email (sorted by id), and the people left without.
   static func compose(
     _ report: Report, _ reading: LedgerReading, from: MailMessage.Mailbox, ledgerName: String, within days: Int, now: Date
-  ) throws(StoreError) -> (written: [Reminder], unsent: [(String, Int)]) {
+  ) throws(StoreError) -> Composed {
     var items: [String: [ICalendarWriter.Item]] = [:]
     for item in ICalendarWriter.items(in: report) {
       guard let key = RecordKey(path: item.record + ".json"), let record = try reading.view.record(key) else { continue }
@@ -64,7 +74,10 @@ enum ExpiringReminders {
       }
     }
     let horizon = LedgerDate.adding(days: days, to: reading.today) ?? reading.today
-    let domain = ICalendarWriter.slug(ledgerName) + ".adminledger"
+    // The ledger's slug, cut short so the Message-ID line stays within 78 characters.
+    var slug = String(ICalendarWriter.slug(ledgerName).prefix(24))
+    while slug.hasSuffix("-") { slug.removeLast() }
+    let domain = slug + ".adminledger"
     var written: [Reminder] = []
     var unsent: [(String, Int)] = []
     for (person, list) in items.sorted(by: { $0.key < $1.key }) {
@@ -98,8 +111,8 @@ enum ExpiringReminders {
     ]
     for item in items {
       let left = LedgerDate.days(from: today, to: item.date) ?? 0
-      let about = item.about.isEmpty ? item.what : "\(item.what): \(item.about)"
-      lines.append("- \(LocalFormat.day(item.date)) (\(nearness(left))): \(about)")
+      let about = item.about.isEmpty ? item.what : tr("\(item.what): \(item.about)")
+      lines.append("- " + tr("\(LocalFormat.day(item.date)) (\(nearness(left))): \(about)"))
       lines.append("  \(item.record) (\(item.field))")
     }
     if items.contains(where: { $0.record.hasPrefix("duties/") }) {

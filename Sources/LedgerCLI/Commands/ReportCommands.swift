@@ -60,10 +60,10 @@ enum ReportCommands {
         throw .usage(tr("--output goes with --format mail"), hint: tr("add --format mail, or leave --output out"))
       }
       let reading = try context.read()
+      if context.format == .mail { return try ExpiringReminders.run(reading, within: days, context) }
       let report = try context.perform { () throws(StoreError) in
         try ExpiringReport.make(reading.view, today: reading.today, within: days)
       }
-      if context.format == .mail { return try ExpiringReminders.run(report, reading, within: days, context) }
       guard context.format == .ics else {
         ReportPrinter.print(report, context)
         return .ok

@@ -89,14 +89,15 @@ struct MailMessage: Equatable, Sendable {
     text.allSatisfy(\.isASCII) ? text : encodedWords(text).joined(separator: " ")
   }
 
-  /// `text` as RFC 2047 B encoded-words, each at most 75 characters: 45 octets of UTF-8 at
-  /// most (60 of base64 inside the 12 of `=?utf-8?B?` and `?=`), cut between characters.
+  /// `text` as RFC 2047 B encoded-words, cut between characters, each of at most 30 octets
+  /// of UTF-8: 52 characters (40 of base64 inside the 12 of `=?utf-8?B?` and `?=`), well
+  /// within RFC 2047's 75, so that `Subject: ` and the first word fit one line.
   static func encodedWords(_ text: String) -> [String] {
     var words: [String] = []
     var chunk: [UInt8] = []
     for character in text {
       let bytes = Array(String(character).utf8)
-      if chunk.count + bytes.count > 45, !chunk.isEmpty {
+      if chunk.count + bytes.count > 30, !chunk.isEmpty {
         words.append("=?utf-8?B?" + Data(chunk).base64EncodedString() + "?=")
         chunk = []
       }
@@ -111,12 +112,13 @@ struct MailMessage: Equatable, Sendable {
     "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 
-  /// A header line folded (RFC 5322 2.2.3) before a space when it runs past 78 characters.
+  /// A header line folded (RFC 5322 2.2.3) before a space when it runs past 78 characters,
+  /// never before the first word of the value (a reader would keep the fold's space in it).
   static func folded(_ line: String) -> String {
     var lines: [String] = []
     var current = ""
     for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-      if index > 0, current.count + 1 + word.count > 78, !current.trimmingCharacters(in: .whitespaces).isEmpty {
+      if index > 1, current.count + 1 + word.count > 78 {
         lines.append(current)
         current = " " + word
       } else {

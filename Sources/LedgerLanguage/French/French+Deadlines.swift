@@ -127,6 +127,8 @@ extension French {
     "Once a duty is done, record it: adminledger done DUTY":
       "Une fois une obligation accomplie, enregistrez-la : adminledger done DUTY",
     "adminledger, report expiring --format mail": "adminledger, report expiring --format mail",
+    "{1}: {2}": "{1} : {2}",
+    "{1} ({2}): {3}": "{1} ({2}) : {3}",
     "in {1} day": "dans {1} jour",
     "in {1} days": "dans {1} jours",
     "{1} day overdue": "{1} jour de retard",

@@ -49,7 +49,8 @@ import Testing
     let ledger = try Self.association()
     let done = ledger.run("done", "consistency", "--by", "jrobert", "--note", "Brevo lists matched")
     try #require(done.status == 0, "\(done)")
-    #expect(done.output.contains("done duties/consistency"))
+    #expect(done.output.hasPrefix("Done: duties/consistency on 6 December 2026 (commit "), "\(done.output)")
+    #expect(done.output.hasSuffix(")\nNext due: 6 January 2027\n"))
     let message = try ExternalProgram.git("log", "-1", "--format=%B", in: ledger.directory.url).output
     #expect(
       message.hasPrefix(
@@ -64,7 +65,7 @@ import Testing
     #expect(try Self.deadlines(ledger)["duties/consistency last_done"] == "2027-01-06")
 
     let table = ledger.run("report", "duties", "--format", "csv")
-    #expect(table.output.hasPrefix("theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last done,next due,duty\n"))
+    #expect(table.output.hasPrefix("theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty\n"))
     #expect(table.output.contains(",monthly,2026-12-06,2027-01-06,consistency\n"), "\(table.output)")
   }
 

@@ -34,7 +34,7 @@ enum DoneCommand {
     let id = try RecordArguments.id(context.positionals[0])
     let reading = try context.read()
     let duties = try context.perform { () throws(StoreError) in try reading.view.records(of: .duties) }
-    guard duties.contains(where: { $0.key.id == id }) else { throw unknownDuty(id.value, among: duties) }
+    guard var duty = duties.first(where: { $0.key.id == id }) else { throw unknownDuty(id.value, among: duties) }
     let day = try context.day("on", ledger: reading.ledger) ?? reading.today
     guard day <= reading.today else {
       throw .usage(
@@ -51,7 +51,16 @@ enum DoneCommand {
       try reading.ledger.store.recordDone(
         DutyDone(duty: id, day: day, person: person, note: note), by: author, at: context.environment.now())
     }
-    WriteReport.print(result, verb: "done", context)
+    guard context.format != .json else {
+      WriteReport.print(result, verb: "done", context)
+      return .ok
+    }
+    context.out.line(tr("Done: \(duty.key) on \(LocalFormat.day(day)) (commit \(result.commit.prefix(7)))"))
+    let last = duty.fields["last_done"]?.stringValue.map { max($0, day) } ?? day
+    duty.fields["last_done"] = .string(last)
+    if let next = ExpiringReport.nextDue(of: duty) {
+      context.out.line(tr("Next due: \(LocalFormat.day(next))"))
+    }
     return .ok
   }
 

@@ -60,8 +60,8 @@ extension French {
     "Due: {1} – {2}": "Échéance : {1} – {2}",
 
     // report duties
-    "last done": "dernière fois",
-    "next due": "prochaine échéance",
+    "last_done": "dernière fois",
+    "next_due": "prochaine échéance",
 
     // report consistency: the built-in check on temporary rights
     "Temporary rights past their end are closed": "Les droits temporaires échus sont clos",
@@ -99,6 +99,8 @@ extension French {
       "--on {1} est dans le futur : une obligation s'enregistre une fois accomplie",
     "give a day up to today ({1})": "donnez un jour jusqu'à aujourd'hui ({1})",
     "--note is empty": "--note est vide",
+    "Done: {1} on {2} (commit {3})": "Accomplie : {1} le {2} (commit {3})",
+    "Next due: {1}": "Prochaine échéance : {1}",
     "say what was done, or leave --note out": "dites ce qui a été fait, ou retirez --note",
     "no duty '{1}'": "aucune obligation '{1}'",
     "did you mean '{1}'? 'adminledger report duties' lists them":

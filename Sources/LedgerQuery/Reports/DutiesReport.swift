@@ -6,12 +6,12 @@ import LedgerLanguage
 /// `report duties`: the coordination table, one row per duty, as the organisation writes it.
 /// A row of the platform's, as CSV:
 ///
-///     theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last done,next due,duty
+///     theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty
 ///     Users,User rights,"usershub, geonature",Opening an account and granting a right,
 ///       https://wiki.biodiv-sud.example.org/procedures/user-rights,Sophie Roux,Marc Petit,
 ///       cbn-med: validate; lpo-paca: validate,on-request,,,user-rights
 ///
-/// `last done` is the duty's `last_done` (`adminledger done` sets it), `next due` that day plus
+/// `last_done` is the duty's `last_done` (`adminledger done` sets it), `next_due` that day plus
 /// the frequency, as `report expiring` lists it.
 ///
 /// Systems and organisations go by their ids (`geonature`, `lpo-paca`: the names the
@@ -23,7 +23,7 @@ public enum DutiesReport {
   /// The columns of the table, in order.
   public static let columns = [
     Phrase("theme"), Phrase("mission"), Phrase("systems"), Phrase("procedure"), Phrase("link"), Phrase("responsible"),
-    Phrase("deputy"), Phrase("actors"), Phrase("frequency"), Phrase("last done"), Phrase("next due"), Phrase("duty"),
+    Phrase("deputy"), Phrase("actors"), Phrase("frequency"), Phrase("last_done"), Phrase("next_due"), Phrase("duty"),
   ]
 
   /// Which duties to show; every filter given must hold.

@@ -186,7 +186,10 @@ import Testing
         "duties-consistency-last_done", "2026-12-06",
         "Due: duty – Consistency between the site, the back office and the mailing lists"
       ),
-      ("contracts-2024-04-01-jfhha-renewal", "2027-04-01", "Ends: contract renewal – Maintenance of WordPress and Dolibarr (cf2d)"),
+      (
+        "contracts-2024-04-01-jfhha-renewal", "2027-04-01",
+        "Ends: contract renewal – Maintenance of WordPress and Dolibarr (cf2d)"
+      ),
     ]
     for (uid, start, summary) in expected {
       let event = try #require(events.first { $0.uid == uid + domain }, "no event \(uid)")

@@ -42,7 +42,10 @@ import Testing
     #expect(text.output.contains("contracts/2024-04-01-jfhha  contract notice"), "\(text.output)")
     #expect(text.output.contains("CF2D-F-2026-112 (cf2d, €780.00)"))
     let duty = try #require(text.output.split(separator: "\n").first { $0.contains("duties/consistency") })
-    #expect(duty.split(separator: " ", omittingEmptySubsequences: true).prefix(7) == ["2026-12-06", "0", "today", "duties/consistency", "duty", "last_done", "Consistency"])
+    #expect(
+      duty.split(separator: " ", omittingEmptySubsequences: true).prefix(7) == [
+        "2026-12-06", "0", "today", "duties/consistency", "duty", "last_done", "Consistency",
+      ])
   }
 
   @Test func doneRecordsTheDutyAndMovesItsNextDueDay() throws {
@@ -65,7 +68,9 @@ import Testing
     #expect(try Self.deadlines(ledger)["duties/consistency last_done"] == "2027-01-06")
 
     let table = ledger.run("report", "duties", "--format", "csv")
-    #expect(table.output.hasPrefix("theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty\n"))
+    #expect(
+      table.output.hasPrefix("theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty\n")
+    )
     #expect(table.output.contains(",monthly,2026-12-06,2027-01-06,consistency\n"), "\(table.output)")
   }
 

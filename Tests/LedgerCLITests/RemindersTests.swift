@@ -149,7 +149,8 @@ import Testing
 
   @Test func aLineTooLongFor8bitGoesQuotedPrintable() {
     let message = MailMessage(
-      from: MailMessage.Mailbox(name: nil, address: "a@example.org"), to: MailMessage.Mailbox(name: "Zoé", address: "z@example.org"),
+      from: MailMessage.Mailbox(name: nil, address: "a@example.org"),
+      to: MailMessage.Mailbox(name: "Zoé", address: "z@example.org"),
       subject: "s", date: Date(timeIntervalSince1970: 0), messageID: "x@y",
       body: "é=" + String(repeating: "x", count: 1200))
     let text = message.text

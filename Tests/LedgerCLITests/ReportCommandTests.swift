@@ -13,7 +13,8 @@ import Testing
     #expect(rows.first == "date,days,state,record,what,field,about")
     // Soonest first: an approved payment due on 2026-10-10 and not paid, then the right.
     #expect(
-      rows.dropFirst().first == #"2026-10-10,-48,overdue,payments/2026-09-10-p6kyq,payment due,due,"NS-2026-311 (natural-solutions, €4,800.00)""#)
+      rows.dropFirst().first
+        == #"2026-10-10,-48,overdue,payments/2026-09-10-p6kyq,payment due,due,"NS-2026-311 (natural-solutions, €4,800.00)""#)
     #expect(
       rows.contains(
         "2026-11-10,-17,overdue,rights/2026-08-01-ep9rw,temporary right,end,sensitive-reader on geonature for Camille Morel"))

@@ -37,7 +37,8 @@ enum ExpiringReminders {
       do throws(StoreError) {
         let report = try ExpiringReport.make(reading.view, today: reading.today, within: days)
         return .success(
-          try compose(report, reading, from: from, ledgerName: settings?.name ?? "ledger", within: days, now: context.environment.now()))
+          try compose(
+            report, reading, from: from, ledgerName: settings?.name ?? "ledger", within: days, now: context.environment.now()))
       } catch {
         return .failure(error)
       }
@@ -166,9 +167,11 @@ enum ExpiringReminders {
   /// lines starting with `From ` (after any `>`) quoted with one more `>`.
   static func mbox(_ messages: [MailMessage]) -> String {
     messages.map { message in
-      let lines = message.text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        .dropLast()
-        .map { line in line.drop { $0 == ">" }.hasPrefix("From ") ? ">" + line : String(line) }
+      let lines = message.text.replacingOccurrences(of: "\r\n", with: "\n").split(
+        separator: "\n", omittingEmptySubsequences: false
+      )
+      .dropLast()
+      .map { line in line.drop { $0 == ">" }.hasPrefix("From ") ? ">" + line : String(line) }
       return "From adminledger \(asctime(message.date))\n" + lines.joined(separator: "\n") + "\n\n"
     }.joined()
   }

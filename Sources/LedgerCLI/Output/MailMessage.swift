@@ -32,7 +32,9 @@ struct MailMessage: Equatable, Sendable {
       let trimmed = text.trimmingCharacters(in: .whitespaces)
       if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
         let name = trimmed[..<open].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        self.init(name: name.isEmpty ? nil : name, address: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+        self.init(
+          name: name.isEmpty ? nil : name,
+          address: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
       } else {
         self.init(name: nil, address: trimmed)
       }
@@ -51,7 +53,8 @@ struct MailMessage: Equatable, Sendable {
       guard let name, !name.isEmpty else { return address }
       let plain = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " !#$%&'*+-/=?^_`{|}~".contains($0)) }
       let phrase =
-        plain ? name : (name.allSatisfy(\.isASCII) ? MailMessage.quoted(name) : MailMessage.encodedWords(name).joined(separator: " "))
+        plain
+        ? name : (name.allSatisfy(\.isASCII) ? MailMessage.quoted(name) : MailMessage.encodedWords(name).joined(separator: " "))
       return "\(phrase) <\(address)>"
     }
   }

@@ -275,3 +275,16 @@ site="$(dirname "$samples")/.build/demo-site"
 mkdir -p "$(dirname "$site")"
 run site "$site"
 printf '\n%s file://%s/index.html\n' "$(say "The review site stays after the demo: open" "Le site de relecture reste après la démo : ouvrez")" "$site"
+
+step "Reminders: the association's duty done, then one email per person with what falls due this month, ready for sendmail -t" \
+  "Rappels : l'obligation de l'association accomplie, puis un courriel par personne avec ce qui arrive à échéance ce mois-ci, prêt pour sendmail -t"
+cd "$work/association"
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run done consistency --note "Brevo lists matched to the members"
+run report expiring --within 31d --format mail --output "$work/reminders"
+ls "$work/reminders" | wc -l | xargs printf '%s %s\n' "$(say "messages written:" "messages écrits :")"
+# Mathieu's message, the administrator's (another one's on a day when he has none).
+for message in "$work/reminders/mdupont.eml" "$work/reminders"/*.eml; do
+  [ -e "$message" ] || continue
+  sed -n '/^From:/,/^Content-Transfer-Encoding/p' "$message" | tr -d '\r'
+  break
+done

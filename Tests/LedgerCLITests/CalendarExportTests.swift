@@ -160,13 +160,44 @@ import Testing
     for (event, row) in zip(calendar.events, expected) {
       #expect(event.start == row.date)
       #expect(event.end == LedgerDateText.next(row.date))
-      #expect(event.summary == "Ends: \(row.what) – \(row.about)")
+      let verb = ["notice_days", "due", "last_done"].contains(row.field) ? "Due" : "Ends"
+      #expect(event.summary == "\(verb): \(row.what) – \(row.about)")
       #expect(event.description == "Record: \(row.record)\nField: \(row.field)\nState: \(row.state)")
       let local = (row.record + "/" + row.field).replacingOccurrences(of: "/", with: "-")
       #expect(event.uid == "\(local)@biodiv-sud-data-platform.adminledger")
     }
     #expect(Set(calendar.events.map(\.uid)).count == calendar.events.count)
     #expect(try ParsedCalendar.read(second.output).events.map(\.uid) == calendar.events.map(\.uid))
+  }
+
+  @Test func everyComputedDeadlineKindIsAnEventThatIcalendarReads() throws {
+    let ledger = try DeadlinesTests.association()
+    let export = ledger.run("report", "expiring", "--within", "400d", "--format", "ics")
+    try #require(export.status == 0, "\(export)")
+    let events = try ParsedCalendar.read(export.output).events
+    let domain = "@association-nationale-des-naturalistes.adminledger"
+    let expected: [(uid: String, start: String, summary: String)] = [
+      (
+        "contracts-2024-04-01-jfhha-notice_days", "2027-01-01",
+        "Due: contract notice – Maintenance of WordPress and Dolibarr (cf2d)"
+      ),
+      ("payments-2026-11-18-py6m4-due", "2026-12-18", "Due: payment due – CF2D-F-2026-112 (cf2d, €780.00)"),
+      (
+        "duties-consistency-last_done", "2026-12-06",
+        "Due: duty – Consistency between the site, the back office and the mailing lists"
+      ),
+      (
+        "contracts-2024-04-01-jfhha-renewal", "2027-04-01",
+        "Ends: contract renewal – Maintenance of WordPress and Dolibarr (cf2d)"
+      ),
+    ]
+    for (uid, start, summary) in expected {
+      let event = try #require(events.first { $0.uid == uid + domain }, "no event \(uid)")
+      #expect(event.start == start)
+      #expect(event.summary == summary)
+    }
+    // A paid payment is no deadline.
+    #expect(!events.contains { $0.uid.hasPrefix("payments-2026-08-10-lmclr") })
   }
 
   @Test func aRightWhoseEndMovedKeepsItsUIDWithTheNewDate() throws {

@@ -47,8 +47,10 @@ import Testing
                   "deputy": "Marc Petit",
                   "duty": "national-inventory",
                   "frequency": "quarterly",
+                  "last_done": null,
                   "link": "https://wiki.biodiv-sud.example.org/procedures/national-inventory",
                   "mission": "Exchanges with the national inventory",
+                  "next_due": null,
                   "procedure": "Exchanges with the national inventory (SINP)",
                   "responsible": "Yasmine Benali",
                   "systems": "geonature",
@@ -135,7 +137,7 @@ import Testing
     // HEAD~1 is the ledger made by init, before the sample was copied in.
     let before = ledger.run("report", "duties", "--at", "HEAD~1", "--format", "csv")
     #expect(before.status == 0, "\(before)")
-    #expect(before.output == "theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty\n")
+    #expect(before.output == "theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty\n")
     #expect(ledger.run("rm", "duties/site").status == 0)
     let now = ledger.run("report", "duties", "--format", "csv").output
     #expect(!now.contains(",site\n"))
@@ -297,8 +299,8 @@ import Testing
     #expect(added.status == 0, "\(added)")
     #expect(
       ledger.run("report", "duties", "--format", "csv").output == """
-        theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty
-        Administration,Backups,geonature,Backups,https://wiki.example.org/backups,Hugo Lefèvre,Hugo Lefèvre,cen-paca: review,daily,backups
+        theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty
+        Administration,Backups,geonature,Backups,https://wiki.example.org/backups,Hugo Lefèvre,Hugo Lefèvre,cen-paca: review,daily,,,backups
 
         """)
     // A duty is a named thing: adding one needs an id.
@@ -315,34 +317,34 @@ extension DutiesTests {
     Duties of Biodiv'Sud data platform
 
     ## Coordination table
-    theme           mission                                systems                              procedure                                          link                                                               responsible              deputy          actors                                                       frequency   duty
-    Administration  Database maintenance and backups       cloud-vm, geonature                  Backing up and restoring the GeoNature database    https://wiki.biodiv-sud.example.org/procedures/backups             Marc Petit               Claire Durand   scaleway: implement                                          daily       db-maintenance
-    Administration  Evolution needs                        github-tracker, geonature            From the needs list to a release                   https://wiki.biodiv-sud.example.org/procedures/evolutions          Claire Durand            Marc Petit      natural-solutions: implement; cbn-med: test; lpo-paca: test  continuous  evolution-needs
-    Data            Data publication                       geonature                            Publishing a data set                              https://wiki.biodiv-sud.example.org/procedures/publication         Yasmine Benali           Marc Petit      cbn-med: validate; lpo-paca: validate                        quarterly   data-publication
-    Data            Exchanges with the national inventory  geonature                            Exchanges with the national inventory (SINP)       https://wiki.biodiv-sud.example.org/procedures/national-inventory  Yasmine Benali           Marc Petit      cbn-med: transmit; lpo-paca: transmit; ofb: receive          quarterly   national-inventory
-    Data            Extractions                            geonature                            Specific data extractions                          https://wiki.biodiv-sud.example.org/procedures/extractions         Yasmine Benali           Marc Petit      cbn-med: validate; lpo-paca: validate                        on-request  extractions
-    Reporting       Activity indicators                    matomo, goaccess                     Monthly activity indicators                        https://wiki.biodiv-sud.example.org/procedures/indicators          Marc Petit               Claire Durand   region-sud: inform                                           monthly     activity-indicators
-    Reporting       Annual data-return report              geonature                            The annual data-return report (fiche bilan)        https://wiki.biodiv-sud.example.org/procedures/data-return-report  Yasmine Benali           Claire Durand   region-sud: review; ofb: review                              yearly      data-return-report
-    Users           Temporary rights                       usershub, geonature                  Temporary access to sensitive data                 https://wiki.biodiv-sud.example.org/procedures/temporary-rights    Sophie Roux              Claire Durand   cbn-med: validate; lpo-paca: validate                        monthly     temporary-rights
-    Users           Trainings                              geonature, wiki                      Training sessions and their follow-up sheet        https://wiki.biodiv-sud.example.org/procedures/trainings           Yasmine Benali           Sophie Roux                                                                  quarterly   trainings
-    Users           User assistance                        geonature, usershub, github-tracker  Answering a support request, and when to escalate  https://wiki.biodiv-sud.example.org/procedures/support             Sophie Roux, Marc Petit  Yasmine Benali  natural-solutions: implement                                 continuous  user-assistance
-    Users           User rights                            usershub, geonature                  Opening an account and granting a right            https://wiki.biodiv-sud.example.org/procedures/user-rights         Sophie Roux              Marc Petit      cbn-med: validate; lpo-paca: validate                        on-request  user-rights
+    theme           mission                                systems                              procedure                                          link                                                               responsible              deputy          actors                                                       frequency   last_done   next_due    duty
+    Administration  Database maintenance and backups       cloud-vm, geonature                  Backing up and restoring the GeoNature database    https://wiki.biodiv-sud.example.org/procedures/backups             Marc Petit               Claire Durand   scaleway: implement                                          daily                               db-maintenance
+    Administration  Evolution needs                        github-tracker, geonature            From the needs list to a release                   https://wiki.biodiv-sud.example.org/procedures/evolutions          Claire Durand            Marc Petit      natural-solutions: implement; cbn-med: test; lpo-paca: test  continuous                          evolution-needs
+    Data            Data publication                       geonature                            Publishing a data set                              https://wiki.biodiv-sud.example.org/procedures/publication         Yasmine Benali           Marc Petit      cbn-med: validate; lpo-paca: validate                        quarterly                           data-publication
+    Data            Exchanges with the national inventory  geonature                            Exchanges with the national inventory (SINP)       https://wiki.biodiv-sud.example.org/procedures/national-inventory  Yasmine Benali           Marc Petit      cbn-med: transmit; lpo-paca: transmit; ofb: receive          quarterly                           national-inventory
+    Data            Extractions                            geonature                            Specific data extractions                          https://wiki.biodiv-sud.example.org/procedures/extractions         Yasmine Benali           Marc Petit      cbn-med: validate; lpo-paca: validate                        on-request                          extractions
+    Reporting       Activity indicators                    matomo, goaccess                     Monthly activity indicators                        https://wiki.biodiv-sud.example.org/procedures/indicators          Marc Petit               Claire Durand   region-sud: inform                                           monthly     2026-11-03  2026-12-03  activity-indicators
+    Reporting       Annual data-return report              geonature                            The annual data-return report (fiche bilan)        https://wiki.biodiv-sud.example.org/procedures/data-return-report  Yasmine Benali           Claire Durand   region-sud: review; ofb: review                              yearly      2026-03-15  2027-03-15  data-return-report
+    Users           Temporary rights                       usershub, geonature                  Temporary access to sensitive data                 https://wiki.biodiv-sud.example.org/procedures/temporary-rights    Sophie Roux              Claire Durand   cbn-med: validate; lpo-paca: validate                        monthly     2026-11-02  2026-12-02  temporary-rights
+    Users           Trainings                              geonature, wiki                      Training sessions and their follow-up sheet        https://wiki.biodiv-sud.example.org/procedures/trainings           Yasmine Benali           Sophie Roux                                                                  quarterly                           trainings
+    Users           User assistance                        geonature, usershub, github-tracker  Answering a support request, and when to escalate  https://wiki.biodiv-sud.example.org/procedures/support             Sophie Roux, Marc Petit  Yasmine Benali  natural-solutions: implement                                 continuous                          user-assistance
+    Users           User rights                            usershub, geonature                  Opening an account and granting a right            https://wiki.biodiv-sud.example.org/procedures/user-rights         Sophie Roux              Marc Petit      cbn-med: validate; lpo-paca: validate                        on-request                          user-rights
 
     """#
 
   static let platformCSV = #"""
-    theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty
-    Administration,Database maintenance and backups,"cloud-vm, geonature",Backing up and restoring the GeoNature database,https://wiki.biodiv-sud.example.org/procedures/backups,Marc Petit,Claire Durand,scaleway: implement,daily,db-maintenance
-    Administration,Evolution needs,"github-tracker, geonature",From the needs list to a release,https://wiki.biodiv-sud.example.org/procedures/evolutions,Claire Durand,Marc Petit,natural-solutions: implement; cbn-med: test; lpo-paca: test,continuous,evolution-needs
-    Data,Data publication,geonature,Publishing a data set,https://wiki.biodiv-sud.example.org/procedures/publication,Yasmine Benali,Marc Petit,cbn-med: validate; lpo-paca: validate,quarterly,data-publication
-    Data,Exchanges with the national inventory,geonature,Exchanges with the national inventory (SINP),https://wiki.biodiv-sud.example.org/procedures/national-inventory,Yasmine Benali,Marc Petit,cbn-med: transmit; lpo-paca: transmit; ofb: receive,quarterly,national-inventory
-    Data,Extractions,geonature,Specific data extractions,https://wiki.biodiv-sud.example.org/procedures/extractions,Yasmine Benali,Marc Petit,cbn-med: validate; lpo-paca: validate,on-request,extractions
-    Reporting,Activity indicators,"matomo, goaccess",Monthly activity indicators,https://wiki.biodiv-sud.example.org/procedures/indicators,Marc Petit,Claire Durand,region-sud: inform,monthly,activity-indicators
-    Reporting,Annual data-return report,geonature,The annual data-return report (fiche bilan),https://wiki.biodiv-sud.example.org/procedures/data-return-report,Yasmine Benali,Claire Durand,region-sud: review; ofb: review,yearly,data-return-report
-    Users,Temporary rights,"usershub, geonature",Temporary access to sensitive data,https://wiki.biodiv-sud.example.org/procedures/temporary-rights,Sophie Roux,Claire Durand,cbn-med: validate; lpo-paca: validate,monthly,temporary-rights
-    Users,Trainings,"geonature, wiki",Training sessions and their follow-up sheet,https://wiki.biodiv-sud.example.org/procedures/trainings,Yasmine Benali,Sophie Roux,,quarterly,trainings
-    Users,User assistance,"geonature, usershub, github-tracker","Answering a support request, and when to escalate",https://wiki.biodiv-sud.example.org/procedures/support,"Sophie Roux, Marc Petit",Yasmine Benali,natural-solutions: implement,continuous,user-assistance
-    Users,User rights,"usershub, geonature",Opening an account and granting a right,https://wiki.biodiv-sud.example.org/procedures/user-rights,Sophie Roux,Marc Petit,cbn-med: validate; lpo-paca: validate,on-request,user-rights
+    theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty
+    Administration,Database maintenance and backups,"cloud-vm, geonature",Backing up and restoring the GeoNature database,https://wiki.biodiv-sud.example.org/procedures/backups,Marc Petit,Claire Durand,scaleway: implement,daily,,,db-maintenance
+    Administration,Evolution needs,"github-tracker, geonature",From the needs list to a release,https://wiki.biodiv-sud.example.org/procedures/evolutions,Claire Durand,Marc Petit,natural-solutions: implement; cbn-med: test; lpo-paca: test,continuous,,,evolution-needs
+    Data,Data publication,geonature,Publishing a data set,https://wiki.biodiv-sud.example.org/procedures/publication,Yasmine Benali,Marc Petit,cbn-med: validate; lpo-paca: validate,quarterly,,,data-publication
+    Data,Exchanges with the national inventory,geonature,Exchanges with the national inventory (SINP),https://wiki.biodiv-sud.example.org/procedures/national-inventory,Yasmine Benali,Marc Petit,cbn-med: transmit; lpo-paca: transmit; ofb: receive,quarterly,,,national-inventory
+    Data,Extractions,geonature,Specific data extractions,https://wiki.biodiv-sud.example.org/procedures/extractions,Yasmine Benali,Marc Petit,cbn-med: validate; lpo-paca: validate,on-request,,,extractions
+    Reporting,Activity indicators,"matomo, goaccess",Monthly activity indicators,https://wiki.biodiv-sud.example.org/procedures/indicators,Marc Petit,Claire Durand,region-sud: inform,monthly,2026-11-03,2026-12-03,activity-indicators
+    Reporting,Annual data-return report,geonature,The annual data-return report (fiche bilan),https://wiki.biodiv-sud.example.org/procedures/data-return-report,Yasmine Benali,Claire Durand,region-sud: review; ofb: review,yearly,2026-03-15,2027-03-15,data-return-report
+    Users,Temporary rights,"usershub, geonature",Temporary access to sensitive data,https://wiki.biodiv-sud.example.org/procedures/temporary-rights,Sophie Roux,Claire Durand,cbn-med: validate; lpo-paca: validate,monthly,2026-11-02,2026-12-02,temporary-rights
+    Users,Trainings,"geonature, wiki",Training sessions and their follow-up sheet,https://wiki.biodiv-sud.example.org/procedures/trainings,Yasmine Benali,Sophie Roux,,quarterly,,,trainings
+    Users,User assistance,"geonature, usershub, github-tracker","Answering a support request, and when to escalate",https://wiki.biodiv-sud.example.org/procedures/support,"Sophie Roux, Marc Petit",Yasmine Benali,natural-solutions: implement,continuous,,,user-assistance
+    Users,User rights,"usershub, geonature",Opening an account and granting a right,https://wiki.biodiv-sud.example.org/procedures/user-rights,Sophie Roux,Marc Petit,cbn-med: validate; lpo-paca: validate,on-request,,,user-rights
 
     """#
 
@@ -350,24 +352,24 @@ extension DutiesTests {
     Duties of Association nationale des naturalistes
 
     ## Coordination table
-    theme        mission                                                              systems                                    procedure                                        link                                                                  responsible                    deputy         actors                                                                 frequency   duty
-    Back office  Back office: accounts and rights matched to each function            dolibarr, ovh-vps                          Back-office accounts by function                 https://www.naturalistes.example.org/intranet/procedures/back-office  Mathieu Dupont                 Valérie Leroy  cf2d: implement; Pierre Garcia: validate                               on-request  back-office
-    Consistency  Consistency between the site, the back office and the mailing lists  website, dolibarr, brevo-newsletter, mail  The monthly consistency check                    https://www.naturalistes.example.org/intranet/procedures/consistency  Mathieu Dupont, Jeanne Robert                 Valérie Leroy: review                                                  monthly     consistency
-    Evolutions   Evolutions of the back office and the site                           dolibarr, website                          Evolution requests with the contractor           https://www.naturalistes.example.org/intranet/procedures/evolutions   Mathieu Dupont                 Pierre Garcia  cf2d: implement; Sylvie Lefort: validate; Céline Michel: test          on-request  evolutions
-    Hosting      Hosting: renewals, security and operation alarms                     ph-host, ovh-vps                           Handling a host's alarm                          https://www.naturalistes.example.org/intranet/procedures/alarms       Mathieu Dupont                 Valérie Leroy  planethoster: implement; ovhcloud: implement; Sylvie Lefort: validate  continuous  hosting
-    Mail         Functional mailboxes: creation, redirections, distribution lists     mail, ph-host                              A delegate's mailbox, its redirection and lists  https://www.naturalistes.example.org/intranet/procedures/mailboxes    Mathieu Dupont                 Jeanne Robert  planethoster: implement                                                on-request  mail
-    Public site  Public site: editors, updates and plugins                            website                                    Site editors and updates                         https://www.naturalistes.example.org/intranet/procedures/website      Mathieu Dupont                 Jeanne Robert  cf2d: implement                                                        weekly      site
+    theme        mission                                                              systems                                    procedure                                        link                                                                  responsible                    deputy         actors                                                                 frequency   last_done   next_due    duty
+    Back office  Back office: accounts and rights matched to each function            dolibarr, ovh-vps                          Back-office accounts by function                 https://www.naturalistes.example.org/intranet/procedures/back-office  Mathieu Dupont                 Valérie Leroy  cf2d: implement; Pierre Garcia: validate                               on-request                          back-office
+    Consistency  Consistency between the site, the back office and the mailing lists  website, dolibarr, brevo-newsletter, mail  The monthly consistency check                    https://www.naturalistes.example.org/intranet/procedures/consistency  Mathieu Dupont, Jeanne Robert                 Valérie Leroy: review                                                  monthly     2026-11-06  2026-12-06  consistency
+    Evolutions   Evolutions of the back office and the site                           dolibarr, website                          Evolution requests with the contractor           https://www.naturalistes.example.org/intranet/procedures/evolutions   Mathieu Dupont                 Pierre Garcia  cf2d: implement; Sylvie Lefort: validate; Céline Michel: test          on-request                          evolutions
+    Hosting      Hosting: renewals, security and operation alarms                     ph-host, ovh-vps                           Handling a host's alarm                          https://www.naturalistes.example.org/intranet/procedures/alarms       Mathieu Dupont                 Valérie Leroy  planethoster: implement; ovhcloud: implement; Sylvie Lefort: validate  continuous                          hosting
+    Mail         Functional mailboxes: creation, redirections, distribution lists     mail, ph-host                              A delegate's mailbox, its redirection and lists  https://www.naturalistes.example.org/intranet/procedures/mailboxes    Mathieu Dupont                 Jeanne Robert  planethoster: implement                                                on-request                          mail
+    Public site  Public site: editors, updates and plugins                            website                                    Site editors and updates                         https://www.naturalistes.example.org/intranet/procedures/website      Mathieu Dupont                 Jeanne Robert  cf2d: implement                                                        weekly      2026-11-30  2026-12-07  site
 
     """#
 
   static let associationCSV = #"""
-    theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty
-    Back office,Back office: accounts and rights matched to each function,"dolibarr, ovh-vps",Back-office accounts by function,https://www.naturalistes.example.org/intranet/procedures/back-office,Mathieu Dupont,Valérie Leroy,cf2d: implement; Pierre Garcia: validate,on-request,back-office
-    Consistency,"Consistency between the site, the back office and the mailing lists","website, dolibarr, brevo-newsletter, mail",The monthly consistency check,https://www.naturalistes.example.org/intranet/procedures/consistency,"Mathieu Dupont, Jeanne Robert",,Valérie Leroy: review,monthly,consistency
-    Evolutions,Evolutions of the back office and the site,"dolibarr, website",Evolution requests with the contractor,https://www.naturalistes.example.org/intranet/procedures/evolutions,Mathieu Dupont,Pierre Garcia,cf2d: implement; Sylvie Lefort: validate; Céline Michel: test,on-request,evolutions
-    Hosting,"Hosting: renewals, security and operation alarms","ph-host, ovh-vps",Handling a host's alarm,https://www.naturalistes.example.org/intranet/procedures/alarms,Mathieu Dupont,Valérie Leroy,planethoster: implement; ovhcloud: implement; Sylvie Lefort: validate,continuous,hosting
-    Mail,"Functional mailboxes: creation, redirections, distribution lists","mail, ph-host","A delegate's mailbox, its redirection and lists",https://www.naturalistes.example.org/intranet/procedures/mailboxes,Mathieu Dupont,Jeanne Robert,planethoster: implement,on-request,mail
-    Public site,"Public site: editors, updates and plugins",website,Site editors and updates,https://www.naturalistes.example.org/intranet/procedures/website,Mathieu Dupont,Jeanne Robert,cf2d: implement,weekly,site
+    theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty
+    Back office,Back office: accounts and rights matched to each function,"dolibarr, ovh-vps",Back-office accounts by function,https://www.naturalistes.example.org/intranet/procedures/back-office,Mathieu Dupont,Valérie Leroy,cf2d: implement; Pierre Garcia: validate,on-request,,,back-office
+    Consistency,"Consistency between the site, the back office and the mailing lists","website, dolibarr, brevo-newsletter, mail",The monthly consistency check,https://www.naturalistes.example.org/intranet/procedures/consistency,"Mathieu Dupont, Jeanne Robert",,Valérie Leroy: review,monthly,2026-11-06,2026-12-06,consistency
+    Evolutions,Evolutions of the back office and the site,"dolibarr, website",Evolution requests with the contractor,https://www.naturalistes.example.org/intranet/procedures/evolutions,Mathieu Dupont,Pierre Garcia,cf2d: implement; Sylvie Lefort: validate; Céline Michel: test,on-request,,,evolutions
+    Hosting,"Hosting: renewals, security and operation alarms","ph-host, ovh-vps",Handling a host's alarm,https://www.naturalistes.example.org/intranet/procedures/alarms,Mathieu Dupont,Valérie Leroy,planethoster: implement; ovhcloud: implement; Sylvie Lefort: validate,continuous,,,hosting
+    Mail,"Functional mailboxes: creation, redirections, distribution lists","mail, ph-host","A delegate's mailbox, its redirection and lists",https://www.naturalistes.example.org/intranet/procedures/mailboxes,Mathieu Dupont,Jeanne Robert,planethoster: implement,on-request,,,mail
+    Public site,"Public site: editors, updates and plugins",website,Site editors and updates,https://www.naturalistes.example.org/intranet/procedures/website,Mathieu Dupont,Jeanne Robert,cf2d: implement,weekly,2026-11-30,2026-12-07,site
 
     """#
 
@@ -385,6 +387,8 @@ extension DutiesTests {
             "deputy",
             "actors",
             "frequency",
+            "last_done",
+            "next_due",
             "duty"
           ],
           "rows": [
@@ -393,8 +397,10 @@ extension DutiesTests {
               "deputy": "Valérie Leroy",
               "duty": "back-office",
               "frequency": "on-request",
+              "last_done": null,
               "link": "https://www.naturalistes.example.org/intranet/procedures/back-office",
               "mission": "Back office: accounts and rights matched to each function",
+              "next_due": null,
               "procedure": "Back-office accounts by function",
               "responsible": "Mathieu Dupont",
               "systems": "dolibarr, ovh-vps",
@@ -405,8 +411,10 @@ extension DutiesTests {
               "deputy": null,
               "duty": "consistency",
               "frequency": "monthly",
+              "last_done": "2026-11-06",
               "link": "https://www.naturalistes.example.org/intranet/procedures/consistency",
               "mission": "Consistency between the site, the back office and the mailing lists",
+              "next_due": "2026-12-06",
               "procedure": "The monthly consistency check",
               "responsible": "Mathieu Dupont, Jeanne Robert",
               "systems": "website, dolibarr, brevo-newsletter, mail",
@@ -417,8 +425,10 @@ extension DutiesTests {
               "deputy": "Pierre Garcia",
               "duty": "evolutions",
               "frequency": "on-request",
+              "last_done": null,
               "link": "https://www.naturalistes.example.org/intranet/procedures/evolutions",
               "mission": "Evolutions of the back office and the site",
+              "next_due": null,
               "procedure": "Evolution requests with the contractor",
               "responsible": "Mathieu Dupont",
               "systems": "dolibarr, website",
@@ -429,8 +439,10 @@ extension DutiesTests {
               "deputy": "Valérie Leroy",
               "duty": "hosting",
               "frequency": "continuous",
+              "last_done": null,
               "link": "https://www.naturalistes.example.org/intranet/procedures/alarms",
               "mission": "Hosting: renewals, security and operation alarms",
+              "next_due": null,
               "procedure": "Handling a host's alarm",
               "responsible": "Mathieu Dupont",
               "systems": "ph-host, ovh-vps",
@@ -441,8 +453,10 @@ extension DutiesTests {
               "deputy": "Jeanne Robert",
               "duty": "mail",
               "frequency": "on-request",
+              "last_done": null,
               "link": "https://www.naturalistes.example.org/intranet/procedures/mailboxes",
               "mission": "Functional mailboxes: creation, redirections, distribution lists",
+              "next_due": null,
               "procedure": "A delegate's mailbox, its redirection and lists",
               "responsible": "Mathieu Dupont",
               "systems": "mail, ph-host",
@@ -453,8 +467,10 @@ extension DutiesTests {
               "deputy": "Jeanne Robert",
               "duty": "site",
               "frequency": "weekly",
+              "last_done": "2026-11-30",
               "link": "https://www.naturalistes.example.org/intranet/procedures/website",
               "mission": "Public site: editors, updates and plugins",
+              "next_due": "2026-12-07",
               "procedure": "Site editors and updates",
               "responsible": "Mathieu Dupont",
               "systems": "website",

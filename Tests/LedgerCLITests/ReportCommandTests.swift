@@ -11,9 +11,13 @@ import Testing
     #expect(result.status == 0)
     let rows = result.output.split(separator: "\n").map(String.init)
     #expect(rows.first == "date,days,state,record,what,field,about")
+    // Soonest first: an approved payment due on 2026-10-10 and not paid, then the right.
     #expect(
       rows.dropFirst().first
-        == "2026-11-10,-17,overdue,rights/2026-08-01-ep9rw,temporary right,end,sensitive-reader on geonature for Camille Morel")
+        == #"2026-10-10,-48,overdue,payments/2026-09-10-p6kyq,payment due,due,"NS-2026-311 (natural-solutions, €4,800.00)""#)
+    #expect(
+      rows.contains(
+        "2026-11-10,-17,overdue,rights/2026-08-01-ep9rw,temporary right,end,sensitive-reader on geonature for Camille Morel"))
     #expect(
       rows.contains(
         "2026-12-15,18,due,rights/2026-09-01-8osa6,temporary right,end,sensitive-reader on geonature for Raphaël Mercier"))
@@ -21,9 +25,12 @@ import Testing
       rows.contains(
         "2026-12-31,34,due,contracts/2025-03-01-kszpr,contract renewal,renewal,GeoNature maintenance and evolutions (natural-solutions)"
       ))
-    // The hosting contract renews on 2027-01-15: within 60 days, beyond 30.
-    #expect(rows.contains { $0.contains("contracts/2024-01-15-cqt8j") })
-    #expect(!ledger.run("report", "expiring", "--within", "30d", "--format", "csv").output.contains("contracts/2024-01-15-cqt8j"))
+    // The hosting contract renews on 2027-01-15: within 60 days, beyond 30; its notice day,
+    // 30 days before, is within 30.
+    #expect(rows.contains { $0.contains("contracts/2024-01-15-cqt8j,contract renewal") })
+    let month = ledger.run("report", "expiring", "--within", "30d", "--format", "csv").output
+    #expect(!month.contains("contracts/2024-01-15-cqt8j,contract renewal"))
+    #expect(month.contains("2026-12-16,19,due,contracts/2024-01-15-cqt8j,contract notice,notice_days,"))
     // A revoked right never shows.
     #expect(!result.output.contains("revoked"))
   }

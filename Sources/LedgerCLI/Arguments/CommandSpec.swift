@@ -63,8 +63,9 @@ struct CommandExample: Sendable {
 
 /// How a command prints its result.
 ///
-/// A command offers only some of them (its `formats`): `ics`, an iCalendar file, only
-/// `report expiring`, and `--format` is checked against that list before the command runs.
+/// A command offers only some of them (its `formats`): `ics`, an iCalendar file, and `mail`,
+/// reminders as emails, only `report expiring`, and `--format` is checked against that list
+/// before the command runs.
 enum OutputFormat: String, Sendable, CaseIterable {
-  case text, json, ndjson, csv, ics
+  case text, json, ndjson, csv, ics, mail
 }

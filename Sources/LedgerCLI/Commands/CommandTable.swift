@@ -6,7 +6,7 @@ enum CommandTable {
       ListCommand.spec, StatusCommand.spec, CommitCommand.spec, ValidateCommand.spec,
       SchemaValidateCommand.spec, JSONCheckCommand.spec, HookCommand.spec, HookPreReceiveCommand.spec,
       HookPostReceiveCommand.spec, HookInstallCommand.spec,
-      ImportCommand.spec, OffboardCommand.spec, OnboardCommand.spec,
+      ImportCommand.spec, OffboardCommand.spec, OnboardCommand.spec, DoneCommand.spec,
       ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
     ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
     + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]

@@ -81,7 +81,7 @@ enum ListCommand {
       switch context.format {
       case .json: context.printJSON(.array(records.map(\.jsonWithID)))
       case .ndjson: records.forEach { context.out.line($0.jsonWithID.compactText) }
-      case .csv, .ics: context.out.write(CSVWriter.write(records: records))  // ics: not a list format
+      case .csv, .ics, .mail: context.out.write(CSVWriter.write(records: records))  // ics, mail: not list formats
       case .text:
         let columns = kind.summaryFields
         let rows = records.map { record in [record.key.id.value] + columns.map { FieldRows.cell(record.fields[$0]) } }
@@ -109,7 +109,7 @@ enum ListCommand {
       } else {
         objects.forEach { context.out.line($0.compactText) }
       }
-    case .csv, .ics:  // ics: not among list's formats, so never asked for here
+    case .csv, .ics, .mail:  // ics, mail: not among list's formats, so never asked for here
       context.out.write(CSVWriter.write(header: names, rows: rows))
     case .text:
       printTable(names, rows.map { $0.map(FieldRows.cell) }, kind: kind, context)

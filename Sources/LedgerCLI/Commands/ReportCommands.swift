@@ -27,9 +27,22 @@ enum ReportCommands {
       calendar: one all-day event per date, each with a UID made of the ledger's name, the
       record and the field, so importing a later export (after a date moved, say) updates the
       event instead of adding a second one.
+      Contracts' notice days (renewal minus notice_days), unpaid payments' due days and duties'
+      next due days (last_done plus the frequency; 'adminledger done DUTY' records one) are
+      listed too.
+      --format mail writes reminders: one email per person who answers for some of the items
+      (a contract's manager, else who may approve payments; a payment's approver; a duty's
+      responsible people; a system's responsible; who granted a right; a person for their own
+      membership and roles; else the admins), in the ledger's language, from ledger.json's
+      mail_from. With --output FOLDER each is a PERSON.eml file for 'sendmail -t < FILE' (the
+      folder's earlier .eml files are removed); without it they go to standard output as one
+      mbox, for 'formail -s sendmail -t'.
       """),
-    options: [.single("within", "DURATION", Phrase("how far ahead to look (default 60d)")), at],
-    formats: formats + [.ics],
+    options: [
+      .single("within", "DURATION", Phrase("how far ahead to look (default 60d)")), at,
+      .single("output", "FOLDER", Phrase("with --format mail: write one PERSON.eml file per reminder there")),
+    ],
+    formats: formats + [.ics, .mail],
     examples: [
       .example(
         "adminledger report expiring --within 30d",
@@ -37,10 +50,17 @@ enum ReportCommands {
       .example(
         "adminledger report expiring --format ics > deadlines.ics",
         Phrase("the same dates, for a calendar")),
+      .example(
+        "adminledger report expiring --within 31d --format mail --output reminders",
+        Phrase("one email per person responsible, to send with sendmail -t")),
     ],
     run: { context throws(CLIError) in
       let days = try duration(context.arguments.value("within") ?? "60d")
+      if context.arguments.value("output") != nil, context.format != .mail {
+        throw .usage(tr("--output goes with --format mail"), hint: tr("add --format mail, or leave --output out"))
+      }
       let reading = try context.read()
+      if context.format == .mail { return try ExpiringReminders.run(reading, within: days, context) }
       let report = try context.perform { () throws(StoreError) in
         try ExpiringReport.make(reading.view, today: reading.today, within: days)
       }

@@ -47,6 +47,10 @@ enum ICalendarWriter {
     var about: String
   }
 
+  /// The fields of the deadlines `report expiring` computes rather than reads (notice days,
+  /// payments' due days, duties' next due days): their events say "Due", not "Ends".
+  static let computedFields: Set<String> = ["notice_days", "due", "last_done"]
+
   /// The longest line, in octets, not counting its CRLF (RFC 5545 3.1).
   static let lineLimit = 75
 
@@ -86,7 +90,13 @@ enum ICalendarWriter {
     let end = LedgerDate.adding(days: 1, to: item.date) ?? item.date
     // SUMMARY and DESCRIPTION are text a person reads in their calendar: they follow the
     // language; the keys, the UID and the dates do not.
-    let summary = item.about.isEmpty ? tr("Ends: \(item.what)") : tr("Ends: \(item.what) – \(item.about)")
+    let summary: String
+    if computedFields.contains(item.field) {
+      // A notice day, a payment's due day, a duty's next time: nothing ends, something is due.
+      summary = item.about.isEmpty ? tr("Due: \(item.what)") : tr("Due: \(item.what) – \(item.about)")
+    } else {
+      summary = item.about.isEmpty ? tr("Ends: \(item.what)") : tr("Ends: \(item.what) – \(item.about)")
+    }
     let description = tr("Record: \(item.record)\nField: \(item.field)\nState: \(state(item.state))")
     return [
       "BEGIN:VEVENT",

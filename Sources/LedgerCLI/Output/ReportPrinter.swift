@@ -10,7 +10,7 @@ enum ReportPrinter {
     switch context.format {
     case .json, .ndjson:
       context.printJSON(report.json)
-    case .csv, .ics:  // ics: no other report offers it, so it never reaches here
+    case .csv, .ics, .mail:  // ics, mail: no other report offers them, so they never reach here
       let blocks = report.sections.map { section in
         CSVWriter.write(header: section.columns, rows: section.rows.map { $0.map { Optional($0) } })
       }

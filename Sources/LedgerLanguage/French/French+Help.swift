@@ -525,31 +525,6 @@ extension French {
       "rapport sur le registre tel qu'il était à un commit, ou à la fin d'un jour",
     "report what expires or falls due soon: temporary rights, contracts, memberships, roles, certificates, domains, backup checks, access reviews":
       "rapport de ce qui expire ou arrive à échéance bientôt : droits temporaires, contrats, adhésions, rôles, certificats, domaines, vérifications de sauvegarde, revues d'accès",
-    """
-    Lists every date the schemas mark x-expiry (a temporary right's end, a contract's renewal,
-    a membership's paid-until date, a temporary ledger role) on records still in force, from
-    the overdue ones to those due within DURATION (default 60d; also 8w, 2m, 1y), soonest
-    first. Today is computed in the ledger's time zone. With a review_interval in ledger.json
-    (such as 1y), an active right whose last validation (validated_on) is older than that is
-    due for an access review and listed too.
-    --format ics writes the same items as an iCalendar file (RFC 5545) to import into a
-    calendar: one all-day event per date, each with a UID made of the ledger's name, the
-    record and the field, so importing a later export (after a date moved, say) updates the
-    event instead of adding a second one.
-    """:
-      """
-    Liste chaque date que les schémas marquent x-expiry (la fin d'un droit temporaire, le
-    renouvellement d'un contrat, la date de fin de cotisation d'une adhésion, un rôle
-    temporaire dans le registre) sur les fiches encore en vigueur, des échéances dépassées à
-    celles qui tombent dans DURATION (par défaut 60d ; aussi 8w, 2m, 1y), la plus proche
-    d'abord. Aujourd'hui est calculé dans le fuseau horaire du registre. Avec un
-    review_interval dans ledger.json (comme 1y), un droit actif dont la dernière validation
-    (validated_on) est plus ancienne est dû pour une revue d'accès et listé aussi.
-    --format ics écrit les mêmes éléments en fichier iCalendar (RFC 5545) à importer dans un
-    agenda : un événement sur la journée par date, chacun avec un UID fait du nom du registre,
-    de la fiche et du champ, si bien qu'importer un export plus récent (après qu'une date a
-    bougé, par exemple) met l'événement à jour au lieu d'en ajouter un second.
-    """,
     "how far ahead to look (default 60d)":
       "jusqu'où regarder (par défaut 60d)",
     "what ends or falls due in the next 30 days":

@@ -17,9 +17,10 @@ import LedgerLanguage
 /// a record of `has.kind` meeting `has.where` names it in its `link` field (a path, which may
 /// follow references). Conditions are those of `list --where`; `today` stands for today.
 ///
-/// One check is built in, run after the declared ones when the ledger has duties:
-/// ``dutyHoldersCheck``. A duty whose responsible person or deputy has left (resigned, or
-/// every account they held is closed) is a finding, since nobody would notice otherwise.
+/// Two checks are built in, run after the declared ones: ``dutyHoldersCheck`` when the ledger
+/// has duties (a duty whose responsible person or deputy has left, resigned or every account
+/// they held closed, is a finding, since nobody would notice otherwise), and
+/// ``temporaryRightsCheck`` when it has temporary rights (one still active past its end).
 public enum ConsistencyReport {
   /// The name of the built-in check on duties, as the report prints it.
   public static let dutyHoldersCheck = Phrase("People responsible for a duty are still here")
@@ -49,6 +50,11 @@ public enum ConsistencyReport {
       let found = try dutyHolders(duties, view: view)
       summary.append([.string(dutyHoldersCheck.text), .count(duties.count), .count(found.count)])
       findings += found.map { [.string(dutyHoldersCheck.text), .string($0.0), .string($0.1)] }
+    }
+    let (temporary, pastEnd) = try temporaryRightsPastEnd(view, today: today)
+    if temporary > 0 {
+      summary.append([.string(temporaryRightsCheck.text), .count(temporary), .count(pastEnd.count)])
+      findings += pastEnd.map { [.string(temporaryRightsCheck.text), .string($0.0), .string($0.1)] }
     }
     return Report(
       title: tr("Consistency"),

@@ -6,10 +6,13 @@ import LedgerLanguage
 /// `report duties`: the coordination table, one row per duty, as the organisation writes it.
 /// A row of the platform's, as CSV:
 ///
-///     theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,duty
+///     theme,mission,systems,procedure,link,responsible,deputy,actors,frequency,last_done,next_due,duty
 ///     Users,User rights,"usershub, geonature",Opening an account and granting a right,
 ///       https://wiki.biodiv-sud.example.org/procedures/user-rights,Sophie Roux,Marc Petit,
-///       cbn-med: validate; lpo-paca: validate,on-request,user-rights
+///       cbn-med: validate; lpo-paca: validate,on-request,,,user-rights
+///
+/// `last_done` is the duty's `last_done` (`adminledger done` sets it), `next_due` that day plus
+/// the frequency, as `report expiring` lists it.
 ///
 /// Systems and organisations go by their ids (`geonature`, `lpo-paca`: the names the
 /// organisations use), people by their names. Actors are joined with `; ` because an
@@ -20,7 +23,7 @@ public enum DutiesReport {
   /// The columns of the table, in order.
   public static let columns = [
     Phrase("theme"), Phrase("mission"), Phrase("systems"), Phrase("procedure"), Phrase("link"), Phrase("responsible"),
-    Phrase("deputy"), Phrase("actors"), Phrase("frequency"), Phrase("duty"),
+    Phrase("deputy"), Phrase("actors"), Phrase("frequency"), Phrase("last_done"), Phrase("next_due"), Phrase("duty"),
   ]
 
   /// Which duties to show; every filter given must hold.
@@ -128,7 +131,8 @@ public enum DutiesReport {
       text("theme"), text("mission"), list(duty, "systems").joined(separator: ", "),
       procedure?["title"]?.stringValue, procedure?["url"]?.stringValue,
       list(duty, "responsible").map(name).joined(separator: ", "), text("deputy").map(name),
-      takingPart.joined(separator: "; "), text("frequency"), duty.key.id.value,
+      takingPart.joined(separator: "; "), text("frequency"), text("last_done"), ExpiringReport.nextDue(of: duty),
+      duty.key.id.value,
     ]
     return cells.map { cell in cell.flatMap { $0.isEmpty ? nil : JSONValue.string($0) } ?? .null }
   }
@@ -149,6 +153,6 @@ public enum DutiesReport {
     let fold = { (value: JSONValue) in
       (value.stringValue ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
-    return (fold(row[0]), fold(row[1]), row[9].compactText)
+    return (fold(row[0]), fold(row[1]), row[11].compactText)
   }
 }

@@ -52,6 +52,9 @@ public enum ExpiringReport {
     for (date, system) in try backupChecks(view) where date <= horizon {
       try add(date, system, tr("backup check"), "backup.last_checked")
     }
+    for deadline in try computedDeadlines(view) where deadline.date <= horizon {
+      try add(deadline.date, deadline.record, deadline.label, deadline.field)
+    }
     // Day, then record, then field: a right can be due twice on one day (its end, its review).
     items.sort {
       ($0.date, $0.row[3].compactText, $0.row[5].compactText) < ($1.date, $1.row[3].compactText, $1.row[5].compactText)
@@ -83,13 +86,14 @@ public enum ExpiringReport {
     }
   }
 
-  private static func isFinished(_ record: Record) -> Bool {
+  static func isFinished(_ record: Record) -> Bool {
     if let status = record.fields["status"]?.stringValue, finished.contains(status) { return true }
     if let status = record.fields["member_status"]?.stringValue, status != "active" { return true }
     return false
   }
 
-  /// Who or what the record concerns: a right's person and system, a contract's provider.
+  /// Who or what the record concerns: a right's person and system, a contract's provider, a
+  /// payment's invoice, provider and amount, a duty's mission.
   static func about(_ record: Record, _ view: LedgerView) throws(StoreError) -> String {
     let text = { (key: String) in record.fields[key]?.stringValue }
     switch record.key.kind {
@@ -100,6 +104,12 @@ public enum ExpiringReport {
       return tr("\(text("role") ?? "?") on \(account?.fields["system"]?.stringValue ?? "?") for \(name)")
     case .contracts:
       return "\(text("title") ?? "") (\(text("provider") ?? "?"))"
+    case .payments:
+      let currency = try view.settings()?.currency ?? "EUR"
+      let amount = text("amount").map { LocalFormat.amount($0, currency: currency) } ?? "?"
+      return "\(text("invoice_ref") ?? "") (\(text("provider") ?? "?"), \(amount))"
+    case .duties:
+      return text("mission") ?? ""
     default:
       return text("name") ?? text("title") ?? ""
     }

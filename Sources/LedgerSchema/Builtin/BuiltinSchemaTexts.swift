@@ -231,6 +231,11 @@ extension BuiltinSchemas {
         "additionalProperties": false,
         "description": "A provider or maintenance contract.",
         "properties": {
+          "manager": {
+            "description": "Who follows the contract: its notice and renewal reminders go to them (else to those who may approve payments).",
+            "type": "string",
+            "x-ref": "people"
+          },
           "notes": {
             "$ref": "common.schema.json#/$defs/notes",
             "description": "Free text for the administrators."
@@ -359,6 +364,35 @@ extension BuiltinSchemas {
             "type": "string",
             "x-ref": "people"
           },
+          "done": {
+            "description": "Each time the duty was done: the day, who did it, a note. 'adminledger done DUTY' adds one; a set, so records made by two administrators merge.",
+            "items": {
+              "additionalProperties": false,
+              "description": "One time the duty was done.",
+              "properties": {
+                "by": {
+                  "description": "Who did it.",
+                  "type": "string",
+                  "x-ref": "people"
+                },
+                "note": {
+                  "description": "What was done, in a few words.",
+                  "minLength": 1,
+                  "type": "string"
+                },
+                "on": {
+                  "$ref": "common.schema.json#/$defs/date",
+                  "description": "The day it was done."
+                }
+              },
+              "required": [
+                "on"
+              ],
+              "type": "object"
+            },
+            "type": "array",
+            "uniqueItems": true
+          },
           "frequency": {
             "description": "How often the duty comes back: continuous (as things happen), daily, weekly, monthly, quarterly, yearly, or on-request (when someone asks).",
             "enum": [
@@ -370,6 +404,10 @@ extension BuiltinSchemas {
               "yearly",
               "on-request"
             ]
+          },
+          "last_done": {
+            "$ref": "common.schema.json#/$defs/date",
+            "description": "The last day the duty was done. 'report expiring' lists the next due day: this day plus the frequency (daily, weekly, monthly, quarterly, yearly)."
           },
           "mission": {
             "description": "What is done, as the coordination table words it.",
@@ -737,6 +775,12 @@ extension BuiltinSchemas {
             "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
             "type": "string",
             "x-form": "language"
+          },
+          "mail_from": {
+            "description": "The sender of the reminders 'report expiring --format mail' writes, as an address or a name and address: \"Ledger <admin@example.org>\".",
+            "minLength": 3,
+            "pattern": "@",
+            "type": "string"
           },
           "name": {
             "description": "The ledger's name.",

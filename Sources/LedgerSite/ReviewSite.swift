@@ -107,7 +107,8 @@ public enum ReviewSite {
     for kind in RecordKind.allCases where !(content.records[kind] ?? []).isEmpty {
       pages.append(PendingPage(SitePage.path(of: kind)) { KindPage.render(kind, content, changes) })
       for record in content.records[kind] ?? [] {
-        pages.append(PendingPage(SitePage.path(of: record.key), .record(record.key)) { RecordPage.render(record, content, changes) })
+        pages.append(
+          PendingPage(SitePage.path(of: record.key), .record(record.key)) { RecordPage.render(record, content, changes) })
       }
     }
     pages += ReportPages.render(content)

@@ -27,14 +27,16 @@ struct SiteChanges {
 
   init(_ content: SiteContent, since: String? = nil) {
     var byCommit: [String: [Change]] = [:]
-    for (key, steps) in content.chronicle.steps where content.scope.isVisible(key) {
+    // Records in order, so each commit's changes come sorted by record.
+    for key in content.chronicle.steps.keys.sorted() where content.scope.isVisible(key) {
+      let steps = content.chronicle.steps[key] ?? []
       for step in steps {
         let fields = content.scope.changes(step.fields, of: key)
         guard step.action != "set" || !fields.isEmpty else { continue }
         byCommit[step.entry.commit, default: []].append(Change(key: key, step: step, fields: fields))
       }
     }
-    self.byCommit = byCommit.mapValues { $0.sorted { $0.key < $1.key } }
+    self.byCommit = byCommit
     let entries = content.chronicle.entries.filter { byCommit[$0.commit] != nil }
     self.entries = entries
     let since = since.map { reviewed in
@@ -123,7 +125,9 @@ enum ChangesPages {
       let entries = byMonth[month] ?? []
       pages.append(
         PendingPage(path, .month(month)) {
-          page(path, tr("Changes of \(LocalFormat.month(month))"), entries, changes, content, shown: month == latest ? nil : entries.first)
+          page(
+            path, tr("Changes of \(LocalFormat.month(month))"), entries, changes, content,
+            shown: month == latest ? nil : entries.first)
         })
     }
     return pages

@@ -16,6 +16,9 @@ enum CrossRecordRules {
     ("evolution-approval", evolutionIsApprovedBeforeWork),
     ("ticket-closed-date", closedTicketHasClosingDate),
     ("signing-key", signingKeyIsAKey),
+    ("ticket-contract", TicketRules.contractCoversTicket),
+    ("ticket-test", TicketRules.testIsRecordedAfterWork),
+    (CostApprovalRule.name, CostApprovalRule.check),
   ]
 
   static func check(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {

@@ -30,6 +30,8 @@ final class SiteContent {
   let access: [(system: Record, report: Report)]
   let annual: [(year: Int, report: Report)]
   let audit: AuditResult?
+  /// The activity of the twelve months up to `today` (`report activity`), for the whole ledger.
+  private(set) var activity: Report?
 
   /// - Parameters:
   ///   - history: the ledger's history, read at `options.revision`.
@@ -91,6 +93,7 @@ final class SiteContent {
       (year, try AnnualReport.make(history, year: year, end: year == lastYear ? tip.commit : nil))
     }
     audit = try history.audit(range: tip.commit, context: trust)
+    activity = try ActivityReport.make(history, from: ActivityReport.twelveMonths(through: today).from, to: today, by: .month, timeZone: timeZone, tip: tip.commit)
   }
 
   /// The years from the first commit's to the last's.

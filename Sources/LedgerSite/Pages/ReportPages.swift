@@ -28,6 +28,7 @@ enum ReportPages {
       let path = "reports/annual-\(year).html"
       pages.append((path, annual(path, year, report, content)))
     }
+    if let activity = content.activity { pages.append((ActivityPage.path, ActivityPage.render(activity, content))) }
     return pages
   }
 
@@ -62,6 +63,7 @@ enum ReportPages {
           }
         }
       }
+      if content.activity != nil { main.element("p") { $0.link(tr("Activity of the last twelve months, with charts"), to: page.href(ActivityPage.path)) } }
       if !content.annual.isEmpty {
         main.element("h2", text: tr("Annual reports"))
         main.element("ul") { list in

@@ -43,14 +43,13 @@ public enum ActivityReport {
   ) throws(StoreError) -> Report {
     var tally = Tally(from: from, to: to, period: period)
     var newest: [RecordKey: Record] = [:]
+    let reader = ChangeReader(history)
     for entry in try history.firstParentHistory(from: tip, since: nil) {
       let day = LedgerDate.day(of: entry.date, in: timeZone)
-      for kind in [RecordKind.accounts, .rights, .tickets, .trainings] {
-        for change in try history.changes(of: kind, from: entry.parents.first, to: entry.commit) {
-          // Newest first: the first version seen of a record is its last one.
-          if newest[change.key] == nil, let last = change.new ?? change.old { newest[change.key] = last }
-          tally.count(change, day: day)
-        }
+      for change in try reader.changes(entry) {
+        // Newest first: the first version seen of a record is its last one.
+        if newest[change.key] == nil, let last = change.new ?? change.old { newest[change.key] = last }
+        tally.count(old: change.old, new: change.new, day: day)
       }
     }
     for record in newest.values { tally.count(record) }
@@ -122,9 +121,10 @@ private struct Tally {
   }
 
   /// Counts a change of status seen in one commit (`day`: the commit's day).
-  mutating func count(_ change: RecordChange, day: String) {
-    guard let new = change.new, let status = new.fields["status"]?.stringValue else { return }
-    let before = change.old?.fields["status"]?.stringValue
+  mutating func count(old: Record?, new: Record?, day: String) {
+    guard let new, let status = new.fields["status"]?.stringValue else { return }
+    let change = (old: old, new: Optional(new))
+    let before = old?.fields["status"]?.stringValue
     guard status != before else { return }
     let id = new.key.id.value
     switch (new.key.kind, status) {
@@ -189,7 +189,7 @@ private struct Tally {
   }
 
   /// The record's own day for the event, when the same change wrote it.
-  private func ownDay(_ change: RecordChange, _ field: String) -> String? {
+  private func ownDay(_ change: (old: Record?, new: Record?), _ field: String) -> String? {
     guard let value = change.new?.fields[field]?.stringValue, value != change.old?.fields[field]?.stringValue else {
       return nil
     }
@@ -203,5 +203,48 @@ private struct Tally {
     if let validated = right.fields["validated_on"]?.stringValue { return validated }
     let day = String(right.key.id.value.prefix(10))
     return LedgerDate.isDay(day) ? day : nil
+  }
+}
+
+/// Each commit's changes to the kinds the report counts, against its first parent, from what
+/// the history knows the commit changed. Walking newest first, the old version of a record in
+/// one commit is the new version of the next change met: each version is decoded once.
+private final class ChangeReader {
+  static let kinds: [RecordKind] = [.accounts, .rights, .tickets, .trainings]
+  let history: any LedgerHistory
+  /// Each record's old version last decoded, kept until met as the new version of an older
+  /// commit (by record, not by content alone: two records may hold the same bytes).
+  private var decoded: [RecordKey: (content: ContentID, record: Record)] = [:]
+
+  init(_ history: any LedgerHistory) { self.history = history }
+
+  func changes(_ entry: HistoryEntry) throws(StoreError) -> [(key: RecordKey, old: Record?, new: Record?)] {
+    var result: [(key: RecordKey, old: Record?, new: Record?)] = []
+    for kind in Self.kinds {
+      let known = try history.changes(entry.commit, in: kind.folder)
+      guard let parent = entry.parents.first, let position = known.parents.firstIndex(of: parent) else {
+        // The first commit, or a history that does not say: read both sides.
+        result += try history.changes(of: kind, from: entry.parents.first, to: entry.commit).map { ($0.key, $0.old, $0.new) }
+        continue
+      }
+      for difference in known.differences[position] where difference.isInsideLedger {
+        guard let key = RecordKey(path: difference.path), key.kind == kind else { continue }
+        let new = try difference.new.flatMap { (content) throws(StoreError) in try record(content, key, keep: false) }
+        let old = try difference.old.flatMap { (content) throws(StoreError) in try record(content, key, keep: true) }
+        result.append((key, old, new))
+      }
+    }
+    return result
+  }
+
+  /// The record a version holds (nil when it does not read as one, as `changes(of:)` has it).
+  private func record(_ content: ContentID, _ key: RecordKey, keep: Bool) throws(StoreError) -> Record? {
+    if let known = decoded[key], known.content == content {
+      if !keep { decoded[key] = nil }
+      return known.record
+    }
+    guard let record = try? RecordDecoder.decode(try history.bytes(content), key: key, file: key.path) else { return nil }
+    if keep { decoded[key] = (content, record) }
+    return record
   }
 }

@@ -93,7 +93,8 @@ final class SiteContent {
       (year, try AnnualReport.make(history, year: year, end: year == lastYear ? tip.commit : nil))
     }
     audit = try history.audit(range: tip.commit, context: trust)
-    activity = try ActivityReport.make(history, from: ActivityReport.twelveMonths(through: today).from, to: today, by: .month, timeZone: timeZone, tip: tip.commit)
+    activity = try ActivityReport.make(
+      history, from: ActivityReport.twelveMonths(through: today).from, to: today, by: .month, timeZone: timeZone, tip: tip.commit)
   }
 
   /// The years from the first commit's to the last's.

@@ -88,7 +88,10 @@ import Testing
     // A payment above it, approved by the secretary: refused by this rule as well.
     let payment = ledger.run("set", "payments/2026-11-18-py6m4", "--set", "approved_by=jrobert")
     #expect(payment.status == 1)
-    #expect(payment.error.contains("error[cost-approval]: a cost of €780.00 needs the approval of one of: treasurer, president; people/jrobert is none of them"))
+    #expect(
+      payment.error.contains(
+        "error[cost-approval]: a cost of €780.00 needs the approval of one of: treasurer, president; people/jrobert is none of them"
+      ))
   }
 
   @Test func theAuditFindsACostApprovalCommittedByHand() throws {

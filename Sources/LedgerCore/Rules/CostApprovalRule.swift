@@ -66,7 +66,8 @@ enum CostApprovalRule {
           hint: tr("add --set approval.approver=PERSON"))
       ]
     }
-    return try holder(record, ["approval", "approver"], approver, day: approval["date"]?.stringValue, amount, threshold, currency, context)
+    return try holder(
+      record, ["approval", "approver"], approver, day: approval["date"]?.stringValue, amount, threshold, currency, context)
   }
 
   /// An approved or paid payment's approver, when its amount exceeds the threshold.
@@ -107,7 +108,9 @@ enum CostApprovalRule {
 
   private static func hint(_ threshold: Threshold, _ currency: String) -> String {
     let limit = LocalFormat.amount(threshold.aboveText, currency: currency)
-    return tr("ledger.json's approvals: costs above \(limit) are approved by a person whose functions (or ledger roles) include one of those")
+    return tr(
+      "ledger.json's approvals: costs above \(limit) are approved by a person whose functions (or ledger roles) include one of those"
+    )
   }
 
   private static func finding(_ record: Record, _ tokens: [String], _ message: String, hint: String) -> Diagnostic {

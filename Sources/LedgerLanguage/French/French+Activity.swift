@@ -53,13 +53,16 @@ extension French {
       "un coût de {1} doit être approuvé par l'une de ces fonctions : {2} ; pas par « {3} »",
     "a cost of {1} needs the approval of one of: {2}; people/{3} is none of them":
       "un coût de {1} doit être approuvé par l'une de ces fonctions : {2} ; people/{3} n'en exerce aucune",
-    "a cost of {1} needs the approver's name: one of {2}": "un coût de {1} demande le nom de qui l'approuve : l'une de ces fonctions : {2}",
+    "a cost of {1} needs the approver's name: one of {2}":
+      "un coût de {1} demande le nom de qui l'approuve : l'une de ces fonctions : {2}",
     "add --set approval.approver=PERSON": "ajoutez --set approval.approver=PERSONNE",
     "ledger.json's approvals: costs above {1} are approved by a person whose functions (or ledger roles) include one of those":
       "approvals dans ledger.json : les coûts au-dessus de {1} sont approuvés par une personne dont les fonctions (ou les rôles dans le registre) comptent l'une de celles-là",
     // tickets: contract and test
-    "contracts/{1} starts on {2}, after the ticket opened ({3})": "contracts/{1} commence le {2}, après l'ouverture du ticket ({3})",
-    "contracts/{1} ended on {2}, before the ticket opened ({3})": "contracts/{1} a pris fin le {2}, avant l'ouverture du ticket ({3})",
+    "contracts/{1} starts on {2}, after the ticket opened ({3})":
+      "contracts/{1} commence le {2}, après l'ouverture du ticket ({3})",
+    "contracts/{1} ended on {2}, before the ticket opened ({3})":
+      "contracts/{1} a pris fin le {2}, avant l'ouverture du ticket ({3})",
     "name the contract in force when the ticket opened, or fix the dates":
       "indiquez le contrat en vigueur à l'ouverture du ticket, ou corrigez les dates",
     "a ticket that is {1} has not been tested yet: {2} is recorded too early":

@@ -63,7 +63,9 @@ enum ReportPages {
           }
         }
       }
-      if content.activity != nil { main.element("p") { $0.link(tr("Activity of the last twelve months, with charts"), to: page.href(ActivityPage.path)) } }
+      if content.activity != nil {
+        main.element("p") { $0.link(tr("Activity of the last twelve months, with charts"), to: page.href(ActivityPage.path)) }
+      }
       if !content.annual.isEmpty {
         main.element("h2", text: tr("Annual reports"))
         main.element("ul") { list in

@@ -94,6 +94,18 @@ import Testing
       ))
   }
 
+  @Test func aMalformedApprovalsSettingIsRefused() throws {
+    let ledger = try association()
+    let settings = try String(contentsOf: ledger.directory.path("ledger.json"), encoding: .utf8)
+    try #require(settings.contains(#""above": 500"#))
+    try ledger.directory.write("ledger.json", settings.replacingOccurrences(of: #""above": 500"#, with: #""above": "lots""#))
+    let result = ledger.run("commit", "-m", "Approvals")
+    #expect(result.status == 1)
+    #expect(
+      result.error.contains(#"error[schema/type]: "above" must be a number, found string "lots" (at /approvals/above)"#),
+      "\(result)")
+  }
+
   @Test func theAuditFindsACostApprovalCommittedByHand() throws {
     let ledger = try association()
     let path = Self.evolution + ".json"

@@ -37,6 +37,9 @@ import Testing
     #expect(rows.count == 12)
     let total = rows.compactMap { row in Int(row.elements(named: "td")[column].normalizedText) }.reduce(0, +)
     #expect(total == (try Self.ticketsOpened(from: "2025-12-01", to: "2026-11-18")))
+    // A ticket's contract is a reference: its page links to the contract's.
+    let ticket = try #require(pages["tickets/2026-09-15-zjwrh.html"])
+    #expect(ticket.elements(named: "a").contains { $0.attribute("href") == "../contracts/2024-04-01-jfhha.html" })
   }
 
   @Test func inFrenchThePageSpeaksFrench() throws {

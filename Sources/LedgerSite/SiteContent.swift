@@ -36,6 +36,8 @@ final class SiteContent {
   private var annualReports: [Int: Report] = [:]
   /// The audit of the history shown, on a whole site; set by `audit(trust:after:)`.
   private(set) var audit: SiteAudit?
+  /// The activity of the twelve months up to `today` (`report activity`), for the whole ledger.
+  private(set) var activity: Report?
 
   /// - Parameters:
   ///   - history: the ledger's history, read at `options.revision`.
@@ -92,6 +94,8 @@ final class SiteContent {
       (system, try AccessReport.make(view, system: system.key.id.value, all: false))
     }
     annualYears = Self.years(from: chronicle.entries.last?.date ?? tip.date, to: tip.date, in: timeZone)
+    activity = try ActivityReport.make(
+      history, from: ActivityReport.twelveMonths(through: today).from, to: today, by: .month, timeZone: timeZone, tip: tip.commit)
   }
 
   /// The annual report of `year`, read from the history when a page first asks for it (a second

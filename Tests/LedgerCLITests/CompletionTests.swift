@@ -42,7 +42,7 @@ import Testing
       complete -p adminledger
       t() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); _adminledger; echo "$*=${COMPREPLY[*]}"; }
       t adminledger rep
-      t adminledger report ac
+      t adminledger report acc
       t adminledger add pe
       t adminledger show people/tb
       t adminledger offboard lm
@@ -56,7 +56,7 @@ import Testing
     let lines = outcome.output.split(separator: "\n").map(String.init)
     #expect(lines.first == "complete -F _adminledger adminledger")
     for expected in [
-      "adminledger rep=report", "adminledger report ac=access", "adminledger add pe=people",
+      "adminledger rep=report", "adminledger report acc=access", "adminledger add pe=people",
       "adminledger show people/tb=people/tblanc", "adminledger offboard lm=lmartin", "adminledger list people --for=--format",
       "adminledger list people --format =text json ndjson csv", "adminledger --ledger . report access =geonature",
       "adminledger completion =bash zsh fish",

@@ -46,7 +46,7 @@ import Testing
     let result = ledger.run(
       "list", "tickets", "--where", "type=data-request", "--sort", "-opened", "--limit", "2", "--fields",
       "opened,request_type,status", "--format", "csv")
-    #expect(result.output == "opened,request_type,status\n2026-10-14,extraction,in-progress\n2026-07-07,publication,closed\n")
+    #expect(result.output == "opened,request_type,status\n2026-10-14,extraction,in-progress\n2026-07-20,metadata,closed\n")
     let json = ledger.run("list", "people", "--where", "name~ANAÏS", "--fields", "id,organization.name", "--format", "json")
     #expect(
       json.output == "[\n  {\n    \"id\": \"afaure\",\n    \"organization.name\": \"LPO Provence-Alpes-Côte d'Azur\"\n  }\n]\n")

@@ -80,6 +80,7 @@ import Testing
         exchange     closed       1
         extraction   closed       1
         extraction   in-progress  1
+        metadata     closed       1
         publication  closed       1
         """))
     #expect(

@@ -10,6 +10,7 @@ enum CommandTable {
       ExportCommand.spec, ExportCommand.contacts, CloneCommand.spec, SyncCommand.spec,
     ] + MergeCommands.all + HistoryCommands.all + [AuditCommand.spec] + ReportCommands.all
     + [DriftReportCommand.spec, UnusedReportCommand.spec, ReviewReportCommand.spec, DutiesReportCommand.spec]
+    + [ActivityReportCommand.spec]
     + [EntitlementsReportCommand.spec, SiteCommand.spec, ForgetCommand.spec]
     + [CompletionCommand.spec, ManualCommand.spec]
 

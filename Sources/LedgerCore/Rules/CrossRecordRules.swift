@@ -18,6 +18,9 @@ enum CrossRecordRules {
     ("signing-key", signingKeyIsAKey),
     ("group-role-offered", GroupRules.groupRolesAreOffered),
     ("account-group-system", GroupRules.accountGroupsAreOnItsSystem),
+    ("ticket-contract", TicketRules.contractCoversTicket),
+    ("ticket-test", TicketRules.testIsRecordedAfterWork),
+    (CostApprovalRule.name, CostApprovalRule.check),
   ]
 
   static func check(_ record: Record, _ context: RuleContext) throws(StoreError) -> [Diagnostic] {

@@ -615,6 +615,32 @@ extension BuiltinSchemas {
         "additionalProperties": false,
         "description": "ledger.json: the ledger's name, time zone, currency, policy, consistency checks and rights by function.",
         "properties": {
+          "approvals": {
+            "additionalProperties": false,
+            "description": "Costs that need a given approver: a ticket's cost or a payment's amount above \"above\" must be approved by a person who holds one of the functions (or ledger roles) in \"by\", such as treasurer or president. Validation refuses another approver; the audit reports a commit that records one.",
+            "properties": {
+              "above": {
+                "description": "The amount, in the ledger's currency, above which the approval is needed.",
+                "minimum": 0,
+                "type": "number"
+              },
+              "by": {
+                "description": "The functions (people's functions, or ledger roles) whose holders may approve such a cost.",
+                "items": {
+                  "minLength": 1,
+                  "type": "string"
+                },
+                "minItems": 1,
+                "type": "array",
+                "uniqueItems": true
+              }
+            },
+            "required": [
+              "above",
+              "by"
+            ],
+            "type": "object"
+          },
           "consistency": {
             "description": "Cross-system checks the organisation wants (report consistency).",
             "items": {
@@ -1922,6 +1948,11 @@ extension BuiltinSchemas {
             "$ref": "common.schema.json#/$defs/date",
             "description": "Day it was closed."
           },
+          "contract": {
+            "description": "The maintenance contract the ticket falls under (an evolution or incident the contractor handles).",
+            "type": "string",
+            "x-ref": "contracts"
+          },
           "cost": {
             "$ref": "common.schema.json#/$defs/money",
             "description": "Quoted or actual cost."
@@ -1954,12 +1985,13 @@ extension BuiltinSchemas {
             "x-ref": "people"
           },
           "request_type": {
-            "description": "For a data request: extraction, data return to a member, exchange with a national inventory, publication.",
+            "description": "For a data request: extraction, data return to a member, exchange with a national inventory, publication, metadata creation (describing a data set for its diffusion).",
             "enum": [
               "extraction",
               "data-return",
               "exchange",
-              "publication"
+              "publication",
+              "metadata"
             ]
           },
           "requester_organization": {
@@ -1987,6 +2019,23 @@ extension BuiltinSchemas {
             "description": "The system concerned.",
             "type": "string",
             "x-ref": "systems"
+          },
+          "test_note": {
+            "description": "What the tester noted: what failed, or what passed with reservations.",
+            "minLength": 1,
+            "type": "string"
+          },
+          "test_result": {
+            "description": "How the test ended: passed or failed.",
+            "enum": [
+              "passed",
+              "failed"
+            ]
+          },
+          "tested_by": {
+            "description": "Who tested the work (a partner testing an evolution, say): recorded when the ticket is in testing or later.",
+            "type": "string",
+            "x-ref": "people"
           },
           "title": {
             "description": "One line saying what is asked or what happened.",

@@ -39,6 +39,7 @@ enum ReportPages {
           annual(path, year, try content.annual(year), content, shown: shown)
         })
     }
+    if let activity = content.activity { pages.append(PendingPage(ActivityPage.path) { ActivityPage.render(activity, content) }) }
     return pages
   }
 
@@ -72,6 +73,9 @@ enum ReportPages {
               to: page.href("reports/entitlements.html"))
           }
         }
+      }
+      if content.activity != nil {
+        main.element("p") { $0.link(tr("Activity of the last twelve months, with charts"), to: page.href(ActivityPage.path)) }
       }
       if !content.annualYears.isEmpty {
         main.element("h2", text: tr("Annual reports"))

@@ -8,7 +8,7 @@ enum DriftReportCommand {
   static let spec = CommandSpec(
     name: "report drift",
     synopsis:
-      "SYSTEM FILE [--profile usershub-roles|wordpress-users] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
+      "SYSTEM FILE [FILE] [--profile usershub-roles|wordpress-users|cpanel-email|matomo-users] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
     summary:
       Phrase("compare a system's export of its users and roles with the ledger; --update brings the ledger in line"),
     details: Phrase(
@@ -41,7 +41,7 @@ enum DriftReportCommand {
       .flag("update", Phrase("bring the ledger in line with the file, in one commit")),
       .flag("dry-run", Phrase("with --update: print what would change, without committing")),
     ],
-    positionals: 2...2, formats: ReportCommands.formats,
+    positionals: 2...3, formats: ReportCommands.formats,
     examples: [
       .example(
         "adminledger report drift website wordpress-users-export.csv",
@@ -55,19 +55,20 @@ enum DriftReportCommand {
   static func run(_ context: CommandContext) throws(CLIError) -> ExitStatus {
     let system = try RecordArguments.id(context.positionals[0])
     let file = context.positionals[1]
+    let files = Array(context.positionals.dropFirst())
     let update = context.arguments.flag("update")
     let dryRun = context.arguments.flag("dry-run")
     if dryRun && !update { throw .usage(tr("--dry-run shows what --update would change: pass both")) }
     if update && context.format == .csv { throw .usage(tr("--update prints text or json, not csv")) }
-    let table = try readTable(context, file)
+    let input = try read(context, files)
     let options = DriftOptions(
-      system: system, file: file, profile: try profile(context, table, file),
+      system: system, file: file, profile: try profile(context, input, file),
       roles: try roles(context))
-    let name = URL(fileURLWithPath: file).lastPathComponent
+    let name = files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
     guard update else {
       let reading = try context.read()
       let result = try context.perform { () throws(StoreError) in
-        try reading.view.drift(table, options: options)
+        try reading.view.drift(input, options: options)
       }
       for note in result.skipped {
         context.err.line(ImportReport.note(note, file: file))
@@ -77,7 +78,7 @@ enum DriftReportCommand {
         context)
       guard !result.findings.isEmpty else { return .ok }
       if context.format == .text {
-        context.err.line(DriftRenderer.hint(system: system.value, file: file))
+        context.err.line(DriftRenderer.hint(system: system.value, file: files.joined(separator: " ")))
       }
       return .findings
     }
@@ -86,7 +87,7 @@ enum DriftReportCommand {
     context.warnIfUnknownAuthor(author, in: ledger)
     let outcome = try context.perform { () throws(StoreError) in
       try ledger.store.correctDrift(
-        table, options: options, dryRun: dryRun, by: author, at: context.environment.now())
+        input, options: options, dryRun: dryRun, by: author, at: context.environment.now())
     }
     for note in outcome.reconciliation.skipped {
       context.err.line(ImportReport.note(note, file: file))
@@ -99,28 +100,29 @@ enum DriftReportCommand {
     return .ok
   }
 
-  /// The file read as CSV in the encoding asked.
-  private static func readTable(_ context: CommandContext, _ file: String) throws(CLIError)
-    -> CSVTable
+  /// The files read: JSON documents, or one CSV file in the encoding asked.
+  private static func read(_ context: CommandContext, _ files: [String]) throws(CLIError)
+    -> DriftInput
   {
     let encodingName = context.arguments.value("encoding") ?? "auto"
     guard let encoding = CSVTable.Encoding(rawValue: encodingName) else {
       throw .usage(tr("unknown encoding '\(encodingName)'"), hint: tr("use auto, utf-8 or latin1"))
     }
-    let data = try context.readInput(file)
+    var contents: [(name: String, bytes: [UInt8])] = []
+    for file in files { contents.append((file, try context.readInput(file))) }
     do {
-      return try CSVTable.read(data, encoding: encoding)
+      return try DriftInput.read(contents, encoding: encoding)
     } catch {
-      throw .store(.importRefused(file: file, problems: [error]))
+      throw .store(error)
     }
   }
 
-  /// `--profile`, or the one the header shows.
-  private static func profile(_ context: CommandContext, _ table: CSVTable, _ file: String)
+  /// `--profile`, or the one the file's shape shows.
+  private static func profile(_ context: CommandContext, _ input: DriftInput, _ file: String)
     throws(CLIError) -> DriftProfile
   {
     guard let name = context.arguments.value("profile") else {
-      guard let guessed = DriftProfile.guess(header: table.header) else {
+      guard let guessed = DriftProfile.guess(input) else {
         throw DriftRenderer.unknownShape(file)
       }
       return guessed

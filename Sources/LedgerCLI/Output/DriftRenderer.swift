@@ -53,7 +53,24 @@ enum DriftRenderer {
     case .account(let status, let closed):
       closed.map { tr("the ledger's account is \(status) (since \(ProseDay.text($0)))") }
         ?? tr("the ledger's account is \(status)")
+    case .forwards(let system, let ledger):
+      forwards(system: system, ledger: ledger)
+    case .leaver(let address, let person, let status):
+      tr("\(address) is the address of \(person), who left (member \(status))")
+    case .unowned(let address): tr("no person of the ledger has the address \(address)")
+    case .seen(let system, let ledger):
+      ledger.map { tr("last seen \(ProseDay.text(system)) (the ledger: \(ProseDay.text($0)))") }
+        ?? tr("last seen \(ProseDay.text(system)) (the ledger: never recorded)")
     }
+  }
+
+  /// Where the system forwards an address, and where the ledger says.
+  private static func forwards(system: [String], ledger: [String]) -> String {
+    let to = system.joined(separator: ", ")
+    let recorded = ledger.joined(separator: ", ")
+    if system.isEmpty { return tr("forwards nowhere (the ledger: to \(recorded))") }
+    if ledger.isEmpty { return tr("forwards to \(to) (the ledger: nowhere)") }
+    return tr("forwards to \(to) (the ledger: to \(recorded))")
   }
 
   /// What `--update` changed in the ledger (or would change, `dryRun`).
@@ -75,7 +92,7 @@ enum DriftRenderer {
     let orWord = tr(" or ")
     return .usage(
       tr(
-        "cannot tell which system exported \(file): its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)"
+        "cannot tell which system exported \(file): it is neither a CSV file with \"identifiant\" and \"nom_role\" (UsersHub) or \"user_login\" (WordPress), nor cPanel's Email answers, nor Matomo's users"
       ),
       hint: tr("pass \(profiles.joined(separator: orWord))"))
   }

@@ -11,10 +11,14 @@ import LedgerJSON
 ///   or validated right of that role becomes active, else a new one); each active right of a
 ///   role the system no longer gives is revoked.
 /// - `missing-in-system`: the account is closed today and its active rights revoked.
+/// - `suspended-in-system`, `forward-differs`, `last-seen` (and any of them beside a
+///   `role-differs`): the account follows the system: suspended, its mailbox's `redirect_to`
+///   set to where the system forwards, its `last_seen` moved forward. An alias's forwarders
+///   are set in (or removed from) the system record's `forwarders`.
 ///
 /// New rights say in `reason` that they come from the export; revoked ones say why they were
-/// revoked (a temporary right past its end expires instead, keeping its reason). People, the
-/// system and the rights' other fields are never touched.
+/// revoked (a temporary right past its end expires instead, keeping its reason). People and
+/// the rights' other fields are never touched; the system only in its `forwarders`.
 struct DriftCorrection {
   let options: DriftOptions
   let today: String
@@ -40,14 +44,45 @@ struct DriftCorrection {
   mutating func reconcile(_ comparison: DriftComparison) -> Reconciliation {
     result.skipped = comparison.export.skipped
     result.unchanged = comparison.agreeing
+    var aliases = DriftComparison.recordedAliases(comparison.system)
     for item in comparison.cases {
+      if let alias = item.alias {
+        aliases[alias.address.lowercased()] = alias.forwards.isEmpty ? nil : alias.forwards
+        continue
+      }
       switch item.finding.kind {
       case .missingInLedger: add(item, comparison.export)
-      case .roleDiffers: align(item, comparison.export)
       case .missingInSystem: close(item)
+      case .roleDiffers, .suspendedInSystem, .forwardDiffers, .lastSeen: align(item, comparison.export)
       }
     }
+    if comparison.cases.contains(where: { $0.alias != nil }) {
+      setForwarders(aliases, of: comparison.system)
+    }
     return result
+  }
+
+  /// The system record with its aliases as the system has them.
+  private mutating func setForwarders(_ aliases: [String: [String]], of system: Record) {
+    var fields = system.fields
+    var forwarders = JSONObject()
+    for (address, targets) in aliases.sorted(by: { $0.key < $1.key }) {
+      forwarders[address] = .array(targets.map(JSONValue.string))
+    }
+    fields["forwarders"] = forwarders.isEmpty ? nil : .object(forwarders)
+    result.propose(Record(key: system.key, fields: fields), replacing: system, line: nil)
+  }
+
+  /// The account's fields as the system has them: its mailbox's forwarders, its last-seen day.
+  private func follow(_ entry: SystemAccount, _ fields: inout JSONObject, _ export: SystemExport) {
+    if export.matchesByAddress, let forwards = entry.forwards {
+      var mailbox = fields["mailbox"]?.objectValue ?? ["address": .string(entry.email ?? entry.login)]
+      mailbox["redirect_to"] = forwards.isEmpty ? nil : .array(forwards.map(JSONValue.string))
+      fields["mailbox"] = .object(mailbox)
+    }
+    if let day = entry.lastSeen, day > (fields["last_seen"]?.stringValue ?? "") {
+      fields["last_seen"] = .string(day)
+    }
   }
 
   // MARK: - Findings
@@ -69,10 +104,16 @@ struct DriftCorrection {
       return
     }
     var fields: JSONObject = [
-      "login": .string(entry.login), "person": .string(person.key.id.value), "status": "active",
-      "system": .string(options.system.value),
+      "login": .string(entry.login), "person": .string(person.key.id.value),
+      "status": entry.suspended ? "suspended" : "active", "system": .string(options.system.value),
     ]
+    if export.matchesByAddress {
+      // A mailbox's login is its address's local part, as the association's accounts write it.
+      fields["login"] = .string(String(entry.login.prefix { $0 != "@" }))
+      fields["mailbox"] = .object(["address": .string(entry.email ?? entry.login)])
+    }
     if let opened = entry.opened { fields["opened"] = .string(opened) }
+    follow(entry, &fields, export)
     let id = freshID()
     result.propose(
       Record(key: RecordKey(kind: .accounts, id: id), fields: fields), replacing: nil,
@@ -86,8 +127,9 @@ struct DriftCorrection {
     _ account: Record, _ entry: SystemAccount, having rights: [Record], _ export: SystemExport
   ) {
     var fields = account.fields
-    fields["status"] = "active"
+    fields["status"] = entry.suspended ? "suspended" : "active"
     fields["closed"] = Optional<JSONValue>.none
+    follow(entry, &fields, export)
     result.propose(
       Record(key: account.key, fields: fields), replacing: account, line: entry.line,
       columns: ["status": export.loginColumn])
@@ -98,6 +140,15 @@ struct DriftCorrection {
 
   private mutating func align(_ item: DriftComparison.Case, _ export: SystemExport) {
     guard let entry = item.entry, let account = item.account else { return }
+    var fields = account.fields
+    if entry.suspended { fields["status"] = "suspended" }
+    follow(entry, &fields, export)
+    if fields != account.fields {
+      result.propose(
+        Record(key: account.key, fields: fields), replacing: account, line: entry.line,
+        columns: ["status": export.loginColumn])
+    }
+    guard export.comparesRoles else { return }
     let gone = Set(item.finding.ledgerRoles).subtracting(entry.roles)
     grant(
       entry.roles.filter { !item.finding.ledgerRoles.contains($0) }, on: account.key.id.value,

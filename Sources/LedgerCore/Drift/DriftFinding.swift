@@ -11,6 +11,13 @@ public struct DriftFinding: Equatable, Sendable {
     case missingInSystem = "missing-in-system"
     /// Both have the account; the roles differ.
     case roleDiffers = "role-differs"
+    /// The ledger says active; the system has suspended the account (a cPanel mailbox).
+    case suspendedInSystem = "suspended-in-system"
+    /// Where the system forwards an address is not what the ledger records (a mailbox's
+    /// `redirect_to`, an alias of the system's `forwarders`).
+    case forwardDiffers = "forward-differs"
+    /// The system saw the account in use later than the ledger's `last_seen` says.
+    case lastSeen = "last-seen"
   }
 
   /// Something worth knowing beside the difference itself; the CLI words it.
@@ -22,6 +29,15 @@ public struct DriftFinding: Equatable, Sendable {
     case member(status: String, paidUntil: String?)
     /// The ledger holds the account, not open (`closed`, `suspended`, `requested`).
     case account(status: String, closed: String?)
+    /// Where the system forwards, and where the ledger says.
+    case forwards(system: [String], ledger: [String])
+    /// A forwarder points to the address of a person who left (`lapsed`, `resigned`).
+    case leaver(address: String, person: String, status: String)
+    /// A forwarder points to an address no person of the ledger has and the system does not
+    /// serve.
+    case unowned(address: String)
+    /// The day the system last saw the account in use, and the ledger's.
+    case seen(system: String, ledger: String?)
   }
 
   /// What differs.

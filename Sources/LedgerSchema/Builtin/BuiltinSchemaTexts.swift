@@ -1654,6 +1654,21 @@ extension BuiltinSchemas {
             "description": "Day the registration of its url's domain must be renewed at the registrar. A domain serves several systems: record it on one of them (the public site, say).",
             "x-expiry": "domain renewal"
           },
+          "forwarders": {
+            "additionalProperties": {
+              "items": {
+                "$ref": "common.schema.json#/$defs/email"
+              },
+              "minItems": 1,
+              "type": "array",
+              "uniqueItems": true
+            },
+            "description": "For a mail system: its aliases, the addresses it forwards without a mailbox behind them (cPanel's forwarders of bureau@ or contact@), each with where it forwards. An alias belongs to the organisation, not to one person, and nobody logs in to it, so it is no account; a mailbox's own forwarders are its account's mailbox.redirect_to. 'report drift SYSTEM FILE --profile cpanel-email' compares both with the host.",
+            "propertyNames": {
+              "format": "email"
+            },
+            "type": "object"
+          },
           "hosted_on": {
             "description": "The host it runs on.",
             "type": "string",

@@ -8,7 +8,7 @@ enum DriftReportCommand {
   static let spec = CommandSpec(
     name: "report drift",
     synopsis:
-      "SYSTEM FILE [FILE] [--profile usershub-roles|wordpress-users|cpanel-email|matomo-users] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
+      "SYSTEM FILE [FILE] [--profile PROFILE] [--role NAME=ROLE]... [--update [--dry-run]] [--encoding ENC]",
     summary:
       Phrase("compare a system's export of its users and roles with the ledger; --update brings the ledger in line"),
     details: Phrase(
@@ -64,6 +64,11 @@ enum DriftReportCommand {
     let options = DriftOptions(
       system: system, file: file, profile: try profile(context, input, file),
       roles: try roles(context))
+    if update && options.profile.comparesLists {
+      throw .usage(
+        tr("the ledger decides who is on \(system.value)'s lists: --update has nothing to change in the ledger"),
+        hint: tr("add and remove the contacts the report lists in the mailing service, then run the report again"))
+    }
     let name = files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
     guard update else {
       let reading = try context.read()
@@ -78,7 +83,10 @@ enum DriftReportCommand {
         context)
       guard !result.findings.isEmpty else { return .ok }
       if context.format == .text {
-        context.err.line(DriftRenderer.hint(system: system.value, file: files.joined(separator: " ")))
+        context.err.line(
+          options.profile.comparesLists
+            ? DriftRenderer.listsHint(system: system.value)
+            : DriftRenderer.hint(system: system.value, file: files.joined(separator: " ")))
       }
       return .findings
     }

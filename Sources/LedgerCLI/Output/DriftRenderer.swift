@@ -86,13 +86,20 @@ enum DriftRenderer {
       ))
   }
 
+  /// The next step, after a report that found a mailing service's lists out of line: the
+  /// ledger decides, so the service changes.
+  static func listsHint(system: String) -> String {
+    DiagnosticRenderer.hintLine(
+      tr("the ledger decides who is on \(system)'s lists: add and remove these contacts in the mailing service"))
+  }
+
   /// Why the file's profile cannot be guessed.
   static func unknownShape(_ file: String) -> CLIError {
     let profiles = DriftProfile.allCases.map { "--profile " + $0.rawValue }
     let orWord = tr(" or ")
     return .usage(
       tr(
-        "cannot tell which system exported \(file): it is neither a CSV file with \"identifiant\" and \"nom_role\" (UsersHub) or \"user_login\" (WordPress), nor cPanel's Email answers, nor Matomo's users"
+        "cannot tell which system exported \(file): it is neither a CSV file with \"identifiant\" and \"nom_role\" (UsersHub), \"user_login\" (WordPress) or \"EMAIL\" and \"LIST_IDS\" (Brevo), nor cPanel's Email answers, nor Matomo's users"
       ),
       hint: tr("pass \(profiles.joined(separator: orWord))"))
   }

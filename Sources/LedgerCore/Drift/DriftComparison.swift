@@ -40,7 +40,11 @@ struct DriftComparison {
       throw .importRefused(file: export.problemFile ?? options.file, problems: export.problems)
     }
     var comparison = DriftComparison(system: system, export: export)
-    try comparison.run(in: view, system: options.system.value)
+    if options.profile.comparesLists {
+      try comparison.runLists(in: view)
+    } else {
+      try comparison.run(in: view, system: options.system.value)
+    }
     return comparison
   }
 

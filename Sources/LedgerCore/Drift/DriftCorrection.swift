@@ -54,6 +54,8 @@ struct DriftCorrection {
       case .missingInLedger: add(item, comparison.export)
       case .missingInSystem: close(item)
       case .roleDiffers, .suspendedInSystem, .forwardDiffers, .lastSeen: align(item, comparison.export)
+      // The ledger decides who is on a mailing list: corrected at the service.
+      case .missingFromList, .formerMemberOnList, .notEntitledOnList: break
       }
     }
     if comparison.cases.contains(where: { $0.alias != nil }) {

@@ -18,6 +18,12 @@ public struct DriftFinding: Equatable, Sendable {
     case forwardDiffers = "forward-differs"
     /// The system saw the account in use later than the ledger's `last_seen` says.
     case lastSeen = "last-seen"
+    /// A mailing service's contact is not on a list the ledger's rule puts the person on.
+    case missingFromList = "missing-from-list"
+    /// A person whose membership lapsed or ended is still on a list the rule keeps for others.
+    case formerMemberOnList = "former-member-on-list"
+    /// A contact is on a list the rule does not put them on (or no person has the address).
+    case notEntitledOnList = "not-entitled-on-list"
   }
 
   /// Something worth knowing beside the difference itself; the CLI words it.

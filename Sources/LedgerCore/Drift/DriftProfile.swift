@@ -10,12 +10,15 @@ public enum DriftProfile: String, Sendable, CaseIterable {
   case cpanelEmail = "cpanel-email"
   /// Matomo's users (`UsersManager.getUsersPlusRole` or `getUsers`, JSON).
   case matomoUsers = "matomo-users"
+  /// Brevo's contact export with each contact's lists, against the system record's rules.
+  case brevoContacts = "brevo-contacts"
 
   /// The profile whose columns the header has: UsersHub's `identifiant` and `nom_role`, or
   /// WordPress's `user_login`; nil when neither.
   public static func guess(header: [String]) -> DriftProfile? {
     if header.contains("identifiant") && header.contains("nom_role") { return .usershubRoles }
     if header.contains("user_login") { return .wordpressUsers }
+    if BrevoContactsExport.recognises(header) { return .brevoContacts }
     return nil
   }
 
@@ -38,6 +41,10 @@ public enum DriftProfile: String, Sendable, CaseIterable {
   /// Whether the profile reads JSON (else CSV).
   var readsJSON: Bool { self == .cpanelEmail || self == .matomoUsers }
 
+  /// Whether the ledger decides and the system follows (a mailing service's lists), so
+  /// `--update` has nothing to change in the ledger.
+  public var comparesLists: Bool { self == .brevoContacts }
+
   /// Reads the accounts of `system` from the file's rows, its roles named as `system` names them.
   func read(_ input: DriftInput, system: Record, roles given: [(name: String, role: String)])
     -> SystemExport
@@ -56,6 +63,8 @@ public enum DriftProfile: String, Sendable, CaseIterable {
       export = WordPressUsersExport.read(table, system: system, mapping: mapping)
     case (.cpanelEmail, .json(let files)): export = CPanelEmailExport.read(files)
     case (.matomoUsers, .json(let files)): export = MatomoUsersExport.read(files, mapping: mapping)
+    case (.brevoContacts, .table(let table)):
+      export = BrevoContactsExport.read(table, rules: ListRule.all(system))
     default:
       export = SystemExport()
       export.problemFile = input.fileName

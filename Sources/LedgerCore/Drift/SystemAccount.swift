@@ -56,6 +56,8 @@ struct SystemExport {
   /// Every address the system itself serves (mailboxes and aliases), which a forwarder may
   /// point to without any person owning it.
   var ownAddresses: Set<String> = []
+  /// Addresses the export lists and leaves out on purpose (a contact blocklisted in Brevo).
+  var leftOut: Set<String> = []
   /// The file the problems are in, when the export is several files (cPanel's two answers).
   var problemFile: String? = nil
 

@@ -1674,6 +1674,53 @@ extension BuiltinSchemas {
             "type": "string",
             "x-ref": "systems"
           },
+          "lists": {
+            "description": "For a mailing service: its contact lists and who belongs on each, as the ledger decides it: the people with one of the functions (any function when none is given) whose membership status is one of member_status (any when none is given), and an email. 'report drift SYSTEM FILE --profile brevo-contacts' compares the service's contact export with it.",
+            "items": {
+              "additionalProperties": false,
+              "properties": {
+                "functions": {
+                  "description": "The people's functions that belong on the list (one is enough).",
+                  "items": {
+                    "minLength": 1,
+                    "type": "string"
+                  },
+                  "type": "array",
+                  "uniqueItems": true
+                },
+                "id": {
+                  "description": "The list's id at the service (Brevo's list id).",
+                  "minimum": 1,
+                  "type": "integer"
+                },
+                "member_status": {
+                  "description": "The membership statuses that belong on the list.",
+                  "items": {
+                    "enum": [
+                      "active",
+                      "lapsed",
+                      "resigned",
+                      "honorary",
+                      "none"
+                    ]
+                  },
+                  "type": "array",
+                  "uniqueItems": true
+                },
+                "name": {
+                  "description": "The list's name at the service.",
+                  "minLength": 1,
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "name"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          },
           "name": {
             "description": "Name of the system.",
             "minLength": 1,

@@ -16,26 +16,40 @@ enum DriftReportCommand {
       Reads FILE, the system's own export of its accounts, and compares it with the ledger's
       accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
       missing-in-ledger (the system has the account, the ledger has no open one),
-      missing-in-system (the ledger says active, the system no longer lists it) and
-      role-differs. A note says when the person is not found, is a lapsed or resigned member,
-      or when the ledger's account is closed. Exits 1 when there is drift, 0 when none.
-      Profiles (guessed from the header when --profile is not given): usershub-roles, the
+      missing-in-system (the ledger says active, the system no longer lists it),
+      role-differs, suspended-in-system, forward-differs and last-seen. A note says when the
+      person is not found, is a lapsed or resigned member, when the ledger's account is
+      closed, or when a forwarder points to a leaver or to nobody's address. Exits 1 when
+      there is drift, 0 when none.
+      Profiles (guessed from the file when --profile is not given): usershub-roles, the
       user manager's users with their profile per application (only the rows of the
       application that is SYSTEM, found by its id or name; groups left out; the stock
       profiles Lecteur, Rédacteur, Validateur, Administrateur stand for reader, contributor,
       validator, admin); wordpress-users, WordPress's user export with wp_capabilities or
-      roles. A role the system's record does not name is a problem: --role 'NAME=ROLE' maps
+      roles; cpanel-email, the JSON of 'uapi --output=json Email list_pops' and
+      'list_forwarders' (two FILEs, or one holding both), mailboxes matched by address, a
+      mailbox's forwarders its redirect_to, other forwarders the system's forwarders;
+      matomo-users, the JSON of UsersManager.getUsersPlusRole (or getUsers), whose
+      last_seen feeds the accounts' last_seen; brevo-contacts, Brevo's contact export with
+      its lists, against the system record's lists (who belongs on each, by function and
+      membership status): missing-from-list, former-member-on-list, not-entitled-on-list.
+      A role the system's record does not name is a problem: --role 'NAME=ROLE' maps
       it ('NAME=' for a profile that gives nothing).
       With --update, one commit brings the ledger in line: a new account for each account
-      the ledger lacks (its person found by email, else by name: add the person first when
-      none is), active rights for the roles the system gives, rights revoked for the roles it
-      no longer gives, and accounts it no longer lists closed today with their rights
-      revoked. Everything is validated first; nothing is written when a row has a problem.
-      --dry-run shows those changes, field by field, without committing.
+      the ledger lacks (its person found by email, else by where its mail is forwarded,
+      else by name: add the person first when none is), active rights for the roles the
+      system gives, rights revoked for the roles it no longer gives, accounts it no longer
+      lists closed today with their rights revoked, suspensions, forwarders and last-seen
+      days as the system has them. Everything is validated first; nothing is written when
+      a row has a problem. --dry-run shows those changes, field by field, without
+      committing. Brevo's lists follow the ledger, not the other way: --update is refused.
       """),
     options: [
       .single(
-        "profile", "NAME", Phrase("usershub-roles or wordpress-users (default: guessed from the header)")),
+        "profile", "NAME",
+        Phrase(
+          "usershub-roles, wordpress-users, cpanel-email, matomo-users or brevo-contacts (default: guessed from the file)"
+        )),
       .repeated("role", "NAME=ROLE", Phrase("the export's NAME for a role stands for the system's ROLE")),
       .single("encoding", "ENC", Phrase("auto (default), utf-8 or latin1")),
       .flag("update", Phrase("bring the ledger in line with the file, in one commit")),
@@ -49,6 +63,9 @@ enum DriftReportCommand {
       .example(
         "adminledger report drift website wordpress-users-export.csv --update --dry-run",
         Phrase("see what bringing the ledger in line would change")),
+      .example(
+        "adminledger report drift mail list-pops.json list-forwarders.json",
+        Phrase("compare the host's mailboxes and forwarders with the ledger")),
     ],
     run: run)
 

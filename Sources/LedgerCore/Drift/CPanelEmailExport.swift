@@ -118,7 +118,8 @@ enum CPanelEmailExport {
         export.skipped.append(
           ImportProblem(
             line: line, column: pointer.appending("email").description, rule: "main-account",
-            message: tr("\(email) is the cPanel account's main mailbox, the host's account; it is left out")))
+            message: tr("\(email) is the cPanel account's main mailbox, the host's account; it is left out"),
+            character: file.document.location(of: pointer.appending("email")).column))
         continue
       }
       var account = SystemAccount(

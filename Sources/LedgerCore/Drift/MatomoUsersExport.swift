@@ -73,7 +73,8 @@ enum MatomoUsersExport {
       export.skipped.append(
         ImportProblem(
           line: line, column: pointer.appending("invite_status").description, rule: "invited",
-          message: tr("\(login) is invited and has not accepted yet; it counts as not on the system")))
+          message: tr("\(login) is invited and has not accepted yet; it counts as not on the system"),
+          character: file.document.location(of: pointer.appending("invite_status")).column))
       return
     }
     var roles: [String] = []
@@ -82,8 +83,10 @@ enum MatomoUsersExport {
     case .role(let role): roles = [role]
     case .nothing: break
     case .unknown:
-      var problem = mapping.unknown(name, of: login, line: line, column: pointer.appending("role").description)
-      problem.character = file.document.location(of: pointer.appending("role")).column
+      let place = file.document.location(of: pointer.appending("role"))
+      var problem = mapping.unknown(
+        name, of: login, line: place.line, column: pointer.appending("role").description)
+      problem.character = place.column
       export.problemFile = file.name
       export.problems.append(problem)
       return

@@ -43,7 +43,9 @@ enum BrevoContactsExport {
         ImportProblem(
           line: 1, column: lists, rule: "list",
           message: tr("the system record describes no lists, so nothing says who belongs on them"),
-          hint: tr("give the system its lists, with the functions and membership statuses that belong on each (lists: [{\"id\": 2, \"name\": \"Members\", \"functions\": [\"member\"], \"member_status\": [\"active\"]}])")))
+          hint: tr(
+            "give the system its lists, with the functions and membership statuses that belong on each (lists: [{\"id\": 2, \"name\": \"Members\", \"functions\": [\"member\"], \"member_status\": [\"active\"]}])"
+          )))
       return export
     }
     let blocked = table.header.first { $0.uppercased() == "EMAIL_BLACKLISTED" }
@@ -57,7 +59,8 @@ enum BrevoContactsExport {
         export.skipped.append(
           ImportProblem(
             line: row.line, column: blocked, rule: "blocklisted",
-            message: tr("\(address) is blocklisted in Brevo (unsubscribed or bouncing): it receives nothing and is not compared")))
+            message: tr("\(address) is blocklisted in Brevo (unsubscribed or bouncing): it receives nothing and is not compared"))
+        )
         continue
       }
       var names: [String] = []

@@ -152,6 +152,23 @@ import Testing
       ), "\(result)")
   }
 
+  @Test func aMailboxOffboardingSuspendedIsForTheHostToFollowNotTheLedger() throws {
+    let ledger = try ValidationCommandTests.sample("association")
+    #expect(ledger.run("offboard", "tnguyen", "--on", "2026-11-17").status == 0)
+    let files = try Self.mail.files.map(ImportExportTests.formatFile)
+    let finding =
+      "not-suspended-in-system,delegue13@naturalistes.example.org,tnguyen,2026-02-03-kxj32,,,\"forwards to tnguyen@example.org (the ledger: to kbonnet@example.org); tnguyen@example.org is the address of tnguyen, who left (member resigned)\"\n"
+    let report = ledger.cli.run(["report", "drift", "mail"] + files + ["--format", "csv"])
+    #expect(report.output.contains(finding), "\(report)")
+    #expect(ledger.cli.run(["report", "drift", "mail"] + files + ["--update"]).status == 0)
+    let mailbox = ledger.run("show", "accounts/2026-02-03-kxj32", "--format", "json").output
+    #expect(mailbox.contains("\"status\": \"suspended\""))
+    #expect(mailbox.contains("\"kbonnet@example.org\""))
+    let again = ledger.cli.run(["report", "drift", "mail"] + files + ["--format", "csv"])
+    #expect(again.status == 1)
+    #expect(again.output.hasSuffix("note\n" + finding), "\(again)")
+  }
+
   // MARK: - Matomo
 
   @Test func matomoLastSeenFeedsTheAccountsAndTheUnusedReport() throws {

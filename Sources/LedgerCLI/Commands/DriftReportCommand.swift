@@ -17,7 +17,8 @@ enum DriftReportCommand {
       accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
       missing-in-ledger (the system has the account, the ledger has no open one),
       missing-in-system (the ledger says active, the system no longer lists it),
-      role-differs, suspended-in-system, forward-differs and last-seen. A note says when the
+      role-differs, suspended-in-system, forward-differs and last-seen; not-suspended-in-system
+      is a mailbox the ledger suspended that the host still has open, fixed at the host. A note says when the
       person is not found, is a lapsed or resigned member, when the ledger's account is
       closed, or when a forwarder points to a leaver or to nobody's address. Exits 1 when
       there is drift, 0 when none.

@@ -129,6 +129,14 @@ struct DriftComparison {
         }
         finding.kind = kind
         finding.notes = differences.notes
+      } else if export.matchesByAddress && status == "suspended" {
+        // Offboarding suspended and redirected it; the host has not followed yet.
+        finding.kind = .notSuspendedInSystem
+        let recorded = Self.forwards(of: account)
+        if let forwards = entry.forwards, forwards != recorded {
+          finding.notes = [.forwards(system: forwards, ledger: recorded)]
+            + targetNotes(forwards.filter { !recorded.contains($0) }, finder)
+        }
       } else {
         finding.notes.append(
           .account(status: status, closed: account.fields["closed"]?.stringValue))

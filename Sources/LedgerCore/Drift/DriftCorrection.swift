@@ -11,6 +11,8 @@ import LedgerJSON
 ///   or validated right of that role becomes active, else a new one); each active right of a
 ///   role the system no longer gives is revoked.
 /// - `missing-in-system`: the account is closed today and its active rights revoked.
+/// - `not-suspended-in-system` (a mailbox `offboard` suspended, open at the host) and the
+///   mailing lists' findings: nothing; the ledger is right, the system is to be put right.
 /// - `suspended-in-system`, `forward-differs`, `last-seen` (and any of them beside a
 ///   `role-differs`): the account follows the system: suspended, its mailbox's `redirect_to`
 ///   set to where the system forwards, its `last_seen` moved forward. An alias's forwarders
@@ -54,8 +56,9 @@ struct DriftCorrection {
       case .missingInLedger: add(item, comparison.export)
       case .missingInSystem: close(item)
       case .roleDiffers, .suspendedInSystem, .forwardDiffers, .lastSeen: align(item, comparison.export)
-      // The ledger decides who is on a mailing list: corrected at the service.
-      case .missingFromList, .formerMemberOnList, .notEntitledOnList: break
+      // The ledger decides who is on a mailing list, and that a leaver's mailbox is
+      // suspended: corrected at the service, not here.
+      case .missingFromList, .formerMemberOnList, .notEntitledOnList, .notSuspendedInSystem: break
       }
     }
     if comparison.cases.contains(where: { $0.alias != nil }) {

@@ -13,6 +13,9 @@ public struct DriftFinding: Equatable, Sendable {
     case roleDiffers = "role-differs"
     /// The ledger says active; the system has suspended the account (a cPanel mailbox).
     case suspendedInSystem = "suspended-in-system"
+    /// The ledger suspended the mailbox (`offboard` redirected a leaver's mail); the host still
+    /// lets it be used. The host is behind, not the ledger: `--update` leaves it.
+    case notSuspendedInSystem = "not-suspended-in-system"
     /// Where the system forwards an address is not what the ledger records (a mailbox's
     /// `redirect_to`, an alias of the system's `forwarders`).
     case forwardDiffers = "forward-differs"

@@ -94,7 +94,8 @@ extension French {
     accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
     missing-in-ledger (the system has the account, the ledger has no open one),
     missing-in-system (the ledger says active, the system no longer lists it),
-    role-differs, suspended-in-system, forward-differs and last-seen. A note says when the
+    role-differs, suspended-in-system, forward-differs and last-seen; not-suspended-in-system
+    is a mailbox the ledger suspended that the host still has open, fixed at the host. A note says when the
     person is not found, is a lapsed or resigned member, when the ledger's account is
     closed, or when a forwarder points to a leaver or to nobody's address. Exits 1 when
     there is drift, 0 when none.
@@ -126,7 +127,8 @@ extension French {
     du registre sur SYSTEM (retrouvés par login) et les rôles de leurs droits actifs.
     Constats : missing-in-ledger (le système a le compte, le registre n'en a pas d'ouvert),
     missing-in-system (le registre le dit actif, le système ne le liste plus), role-differs,
-    suspended-in-system, forward-differs et last-seen. Une note dit quand la personne est
+    suspended-in-system, forward-differs et last-seen ; not-suspended-in-system est une boîte que
+    le registre a suspendue et que l'hébergement garde ouverte, à corriger là-bas. Une note dit quand la personne est
     introuvable, est un membre lapsed ou resigned, quand le compte du registre est fermé, ou
     quand une redirection mène à une personne partie ou à une adresse qui n'est à personne.
     Sort avec 1 quand il y a un écart, 0 sinon.

@@ -134,7 +134,8 @@ struct DriftComparison {
         finding.kind = .notSuspendedInSystem
         let recorded = Self.forwards(of: account)
         if let forwards = entry.forwards, forwards != recorded {
-          finding.notes = [.forwards(system: forwards, ledger: recorded)]
+          finding.notes =
+            [.forwards(system: forwards, ledger: recorded)]
             + targetNotes(forwards.filter { !recorded.contains($0) }, finder)
         }
       } else {
@@ -207,7 +208,8 @@ struct DriftComparison {
   /// What to say of the addresses a forwarder points to: a person who left, or nobody.
   private func targetNotes(_ addresses: [String], _ finder: PersonFinder) -> [DriftFinding.Note] {
     let functional = system.fields["on_leave"]?.objectValue?["redirect_to"]?.stringValue?.lowercased()
-    return addresses.compactMap { address in
+    // cPanel also forwards to a program (`|/path`) or a failure (`:fail:`): no address to own.
+    return addresses.filter { $0.contains("@") }.compactMap { address in
       guard let person = finder.person(email: address) else {
         let served = export.ownAddresses.contains(address.lowercased()) || address.lowercased() == functional
         return served ? nil : .unowned(address: address)

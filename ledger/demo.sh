@@ -214,12 +214,22 @@ ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run report drift websi
 run report drift website "$work/wordpress-users-export.csv"
 run report consistency
 
+step "The host's mailboxes and forwarders (cPanel's uapi), then the newsletter's lists (Brevo), against the ledger" \
+  "Les boîtes aux lettres et redirections de l'hébergement (uapi de cPanel), puis les listes de la lettre (Brevo), face au registre"
+cp "$samples/imports/cpanel-email-list-pops.json" "$samples/imports/cpanel-email-list-forwarders.json" "$work/"
+cp "$samples/imports/brevo-contacts-export.csv" "$work/"
+run report drift mail "$work/cpanel-email-list-pops.json" "$work/cpanel-email-list-forwarders.json"
+ADMINLEDGER_AUTHOR="Mathieu Dupont <mdupont@example.org>" run report drift mail "$work/cpanel-email-list-pops.json" "$work/cpanel-email-list-forwarders.json" --update
+run report drift brevo-newsletter "$work/brevo-contacts-export.csv"
+
 step "Who still uses what: the portal's last logins, then the rights nobody used for 90 days" \
   "Qui utilise encore quoi : les dernières connexions au portail, puis les droits inutilisés depuis 90 jours"
 cd "$work/biodiv"
 cp "$samples/imports/geonature-last-logins.csv" "$work/"
 run import accounts "$work/geonature-last-logins.csv" --profile last-login --system geonature
 run report unused --since 90d --system geonature
+cp "$samples/imports/matomo-users.json" "$work/"
+run report drift matomo "$work/matomo-users.json" --update
 
 step "A partner's access review: LPO PACA keeps one right and revokes two" \
   "La revue des accès d'un partenaire : la LPO PACA garde un droit et en retire deux"

@@ -93,7 +93,8 @@ struct ReadmeSession {
   /// The example files of `ledger/imports`, which the README's imports read from the ledger's folder.
   static func copyImportExamples(to folder: URL) throws {
     let imports = ReadmeExamplesTests.root.appendingPathComponent("ledger/imports")
-    for file in try FileManager.default.contentsOfDirectory(atPath: imports.path) where file.hasSuffix(".csv") {
+    for file in try FileManager.default.contentsOfDirectory(atPath: imports.path)
+    where file.hasSuffix(".csv") || file.hasSuffix(".json") {
       let target = folder.appendingPathComponent(file)
       if !FileManager.default.fileExists(atPath: target.path) {
         try FileManager.default.copyItem(at: imports.appendingPathComponent(file), to: target)

@@ -55,12 +55,29 @@ enum DriftRenderer {
         ?? tr("the ledger's account is \(status)")
     case .groups(let ledger, let system):
       tr("groups in the ledger: \(names(ledger)); on the system: \(names(system))")
+    case .forwards(let system, let ledger):
+      forwards(system: system, ledger: ledger)
+    case .leaver(let address, let person, let status):
+      tr("\(address) is the address of \(person), who left (member \(status))")
+    case .unowned(let address): tr("no person of the ledger has the address \(address)")
+    case .seen(let system, let ledger):
+      ledger.map { tr("last seen \(ProseDay.text(system)) (the ledger: \(ProseDay.text($0)))") }
+        ?? tr("last seen \(ProseDay.text(system)) (the ledger: never recorded)")
     }
   }
 
   /// `Délégués, Trésorerie`, or `no group`.
   private static func names(_ groups: [String]) -> String {
     groups.isEmpty ? tr("no group") : groups.joined(separator: ", ")
+  }
+
+  /// Where the system forwards an address, and where the ledger says.
+  private static func forwards(system: [String], ledger: [String]) -> String {
+    let to = system.joined(separator: ", ")
+    let recorded = ledger.joined(separator: ", ")
+    if system.isEmpty { return tr("forwards nowhere (the ledger: to \(recorded))") }
+    if ledger.isEmpty { return tr("forwards to \(to) (the ledger: nowhere)") }
+    return tr("forwards to \(to) (the ledger: to \(recorded))")
   }
 
   /// What `--update` changed in the ledger (or would change, `dryRun`).
@@ -76,13 +93,20 @@ enum DriftRenderer {
       ))
   }
 
+  /// The next step, after a report that found a mailing service's lists out of line: the
+  /// ledger decides, so the service changes.
+  static func listsHint(system: String) -> String {
+    DiagnosticRenderer.hintLine(
+      tr("the ledger decides who is on \(system)'s lists: add and remove these contacts in the mailing service"))
+  }
+
   /// Why the file's profile cannot be guessed.
   static func unknownShape(_ file: String) -> CLIError {
     let profiles = DriftProfile.allCases.map { "--profile " + $0.rawValue }
     let orWord = tr(" or ")
     return .usage(
       tr(
-        "cannot tell which system exported \(file): its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)"
+        "cannot tell which system exported \(file): it is neither a CSV file with \"identifiant\" and \"nom_role\" (UsersHub), \"user_login\" (WordPress), a login and an admin column (Dolibarr) or \"EMAIL\" and \"LIST_IDS\" (Brevo), nor cPanel's Email answers, nor Matomo's users"
       ),
       hint: tr("pass \(profiles.joined(separator: orWord))"))
   }

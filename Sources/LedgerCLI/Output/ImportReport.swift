@@ -24,7 +24,8 @@ enum ImportReport {
 
   static func text(_ problem: ImportProblem, file: String, severity: String = "error") -> String {
     let column = problem.column.map { tr(" (column \"\($0)\")") } ?? ""
-    var text = "\(file):\(problem.line): \(severity)[\(problem.rule)]: \(problem.message)\(column)"
+    let place = problem.character.map { "\(problem.line):\($0)" } ?? "\(problem.line)"
+    var text = "\(file):\(place): \(severity)[\(problem.rule)]: \(problem.message)\(column)"
     if let hint = problem.hint { text += "\n" + tr("hint: \(hint)") }
     return text
   }
@@ -44,6 +45,7 @@ enum ImportReport {
       "line": .number(JSONNumber(problem.line)), "rule": .string(problem.rule), "message": .string(problem.message),
     ]
     if let column = problem.column { object["column"] = .string(column) }
+    if let character = problem.character { object["character"] = .number(JSONNumber(character)) }
     if let hint = problem.hint { object["hint"] = .string(hint) }
     return .object(object)
   }

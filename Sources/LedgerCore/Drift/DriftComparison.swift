@@ -22,6 +22,9 @@ struct DriftComparison {
     var account: Record?
     /// Every right of the account, whatever its status.
     var rights: [Record]
+    /// The system's alias the finding is about (cPanel's forwarder without a mailbox); its
+    /// `forwards` is empty when the ledger records an alias the system no longer has.
+    var alias: SystemAlias? = nil
   }
 
   let system: Record
@@ -37,18 +40,30 @@ struct DriftComparison {
   ///
   /// - Throws: `.recordNotFound` for an unknown system; `.importRefused` with the rows that
   ///   cannot be read.
-  static func compare(_ table: CSVTable, in view: LedgerView, options: DriftOptions)
+  static func compare(_ input: DriftInput, in view: LedgerView, options: DriftOptions)
     throws(StoreError) -> DriftComparison
   {
     let key = RecordKey(kind: .systems, id: options.system)
     guard let system = try view.record(key) else { throw .recordNotFound(key) }
-    let export = options.profile.read(table, system: system, roles: options.roles)
+    let export = options.profile.read(input, system: system, roles: options.roles)
     guard export.problems.isEmpty else {
-      throw .importRefused(file: options.file, problems: export.problems)
+      throw .importRefused(file: export.problemFile ?? options.file, problems: export.problems)
     }
     var comparison = DriftComparison(system: system, export: export)
-    try comparison.run(in: view, system: options.system.value)
+    if options.profile.comparesLists {
+      try comparison.runLists(in: view)
+    } else {
+      try comparison.run(in: view, system: options.system.value)
+    }
     return comparison
+  }
+
+  /// What an account is matched by: its login, or its mailbox's address (cPanel).
+  func matchKey(_ account: Record) -> String {
+    let login = account.fields["login"]?.stringValue ?? ""
+    guard export.matchesByAddress else { return login.lowercased() }
+    let address = account.fields["mailbox"]?.objectValue?["address"]?.stringValue
+    return (address ?? login).lowercased()
   }
 
   private mutating func run(in view: LedgerView, system id: String) throws(StoreError) {
@@ -58,7 +73,7 @@ struct DriftComparison {
     named = groups.named(on: id)
     var byLogin: [String: Record] = [:]
     for account in accounts {
-      let login = (account.fields["login"]?.stringValue ?? "").lowercased()
+      let login = matchKey(account)
       // Several accounts with one login break a uniqueness rule; prefer the open one.
       if byLogin[login] == nil || byLogin[login]?.fields["status"]?.stringValue == "closed" {
         byLogin[login] = account
@@ -75,6 +90,7 @@ struct DriftComparison {
     where !seen.contains(account.key) && account.fields["status"]?.stringValue == "active" {
       missing(account, rights[account.key.id.value] ?? [])
     }
+    if let aliases = export.aliases { compare(aliases, finder) }
     let order = DriftFinding.Kind.allCases
     cases.sort {
       let left = order.firstIndex(of: $0.finding.kind) ?? 0
@@ -85,8 +101,9 @@ struct DriftComparison {
 
   /// An active account of the ledger the export does not list.
   private mutating func missing(_ account: Record, _ held: [Record]) {
+    let login = export.matchesByAddress ? matchKey(account) : account.fields["login"]?.stringValue ?? ""
     let finding = DriftFinding(
-      kind: .missingInSystem, login: account.fields["login"]?.stringValue ?? "",
+      kind: .missingInSystem, login: login,
       person: account.fields["person"]?.stringValue, account: account.key.id.value,
       ledgerRoles: ledgerRoles(account, held), systemRoles: [], notes: [], line: nil)
     cases.append(Case(finding: finding, entry: nil, account: account, rights: held))
@@ -111,7 +128,8 @@ struct DriftComparison {
     let systemRoles = self.systemRoles(of: entry)
     var finding = DriftFinding(
       kind: .missingInLedger, login: entry.login, person: nil, account: account?.key.id.value,
-      ledgerRoles: ledgerRoles, systemRoles: systemRoles, notes: [], line: entry.line)
+      ledgerRoles: ledgerRoles, systemRoles: export.comparesRoles ? systemRoles : ledgerRoles,
+      notes: [], line: entry.line)
     let ledgerGroups = account.map(groupNames) ?? []
     let groupsDiffer = entry.groups.map { Set($0.map(RoleMapping.fold)) != Set(ledgerGroups.map(RoleMapping.fold)) } ?? false
     if let listed = entry.groups, groupsDiffer {
@@ -120,12 +138,26 @@ struct DriftComparison {
     if let account {
       finding.person = account.fields["person"]?.stringValue
       let status = account.fields["status"]?.stringValue ?? ""
-      if status == "active" {
-        guard ledgerRoles != systemRoles || groupsDiffer else {
+      // A mailbox the ledger suspended (a leaver's, redirected) is suspended at the host too.
+      if status == "active" || (status == "suspended" && entry.suspended) {
+        let differences = differences(
+          entry, account, status: status, roles: (ledgerRoles, systemRoles), groupsDiffer: groupsDiffer,
+          finder)
+        guard let kind = differences.kinds.first else {
           agreeing.append(account.key)
           return
         }
-        finding.kind = groupsDiffer ? .groupDiffers : .roleDiffers
+        finding.kind = kind
+        finding.notes += differences.notes
+      } else if export.matchesByAddress && status == "suspended" {
+        // Offboarding suspended and redirected it; the host has not followed yet.
+        finding.kind = .notSuspendedInSystem
+        let recorded = Self.forwards(of: account)
+        if let forwards = entry.forwards, forwards != recorded {
+          finding.notes +=
+            [.forwards(system: forwards, ledger: recorded)]
+            + targetNotes(forwards.filter { !recorded.contains($0) }, finder)
+        }
       } else {
         finding.notes.append(
           .account(status: status, closed: account.fields["closed"]?.stringValue))
@@ -135,7 +167,10 @@ struct DriftComparison {
     } else {
       finding.notes.append(.noPerson)
     }
-    if !entry.roles.isEmpty, let person = finding.person.flatMap(finder.person),
+    if finding.kind == .missingInLedger, let forwards = entry.forwards, !forwards.isEmpty {
+      finding.notes += [.forwards(system: forwards, ledger: [])] + targetNotes(forwards, finder)
+    }
+    if !entry.roles.isEmpty, let person = finding.person.flatMap({ finder.person($0) }),
       let status = person.fields["member_status"]?.stringValue,
       ["lapsed", "resigned"].contains(status)
     {
@@ -171,6 +206,90 @@ struct DriftComparison {
       guard let group = groups.groups[id], group.fields["system"]?.stringValue == system else { return nil }
       return group.fields["name"]?.stringValue ?? id
     }.sorted()
+  }
+
+  /// How an account both sides have differs: the kinds in the report's order, and the notes.
+  /// A group membership difference is `group-differs` (its roles may differ too); else roles
+  /// differ when the export says them and they are not the ledger's, groups counted on both
+  /// sides.
+  private func differences(
+    _ entry: SystemAccount, _ account: Record, status: String,
+    roles: (ledger: [String], system: [String]), groupsDiffer: Bool, _ finder: PersonFinder
+  ) -> (kinds: [DriftFinding.Kind], notes: [DriftFinding.Note]) {
+    var kinds: [DriftFinding.Kind] = []
+    var notes: [DriftFinding.Note] = []
+    if groupsDiffer {
+      kinds.append(.groupDiffers)
+    } else if export.comparesRoles && roles.ledger != roles.system {
+      kinds.append(.roleDiffers)
+    }
+    if entry.suspended && status == "active" { kinds.append(.suspendedInSystem) }
+    let recorded = Self.forwards(of: account)
+    if let forwards = entry.forwards, forwards != recorded {
+      kinds.append(.forwardDiffers)
+      notes.append(.forwards(system: forwards, ledger: recorded))
+      notes += targetNotes(forwards.filter { !recorded.contains($0) }, finder)
+    }
+    let lastSeen = account.fields["last_seen"]?.stringValue
+    if let day = entry.lastSeen, day > (lastSeen ?? "") {
+      kinds.append(.lastSeen)
+      notes.append(.seen(system: day, ledger: lastSeen))
+    }
+    return (kinds, notes)
+  }
+
+  /// The system's aliases against the system record's `forwarders`.
+  private mutating func compare(_ aliases: [SystemAlias], _ finder: PersonFinder) {
+    let recorded = Self.recordedAliases(system)
+    for alias in aliases {
+      let ledger = recorded[alias.address.lowercased()] ?? []
+      guard ledger != alias.forwards else { continue }
+      add(alias, ledger: ledger, notes: targetNotes(alias.forwards.filter { !ledger.contains($0) }, finder))
+    }
+    let listed = Set(aliases.map { $0.address.lowercased() })
+    for (address, forwards) in recorded.sorted(by: { $0.key < $1.key }) where !listed.contains(address) {
+      add(SystemAlias(line: 0, address: address, forwards: []), ledger: forwards, notes: [])
+    }
+  }
+
+  private mutating func add(_ alias: SystemAlias, ledger: [String], notes: [DriftFinding.Note]) {
+    let finding = DriftFinding(
+      kind: .forwardDiffers, login: alias.address, person: nil, account: nil, ledgerRoles: [],
+      systemRoles: [], notes: [.forwards(system: alias.forwards, ledger: ledger)] + notes,
+      line: alias.line == 0 ? nil : alias.line)
+    cases.append(Case(finding: finding, entry: nil, account: nil, rights: [], alias: alias))
+  }
+
+  /// What to say of the addresses a forwarder points to: a person who left, or nobody.
+  private func targetNotes(_ addresses: [String], _ finder: PersonFinder) -> [DriftFinding.Note] {
+    let functional = system.fields["on_leave"]?.objectValue?["redirect_to"]?.stringValue?.lowercased()
+    // cPanel also forwards to a program (`|/path`) or a failure (`:fail:`): no address to own.
+    return addresses.filter { $0.contains("@") }.compactMap { address in
+      guard let person = finder.person(email: address) else {
+        let served = export.ownAddresses.contains(address.lowercased()) || address.lowercased() == functional
+        return served ? nil : .unowned(address: address)
+      }
+      guard let status = person.fields["member_status"]?.stringValue, ["lapsed", "resigned"].contains(status)
+      else { return nil }
+      return .leaver(address: address, person: person.key.id.value, status: status)
+    }
+  }
+
+  /// A mailbox account's `redirect_to`, lowercased and sorted.
+  static func forwards(of account: Record) -> [String] {
+    let addresses = account.fields["mailbox"]?.objectValue?["redirect_to"]?.arrayValue ?? []
+    return addresses.compactMap { $0.stringValue?.lowercased() }.sorted()
+  }
+
+  /// The system record's `forwarders`: each alias's address and where it forwards, lowercased
+  /// and sorted.
+  static func recordedAliases(_ system: Record) -> [String: [String]] {
+    var aliases: [String: [String]] = [:]
+    for member in system.fields["forwarders"]?.objectValue ?? [:] {
+      aliases[member.key.lowercased()] =
+        (member.value.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }.sorted()
+    }
+    return aliases
   }
 
   /// The roles of the active rights among `rights`, sorted, each once.
@@ -214,8 +333,16 @@ struct PersonFinder {
 
   func person(_ id: String) -> Record? { byID[id] }
 
+  /// The person who has `email` among their emails.
+  func person(email: String) -> Record? { byEmail[email.lowercased()] }
+
+  /// The person by the account's email, else by the first address its mail is forwarded to
+  /// (a function's mailbox, `delegue31@`, forwarded to the delegate), else by name.
   func find(_ entry: SystemAccount) -> TrainingFollowupImport.Match {
     if let email = entry.email, let person = byEmail[email.lowercased()] { return .found(person) }
+    if let person = (entry.forwards ?? []).lazy.compactMap({ byEmail[$0.lowercased()] }).first {
+      return .found(person)
+    }
     guard let name = entry.name else {
       return .problem(
         entry.email.map { tr("no person of the ledger has the email \($0)") }

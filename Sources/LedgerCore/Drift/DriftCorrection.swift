@@ -10,11 +10,19 @@ import LedgerJSON
 /// - `role-differs`: a right for each role the system gives and the ledger lacks (a requested
 ///   or validated right of that role becomes active, else a new one); each active right of a
 ///   role the system no longer gives is revoked.
+/// - `group-differs`: the account's groups become those the export lists, then rights as for
+///   `role-differs`.
 /// - `missing-in-system`: the account is closed today and its active rights revoked.
+/// - `not-suspended-in-system` (a mailbox `offboard` suspended, open at the host) and the
+///   mailing lists' findings: nothing; the ledger is right, the system is to be put right.
+/// - `suspended-in-system`, `forward-differs`, `last-seen` (and any of them beside a
+///   `role-differs`): the account follows the system: suspended, its mailbox's `redirect_to`
+///   set to where the system forwards, its `last_seen` moved forward. An alias's forwarders
+///   are set in (or removed from) the system record's `forwarders`.
 ///
 /// New rights say in `reason` that they come from the export; revoked ones say why they were
-/// revoked (a temporary right past its end expires instead, keeping its reason). People, the
-/// system and the rights' other fields are never touched.
+/// revoked (a temporary right past its end expires instead, keeping its reason). People and
+/// the rights' other fields are never touched; the system only in its `forwarders`.
 ///
 /// Groups: when the export lists an account's groups, the account's `groups` become those
 /// (a group the ledger lacks is added, with the roles the export gives it, if any), and the
@@ -48,14 +56,48 @@ struct DriftCorrection {
   mutating func reconcile(_ comparison: DriftComparison) -> Reconciliation {
     result.skipped = comparison.export.skipped
     result.unchanged = comparison.agreeing
+    var aliases = DriftComparison.recordedAliases(comparison.system)
     for item in comparison.cases {
+      if let alias = item.alias {
+        aliases[alias.address.lowercased()] = alias.forwards.isEmpty ? nil : alias.forwards
+        continue
+      }
       switch item.finding.kind {
       case .missingInLedger: add(item, comparison)
-      case .roleDiffers, .groupDiffers: align(item, comparison)
       case .missingInSystem: close(item)
+      case .roleDiffers, .groupDiffers, .suspendedInSystem, .forwardDiffers, .lastSeen: align(item, comparison)
+      // The ledger decides who is on a mailing list, and that a leaver's mailbox is
+      // suspended: corrected at the service, not here.
+      case .missingFromList, .formerMemberOnList, .notEntitledOnList, .notSuspendedInSystem: break
       }
     }
+    if comparison.cases.contains(where: { $0.alias != nil }) {
+      setForwarders(aliases, of: comparison.system)
+    }
     return result
+  }
+
+  /// The system record with its aliases as the system has them.
+  private mutating func setForwarders(_ aliases: [String: [String]], of system: Record) {
+    var fields = system.fields
+    var forwarders = JSONObject()
+    for (address, targets) in aliases.sorted(by: { $0.key < $1.key }) {
+      forwarders[address] = .array(targets.map(JSONValue.string))
+    }
+    fields["forwarders"] = forwarders.isEmpty ? nil : .object(forwarders)
+    result.propose(Record(key: system.key, fields: fields), replacing: system, line: nil)
+  }
+
+  /// The account's fields as the system has them: its mailbox's forwarders, its last-seen day.
+  private func follow(_ entry: SystemAccount, _ fields: inout JSONObject, _ export: SystemExport) {
+    if export.matchesByAddress, let forwards = entry.forwards {
+      var mailbox = fields["mailbox"]?.objectValue ?? ["address": .string(entry.email ?? entry.login)]
+      mailbox["redirect_to"] = forwards.isEmpty ? nil : .array(forwards.map(JSONValue.string))
+      fields["mailbox"] = .object(mailbox)
+    }
+    if let day = entry.lastSeen, day > (fields["last_seen"]?.stringValue ?? "") {
+      fields["last_seen"] = .string(day)
+    }
   }
 
   // MARK: - Findings
@@ -78,12 +120,18 @@ struct DriftCorrection {
       return
     }
     var fields: JSONObject = [
-      "login": .string(entry.login), "person": .string(person.key.id.value), "status": "active",
-      "system": .string(options.system.value),
+      "login": .string(entry.login), "person": .string(person.key.id.value),
+      "status": entry.suspended ? "suspended" : "active", "system": .string(options.system.value),
     ]
+    if export.matchesByAddress {
+      // A mailbox's login is its address's local part, as the association's accounts write it.
+      fields["login"] = .string(String(entry.login.prefix { $0 != "@" }))
+      fields["mailbox"] = .object(["address": .string(entry.email ?? entry.login)])
+    }
     if let opened = entry.opened { fields["opened"] = .string(opened) }
     let memberships = groups(of: entry, comparison)
     if !memberships.isEmpty { fields["groups"] = .array(memberships.map { .string($0) }) }
+    follow(entry, &fields, export)
     let id = freshID()
     result.propose(
       Record(key: RecordKey(kind: .accounts, id: id), fields: fields), replacing: nil,
@@ -99,10 +147,11 @@ struct DriftCorrection {
   ) {
     let export = comparison.export
     var fields = account.fields
-    fields["status"] = "active"
+    fields["status"] = entry.suspended ? "suspended" : "active"
     fields["closed"] = Optional<JSONValue>.none
     let memberships = entry.groups == nil ? GroupRoles.memberships(of: account) : groups(of: entry, comparison)
     fields["groups"] = memberships.isEmpty ? nil : .array(memberships.map { .string($0) })
+    follow(entry, &fields, export)
     result.propose(
       Record(key: account.key, fields: fields), replacing: account, line: entry.line,
       columns: ["status": export.loginColumn, "groups": export.groupsColumn])
@@ -116,15 +165,21 @@ struct DriftCorrection {
   private mutating func align(_ item: DriftComparison.Case, _ comparison: DriftComparison) {
     let export = comparison.export
     guard let entry = item.entry, let account = item.account else { return }
+    var fields = account.fields
+    var columns = ["status": export.loginColumn]
     var memberships = GroupRoles.memberships(of: account)
     if entry.groups != nil, Set(groups(of: entry, comparison)) != Set(memberships) {
       memberships = groups(of: entry, comparison)
-      var fields = account.fields
       fields["groups"] = memberships.isEmpty ? nil : .array(memberships.map { .string($0) })
-      result.propose(
-        Record(key: account.key, fields: fields), replacing: account, line: entry.line,
-        columns: ["groups": export.groupsColumn])
+      columns["groups"] = export.groupsColumn
     }
+    if entry.suspended { fields["status"] = "suspended" }
+    follow(entry, &fields, export)
+    if fields != account.fields {
+      result.propose(
+        Record(key: account.key, fields: fields), replacing: account, line: entry.line, columns: columns)
+    }
+    guard export.comparesRoles else { return }
     let system = item.finding.systemRoles
     let held = DriftComparison.activeRoles(item.rights)
     grant(

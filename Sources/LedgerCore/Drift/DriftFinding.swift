@@ -13,6 +13,22 @@ public struct DriftFinding: Equatable, Sendable {
     case roleDiffers = "role-differs"
     /// Both have the account; the groups it is a member of differ (and maybe its roles).
     case groupDiffers = "group-differs"
+    /// The ledger says active; the system has suspended the account (a cPanel mailbox).
+    case suspendedInSystem = "suspended-in-system"
+    /// The ledger suspended the mailbox (`offboard` redirected a leaver's mail); the host still
+    /// lets it be used. The host is behind, not the ledger: `--update` leaves it.
+    case notSuspendedInSystem = "not-suspended-in-system"
+    /// Where the system forwards an address is not what the ledger records (a mailbox's
+    /// `redirect_to`, an alias of the system's `forwarders`).
+    case forwardDiffers = "forward-differs"
+    /// The system saw the account in use later than the ledger's `last_seen` says.
+    case lastSeen = "last-seen"
+    /// A mailing service's contact is not on a list the ledger's rule puts the person on.
+    case missingFromList = "missing-from-list"
+    /// A person whose membership lapsed or ended is still on a list the rule keeps for others.
+    case formerMemberOnList = "former-member-on-list"
+    /// A contact is on a list the rule does not put them on (or no person has the address).
+    case notEntitledOnList = "not-entitled-on-list"
   }
 
   /// Something worth knowing beside the difference itself; the CLI words it.
@@ -27,6 +43,15 @@ public struct DriftFinding: Equatable, Sendable {
     /// The groups the account is in, by name: in the ledger, and on the system (a name the
     /// ledger has no group for is among `system`; `--update` adds the group).
     case groups(ledger: [String], system: [String])
+    /// Where the system forwards, and where the ledger says.
+    case forwards(system: [String], ledger: [String])
+    /// A forwarder points to the address of a person who left (`lapsed`, `resigned`).
+    case leaver(address: String, person: String, status: String)
+    /// A forwarder points to an address no person of the ledger has and the system does not
+    /// serve.
+    case unowned(address: String)
+    /// The day the system last saw the account in use, and the ledger's.
+    case seen(system: String, ledger: String?)
   }
 
   /// What differs.

@@ -4,12 +4,12 @@ extension LedgerView {
   /// accounts the ledger says active and the system no longer has, and roles that differ.
   ///
   /// - Parameters:
-  ///   - table: the export, read.
+  ///   - input: the export, read (a CSV table or JSON documents).
   ///   - options: the system, the file's name and profile, and `--role` mappings.
   /// - Returns: the findings, sorted by kind then login, and how many accounts agree.
   /// - Throws: `.recordNotFound` for an unknown system; `.importRefused` when a row cannot be
   ///   read (a role nothing maps, a file of another shape), each problem at its line.
-  public func drift(_ table: CSVTable, options: DriftOptions) throws(StoreError) -> DriftResult {
-    try DriftComparison.compare(table, in: self, options: options).result
+  public func drift(_ input: DriftInput, options: DriftOptions) throws(StoreError) -> DriftResult {
+    try DriftComparison.compare(input, in: self, options: options).result
   }
 }

@@ -21,6 +21,22 @@ public struct SystemAccount: Equatable, Sendable {
   /// The names of the system's groups the account is a member of, sorted; nil when the
   /// export does not say (then the ledger's memberships are taken as they are).
   public var groups: [String]? = nil
+  /// The last day the system saw the account in use (Matomo's `last_seen`), which feeds the
+  /// account's `last_seen`.
+  public var lastSeen: String? = nil
+  /// The system keeps the account but nobody can log in to it (a suspended cPanel mailbox).
+  public var suspended = false
+  /// Where the system forwards the account's mail (cPanel's forwarders of a mailbox), sorted;
+  /// nil when the export does not say.
+  public var forwards: [String]? = nil
+}
+
+/// An address the system forwards without a mailbox behind it (cPanel's forwarder of an
+/// alias such as `bureau@`), and where to.
+public struct SystemAlias: Equatable, Sendable {
+  public var line: Int
+  public var address: String
+  public var forwards: [String]
 }
 
 /// What a profile reads from a system's export: its accounts, the rows left out on purpose
@@ -37,6 +53,20 @@ struct SystemExport {
   /// The system's groups the export defines, by name, with the roles it says each gives (nil
   /// when it does not say: Dolibarr's export names groups, not their permissions).
   var groups: [String: [String]?] = [:]
+  /// False when the export lists accounts without their roles (Matomo's `getUsers` without
+  /// `role`, cPanel's mailboxes): the ledger's roles are then taken as they are.
+  var comparesRoles = true
+  /// Accounts are matched by their mailbox's address (cPanel), not their login.
+  var matchesByAddress = false
+  /// The aliases of the system, when the export lists its forwarders; nil otherwise.
+  var aliases: [SystemAlias]? = nil
+  /// Every address the system itself serves (mailboxes and aliases), which a forwarder may
+  /// point to without any person owning it.
+  var ownAddresses: Set<String> = []
+  /// Addresses the export lists and leaves out on purpose (a contact blocklisted in Brevo).
+  var leftOut: Set<String> = []
+  /// The file the problems are in, when the export is several files (cPanel's two answers).
+  var problemFile: String? = nil
 
   /// Adds an account, or merges its roles into the one already read under its login.
   mutating func add(_ account: SystemAccount) {

@@ -7,7 +7,7 @@ extension GitRecordStore {
   /// finds nothing.
   ///
   /// - Parameters:
-  ///   - table: the export, read.
+  ///   - input: the export, read (a CSV table or JSON documents).
   ///   - options: the system, the file's name and profile, and `--role` mappings.
   ///   - dryRun: check and plan without committing.
   /// - Returns: the records added and changed, those that agree, and the accounts closed.
@@ -15,7 +15,7 @@ extension GitRecordStore {
   ///   (a row whose person the ledger lacks, a record that would not validate), each at its
   ///   line; nothing is written.
   public func correctDrift(
-    _ table: CSVTable, options: DriftOptions, dryRun: Bool, by author: Author, at date: Date
+    _ input: DriftInput, options: DriftOptions, dryRun: Bool, by author: Author, at date: Date
   ) throws(StoreError) -> ReconcileOutcome {
     let subject = { (reconciliation: Reconciliation) -> String in
       let added = reconciliation.changes.filter { $0.action == .add }.count
@@ -27,7 +27,7 @@ extension GitRecordStore {
     }
     return try reconcile(file: options.file, subject: subject, dryRun: dryRun, by: author, at: date) {
       (view) throws(StoreError) in
-      let comparison = try DriftComparison.compare(table, in: view, options: options)
+      let comparison = try DriftComparison.compare(input, in: view, options: options)
       var correction = try DriftCorrection(view, options: options, now: date)
       return correction.reconcile(comparison)
     }

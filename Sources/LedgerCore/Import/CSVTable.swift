@@ -238,12 +238,19 @@ public struct ImportProblem: Error, Equatable, Sendable {
   public var rule: String
   public var message: String
   public var hint: String?
+  /// The character on the line where the problem is, when the file says it exactly (a JSON
+  /// file: `FILE:LINE:CHARACTER`); a CSV problem names its column instead.
+  public var character: Int?
 
-  public init(line: Int, column: String? = nil, rule: String = "import", message: String, hint: String? = nil) {
+  public init(
+    line: Int, column: String? = nil, rule: String = "import", message: String, hint: String? = nil,
+    character: Int? = nil
+  ) {
     self.line = line
     self.column = column
     self.rule = rule
     self.message = message
     self.hint = hint
+    self.character = character
   }
 }

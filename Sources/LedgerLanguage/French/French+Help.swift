@@ -626,51 +626,6 @@ extension French {
       "révoquer un droit, en disant pourquoi",
     "compare a system's export of its users and roles with the ledger; --update brings the ledger in line":
       "comparer l'export des utilisateurs et des rôles d'un système avec le registre ; --update aligne le registre",
-    """
-    Reads FILE, the system's own export of its accounts, and compares it with the ledger's
-    accounts on SYSTEM (matched by login) and the roles of their active rights. Findings:
-    missing-in-ledger (the system has the account, the ledger has no open one),
-    missing-in-system (the ledger says active, the system no longer lists it) and
-    role-differs. A note says when the person is not found, is a lapsed or resigned member,
-    or when the ledger's account is closed. Exits 1 when there is drift, 0 when none.
-    Profiles (guessed from the header when --profile is not given): usershub-roles, the
-    user manager's users with their profile per application (only the rows of the
-    application that is SYSTEM, found by its id or name; groups left out; the stock
-    profiles Lecteur, Rédacteur, Validateur, Administrateur stand for reader, contributor,
-    validator, admin); wordpress-users, WordPress's user export with wp_capabilities or
-    roles. A role the system's record does not name is a problem: --role 'NAME=ROLE' maps
-    it ('NAME=' for a profile that gives nothing).
-    With --update, one commit brings the ledger in line: a new account for each account
-    the ledger lacks (its person found by email, else by name: add the person first when
-    none is), active rights for the roles the system gives, rights revoked for the roles it
-    no longer gives, and accounts it no longer lists closed today with their rights
-    revoked. Everything is validated first; nothing is written when a row has a problem.
-    --dry-run shows those changes, field by field, without committing.
-    """:
-      """
-    Lit FILE, l'export des comptes fait par le système lui-même, et le compare avec les comptes
-    du registre sur SYSTEM (retrouvés par login) et les rôles de leurs droits actifs.
-    Constats : missing-in-ledger (le système a le compte, le registre n'en a pas d'ouvert),
-    missing-in-system (le registre le dit actif, le système ne le liste plus) et role-differs.
-    Une note dit quand la personne est introuvable, est un membre lapsed ou resigned, ou quand
-    le compte du registre est fermé. Sort avec 1 quand il y a un écart, 0 sinon.
-    Profils (devinés d'après l'en-tête sans --profile) : usershub-roles, les utilisateurs du
-    gestionnaire d'utilisateurs avec leur profil par application (seulement les lignes de
-    l'application qui est SYSTEM, retrouvée par son identifiant ou son nom ; groupes laissés
-    de côté ; les profils d'origine Lecteur, Rédacteur, Validateur, Administrateur valent
-    reader, contributor, validator, admin) ; wordpress-users, l'export des utilisateurs de
-    WordPress avec wp_capabilities ou roles. Un rôle que la fiche du système ne nomme pas est
-    un problème : --role 'NAME=ROLE' l'associe ('NAME=' pour un profil qui ne donne rien).
-    Avec --update, un commit aligne le registre : un nouveau compte pour chaque compte qui
-    manque au registre (sa personne retrouvée par adresse, sinon par nom : ajoutez d'abord la
-    personne s'il n'y en a pas), des droits actifs pour les rôles que le système donne, des
-    droits révoqués pour les rôles qu'il ne donne plus, et les comptes qu'il ne liste plus
-    fermés aujourd'hui avec leurs droits révoqués. Tout est validé d'abord ; rien n'est écrit
-    quand une ligne a un problème. --dry-run montre ces modifications, champ par champ, sans
-    commiter.
-    """,
-    "usershub-roles or wordpress-users (default: guessed from the header)":
-      "usershub-roles ou wordpress-users (par défaut : deviné d'après l'en-tête)",
     "the export's NAME for a role stands for the system's ROLE":
       "le NAME d'un rôle dans l'export vaut le ROLE du système",
     "bring the ledger in line with the file, in one commit":

@@ -106,8 +106,6 @@ extension French {
       "comptes et droits",
     "'adminledger report drift {1} {2} --update' brings the ledger in line, in one commit (--dry-run first shows it)":
       "'adminledger report drift {1} {2} --update' met le registre en accord, en un seul commit (--dry-run le montre d'abord)",
-    "cannot tell which system exported {1}: its header has neither \"identifiant\" and \"nom_role\" (UsersHub) nor \"user_login\" (WordPress)":
-      "impossible de savoir quel système a exporté {1} : son en-tête n'a ni \"identifiant\" et \"nom_role\" (UsersHub) ni \"user_login\" (WordPress)",
     "pass {1}":
       "passez {1}",
     "record why with --set reason=..., or give people/{1} a function that calls for it; 'adminledger report entitlements' lists such rights":

@@ -1786,10 +1786,72 @@ extension BuiltinSchemas {
             "description": "Day the registration of its url's domain must be renewed at the registrar. A domain serves several systems: record it on one of them (the public site, say).",
             "x-expiry": "domain renewal"
           },
+          "forwarders": {
+            "additionalProperties": {
+              "items": {
+                "$ref": "common.schema.json#/$defs/email"
+              },
+              "minItems": 1,
+              "type": "array",
+              "uniqueItems": true
+            },
+            "description": "For a mail system: its aliases, the addresses it forwards without a mailbox behind them (cPanel's forwarders of bureau@ or contact@), each with where it forwards. An alias belongs to the organisation, not to one person, and nobody logs in to it, so it is no account; a mailbox's own forwarders are its account's mailbox.redirect_to. 'report drift SYSTEM FILE --profile cpanel-email' compares both with the host.",
+            "propertyNames": {
+              "format": "email"
+            },
+            "type": "object"
+          },
           "hosted_on": {
             "description": "The host it runs on.",
             "type": "string",
             "x-ref": "systems"
+          },
+          "lists": {
+            "description": "For a mailing service: its contact lists and who belongs on each, as the ledger decides it: the people with one of the functions (any function when none is given) whose membership status is one of member_status (any when none is given), and an email. 'report drift SYSTEM FILE --profile brevo-contacts' compares the service's contact export with it.",
+            "items": {
+              "additionalProperties": false,
+              "properties": {
+                "functions": {
+                  "description": "The people's functions that belong on the list (one is enough).",
+                  "items": {
+                    "minLength": 1,
+                    "type": "string"
+                  },
+                  "type": "array",
+                  "uniqueItems": true
+                },
+                "id": {
+                  "description": "The list's id at the service (Brevo's list id).",
+                  "minimum": 1,
+                  "type": "integer"
+                },
+                "member_status": {
+                  "description": "The membership statuses that belong on the list.",
+                  "items": {
+                    "enum": [
+                      "active",
+                      "lapsed",
+                      "resigned",
+                      "honorary",
+                      "none"
+                    ]
+                  },
+                  "type": "array",
+                  "uniqueItems": true
+                },
+                "name": {
+                  "description": "The list's name at the service.",
+                  "minLength": 1,
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "name"
+              ],
+              "type": "object"
+            },
+            "type": "array"
           },
           "name": {
             "description": "Name of the system.",

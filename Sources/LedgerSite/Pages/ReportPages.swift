@@ -26,7 +26,7 @@ enum ReportPages {
     }
     for (system, report) in content.access {
       let path = "reports/access-\(system.key.id.value).html"
-      pages.append(PendingPage(path) { access(path, report, content) })
+      pages.append(PendingPage(path) { access(path, report, system: system.key.id, content) })
     }
     for year in content.annualYears {
       let path = "reports/annual-\(year).html"
@@ -114,7 +114,7 @@ enum ReportPages {
 
   /// Access to a system: each person once (their name, linked to their page), the account's
   /// login linked to the account's page, the account's status under its own heading.
-  private static func access(_ path: String, _ report: Report, _ content: SiteContent) -> String {
+  private static func access(_ path: String, _ report: Report, system: RecordID, _ content: SiteContent) -> String {
     var shown = report
     shown.sections = report.sections.map { section in
       guard section.column("person") != nil, let name = section.column("name") else { return section }
@@ -130,11 +130,15 @@ enum ReportPages {
     }
     let page = SitePage(path: path, title: report.title, content: content, section: "reports")
     return page.render(hasScript: true) { main in
+      // A login names one account of the system (a role held through a group has no right
+      // to go through).
+      let accounts = Dictionary(
+        (content.records[.accounts] ?? []).filter { $0.fields["system"]?.stringValue == system.value }
+          .compactMap { account in account.fields["login"]?.stringValue.map { ($0, account.key) } }
+      ) { first, _ in first }
       page.report(&main, shown, idPrefix: "report", interactive: true) { key, section, row in
-        guard key == "login", let right = section.column("right"), let id = row[right].stringValue.flatMap(RecordID.init),
-          let account = content.record(RecordKey(kind: .rights, id: id))?.fields["account"]?.stringValue.flatMap(RecordID.init)
-        else { return nil }
-        return RecordKey(kind: .accounts, id: account)
+        guard key == "login", let login = section.column("login").flatMap({ row[$0].stringValue }) else { return nil }
+        return accounts[login]
       }
     }
   }

@@ -7,7 +7,7 @@ import LedgerSite
 /// `adminledger site OUT`: the review site, static HTML for people who do not use git.
 enum SiteCommand {
   static let spec = CommandSpec(
-    name: "site", synopsis: "OUT [--at REV|DATE] [--public] [--for ORGANIZATION]",
+    name: "site", synopsis: "OUT [--at REV|DATE] [--since REV|DATE] [--public] [--for ORGANIZATION]",
     summary: Phrase("write the ledger as a static web site for reviewers: records, history, blame, reports, audit"),
     details: Phrase(
       """
@@ -15,15 +15,19 @@ enum SiteCommand {
       server and no network: a home page (counts, validation and consistency findings, what
       expires within 60 days, the last changes), a page per kind (sortable, filterable), a
       page per record (its fields, references both ways, history and who set each field),
-      the reports (expiring, access per system, the annual report of every year with charts,
-      consistency) and the audit (every commit with its author's roles, findings marked,
-      payment approvals). Pages print well (save the annual report as PDF).
+      the reports (expiring, access per system, the annual report of every year and the
+      activity of the last twelve months with charts, consistency), the audit (every commit
+      with its author's roles, findings marked, payment approvals), a page per commit (every
+      record it changed, field by field) and the changes of each month. Pages print well
+      (save the annual report as PDF).
       --public leaves out personal data (emails, phones, notes on people: the fields the
       schemas mark x-personal), for funders. --for ORGANIZATION keeps only what concerns a
       partner: its people, their accounts and rights, the rights it validated, its trainings
-      and requests; nobody else is named, linked or counted.
+      and requests; nobody else is named, linked or counted. --since marks on every page what
+      changed after a previous review.
       OUT is replaced whole when it holds a site written before; a folder holding anything
-      else is refused.
+      else is refused. Written again into the same folder, the site makes only the pages the
+      new commits can have changed and audits only those commits.
       """),
     options: [
       .single("at", "REV|DATE", Phrase("show the ledger as it was at a commit, or at the end of a day")),

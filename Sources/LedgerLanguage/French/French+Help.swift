@@ -1199,15 +1199,19 @@ extension French {
     server and no network: a home page (counts, validation and consistency findings, what
     expires within 60 days, the last changes), a page per kind (sortable, filterable), a
     page per record (its fields, references both ways, history and who set each field),
-    the reports (expiring, access per system, the annual report of every year with charts,
-    consistency) and the audit (every commit with its author's roles, findings marked,
-    payment approvals). Pages print well (save the annual report as PDF).
+    the reports (expiring, access per system, the annual report of every year and the
+    activity of the last twelve months with charts, consistency), the audit (every commit
+    with its author's roles, findings marked, payment approvals), a page per commit (every
+    record it changed, field by field) and the changes of each month. Pages print well
+    (save the annual report as PDF).
     --public leaves out personal data (emails, phones, notes on people: the fields the
     schemas mark x-personal), for funders. --for ORGANIZATION keeps only what concerns a
     partner: its people, their accounts and rights, the rights it validated, its trainings
-    and requests; nobody else is named, linked or counted.
+    and requests; nobody else is named, linked or counted. --since marks on every page what
+    changed after a previous review.
     OUT is replaced whole when it holds a site written before; a folder holding anything
-    else is refused.
+    else is refused. Written again into the same folder, the site makes only the pages the
+    new commits can have changed and audits only those commits.
     """:
       """
     Écrit un dossier de pages HTML qui s'ouvre dans tout navigateur depuis le système de
@@ -1215,16 +1219,20 @@ extension French {
     de cohérence, ce qui expire dans les 60 jours, les dernières modifications), une page par
     type de fiche (triable, filtrable), une page par fiche (ses champs, ses références dans les
     deux sens, son historique et qui a donné chaque champ), les rapports (échéances, accès par
-    système, le rapport annuel de chaque année avec graphiques, cohérence) et l'audit (chaque
-    commit avec les rôles de son auteur, constats signalés, approbations de paiement). Les
-    pages s'impriment bien (enregistrez le rapport annuel en PDF).
+    système, le rapport annuel de chaque année et l'activité des douze derniers mois avec
+    graphiques, cohérence), l'audit (chaque commit avec les rôles de son auteur, constats
+    signalés, approbations de paiement), une page par commit (chaque fiche qu'il a modifiée,
+    champ par champ) et les modifications de chaque mois. Les pages s'impriment bien
+    (enregistrez le rapport annuel en PDF).
     --public laisse de côté les données personnelles (adresses, téléphones, notes sur les
     personnes : les champs que les schémas marquent x-personal), pour les financeurs.
     --for ORGANIZATION ne garde que ce qui concerne un partenaire : ses personnes, leurs
     comptes et leurs droits, les droits qu'il a validés, ses formations et ses demandes ;
-    personne d'autre n'est nommé, lié ni compté.
+    personne d'autre n'est nommé, lié ni compté. --since signale sur chaque page ce qui a
+    changé depuis une relecture précédente.
     OUT est remplacé en entier quand il contient un site écrit auparavant ; un dossier qui
-    contient autre chose est refusé.
+    contient autre chose est refusé. Écrit de nouveau dans le même dossier, le site ne refait
+    que les pages que les nouveaux commits ont pu changer et n'audite que ces commits.
     """,
     "show the ledger as it was at a commit, or at the end of a day":
       "montrer le registre tel qu'il était à un commit, ou à la fin d'un jour",

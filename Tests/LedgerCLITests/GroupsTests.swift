@@ -8,6 +8,23 @@ import Testing
 /// platform's Marc Petit is in UsersHub's `Grp_admin` (groups `grp-admin` on GeoNature and
 /// `grp-admin-usershub` on UsersHub). The in-process CLI's clock says 2026-11-18.
 @Suite struct GroupsTests {
+  /// `report person` names the roles a person holds through groups, in the table and in JSON,
+  /// as `report access` does.
+  @Test func thePersonReportNamesRolesThroughGroups() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let table = ledger.run("report", "person", "mpetit", "--format", "csv")
+    #expect(table.status == 0, "\(table)")
+    let rows = table.output.split(separator: "\n").map(String.init)
+    #expect(rows.contains { $0.hasPrefix("through group grp-admin,geonature,") && $0.contains(",active,") }, "\(table.output)")
+    let json = ledger.run("report", "person", "mpetit", "--format", "json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let grants = try #require(object["roles_through_groups"] as? [[String: Any]])
+    #expect(grants.contains { $0["group"] as? String == "grp-admin" && $0["system"] as? String == "geonature" })
+    // A person in no group has no such key: their export reads as before.
+    let other = ledger.run("report", "person", "tblanc", "--format", "json")
+    #expect(!other.output.contains("roles_through_groups"))
+  }
+
   @Test func theAccessReportHasARowPerRoleThroughAGroup() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     let access = ledger.run("report", "access", "geonature", "--format", "csv")

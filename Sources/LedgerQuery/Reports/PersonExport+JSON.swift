@@ -42,7 +42,22 @@ extension PersonExport {
   ///   - ledgerName: The ledger's name from its settings, when known.
   ///   - exportedAt: When the export is made.
   public func json(ledgerName: String?, exportedAt: Date) -> JSONValue {
-    .object([
+    var object = base(ledgerName: ledgerName, exportedAt: exportedAt)
+    // Only a ledger with groups says so: an export without them reads as before.
+    if !rolesThroughGroups.isEmpty {
+      object["roles_through_groups"] = .array(
+        rolesThroughGroups.map { grant in
+          .object([
+            "account": .string(grant.account.description), "system": .text(grant.system), "group": .string(grant.group),
+            "role": .string(grant.role),
+          ])
+        })
+    }
+    return .object(object)
+  }
+
+  private func base(ledgerName: String?, exportedAt: Date) -> JSONObject {
+    [
       "format": .string(Self.formatName),
       "version": .count(Self.formatVersion),
       "ledger": .text(ledgerName),
@@ -69,7 +84,7 @@ extension PersonExport {
           object["subject"] = .string(entry.subject)
           return .object(object)
         }),
-    ])
+    ]
   }
 
   private static func describe(_ record: Record) -> JSONObject {

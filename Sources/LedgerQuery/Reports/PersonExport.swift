@@ -45,6 +45,18 @@ public struct PersonExport: Sendable {
   public let mentions: [Mention]
   /// The rights on the person's accounts, sorted by id.
   public let rightsHeld: [Record]
+  /// A role one of the person's active accounts holds through a group of its system.
+  public struct GroupRole: Sendable {
+    public let account: RecordKey
+    public let system: String?
+    /// The group's id.
+    public let group: String
+    public let role: String
+  }
+
+  /// The roles the person's accounts hold through their groups (no right record gives them),
+  /// sorted by account, role and group.
+  public var rolesThroughGroups: [GroupRole] = []
   /// The values of the person's record over time, oldest first, field by field as commits set them.
   public let history: [FieldValue]
   /// The commits the person authored, newest first.
@@ -75,11 +87,19 @@ public struct PersonExport: Sendable {
         rights[right.key] = right
       }
     }
+    let groups = try GroupRoles(view)
     let values = try values(of: person.key, in: history, from: view.revision)
-    return PersonExport(
+    var export = PersonExport(
       person: person, revision: view.revision, mentions: mentions,
       rightsHeld: rights.values.sorted { $0.key < $1.key }, history: values,
       commits: try authored(by: AuthorIdentity(person, history: values), in: history, from: view.revision))
+    export.rolesThroughGroups = mentions.filter { $0.record.key.kind == .accounts }.flatMap { mention in
+      groups.inherited(by: mention.record).map {
+        GroupRole(
+          account: mention.record.key, system: mention.record.fields["system"]?.stringValue, group: $0.group, role: $0.role)
+      }
+    }
+    return export
   }
 
   /// Every record other than the person's own that names them, from the schemas' `x-ref` paths.

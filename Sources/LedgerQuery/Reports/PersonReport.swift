@@ -66,7 +66,14 @@ public enum PersonReport {
             .string(r.key.id.value), .text(systemOf[r.fields["account"]?.stringValue ?? ""] ?? nil), field(r, "role"),
             field(r, "status"), field(r, "end"), field(r, "validated_by"),
           ]
-        }),
+        }
+          // A role held through a group, as `report access` shows it: the group gives it, no right.
+          + export.rolesThroughGroups.map { grant in
+            [
+              .string(tr("through group \(grant.group)")), .text(grant.system), .string(grant.role), .string("active"), .null,
+              .null,
+            ]
+          }),
     ]
   }
 

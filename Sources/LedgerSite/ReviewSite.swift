@@ -74,9 +74,11 @@ public enum ReviewSite {
       let delta = try previous.flatMap { (state) throws(StoreError) in
         try SiteDelta(previous: state.commit, content: content, history: history)
       }
-      let entries = Dictionary(content.chronicle.entries.map { ($0.commit, $0) }) { first, _ in first }
+      // The audit the previous site kept, its commits found again in the history shown.
       let earlierAudit = delta.flatMap { delta in
-        previous?.audit.flatMap { SiteAudit($0, entries: entries) }.map { (delta.previous, $0) }
+        previous?.audit.flatMap { stored in
+          SiteAudit(stored, entries: Dictionary(content.chronicle.entries.map { ($0.commit, $0) }) { first, _ in first })
+        }.map { (delta.previous, $0) }
       }
       try content.audit(trust: trust, after: earlierAudit)
       let since = try options.since.map { (revision) throws(StoreError) in try history.commit(revision) ?? revision }

@@ -12,8 +12,6 @@ import LedgerCore
 struct SiteDelta {
   /// The commit the previous site showed.
   let previous: String
-  /// The commits shown that the previous site's commit does not hold.
-  let newCommits: Set<String>
   /// The records whose page is made again.
   let records: Set<RecordKey>
   /// The commits whose page is made again (nil: every commit's, when a person was added or
@@ -38,8 +36,8 @@ struct SiteDelta {
     self.previous = previous
     let held = SiteChanges.ancestors(of: previous, in: content.chronicle)
     let newEntries = content.chronicle.entries.filter { !held.contains($0.commit) }
+    // The commits shown that the previous site's commit does not hold.
     let newCommits = Set(newEntries.map(\.commit))
-    self.newCommits = newCommits
 
     var touched: Set<RecordKey> = []
     for (key, steps) in content.chronicle.steps where steps.contains(where: { newCommits.contains($0.entry.commit) }) {

@@ -110,6 +110,22 @@ import Testing
     }
   }
 
+  /// A marker that does not say what the site was made from (an older version's, or damaged)
+  /// makes the site whole again rather than trusting the pages it kept.
+  @Test func aDamagedMarkerMakesTheSiteWholeAgain() throws {
+    let ledger = try ValidationCommandTests.sample("platform")
+    let folder = try TemporaryDirectory()
+    let site = folder.path("site")
+    try #require(ledger.run("site", site.path).status == 0)
+    let stale = site.appendingPathComponent("people/tblanc.html")
+    try Data("stale".utf8).write(to: stale)
+    try Data("adminledger review site\n".utf8).write(to: site.appendingPathComponent(".adminledger-site"))
+    try #require(ledger.run("site", site.path).status == 0)
+    let fresh = folder.path("fresh")
+    try #require(ledger.run("site", fresh.path).status == 0)
+    #expect(try Data(contentsOf: stale) == (try Data(contentsOf: fresh.appendingPathComponent("people/tblanc.html"))))
+  }
+
   @Test func aPageTheSiteNoLongerHasIsRemovedAndAForeignFolderIsStillRefused() throws {
     let ledger = try ValidationCommandTests.sample("platform")
     let folder = try TemporaryDirectory()
